@@ -1,0 +1,171 @@
+/*
+ * Copyright (c) 2026 The gkbm developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
+ */
+/* gkbm.h: shared types and prototypes of gkbm-web, gkbm-admin, gkbm-sms */
+#ifndef GKBM_H
+#define GKBM_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <time.h>
+
+#define D_CONF		"/etc/gkbm/gkbm.conf"
+#define MAX_BODY	(8 * 1024 * 1024)	/* default request body cap */
+#define MAX_FIELDS	256			/* form fields per request */
+#define MAX_KEY		64			/* form field name */
+#define MAX_JPEG	(4 * 1024 * 1024)	/* one JPEG upload */
+#define TOKEN_LEN	43			/* base64url of 32 bytes */
+#define MAC_LEN		32			/* HMAC-SHA256 */
+#define PII_MAX		96			/* sealed ID number or phone */
+#define PW_HASH_MAX	160			/* $scrypt$... string */
+
+/* log.c */
+extern char	 log_reqid[17];		/* current request id, "" outside */
+void		 log_init(const char *, const char *, int);
+void		 log_reopen(void);
+void		 log_warn(const char *, ...) __attribute__((format(printf, 1, 2)));
+void		 log_warnx(const char *, ...) __attribute__((format(printf, 1, 2)));
+void		 log_info(const char *, ...) __attribute__((format(printf, 1, 2)));
+void		 log_debug(const char *, ...) __attribute__((format(printf, 1, 2)));
+void		 fatal(const char *, ...) __attribute__((format(printf, 1, 2), noreturn));
+void		 fatalx(const char *, ...) __attribute__((format(printf, 1, 2), noreturn));
+
+/* xmalloc.c */
+void		*xmalloc(size_t);
+void		*xcalloc(size_t, size_t);
+void		*xreallocarray(void *, size_t, size_t);
+char		*xstrdup(const char *);
+char		*xstrndup(const char *, size_t);
+int		 xasprintf(char **, const char *, ...) __attribute__((format(printf, 2, 3)));
+
+/* pool.c */
+struct pool;
+struct pool	*pool_new(void);
+void		 pool_free(struct pool *);
+void		*pool_alloc(struct pool *, size_t);
+void		*pool_calloc(struct pool *, size_t, size_t);
+char		*pool_strdup(struct pool *, const char *);
+char		*pool_strndup(struct pool *, const char *, size_t);
+char		*pool_printf(struct pool *, const char *, ...) __attribute__((format(printf, 2, 3)));
+void		 pool_cleanup(struct pool *, void (*)(void *), void *);
+size_t		 pool_size(const struct pool *);
+
+/* config.c */
+struct config {
+	/* gkbm.conf */
+	char		*listen;	/* FastCGI unix socket path */
+	int		 listen_mode;	/* socket permissions, octal */
+	int		 workers;	/* preforked workers */
+	int		 max_requests;	/* recycle a worker after this many */
+	int		 stop_timeout;	/* seconds before SIGKILL on stop */
+	char		*pid_file;
+	char		*log_file;	/* "" or "-": standard error */
+	int		 debug;
+	char		*db_host;	/* "" with db_socket */
+	int		 db_port;
+	char		*db_socket;
+	char		*db_name;
+	char		*db_user;	/* gkbm-web's account */
+	char		*db_admin_user;	/* gkbm-admin's account (owner) */
+	char		*secrets_file;
+	char		*xsl_dir;
+	char		*data_dir;	/* reference data (tsv) */
+	char		*upload_dir;	/* outside the web root */
+	char		*sms_sink;	/* development: append messages here */
+	char		*sms_command;	/* production: gateway command */
+	int		 cookie_secure;	/* add Secure to cookies (TLS) */
+	size_t		 body_max;	/* request body cap, bytes */
+	int		 session_idle;	/* seconds */
+	int		 session_max;	/* seconds */
+	int		 scrypt_ln;	/* log2 of scrypt N */
+	char		*consent_version; /* version of the notice */
+	char		*service_phone;	/* consultation phone shown on pages */
+	/* secrets file */
+	char		*db_password;
+	char		*db_admin_password;
+	int		 key_id;	/* id of data_key, stored with values */
+	unsigned char	 data_key[32];	/* AES-256-GCM for ID numbers, phones */
+	unsigned char	 mac_key[32];	/* HMAC lookup values */
+	unsigned char	 csrf_key[32];	/* CSRF tokens */
+};
+void		 config_init(struct config *);
+int		 config_parse(struct config *, const char *);
+int		 config_secrets(struct config *, const char *);
+void		 config_free(struct config *);
+
+/* token.c: random tokens, hashes and constant-time comparison */
+void		 token_new(char [TOKEN_LEN + 1]);
+void		 token_hash(const char *, unsigned char [MAC_LEN]);
+void		 token_mac(const unsigned char [32], const char *,
+		    char [TOKEN_LEN + 1]);
+int		 token_equal(const char *, const char *);
+void		 b64url_encode(const unsigned char *, size_t, char *);
+void		 hex_encode(const unsigned char *, size_t, char *);
+int		 hex_decode(const char *, unsigned char *, size_t);
+
+/* pii.c: personal data sealed at rest, keyed lookup values */
+int		 pii_seal(const struct config *, const char *,
+		    unsigned char *, size_t, size_t *);
+int		 pii_open(const struct config *, const unsigned char *, size_t,
+		    char *, size_t);
+void		 pii_mac(const struct config *, const char *, const char *,
+		    unsigned char [MAC_LEN]);
+void		 pii_mask_idno(const char *, char *, size_t);
+void		 pii_mask_phone(const char *, char *, size_t);
+void		 pii_mask_name(const char *, char *, size_t);
+
+/* idno.c: GB 11643 citizen identity numbers */
+enum idno_err {
+	IDNO_OK = 0,
+	IDNO_EMPTY,	/* nothing given */
+	IDNO_LENGTH,	/* not 18 characters */
+	IDNO_CHARS,	/* not 17 digits and a digit or X */
+	IDNO_REGION,	/* unknown province-level region prefix */
+	IDNO_DATE,	/* no such birth date, or in the future */
+	IDNO_CHECK,	/* mod 11-2 check character wrong */
+	IDNO__MAX
+};
+struct idno {
+	char		 norm[19];	/* upper-case X */
+	char		 region[7];
+	int		 year, month, day;
+	char		 gender;	/* 'M' or 'F' */
+};
+enum idno_err	 idno_parse(const char *, struct idno *);
+const char	*idno_strerror(enum idno_err);
+
+/* passwd.c: password policy and scrypt hashes */
+const char	*passwd_check_candidate(const char *, const char *, const char *);
+const char	*passwd_check_staff(const char *, const char *);
+int		 passwd_hash(const char *, int, char *, size_t);
+int		 passwd_verify(const char *, const char *);
+int		 passwd_needs_rehash(const char *, int);
+
+/* pinyin.c: Mandarin readings of common Chinese characters */
+int		 pinyin_full(const char *, char *, size_t);
+int		 pinyin_initials(const char *, char *, size_t);
+
+/* valid.c: input validators; each returns NULL or a Chinese message */
+int		 valid_utf8(const char *, size_t);
+const char	*valid_phone(const char *);
+const char	*valid_name(const char *);
+const char	*valid_date(const char *, int *, int *, int *);
+const char	*valid_datetime(const char *, struct tm *);
+int		 valid_uint(const char *, long long, long long, long long *);
+
+/* dbconn.c: connections to MariaDB (time_zone +08:00, utf8mb4) */
+struct st_mysql;
+struct st_mysql	*db_connect(const struct config *, int);
+
+/* jpeg.c: uploaded images checked by decoding them */
+const char	*jpeg_check(const unsigned char *, size_t, size_t, int *, int *);
+
+#endif /* GKBM_H */
