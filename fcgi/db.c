@@ -1,0 +1,485 @@
+/*
+ * Copyright (c) 2026 The gkbm developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
+ */
+/* db.c: every SQL statement of gkbm-web, prepared once per worker */
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mysql.h>
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+#include "web.h"
+
+#define MAX_BIND	24		/* parameters or columns of a statement */
+#define MAX_COLBUF	65536		/* bytes of one result column */
+
+#define A		RS_ANY
+#define U		RS_USER
+#define P		RB(ROLE_PROVINCE)
+#define O		RS_OFFICE
+#define N		RB(ROLE_ANON)
+
+#define WIN_FMT "'%Y-%m-%d %H:%i'"
+#define ACCT_COLS "SELECT id, role, name, pw_hash, phone_mac, idno_enc FROM accounts "
+#define REG_WHERE \
+	"FROM accounts a JOIN regions r ON r.code = a.region_code " \
+	"WHERE a.role = 'candidate' AND a.year = ? " \
+	"AND (? = '' OR a.region_code = ? OR r.parent_code = ?) " \
+	"AND (? = '' OR a.region_code = ?) AND (? = 0 OR a.level = ?) "
+
+/*
+ * The statements and the roles allowed to run each one: a routing
+ * mistake cannot make a candidate run an office's statement.
+ */
+static const struct {
+	const char	*sql;
+	unsigned int	 roles;
+} stmts[STMT__MAX] = {
+	/* STMT_YEAR_CURRENT */
+	{ "SELECT year FROM years WHERE is_current = 1 ORDER BY year DESC LIMIT 1", A },
+	/* STMT_WINDOW_GET */
+	{ "SELECT DATE_FORMAT(starts_at, " WIN_FMT "), DATE_FORMAT(ends_at, " WIN_FMT "), "
+	  "NOW() >= starts_at AND NOW() < ends_at "
+	  "FROM windows WHERE year = ? AND kind = ? AND region_code = ''", A },
+	/* STMT_WINDOW_LIST */
+	{ "SELECT kind, DATE_FORMAT(starts_at, " WIN_FMT "), DATE_FORMAT(ends_at, " WIN_FMT "), "
+	  "NOW() >= starts_at AND NOW() < ends_at "
+	  "FROM windows WHERE year = ? AND region_code = '' ORDER BY starts_at", P },
+	/* STMT_WINDOW_SET */
+	{ "INSERT INTO windows (year, kind, region_code, starts_at, ends_at, updated_by, updated_at) "
+	  "VALUES (?, ?, '', ?, ?, ?, NOW()) ON DUPLICATE KEY UPDATE "
+	  "starts_at = VALUES(starts_at), ends_at = VALUES(ends_at), "
+	  "updated_by = VALUES(updated_by), updated_at = NOW()", P },
+	/* STMT_YEAR_LIST */
+	{ "SELECT year, title, is_current FROM years ORDER BY year DESC", P },
+	/* STMT_REGION_LIST_TOP */
+	{ "SELECT code, name, kind FROM regions "
+	  "WHERE kind IN ('city', 'direct_county') ORDER BY kind, code", A },
+	/* STMT_REGION_GET */
+	{ "SELECT name, kind FROM regions WHERE code = ?", A },
+	/* STMT_SESSION_GET */
+	{ "SELECT a.id, a.role, a.name, COALESCE(a.login, ''), COALESCE(a.unit_id, 0), "
+	  "COALESCE(u.name, ''), COALESCE(u.region_code, ''), "
+	  "a.pw_must_change OR (a.role <> 'candidate' AND "
+	  "a.pw_changed_at < NOW() - INTERVAL 90 DAY), "
+	  "TIMESTAMPDIFF(SECOND, s.seen_at, NOW()), "
+	  "TIMESTAMPDIFF(SECOND, s.created_at, NOW()) "
+	  "FROM sessions s JOIN accounts a ON a.id = s.account_id "
+	  "LEFT JOIN units u ON u.id = a.unit_id WHERE s.id = ?", A },
+	/* STMT_SESSION_TOUCH */
+	{ "UPDATE sessions SET seen_at = NOW() WHERE id = ?", A },
+	/* STMT_SESSION_INSERT */
+	{ "INSERT INTO sessions (id, account_id, created_at, seen_at, ip) "
+	  "VALUES (?, ?, NOW(), NOW(), ?)", A },
+	/* STMT_SESSION_DELETE */
+	{ "DELETE FROM sessions WHERE id = ?", A },
+	/* STMT_SESSION_DELETE_ACCOUNT */
+	{ "DELETE FROM sessions WHERE account_id = ? AND id <> ?", A },
+	/* STMT_ACCOUNT_BY_IDNO */
+	{ ACCT_COLS "WHERE year = ? AND idno_mac = ? AND role = 'candidate'", A },
+	/* STMT_ACCOUNT_BY_PHONE */
+	{ ACCT_COLS "WHERE year = ? AND phone_mac = ?", A },
+	/* STMT_ACCOUNT_BY_LOGIN */
+	{ ACCT_COLS "WHERE login = ?", A },
+	/* STMT_ACCOUNT_BY_UNIT_CODE */
+	{ "SELECT a.id, a.role, a.name, a.pw_hash, a.phone_mac, a.idno_enc "
+	  "FROM accounts a JOIN units u ON u.admin_id = a.id WHERE u.code = ?", A },
+	/* STMT_ACCOUNT_GET */
+	{ "SELECT a.role, a.name, a.idno_enc, a.phone_enc, COALESCE(a.gender, ''), "
+	  "COALESCE(DATE_FORMAT(a.birth_date, '%Y-%m-%d'), ''), COALESCE(r.name, ''), "
+	  "COALESCE(a.level, 0), DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i'), "
+	  "COALESCE(a.consent_version, ''), COALESCE(a.login, ''), "
+	  "COALESCE(u.name, ''), COALESCE(u.code, ''), a.pw_hash "
+	  "FROM accounts a LEFT JOIN regions r ON r.code = a.region_code "
+	  "LEFT JOIN units u ON u.id = a.unit_id WHERE a.id = ?", A },
+	/* STMT_ACCOUNT_INSERT */
+	{ "INSERT INTO accounts (role, year, name, idno_enc, idno_mac, phone_enc, "
+	  "phone_mac, gender, birth_date, region_code, level, idcard_file, pw_hash, "
+	  "pw_must_change, pw_changed_at, consent_version, consent_at, created_at) "
+	  "VALUES ('candidate', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NOW(), ?, NOW(), NOW())", N },
+	/* STMT_ACCOUNT_SET_PASSWORD */
+	{ "UPDATE accounts SET pw_hash = ?, pw_must_change = 0, pw_changed_at = NOW() "
+	  "WHERE id = ?", A },
+	/* STMT_ATTEMPT_INSERT */
+	{ "INSERT INTO login_attempts (at, login_mac, ip, ok) VALUES (NOW(), ?, ?, ?)", A },
+	/* STMT_ATTEMPT_FAILS_LOGIN */
+	{ "SELECT COUNT(*) FROM login_attempts WHERE login_mac = ? AND ok = 0 "
+	  "AND at > NOW() - INTERVAL 15 MINUTE AND id > COALESCE((SELECT MAX(id) "
+	  "FROM login_attempts WHERE login_mac = ? AND ok = 1), 0)", A },
+	/* STMT_ATTEMPT_FAILS_IP */
+	{ "SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND ok = 0 "
+	  "AND at > NOW() - INTERVAL 15 MINUTE", A },
+	/* STMT_SMS_RECENT */
+	{ "SELECT COALESCE(SUM(created_at > NOW() - INTERVAL 60 SECOND), 0), COUNT(*) "
+	  "FROM sms_codes WHERE phone_mac = ? AND created_at > NOW() - INTERVAL 1 DAY", A },
+	/* STMT_SMS_IP_RECENT */
+	{ "SELECT COUNT(*) FROM sms_codes WHERE ip = ? "
+	  "AND created_at > NOW() - INTERVAL 1 HOUR", A },
+	/* STMT_SMS_INSERT */
+	{ "INSERT INTO sms_codes (phone_mac, purpose, code_mac, created_at, ip) "
+	  "VALUES (?, ?, ?, NOW(), ?)", A },
+	/* STMT_SMS_LATEST */
+	{ "SELECT id, code_mac, tries, used_at IS NOT NULL, "
+	  "created_at > NOW() - INTERVAL 5 MINUTE FROM sms_codes "
+	  "WHERE phone_mac = ? AND purpose = ? ORDER BY id DESC LIMIT 1", A },
+	/* STMT_SMS_TRY */
+	{ "UPDATE sms_codes SET tries = tries + 1 WHERE id = ?", A },
+	/* STMT_SMS_USE */
+	{ "UPDATE sms_codes SET used_at = NOW() WHERE id = ? AND used_at IS NULL "
+	  "AND tries < 5", A },
+	/* STMT_OUTBOX_INSERT */
+	{ "INSERT INTO sms_outbox (phone_enc, body_enc, created_at) VALUES (?, ?, NOW())", A },
+	/* STMT_AUDIT_INSERT */
+	{ "INSERT INTO audit (at, account_id, role, unit_id, ip, request_id, event, "
+	  "object, result, reason) VALUES (NOW(3), NULLIF(?, 0), ?, NULLIF(?, 0), "
+	  "?, ?, ?, ?, ?, ?)", A },
+	/* STMT_REG_COUNT */
+	{ "SELECT COUNT(*) " REG_WHERE, O },
+	/* STMT_REG_LIST */
+	{ "SELECT a.id, a.name, a.idno_enc, a.phone_enc, r.name, a.level, "
+	  "DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i') " REG_WHERE
+	  "ORDER BY a.id DESC LIMIT ? OFFSET ?", O },
+};
+
+#undef A
+#undef U
+#undef P
+#undef O
+#undef N
+
+/* Result buffers of one statement, bound once after preparing it. */
+struct dbres {
+	unsigned int	 ncols;
+	MYSQL_BIND	 bind[MAX_BIND];
+	char		*buf[MAX_BIND];
+	unsigned long	 len[MAX_BIND];
+	my_bool		 null[MAX_BIND];
+	my_bool		 err[MAX_BIND];
+};
+
+static struct dbres	 res[STMT__MAX];
+static int		 in_tx;
+
+/* True for the errors that mean the connection is gone. */
+static int
+db_gone(unsigned int e)
+{
+	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST ||
+	    e == CR_CONNECTION_ERROR || e == CR_CONN_HOST_ERROR ||
+	    e == CR_SERVER_LOST_EXTENDED || e == ER_CONNECTION_KILLED ||
+	    e == ER_SERVER_SHUTDOWN || e == CR_COMMANDS_OUT_OF_SYNC;
+}
+
+/* Binds string buffers for every result column of statement i. */
+static void
+db_bind_results(MYSQL_STMT *st, int i)
+{
+	MYSQL_RES	*meta;
+	MYSQL_FIELD	*f;
+	struct dbres	*d = &res[i];
+	unsigned int	 c;
+	size_t		 cap;
+
+	if ((meta = mysql_stmt_result_metadata(st)) == NULL)
+		return;
+	d->ncols = mysql_num_fields(meta);
+	if (d->ncols > MAX_BIND)
+		fatalx("statement %d: too many columns", i);
+	for (c = 0; c < d->ncols; c++) {
+		f = mysql_fetch_field_direct(meta, c);
+		cap = f->length < 64 ? 64 : f->length;
+		if (cap > MAX_COLBUF)
+			cap = MAX_COLBUF;
+		if (d->buf[c] == NULL)
+			d->buf[c] = xmalloc(cap + 1);
+		memset(&d->bind[c], 0, sizeof(d->bind[c]));
+		d->bind[c].buffer_type = MYSQL_TYPE_STRING;
+		d->bind[c].buffer = d->buf[c];
+		d->bind[c].buffer_length = cap;
+		d->bind[c].length = &d->len[c];
+		d->bind[c].is_null = &d->null[c];
+		d->bind[c].error = &d->err[c];
+	}
+	mysql_free_result(meta);
+	if (mysql_stmt_bind_result(st, d->bind))
+		fatalx("mysql_stmt_bind_result: %s", mysql_stmt_error(st));
+}
+
+/*
+ * Connects and prepares every statement.  Returns 0, or -1 when the
+ * server cannot be reached (the caller answers 503 and retries on the
+ * next request).  A statement that does not prepare on a live server is
+ * a bug: fatal.
+ */
+int
+db_open(struct worker *w)
+{
+	MYSQL_STMT	*st;
+	unsigned int	 e;
+	int		 i;
+
+	if ((w->db = db_connect(w->cfg, 0)) == NULL)
+		return -1;
+	for (i = 0; i < STMT__MAX; i++) {
+		if ((st = mysql_stmt_init(w->db)) == NULL)
+			fatalx("mysql_stmt_init: out of memory");
+		if (mysql_stmt_prepare(st, stmts[i].sql,
+		    strlen(stmts[i].sql)) != 0) {
+			e = mysql_stmt_errno(st);
+			log_warnx("mysql_stmt_prepare(%d): %s", i,
+			    mysql_stmt_error(st));
+			mysql_stmt_close(st);
+			if (db_gone(e)) {
+				db_close(w);
+				return -1;
+			}
+			fatalx("statement %d does not prepare", i);
+		}
+		w->stmts[i] = st;
+		db_bind_results(st, i);
+	}
+	w->db_up = 1;
+	in_tx = 0;
+	return 0;
+}
+
+/* Closes the statements and the connection. */
+void
+db_close(struct worker *w)
+{
+	int	 i;
+
+	for (i = 0; i < STMT__MAX; i++)
+		if (w->stmts[i] != NULL) {
+			mysql_stmt_close(w->stmts[i]);
+			w->stmts[i] = NULL;
+		}
+	if (w->db != NULL)
+		mysql_close(w->db);
+	w->db = NULL;
+	w->db_up = 0;
+}
+
+/* Makes sure the connection is up, reconnecting; 0 or -1 (answer 503). */
+int
+db_ready(struct req *r)
+{
+	if (r->w->db_up)
+		return 0;
+	db_close(r->w);
+	return db_open(r->w);
+}
+
+/* Records a statement failure; marks the connection dead if it is. */
+static int
+db_fail(struct req *r, enum stmt s, const char *call)
+{
+	MYSQL_STMT	*st = r->w->stmts[s];
+
+	r->w->db_errno = mysql_stmt_errno(st);
+	if (r->w->db_errno != ER_DUP_ENTRY)
+		log_warnx("%s(%d): %s", call, s, mysql_stmt_error(st));
+	if (db_gone(r->w->db_errno))
+		r->w->db_up = 0;
+	return -1;
+}
+
+/*
+ * Runs statement s with the parameters described by fmt: 'i' a long long,
+ * 's' a string (NULL is SQL NULL), 'b' a pointer and a size_t length.
+ * A query's rows are stored for db_fetch().  Returns the number of rows
+ * (queries) or of changed rows, or -1 (logged; db_dup() tells a duplicate
+ * key).  Refuses statements the request's role may not run.
+ */
+int
+db_exec(struct req *r, enum stmt s, const char *fmt, ...)
+{
+	MYSQL_BIND	 b[MAX_BIND];
+	long long	 ints[MAX_BIND];
+	MYSQL_STMT	*st;
+	va_list		 ap;
+	size_t		 n;
+	const char	*str;
+
+	if (!(stmts[s].roles & RB(r->role))) {
+		log_warnx("statement %d refused for role %s", s,
+		    role_names[r->role]);
+		r->w->db_errno = 0;
+		return -1;
+	}
+	if (!r->w->db_up)
+		return -1;
+	st = r->w->stmts[s];
+	mysql_stmt_free_result(st);
+	memset(b, 0, sizeof(b));
+	va_start(ap, fmt);
+	for (n = 0; fmt[n] != '\0'; n++) {
+		if (n >= MAX_BIND)
+			fatalx("db_exec: too many parameters");
+		switch (fmt[n]) {
+		case 'i':
+			ints[n] = va_arg(ap, long long);
+			b[n].buffer_type = MYSQL_TYPE_LONGLONG;
+			b[n].buffer = &ints[n];
+			break;
+		case 's':
+			str = va_arg(ap, const char *);
+			if (str == NULL) {
+				b[n].buffer_type = MYSQL_TYPE_NULL;
+				break;
+			}
+			b[n].buffer_type = MYSQL_TYPE_STRING;
+			b[n].buffer = (void *)str;
+			b[n].buffer_length = strlen(str);
+			break;
+		case 'b':
+			b[n].buffer_type = MYSQL_TYPE_BLOB;
+			b[n].buffer = (void *)va_arg(ap, const void *);
+			b[n].buffer_length = va_arg(ap, size_t);
+			break;
+		default:
+			fatalx("db_exec: bad format %c", fmt[n]);
+		}
+	}
+	va_end(ap);
+	if (n != mysql_stmt_param_count(st))
+		fatalx("db_exec(%d): %zu parameters for %lu", s, n,
+		    mysql_stmt_param_count(st));
+	if (n > 0 && mysql_stmt_bind_param(st, b))
+		return db_fail(r, s, "mysql_stmt_bind_param");
+	if (mysql_stmt_execute(st))
+		return db_fail(r, s, "mysql_stmt_execute");
+	if (res[s].ncols == 0)
+		return (int)mysql_stmt_affected_rows(st);
+	if (mysql_stmt_store_result(st))
+		return db_fail(r, s, "mysql_stmt_store_result");
+	return (int)mysql_stmt_num_rows(st);
+}
+
+/*
+ * Fetches the next row of s into the pointers of fmt: 'i' long long *
+ * (NULL reads as 0), 's' char ** (a pool copy, NULL for SQL NULL), 'b'
+ * unsigned char ** and size_t *, '-' skips a column.  Returns 1 for a
+ * row, 0 at the end, -1 on error.
+ */
+int
+db_fetch(struct req *r, enum stmt s, const char *fmt, ...)
+{
+	struct dbres	*d = &res[s];
+	MYSQL_STMT	*st = r->w->stmts[s];
+	va_list		 ap;
+	unsigned int	 c;
+	int		 rc;
+	char		*v;
+
+	if (!r->w->db_up)
+		return -1;
+	rc = mysql_stmt_fetch(st);
+	if (rc == MYSQL_NO_DATA) {
+		mysql_stmt_free_result(st);
+		return 0;
+	}
+	if (rc == MYSQL_DATA_TRUNCATED) {
+		log_warnx("db_fetch(%d): column truncated", s);
+		mysql_stmt_free_result(st);
+		return -1;
+	}
+	if (rc != 0)
+		return db_fail(r, s, "mysql_stmt_fetch");
+	va_start(ap, fmt);
+	for (c = 0; fmt[c] != '\0' && c < d->ncols; c++) {
+		v = d->null[c] ? NULL : pool_strndup(r->pool, d->buf[c],
+		    d->len[c]);
+		switch (fmt[c]) {
+		case 'i':
+			*va_arg(ap, long long *) = v ? strtoll(v, NULL, 10) : 0;
+			break;
+		case 's':
+			*va_arg(ap, char **) = v;
+			break;
+		case 'b':
+			*va_arg(ap, unsigned char **) = (unsigned char *)v;
+			*va_arg(ap, size_t *) = v ? d->len[c] : 0;
+			break;
+		case '-':
+			break;
+		default:
+			fatalx("db_fetch: bad format %c", fmt[c]);
+		}
+	}
+	va_end(ap);
+	return 1;
+}
+
+/* Drops the rest of a query's rows. */
+void
+db_done(struct req *r, enum stmt s)
+{
+	if (r->w->stmts[s] != NULL)
+		mysql_stmt_free_result(r->w->stmts[s]);
+}
+
+long long
+db_insert_id(struct req *r, enum stmt s)
+{
+	return (long long)mysql_stmt_insert_id(r->w->stmts[s]);
+}
+
+/* True when the last failure was a duplicate key. */
+int
+db_dup(const struct req *r)
+{
+	return r->w->db_errno == ER_DUP_ENTRY;
+}
+
+static int
+db_simple(struct req *r, const char *sql)
+{
+	if (!r->w->db_up)
+		return -1;
+	if (mysql_query(r->w->db, sql) != 0) {
+		r->w->db_errno = mysql_errno(r->w->db);
+		log_warnx("%s: %s", sql, mysql_error(r->w->db));
+		if (db_gone(r->w->db_errno))
+			r->w->db_up = 0;
+		return -1;
+	}
+	return 0;
+}
+
+/* Starts a transaction; 0 or -1. */
+int
+db_begin(struct req *r)
+{
+	if (db_simple(r, "START TRANSACTION") == -1)
+		return -1;
+	in_tx = 1;
+	return 0;
+}
+
+/* Commits; 0 or -1 (then nothing was committed). */
+int
+db_commit(struct req *r)
+{
+	in_tx = 0;
+	return db_simple(r, "COMMIT");
+}
+
+/* Rolls back an open transaction (a no-op without one). */
+void
+db_rollback(struct req *r)
+{
+	if (!in_tx)
+		return;
+	in_tx = 0;
+	(void)db_simple(r, "ROLLBACK");
+}

@@ -1,0 +1,233 @@
+/*
+ * Copyright (c) 2026 The gkbm developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
+ */
+/* h_admin.c: the offices' pages: windows (province), registrations */
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "web.h"
+
+#define LIST_SIZE	20
+
+static const char *const window_kinds[] = {
+	"registration", "unitcheck", "review", "payment", "ticket", "result",
+	"certificate", NULL
+};
+
+/* The windows page of a year, without the form's values. */
+static enum rc
+windows_page(struct req *r, long long year)
+{
+	xmlNodePtr	 ys, y, ws;
+	char		*title, *kind, *starts, *ends;
+	long long	 yv, cur, open;
+	int		 n;
+
+	xml_page(r, PAGE_WINDOWS);
+	ys = xml_el(r->root, "years", NULL);
+	if (db_exec(r, STMT_YEAR_LIST, "") == -1)
+		return RC_DB;
+	while ((n = db_fetch(r, STMT_YEAR_LIST, "isi", &yv, &title, &cur)) == 1) {
+		y = xml_el(ys, "year", title);
+		xml_attrf(y, "value", "%lld", yv);
+		if (cur)
+			xml_attr(y, "current", "1");
+		if (yv == year)
+			xml_attr(y, "selected", "1");
+	}
+	if (n == -1)
+		return RC_DB;
+	ws = xml_el(r->root, "windows", NULL);
+	xml_attrf(ws, "year", "%lld", year);
+	if (db_exec(r, STMT_WINDOW_LIST, "i", year) == -1)
+		return RC_DB;
+	while ((n = db_fetch(r, STMT_WINDOW_LIST, "sssi", &kind, &starts,
+	    &ends, &open)) == 1) {
+		y = xml_el(ws, "window", NULL);
+		xml_attr(y, "kind", kind);
+		xml_attr(y, "starts", starts);
+		xml_attr(y, "ends", ends);
+		xml_attr(y, "open", open ? "1" : "0");
+	}
+	if (n == -1)
+		return RC_DB;
+	xml_form(r, "/admin/windows");
+	xml_attrf(r->form, "year", "%lld", year);
+	return RC_OK;
+}
+
+/* GET /admin/windows?year= */
+enum rc
+h_windows(struct req *r)
+{
+	const char	*ys = req_arg(r, "year");
+	long long	 year = r->year;
+
+	if (ys != NULL && valid_uint(ys, 2000, 2100, &year) == -1)
+		return RC_NOTFOUND;
+	return windows_page(r, year);
+}
+
+/* Normalises "YYYY-MM-DD HH:MM" for the database; NULL if malformed. */
+static char *
+window_time(struct req *r, const char *s)
+{
+	struct tm	 tm;
+	char		 buf[32];
+
+	if (valid_datetime(s, &tm) != NULL)
+		return NULL;
+	strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:00", &tm);
+	return pool_strdup(r->pool, buf);
+}
+
+/* POST /admin/windows: set one window of a year. */
+enum rc
+h_windows_post(struct req *r)
+{
+	const char	*kind, *s, *e;
+	char		*st = NULL, *et = NULL, *obj, *why;
+	long long	 year = 0;
+	size_t		 i;
+	enum rc		 rc;
+
+	if (valid_uint(form_text(&r->body, "year"), 2000, 2100, &year) == -1)
+		year = r->year;
+	if ((rc = windows_page(r, year)) != RC_OK)
+		return rc;
+	kind = form_text(&r->body, "kind");
+	s = form_text(&r->body, "starts_at");
+	e = form_text(&r->body, "ends_at");
+	xml_field(r, "year", form_text(&r->body, "year"));
+	xml_field(r, "kind", kind);
+	xml_field(r, "starts_at", s);
+	xml_field(r, "ends_at", e);
+	if (year == 0 || valid_uint(form_text(&r->body, "year"), 2000, 2100,
+	    &year) == -1)
+		xml_field_error(r, "year", "请选择报考年度。");
+	for (i = 0; window_kinds[i] != NULL; i++)
+		if (strcmp(window_kinds[i], kind) == 0)
+			break;
+	if (window_kinds[i] == NULL)
+		xml_field_error(r, "kind", "请选择时间类别。");
+	if (*s == '\0')
+		xml_field_error(r, "starts_at", "请填写开始时间。");
+	else if ((st = window_time(r, s)) == NULL)
+		xml_field_error(r, "starts_at", "开始时间格式应为“年-月-日 时:分”，如2026-03-01 08:00。");
+	if (*e == '\0')
+		xml_field_error(r, "ends_at", "请填写结束时间。");
+	else if ((et = window_time(r, e)) == NULL)
+		xml_field_error(r, "ends_at", "结束时间格式应为“年-月-日 时:分”，如2026-03-15 18:00。");
+	else if (st != NULL && strcmp(st, et) >= 0)
+		xml_field_error(r, "ends_at", "结束时间必须晚于开始时间。");
+	if (r->form_bad) {
+		xml_form_message(r, "请按提示修改后重新提交。");
+		return RC_OK;
+	}
+	obj = pool_printf(r->pool, "window:%lld/%s", year, kind);
+	why = pool_printf(r->pool, "%s - %s", st, et);
+	if (db_begin(r) == -1 ||
+	    db_exec(r, STMT_WINDOW_SET, "isssi", year, kind, st, et,
+	    r->account_id) == -1 ||
+	    audit(r, "window.set", obj, "ok", why) == -1 ||
+	    db_commit(r) == -1) {
+		db_rollback(r);
+		if (r->w->db_errno == 1452) {	/* no such year */
+			xml_field_error(r, "year", "该报考年度不存在。");
+			return RC_OK;
+		}
+		return RC_DB;
+	}
+	resp_redirect(r, pool_printf(r->pool, "/admin/windows?year=%lld&m=saved",
+	    year));
+	return RC_OK;
+}
+
+/* GET /admin/registrations?page=&level=&region= */
+enum rc
+h_registrations(struct req *r)
+{
+	xmlNodePtr	 list, row, rs, n;
+	const char	*scope, *region, *ls, *ps;
+	char		*name, *rname, *created, *code, *rkind, plain[32], m[64];
+	unsigned char	*ie, *pe;
+	size_t		 iel, pel;
+	long long	 id, level = 0, page = 1, total = 0, lv;
+	int		 k;
+
+	xml_page(r, PAGE_REGISTRATIONS);
+	/* The province sees everything; a city or county its region. */
+	scope = r->role == ROLE_PROVINCE ? "" : r->unit_region;
+	if (scope == NULL || (r->role != ROLE_PROVINCE && *scope == '\0'))
+		return RC_FORBIDDEN;
+	region = form_text(&r->query, "region");
+	ls = form_text(&r->query, "level");
+	ps = form_text(&r->query, "page");
+	if ((*region && (strlen(region) != 6 ||
+	    strspn(region, "0123456789") != 6)) ||
+	    (*ls && valid_uint(ls, 1, 5, &level) == -1) ||
+	    (*ps && valid_uint(ps, 1, 1000000, &page) == -1)) {
+		r->message = "查询条件不正确。";
+		return RC_BADREQ;
+	}
+	xml_form(r, "/admin/registrations");
+	xml_field(r, "region", region);
+	xml_field(r, "level", ls);
+
+	rs = xml_el(r->root, "regions", NULL);
+	if (db_exec(r, STMT_REGION_LIST_TOP, "") == -1)
+		return RC_DB;
+	while ((k = db_fetch(r, STMT_REGION_LIST_TOP, "sss", &code, &rname,
+	    &rkind)) == 1) {
+		n = xml_el(rs, "region", NULL);
+		xml_attr(n, "code", code);
+		xml_attr(n, "name", rname);
+		xml_attr(n, "kind", rkind);
+	}
+	if (k == -1)
+		return RC_DB;
+	xml_levels(r->root);
+
+	if (db_exec(r, STMT_REG_COUNT, "isssssii", (long long)r->year, scope,
+	    scope, scope, region, region, level, level) == -1 ||
+	    db_fetch(r, STMT_REG_COUNT, "i", &total) == -1)
+		return RC_DB;
+	db_done(r, STMT_REG_COUNT);
+	list = xml_el(r->root, "list", NULL);
+	xml_attrf(list, "page", "%lld", page);
+	xml_attrf(list, "pages", "%lld", (total + LIST_SIZE - 1) / LIST_SIZE);
+	xml_attrf(list, "total", "%lld", total);
+	xml_attrf(list, "size", "%d", LIST_SIZE);
+	if (db_exec(r, STMT_REG_LIST, "isssssiiii", (long long)r->year, scope,
+	    scope, scope, region, region, level, level, (long long)LIST_SIZE,
+	    (page - 1) * LIST_SIZE) == -1)
+		return RC_DB;
+	while ((k = db_fetch(r, STMT_REG_LIST, "isbbsis", &id, &name, &ie, &iel,
+	    &pe, &pel, &rname, &lv, &created)) == 1) {
+		row = xml_el(list, "row", NULL);
+		xml_attrf(row, "id", "%lld", id);
+		pii_mask_name(name, m, sizeof(m));
+		xml_attr(row, "name", m);
+		if (pii_open(r->cfg, ie, iel, plain, sizeof(plain)) == 0) {
+			pii_mask_idno(plain, m, sizeof(m));
+			xml_attr(row, "idno", m);
+		}
+		if (pii_open(r->cfg, pe, pel, plain, sizeof(plain)) == 0) {
+			pii_mask_phone(plain, m, sizeof(m));
+			xml_attr(row, "phone", m);
+		}
+		xml_attr(row, "region", rname);
+		xml_attrf(row, "level", "%lld", lv);
+		xml_attr(row, "level-name", xml_level_name((int)lv));
+		xml_attr(row, "registered", created);
+	}
+	return k == -1 ? RC_DB : RC_OK;
+}

@@ -1,0 +1,240 @@
+/*
+ * Copyright (c) 2026 The gkbm developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
+ */
+/* h_login.c: log in, log out, and the front door */
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <openssl/crypto.h>
+
+#include "web.h"
+
+#define FAILS_LOGIN	5	/* per login value in 15 minutes */
+#define FAILS_IP	30	/* per source address in 15 minutes */
+
+static int
+all_digits(const char *s, size_t n)
+{
+	return strlen(s) == n && strspn(s, "0123456789") == n;
+}
+
+static int
+who_fetch(struct req *r, enum stmt s, struct who *a)
+{
+	int	 n;
+
+	n = db_fetch(r, s, "isssbb", &a->id, &a->role, &a->name, &a->pw_hash,
+	    &a->phone_mac, &a->phone_mac_len, &a->idno_enc, &a->idno_enc_len);
+	db_done(r, s);
+	return n;
+}
+
+/*
+ * Finds the account a login value names: candidates of the current year
+ * by ID number or phone; staff by phone, account name or unit code.
+ * norm receives the normalised value.  Returns 1 found, 0 not, -1 DB.
+ */
+int
+h_who(struct req *r, int staff, const char *login, struct who *a, char *norm,
+    size_t normsz)
+{
+	unsigned char	 m[MAC_LEN];
+	size_t		 i;
+
+	memset(a, 0, sizeof(*a));
+	snprintf(norm, normsz, "%s", login);
+	if (all_digits(login, 11)) {
+		pii_mac(r->cfg, "phone", login, m);
+		if (db_exec(r, STMT_ACCOUNT_BY_PHONE, "ib",
+		    staff ? 0LL : (long long)r->year, m, sizeof(m)) == -1)
+			return -1;
+		return who_fetch(r, STMT_ACCOUNT_BY_PHONE, a);
+	}
+	if (!staff) {
+		for (i = 0; norm[i] != '\0'; i++)
+			norm[i] = toupper((unsigned char)norm[i]);
+		pii_mac(r->cfg, "idno", norm, m);
+		if (db_exec(r, STMT_ACCOUNT_BY_IDNO, "ib", (long long)r->year,
+		    m, sizeof(m)) == -1)
+			return -1;
+		return who_fetch(r, STMT_ACCOUNT_BY_IDNO, a);
+	}
+	if (db_exec(r, STMT_ACCOUNT_BY_LOGIN, "s", login) == -1)
+		return -1;
+	switch (who_fetch(r, STMT_ACCOUNT_BY_LOGIN, a)) {
+	case 1:
+		return strcmp(a->role, "candidate") != 0;
+	case -1:
+		return -1;
+	}
+	if (db_exec(r, STMT_ACCOUNT_BY_UNIT_CODE, "s", login) == -1)
+		return -1;
+	return who_fetch(r, STMT_ACCOUNT_BY_UNIT_CODE, a);
+}
+
+/* GET /: the login page for visitors, the home page for users. */
+enum rc
+h_root(struct req *r)
+{
+	if (r->role != ROLE_ANON) {
+		resp_redirect(r, "/home");
+		return RC_OK;
+	}
+	return h_login(r);
+}
+
+/* Fills the login page around its form. */
+static enum rc
+login_page(struct req *r, const char *kind)
+{
+	xml_page(r, PAGE_LOGIN);
+	xml_form(r, "/login");
+	xml_field(r, "kind", kind);
+	return h_window(r, r->root, "registration", NULL) == -1 ?
+	    RC_DB : RC_OK;
+}
+
+/* GET /login */
+enum rc
+h_login(struct req *r)
+{
+	const char	*kind = req_arg(r, "kind");
+
+	if (r->role != ROLE_ANON) {
+		resp_redirect(r, "/home");
+		return RC_OK;
+	}
+	return login_page(r, kind != NULL && strcmp(kind, "staff") == 0 ?
+	    "staff" : "candidate");
+}
+
+/* Counts recent failures for the login value and the address. */
+static int
+login_locked(struct req *r, const unsigned char *lm, const char **msg)
+{
+	long long	 by_login = 0, by_ip = 0;
+
+	if (db_exec(r, STMT_ATTEMPT_FAILS_LOGIN, "bb", lm, (size_t)MAC_LEN,
+	    lm, (size_t)MAC_LEN) == -1 ||
+	    db_fetch(r, STMT_ATTEMPT_FAILS_LOGIN, "i", &by_login) == -1)
+		return -1;
+	db_done(r, STMT_ATTEMPT_FAILS_LOGIN);
+	if (db_exec(r, STMT_ATTEMPT_FAILS_IP, "s", r->ip) == -1 ||
+	    db_fetch(r, STMT_ATTEMPT_FAILS_IP, "i", &by_ip) == -1)
+		return -1;
+	db_done(r, STMT_ATTEMPT_FAILS_IP);
+	*msg = NULL;
+	if (by_login >= FAILS_LOGIN)
+		*msg = "登录失败次数过多，该账号已被锁定，请15分钟后再试，"
+		    "或通过“忘记密码”重置密码。";
+	else if (by_ip >= FAILS_IP)
+		*msg = "您所在网络登录失败次数过多，请15分钟后再试。";
+	return (int)by_login;
+}
+
+/* A hash to verify against when no account matched: same time spent. */
+static const char *
+dummy_hash(const struct config *cfg)
+{
+	static char	 h[PW_HASH_MAX];
+
+	if (h[0] == '\0' && passwd_hash("gkbm-no-such-account", cfg->scrypt_ln,
+	    h, sizeof(h)) == -1)
+		fatalx("dummy_hash failed");
+	return h;
+}
+
+/* POST /login */
+enum rc
+h_login_post(struct req *r)
+{
+	struct who	 a;
+	const char	*kind, *login, *pw, *msg;
+	char		 norm[64], buf[80], obj[32];
+	unsigned char	 lm[MAC_LEN];
+	int		 staff, found, fails, ok;
+
+	kind = form_text(&r->body, "kind");
+	staff = strcmp(kind, "staff") == 0;
+	login = form_text(&r->body, "login");
+	pw = form_get(&r->body, "password");
+	if (login_page(r, staff ? "staff" : "candidate") != RC_OK)
+		return RC_DB;
+	xml_field(r, "login", login);
+	if (!staff && strcmp(kind, "candidate") != 0)
+		xml_field_error(r, "kind", "请选择报考人员或管理员登录。");
+	if (*login == '\0')
+		xml_field_error(r, "login", staff ?
+		    "请输入单位代码、手机号或账号。" : "请输入身份证号或手机号。");
+	else if (strlen(login) > 32)
+		xml_field_error(r, "login", "账号过长，请核对。");
+	if (pw == NULL || *pw == '\0')
+		xml_field_error(r, "password", "请输入密码。");
+	if (r->form_bad)
+		return RC_OK;
+
+	if ((found = h_who(r, staff, login, &a, norm, sizeof(norm))) == -1)
+		return RC_DB;
+	snprintf(buf, sizeof(buf), "%s:%s", staff ? "staff" : "candidate",
+	    norm);
+	pii_mac(r->cfg, "login", buf, lm);
+	if ((fails = login_locked(r, lm, &msg)) == -1)
+		return RC_DB;
+	if (msg != NULL) {
+		audit(r, "login.locked", kind, "refused", NULL);
+		xml_form_message(r, msg);
+		xml_field_error(r, "login", msg);
+		return RC_OK;
+	}
+	ok = passwd_verify(pw, found ? a.pw_hash : dummy_hash(r->cfg)) == 1 &&
+	    found;
+	if (db_exec(r, STMT_ATTEMPT_INSERT, "bsi", lm, sizeof(lm), r->ip,
+	    (long long)ok) == -1)
+		return RC_DB;
+	if (!ok) {
+		snprintf(obj, sizeof(obj), found ? "account:%lld" : "unknown",
+		    a.id);
+		if (audit(r, fails + 1 >= FAILS_LOGIN ? "login.lock" :
+		    "login.fail", obj, "fail", staff ? "staff" : "candidate") == -1)
+			return RC_DB;
+		if (fails + 1 >= FAILS_LOGIN)
+			msg = "登录失败次数过多，该账号已被锁定，请15分钟后再试，"
+			    "或通过“忘记密码”重置密码。";
+		else
+			msg = pool_printf(r->pool, "%s错误，还可尝试%d次。",
+			    staff ? "账号或密码" : "身份证号（手机号）或密码",
+			    FAILS_LOGIN - fails - 1);
+		xml_form_message(r, msg);
+		xml_field_error(r, "password", msg);
+		return RC_OK;
+	}
+	r->account_id = a.id;
+	r->role = role_parse(a.role);
+	if (auth_login(r, a.id) != RC_OK)
+		return RC_DB;
+	snprintf(obj, sizeof(obj), "account:%lld", a.id);
+	if (audit(r, "login.ok", obj, "ok", NULL) == -1)
+		return RC_DB;
+	resp_redirect(r, "/home");
+	return RC_OK;
+}
+
+/* POST /logout */
+enum rc
+h_logout(struct req *r)
+{
+	if (r->role != ROLE_ANON) {
+		audit(r, "logout", NULL, "ok", NULL);
+		auth_logout(r);
+	}
+	resp_redirect(r, "/login?m=logout");
+	return RC_OK;
+}

@@ -1,0 +1,235 @@
+/*
+ * Copyright (c) 2026 The gkbm developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
+ */
+/* h_password.c: change the password, forced change, reset by SMS code */
+
+#include <stdio.h>
+#include <string.h>
+
+#include <openssl/crypto.h>
+
+#include "web.h"
+
+/*
+ * Checks a new password for account a (role and name from the row; the
+ * candidate's ID number is opened to refuse passwords containing it).
+ */
+static const char *
+policy(struct req *r, const char *role, const char *name, const char *login,
+    const unsigned char *ie, size_t iel, const char *pw)
+{
+	char		 idno[32] = "";
+	const char	*msg;
+
+	if (strcmp(role, "candidate") != 0)
+		return passwd_check_staff(pw, login);
+	if (ie != NULL && pii_open(r->cfg, ie, iel, idno, sizeof(idno)) == -1)
+		idno[0] = '\0';
+	msg = passwd_check_candidate(pw, idno, name);
+	OPENSSL_cleanse(idno, sizeof(idno));
+	return msg;
+}
+
+/* Sets the new hash, ends the account's other sessions, audits. */
+static enum rc
+set_password(struct req *r, long long id, const char *pw, const char *event)
+{
+	char	 hash[PW_HASH_MAX], obj[32];
+	static const unsigned char none[MAC_LEN];
+	unsigned char	 keep[MAC_LEN];
+
+	if (passwd_hash(pw, r->cfg->scrypt_ln, hash, sizeof(hash)) == -1)
+		return RC_INTERNAL;
+	if (r->sid[0] != '\0')
+		token_hash(r->sid, keep);
+	else
+		memcpy(keep, none, sizeof(keep));
+	snprintf(obj, sizeof(obj), "account:%lld", id);
+	if (db_begin(r) == -1 ||
+	    db_exec(r, STMT_ACCOUNT_SET_PASSWORD, "si", hash, id) == -1 ||
+	    db_exec(r, STMT_SESSION_DELETE_ACCOUNT, "ib", id, keep,
+	    sizeof(keep)) == -1 ||
+	    audit(r, event, obj, "ok", NULL) == -1 ||
+	    db_commit(r) == -1) {
+		db_rollback(r);
+		return RC_DB;
+	}
+	return RC_OK;
+}
+
+static void
+password_page(struct req *r)
+{
+	xml_page(r, PAGE_PASSWORD);
+	if (r->must_change)
+		xml_el(r->root, "forced", NULL);
+	xml_el(r->root, "policy", r->role == ROLE_CANDIDATE ?
+	    "密码需为字母、数字组合，8位以上，不能包含身份证号，不要使用姓名拼音加123456等容易被猜到的密码。" :
+	    "密码至少8位，须包含大写字母、小写字母、数字、符号中的三种，不能包含账号，每90天须修改一次。");
+	xml_form(r, "/password");
+}
+
+/* GET /password */
+enum rc
+h_password(struct req *r)
+{
+	password_page(r);
+	return RC_OK;
+}
+
+/* POST /password */
+enum rc
+h_password_post(struct req *r)
+{
+	const char	*old, *pw, *pw2, *msg;
+	char		*role, *name, *login, *hash, *s;
+	unsigned char	*ie, *pe;
+	size_t		 iel, pel;
+	long long	 level;
+	int		 n;
+
+	password_page(r);
+	old = form_get(&r->body, "old");
+	pw = form_get(&r->body, "password");
+	pw2 = form_get(&r->body, "password2");
+	if (db_exec(r, STMT_ACCOUNT_GET, "i", r->account_id) == -1 ||
+	    (n = db_fetch(r, STMT_ACCOUNT_GET, "ssbbsssissssss", &role, &name,
+	    &ie, &iel, &pe, &pel, &s, &s, &s, &level, &s, &s, &login, &s, &s,
+	    &hash)) == -1)
+		return RC_DB;
+	db_done(r, STMT_ACCOUNT_GET);
+	if (n == 0)
+		return RC_NOTFOUND;
+	if (old == NULL || *old == '\0')
+		xml_field_error(r, "old", "请输入原密码。");
+	else if (passwd_verify(old, hash) != 1) {
+		audit(r, "password.fail", NULL, "fail", "wrong old password");
+		xml_field_error(r, "old", "原密码不正确。");
+	}
+	if (pw == NULL || *pw == '\0')
+		xml_field_error(r, "password", "请输入新密码。");
+	else if ((msg = policy(r, role, name, login, ie, iel, pw)) != NULL)
+		xml_field_error(r, "password", msg);
+	else if (old != NULL && strcmp(old, pw) == 0)
+		xml_field_error(r, "password", "新密码不能与原密码相同。");
+	if (pw2 == NULL || *pw2 == '\0')
+		xml_field_error(r, "password2", "请再次输入新密码。");
+	else if (pw != NULL && strcmp(pw, pw2) != 0)
+		xml_field_error(r, "password2", "两次输入的密码不一致。");
+	if (r->form_bad)
+		return RC_OK;
+	if (set_password(r, r->account_id, pw, "password.change") != RC_OK)
+		return RC_DB;
+	/* A new session id after the change, the old cookie is worthless. */
+	if (auth_login(r, r->account_id) != RC_OK)
+		return RC_DB;
+	resp_redirect(r, "/home?m=changed");
+	return RC_OK;
+}
+
+static const char *const forgot_keep[] = { "login", "phone", "kind", NULL };
+
+static void
+forgot_page(struct req *r)
+{
+	xml_page(r, PAGE_FORGOT);
+	xml_form(r, "/password/forgot");
+}
+
+/* GET /password/forgot */
+enum rc
+h_forgot(struct req *r)
+{
+	if (r->role != ROLE_ANON) {
+		resp_redirect(r, "/password");
+		return RC_OK;
+	}
+	forgot_page(r);
+	return RC_OK;
+}
+
+/* POST /password/forgot: send a code, or set the new password. */
+enum rc
+h_forgot_post(struct req *r)
+{
+	struct who	 a;
+	const char	*login, *phone, *pw, *pw2, *msg;
+	unsigned char	 pm[MAC_LEN];
+	char		 norm[64], *alogin = NULL;
+	long long	 code_id;
+	int		 n;
+
+	if (r->role != ROLE_ANON) {
+		resp_redirect(r, "/password");
+		return RC_OK;
+	}
+	forgot_page(r);
+	xml_keep(r, forgot_keep);
+	login = form_text(&r->body, "login");
+	phone = form_text(&r->body, "phone");
+	if (*login == '\0')
+		xml_field_error(r, "login", "请输入身份证号、手机号、单位代码或账号。");
+	if ((msg = valid_phone(phone)) != NULL)
+		xml_field_error(r, "phone", *phone ? msg : "请输入手机号码。");
+	if (r->form_bad)
+		return RC_OK;
+	/* A candidate of this year first, then staff. */
+	if ((n = h_who(r, 0, login, &a, norm, sizeof(norm))) == 0)
+		n = h_who(r, 1, login, &a, norm, sizeof(norm));
+	if (n == -1)
+		return RC_DB;
+	pii_mac(r->cfg, "phone", phone, pm);
+	if (n == 0 || a.phone_mac_len != MAC_LEN ||
+	    CRYPTO_memcmp(a.phone_mac, pm, MAC_LEN) != 0) {
+		xml_field_error(r, "phone", "账号与绑定的手机号不一致，请核对；"
+		    "如手机号已更换，请联系本单位管理员。");
+		return RC_OK;
+	}
+	if (form_get(&r->body, "send_code") != NULL) {
+		if ((msg = sms_issue(r, phone, "reset")) != NULL) {
+			if (r->status == 503)
+				return RC_DB;
+			xml_field_error(r, "phone", msg);
+		} else {
+			xml_attr(r->form, "status", "sent");
+			xml_form_message(r, "验证码已发送，请查收短信（5分钟内有效）。");
+		}
+		return RC_OK;
+	}
+	pw = form_get(&r->body, "password");
+	pw2 = form_get(&r->body, "password2");
+	if (strcmp(a.role, "candidate") != 0)
+		alogin = (char *)login;
+	if (pw == NULL || *pw == '\0')
+		xml_field_error(r, "password", "请输入新密码。");
+	else if ((msg = policy(r, a.role, a.name, alogin ? alogin : "",
+	    a.idno_enc, a.idno_enc_len, pw)) != NULL)
+		xml_field_error(r, "password", msg);
+	if (pw2 == NULL || *pw2 == '\0')
+		xml_field_error(r, "password2", "请再次输入新密码。");
+	else if (pw != NULL && strcmp(pw, pw2) != 0)
+		xml_field_error(r, "password2", "两次输入的密码不一致。");
+	if (r->form_bad)
+		return RC_OK;
+	if ((msg = sms_check(r, phone, "reset", form_text(&r->body, "sms_code"),
+	    &code_id)) != NULL) {
+		if (r->status == 503)
+			return RC_DB;
+		xml_field_error(r, "sms_code", msg);
+		return RC_OK;
+	}
+	if (sms_use(r, code_id) == -1) {
+		xml_field_error(r, "sms_code", "该验证码已使用，请重新获取。");
+		return RC_OK;
+	}
+	if (set_password(r, a.id, pw, "password.reset") != RC_OK)
+		return RC_DB;
+	resp_redirect(r, "/login?m=reset");
+	return RC_OK;
+}

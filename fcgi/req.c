@@ -1,0 +1,169 @@
+/*
+ * Copyright (c) 2026 The gkbm developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
+ */
+/* req.c: FastCGI parameters, cookies and the body into struct req */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/rand.h>
+
+#include "web.h"
+
+#define MAX_PATH	1024
+
+/* Returns a FastCGI parameter, or NULL.  Never getenv(): see SECURITY.md. */
+const char *
+req_param(const struct req *r, const char *name)
+{
+	return FCGX_GetParam(name, r->fcgx->envp);
+}
+
+/* Returns the value of cookie name (in the pool), or NULL. */
+const char *
+req_cookie(const struct req *r, const char *name)
+{
+	const char	*c, *e, *v;
+	size_t		 nl = strlen(name);
+
+	if ((c = req_param(r, "HTTP_COOKIE")) == NULL)
+		return NULL;
+	while (*c != '\0') {
+		while (*c == ' ' || *c == ';')
+			c++;
+		if ((e = strchr(c, ';')) == NULL)
+			e = c + strlen(c);
+		if ((v = memchr(c, '=', e - c)) != NULL &&
+		    (size_t)(v - c) == nl && memcmp(c, name, nl) == 0)
+			return pool_strndup(r->pool, v + 1, e - v - 1);
+		c = e;
+	}
+	return NULL;
+}
+
+/* Returns a query-string argument, or NULL. */
+const char *
+req_arg(const struct req *r, const char *name)
+{
+	return form_get(&r->query, name);
+}
+
+/* Reads exactly len bytes of body; -1 when the client gave up early. */
+static int
+req_read(struct req *r, char *buf, size_t len)
+{
+	size_t	 got = 0;
+	int	 n;
+
+	while (got < len) {
+		n = FCGX_GetStr(buf + got, (int)(len - got > 65536 ?
+		    65536 : len - got), r->fcgx->in);
+		if (n <= 0)
+			return -1;
+		got += (size_t)n;
+	}
+	return 0;
+}
+
+/* Reads and drops a body we refuse, so the connection closes cleanly. */
+static void
+req_drain(struct req *r, size_t len)
+{
+	char	 buf[8192];
+	int	 n;
+
+	while (len > 0 && (n = FCGX_GetStr(buf, len > sizeof(buf) ?
+	    (int)sizeof(buf) : (int)len, r->fcgx->in)) > 0)
+		len -= (size_t)n;
+}
+
+/*
+ * Fills the request from the FastCGI parameters and the body.  Returns
+ * RC_OK, RC_BADREQ for a malformed request (the message is in
+ * r->message), RC_TOOLARGE for a body over body_max.
+ */
+enum rc
+req_parse(struct req *r)
+{
+	const char	*m, *uri, *q, *ct, *cl, *acc, *err = NULL;
+	unsigned char	 rnd[8];
+	char		*body;
+	long long	 len = 0;
+	size_t		 plen;
+
+	if (RAND_bytes(rnd, sizeof(rnd)) != 1)
+		fatalx("RAND_bytes failed");
+	hex_encode(rnd, sizeof(rnd), r->id);
+	memcpy(log_reqid, r->id, sizeof(log_reqid));
+
+	r->ip = req_param(r, "REMOTE_ADDR");
+	if (r->ip == NULL)
+		r->ip = "";
+	m = req_param(r, "REQUEST_METHOD");
+	if (m != NULL && strcmp(m, "POST") == 0)
+		r->method = M_POST;
+	else if (m != NULL && (strcmp(m, "GET") == 0 ||
+	    strcmp(m, "HEAD") == 0))
+		r->method = M_GET;
+	else
+		return RC_METHOD;
+
+	if ((uri = req_param(r, "DOCUMENT_URI")) == NULL &&
+	    (uri = req_param(r, "REQUEST_URI")) == NULL)
+		uri = "/";
+	plen = strcspn(uri, "?");
+	if (plen == 0 || uri[0] != '/' || plen > MAX_PATH)
+		return RC_NOTFOUND;
+	r->path = pool_strndup(r->pool, uri, plen);
+
+	if ((q = req_param(r, "QUERY_STRING")) != NULL && *q != '\0')
+		err = form_parse_urlencoded(r->pool, q, strlen(q), &r->query);
+	if (err != NULL) {
+		r->message = err;
+		return RC_BADREQ;
+	}
+
+	acc = req_param(r, "HTTP_ACCEPT");
+	r->want_xml = acc != NULL && strncmp(acc, "application/xml", 15) == 0;
+
+	if (r->method != M_POST)
+		return RC_OK;
+	if ((cl = req_param(r, "CONTENT_LENGTH")) != NULL && *cl != '\0' &&
+	    valid_uint(cl, 0, 1LL << 40, &len) == -1) {
+		r->message = "请求长度不正确。";
+		return RC_BADREQ;
+	}
+	if ((size_t)len > r->cfg->body_max) {
+		req_drain(r, (size_t)len);
+		return RC_TOOLARGE;
+	}
+	body = pool_alloc(r->pool, (size_t)len + 1);
+	if (req_read(r, body, (size_t)len) == -1) {
+		r->message = "上传未完成，请重新提交。";
+		return RC_BADREQ;
+	}
+	body[len] = '\0';
+	ct = req_param(r, "CONTENT_TYPE");
+	if (ct == NULL)
+		ct = "";
+	if (strncasecmp(ct, "multipart/form-data", 19) == 0)
+		err = form_parse_multipart(r->pool, ct, body, (size_t)len,
+		    &r->body);
+	else if (len == 0 || strncasecmp(ct,
+	    "application/x-www-form-urlencoded", 33) == 0)
+		err = form_parse_urlencoded(r->pool, body, (size_t)len,
+		    &r->body);
+	else
+		err = "不支持的提交格式。";
+	if (err != NULL) {
+		r->message = err;
+		return RC_BADREQ;
+	}
+	return RC_OK;
+}

@@ -1,0 +1,122 @@
+/*
+ * Copyright (c) 2026 The gkbm developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
+ */
+/* route.c: the route table, page and role names */
+
+#include <string.h>
+
+#include "web.h"
+
+const char *const page_names[PAGE__MAX] = {
+	"login",		/* PAGE_LOGIN */
+	"notice",		/* PAGE_NOTICE */
+	"register",		/* PAGE_REGISTER */
+	"forgot",		/* PAGE_FORGOT */
+	"password",		/* PAGE_PASSWORD */
+	"home",			/* PAGE_HOME */
+	"windows",		/* PAGE_WINDOWS */
+	"registrations",	/* PAGE_REGISTRATIONS */
+	"error",		/* PAGE_ERROR */
+	"sms",			/* PAGE_SMS */
+};
+
+/* As in the accounts.role column and the xsl/ directories. */
+const char *const role_names[ROLE__MAX] = {
+	"anon",			/* ROLE_ANON */
+	"candidate",		/* ROLE_CANDIDATE */
+	"unit",			/* ROLE_UNIT */
+	"reviewer",		/* ROLE_REVIEWER */
+	"supervising",		/* ROLE_SUPERVISING */
+	"county",		/* ROLE_COUNTY */
+	"city",			/* ROLE_CITY */
+	"province",		/* ROLE_PROVINCE */
+};
+
+const char *const role_labels[ROLE__MAX] = {
+	"访客",			/* ROLE_ANON */
+	"报考人员",		/* ROLE_CANDIDATE */
+	"单位管理员",		/* ROLE_UNIT */
+	"审核员",		/* ROLE_REVIEWER */
+	"主管单位管理员",	/* ROLE_SUPERVISING */
+	"县区工考办",		/* ROLE_COUNTY */
+	"市工考办",		/* ROLE_CITY */
+	"省工考办",		/* ROLE_PROVINCE */
+};
+
+/*
+ * Every URL of gkbm-web.  A route with roles 0 is unreachable (default
+ * deny); every POST route is checked for the CSRF token before its
+ * handler runs (auth.c).
+ */
+static const struct route routes[] = {
+	/* method path                 page                roles      flags        handler */
+	{ M_GET,  "/",                 PAGE_LOGIN,         RS_ANY,    0,           h_root },
+	{ M_GET,  "/login",            PAGE_LOGIN,         RS_ANY,    0,           h_login },
+	{ M_POST, "/login",            PAGE_LOGIN,         RS_ANY,    0,           h_login_post },
+	{ M_POST, "/logout",           PAGE_LOGIN,         RS_ANY,    0,           h_logout },
+	{ M_GET,  "/register/notice",  PAGE_NOTICE,        RS_ANY,    0,           h_notice },
+	{ M_GET,  "/register",         PAGE_REGISTER,      RS_ANY,    0,           h_register },
+	{ M_POST, "/register",         PAGE_REGISTER,      RS_ANY,    R_MULTIPART, h_register_post },
+	{ M_POST, "/sms",              PAGE_SMS,           RS_ANY,    0,           h_sms },
+	{ M_GET,  "/password/forgot",  PAGE_FORGOT,        RS_ANY,    0,           h_forgot },
+	{ M_POST, "/password/forgot",  PAGE_FORGOT,        RS_ANY,    0,           h_forgot_post },
+	{ M_GET,  "/password",         PAGE_PASSWORD,      RS_USER,   R_LOGIN,     h_password },
+	{ M_POST, "/password",         PAGE_PASSWORD,      RS_USER,   R_LOGIN,     h_password_post },
+	{ M_GET,  "/home",             PAGE_HOME,          RS_USER,   R_LOGIN,     h_home },
+	{ M_GET,  "/admin/windows",    PAGE_WINDOWS,       RB(ROLE_PROVINCE), R_LOGIN, h_windows },
+	{ M_POST, "/admin/windows",    PAGE_WINDOWS,       RB(ROLE_PROVINCE), R_LOGIN, h_windows_post },
+	{ M_GET,  "/admin/registrations", PAGE_REGISTRATIONS, RS_OFFICE, R_LOGIN,   h_registrations },
+};
+
+/*
+ * Finds the route of method and path.  Returns NULL when there is none;
+ * *other is then set when the path exists for another method (405).
+ */
+const struct route *
+route_find(enum method m, const char *path, int *other)
+{
+	size_t	 i;
+
+	*other = 0;
+	for (i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+		if (strcmp(routes[i].path, path) != 0)
+			continue;
+		if (routes[i].method == m)
+			return &routes[i];
+		*other = 1;
+	}
+	return NULL;
+}
+
+/* Maps an accounts.role value to the enum; ROLE_ANON if unknown. */
+enum role
+role_parse(const char *s)
+{
+	int	 r;
+
+	for (r = ROLE_CANDIDATE; r < ROLE__MAX; r++)
+		if (s != NULL && strcmp(role_names[r], s) == 0)
+			return r;
+	return ROLE_ANON;
+}
+
+/* True if some route shows page to role (the error page: every role). */
+int
+route_reachable(int role, int page)
+{
+	size_t	 i;
+
+	if (page == PAGE_ERROR)
+		return 1;
+	for (i = 0; i < sizeof(routes) / sizeof(routes[0]); i++)
+		if (routes[i].page == (enum page)page &&
+		    (routes[i].roles & RB(role)))
+			return 1;
+	return 0;
+}

@@ -1,0 +1,144 @@
+/*
+ * Copyright (c) 2026 The gkbm developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
+ */
+/* smscode.c: SMS verification codes: issue, check, use once */
+
+#include <stdio.h>
+#include <string.h>
+
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+
+#include "web.h"
+
+#define CODE_TRIES	5	/* wrong tries before a code is dead */
+#define CODES_PER_DAY	10	/* per phone */
+#define CODES_PER_IP	200	/* per source address and hour */
+
+/* The keyed hash of a code, bound to the phone it was sent to. */
+static void
+sms_code_mac(struct req *r, const char *phone, const char *code,
+    unsigned char out[MAC_LEN])
+{
+	char	 buf[64];
+
+	snprintf(buf, sizeof(buf), "%s:%s", phone, code);
+	pii_mac(r->cfg, "code", buf, out);
+	OPENSSL_cleanse(buf, sizeof(buf));
+}
+
+/*
+ * Sends a new code for purpose ("register", "reset") to phone: one per
+ * 60 seconds and CODES_PER_DAY a day per phone.  The code goes into the
+ * outbox sealed; gkbm-sms delivers it.  Returns NULL, or a message for
+ * the phone field (r->status is 503 when the database failed).
+ */
+const char *
+sms_issue(struct req *r, const char *phone, const char *purpose)
+{
+	unsigned char	 pm[MAC_LEN], cm[MAC_LEN], pe[PII_MAX], be[512];
+	char		 code[8], body[200];
+	size_t		 pel, bel;
+	long long	 last_min = 0, last_day = 0, by_ip = 0;
+	uint32_t	 v;
+
+	pii_mac(r->cfg, "phone", phone, pm);
+	if (db_exec(r, STMT_SMS_RECENT, "b", pm, sizeof(pm)) == -1 ||
+	    db_fetch(r, STMT_SMS_RECENT, "ii", &last_min, &last_day) == -1)
+		goto dbfail;
+	db_done(r, STMT_SMS_RECENT);
+	if (last_min > 0)
+		return "验证码已发送，请60秒后再重新获取。";
+	if (last_day >= CODES_PER_DAY)
+		return "该手机号今日获取验证码次数已达上限，请明天再试。";
+	if (db_exec(r, STMT_SMS_IP_RECENT, "s", r->ip) == -1 ||
+	    db_fetch(r, STMT_SMS_IP_RECENT, "i", &by_ip) == -1)
+		goto dbfail;
+	db_done(r, STMT_SMS_IP_RECENT);
+	if (by_ip >= CODES_PER_IP)
+		return "获取验证码过于频繁，请稍后再试。";
+
+	do {
+		if (RAND_bytes((unsigned char *)&v, sizeof(v)) != 1)
+			fatalx("RAND_bytes failed");
+	} while (v >= 4294000000U);	/* no modulo bias */
+	snprintf(code, sizeof(code), "%06u", v % 1000000);
+	snprintf(body, sizeof(body), "【河南工考】您的验证码为%s，5分钟内有效。"
+	    "如非本人操作，请忽略本短信。", code);
+	sms_code_mac(r, phone, code, cm);
+	if (pii_seal(r->cfg, phone, pe, sizeof(pe), &pel) == -1 ||
+	    pii_seal(r->cfg, body, be, sizeof(be), &bel) == -1)
+		fatalx("sms_issue: pii_seal failed");
+	OPENSSL_cleanse(code, sizeof(code));
+	OPENSSL_cleanse(body, sizeof(body));
+	if (db_begin(r) == -1 ||
+	    db_exec(r, STMT_SMS_INSERT, "bsbs", pm, sizeof(pm), purpose,
+	    cm, sizeof(cm), r->ip) == -1 ||
+	    db_exec(r, STMT_OUTBOX_INSERT, "bb", pe, pel, be, bel) == -1 ||
+	    audit(r, "sms.send", purpose, "ok", NULL) == -1 ||
+	    db_commit(r) == -1) {
+		db_rollback(r);
+		goto dbfail;
+	}
+	return NULL;
+dbfail:
+	r->status = 503;
+	return "系统繁忙，验证码发送失败，请稍后再试。";
+}
+
+/*
+ * Checks code against the newest code sent to phone for purpose: right,
+ * not older than 5 minutes, not used, fewer than CODE_TRIES wrong tries.
+ * A wrong code counts a try.  On success *id is the code's row, to be
+ * consumed with sms_use() in the transaction of the action.  Returns
+ * NULL or a message for the sms_code field.
+ */
+const char *
+sms_check(struct req *r, const char *phone, const char *purpose,
+    const char *code, long long *id)
+{
+	unsigned char	 pm[MAC_LEN], cm[MAC_LEN], *stored;
+	size_t		 sl;
+	long long	 tries, used, fresh;
+	int		 n;
+
+	if (code == NULL || *code == '\0')
+		return "请输入短信验证码。";
+	if (strlen(code) != 6 || strspn(code, "0123456789") != 6)
+		return "短信验证码为6位数字。";
+	pii_mac(r->cfg, "phone", phone, pm);
+	if (db_exec(r, STMT_SMS_LATEST, "bs", pm, sizeof(pm), purpose) == -1 ||
+	    (n = db_fetch(r, STMT_SMS_LATEST, "ibiii", id, &stored, &sl,
+	    &tries, &used, &fresh)) == -1) {
+		r->status = 503;
+		return "系统繁忙，请稍后再试。";
+	}
+	db_done(r, STMT_SMS_LATEST);
+	if (n == 0)
+		return "请先获取短信验证码。";
+	if (used)
+		return "该验证码已使用，请重新获取。";
+	if (tries >= CODE_TRIES)
+		return "验证码错误次数过多，请重新获取。";
+	if (!fresh)
+		return "验证码已过期（有效期5分钟），请重新获取。";
+	sms_code_mac(r, phone, code, cm);
+	if (sl != MAC_LEN || CRYPTO_memcmp(stored, cm, MAC_LEN) != 0) {
+		db_exec(r, STMT_SMS_TRY, "i", *id);
+		return "短信验证码不正确，请核对后重新输入。";
+	}
+	return NULL;
+}
+
+/* Marks code row id used; 0, or -1 if it was used meanwhile (or DB). */
+int
+sms_use(struct req *r, long long id)
+{
+	return db_exec(r, STMT_SMS_USE, "i", id) == 1 ? 0 : -1;
+}

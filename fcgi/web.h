@@ -1,0 +1,301 @@
+/*
+ * Copyright (c) 2026 The gkbm developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
+ */
+/* web.h: types and prototypes of gkbm-web, the FastCGI worker pool */
+#ifndef WEB_H
+#define WEB_H
+
+#include <fcgiapp.h>
+#include <libxml/tree.h>
+#include <libxslt/xsltInternals.h>
+
+#include "gkbm.h"
+
+enum role {
+	ROLE_ANON,		/* not logged in */
+	ROLE_CANDIDATE,		/* 报考人员 */
+	ROLE_UNIT,		/* 单位管理员 */
+	ROLE_REVIEWER,		/* 审核员 */
+	ROLE_SUPERVISING,	/* 主管单位管理员 */
+	ROLE_COUNTY,		/* 县区工考办 */
+	ROLE_CITY,		/* 市工考办 */
+	ROLE_PROVINCE,		/* 省工考办 */
+	ROLE__MAX
+};
+
+#define RB(r)		(1u << (r))
+#define RS_ANY		((1u << ROLE__MAX) - 1)
+#define RS_USER		(RS_ANY & ~RB(ROLE_ANON))
+#define RS_STAFF	(RS_USER & ~RB(ROLE_CANDIDATE))
+#define RS_OFFICE	(RB(ROLE_COUNTY) | RB(ROLE_CITY) | RB(ROLE_PROVINCE))
+
+enum page {
+	PAGE_LOGIN,
+	PAGE_NOTICE,
+	PAGE_REGISTER,
+	PAGE_FORGOT,
+	PAGE_PASSWORD,
+	PAGE_HOME,
+	PAGE_WINDOWS,
+	PAGE_REGISTRATIONS,
+	PAGE_ERROR,
+	PAGE_SMS,
+	PAGE__MAX
+};
+
+/* Results of the pipeline; resp_error() alone maps them to HTTP. */
+enum rc {
+	RC_OK = 0,	/* the document (or a redirect) is ready */
+	RC_BADREQ,	/* malformed request: 400 */
+	RC_FORBIDDEN,	/* role or CSRF check failed: 403 */
+	RC_NOTFOUND,	/* no such route or object: 404 */
+	RC_METHOD,	/* route exists for another method: 405 */
+	RC_CONFLICT,	/* state changed under us: 409 */
+	RC_TOOLARGE,	/* body over the cap: 413 */
+	RC_DB,		/* database away or failing: 503 */
+	RC_INTERNAL,	/* a bug or resource exhaustion: 500 */
+	RC__MAX
+};
+
+enum method { M_GET, M_POST, M__MAX };
+
+/* One form field (urlencoded or multipart). */
+struct field {
+	char		*name;
+	char		*value;		/* NUL-terminated (files: the bytes) */
+	size_t		 len;
+	char		*filename;	/* multipart file parts only */
+	char		*ctype;		/* multipart file parts only */
+};
+
+struct form {
+	struct field	*fields;
+	size_t		 nfields;
+};
+
+/* form.c */
+const char	*form_parse_urlencoded(struct pool *, const char *, size_t,
+		    struct form *);
+const char	*form_parse_multipart(struct pool *, const char *,
+		    const char *, size_t, struct form *);
+const struct field *form_field(const struct form *, const char *);
+const char	*form_get(const struct form *, const char *);
+const char	*form_text(const struct form *, const char *);
+
+struct worker;
+struct route;
+
+struct req {
+	FCGX_Request		*fcgx;
+	struct pool		*pool;
+	struct worker		*w;
+	const struct config	*cfg;
+	const struct route	*route;
+	char			 id[17];	/* request id for logs */
+	enum method		 method;
+	const char		*path;
+	const char		*ip;
+	int			 want_xml;	/* Accept: application/xml */
+	struct form		 query;
+	struct form		 body;
+	/* Session. */
+	enum role		 role;
+	long long		 account_id;
+	long long		 unit_id;
+	char			*user_name;
+	char			*user_login;
+	char			*unit_name;
+	char			*unit_region;	/* the staff unit's region */
+	int			 must_change;
+	int			 pre_new;	/* anonymous cookie made now */
+	char			 sid[TOKEN_LEN + 1];	/* session cookie */
+	char			 pre[TOKEN_LEN + 1];	/* anonymous cookie */
+	char			 csrf[TOKEN_LEN + 1];
+	int			 year;		/* current year, 0 if none */
+	/* Response. */
+	int			 status;
+	char			*location;	/* redirect (303) */
+	char			*cookies[4];
+	size_t			 ncookies;
+	const char		*flash;
+	const char		*message;	/* error page message */
+	xmlDocPtr		 doc;
+	xmlNodePtr		 root;
+	xmlNodePtr		 form;		/* <form> if the page has one */
+	int			 form_bad;	/* a field error was added */
+	int			 retry_after;
+};
+
+struct route {
+	enum method	 method;
+	const char	*path;
+	enum page	 page;
+	unsigned int	 roles;
+	unsigned int	 flags;
+#define R_MULTIPART	0x01		/* body may be multipart */
+#define R_LOGIN		0x02		/* anon users are sent to /login */
+	enum rc		(*handler)(struct req *);
+};
+
+/* route.c */
+extern const char *const page_names[PAGE__MAX];
+extern const char *const role_names[ROLE__MAX];
+extern const char *const role_labels[ROLE__MAX];
+const struct route *route_find(enum method, const char *, int *);
+enum role	 role_parse(const char *);
+int		 route_reachable(int, int);
+
+/* req.c */
+enum rc		 req_parse(struct req *);
+const char	*req_param(const struct req *, const char *);
+const char	*req_cookie(const struct req *, const char *);
+const char	*req_arg(const struct req *, const char *);
+
+/* auth.c */
+enum rc		 auth_session(struct req *);
+int		 auth_allowed(const struct req *);
+int		 auth_csrf_ok(const struct req *);
+enum rc		 auth_login(struct req *, long long);
+void		 auth_logout(struct req *);
+void		 auth_cookie(struct req *, const char *, const char *, int);
+
+/* resp.c */
+void		 resp_headers(struct req *, const char *, long long);
+void		 resp_redirect(struct req *, const char *);
+void		 resp_error(struct req *, enum rc);
+void		 resp_send(struct req *, enum rc);
+void		 resp_text(struct req *, int, const char *);
+
+/* render.c */
+int		 render_init(struct worker *);
+void		 render_free(struct worker *);
+enum rc		 render_send(struct req *);
+
+/* xml.c */
+xmlNodePtr	 xml_page(struct req *, enum page);
+xmlNodePtr	 xml_el(xmlNodePtr, const char *, const char *);
+void		 xml_attr(xmlNodePtr, const char *, const char *);
+void		 xml_attrf(xmlNodePtr, const char *, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+xmlNodePtr	 xml_form(struct req *, const char *);
+xmlNodePtr	 xml_field(struct req *, const char *, const char *);
+void		 xml_field_error(struct req *, const char *, const char *);
+void		 xml_form_message(struct req *, const char *);
+void		 xml_keep(struct req *, const char *const *);
+const char	*xml_level_name(int);
+void		 xml_levels(xmlNodePtr);
+
+/* db.c */
+enum stmt {
+	STMT_YEAR_CURRENT,
+	STMT_WINDOW_GET,
+	STMT_WINDOW_LIST,
+	STMT_WINDOW_SET,
+	STMT_YEAR_LIST,
+	STMT_REGION_LIST_TOP,
+	STMT_REGION_GET,
+	STMT_SESSION_GET,
+	STMT_SESSION_TOUCH,
+	STMT_SESSION_INSERT,
+	STMT_SESSION_DELETE,
+	STMT_SESSION_DELETE_ACCOUNT,
+	STMT_ACCOUNT_BY_IDNO,
+	STMT_ACCOUNT_BY_PHONE,
+	STMT_ACCOUNT_BY_LOGIN,
+	STMT_ACCOUNT_BY_UNIT_CODE,
+	STMT_ACCOUNT_GET,
+	STMT_ACCOUNT_INSERT,
+	STMT_ACCOUNT_SET_PASSWORD,
+	STMT_ATTEMPT_INSERT,
+	STMT_ATTEMPT_FAILS_LOGIN,
+	STMT_ATTEMPT_FAILS_IP,
+	STMT_SMS_RECENT,
+	STMT_SMS_IP_RECENT,
+	STMT_SMS_INSERT,
+	STMT_SMS_LATEST,
+	STMT_SMS_TRY,
+	STMT_SMS_USE,
+	STMT_OUTBOX_INSERT,
+	STMT_AUDIT_INSERT,
+	STMT_REG_COUNT,
+	STMT_REG_LIST,
+	STMT__MAX
+};
+int		 db_open(struct worker *);
+void		 db_close(struct worker *);
+int		 db_ready(struct req *);
+int		 db_exec(struct req *, enum stmt, const char *, ...);
+int		 db_fetch(struct req *, enum stmt, const char *, ...);
+void		 db_done(struct req *, enum stmt);
+long long	 db_insert_id(struct req *, enum stmt);
+int		 db_dup(const struct req *);
+int		 db_begin(struct req *);
+int		 db_commit(struct req *);
+void		 db_rollback(struct req *);
+
+/* audit.c */
+int		 audit(struct req *, const char *, const char *, const char *,
+		    const char *);
+
+/* smscode.c */
+const char	*sms_issue(struct req *, const char *, const char *);
+const char	*sms_check(struct req *, const char *, const char *,
+		    const char *, long long *);
+int		 sms_use(struct req *, long long);
+
+/* worker.c */
+struct worker {
+	struct config		*cfg;
+	int			 listen_fd;
+	struct st_mysql		*db;
+	int			 db_up;		/* connected, statements ready */
+	unsigned int		 db_errno;	/* last statement error */
+	struct st_mysql_stmt	*stmts[STMT__MAX];
+	xsltStylesheetPtr	 xsl[ROLE__MAX][PAGE__MAX];
+	unsigned long		 served;
+};
+void		 worker_main(struct config *, int) __attribute__((noreturn));
+int		 worker_cgi(struct config *);
+
+/* handlers: h_*.c */
+enum rc		 h_root(struct req *);
+enum rc		 h_login(struct req *);
+enum rc		 h_login_post(struct req *);
+enum rc		 h_logout(struct req *);
+enum rc		 h_notice(struct req *);
+enum rc		 h_register(struct req *);
+enum rc		 h_register_post(struct req *);
+enum rc		 h_sms(struct req *);
+enum rc		 h_forgot(struct req *);
+enum rc		 h_forgot_post(struct req *);
+enum rc		 h_password(struct req *);
+enum rc		 h_password_post(struct req *);
+enum rc		 h_home(struct req *);
+enum rc		 h_windows(struct req *);
+enum rc		 h_windows_post(struct req *);
+enum rc		 h_registrations(struct req *);
+int		 h_window(struct req *, xmlNodePtr, const char *, int *);
+int		 h_year(struct req *);
+int		 h_store_file(struct req *, const void *, size_t, char [65]);
+void		 h_unlink_file(struct req *, const char *);
+/* An account found by a login value (h_login.c). */
+struct who {
+	long long	 id;
+	char		*role;
+	char		*name;
+	char		*pw_hash;
+	unsigned char	*phone_mac;
+	size_t		 phone_mac_len;
+	unsigned char	*idno_enc;
+	size_t		 idno_enc_len;
+};
+int		 h_who(struct req *, int, const char *, struct who *, char *,
+		    size_t);
+
+#endif /* WEB_H */

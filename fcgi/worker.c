@@ -1,0 +1,159 @@
+/*
+ * Copyright (c) 2026 The gkbm developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
+ */
+/* worker.c: one worker process: start-up, then the FCGX_Accept_r loop */
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxslt/xslt.h>
+
+#include "web.h"
+
+static volatile sig_atomic_t	 worker_stop;
+
+/* SIGTERM: finish the request in hand, then leave. */
+static void
+worker_sigterm(int sig)
+{
+	(void)sig;
+	worker_stop = 1;
+	FCGX_ShutdownPending();
+}
+
+/*
+ * Installs our handlers before FCGX_Init, which then leaves them alone.
+ * No SA_RESTART: a worker blocked in accept() must see EINTR.
+ */
+static void
+worker_signals(void)
+{
+	struct sigaction	 sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = worker_sigterm;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGUSR1, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+}
+
+/*
+ * Runs the pipeline for one request (STYLE.md §C): parse, route,
+ * database, session, role gate, CSRF, forced password change, handler,
+ * response.
+ */
+static void
+worker_serve(struct worker *w, FCGX_Request *fr)
+{
+	struct req		 r;
+	const struct route	*rt = NULL;
+	enum rc			 rc;
+	int			 other;
+	char			 drain[4096];
+
+	memset(&r, 0, sizeof(r));
+	r.fcgx = fr;
+	r.pool = pool_new();
+	r.w = w;
+	r.cfg = w->cfg;
+	r.path = "/";
+
+	rc = req_parse(&r);
+	if (rc == RC_OK && strcmp(r.path, "/healthz") == 0) {
+		resp_text(&r, 200, "ok\n");
+		goto done;
+	}
+	if (rc == RC_OK && (rt = route_find(r.method, r.path, &other)) == NULL)
+		rc = other ? RC_METHOD : RC_NOTFOUND;
+	if (rc == RC_OK && db_ready(&r) == -1)
+		rc = RC_DB;
+	if (rc == RC_OK)
+		rc = auth_session(&r);
+	if (rc != RC_OK)
+		goto send;
+	r.route = rt;
+	if (!auth_allowed(&r)) {
+		if ((rt->flags & R_LOGIN) && r.role == ROLE_ANON &&
+		    r.method == M_GET && !r.want_xml)
+			resp_redirect(&r, "/login?m=login");
+		else {
+			audit(&r, "access.denied", r.path, "403", NULL);
+			rc = RC_FORBIDDEN;
+		}
+	} else if (r.method == M_POST && !auth_csrf_ok(&r)) {
+		audit(&r, "csrf.fail", r.path, "403", NULL);
+		r.message = "页面已过期或请求来源不正确，请刷新页面后重新提交。";
+		rc = RC_FORBIDDEN;
+	} else if (r.must_change && rt->page != PAGE_PASSWORD &&
+	    strcmp(r.path, "/logout") != 0) {
+		if (r.want_xml || r.method == M_POST)
+			rc = RC_FORBIDDEN;
+		else
+			resp_redirect(&r, "/password");
+	} else
+		rc = rt->handler(&r);
+send:
+	resp_send(&r, rc);
+	if (r.status >= 500)
+		log_warnx("%s %s: %d", r.method == M_POST ? "POST" : "GET",
+		    r.path, r.status);
+done:
+	db_rollback(&r);
+	/* Unread body bytes would make the close reset the connection. */
+	while (FCGX_GetStr(drain, sizeof(drain), fr->in) > 0)
+		;
+	pool_free(r.pool);
+	log_reqid[0] = '\0';
+}
+
+/*
+ * The worker process: connect, prepare, compile, then serve until told
+ * to stop or max_requests is reached.  Never returns.
+ */
+void
+worker_main(struct config *cfg, int fd)
+{
+	struct worker	 w;
+	FCGX_Request	 fr;
+
+	memset(&w, 0, sizeof(w));
+	w.cfg = cfg;
+	w.listen_fd = fd;
+	worker_signals();
+	/* The whole body is always read, so libfcgi need not wait on close. */
+	setenv("LIBFCGI_OS_CLOSE_POLL_TIMEOUT", "0", 1);
+	if (FCGX_Init() != 0)
+		fatalx("FCGX_Init failed");
+	xmlInitParser();
+	render_init(&w);
+	if (db_open(&w) == -1)
+		log_warnx("database not reachable yet; answering 503 until it is");
+	if (FCGX_InitRequest(&fr, fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0)
+		fatalx("FCGX_InitRequest failed");
+	while (!worker_stop && FCGX_Accept_r(&fr) >= 0) {
+		worker_serve(&w, &fr);
+		FCGX_Finish_r(&fr);
+		w.served++;
+		if (cfg->max_requests > 0 &&
+		    w.served >= (unsigned long)cfg->max_requests)
+			break;
+	}
+	db_close(&w);
+	render_free(&w);
+	xsltCleanupGlobals();
+	xmlCleanupParser();
+	exit(0);
+}

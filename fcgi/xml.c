@@ -1,0 +1,231 @@
+/*
+ * Copyright (c) 2026 The gkbm developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
+ */
+/* xml.c: building the page documents (text is always escaped by libxml2) */
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "web.h"
+
+#define SITE_NAME "河南省机关事业单位工勤技能岗位等级考核网上报名系统"
+
+/* One-time messages after a redirect, chosen by the "m" argument. */
+static const struct {
+	const char	*code;
+	const char	*text;
+} flashes[] = {
+	{ "registered",	"注册成功，请使用身份证号或手机号登录。" },
+	{ "reset",	"密码已重置，请使用新密码登录。" },
+	{ "logout",	"您已安全退出。" },
+	{ "changed",	"密码修改成功。" },
+	{ "timeout",	"登录已超时，请重新登录。" },
+	{ "login",	"请先登录。" },
+	{ "saved",	"保存成功。" },
+};
+
+static const char *const level_names[6] = {
+	NULL,
+	"一级（高级技师）",
+	"二级（技师）",
+	"三级（高级工）",
+	"四级（中级工）",
+	"五级（初级工）",
+};
+
+static void
+doc_free(void *arg)
+{
+	xmlFreeDoc(arg);
+}
+
+/* Adds element name under parent with text (escaped; NULL for none). */
+xmlNodePtr
+xml_el(xmlNodePtr parent, const char *name, const char *text)
+{
+	return xmlNewTextChild(parent, NULL, (const xmlChar *)name,
+	    (const xmlChar *)text);
+}
+
+/* Sets an attribute; a NULL value leaves it out. */
+void
+xml_attr(xmlNodePtr n, const char *name, const char *value)
+{
+	if (value != NULL)
+		xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)value);
+}
+
+void
+xml_attrf(xmlNodePtr n, const char *name, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 buf[512];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	xml_attr(n, name, buf);
+}
+
+/* Returns the Chinese name of a level 1-5, or NULL. */
+const char *
+xml_level_name(int level)
+{
+	return level >= 1 && level <= 5 ? level_names[level] : NULL;
+}
+
+/* Appends <levels> with the five levels, lowest first as the seeds list them. */
+void
+xml_levels(xmlNodePtr parent)
+{
+	xmlNodePtr	 ls, l;
+	int		 i;
+
+	ls = xml_el(parent, "levels", NULL);
+	for (i = 5; i >= 1; i--) {
+		l = xml_el(ls, "level", NULL);
+		xml_attrf(l, "value", "%d", i);
+		xml_attr(l, "name", level_names[i]);
+	}
+}
+
+/*
+ * Creates the request's document with its root element named after the
+ * page and the <meta> element.  The document belongs to the request's
+ * pool.  Returns the root.
+ */
+xmlNodePtr
+xml_page(struct req *r, enum page page)
+{
+	xmlNodePtr	 meta, u;
+	const char	*m;
+	char		 buf[32];
+	time_t		 now;
+	struct tm	 tm;
+	size_t		 i;
+
+	r->doc = xmlNewDoc((const xmlChar *)"1.0");
+	pool_cleanup(r->pool, doc_free, r->doc);
+	r->root = xmlNewDocNode(r->doc, NULL,
+	    (const xmlChar *)page_names[page], NULL);
+	xmlDocSetRootElement(r->doc, r->root);
+	r->form = NULL;
+
+	meta = xml_el(r->root, "meta", NULL);
+	xml_el(meta, "site", SITE_NAME);
+	xml_el(meta, "role", role_names[r->role]);
+	if (r->role != ROLE_ANON) {
+		xml_el(meta, "role-name", role_labels[r->role]);
+		u = xml_el(meta, "user", NULL);
+		xml_attrf(u, "id", "%lld", r->account_id);
+		xml_attr(u, "name", r->user_name);
+		xml_attr(u, "login", r->user_login);
+		xml_attr(u, "unit", r->unit_name);
+	}
+	xml_el(meta, "csrf", r->csrf);
+	now = time(NULL) + 8 * 3600;	/* Beijing time, whatever TZ is */
+	gmtime_r(&now, &tm);
+	strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S", &tm);
+	xml_el(meta, "now", buf);
+	if (r->year > 0) {
+		snprintf(buf, sizeof(buf), "%d", r->year);
+		xml_el(meta, "year", buf);
+	}
+	xml_el(meta, "path", r->path);
+	xml_el(meta, "service-phone", r->cfg->service_phone);
+	if (r->flash == NULL && (m = req_arg(r, "m")) != NULL)
+		for (i = 0; i < sizeof(flashes) / sizeof(flashes[0]); i++)
+			if (strcmp(flashes[i].code, m) == 0)
+				r->flash = flashes[i].text;
+	if (r->flash != NULL)
+		xml_el(meta, "flash", r->flash);
+	return r->root;
+}
+
+/* Adds the page's <form> (status "new" until an error or a send). */
+xmlNodePtr
+xml_form(struct req *r, const char *action)
+{
+	r->form = xml_el(r->root, "form", NULL);
+	xml_attr(r->form, "action", action);
+	xml_attr(r->form, "status", "new");
+	return r->form;
+}
+
+/* Finds or adds <field name> in the form; sets its value if not NULL. */
+xmlNodePtr
+xml_field(struct req *r, const char *name, const char *value)
+{
+	xmlNodePtr	 n;
+	xmlChar		*nm;
+
+	for (n = r->form->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)n->name, "field") != 0)
+			continue;
+		nm = xmlGetProp(n, (const xmlChar *)"name");
+		if (nm != NULL && strcmp((const char *)nm, name) == 0) {
+			xmlFree(nm);
+			break;
+		}
+		xmlFree(nm);
+	}
+	if (n == NULL) {
+		n = xml_el(r->form, "field", NULL);
+		xml_attr(n, "name", name);
+	}
+	xml_attr(n, "value", value);
+	return n;
+}
+
+/* Adds an error message to a field; the page will answer 400. */
+void
+xml_field_error(struct req *r, const char *name, const char *msg)
+{
+	xmlNodePtr	 f;
+
+	f = xml_field(r, name, NULL);
+	if (f->children == NULL)	/* the first message of a field counts */
+		xml_el(f, "error", msg);
+	r->form_bad = 1;
+	xml_attr(r->form, "status", "invalid");
+}
+
+/* Sets the message shown above the form. */
+void
+xml_form_message(struct req *r, const char *msg)
+{
+	xmlNodePtr	 n;
+
+	for (n = r->form->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, "message") == 0)
+			return;
+	n = xmlNewTextChild(r->form, NULL, (const xmlChar *)"message",
+	    (const xmlChar *)msg);
+	if (r->form->children != n)
+		xmlAddPrevSibling(r->form->children, n);
+}
+
+/*
+ * Copies the submitted values of the named text fields (a NULL-terminated
+ * list) into the form, so nothing typed is lost.  Never pass password or
+ * code fields here.
+ */
+void
+xml_keep(struct req *r, const char *const *names)
+{
+	const char	*v;
+
+	for (; *names != NULL; names++)
+		if ((v = form_get(&r->body, *names)) != NULL)
+			xml_field(r, *names, v);
+}

@@ -1,0 +1,181 @@
+/*
+ * Copyright (c) 2026 The gkbm developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
+ */
+/* t/unit/pii.c: tests of sealed personal data, lookup MACs and masks */
+
+#include <string.h>
+
+#include "gkbm.h"
+#include "tap.h"
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+static const struct {
+	void		(*fn)(const char *, char *, size_t);
+	const char	*fname;
+	const char	*in;
+	const char	*want;
+} mask_tests[] = {
+	{ pii_mask_idno, "idno", "410105199001011234", "410105********1234" },
+	{ pii_mask_idno, "idno", "41010519900101123X", "410105********123X" },
+	{ pii_mask_idno, "idno", "1234567890", "**********" },	/* too short */
+	{ pii_mask_idno, "idno", "", "" },
+	{ pii_mask_phone, "phone", "13812341234", "138****1234" },
+	{ pii_mask_phone, "phone", "19900001111", "199****1111" },
+	{ pii_mask_phone, "phone", "1234567", "*******" },
+	{ pii_mask_name, "name", "张三", "张*" },
+	{ pii_mask_name, "name", "王小明", "王**" },
+	{ pii_mask_name, "name", "欧阳娜娜", "欧阳**" },	/* 复姓 */
+	{ pii_mask_name, "name", "欧阳修", "欧阳*" },
+	{ pii_mask_name, "name", "诸葛亮", "诸葛*" },
+	{ pii_mask_name, "name", "欧阳", "欧*" },
+	{ pii_mask_name, "name", "李", "李" },
+	{ pii_mask_name, "name", "买买提·艾力", "买*****" },
+	{ pii_mask_name, "name", "𠀀一", "𠀀*" },		/* 4-byte first */
+	{ pii_mask_name, "name", "Li Lei", "L*****" },
+	{ pii_mask_name, "name", "", "" },
+};
+
+/* Fills cfg with fixed test keys and key id 7. */
+static void
+setup(struct config *cfg)
+{
+	size_t	 i;
+
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->key_id = 7;
+	for (i = 0; i < sizeof(cfg->data_key); i++) {
+		cfg->data_key[i] = (unsigned char)(i * 3 + 1);
+		cfg->mac_key[i] = (unsigned char)(i * 5 + 2);
+	}
+}
+
+/* pii_seal and pii_open: round trip, tampering, key id, buffer sizes. */
+static void
+test_seal(void)
+{
+	struct config	 cfg, cfg2;
+	unsigned char	 a[PII_MAX], b[PII_MAX], t[PII_MAX];
+	char		 plain[PII_MAX];
+	size_t		 alen = 0, blen = 0, i, bad;
+	const char	*id = "41010519900101123X";
+
+	setup(&cfg);
+	is_int(0, pii_seal(&cfg, id, a, sizeof(a), &alen), "seal ID number");
+	is_int(strlen(id) + 29, alen, "sealed length is 1 + 12 + n + 16");
+	is_int(7, a[0], "first byte is the key id");
+	for (i = 0, bad = 0; i + strlen(id) <= alen; i++)
+		if (memcmp(a + i, id, strlen(id)) == 0)
+			bad++;
+	is_int(0, bad, "plaintext does not appear in the sealed value");
+	is_int(0, pii_open(&cfg, a, alen, plain, sizeof(plain)), "open");
+	is_string(id, plain, "round trip");
+
+	is_int(0, pii_seal(&cfg, id, b, sizeof(b), &blen), "seal again");
+	ok(alen == blen && memcmp(a, b, alen) != 0,
+	    "two seals of the same value differ (random IV)");
+
+	bad = 0;
+	for (i = 1; i < alen; i++) {
+		memcpy(t, a, alen);
+		t[i] ^= 0x01;
+		if (pii_open(&cfg, t, alen, plain, sizeof(plain)) != -1 ||
+		    plain[0] != '\0')
+			bad++;
+	}
+	is_int(0, bad, "flipping any one bit of IV, ciphertext or tag fails");
+	memcpy(t, a, alen);
+	t[0] = 8;
+	is_int(-1, pii_open(&cfg, t, alen, plain, sizeof(plain)),
+	    "unknown key id fails");
+	cfg2 = cfg;
+	cfg2.key_id = 8;
+	is_int(-1, pii_open(&cfg2, t, alen, plain, sizeof(plain)),
+	    "key id changed to match a config with the same key still fails "
+	    "(key id is authenticated)");
+	cfg2 = cfg;
+	cfg2.data_key[0] ^= 1;
+	is_int(-1, pii_open(&cfg2, a, alen, plain, sizeof(plain)),
+	    "wrong key fails");
+	is_int(-1, pii_open(&cfg, a, alen - 1, plain, sizeof(plain)),
+	    "truncated value fails");
+	is_int(-1, pii_open(&cfg, a, 28, plain, sizeof(plain)),
+	    "value shorter than the overhead fails");
+	is_int(-1, pii_open(&cfg, a, alen, plain, strlen(id)),
+	    "output without room for NUL fails");
+	is_int(0, pii_open(&cfg, a, alen, plain, strlen(id) + 1),
+	    "output with exactly room for NUL succeeds");
+	is_int(-1, pii_seal(&cfg, id, b, strlen(id) + 28, &blen),
+	    "seal into too small a buffer fails");
+	is_int(0, pii_seal(&cfg, "", b, sizeof(b), &blen), "seal empty");
+	is_int(0, pii_open(&cfg, b, blen, plain, sizeof(plain)), "open empty");
+	is_string("", plain, "empty round trip");
+}
+
+/* pii_mac: deterministic, domain-separated, keyed by mac_key only. */
+static void
+test_mac(void)
+{
+	struct config	 cfg, cfg2;
+	unsigned char	 m1[MAC_LEN], m2[MAC_LEN], m3[MAC_LEN];
+
+	setup(&cfg);
+	pii_mac(&cfg, "idno", "410105199001011234", m1);
+	pii_mac(&cfg, "idno", "410105199001011234", m2);
+	ok(memcmp(m1, m2, MAC_LEN) == 0, "MAC is deterministic");
+	pii_mac(&cfg, "phone", "410105199001011234", m2);
+	ok(memcmp(m1, m2, MAC_LEN) != 0, "MAC is domain-separated");
+	pii_mac(&cfg, "idno", "410105199001011235", m2);
+	ok(memcmp(m1, m2, MAC_LEN) != 0, "different value, different MAC");
+	/* "ab" + 0 + "c" must differ from "a" + 0 + "bc" */
+	pii_mac(&cfg, "ab", "c", m2);
+	pii_mac(&cfg, "a", "bc", m3);
+	ok(memcmp(m2, m3, MAC_LEN) != 0, "domain boundary is unambiguous");
+	cfg2 = cfg;
+	cfg2.mac_key[31] ^= 1;
+	pii_mac(&cfg2, "idno", "410105199001011234", m2);
+	ok(memcmp(m1, m2, MAC_LEN) != 0, "MAC depends on the key");
+	cfg2 = cfg;
+	cfg2.data_key[0] ^= 1;
+	pii_mac(&cfg2, "idno", "410105199001011234", m2);
+	ok(memcmp(m1, m2, MAC_LEN) == 0, "MAC does not use the data key");
+}
+
+/* The three masks, including Chinese names and short buffers. */
+static void
+test_masks(void)
+{
+	char	 out[64];
+	size_t	 i;
+
+	for (i = 0; i < NELEM(mask_tests); i++) {
+		memset(out, 'x', sizeof(out));
+		mask_tests[i].fn(mask_tests[i].in, out, sizeof(out));
+		is_string(mask_tests[i].want, out, "mask %s \"%s\"",
+		    mask_tests[i].fname, mask_tests[i].in);
+	}
+	memset(out, 'x', sizeof(out));
+	pii_mask_idno("410105199001011234", out, 18);
+	is_string("", out, "ID mask into too small a buffer is empty");
+	memset(out, 'x', sizeof(out));
+	pii_mask_name("王小明", out, 5);
+	is_string("", out, "name mask into too small a buffer is empty");
+	pii_mask_name("王小明", out, 6);
+	is_string("王**", out, "name mask with exactly enough room");
+}
+
+int
+main(void)
+{
+	plan_lazy();
+	test_seal();
+	test_mac();
+	test_masks();
+	return 0;
+}

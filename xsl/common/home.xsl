@@ -1,0 +1,29 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- home.xsl: staff home (every role but candidate): account card + window. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="layout.xsl"/>
+  <xsl:import href="widgets.xsl"/>
+
+  <xsl:variable name="title" select="'首页'"/>
+
+  <xsl:template name="content">
+    <xsl:variable name="a" select="/*/account"/>
+    <xsl:call-template name="window-box"/>
+    <section class="card account">
+      <h2>账号信息</h2>
+      <dl class="props">
+        <dt>姓名</dt><dd><xsl:value-of select="$a/@name"/></dd>
+        <dt>账号</dt><dd><xsl:value-of select="$a/@login"/></dd>
+        <dt>角色</dt><dd><xsl:value-of select="$a/@role-name"/></dd>
+        <xsl:if test="string($a/@unit) != ''">
+          <dt>单位</dt><dd><xsl:value-of select="$a/@unit"/></dd>
+        </xsl:if>
+        <xsl:if test="string($a/@unit-code) != ''">
+          <dt>单位代码</dt><dd><xsl:value-of select="$a/@unit-code"/></dd>
+        </xsl:if>
+      </dl>
+      <p class="hint">请从上方菜单选择要办理的事项；标注“未开放”的功能将在后续开放。</p>
+    </section>
+  </xsl:template>
+</xsl:stylesheet>

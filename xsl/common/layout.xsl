@@ -1,0 +1,211 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  layout.xsl: the page skeleton every page stylesheet imports.
+
+  A page stylesheet does
+    <xsl:import href="../common/layout.xsl"/>  (and widgets.xsl if needed)
+    <xsl:variable name="title" select="'…'"/>
+    <xsl:template name="content">…</xsl:template>
+  and import precedence lets its $title and content win over the
+  defaults below.  The only matching template of a page is match="/"
+  here; everything else is named templates (head, header, nav, flash,
+  content, footer) so a role or a page may override any of them.
+
+  The document is the page XML of schema/xml/README.md: /*/meta always.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:output method="html" encoding="UTF-8" indent="no"
+      doctype-system="about:legacy-compat"/>
+
+  <!-- The worker may pass these as parameters; by default they are
+       read from the document. -->
+  <xsl:param name="role" select="string(/*/meta/role)"/>
+  <xsl:param name="csrf" select="string(/*/meta/csrf)"/>
+
+  <xsl:variable name="meta" select="/*/meta"/>
+  <xsl:variable name="path" select="string(/*/meta/path)"/>
+
+  <!-- Pages override this. -->
+  <xsl:variable name="title" select="''"/>
+
+  <xsl:template match="/">
+    <html lang="zh-CN">
+      <head>
+        <xsl:call-template name="head"/>
+      </head>
+      <body class="page-{local-name(/*)} role-{$role}">
+        <a class="skip" href="#main">跳到正文</a>
+        <xsl:call-template name="header"/>
+        <xsl:call-template name="nav"/>
+        <main id="main" class="wrap">
+          <xsl:call-template name="flash"/>
+          <h1 class="page-title"><xsl:value-of select="$title"/></h1>
+          <xsl:call-template name="content"/>
+        </main>
+        <xsl:call-template name="footer"/>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template name="head">
+    <!-- http-equiv rather than meta charset: the html serialiser
+         (htmlSetMetaEncoding) adds this exact element unless it is
+         there, which would give two charset declarations. -->
+    <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
+    <meta name="viewport" content="width=device-width, initial-scale=1"/>
+    <title>
+      <xsl:if test="$title != ''">
+        <xsl:value-of select="$title"/>
+        <xsl:text> - </xsl:text>
+      </xsl:if>
+      <xsl:value-of select="$meta/site"/>
+    </title>
+    <link rel="stylesheet" href="/static/css/gkbm.css"/>
+    <script src="/static/js/gkbm.js" defer="defer"></script>
+  </xsl:template>
+
+  <xsl:template name="header">
+    <header class="site-header">
+      <div class="wrap header-inner">
+        <a class="site-name" href="/"><xsl:value-of select="$meta/site"/></a>
+        <xsl:if test="$meta/user">
+          <div class="user-box">
+            <span class="user-name"><xsl:value-of select="$meta/user/@name"/></span>
+            <xsl:if test="$meta/role-name">
+              <span class="user-role"><xsl:value-of select="$meta/role-name"/></span>
+            </xsl:if>
+            <form class="logout" method="post" action="/logout">
+              <input type="hidden" name="csrf" value="{$csrf}"/>
+              <button type="submit" class="btn-link">退出</button>
+            </form>
+          </div>
+        </xsl:if>
+      </div>
+    </header>
+  </xsl:template>
+
+  <!-- The menus of schema/xml/README.md "Roles and their menus".
+       Entries of later issues are shown greyed with 未开放, not linked. -->
+  <xsl:template name="nav">
+    <xsl:if test="$meta/user and $role != 'anon'">
+      <nav class="menu" aria-label="功能菜单">
+        <ul class="wrap">
+          <xsl:call-template name="menu-item">
+            <xsl:with-param name="label" select="'首页'"/>
+            <xsl:with-param name="href" select="'/home'"/>
+          </xsl:call-template>
+          <xsl:choose>
+            <xsl:when test="$role = 'candidate'">
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'报名信息'"/></xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'审核结果'"/></xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'网上缴费'"/></xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'准考证打印'"/></xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'考核结果'"/></xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'电子证书'"/></xsl:call-template>
+            </xsl:when>
+            <xsl:when test="$role = 'unit'">
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'人工审核'"/></xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'高级技师审核'"/></xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'本级审核记录'"/></xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'报名查询'"/></xsl:call-template>
+            </xsl:when>
+            <xsl:when test="$role = 'reviewer'">
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'人工审核'"/></xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'本级审核记录'"/></xsl:call-template>
+            </xsl:when>
+            <xsl:when test="$role = 'supervising'">
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'人工审核'"/></xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'高级技师审核'"/></xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'单位管理'"/></xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'用户管理'"/></xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'审核员管理'"/></xsl:call-template>
+            </xsl:when>
+            <xsl:when test="$role = 'county'">
+              <xsl:call-template name="menu-item">
+                <xsl:with-param name="label" select="'报名查询'"/>
+                <xsl:with-param name="href" select="'/admin/registrations'"/>
+              </xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'补报'"/></xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'破格/一线'"/></xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'缴费管理'"/></xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'成绩管理'"/></xsl:call-template>
+            </xsl:when>
+            <xsl:when test="$role = 'city'">
+              <xsl:call-template name="menu-item">
+                <xsl:with-param name="label" select="'报名查询'"/>
+                <xsl:with-param name="href" select="'/admin/registrations'"/>
+              </xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'人工审核'"/></xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'准考证管理'"/></xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'成绩管理'"/></xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'证书管理'"/></xsl:call-template>
+            </xsl:when>
+            <xsl:when test="$role = 'province'">
+              <xsl:call-template name="menu-item">
+                <xsl:with-param name="label" select="'时间设置'"/>
+                <xsl:with-param name="href" select="'/admin/windows'"/>
+              </xsl:call-template>
+              <xsl:call-template name="menu-item">
+                <xsl:with-param name="label" select="'报名查询'"/>
+                <xsl:with-param name="href" select="'/admin/registrations'"/>
+              </xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'政策设置'"/></xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'工种目录'"/></xsl:call-template>
+              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'收费标准'"/></xsl:call-template>
+            </xsl:when>
+          </xsl:choose>
+          <xsl:call-template name="menu-item">
+            <xsl:with-param name="label" select="'修改密码'"/>
+            <xsl:with-param name="href" select="'/password'"/>
+          </xsl:call-template>
+        </ul>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="menu-item">
+    <xsl:param name="label"/>
+    <xsl:param name="href"/>
+    <li>
+      <a href="{$href}">
+        <xsl:if test="$path = $href">
+          <xsl:attribute name="class">current</xsl:attribute>
+          <xsl:attribute name="aria-current">page</xsl:attribute>
+        </xsl:if>
+        <xsl:value-of select="$label"/>
+      </a>
+    </li>
+  </xsl:template>
+
+  <xsl:template name="menu-off">
+    <xsl:param name="label"/>
+    <li class="off" aria-disabled="true">
+      <span class="menu-label"><xsl:value-of select="$label"/></span>
+      <span class="tag-off">未开放</span>
+    </li>
+  </xsl:template>
+
+  <xsl:template name="flash">
+    <xsl:if test="string($meta/flash) != ''">
+      <div class="flash" role="status"><xsl:value-of select="$meta/flash"/></div>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Pages override this. -->
+  <xsl:template name="content"/>
+
+  <xsl:template name="footer">
+    <footer class="site-footer">
+      <div class="wrap">
+        <p>主办单位：河南省职业技能等级评价指导中心</p>
+        <xsl:if test="string($meta/service-phone) != ''">
+          <p>咨询电话：<xsl:value-of select="$meta/service-phone"/></p>
+        </xsl:if>
+        <p class="privacy">本系统收集的个人信息仅用于工勤技能岗位等级考核的资格审查、考务组织和证书管理，依法予以保护，不向无关单位和个人提供。</p>
+      </div>
+    </footer>
+  </xsl:template>
+
+</xsl:stylesheet>

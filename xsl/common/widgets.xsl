@@ -1,0 +1,402 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  widgets.xsl: named templates shared by the page stylesheets.
+  Imported by a page next to layout.xsl; never by layout.xsl itself.
+
+    field         one <input> (text, password, tel, date, datetime-local,
+                  file, number) with label, value from /*/form, hint, error
+    select-field  one <select> with options from a node-set
+    form-message  the box above a form (/*/form/message or status)
+    csrf          the hidden csrf input
+    window-box    a <window>: its dates and whether it is open now
+    window-state  'open' | 'before' | 'after' | 'closed' | 'unset'
+    steps         the registration steps bar
+    pager         a <list page pages total> pager keeping the filters
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <!-- A text-like input.  The value is taken from
+       /*/form/field[@name=$name]/@value unless $value is given; password
+       inputs, files and SMS codes are never filled. -->
+  <xsl:template name="field">
+    <xsl:param name="name"/>
+    <xsl:param name="label"/>
+    <xsl:param name="type" select="'text'"/>
+    <xsl:param name="f" select="/*/form/field[@name = $name]"/>
+    <xsl:param name="id" select="concat('f-', $name)"/>
+    <xsl:param name="value" select="string($f/@value)"/>
+    <xsl:param name="hint" select="''"/>
+    <xsl:param name="required" select="true()"/>
+    <xsl:param name="autocomplete" select="''"/>
+    <xsl:param name="maxlength" select="''"/>
+    <xsl:param name="minlength" select="''"/>
+    <xsl:param name="pattern" select="''"/>
+    <xsl:param name="inputmode" select="''"/>
+    <xsl:param name="placeholder" select="''"/>
+    <xsl:param name="accept" select="''"/>
+    <xsl:param name="after"/>   <!-- markup placed right after the input (a button) -->
+    <xsl:variable name="echo" select="$type != 'password' and $type != 'file'
+        and $name != 'sms_code' and $name != 'old'
+        and not(starts-with($name, 'password'))"/>
+    <div class="field">
+      <xsl:if test="$f/error">
+        <xsl:attribute name="class">field has-error</xsl:attribute>
+      </xsl:if>
+      <label for="{$id}">
+        <xsl:value-of select="$label"/>
+        <xsl:if test="$required"><span class="req" aria-hidden="true">*</span></xsl:if>
+      </label>
+      <div class="control">
+        <input id="{$id}" name="{$name}" type="{$type}">
+          <xsl:if test="$echo and $value != ''">
+            <xsl:attribute name="value"><xsl:value-of select="$value"/></xsl:attribute>
+          </xsl:if>
+          <xsl:if test="$required">
+            <xsl:attribute name="required">required</xsl:attribute>
+          </xsl:if>
+          <xsl:if test="$autocomplete != ''">
+            <xsl:attribute name="autocomplete"><xsl:value-of select="$autocomplete"/></xsl:attribute>
+          </xsl:if>
+          <xsl:if test="$maxlength != ''">
+            <xsl:attribute name="maxlength"><xsl:value-of select="$maxlength"/></xsl:attribute>
+          </xsl:if>
+          <xsl:if test="$minlength != ''">
+            <xsl:attribute name="minlength"><xsl:value-of select="$minlength"/></xsl:attribute>
+          </xsl:if>
+          <xsl:if test="$pattern != ''">
+            <xsl:attribute name="pattern"><xsl:value-of select="$pattern"/></xsl:attribute>
+          </xsl:if>
+          <xsl:if test="$inputmode != ''">
+            <xsl:attribute name="inputmode"><xsl:value-of select="$inputmode"/></xsl:attribute>
+          </xsl:if>
+          <xsl:if test="$placeholder != ''">
+            <xsl:attribute name="placeholder"><xsl:value-of select="$placeholder"/></xsl:attribute>
+          </xsl:if>
+          <xsl:if test="$accept != ''">
+            <xsl:attribute name="accept"><xsl:value-of select="$accept"/></xsl:attribute>
+          </xsl:if>
+          <xsl:call-template name="described">
+            <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="f" select="$f"/>
+            <xsl:with-param name="hint" select="$hint"/>
+          </xsl:call-template>
+        </input>
+        <xsl:copy-of select="$after"/>
+      </div>
+      <xsl:call-template name="field-notes">
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="f" select="$f"/>
+        <xsl:with-param name="hint" select="$hint"/>
+      </xsl:call-template>
+    </div>
+  </xsl:template>
+
+  <!-- A <select>.  $options: region (code, name, kind), level (value,
+       name), year (value, text) or any element with @value and @name.
+       Regions are grouped when some are neither city nor zone:
+       省辖市 (city, zone: 济源示范区) and 直辖县（市） (direct_county, …). -->
+  <xsl:template name="select-field">
+    <xsl:param name="name"/>
+    <xsl:param name="label"/>
+    <xsl:param name="options"/>
+    <xsl:param name="f" select="/*/form/field[@name = $name]"/>
+    <xsl:param name="id" select="concat('f-', $name)"/>
+    <xsl:param name="value" select="string($f/@value)"/>
+    <xsl:param name="hint" select="''"/>
+    <xsl:param name="required" select="true()"/>
+    <xsl:param name="empty" select="'请选择'"/>  <!-- text of the empty option; '' for none -->
+    <div class="field">
+      <xsl:if test="$f/error">
+        <xsl:attribute name="class">field has-error</xsl:attribute>
+      </xsl:if>
+      <label for="{$id}">
+        <xsl:value-of select="$label"/>
+        <xsl:if test="$required"><span class="req" aria-hidden="true">*</span></xsl:if>
+      </label>
+      <div class="control">
+        <select id="{$id}" name="{$name}">
+          <xsl:if test="$required">
+            <xsl:attribute name="required">required</xsl:attribute>
+          </xsl:if>
+          <xsl:call-template name="described">
+            <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="f" select="$f"/>
+            <xsl:with-param name="hint" select="$hint"/>
+          </xsl:call-template>
+          <xsl:if test="$empty != ''">
+            <option value=""><xsl:value-of select="$empty"/></option>
+          </xsl:if>
+          <xsl:choose>
+            <xsl:when test="$options[self::region][not(@kind = 'city' or @kind = 'zone')]">
+              <optgroup label="省辖市">
+                <xsl:apply-templates select="$options[@kind = 'city' or @kind = 'zone']" mode="option">
+                  <xsl:with-param name="selected" select="$value"/>
+                </xsl:apply-templates>
+              </optgroup>
+              <optgroup label="直辖县（市）">
+                <xsl:apply-templates select="$options[not(@kind = 'city' or @kind = 'zone')]" mode="option">
+                  <xsl:with-param name="selected" select="$value"/>
+                </xsl:apply-templates>
+              </optgroup>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:apply-templates select="$options" mode="option">
+                <xsl:with-param name="selected" select="$value"/>
+              </xsl:apply-templates>
+            </xsl:otherwise>
+          </xsl:choose>
+        </select>
+      </div>
+      <xsl:call-template name="field-notes">
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="f" select="$f"/>
+        <xsl:with-param name="hint" select="$hint"/>
+      </xsl:call-template>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="region" mode="option">
+    <xsl:param name="selected"/>
+    <xsl:call-template name="option">
+      <xsl:with-param name="value" select="string(@code)"/>
+      <xsl:with-param name="label" select="string(@name)"/>
+      <xsl:with-param name="selected" select="$selected"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="year" mode="option">
+    <xsl:param name="selected"/>
+    <xsl:call-template name="option">
+      <xsl:with-param name="value" select="string(@value)"/>
+      <xsl:with-param name="label" select="string(.)"/>
+      <xsl:with-param name="selected" select="$selected"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="*" mode="option">
+    <xsl:param name="selected"/>
+    <xsl:call-template name="option">
+      <xsl:with-param name="value" select="string(@value)"/>
+      <xsl:with-param name="label" select="string(@name)"/>
+      <xsl:with-param name="selected" select="$selected"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="option">
+    <xsl:param name="value"/>
+    <xsl:param name="label"/>
+    <xsl:param name="selected"/>
+    <option value="{$value}">
+      <xsl:if test="$value = $selected">
+        <xsl:attribute name="selected">selected</xsl:attribute>
+      </xsl:if>
+      <xsl:value-of select="$label"/>
+    </option>
+  </xsl:template>
+
+  <!-- aria-describedby / aria-invalid on the current control. -->
+  <xsl:template name="described">
+    <xsl:param name="id"/>
+    <xsl:param name="f"/>
+    <xsl:param name="hint"/>
+    <xsl:if test="$f/error">
+      <xsl:attribute name="aria-invalid">true</xsl:attribute>
+    </xsl:if>
+    <xsl:if test="$f/error or $hint != ''">
+      <xsl:attribute name="aria-describedby">
+        <xsl:if test="$f/error"><xsl:value-of select="concat($id, '-err')"/></xsl:if>
+        <xsl:if test="$f/error and $hint != ''"><xsl:text> </xsl:text></xsl:if>
+        <xsl:if test="$hint != ''"><xsl:value-of select="concat($id, '-hint')"/></xsl:if>
+      </xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The error (first, right under the control) and the hint. -->
+  <xsl:template name="field-notes">
+    <xsl:param name="id"/>
+    <xsl:param name="f"/>
+    <xsl:param name="hint"/>
+    <xsl:if test="$f/error">
+      <p class="error" id="{$id}-err">
+        <xsl:for-each select="$f/error">
+          <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+          <xsl:value-of select="."/>
+        </xsl:for-each>
+      </p>
+    </xsl:if>
+    <xsl:if test="$hint != ''">
+      <p class="hint" id="{$id}-hint"><xsl:value-of select="$hint"/></p>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="csrf">
+    <input type="hidden" name="csrf" value="{/*/meta/csrf}"/>
+  </xsl:template>
+
+  <!-- The box above a form. -->
+  <xsl:template name="form-message">
+    <xsl:param name="form" select="/*/form"/>
+    <xsl:choose>
+      <xsl:when test="$form/@status = 'invalid'">
+        <div class="msg msg-error" role="alert">
+          <xsl:choose>
+            <xsl:when test="string($form/message) != ''">
+              <xsl:value-of select="$form/message"/>
+            </xsl:when>
+            <xsl:otherwise>请按提示修改后重新提交。</xsl:otherwise>
+          </xsl:choose>
+        </div>
+      </xsl:when>
+      <xsl:when test="$form/@status = 'sent'">
+        <div class="msg msg-ok" role="status">
+          <xsl:choose>
+            <xsl:when test="string($form/message) != ''">
+              <xsl:value-of select="$form/message"/>
+            </xsl:when>
+            <xsl:otherwise>短信验证码已发送，请注意查收。</xsl:otherwise>
+          </xsl:choose>
+        </div>
+      </xsl:when>
+      <xsl:when test="string($form/message) != ''">
+        <div class="msg msg-info" role="status"><xsl:value-of select="$form/message"/></div>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- 'open' | 'before' | 'after' | 'closed' (inside the dates but shut)
+       | 'unset' (no dates yet), from @open, @starts, @ends and meta/now. -->
+  <xsl:template name="window-state">
+    <xsl:param name="w"/>
+    <xsl:variable name="now"
+        select="number(translate(substring(/*/meta/now, 1, 16), '-: T', ''))"/>
+    <xsl:choose>
+      <xsl:when test="$w/@open = '1'">open</xsl:when>
+      <xsl:when test="not($w/@starts)">unset</xsl:when>
+      <xsl:when test="$now &lt; number(translate(substring($w/@starts, 1, 16), '-: T', ''))">before</xsl:when>
+      <xsl:when test="$now &gt;= number(translate(substring($w/@ends, 1, 16), '-: T', ''))">after</xsl:when>
+      <xsl:otherwise>closed</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="window-box">
+    <xsl:param name="w" select="/*/window[@kind = 'registration']"/>
+    <xsl:variable name="state">
+      <xsl:call-template name="window-state">
+        <xsl:with-param name="w" select="$w"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <div class="window-box window-{$state}">
+      <span class="window-label">
+        <xsl:choose>
+          <xsl:when test="string($w/@name) != ''"><xsl:value-of select="$w/@name"/></xsl:when>
+          <xsl:otherwise>注册报名</xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>时间：</xsl:text>
+      </span>
+      <span class="window-dates">
+        <xsl:choose>
+          <xsl:when test="$w/@starts">
+            <xsl:value-of select="$w/@starts"/>
+            <xsl:text> 至 </xsl:text>
+            <xsl:value-of select="$w/@ends"/>
+          </xsl:when>
+          <xsl:otherwise>尚未公布</xsl:otherwise>
+        </xsl:choose>
+      </span>
+      <span class="badge">
+        <xsl:choose>
+          <xsl:when test="$state = 'open'">当前可注册</xsl:when>
+          <xsl:when test="$state = 'after'">已结束</xsl:when>
+          <xsl:otherwise>未开放</xsl:otherwise>
+        </xsl:choose>
+      </span>
+    </div>
+  </xsl:template>
+
+  <!-- The registration steps: 1.申报人员须知 2.个人注册 3.完成 -->
+  <xsl:template name="steps">
+    <xsl:param name="current" select="1"/>
+    <ol class="steps">
+      <li>
+        <xsl:if test="$current = 1">
+          <xsl:attribute name="class">current</xsl:attribute>
+          <xsl:attribute name="aria-current">step</xsl:attribute>
+        </xsl:if>
+        <xsl:if test="$current &gt; 1"><xsl:attribute name="class">done</xsl:attribute></xsl:if>
+        <xsl:text>1.申报人员须知</xsl:text>
+      </li>
+      <li>
+        <xsl:if test="$current = 2">
+          <xsl:attribute name="class">current</xsl:attribute>
+          <xsl:attribute name="aria-current">step</xsl:attribute>
+        </xsl:if>
+        <xsl:if test="$current &gt; 2"><xsl:attribute name="class">done</xsl:attribute></xsl:if>
+        <xsl:text>2.个人注册</xsl:text>
+      </li>
+      <li>
+        <xsl:if test="$current = 3">
+          <xsl:attribute name="class">current</xsl:attribute>
+          <xsl:attribute name="aria-current">step</xsl:attribute>
+        </xsl:if>
+        <xsl:text>3.完成</xsl:text>
+      </li>
+    </ol>
+  </xsl:template>
+
+  <!-- Pager for <list page pages total>.  Links go to meta/path and carry
+       every non-empty /*/form field but page (the query's filters). -->
+  <xsl:template name="pager">
+    <xsl:param name="list" select="/*/list"/>
+    <xsl:param name="base" select="string(/*/meta/path)"/>
+    <xsl:variable name="page" select="number($list/@page)"/>
+    <xsl:variable name="pages" select="number($list/@pages)"/>
+    <xsl:variable name="filters" select="/*/form/field[@name != 'page' and @name != 'csrf'][string(@value) != '']"/>
+    <xsl:variable name="q">
+      <xsl:for-each select="$filters">
+        <xsl:text>&amp;</xsl:text>
+        <xsl:value-of select="@name"/>
+        <xsl:text>=</xsl:text>
+        <xsl:value-of select="@value"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <nav class="pager" aria-label="分页">
+      <span class="pager-info">
+        <xsl:text>共 </xsl:text><xsl:value-of select="$list/@total"/>
+        <xsl:text> 条，第 </xsl:text><xsl:value-of select="$list/@page"/>
+        <xsl:text> / </xsl:text><xsl:value-of select="$list/@pages"/>
+        <xsl:text> 页</xsl:text>
+      </span>
+      <xsl:choose>
+        <xsl:when test="$page &gt; 1">
+          <a href="{$base}?page=1{$q}">第一页</a>
+          <a href="{$base}?page={$page - 1}{$q}" rel="prev">上一页</a>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="pager-off">第一页</span>
+          <span class="pager-off">上一页</span>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:choose>
+        <xsl:when test="$page &lt; $pages">
+          <a href="{$base}?page={$page + 1}{$q}" rel="next">下一页</a>
+          <a href="{$base}?page={$pages}{$q}">最后一页</a>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="pager-off">下一页</span>
+          <span class="pager-off">最后一页</span>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$pages &gt; 1">
+        <form class="pager-jump" method="get" action="{$base}">
+          <xsl:for-each select="$filters">
+            <input type="hidden" name="{@name}" value="{@value}"/>
+          </xsl:for-each>
+          <label>跳至 <input type="number" name="page" min="1" max="{$pages}" value="{$page}" class="page-no"/> 页</label>
+          <button type="submit" class="btn-small">跳转</button>
+        </form>
+      </xsl:if>
+    </nav>
+  </xsl:template>
+
+</xsl:stylesheet>

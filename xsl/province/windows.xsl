@@ -1,0 +1,126 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  province/windows.xsl: 时间设置.  The windows of the year shown, and the
+  form setting the registration window.  datetime-local inputs submit
+  YYYY-MM-DDTHH:MM; values from the document (YYYY-MM-DD HH:MM) are
+  given a T to fit the input.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="../common/layout.xsl"/>
+  <xsl:import href="../common/widgets.xsl"/>
+
+  <xsl:variable name="title" select="'时间设置'"/>
+
+  <!-- The year shown: the form's, else the current one of <years>, else meta/year. -->
+  <xsl:variable name="year">
+    <xsl:choose>
+      <xsl:when test="string(/*/form/field[@name = 'year']/@value) != ''">
+        <xsl:value-of select="/*/form/field[@name = 'year']/@value"/>
+      </xsl:when>
+      <xsl:when test="/*/years/year[@current = '1']">
+        <xsl:value-of select="/*/years/year[@current = '1']/@value"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="/*/meta/year"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <xsl:template name="content">
+    <xsl:variable name="reg" select="/*/window[@kind = 'registration']"/>
+
+    <form method="get" action="/admin/windows" class="form form-inline year-form">
+      <xsl:call-template name="select-field">
+        <xsl:with-param name="name" select="'year'"/>
+        <xsl:with-param name="id" select="'f-year-show'"/>
+        <xsl:with-param name="label" select="'报考年度'"/>
+        <xsl:with-param name="options" select="/*/years/year"/>
+        <xsl:with-param name="value" select="$year"/>
+        <xsl:with-param name="f" select="/.."/>
+        <xsl:with-param name="empty" select="''"/>
+        <xsl:with-param name="required" select="false()"/>
+      </xsl:call-template>
+      <div class="buttons"><button type="submit" class="btn">查看</button></div>
+    </form>
+
+    <section class="card">
+      <h2><xsl:value-of select="$year"/>年度时间安排</h2>
+      <table class="list">
+        <thead>
+          <tr><th scope="col">事项</th><th scope="col">开始时间</th><th scope="col">结束时间</th><th scope="col">状态</th></tr>
+        </thead>
+        <tbody>
+          <xsl:for-each select="/*/window">
+            <xsl:variable name="state">
+              <xsl:call-template name="window-state">
+                <xsl:with-param name="w" select="."/>
+              </xsl:call-template>
+            </xsl:variable>
+            <tr>
+              <td><xsl:value-of select="@name"/></td>
+              <td><xsl:value-of select="@starts"/></td>
+              <td><xsl:value-of select="@ends"/></td>
+              <td class="state-{$state}">
+                <xsl:choose>
+                  <xsl:when test="$state = 'open'">进行中</xsl:when>
+                  <xsl:when test="$state = 'before'">未开始</xsl:when>
+                  <xsl:when test="$state = 'after'">已结束</xsl:when>
+                  <xsl:when test="$state = 'closed'">已关闭</xsl:when>
+                  <xsl:otherwise>未设置</xsl:otherwise>
+                </xsl:choose>
+              </td>
+            </tr>
+          </xsl:for-each>
+          <xsl:if test="not(/*/window)">
+            <tr><td colspan="4" class="empty">本年度尚未设置时间。</td></tr>
+          </xsl:if>
+        </tbody>
+      </table>
+    </section>
+
+    <section class="card">
+      <h2>设置注册报名时间</h2>
+      <form method="post" action="/admin/windows" class="form windows-form">
+        <xsl:call-template name="form-message"/>
+        <xsl:call-template name="csrf"/>
+        <input type="hidden" name="year" value="{$year}"/>
+        <input type="hidden" name="kind" value="registration"/>
+        <xsl:call-template name="datetime">
+          <xsl:with-param name="name" select="'starts_at'"/>
+          <xsl:with-param name="label" select="'开始时间'"/>
+          <xsl:with-param name="current" select="string($reg/@starts)"/>
+        </xsl:call-template>
+        <xsl:call-template name="datetime">
+          <xsl:with-param name="name" select="'ends_at'"/>
+          <xsl:with-param name="label" select="'结束时间'"/>
+          <xsl:with-param name="current" select="string($reg/@ends)"/>
+        </xsl:call-template>
+        <p class="hint">时间均为北京时间。报考人员只能在开始时间至结束时间内注册和提交报名信息。</p>
+        <div class="buttons">
+          <button type="submit" class="btn btn-primary">保存</button>
+        </div>
+      </form>
+    </section>
+  </xsl:template>
+
+  <!-- A datetime-local field filled from the form, else from the window. -->
+  <xsl:template name="datetime">
+    <xsl:param name="name"/>
+    <xsl:param name="label"/>
+    <xsl:param name="current"/>
+    <xsl:variable name="f" select="/*/form/field[@name = $name]"/>
+    <xsl:variable name="v">
+      <xsl:choose>
+        <xsl:when test="$f/@value"><xsl:value-of select="$f/@value"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$current"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:call-template name="field">
+      <xsl:with-param name="name" select="$name"/>
+      <xsl:with-param name="label" select="$label"/>
+      <xsl:with-param name="type" select="'datetime-local'"/>
+      <xsl:with-param name="f" select="$f"/>
+      <xsl:with-param name="value" select="translate(substring($v, 1, 16), ' ', 'T')"/>
+      <xsl:with-param name="placeholder" select="'YYYY-MM-DD HH:MM'"/>
+    </xsl:call-template>
+  </xsl:template>
+</xsl:stylesheet>
