@@ -245,7 +245,8 @@ usage(void)
 {
 	size_t	 i;
 
-	fprintf(stderr, "usage: gkbm-admin [-c conf] command [args]\n"
+	fprintf(stderr, "usage: gkbm-admin [-c conf] [-s schemadir] "
+	    "[-d datadir] command [args]\n"
 	    "commands:\n");
 	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		fprintf(stderr, "\t%s\n", cmds[i].usage);
@@ -2039,25 +2040,32 @@ bad:
 }
 
 /*
- * gkbm-admin [-c conf] command [args]: runs one command as the owner
- * account.  A failed command's transaction is rolled back.  Exits 0 on
- * success, 1 otherwise.
+ * gkbm-admin [-c conf] [-s dir] [-d dir] command [args]: runs one command
+ * as the owner account.  A failed command's transaction is rolled back.
+ * Exits 0 on success, 1 otherwise.
  */
 int
 main(int argc, char *argv[])
 {
 	const struct cmd	*c = NULL;
-	const char		*conf = D_CONF;
+	const char		*conf = D_CONF, *sdir = NULL, *ddir = NULL;
 	struct opts		 o;
 	char			**pos;
 	size_t			 i;
 	int			 ch, rc;
 
 	log_init("gkbm-admin", "-", 0);
-	while ((ch = getopt(argc, argv, "+c:")) != -1) {
+	/* -s and -d are also taken here, so scripts can pass them always. */
+	while ((ch = getopt(argc, argv, "+c:d:s:")) != -1) {
 		switch (ch) {
 		case 'c':
 			conf = optarg;
+			break;
+		case 'd':
+			ddir = optarg;
+			break;
+		case 's':
+			sdir = optarg;
 			break;
 		default:
 			usage();
@@ -2076,6 +2084,10 @@ main(int argc, char *argv[])
 	}
 	pos = xcalloc(c->maxargs + 1, sizeof(*pos));
 	args_parse(c, argc - 1, argv + 1, pos, &o);
+	if (o.schema_dir == NULL)
+		o.schema_dir = sdir;
+	if (o.data_dir == NULL)
+		o.data_dir = ddir;
 
 	config_init(&cfg);
 	if (config_parse(&cfg, conf) == -1 ||

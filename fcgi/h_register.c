@@ -429,7 +429,7 @@ h_register_post(struct req *r)
 		return RC_OK;
 	}
 	if (db_begin(r) == -1 ||
-	    db_exec(r, STMT_ACCOUNT_INSERT, "isbbbbsssiss", (long long)r->year,
+	    db_exec(r, STMT_ACCOUNT_INSERT, "isbbbbsssisss", (long long)r->year,
 	    form_text(&r->body, "name"), ie, iel, im, sizeof(im), pe, pel,
 	    pm, sizeof(pm), id.gender == 'M' ? "M" : "F", birth,
 	    form_text(&r->body, "region"), level, file, hash,

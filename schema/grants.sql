@@ -5,4 +5,4 @@
 CREATE DATABASE IF NOT EXISTS `@db@` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE USER IF NOT EXISTS '@admin_user@'@'localhost' IDENTIFIED BY '@admin_password@';
 CREATE USER IF NOT EXISTS '@web_user@'@'localhost' IDENTIFIED BY '@web_password@';
-GRANT ALL PRIVILEGES ON `@db@`.* TO '@admin_user@'@'localhost';
+GRANT ALL PRIVILEGES ON `@db@`.* TO '@admin_user@'@'localhost' WITH GRANT OPTION;
