@@ -139,10 +139,10 @@ render_send(struct req *r)
 	enum page		 page;
 	int			 failed;
 
-	page = r->route != NULL && !r->message ? r->route->page : PAGE_ERROR;
-	if (strcmp((const char *)r->root->name, "error") == 0)
+	if (r->route == NULL ||
+	    strcmp((const char *)r->root->name, "error") == 0)
 		page = PAGE_ERROR;
-	else if (r->route != NULL)
+	else
 		page = r->route->page;
 	st = r->w->xsl[r->role][page];
 	if (r->want_xml || st == NULL) {
