@@ -10,16 +10,43 @@
 /* worker.c: one worker process: start-up, then the FCGX_Accept_r loop */
 
 #include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxslt/xslt.h>
+#include <libxslt/xsltutils.h>
 
 #include "web.h"
 
 static volatile sig_atomic_t	 worker_stop;
+
+/*
+ * libxml2's and libxslt's error messages go to our log, not to standard
+ * error.  A write error means the client went away mid-response: normal.
+ */
+static void
+worker_xml_error(void *ctx, const char *fmt, ...)
+{
+	char	 buf[512];
+	va_list	 ap;
+	size_t	 n;
+
+	(void)ctx;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (strncmp(buf, "I/O error", 9) == 0)
+		return;
+	n = strlen(buf);
+	while (n > 0 && buf[n - 1] == '\n')
+		buf[--n] = '\0';
+	if (n > 0)
+		log_warnx("libxml2: %s", buf);
+}
 
 /* SIGTERM: finish the request in hand, then leave. */
 static void
@@ -138,6 +165,8 @@ worker_main(struct config *cfg, int fd)
 	if (FCGX_Init() != 0)
 		fatalx("FCGX_Init failed");
 	xmlInitParser();
+	xmlSetGenericErrorFunc(NULL, worker_xml_error);
+	xsltSetGenericErrorFunc(NULL, worker_xml_error);
 	render_init(&w);
 	if (db_open(&w) == -1)
 		log_warnx("database not reachable yet; answering 503 until it is");
