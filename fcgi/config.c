@@ -67,6 +67,7 @@ static const struct conf_key conf_keys[] = {
 	C(session_idle,	CONF_INT,	"1800", 60, 86400),
 	C(session_max,	CONF_INT,	"43200", 60, 7 * 86400),
 	C(scrypt_ln,	CONF_INT,	"16", 10, 20),
+	C(xml_arena,	CONF_BOOL,	"yes", 0, 1),
 	C(consent_version, CONF_STR,	"v2026.1", 0, 0),
 	C(service_phone, CONF_STR,	"0371-69690000", 0, 0),
 };

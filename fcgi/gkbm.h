@@ -86,6 +86,7 @@ struct config {
 	int		 session_idle;	/* seconds */
 	int		 session_max;	/* seconds */
 	int		 scrypt_ln;	/* log2 of scrypt N */
+	int		 xml_arena;	/* libxml2 memory from a per-request arena */
 	char		*consent_version; /* version of the notice */
 	char		*service_phone;	/* consultation phone shown on pages */
 	/* secrets file */

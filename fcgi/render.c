@@ -172,6 +172,7 @@ render_send(struct req *r)
 	    r->fcgx->out, NULL);
 	xsltSaveResultTo(buf, out, st);
 	xmlOutputBufferClose(buf);
-	xmlFreeDoc(out);
+	if (!arena_owns(out))
+		xmlFreeDoc(out);
 	return RC_OK;
 }

@@ -79,6 +79,13 @@ struct form {
 	size_t		 nfields;
 };
 
+/* arena.c */
+int		 arena_init(void);
+void		 arena_begin(void);
+void		 arena_end(void);
+size_t		 arena_used(void);
+int		 arena_owns(const void *);
+
 /* form.c */
 const char	*form_parse_urlencoded(struct pool *, const char *, size_t,
 		    struct form *);

@@ -91,6 +91,7 @@ worker_serve(struct worker *w, FCGX_Request *fr)
 	int			 other;
 	char			 drain[4096];
 
+	arena_begin();
 	memset(&r, 0, sizeof(r));
 	r.fcgx = fr;
 	r.pool = pool_new();
@@ -143,6 +144,7 @@ done:
 	while (FCGX_GetStr(drain, sizeof(drain), fr->in) > 0)
 		;
 	pool_free(r.pool);
+	arena_end();
 	log_reqid[0] = '\0';
 }
 
@@ -160,6 +162,9 @@ worker_main(struct config *cfg, int fd)
 	w.cfg = cfg;
 	w.listen_fd = fd;
 	worker_signals();
+	/* Before libxml2 allocates anything: see arena.c. */
+	if (cfg->xml_arena)
+		arena_init();
 	/* The whole body is always read, so libfcgi need not wait on close. */
 	setenv("LIBFCGI_OS_CLOSE_POLL_TIMEOUT", "0", 1);
 	if (FCGX_Init() != 0)

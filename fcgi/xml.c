@@ -41,10 +41,12 @@ static const char *const level_names[6] = {
 	"五级（初级工）",
 };
 
+/* Frees a document; one in the request's arena goes with the arena. */
 static void
 doc_free(void *arg)
 {
-	xmlFreeDoc(arg);
+	if (!arena_owns(arg))
+		xmlFreeDoc(arg);
 }
 
 /* Adds element name under parent with text (escaped; NULL for none). */

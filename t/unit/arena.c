@@ -1,0 +1,70 @@
+/*
+ * Copyright (c) 2026 The gkbm developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
+ */
+/* t/unit/arena.c: tests of libxml2's per-request arena */
+
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlmemory.h>
+
+#include "web.h"
+#include "tap.h"
+
+int
+main(void)
+{
+	xmlDocPtr	 before, in;
+	xmlNodePtr	 n;
+	char		*p, *q;
+	size_t		 i;
+
+	plan_lazy();
+	ok(arena_init() == 0, "the region is reserved");
+	xmlInitParser();
+	before = xmlNewDoc((const xmlChar *)"1.0");
+	ok(!arena_owns(before), "outside a request: glibc's malloc");
+
+	arena_begin();
+	in = xmlNewDoc((const xmlChar *)"1.0");
+	ok(arena_owns(in), "inside a request: the arena");
+	n = xmlNewDocNode(in, NULL, (const xmlChar *)"page", NULL);
+	xmlDocSetRootElement(in, n);
+	for (i = 0; i < 1000; i++)
+		xmlNewTextChild(n, NULL, (const xmlChar *)"row",
+		    (const xmlChar *)"张三 <script>");
+	ok(arena_used() > 1000 * 64, "a thousand nodes counted");
+	p = xmlMalloc(10);
+	memcpy(p, "123456789", 10);
+	q = xmlRealloc(p, 5000);
+	ok(q == p, "the last chunk grows in place");
+	is_string("123456789", q, "growing keeps the bytes");
+	p = xmlMalloc(16);
+	q = xmlRealloc(q, 10000);
+	ok(q != p && arena_owns(q), "an inner chunk moves within the arena");
+	is_string("123456789", q, "moving keeps the bytes");
+	p = xmlMalloc(100 * 1024 * 1024);
+	ok(p != NULL && !arena_owns(p), "a huge allocation goes to malloc");
+	xmlFree(p);
+	xmlFree(q);	/* a no-op: must not crash */
+	xmlFreeDoc(before);	/* a glibc pointer freed during a request */
+	arena_end();
+	is_int(0, arena_used(), "the end of the request drops everything");
+
+	arena_begin();
+	p = xmlMalloc(32);
+	ok(arena_owns(p) && (char *)p <= (char *)in,
+	    "the next request reuses the region from its start");
+	arena_end();
+	p = xmlMalloc(32);
+	ok(!arena_owns(p), "after the request: malloc again");
+	xmlFree(p);
+	return 0;
+}
