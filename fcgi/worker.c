@@ -104,12 +104,16 @@ worker_serve(struct worker *w, FCGX_Request *fr)
 		resp_text(&r, 200, "ok\n");
 		goto done;
 	}
-	if (rc == RC_OK && (rt = route_find(r.method, r.path, &other)) == NULL)
-		rc = other ? RC_METHOD : RC_NOTFOUND;
-	if (rc == RC_OK && db_ready(&r) == -1)
-		rc = RC_DB;
-	if (rc == RC_OK)
-		rc = auth_session(&r);
+	if (rc == RC_OK) {
+		if ((rt = route_find(r.method, r.path, &other)) == NULL)
+			rc = other ? RC_METHOD : RC_NOTFOUND;
+		/* Even a 404 is shown in the user's own layout. */
+		if (db_ready(&r) == -1 || auth_session(&r) != RC_OK) {
+			r.role = ROLE_ANON;
+			if (rc == RC_OK)
+				rc = RC_DB;
+		}
+	}
 	if (rc != RC_OK)
 		goto send;
 	r.route = rt;

@@ -129,8 +129,10 @@ xml_page(struct req *r, enum page page)
 		u = xml_el(meta, "user", NULL);
 		xml_attrf(u, "id", "%lld", r->account_id);
 		xml_attr(u, "name", r->user_name);
-		xml_attr(u, "login", r->user_login);
-		xml_attr(u, "unit", r->unit_name);
+		if (r->user_login != NULL && *r->user_login != '\0')
+			xml_attr(u, "login", r->user_login);
+		if (r->unit_name != NULL && *r->unit_name != '\0')
+			xml_attr(u, "unit", r->unit_name);
 	}
 	xml_el(meta, "csrf", r->csrf);
 	now = time(NULL) + 8 * 3600;	/* Beijing time, whatever TZ is */
