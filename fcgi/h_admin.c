@@ -13,24 +13,54 @@
 #include <string.h>
 #include <time.h>
 
+#include <openssl/crypto.h>
+
 #include "web.h"
 
 #define LIST_SIZE	20
 
-static const char *const window_kinds[] = {
-	"registration", "unitcheck", "review", "payment", "ticket", "result",
-	"certificate", NULL
+/* The kinds of window and their names (as h_window in h_register.c). */
+static const struct {
+	const char	*kind;
+	const char	*name;
+} window_kinds[] = {
+	{ "registration",	"注册报名" },
+	{ "unitcheck",		"单位名称核对" },
+	{ "review",		"网上资格审查" },
+	{ "payment",		"网上缴费" },
+	{ "ticket",		"准考证打印" },
+	{ "result",		"考核结果查询" },
+	{ "certificate",	"电子证书" },
+	{ NULL,			NULL }
 };
 
-/* The windows page of a year, without the form's values. */
-static enum rc
-windows_page(struct req *r, long long year)
+/* The name of a window kind, or NULL if kind is none. */
+static const char *
+window_name(const char *kind)
 {
-	xmlNodePtr	 ys, y, ws;
-	char		*title, *kind, *starts, *ends;
-	long long	 yv, cur, open;
-	int		 n;
+	size_t	 i;
 
+	for (i = 0; window_kinds[i].kind != NULL; i++)
+		if (strcmp(window_kinds[i].kind, kind) == 0)
+			return window_kinds[i].name;
+	return NULL;
+}
+
+/*
+ * The windows page of a year, without the form's values.  *known (if not
+ * NULL) is set when the year exists.
+ */
+static enum rc
+windows_page(struct req *r, long long year, int *known)
+{
+	xmlNodePtr	 ys, y;
+	char		*title, *kind, *starts, *ends;
+	const char	*name;
+	long long	 yv, cur, open;
+	int		 n, reg = 0;
+
+	if (known != NULL)
+		*known = 0;
 	xml_page(r, PAGE_WINDOWS);
 	ys = xml_el(r->root, "years", NULL);
 	if (db_exec(r, STMT_YEAR_LIST, "") == -1)
@@ -40,25 +70,36 @@ windows_page(struct req *r, long long year)
 		xml_attrf(y, "value", "%lld", yv);
 		if (cur)
 			xml_attr(y, "current", "1");
-		if (yv == year)
+		if (yv == year) {
 			xml_attr(y, "selected", "1");
+			if (known != NULL)
+				*known = 1;
+		}
 	}
 	if (n == -1)
 		return RC_DB;
-	ws = xml_el(r->root, "windows", NULL);
-	xml_attrf(ws, "year", "%lld", year);
+	/* <window kind name starts ends open/> per kind set for the year. */
 	if (db_exec(r, STMT_WINDOW_LIST, "i", year) == -1)
 		return RC_DB;
 	while ((n = db_fetch(r, STMT_WINDOW_LIST, "sssi", &kind, &starts,
 	    &ends, &open)) == 1) {
-		y = xml_el(ws, "window", NULL);
+		y = xml_el(r->root, "window", NULL);
 		xml_attr(y, "kind", kind);
+		if ((name = window_name(kind)) != NULL)
+			xml_attr(y, "name", name);
+		if (strcmp(kind, "registration") == 0)
+			reg = 1;
 		xml_attr(y, "starts", starts);
 		xml_attr(y, "ends", ends);
 		xml_attr(y, "open", open ? "1" : "0");
 	}
 	if (n == -1)
 		return RC_DB;
+	if (!reg) {		/* not set yet: the element without times */
+		y = xml_el(r->root, "window", NULL);
+		xml_attr(y, "kind", "registration");
+		xml_attr(y, "name", window_name("registration"));
+	}
 	xml_form(r, "/admin/windows");
 	xml_attrf(r->form, "year", "%lld", year);
 	return RC_OK;
@@ -73,18 +114,26 @@ h_windows(struct req *r)
 
 	if (ys != NULL && valid_uint(ys, 2000, 2100, &year) == -1)
 		return RC_NOTFOUND;
-	return windows_page(r, year);
+	return windows_page(r, year, NULL);
 }
 
-/* Normalises "YYYY-MM-DD HH:MM" for the database; NULL if malformed. */
+/*
+ * Normalises "YYYY-MM-DD HH:MM" (or the datetime-local "YYYY-MM-DDTHH:MM")
+ * for the database.  Returns NULL if malformed, with *msg set to what is
+ * wrong: the format (fmt) or a date or time that does not exist.
+ */
 static char *
-window_time(struct req *r, const char *s)
+window_time(struct req *r, const char *s, const char *fmt, const char **msg)
 {
 	struct tm	 tm;
 	char		 buf[32];
+	const char	*m;
 
-	if (valid_datetime(s, &tm) != NULL)
+	if ((m = valid_datetime(s, &tm)) != NULL) {
+		*msg = strstr(m, "不存在") != NULL || strstr(m, "之间") != NULL ?
+		    m : fmt;
 		return NULL;
+	}
 	strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:00", &tm);
 	return pool_strdup(r->pool, buf);
 }
@@ -93,15 +142,15 @@ window_time(struct req *r, const char *s)
 enum rc
 h_windows_post(struct req *r)
 {
-	const char	*kind, *s, *e;
+	const char	*kind, *s, *e, *msg = NULL;
 	char		*st = NULL, *et = NULL, *obj, *why;
 	long long	 year = 0;
-	size_t		 i;
+	int		 known;
 	enum rc		 rc;
 
 	if (valid_uint(form_text(&r->body, "year"), 2000, 2100, &year) == -1)
 		year = r->year;
-	if ((rc = windows_page(r, year)) != RC_OK)
+	if ((rc = windows_page(r, year, &known)) != RC_OK)
 		return rc;
 	kind = form_text(&r->body, "kind");
 	s = form_text(&r->body, "starts_at");
@@ -113,19 +162,20 @@ h_windows_post(struct req *r)
 	if (year == 0 || valid_uint(form_text(&r->body, "year"), 2000, 2100,
 	    &year) == -1)
 		xml_field_error(r, "year", "请选择报考年度。");
-	for (i = 0; window_kinds[i] != NULL; i++)
-		if (strcmp(window_kinds[i], kind) == 0)
-			break;
-	if (window_kinds[i] == NULL)
+	else if (!known)
+		xml_field_error(r, "year", "该报考年度不存在。");
+	if (window_name(kind) == NULL)
 		xml_field_error(r, "kind", "请选择时间类别。");
 	if (*s == '\0')
 		xml_field_error(r, "starts_at", "请填写开始时间。");
-	else if ((st = window_time(r, s)) == NULL)
-		xml_field_error(r, "starts_at", "开始时间格式应为“年-月-日 时:分”，如2026-03-01 08:00。");
+	else if ((st = window_time(r, s, "开始时间格式应为“年-月-日 时:分”，"
+	    "如2026-03-01 08:00。", &msg)) == NULL)
+		xml_field_error(r, "starts_at", msg);
 	if (*e == '\0')
 		xml_field_error(r, "ends_at", "请填写结束时间。");
-	else if ((et = window_time(r, e)) == NULL)
-		xml_field_error(r, "ends_at", "结束时间格式应为“年-月-日 时:分”，如2026-03-15 18:00。");
+	else if ((et = window_time(r, e, "结束时间格式应为“年-月-日 时:分”，"
+	    "如2026-03-15 18:00。", &msg)) == NULL)
+		xml_field_error(r, "ends_at", msg);
 	else if (st != NULL && strcmp(st, et) >= 0)
 		xml_field_error(r, "ends_at", "结束时间必须晚于开始时间。");
 	if (r->form_bad) {
@@ -229,5 +279,6 @@ h_registrations(struct req *r)
 		xml_attr(row, "level-name", xml_level_name((int)lv));
 		xml_attr(row, "registered", created);
 	}
+	OPENSSL_cleanse(plain, sizeof(plain));	/* no ID or phone left behind */
 	return k == -1 ? RC_DB : RC_OK;
 }

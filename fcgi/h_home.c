@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <openssl/crypto.h>
+
 #include "web.h"
 
 /* GET /home */
@@ -48,6 +50,7 @@ h_home(struct req *r)
 			pii_mask_phone(plain, masked, sizeof(masked));
 			xml_attr(acc, "phone", masked);
 		}
+		OPENSSL_cleanse(plain, sizeof(plain));
 		xml_attr(acc, "gender", strcmp(gender, "M") == 0 ? "男" : "女");
 		xml_attr(acc, "birth", birth);
 		xml_attr(acc, "region", region);

@@ -105,6 +105,9 @@ req_parse(struct req *r)
 	r->ip = req_param(r, "REMOTE_ADDR");
 	if (r->ip == NULL)
 		r->ip = "";
+	/* First: even the errors below answer in the format asked for. */
+	acc = req_param(r, "HTTP_ACCEPT");
+	r->want_xml = acc != NULL && strncmp(acc, "application/xml", 15) == 0;
 	m = req_param(r, "REQUEST_METHOD");
 	if (m != NULL && strcmp(m, "POST") == 0)
 		r->method = M_POST;
@@ -128,9 +131,6 @@ req_parse(struct req *r)
 		r->message = err;
 		return RC_BADREQ;
 	}
-
-	acc = req_param(r, "HTTP_ACCEPT");
-	r->want_xml = acc != NULL && strncmp(acc, "application/xml", 15) == 0;
 
 	if (r->method != M_POST)
 		return RC_OK;

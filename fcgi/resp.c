@@ -72,6 +72,9 @@ resp_headers(struct req *r, const char *ctype, long long len)
 	    "X-Frame-Options: DENY\r\n"
 	    "Referrer-Policy: same-origin\r\n"
 	    "Cache-Control: no-store\r\n", o);
+	if (r->status == 405)
+		FCGX_FPrintF(o, "Allow: %s\r\n", r->allow ? r->allow :
+		    "GET, HEAD, POST");
 	if (r->retry_after > 0)
 		FCGX_FPrintF(o, "Retry-After: %d\r\n", r->retry_after);
 	if (r->location != NULL)

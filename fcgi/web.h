@@ -137,6 +137,7 @@ struct req {
 	xmlNodePtr		 form;		/* <form> if the page has one */
 	int			 form_bad;	/* a field error was added */
 	int			 retry_after;
+	const char		*allow;		/* Allow header of a 405 */
 };
 
 struct route {

@@ -105,8 +105,10 @@ worker_serve(struct worker *w, FCGX_Request *fr)
 		goto done;
 	}
 	if (rc == RC_OK) {
-		if ((rt = route_find(r.method, r.path, &other)) == NULL)
+		if ((rt = route_find(r.method, r.path, &other)) == NULL) {
 			rc = other ? RC_METHOD : RC_NOTFOUND;
+			r.allow = r.method == M_GET ? "POST" : "GET, HEAD";
+		}
 		/* Even a 404 is shown in the user's own layout. */
 		if (db_ready(&r) == -1 || auth_session(&r) != RC_OK) {
 			r.role = ROLE_ANON;

@@ -64,10 +64,7 @@ $r = $b->get('/admin/../etc/passwd');
 like($r->status, qr/^(400|404)$/, 'dot segments do not escape');
 $r = $s->browser->post('/register/notice', { csrf => $b->csrf('/login') });
 is($r->status, 405, '405 for a POST to a GET-only route') or diag($r->dump);
-TODO: {
-	local $TODO = 'resp.c sends no Allow header yet (RFC 9110 15.5.6: MUST)';
-	like($r->header('allow') // '', qr/GET/, '405 names the allowed methods');
-}
+like($r->header('allow') // '', qr/GET/, '405 names the allowed methods');
 
 # Bodies over client_max_body_size are refused by nginx before the worker.
 my $anon = $s->browser;

@@ -12,10 +12,16 @@
 
   <xsl:variable name="title" select="'时间设置'"/>
 
-  <!-- The year shown: the form's, else the current one of <years>, else meta/year. -->
+  <!-- The year shown: the one whose windows the page lists (form/@year,
+       always a number), else the submitted year if it is one of <years>,
+       else the current one, else meta/year.  Never a submitted value that
+       is not a known year: it may be anything. -->
   <xsl:variable name="year">
     <xsl:choose>
-      <xsl:when test="string(/*/form/field[@name = 'year']/@value) != ''">
+      <xsl:when test="string(/*/form/@year) != ''">
+        <xsl:value-of select="/*/form/@year"/>
+      </xsl:when>
+      <xsl:when test="/*/years/year[@value = /*/form/field[@name = 'year']/@value]">
         <xsl:value-of select="/*/form/field[@name = 'year']/@value"/>
       </xsl:when>
       <xsl:when test="/*/years/year[@current = '1']">
@@ -81,6 +87,10 @@
       <h2>设置注册报名时间</h2>
       <form method="post" action="/admin/windows" class="form windows-form">
         <xsl:call-template name="form-message"/>
+        <!-- year and kind are hidden inputs: their errors are shown here. -->
+        <xsl:for-each select="/*/form/field[@name = 'year' or @name = 'kind']/error">
+          <p class="error" role="alert"><xsl:value-of select="."/></p>
+        </xsl:for-each>
         <xsl:call-template name="csrf"/>
         <input type="hidden" name="year" value="{$year}"/>
         <input type="hidden" name="kind" value="registration"/>
