@@ -183,8 +183,16 @@ h_login_post(struct req *r)
 
 	if ((found = h_who(r, staff, login, &a, norm, sizeof(norm))) == -1)
 		return RC_DB;
-	snprintf(buf, sizeof(buf), "%s:%s", staff ? "staff" : "candidate",
-	    norm);
+	/*
+	 * Failures count per account, whatever name it was given by (ID
+	 * number, phone, account name, unit code): otherwise each alias
+	 * would get its own five tries.  An unknown value counts on its own.
+	 */
+	if (found)
+		snprintf(buf, sizeof(buf), "account:%lld", a.id);
+	else
+		snprintf(buf, sizeof(buf), "%s:%s", staff ? "staff" :
+		    "candidate", norm);
 	pii_mac(r->cfg, "login", buf, lm);
 	if ((fails = login_locked(r, lm, &msg)) == -1)
 		return RC_DB;

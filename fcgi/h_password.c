@@ -36,14 +36,23 @@ policy(struct req *r, const char *role, const char *name, const char *login,
 	return msg;
 }
 
-/* Sets the new hash, ends the account's other sessions, audits. */
+/*
+ * Sets the new hash, ends the account's other sessions, audits, in one
+ * transaction.  A reset (code_id not 0) also consumes the SMS code there
+ * and clears the account's login lock: the lock message sends the user
+ * to "忘记密码".  Returns RC_OK (with *used set if the code was used
+ * meanwhile: nothing changed), RC_DB or RC_INTERNAL.
+ */
 static enum rc
-set_password(struct req *r, long long id, const char *pw, const char *event)
+set_password(struct req *r, long long id, const char *pw, const char *event,
+    long long code_id, int *used)
 {
-	char	 hash[PW_HASH_MAX], obj[32];
+	char	 hash[PW_HASH_MAX], obj[32], key[40];
 	static const unsigned char none[MAC_LEN];
-	unsigned char	 keep[MAC_LEN];
+	unsigned char	 keep[MAC_LEN], lm[MAC_LEN];
 
+	if (used != NULL)
+		*used = 0;
 	if (passwd_hash(pw, r->cfg->scrypt_ln, hash, sizeof(hash)) == -1)
 		return RC_INTERNAL;
 	if (r->sid[0] != '\0')
@@ -51,16 +60,35 @@ set_password(struct req *r, long long id, const char *pw, const char *event)
 	else
 		memcpy(keep, none, sizeof(keep));
 	snprintf(obj, sizeof(obj), "account:%lld", id);
-	if (db_begin(r) == -1 ||
-	    db_exec(r, STMT_ACCOUNT_SET_PASSWORD, "si", hash, id) == -1 ||
-	    db_exec(r, STMT_SESSION_DELETE_ACCOUNT, "ib", id, keep,
-	    sizeof(keep)) == -1 ||
-	    audit(r, event, obj, "ok", NULL) == -1 ||
-	    db_commit(r) == -1) {
+	if (db_begin(r) == -1)
+		goto fail;
+	if (code_id != 0 && sms_use(r, code_id) == -1) {
 		db_rollback(r);
-		return RC_DB;
+		if (used != NULL)
+			*used = 1;
+		return RC_OK;
 	}
+	if (db_exec(r, STMT_ACCOUNT_SET_PASSWORD, "si", hash, id) == -1 ||
+	    db_exec(r, STMT_SESSION_DELETE_ACCOUNT, "ib", id, keep,
+	    sizeof(keep)) == -1)
+		goto fail;
+	if (code_id != 0) {
+		/* The key of the failure count in h_login_post. */
+		snprintf(key, sizeof(key), "account:%lld", id);
+		pii_mac(r->cfg, "login", key, lm);
+		if (db_exec(r, STMT_ATTEMPT_INSERT, "bsi", lm, sizeof(lm),
+		    r->ip, 1LL) == -1)
+			goto fail;
+	}
+	if (audit(r, event, obj, "ok", NULL) == -1 ||
+	    db_commit(r) == -1)
+		goto fail;
+	OPENSSL_cleanse(hash, sizeof(hash));
 	return RC_OK;
+fail:
+	db_rollback(r);
+	OPENSSL_cleanse(hash, sizeof(hash));
+	return RC_DB;
 }
 
 static void
@@ -124,7 +152,8 @@ h_password_post(struct req *r)
 		xml_field_error(r, "password2", "两次输入的密码不一致。");
 	if (r->form_bad)
 		return RC_OK;
-	if (set_password(r, r->account_id, pw, "password.change") != RC_OK)
+	if (set_password(r, r->account_id, pw, "password.change", 0,
+	    NULL) != RC_OK)
 		return RC_DB;
 	/* A new session id after the change, the old cookie is worthless. */
 	if (auth_login(r, r->account_id) != RC_OK)
@@ -161,9 +190,11 @@ h_forgot_post(struct req *r)
 	struct who	 a;
 	const char	*login, *phone, *pw, *pw2, *msg;
 	unsigned char	 pm[MAC_LEN];
-	char		 norm[64], *alogin = NULL;
-	long long	 code_id;
-	int		 n;
+	char		 norm[64], *alogin = NULL, *s;
+	unsigned char	*ie, *pe;
+	size_t		 iel, pel;
+	long long	 code_id, level;
+	int		 n, used;
 
 	if (r->role != ROLE_ANON) {
 		resp_redirect(r, "/password");
@@ -204,8 +235,17 @@ h_forgot_post(struct req *r)
 	}
 	pw = form_get(&r->body, "password");
 	pw2 = form_get(&r->body, "password2");
-	if (strcmp(a.role, "candidate") != 0)
-		alogin = (char *)login;
+	/* The staff policy refuses the account name, however it was named. */
+	if (strcmp(a.role, "candidate") != 0) {
+		if (db_exec(r, STMT_ACCOUNT_GET, "i", a.id) == -1 ||
+		    (n = db_fetch(r, STMT_ACCOUNT_GET, "ssbbsssissssss", &s,
+		    &s, &ie, &iel, &pe, &pel, &s, &s, &s, &level, &s, &s,
+		    &alogin, &s, &s, &s)) == -1)
+			return RC_DB;
+		db_done(r, STMT_ACCOUNT_GET);
+		if (n == 0)
+			alogin = NULL;
+	}
 	if (pw == NULL || *pw == '\0')
 		xml_field_error(r, "password", "请输入新密码。");
 	else if ((msg = policy(r, a.role, a.name, alogin ? alogin : "",
@@ -224,12 +264,13 @@ h_forgot_post(struct req *r)
 		xml_field_error(r, "sms_code", msg);
 		return RC_OK;
 	}
-	if (sms_use(r, code_id) == -1) {
+	if (set_password(r, a.id, pw, "password.reset", code_id,
+	    &used) != RC_OK)
+		return RC_DB;
+	if (used) {
 		xml_field_error(r, "sms_code", "该验证码已使用，请重新获取。");
 		return RC_OK;
 	}
-	if (set_password(r, a.id, pw, "password.reset") != RC_OK)
-		return RC_DB;
 	resp_redirect(r, "/login?m=reset");
 	return RC_OK;
 }

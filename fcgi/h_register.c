@@ -384,8 +384,10 @@ h_register_post(struct req *r)
 			xml_attr(r->form, "status", "sent");
 			xml_form_message(r, "验证码已发送，请查收短信（5分钟内有效）。");
 		}
-		if (!open)
+		if (!open) {
+			xml_attr(r->form, "status", "invalid");
 			r->form_bad = 1;
+		}
 		return RC_OK;
 	}
 

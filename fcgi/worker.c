@@ -122,7 +122,8 @@ worker_serve(struct worker *w, FCGX_Request *fr)
 	if (!auth_allowed(&r)) {
 		if ((rt->flags & R_LOGIN) && r.role == ROLE_ANON &&
 		    r.method == M_GET && !r.want_xml)
-			resp_redirect(&r, "/login?m=login");
+			resp_redirect(&r, r.flash != NULL ?
+			    "/login?m=timeout" : "/login?m=login");
 		else {
 			audit(&r, "access.denied", r.path, "403", NULL);
 			rc = RC_FORBIDDEN;

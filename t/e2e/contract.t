@@ -403,17 +403,11 @@ for my $p (@PAGES) {
 
 # What the schemas cannot say: a form answers 400 exactly when its status
 # is "invalid", and an invalid form says why (a message or a field error).
-my %FORM_TODO = ('closed: anon POST /register send_code' =>
-    'h_register.c: send_code outside the window answers 400 with a form '
-    . 'still status="new"');
 for my $d (@DOCS) {
 	my ($label, $r) = @$d;
 	my $st = $r->xpath('/*/form/@status') // next;
-	TODO: {
-		local $TODO = $FORM_TODO{$label};
-		is($st eq 'invalid' ? 400 : 200, $r->status == 400 ? 400 : 200,
-		    "$label: form status $st matches HTTP " . $r->status);
-	}
+	is($st eq 'invalid' ? 400 : 200, $r->status == 400 ? 400 : 200,
+	    "$label: form status $st matches HTTP " . $r->status);
 	next unless $st eq 'invalid';
 	ok(scalar(my @n = $r->nodes('/*/form/message | /*/form/field/error')),
 	    "$label: the invalid form says why");
