@@ -7,7 +7,7 @@
 # The Debian packages a developer, CI and the demo need.
 GKBM_PACKAGES="build-essential autoconf automake pkg-config libfcgi-dev
 	libfcgi-bin libmariadb-dev libxml2-dev libxslt1-dev libssl-dev
-	libjpeg-dev libjpeg-turbo-progs mariadb-server mariadb-client
+	libjpeg-dev libjpeg-turbo-progs libqrencode-dev mariadb-server mariadb-client
 	nginx-light perl libxml-libxml-perl libdbi-perl libdbd-mariadb-perl
 	xsltproc libxml2-utils wrk curl ca-certificates rsync"
 
@@ -161,7 +161,7 @@ gkbm_db_start() {
 	local datadir sock pidf logf
 	datadir=$1 sock=$2 pidf=$3 logf=$4; shift 4
 	# shellcheck disable=SC2046
-	mariadbd $(gkbm_db_opts "$datadir" "$sock") --pid-file="$pidf" \
+	setsid mariadbd $(gkbm_db_opts "$datadir" "$sock") --pid-file="$pidf" \
 	    --log-error="$logf" "$@" </dev/null >/dev/null 2>&1 &
 	echo $! >"$pidf.launch"
 	if ! gkbm_wait_for 60 mariadb-admin --no-defaults -uroot -S "$sock" ping; then

@@ -59,6 +59,10 @@ our $PROVINCE_PHONE = '13800000001';
 
 my @LIVE;		# started stacks, stopped in END
 
+# No binmode on Test::More's handles: tests compare bodies as bytes and as
+# characters, and a byte string printed through an :encoding layer comes
+# out garbled; a "Wide character" warning is the lesser evil.
+
 # --- where things are --------------------------------------------------
 
 sub top_srcdir {
@@ -598,7 +602,7 @@ sub stop {
 	for my $pid ($self->_orphans) {
 		kill 'KILL', $pid;
 	}
-	$self->{final_log} = $self->log . _slurp("$self->{dir}/log/gkbm-web.out")
+	$self->{final_log} = _slurp($self->{log}) . _slurp("$self->{dir}/log/gkbm-web.out")
 	    . _slurp("$self->{dir}/log/gkbm-sms.out");
 	# A failed test shows the tail of the logs before they are removed.
 	my $tb = Test::More->builder;
@@ -606,10 +610,12 @@ sub stop {
 		for my $f ("$self->{dir}/log/gkbm-web.log",
 		    "$self->{dir}/log/gkbm-web.out", "$self->{dir}/log/gkbm-sms.out",
 		    "$self->{dir}/nginx/logs/error.log") {
-			my @l = split /\n/, _slurp($f);
+			my @l = split /\n/, decode('UTF-8', _slurp($f),
+			    Encode::FB_DEFAULT);
 			next unless @l;
 			@l = @l[-40 .. -1] if @l > 40;
-			$tb->diag("--- tail of $f\n" . join("\n", @l));
+			$tb->diag(encode('UTF-8', "--- tail of $f\n" .
+			    join("\n", @l)));
 		}
 	}
 	@LIVE = grep { $_ != $self } @LIVE;
@@ -632,8 +638,10 @@ sub _orphans {
 # The log lines that fail a test: fatal errors and sanitizer reports.
 sub bad_log_lines {
 	my ($self) = @_;
-	my $text = $self->{final_log} // ($self->log .
+	my $text = $self->{final_log} // (_slurp($self->{log}) .
 	    _slurp("$self->{dir}/log/gkbm-web.out"));
+	$text = decode('UTF-8', $text, Encode::FB_DEFAULT)
+	    unless utf8::is_utf8($text);
 	return grep { /fatal|AddressSanitizer|LeakSanitizer/ } split /\n/, $text;
 }
 
@@ -702,7 +710,8 @@ sub web_pids {
 		$stat =~ /^(\d+) \(.*\) (\S) (\d+)/s or next;
 		push @p, $1 if $3 == $m && $2 ne 'Z';
 	}
-	return sort { $a <=> $b } @p;
+	@p = sort { $a <=> $b } @p;
+	return @p;
 }
 
 # reload: SIGHUP to the master.
