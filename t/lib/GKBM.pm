@@ -390,7 +390,7 @@ EOF
 		cookie_secure => 0,
 		body_max => 8388608,
 		session_idle => 1800,
-		session_max => 28800,
+		session_max => 43200,
 		scrypt_ln => 14,
 		consent_version => 'v2026.1',
 		service_phone => '0371-69690000',
