@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <mysql.h>
@@ -73,6 +74,8 @@ enum astmt {
 	ASTMT_SWEEP_SESSIONS,
 	ASTMT_SWEEP_ATTEMPTS,
 	ASTMT_SWEEP_SMSCODES,
+	ASTMT_WORKTYPE_LIST,
+	ASTMT_QUALIFIED_UPSERT,
 	ASTMT__MAX
 };
 
@@ -172,6 +175,12 @@ static const char *const astmts[ASTMT__MAX] = {
 	"DELETE FROM login_attempts WHERE at < NOW() - INTERVAL 2 DAY",
 	/* ASTMT_SWEEP_SMSCODES */
 	"DELETE FROM sms_codes WHERE created_at < NOW() - INTERVAL 2 DAY",
+	/* ASTMT_WORKTYPE_LIST */
+	"SELECT code, name FROM worktypes ORDER BY code",
+	/* ASTMT_QUALIFIED_UPSERT */
+	"INSERT INTO qualified (idno_mac, worktype, level, year)"
+	" VALUES (?, ?, ?, ?)"
+	" ON DUPLICATE KEY UPDATE year = VALUES(year)",
 };
 
 /* What a command was given besides its positional arguments. */
@@ -180,6 +189,7 @@ struct opts {
 	const char	*data_dir;	/* -d DIR */
 	int		 current;	/* --current */
 	int		 unit_admin;	/* --unit-admin */
+	int		 skip_bad;	/* --skip-bad */
 };
 
 struct cmd {
@@ -201,6 +211,7 @@ static int	 cmd_staff(char **, const struct opts *);
 static int	 cmd_province(char **, const struct opts *);
 static int	 cmd_candidate(char **, const struct opts *);
 static int	 cmd_sweep(char **, const struct opts *);
+static int	 cmd_qualified(char **, const struct opts *);
 
 static const struct cmd cmds[] = {
 	{ "migrate", cmd_migrate, 0, 0, "s", "",
@@ -221,6 +232,8 @@ static const struct cmd cmds[] = {
 	    "create-candidate YEAR IDNO NAME PHONE REGION LEVEL" },
 	{ "sessions-sweep", cmd_sweep, 0, 0, "", "",
 	    "sessions-sweep" },
+	{ "import-qualified", cmd_qualified, 1, 1, "", "|skip-bad|",
+	    "import-qualified FILE.csv [--skip-bad]" },
 };
 
 static const char *const window_kinds[] = {
@@ -1969,6 +1982,395 @@ cmd_candidate(char **argv, const struct opts *o)
 }
 
 /*
+ * The qualified library (合格库): a CSV file in UTF-8 (a BOM is allowed,
+ * CRLF or LF line ends), header idno,worktype,level,year, one
+ * certificate per row.  Fields may be double-quoted ("" inside quotes
+ * is a quote); spaces around a field are ignored; blank lines are
+ * skipped.
+ */
+#define QUAL_HEADER	"idno,worktype,level,year"
+#define QUAL_COLS	4
+#define QUAL_MINYEAR	1990		/* the first certificates recorded */
+
+/* A work type of the catalogue (any status): code and exact name. */
+struct wtype {
+	char		 code[16];
+	char		 name[256];
+};
+
+/* One row of a qualified library file. */
+struct qrow {
+	size_t		 line;
+	char		 norm[19];	/* the ID number, upper-case X */
+	char		 code[16];	/* the work type's code */
+	int		 level;
+	int		 year;
+	char		*err;		/* why it is refused, or NULL */
+};
+
+/*
+ * Reads the work-type catalogue into *wts (the caller frees it).
+ * Returns the number of work types, or -1 (printed).
+ */
+static long
+wt_load(struct wtype **wts)
+{
+	MYSQL_STMT	*st;
+	struct wtype	 w;
+	size_t		 n = 0;
+	int		 rc;
+
+	*wts = NULL;
+	if ((st = st_run(ASTMT_WORKTYPE_LIST, "")) == NULL)
+		return -1;
+	while ((rc = st_next(st, "ss", w.code, sizeof(w.code), w.name,
+	    sizeof(w.name))) == 1) {
+		*wts = xreallocarray(*wts, n + 1, sizeof(**wts));
+		(*wts)[n++] = w;
+	}
+	return rc == -1 ? -1 : (long)n;
+}
+
+/* Returns the code of the work type whose code or exact name is s. */
+static const char *
+wt_find(const struct wtype *wts, size_t n, const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(wts[i].code, s) == 0)
+			return wts[i].code;
+	for (i = 0; i < n; i++)
+		if (strcmp(wts[i].name, s) == 0)
+			return wts[i].code;
+	return NULL;
+}
+
+/*
+ * Splits a CSV line in place into at most max cells (RFC 4180 quoting
+ * within the line; spaces around a cell trimmed).  Returns the number
+ * of cells (max + 1 when there are more), or -1 when a quote is not
+ * closed or is followed by something other than a comma.
+ */
+static int
+csv_split(char *line, char **cell, int max)
+{
+	char	*p = line, *out, *end;
+	int	 n = 0;
+
+	for (;;) {
+		while (*p == ' ')
+			p++;
+		out = p;
+		if (n < max)
+			cell[n] = out;
+		n++;
+		if (*p == '"') {
+			for (p++; ; p++) {
+				if (*p == '\0')
+					return -1;
+				if (*p == '"' && p[1] == '"')
+					p++;
+				else if (*p == '"')
+					break;
+				*out++ = *p;
+			}
+			for (p++; *p == ' '; p++)
+				continue;
+			if (*p != ',' && *p != '\0')
+				return -1;
+			end = out;
+		} else {
+			while (*p != ',' && *p != '\0')
+				p++;
+			for (end = p; end > out && end[-1] == ' '; end--)
+				continue;
+			out = end;
+		}
+		if (*p == '\0') {
+			*end = '\0';
+			break;
+		}
+		p++;
+		*end = '\0';
+	}
+	return n > max ? max + 1 : n;
+}
+
+/* Sets the refusal of row r (the first one counts). */
+static void __attribute__((format(printf, 2, 3)))
+qrow_refuse(struct qrow *r, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (r->err != NULL)
+		return;
+	va_start(ap, fmt);
+	if (vasprintf(&r->err, fmt, ap) == -1)
+		fatalx("vasprintf: out of memory");
+	va_end(ap);
+}
+
+/*
+ * Checks the four cells of a row into r: the ID number (GB 11643, check
+ * digit included), a known work type (by code or exact name, current or
+ * old), level 1 to 5, year QUAL_MINYEAR to maxyear.  The ID number is
+ * never printed: the line number identifies the row.
+ */
+static void
+qrow_check(struct qrow *r, char **cell, const struct wtype *wts, size_t nwt,
+    long long maxyear)
+{
+	struct idno	 id;
+	enum idno_err	 e;
+	const char	*code;
+	long long	 v;
+
+	if ((e = idno_parse(cell[0], &id)) != IDNO_OK)
+		qrow_refuse(r, "idno: %s", idno_strerror(e));
+	else
+		memcpy(r->norm, id.norm, sizeof(r->norm));
+	if (*cell[1] == '\0')
+		qrow_refuse(r, "worktype: empty");
+	else if ((code = wt_find(wts, nwt, cell[1])) == NULL)
+		qrow_refuse(r, "worktype \"%s\": not a code or name of the "
+		    "work-type catalogue", cell[1]);
+	else
+		snprintf(r->code, sizeof(r->code), "%s", code);
+	if (num_parse(cell[2], 1, 5, &v) == -1)
+		qrow_refuse(r, "level \"%s\": expected 1 to 5", cell[2]);
+	else
+		r->level = (int)v;
+	if (num_parse(cell[3], 0, 9999, &v) == -1 || v < QUAL_MINYEAR)
+		qrow_refuse(r, "year \"%s\": expected %d to %lld", cell[3],
+		    QUAL_MINYEAR, maxyear);
+	else if (v > maxyear)
+		qrow_refuse(r, "year %lld is in the future (this is %lld)", v,
+		    maxyear);
+	else
+		r->year = (int)v;
+}
+
+/*
+ * Reads and checks the file path into *rows (the caller frees them and
+ * their err).  Problems that are not a row's (the header, an unreadable
+ * file) are printed and counted in ref_nerrors.  Returns the number of
+ * rows, or -1 if the file cannot be opened.
+ */
+static long
+qual_read(const char *path, const struct wtype *wts, size_t nwt,
+    long long maxyear, struct qrow **rows)
+{
+	FILE		*fp;
+	struct qrow	*r;
+	char		*line = NULL, *p, *cell[QUAL_COLS];
+	size_t		 sz = 0, lineno = 0, n = 0;
+	ssize_t		 len;
+	int		 nc, header = 0;
+
+	*rows = NULL;
+	if ((fp = fopen(path, "r")) == NULL) {
+		warn("%s", path);
+		return -1;
+	}
+	while ((len = getline(&line, &sz, fp)) != -1) {
+		lineno++;
+		p = line;
+		if (lineno == 1 && len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+			p += 3;
+			len -= 3;
+		}
+		if (len > 0 && p[len - 1] == '\n')
+			p[--len] = '\0';
+		if (len > 0 && p[len - 1] == '\r')
+			p[--len] = '\0';
+		if (!header) {
+			header = 1;
+			nc = csv_split(p, cell, QUAL_COLS);
+			if (nc != QUAL_COLS || strcmp(cell[0], "idno") != 0 ||
+			    strcmp(cell[1], "worktype") != 0 ||
+			    strcmp(cell[2], "level") != 0 ||
+			    strcmp(cell[3], "year") != 0)
+				ref_error(path, lineno, "the header must be "
+				    "%s", QUAL_HEADER);
+			continue;
+		}
+		if (p[strspn(p, " ")] == '\0' && (size_t)len == strlen(p))
+			continue;	/* a blank line */
+		*rows = xreallocarray(*rows, n + 1, sizeof(**rows));
+		r = &(*rows)[n++];
+		memset(r, 0, sizeof(*r));
+		r->line = lineno;
+		if ((size_t)len != strlen(p))
+			qrow_refuse(r, "NUL byte in the line");
+		else if (text_chars(p) == -1)
+			qrow_refuse(r, "not UTF-8 text (or a control "
+			    "character)");
+		else if ((nc = csv_split(p, cell, QUAL_COLS)) == -1)
+			qrow_refuse(r, "a quoted field is not closed");
+		else if (nc != QUAL_COLS)
+			qrow_refuse(r, "%s%d column%s, expected %d (%s)",
+			    nc > QUAL_COLS ? "more than " : "",
+			    nc > QUAL_COLS ? QUAL_COLS : nc,
+			    nc == 1 ? "" : "s", QUAL_COLS, QUAL_HEADER);
+		else
+			qrow_check(r, cell, wts, nwt, maxyear);
+	}
+	if (ferror(fp))
+		ref_error(path, lineno, "read error: %s", strerror(errno));
+	if (!header)
+		ref_error(path, 1, "empty file, expected the header %s",
+		    QUAL_HEADER);
+	fclose(fp);
+	free(line);
+	return (long)n;
+}
+
+/* qsort comparison: by ID number, work type, level, then line. */
+static int
+qrow_cmp(const void *a, const void *b)
+{
+	const struct qrow	*x = *(const struct qrow *const *)a;
+	const struct qrow	*y = *(const struct qrow *const *)b;
+	int			 c;
+
+	if ((c = strcmp(x->norm, y->norm)) != 0 ||
+	    (c = strcmp(x->code, y->code)) != 0)
+		return c;
+	if (x->level != y->level)
+		return x->level < y->level ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/*
+ * Refuses every good row whose certificate (ID number, work type,
+ * level: the table's unique key) an earlier good row of the file has.
+ */
+static void
+qual_dups(struct qrow *rows, size_t n)
+{
+	struct qrow	**ix;
+	size_t		  i, m = 0, first = 0;
+
+	ix = xcalloc(n > 0 ? n : 1, sizeof(*ix));
+	for (i = 0; i < n; i++)
+		if (rows[i].err == NULL)
+			ix[m++] = &rows[i];
+	if (m > 1)
+		qsort(ix, m, sizeof(*ix), qrow_cmp);
+	for (i = 1; i < m; i++) {
+		if (strcmp(ix[i]->norm, ix[first]->norm) != 0 ||
+		    strcmp(ix[i]->code, ix[first]->code) != 0 ||
+		    ix[i]->level != ix[first]->level) {
+			first = i;
+			continue;
+		}
+		qrow_refuse(ix[i], "the same certificate (ID number, work "
+		    "type, level) as line %zu", ix[first]->line);
+	}
+	free(ix);
+}
+
+/*
+ * Upserts the good rows inside the caller's transaction, adding to
+ * added and changed (an unchanged row adds to neither).  Returns 0, or
+ * -1 (printed).
+ */
+static int
+qual_store(const char *path, const struct qrow *rows, size_t n,
+    long long *added, long long *changed)
+{
+	unsigned char	 mac[MAC_LEN];
+	size_t		 i;
+	long long	 r;
+
+	for (i = 0; i < n; i++) {
+		if (rows[i].err != NULL)
+			continue;
+		pii_mac(&cfg, "idno", rows[i].norm, mac);
+		r = st_exec(ASTMT_QUALIFIED_UPSERT, "bsii", mac,
+		    (size_t)MAC_LEN, rows[i].code, (long long)rows[i].level,
+		    (long long)rows[i].year);
+		OPENSSL_cleanse(mac, sizeof(mac));
+		if (r == -1) {
+			warnx("%s:%zu: not stored", path, rows[i].line);
+			return -1;
+		}
+		if (r == 1)
+			(*added)++;
+		else if (r == 2)
+			(*changed)++;
+	}
+	return 0;
+}
+
+/*
+ * import-qualified: reads and checks every row of the file first (each
+ * refusal printed as FILE:LINE: reason), then stores in one transaction
+ * keyed by the ID number's lookup value (pii_mac "idno", as registration
+ * computes it), work type and level; the year of a certificate already
+ * there is updated, so importing the same file again changes nothing.
+ * All or nothing: one refused row and nothing is stored, unless
+ * --skip-bad asks to store the good rows (the refused are still listed).
+ * Returns 0, or -1 (printed).
+ */
+static int
+cmd_qualified(char **argv, const struct opts *o)
+{
+	struct wtype	*wts = NULL;
+	struct qrow	*rows = NULL;
+	const char	*path = argv[0], *base;
+	char		 obj[64];
+	long long	 maxyear, added = 0, changed = 0;
+	long		 nwt, n = 0, i;
+	size_t		 bad = 0;
+	time_t		 now;
+	struct tm	 tm;
+	int		 rc = -1;
+
+	now = time(NULL) + 8 * 3600;	/* Beijing time, whatever TZ is */
+	gmtime_r(&now, &tm);
+	maxyear = tm.tm_year + 1900;
+	ref_nerrors = 0;
+	if ((nwt = wt_load(&wts)) == -1 ||
+	    (n = qual_read(path, wts, (size_t)nwt, maxyear, &rows)) == -1)
+		goto out;
+	qual_dups(rows, (size_t)n);
+	for (i = 0; i < n; i++)
+		if (rows[i].err != NULL) {
+			ref_error(path, rows[i].line, "%s", rows[i].err);
+			bad++;
+		}
+	if (ref_nerrors > MAX_ERRORS)
+		warnx("... %zu errors in all", ref_nerrors);
+	if (ref_nerrors > bad || (bad > 0 && !o->skip_bad)) {
+		warnx("%zu of %ld rows refused; nothing imported%s", bad, n,
+		    ref_nerrors > bad ? "" : " (correct them, or use "
+		    "--skip-bad to import the others)");
+		goto out;
+	}
+	base = strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path;
+	snprintf(obj, sizeof(obj), "qualified:%.50s", base);
+	if (tx_begin() == -1 ||
+	    qual_store(path, rows, (size_t)n, &added, &changed) == -1 ||
+	    audit("qualified.import", obj) == -1 || tx_commit() == -1)
+		goto out;
+	printf("imported %ld qualified records from %s: %lld new, %lld "
+	    "changed, %lld unchanged", n - (long)bad, base, added, changed,
+	    n - (long)bad - added - changed);
+	if (bad > 0)
+		printf("; %zu rows refused and skipped", bad);
+	printf("\n");
+	rc = 0;
+out:
+	for (i = 0; i < n; i++)
+		free(rows[i].err);
+	free(rows);
+	free(wts);
+	return rc;
+}
+
+/*
  * sessions-sweep: deletes expired sessions, and login attempts and SMS
  * codes older than two days (the lockout and code checks look back
  * minutes, not days).  Returns 0, or -1 (printed).
@@ -2014,6 +2416,8 @@ args_parse(const struct cmd *c, int argc, char **argv, char **pos,
 				goto bad;
 			if (strcmp(argv[i], "--current") == 0)
 				o->current = 1;
+			else if (strcmp(argv[i], "--skip-bad") == 0)
+				o->skip_bad = 1;
 			else
 				o->unit_admin = 1;
 		} else if (!rest && argv[i][0] == '-' && argv[i][1] != '\0' &&

@@ -24,6 +24,7 @@
 
 #define A		RS_ANY
 #define U		RS_USER
+#define C		RB(ROLE_CANDIDATE)
 #define P		RB(ROLE_PROVINCE)
 #define O		RS_OFFICE
 #define N		RB(ROLE_ANON)
@@ -38,36 +39,29 @@
 
 /*
  * The statements and the roles allowed to run each one: a routing
- * mistake cannot make a candidate run an office's statement.
+ * mistake cannot make a candidate run an office's statement.  Every
+ * entry is indexed by its enum (db_open refuses a gap).
  */
 static const struct {
 	const char	*sql;
 	unsigned int	 roles;
 } stmts[STMT__MAX] = {
-	/* STMT_YEAR_CURRENT */
-	{ "SELECT year FROM years WHERE is_current = 1 ORDER BY year DESC LIMIT 1", A },
-	/* STMT_WINDOW_GET */
-	{ "SELECT DATE_FORMAT(starts_at, " WIN_FMT "), DATE_FORMAT(ends_at, " WIN_FMT "), "
+	[STMT_YEAR_CURRENT] = { "SELECT year FROM years WHERE is_current = 1 ORDER BY year DESC LIMIT 1", A },
+	[STMT_WINDOW_GET] = { "SELECT DATE_FORMAT(starts_at, " WIN_FMT "), DATE_FORMAT(ends_at, " WIN_FMT "), "
 	  "NOW() >= starts_at AND NOW() < ends_at "
 	  "FROM windows WHERE year = ? AND kind = ? AND region_code = ''", A },
-	/* STMT_WINDOW_LIST */
-	{ "SELECT kind, DATE_FORMAT(starts_at, " WIN_FMT "), DATE_FORMAT(ends_at, " WIN_FMT "), "
+	[STMT_WINDOW_LIST] = { "SELECT kind, DATE_FORMAT(starts_at, " WIN_FMT "), DATE_FORMAT(ends_at, " WIN_FMT "), "
 	  "NOW() >= starts_at AND NOW() < ends_at "
 	  "FROM windows WHERE year = ? AND region_code = '' ORDER BY starts_at", P },
-	/* STMT_WINDOW_SET */
-	{ "INSERT INTO windows (year, kind, region_code, starts_at, ends_at, updated_by, updated_at) "
+	[STMT_WINDOW_SET] = { "INSERT INTO windows (year, kind, region_code, starts_at, ends_at, updated_by, updated_at) "
 	  "VALUES (?, ?, '', ?, ?, ?, NOW()) ON DUPLICATE KEY UPDATE "
 	  "starts_at = VALUES(starts_at), ends_at = VALUES(ends_at), "
 	  "updated_by = VALUES(updated_by), updated_at = NOW()", P },
-	/* STMT_YEAR_LIST */
-	{ "SELECT year, title, is_current FROM years ORDER BY year DESC", P },
-	/* STMT_REGION_LIST_TOP */
-	{ "SELECT code, name, kind FROM regions "
+	[STMT_YEAR_LIST] = { "SELECT year, title, is_current FROM years ORDER BY year DESC", P },
+	[STMT_REGION_LIST_TOP] = { "SELECT code, name, kind FROM regions "
 	  "WHERE kind IN ('city', 'direct_county') ORDER BY kind, code", A },
-	/* STMT_REGION_GET */
-	{ "SELECT name, kind FROM regions WHERE code = ?", A },
-	/* STMT_SESSION_GET */
-	{ "SELECT a.id, a.role, a.name, COALESCE(a.login, ''), COALESCE(a.unit_id, 0), "
+	[STMT_REGION_GET] = { "SELECT name, kind FROM regions WHERE code = ?", A },
+	[STMT_SESSION_GET] = { "SELECT a.id, a.role, a.name, COALESCE(a.login, ''), COALESCE(a.unit_id, 0), "
 	  "COALESCE(u.name, ''), COALESCE(u.region_code, ''), "
 	  "a.pw_must_change OR (a.role <> 'candidate' AND "
 	  "a.pw_changed_at < NOW() - INTERVAL 90 DAY), "
@@ -75,83 +69,199 @@ static const struct {
 	  "TIMESTAMPDIFF(SECOND, s.created_at, NOW()) "
 	  "FROM sessions s JOIN accounts a ON a.id = s.account_id "
 	  "LEFT JOIN units u ON u.id = a.unit_id WHERE s.id = ?", A },
-	/* STMT_SESSION_TOUCH */
-	{ "UPDATE sessions SET seen_at = NOW() WHERE id = ?", A },
-	/* STMT_SESSION_INSERT */
-	{ "INSERT INTO sessions (id, account_id, created_at, seen_at, ip) "
+	[STMT_SESSION_TOUCH] = { "UPDATE sessions SET seen_at = NOW() WHERE id = ?", A },
+	[STMT_SESSION_INSERT] = { "INSERT INTO sessions (id, account_id, created_at, seen_at, ip) "
 	  "VALUES (?, ?, NOW(), NOW(), ?)", A },
-	/* STMT_SESSION_DELETE */
-	{ "DELETE FROM sessions WHERE id = ?", A },
-	/* STMT_SESSION_DELETE_ACCOUNT */
-	{ "DELETE FROM sessions WHERE account_id = ? AND id <> ?", A },
-	/* STMT_ACCOUNT_BY_IDNO */
-	{ ACCT_COLS "WHERE year = ? AND idno_mac = ? AND role = 'candidate'", A },
-	/* STMT_ACCOUNT_BY_PHONE */
-	{ ACCT_COLS "WHERE year = ? AND phone_mac = ?", A },
-	/* STMT_ACCOUNT_BY_LOGIN */
-	{ ACCT_COLS "WHERE login = ?", A },
-	/* STMT_ACCOUNT_BY_UNIT_CODE */
-	{ "SELECT a.id, a.role, a.name, a.pw_hash, a.phone_mac, a.idno_enc "
+	[STMT_SESSION_DELETE] = { "DELETE FROM sessions WHERE id = ?", A },
+	[STMT_SESSION_DELETE_ACCOUNT] = { "DELETE FROM sessions WHERE account_id = ? AND id <> ?", A },
+	[STMT_ACCOUNT_BY_IDNO] = { ACCT_COLS "WHERE year = ? AND idno_mac = ? AND role = 'candidate'", A },
+	[STMT_ACCOUNT_BY_PHONE] = { ACCT_COLS "WHERE year = ? AND phone_mac = ?", A },
+	[STMT_ACCOUNT_BY_LOGIN] = { ACCT_COLS "WHERE login = ?", A },
+	[STMT_ACCOUNT_BY_UNIT_CODE] = { "SELECT a.id, a.role, a.name, a.pw_hash, a.phone_mac, a.idno_enc "
 	  "FROM accounts a JOIN units u ON u.admin_id = a.id WHERE u.code = ?", A },
-	/* STMT_ACCOUNT_GET */
-	{ "SELECT a.role, a.name, a.idno_enc, a.phone_enc, COALESCE(a.gender, ''), "
+	[STMT_ACCOUNT_GET] = { "SELECT a.role, a.name, a.idno_enc, a.phone_enc, COALESCE(a.gender, ''), "
 	  "COALESCE(DATE_FORMAT(a.birth_date, '%Y-%m-%d'), ''), COALESCE(r.name, ''), "
 	  "COALESCE(a.level, 0), DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i'), "
 	  "COALESCE(a.consent_version, ''), COALESCE(a.login, ''), "
 	  "COALESCE(u.name, ''), COALESCE(u.code, ''), a.pw_hash "
 	  "FROM accounts a LEFT JOIN regions r ON r.code = a.region_code "
 	  "LEFT JOIN units u ON u.id = a.unit_id WHERE a.id = ?", A },
-	/* STMT_ACCOUNT_INSERT */
-	{ "INSERT INTO accounts (role, year, name, idno_enc, idno_mac, phone_enc, "
+	[STMT_ACCOUNT_INSERT] = { "INSERT INTO accounts (role, year, name, idno_enc, idno_mac, phone_enc, "
 	  "phone_mac, gender, birth_date, region_code, level, idcard_file, pw_hash, "
 	  "pw_must_change, pw_changed_at, consent_version, consent_at, created_at) "
 	  "VALUES ('candidate', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NOW(), ?, NOW(), NOW())", N },
-	/* STMT_ACCOUNT_SET_PASSWORD */
-	{ "UPDATE accounts SET pw_hash = ?, pw_must_change = 0, pw_changed_at = NOW() "
+	[STMT_ACCOUNT_SET_PASSWORD] = { "UPDATE accounts SET pw_hash = ?, pw_must_change = 0, pw_changed_at = NOW() "
 	  "WHERE id = ?", A },
-	/* STMT_ATTEMPT_INSERT */
-	{ "INSERT INTO login_attempts (at, login_mac, ip, ok) VALUES (NOW(), ?, ?, ?)", A },
-	/* STMT_ATTEMPT_FAILS_LOGIN */
-	{ "SELECT COUNT(*) FROM login_attempts WHERE login_mac = ? AND ok = 0 "
+	[STMT_ATTEMPT_INSERT] = { "INSERT INTO login_attempts (at, login_mac, ip, ok) VALUES (NOW(), ?, ?, ?)", A },
+	[STMT_ATTEMPT_FAILS_LOGIN] = { "SELECT COUNT(*) FROM login_attempts WHERE login_mac = ? AND ok = 0 "
 	  "AND at > NOW() - INTERVAL 15 MINUTE AND id > COALESCE((SELECT MAX(id) "
 	  "FROM login_attempts WHERE login_mac = ? AND ok = 1), 0)", A },
-	/* STMT_ATTEMPT_FAILS_IP */
-	{ "SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND ok = 0 "
+	[STMT_ATTEMPT_FAILS_IP] = { "SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND ok = 0 "
 	  "AND at > NOW() - INTERVAL 15 MINUTE", A },
-	/* STMT_SMS_RECENT */
-	{ "SELECT COALESCE(SUM(created_at > NOW() - INTERVAL 60 SECOND), 0), COUNT(*) "
+	[STMT_SMS_RECENT] = { "SELECT COALESCE(SUM(created_at > NOW() - INTERVAL 60 SECOND), 0), COUNT(*) "
 	  "FROM sms_codes WHERE phone_mac = ? AND created_at > NOW() - INTERVAL 1 DAY", A },
-	/* STMT_SMS_IP_RECENT */
-	{ "SELECT COUNT(*) FROM sms_codes WHERE ip = ? "
+	[STMT_SMS_IP_RECENT] = { "SELECT COUNT(*) FROM sms_codes WHERE ip = ? "
 	  "AND created_at > NOW() - INTERVAL 1 HOUR", A },
-	/* STMT_SMS_INSERT */
-	{ "INSERT INTO sms_codes (phone_mac, purpose, code_mac, created_at, ip) "
+	[STMT_SMS_INSERT] = { "INSERT INTO sms_codes (phone_mac, purpose, code_mac, created_at, ip) "
 	  "VALUES (?, ?, ?, NOW(), ?)", A },
-	/* STMT_SMS_LATEST */
-	{ "SELECT id, code_mac, tries, used_at IS NOT NULL, "
+	[STMT_SMS_LATEST] = { "SELECT id, code_mac, tries, used_at IS NOT NULL, "
 	  "created_at > NOW() - INTERVAL 5 MINUTE FROM sms_codes "
 	  "WHERE phone_mac = ? AND purpose = ? ORDER BY id DESC LIMIT 1", A },
-	/* STMT_SMS_TRY */
-	{ "UPDATE sms_codes SET tries = tries + 1 WHERE id = ?", A },
-	/* STMT_SMS_USE */
-	{ "UPDATE sms_codes SET used_at = NOW() WHERE id = ? AND used_at IS NULL "
+	[STMT_SMS_TRY] = { "UPDATE sms_codes SET tries = tries + 1 WHERE id = ?", A },
+	[STMT_SMS_USE] = { "UPDATE sms_codes SET used_at = NOW() WHERE id = ? AND used_at IS NULL "
 	  "AND tries < 5", A },
-	/* STMT_OUTBOX_INSERT */
-	{ "INSERT INTO sms_outbox (phone_enc, body_enc, created_at) VALUES (?, ?, NOW())", A },
-	/* STMT_AUDIT_INSERT */
-	{ "INSERT INTO audit (at, account_id, role, unit_id, ip, request_id, event, "
+	[STMT_OUTBOX_INSERT] = { "INSERT INTO sms_outbox (phone_enc, body_enc, created_at) VALUES (?, ?, NOW())", A },
+	[STMT_AUDIT_INSERT] = { "INSERT INTO audit (at, account_id, role, unit_id, ip, request_id, event, "
 	  "object, result, reason) VALUES (NOW(3), NULLIF(?, 0), ?, NULLIF(?, 0), "
 	  "?, ?, ?, ?, ?, ?)", A },
-	/* STMT_REG_COUNT */
-	{ "SELECT COUNT(*) " REG_WHERE, O },
-	/* STMT_REG_LIST */
-	{ "SELECT a.id, a.name, a.idno_enc, a.phone_enc, r.name, a.level, "
+	[STMT_REG_COUNT] = { "SELECT COUNT(*) " REG_WHERE, O },
+	[STMT_REG_LIST] = { "SELECT a.id, a.name, a.idno_enc, a.phone_enc, r.name, a.level, "
 	  "DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i') " REG_WHERE
 	  "ORDER BY a.id DESC LIMIT ? OFFSET ?", O },
+
+	/* h_apply.c, h_lookup.c: the application form */
+	[STMT_APPLY_ACCOUNT] = { "SELECT name, idno_enc, phone_enc, COALESCE(gender, ''), "
+	  "COALESCE(DATE_FORMAT(birth_date, '%Y-%m-%d'), ''), COALESCE(region_code, ''), "
+	  "COALESCE(level, 0), COALESCE(idcard_file, ''), year, idno_mac "
+	  "FROM accounts WHERE id = ? AND role = 'candidate'", C },
+	[STMT_APP_GET] = { "SELECT id, state, version, year, COALESCE(unit_id, 0), education, "
+	  "DATE_FORMAT(work_start, '%Y-%m-%d'), work_years, cur_level, cur_worktype, "
+	  "cur_level_year, unit_category, unit_rank, target_worktype, target_level, route, "
+	  "prohibited, exceptional, exc_entered_by IS NOT NULL, photo_stamped, confirm_r18, "
+	  "confirm_r19, COALESCE(DATE_FORMAT(submitted_at, '%Y-%m-%d %H:%i'), '') "
+	  "FROM applications WHERE account_id = ?", C },
+	[STMT_APP_GET_TEXT] = { "SELECT appraisal_note, exc_conditions, exc_evidence, "
+	  "COALESCE(resume, ''), COALESCE(rewards, ''), COALESCE(achievements, ''), "
+	  "opt_conditions FROM applications WHERE id = ?", C },
+	[STMT_APP_CREATE] = { "INSERT IGNORE INTO applications (account_id, year, state, version, "
+	  "target_level, created_at, updated_at) SELECT id, year, 'draft', 1, level, NOW(), NOW() "
+	  "FROM accounts WHERE id = ? AND role = 'candidate'", C },
+	[STMT_APP_SAVE] = { "UPDATE applications SET unit_id = ?, education = ?, work_start = ?, "
+	  "work_years = ?, cur_level = ?, cur_worktype = ?, cur_level_year = ?, "
+	  "unit_category = ?, unit_rank = ?, target_worktype = ?, target_level = ?, route = ?, "
+	  "prohibited = ?, exceptional = ?, confirm_r18 = ?, confirm_r19 = ?, "
+	  "version = version + 1, updated_at = NOW() "
+	  "WHERE id = ? AND version = ? AND state IN ('draft', 'returned')", C },
+	[STMT_APP_SAVE_TEXT] = { "UPDATE applications SET appraisal_note = ?, exc_conditions = ?, "
+	  "exc_evidence = ?, resume = ?, rewards = ?, achievements = ?, opt_conditions = ? "
+	  "WHERE id = ?", C },
+	[STMT_APP_SUBMIT] = { "UPDATE applications SET state = 'submitted', version = version + 1, "
+	  "submitted_at = NOW(), updated_at = NOW() "
+	  "WHERE id = ? AND version = ? AND state IN ('draft', 'returned')", C },
+	[STMT_APP_LAST_EVENT] = { "SELECT reason, DATE_FORMAT(at, '%Y-%m-%d %H:%i') FROM review_events "
+	  "WHERE application_id = ? AND action = ? ORDER BY id DESC LIMIT 1", C },
+	[STMT_APP_REVIEW_SUBMIT] = { "INSERT INTO review_events (application_id, level, action, "
+	  "actor_id, unit_id, reason, at) VALUES (?, 'candidate', 'submit', ?, NULLIF(?, 0), '', NOW())", C },
+	[STMT_APPRAISAL_LIST] = { "SELECT year, grade FROM appraisals WHERE application_id = ? "
+	  "ORDER BY year DESC", C },
+	[STMT_APPRAISAL_CLEAR] = { "DELETE FROM appraisals WHERE application_id = ?", C },
+	[STMT_APPRAISAL_INSERT] = { "INSERT INTO appraisals (application_id, year, grade) "
+	  "VALUES (?, ?, ?)", C },
+	[STMT_APP_MATERIALS] = { "SELECT id, kind, title, mime, size, "
+	  "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') FROM materials "
+	  "WHERE application_id = ? ORDER BY id", C },
+	[STMT_APP_IDCARD_COPY] = { "INSERT INTO materials (application_id, kind, file, mime, size, "
+	  "title, uploaded_by, created_at) VALUES (?, 'idcard', ?, 'image/jpeg', ?, '', ?, NOW())", C },
+	[STMT_APP_QUALIFIED] = { "SELECT worktype, level, year FROM qualified WHERE idno_mac = ? "
+	  "ORDER BY year DESC, level", C },
+	[STMT_EDU_LIST] = { "SELECT code, name, rank FROM education ORDER BY rank, code DESC", C },
+	[STMT_GRADE_LIST] = { "SELECT code, name, rank FROM appraisal ORDER BY rank = 0, rank, code", C },
+	[STMT_UNIT_REGIONS] = { "SELECT code, name, kind FROM regions "
+	  "WHERE kind IN ('province', 'city', 'direct_county') "
+	  "ORDER BY FIELD(kind, 'province', 'city', 'direct_county'), code", U },
+	[STMT_UNIT_REGION_GET] = { "SELECT name, kind FROM regions WHERE code = ? "
+	  "AND kind IN ('province', 'city', 'direct_county')", U },
+	[STMT_UNIT_SUPERVISORS] = { "SELECT u.id, u.code, u.name, u.kind FROM units u "
+	  "JOIN regions g ON g.code = u.region_code WHERE u.kind = 'supervising' "
+	  "AND (u.region_code = ? OR g.parent_code = ?) ORDER BY u.code", U },
+	[STMT_UNIT_CHILDREN] = { "SELECT id, code, name, kind FROM units "
+	  "WHERE parent_id = ? AND kind = 'basic' ORDER BY code", U },
+	[STMT_UNIT_GET] = { "SELECT u.kind, COALESCE(u.parent_id, 0), u.region_code, g.kind, "
+	  "COALESCE(g.parent_code, ''), u.name, u.code FROM units u "
+	  "JOIN regions g ON g.code = u.region_code WHERE u.id = ?", U },
+	[STMT_WT_ALL] = { "SELECT code, name, pinyin, status FROM worktypes "
+	  "ORDER BY status <> 'current', code", U },
+	[STMT_WT_MAP_ALL] = { "SELECT m.old_code, m.new_code, w.name FROM worktype_map m "
+	  "JOIN worktypes w ON w.code = m.new_code ORDER BY m.old_code, m.new_code", U },
+	[STMT_WT_GET] = { "SELECT name, status FROM worktypes WHERE code = ?", U },
+	[STMT_WT_MAPS] = { "SELECT m.new_code, w.name FROM worktype_map m "
+	  "JOIN worktypes w ON w.code = m.new_code WHERE m.old_code = ? ORDER BY m.new_code", U },
+	[STMT_WT_SEARCH] = { "SELECT code, name, pinyin, status FROM worktypes "
+	  "WHERE (? = '' AND status = 'current') OR (? <> '' AND (name LIKE CONCAT('%', ?, '%') "
+	  "OR pinyin LIKE CONCAT(?, '%'))) ORDER BY status <> 'current', code LIMIT 50", U },
+	/* end h_apply.c */
+
+	/* h_policy.c: the yearly policy */
+	[STMT_POLICY_GET] = { "SELECT pkey, value FROM policy WHERE year = ?", U },
+	[STMT_POLICY_L1_GET] = { "SELECT worktype FROM policy_level1 WHERE year = ?", U },
+	[STMT_POLICY_L1_DEFAULT] = { "SELECT code FROM worktypes WHERE status = 'current' "
+	  "AND level1_open = 1", U },
+	[STMT_POLICY_WT_LIST] = { "SELECT code, name, category FROM worktypes "
+	  "WHERE status = 'current' ORDER BY code", P },
+	[STMT_POLICY_SET] = { "INSERT INTO policy (year, pkey, value, updated_by, updated_at) "
+	  "VALUES (?, ?, ?, ?, NOW()) ON DUPLICATE KEY UPDATE value = VALUES(value), "
+	  "updated_by = VALUES(updated_by), updated_at = NOW()", P },
+	[STMT_POLICY_L1_CLEAR] = { "DELETE FROM policy_level1 WHERE year = ?", P },
+	[STMT_POLICY_L1_ADD] = { "INSERT INTO policy_level1 (year, worktype) VALUES (?, ?)", P },
+	/* end h_policy.c */
+
+	/* h_upload.c: photos, materials, files, mobile upload */
+	/* The phone (/m) has no session: A where the link is the authority. */
+	[STMT_UPL_APP_OF] = { "SELECT id FROM applications WHERE account_id = ?", C },
+	[STMT_UPL_APP_LOCK] = { "SELECT a.state, a.photo_stamped, COALESCE(a.target_level, c.level, 0), "
+	  "a.account_id, c.name FROM applications a JOIN accounts c ON c.id = a.account_id "
+	  "WHERE a.id = ? FOR UPDATE", A },
+	[STMT_UPL_APP_STAMPED] = { "UPDATE applications SET photo_stamped = ?, updated_at = NOW() WHERE id = ?", A },
+	[STMT_UPL_ACCOUNT_IDNO] = { "SELECT idno_enc FROM accounts WHERE id = ? AND role = 'candidate'", C },
+	[STMT_UPL_MAT_COUNT] = { "SELECT COUNT(*) FROM materials WHERE application_id = ?", A },
+	[STMT_UPL_MAT_OF_KIND] = { "SELECT id, file FROM materials WHERE application_id = ? AND kind = ? "
+	  "ORDER BY id DESC", A },
+	[STMT_UPL_MAT_INSERT] = { "INSERT INTO materials (application_id, kind, file, mime, size, title, "
+	  "uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NOW())", A },
+	[STMT_UPL_MAT_DELETE] = { "DELETE FROM materials WHERE id = ?", A },
+	[STMT_UPL_MAT_SET_FILE] = { "UPDATE materials SET file = ?, size = ? WHERE id = ?", C },
+	[STMT_UPL_MAT_GET] = { "SELECT m.kind, m.file, m.mime, m.title, a.account_id, a.id "
+	  "FROM materials m JOIN applications a ON a.id = m.application_id WHERE m.id = ?", C },
+	[STMT_UPL_MAT_LIST] = { "SELECT id, kind, title, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') "
+	  "FROM materials WHERE application_id = ? ORDER BY id", A },
+	[STMT_UPL_LINK_SWEEP] = { "DELETE FROM upload_links WHERE application_id = ? "
+	  "AND (claim_hash IS NULL OR expires_at < NOW())", C },
+	[STMT_UPL_LINK_INSERT] = { "INSERT INTO upload_links (token_hash, application_id, created_at, expires_at) "
+	  "VALUES (?, ?, NOW(), NOW() + INTERVAL 10 MINUTE)", C },
+	[STMT_UPL_LINK_GET] = { "SELECT application_id, claim_hash, expires_at > NOW(), "
+	  "DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i:%s') FROM upload_links WHERE token_hash = ?", A },
+	[STMT_UPL_LINK_CLAIM] = { "UPDATE upload_links SET claim_hash = ? WHERE token_hash = ? "
+	  "AND claim_hash IS NULL AND expires_at > NOW()", A },
+	[STMT_UPL_FILE_REFS] = { "SELECT (SELECT COUNT(*) FROM materials WHERE file = ?) + "
+	  "(SELECT COUNT(*) FROM accounts WHERE idcard_file = ?)", A },
+	/* end h_upload.c */
+
+	/* h_status.c: the status page */
+	[STMT_STATUS_APP] = { "SELECT a.id, a.state, a.version, a.year, COALESCE(a.unit_id, 0), "
+	  "COALESCE(u.name, ''), COALESCE(a.target_level, 0), COALESCE(w.name, ''), "
+	  "COALESCE(DATE_FORMAT(a.submitted_at, '%Y-%m-%d %H:%i:%s'), '') "
+	  "FROM applications a LEFT JOIN units u ON u.id = a.unit_id "
+	  "LEFT JOIN worktypes w ON w.code = a.target_worktype WHERE a.account_id = ?", C },
+	[STMT_STATUS_EVENTS] = { "SELECT e.level, e.action, COALESCE(ac.name, ''), COALESCE(u.name, ''), "
+	  "COALESCE(u.phone, ''), DATE_FORMAT(e.at, '%Y-%m-%d %H:%i:%s'), e.reason "
+	  "FROM review_events e LEFT JOIN accounts ac ON ac.id = e.actor_id "
+	  "LEFT JOIN units u ON u.id = e.unit_id WHERE e.application_id = ? "
+	  "ORDER BY e.id LIMIT 500", C },
+	[STMT_STATUS_CHAIN] = { "WITH RECURSIVE up (id, name, kind, phone, region_code, parent_id, depth) AS ("
+	  "SELECT id, name, kind, phone, region_code, parent_id, 0 FROM units WHERE id = ? "
+	  "UNION ALL SELECT u.id, u.name, u.kind, u.phone, u.region_code, u.parent_id, up.depth + 1 "
+	  "FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 8) "
+	  "SELECT name, kind, phone, region_code FROM up ORDER BY depth", C },
+	[STMT_STATUS_OFFICE] = { "SELECT u.name, u.kind, u.phone FROM regions r JOIN units u ON "
+	  "(r.kind = 'province' AND u.kind = 'province') OR (r.kind <> 'province' AND "
+	  "u.kind = 'city' AND u.region_code = IF(r.kind IN ('city', 'direct_county'), "
+	  "r.code, r.parent_code)) WHERE r.code = ? ORDER BY u.id LIMIT 1", C },
+	/* end h_status.c */
 };
 
 #undef A
 #undef U
+#undef C
 #undef P
 #undef O
 #undef N
@@ -230,6 +340,8 @@ db_open(struct worker *w)
 	if ((w->db = db_connect(w->cfg, 0)) == NULL)
 		return -1;
 	for (i = 0; i < STMT__MAX; i++) {
+		if (stmts[i].sql == NULL)
+			fatalx("statement %d has no SQL", i);
 		if ((st = mysql_stmt_init(w->db)) == NULL)
 			fatalx("mysql_stmt_init: out of memory");
 		if (mysql_stmt_prepare(st, stmts[i].sql,

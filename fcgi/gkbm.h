@@ -169,4 +169,105 @@ struct st_mysql	*db_connect(const struct config *, int);
 /* jpeg.c: uploaded images checked by decoding them */
 const char	*jpeg_check(const unsigned char *, size_t, size_t, int *, int *);
 
+/* eligibility.c: the rules R1-R21 of SPEC.md §4, one pure function */
+enum elig_route {
+	ROUTE_NONE = 0,		/* not chosen */
+	ROUTE_YEARS,		/* 按工作年限申报 */
+	ROUTE_CERT		/* 按岗位等级证书申报 */
+};
+
+/* The thresholds of a year (policy.c has the keys and defaults). */
+struct elig_policy {
+	int		 age_min, age_max;	/* R1 */
+	int		 start_age_min;		/* R2 */
+	int		 years_l4, years_l3;	/* R6, R7: years of work */
+	int		 years_l1;		/* R8 */
+	int		 held_l4, held_l3;	/* R9, R10: years the level is held */
+	int		 held_l2, held_l1;	/* R11, R12 */
+	int		 edu_l2_rank;		/* R13: education rank needed */
+	int		 edu_l2_relaxed_rank;	/* R13: for older candidates */
+	int		 edu_men_age;		/* R13: men of this age or older */
+	int		 edu_women_age;		/* R13: women of this age or older */
+	char		 driver[9];		/* R14: 汽车驾驶员's code */
+	const char *const *level1_open;		/* R16: open codes, sorted */
+	size_t		 nlevel1_open;
+};
+
+/* One record of the qualified library (合格库) for the candidate. */
+struct elig_qual {
+	const char	*worktype;
+	int		 level;
+	int		 year;
+};
+
+/* The application as the rules see it; 0, NULL or -1: not given. */
+struct elig_app {
+	int		 year;			/* report year */
+	char		 gender;		/* 'M' or 'F' */
+	int		 birth_year;
+	int		 work_start_year;
+	int		 work_years;		/* -1: not given */
+	int		 cur_level;		/* 0 未定级, 1-5, -1: not given */
+	const char	*cur_worktype;
+	int		 cur_level_year;
+	const char	*target_worktype;
+	int		 target_level;		/* 1-5, 0: not given */
+	enum elig_route	 route;
+	int		 edu_rank;		/* education.rank, 0: not given */
+	int		 prohibited;		/* 1 yes, 0 no, -1 not answered */
+	int		 exceptional;		/* R20: entered by an office */
+	const char *const *cur_maps_to;		/* R14: new types of the current */
+	size_t		 ncur_maps_to;
+	int		 cur_is_old;		/* the current type is merged or cancelled */
+	const struct elig_qual *quals;		/* R18, R19 */
+	size_t		 nquals;
+	int		 confirm_r18;		/* the candidate confirmed R18 */
+	int		 confirm_r19;		/* the candidate confirmed R19 */
+};
+
+/* An error or warning: rule id, form field, the Chinese sentence. */
+struct elig_msg {
+	const char	*rule;		/* "R9" */
+	const char	*field;		/* "cur_level_year" */
+	const char	*text;
+	int		 warning;	/* 1: R18/R19, to be confirmed */
+};
+
+size_t		 eligibility_check(const struct elig_app *,
+		    const struct elig_policy *, struct elig_msg *, size_t);
+
+/* policy.c: the keys of the yearly policy, their labels and defaults */
+struct policy_key {
+	const char	*key;		/* policy.pkey */
+	const char	*label;		/* Chinese, for the policy page */
+	const char	*rule;		/* "R1" */
+	int		 min, max;	/* range of a number */
+	size_t		 off;		/* int member of struct elig_policy */
+	const char	*def;		/* default value */
+};
+extern const struct policy_key	policy_keys[];
+extern const size_t		npolicy_keys;
+void		 policy_defaults(struct elig_policy *);
+const char	*policy_set(struct elig_policy *, const char *, const char *);
+
+/* image.c: photos decoded, checked, scaled, stamped and re-encoded */
+struct image {
+	int		 w, h;
+	unsigned char	*rgb;		/* w * h * 3 bytes, malloc'd */
+};
+const char	*image_decode(const unsigned char *, size_t, size_t,
+		    struct image *);
+const char	*image_photo(const struct image *, struct image *);
+int		 image_stamp(struct image *, const char *);
+int		 image_encode(const struct image *, int, unsigned char **,
+		    size_t *);
+void		 image_free(struct image *);
+
+/* doccheck.c: level-1 documents (doc, docx) checked by content */
+const char	*doc_check(const unsigned char *, size_t, size_t,
+		    const char **);
+
+/* qr.c: QR codes for the mobile upload links */
+int		 qr_encode(const char *, unsigned char **, int *);
+
 #endif /* GKBM_H */

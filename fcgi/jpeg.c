@@ -17,37 +17,30 @@
 #include <jerror.h>
 
 #include "gkbm.h"
+#include "jpeg.h"
 
 #define JPEG_MIN_SIDE	100		/* pixels */
 #define JPEG_MAX_SIDE	10000
 #define JPEG_MAX_PIXELS	50000000ULL	/* 50 megapixels */
 #define JPEG_MAX_SCANS	100		/* progressive scans */
 
-static const char *const msg_empty = "未选择文件或文件为空。";
-static const char *const msg_type =
+const char *const jpeg_msg_empty = "未选择文件或文件为空。";
+const char *const jpeg_msg_type =
     "文件不是JPG格式的图片，请上传jpg格式的照片。";
-static const char *const msg_corrupt =
+const char *const jpeg_msg_corrupt =
     "图片文件已损坏或不完整，请重新拍摄后上传。";
 static const char *const msg_small =
     "图片尺寸过小，请上传宽和高都不小于100像素的照片。";
 static const char *const msg_large =
     "图片尺寸过大，请上传宽和高都不超过10000像素、总像素不超过5000万的照片。";
 
-/* libjpeg error manager that jumps back to jpeg_check on any failure. */
-struct jpeg_err {
-	struct jpeg_error_mgr	 pub;
-	jmp_buf			 jb;
-};
-
-static void	jpeg_fail(j_common_ptr);
 static void	jpeg_emit(j_common_ptr, int);
 static void	jpeg_quiet(j_common_ptr);
-static void	jpeg_progress(j_common_ptr);
 static const char *jpeg_too_big(size_t);
 
-/* error_exit: return to jpeg_check instead of exiting the worker. */
-static void
-jpeg_fail(j_common_ptr cinfo)
+/* error_exit: return to the caller's setjmp instead of exiting. */
+void
+jpeg_err_fail(j_common_ptr cinfo)
 {
 	struct jpeg_err	*e = (struct jpeg_err *)cinfo->err;
 
@@ -71,7 +64,7 @@ jpeg_emit(j_common_ptr cinfo, int level)
 	case JWRN_HUFF_BAD_CODE:
 	case JWRN_ARITH_BAD_CODE:
 	case JWRN_MUST_RESYNC:
-		jpeg_fail(cinfo);
+		jpeg_err_fail(cinfo);
 		break;
 	default:
 		cinfo->err->num_warnings++;
@@ -87,17 +80,32 @@ jpeg_quiet(j_common_ptr cinfo)
 }
 
 /*
+ * Fills in e as the error manager described in jpeg.h and returns it for
+ * cinfo.err.  Cannot fail.
+ */
+struct jpeg_error_mgr *
+jpeg_err_init(struct jpeg_err *e)
+{
+	jpeg_std_error(&e->pub);
+	e->pub.error_exit = jpeg_err_fail;
+	e->pub.emit_message = jpeg_emit;
+	e->pub.output_message = jpeg_quiet;
+	return &e->pub;
+}
+
+/*
  * progress_monitor: a progressive file can hold thousands of tiny scans
  * that take minutes to decode; refuse more than JPEG_MAX_SCANS (the limit
- * djpeg -maxscan offers for the same reason).
+ * djpeg -maxscan offers for the same reason).  Set it after
+ * jpeg_create_decompress(), which clears cinfo.progress.
  */
-static void
-jpeg_progress(j_common_ptr cinfo)
+void
+jpeg_err_progress(j_common_ptr cinfo)
 {
 	j_decompress_ptr	 d = (j_decompress_ptr)cinfo;
 
 	if (cinfo->is_decompressor && d->input_scan_number > JPEG_MAX_SCANS)
-		jpeg_fail(cinfo);
+		jpeg_err_fail(cinfo);
 }
 
 /*
@@ -124,6 +132,38 @@ jpeg_too_big(size_t max)
 }
 
 /*
+ * The checks made before libjpeg sees the bytes: present, at most max
+ * bytes, starting with a JPEG SOI marker.  Returns NULL or the message.
+ */
+const char *
+jpeg_precheck(const unsigned char *buf, size_t len, size_t max)
+{
+	if (buf == NULL || len == 0)
+		return jpeg_msg_empty;
+	if (len > max)
+		return jpeg_too_big(max);
+	if (len < 3 || buf[0] != 0xff || buf[1] != 0xd8 || buf[2] != 0xff)
+		return jpeg_msg_type;
+	return NULL;
+}
+
+/*
+ * The pixel limits, checked from the header before anything is decoded:
+ * 100 to 10000 pixels a side and at most 50 megapixels.  Returns NULL or
+ * the message.
+ */
+const char *
+jpeg_size_check(unsigned int w, unsigned int h)
+{
+	if (w < JPEG_MIN_SIDE || h < JPEG_MIN_SIDE)
+		return msg_small;
+	if (w > JPEG_MAX_SIDE || h > JPEG_MAX_SIDE ||
+	    (unsigned long long)w * h > JPEG_MAX_PIXELS)
+		return msg_large;
+	return NULL;
+}
+
+/*
  * Checks that the len bytes at buf are a whole, decodable JPEG image of
  * at most max bytes, 100 to 10000 pixels on each side and at most 50
  * megapixels, by decoding every scanline.  The size is checked from the
@@ -139,43 +179,29 @@ jpeg_check(const unsigned char *buf, size_t len, size_t max, int *w, int *h)
 	struct jpeg_err			 jerr;
 	struct jpeg_progress_mgr	 progress;
 	JSAMPARRAY			 row;
-	const char			 *volatile msg = msg_corrupt;
+	const char			*msg;
 
-	if (buf == NULL || len == 0)
-		return msg_empty;
-	if (len > max)
-		return jpeg_too_big(max);
-	if (len < 3 || buf[0] != 0xff || buf[1] != 0xd8 || buf[2] != 0xff)
-		return msg_type;
+	if ((msg = jpeg_precheck(buf, len, max)) != NULL)
+		return msg;
 
 	memset(&cinfo, 0, sizeof(cinfo));
-	cinfo.err = jpeg_std_error(&jerr.pub);
-	jerr.pub.error_exit = jpeg_fail;
-	jerr.pub.emit_message = jpeg_emit;
-	jerr.pub.output_message = jpeg_quiet;
+	cinfo.err = jpeg_err_init(&jerr);
 	if (setjmp(jerr.jb) != 0) {
 		jpeg_destroy_decompress(&cinfo);
-		return msg;
+		return jpeg_msg_corrupt;
 	}
 	jpeg_create_decompress(&cinfo);
-	progress.progress_monitor = jpeg_progress;
+	progress.progress_monitor = jpeg_err_progress;
 	cinfo.progress = &progress;
 	jpeg_mem_src(&cinfo, buf, (unsigned long)len);
 	if (jpeg_read_header(&cinfo, TRUE) != JPEG_HEADER_OK)
-		jpeg_fail((j_common_ptr)&cinfo);
+		jpeg_err_fail((j_common_ptr)&cinfo);
 	if (w != NULL)
 		*w = (int)cinfo.image_width;
 	if (h != NULL)
 		*h = (int)cinfo.image_height;
-	if (cinfo.image_width < JPEG_MIN_SIDE ||
-	    cinfo.image_height < JPEG_MIN_SIDE)
-		msg = msg_small;
-	else if (cinfo.image_width > JPEG_MAX_SIDE ||
-	    cinfo.image_height > JPEG_MAX_SIDE ||
-	    (unsigned long long)cinfo.image_width * cinfo.image_height >
-	    JPEG_MAX_PIXELS)
-		msg = msg_large;
-	if (msg != msg_corrupt) {
+	if ((msg = jpeg_size_check(cinfo.image_width,
+	    cinfo.image_height)) != NULL) {
 		jpeg_destroy_decompress(&cinfo);
 		return msg;
 	}

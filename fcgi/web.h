@@ -46,6 +46,14 @@ enum page {
 	PAGE_REGISTRATIONS,
 	PAGE_ERROR,
 	PAGE_SMS,
+	PAGE_APPLY,		/* 报名信息 */
+	PAGE_UNITS,		/* the unit tree, one level */
+	PAGE_WORKTYPES,		/* work-type search */
+	PAGE_POLICY,		/* 政策设置 */
+	PAGE_UPLOAD,		/* the answer to an upload */
+	PAGE_QR,		/* 手机扫码上传: the QR code */
+	PAGE_MOBILE,		/* the phone's upload page */
+	PAGE_STATUS,		/* 审核结果 */
 	PAGE__MAX
 };
 
@@ -138,6 +146,7 @@ struct req {
 	int			 form_bad;	/* a field error was added */
 	int			 retry_after;
 	const char		*allow;		/* Allow header of a 405 */
+	int			 sent;		/* the handler answered itself */
 };
 
 struct route {
@@ -179,6 +188,8 @@ void		 resp_redirect(struct req *, const char *);
 void		 resp_error(struct req *, enum rc);
 void		 resp_send(struct req *, enum rc);
 void		 resp_text(struct req *, int, const char *);
+void		 resp_file(struct req *, const char *, const char *,
+		    const char *);
 
 /* render.c */
 int		 render_init(struct worker *);
@@ -233,6 +244,73 @@ enum stmt {
 	STMT_AUDIT_INSERT,
 	STMT_REG_COUNT,
 	STMT_REG_LIST,
+
+	/* h_apply.c, h_lookup.c: the application form */
+	STMT_APPLY_ACCOUNT,
+	STMT_APP_GET,
+	STMT_APP_GET_TEXT,
+	STMT_APP_CREATE,
+	STMT_APP_SAVE,
+	STMT_APP_SAVE_TEXT,
+	STMT_APP_SUBMIT,
+	STMT_APP_LAST_EVENT,
+	STMT_APP_REVIEW_SUBMIT,
+	STMT_APPRAISAL_LIST,
+	STMT_APPRAISAL_CLEAR,
+	STMT_APPRAISAL_INSERT,
+	STMT_APP_MATERIALS,
+	STMT_APP_IDCARD_COPY,
+	STMT_APP_QUALIFIED,
+	STMT_EDU_LIST,
+	STMT_GRADE_LIST,
+	STMT_UNIT_REGIONS,
+	STMT_UNIT_REGION_GET,
+	STMT_UNIT_SUPERVISORS,
+	STMT_UNIT_CHILDREN,
+	STMT_UNIT_GET,
+	STMT_WT_ALL,
+	STMT_WT_MAP_ALL,
+	STMT_WT_GET,
+	STMT_WT_MAPS,
+	STMT_WT_SEARCH,
+	/* end h_apply.c */
+
+	/* h_policy.c: the yearly policy */
+	STMT_POLICY_GET,
+	STMT_POLICY_L1_GET,
+	STMT_POLICY_L1_DEFAULT,
+	STMT_POLICY_WT_LIST,
+	STMT_POLICY_SET,
+	STMT_POLICY_L1_CLEAR,
+	STMT_POLICY_L1_ADD,
+	/* end h_policy.c */
+
+	/* h_upload.c: photos, materials, files, mobile upload */
+	STMT_UPL_APP_OF,
+	STMT_UPL_APP_LOCK,
+	STMT_UPL_APP_STAMPED,
+	STMT_UPL_ACCOUNT_IDNO,
+	STMT_UPL_MAT_COUNT,
+	STMT_UPL_MAT_OF_KIND,
+	STMT_UPL_MAT_INSERT,
+	STMT_UPL_MAT_DELETE,
+	STMT_UPL_MAT_SET_FILE,
+	STMT_UPL_MAT_GET,
+	STMT_UPL_MAT_LIST,
+	STMT_UPL_LINK_SWEEP,
+	STMT_UPL_LINK_INSERT,
+	STMT_UPL_LINK_GET,
+	STMT_UPL_LINK_CLAIM,
+	STMT_UPL_FILE_REFS,
+	/* end h_upload.c */
+
+	/* h_status.c: the status page */
+	STMT_STATUS_APP,
+	STMT_STATUS_EVENTS,
+	STMT_STATUS_CHAIN,
+	STMT_STATUS_OFFICE,
+	/* end h_status.c */
+
 	STMT__MAX
 };
 int		 db_open(struct worker *);
@@ -288,6 +366,29 @@ enum rc		 h_home(struct req *);
 enum rc		 h_windows(struct req *);
 enum rc		 h_windows_post(struct req *);
 enum rc		 h_registrations(struct req *);
+
+/* h_apply.c, h_lookup.c */
+enum rc		 h_apply(struct req *);
+enum rc		 h_apply_post(struct req *);
+enum rc		 h_lookup_units(struct req *);
+enum rc		 h_lookup_worktypes(struct req *);
+
+/* h_policy.c */
+enum rc		 h_policy(struct req *);
+enum rc		 h_policy_post(struct req *);
+int		 policy_load(struct req *, int, struct elig_policy *);
+
+/* h_upload.c */
+enum rc		 h_upload_post(struct req *);
+enum rc		 h_upload_stamp(struct req *);
+enum rc		 h_upload_delete(struct req *);
+enum rc		 h_files(struct req *);
+enum rc		 h_qr(struct req *);
+enum rc		 h_mobile(struct req *);
+enum rc		 h_mobile_post(struct req *);
+
+/* h_status.c */
+enum rc		 h_status(struct req *);
 int		 h_window(struct req *, xmlNodePtr, const char *, int *);
 int		 h_year(struct req *);
 int		 h_store_file(struct req *, const void *, size_t, char [65]);

@@ -30,6 +30,10 @@ static const struct {
 	{ "timeout",	"登录已超时，请重新登录。" },
 	{ "login",	"请先登录。" },
 	{ "saved",	"保存成功。" },
+	{ "uploaded",	"上传成功。" },
+	{ "deleted",	"已删除。" },
+	{ "stamped",	"已在个人照片上添加身份证号。" },
+	{ "submitted",	"您的信息已提交，请耐心等待审核，可点击“审核结果”查看目前审核进度。" },
 };
 
 static const char *const level_names[6] = {

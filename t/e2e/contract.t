@@ -26,7 +26,8 @@ plan(skip_all => 'XML::LibXML not installed')
 
 my $TMP = tempdir('gkbm-contract-XXXXXX', TMPDIR => 1, CLEANUP => 1);
 my @PAGES = qw(login notice register forgot password home windows
-    registrations error sms);
+    registrations error sms apply units worktypes policy upload qr mobile
+    status);
 
 # The stack first: it may skip_all (no mariadbd, nginx), before any test.
 my $s = GKBM->start(workers => 2);
@@ -274,6 +275,48 @@ got('province POST /password errors', 'password', 400,
 got('forced POST /password errors', 'password', 400,
     $b{forced}->post('/password', { csrf => $b{forced}->csrf('/password'),
     old => '123', password => '123', password2 => '1234' }, accept => 'xml'));
+
+# The application and its pages (issue 3): the candidate's own.
+{
+	my $c = $b{candidate};
+	got('candidate GET /status (no application)', 'status', 200,
+	    $c->get('/status', accept => 'xml'));
+	my $ap = $c->get('/apply', accept => 'xml');
+	got('candidate GET /apply', 'apply', 200, $ap);
+	my $cc = $c->csrf('/apply');
+	my $ver = $ap->xpath('/apply/application/@version') // 1;
+	got('candidate POST /apply save with bad values', 'apply', 400,
+	    $c->post('/apply', { csrf => $cc, action => 'save', version => $ver,
+	    education => 'zz', work_years => 'many', cur_level => '9',
+	    target_level => '0', route => 'luck' }, accept => 'xml'));
+	got('candidate POST /apply submit empty', 'apply', 400,
+	    $c->post('/apply', { csrf => $cc, action => 'submit' },
+	    accept => 'xml'));
+	got('candidate GET /status (draft)', 'status', 200,
+	    $c->get('/status', accept => 'xml'));
+	got('candidate POST /apply/upload not a JPEG', 'upload', 400,
+	    $c->post_multipart('/apply/upload', { csrf => $cc,
+	    kind => 'material' }, { file => ['a.jpg', "GIF89a not a jpeg",
+	    'image/jpeg'] }, accept => 'xml'));
+	my $q = $c->post('/apply/qr', { csrf => $cc }, accept => 'xml');
+	got('candidate POST /apply/qr', 'qr', 200, $q);
+	my ($t) = ($q->xpath('/qr/link/@url') // '') =~ /[?&]t=([A-Za-z0-9_-]+)/;
+	my $phone = $s->browser;
+	got('phone GET /m?t=TOKEN', 'mobile', 200,
+	    $phone->get("/m?t=$t", accept => 'xml')) if $t;
+	got('phone GET /m?t=bad', 'mobile', 404,
+	    $s->browser->get('/m?t=nosuchtoken', accept => 'xml'));
+	got('candidate GET /lookup/units?region=410100', 'units', 200,
+	    $c->get('/lookup/units?region=410100', accept => 'xml'));
+	got('candidate GET /lookup/worktypes?q=hly', 'worktypes', 200,
+	    $c->get('/lookup/worktypes?q=hly', accept => 'xml'));
+	got('province GET /admin/policy', 'policy', 200,
+	    $b{province}->get('/admin/policy', accept => 'xml'));
+	got('province POST /admin/policy bad values', 'policy', 400,
+	    $b{province}->post('/admin/policy', { csrf =>
+	    $b{province}->csrf('/admin/policy'), year => $Y, age_min => 'x' },
+	    accept => 'xml'));
+}
 
 # Pages of the offices.
 my $p = $b{province};

@@ -24,20 +24,20 @@ static const char *const msg_type =
 static const char *const msg_corrupt =
     "图片文件已损坏或不完整，请重新拍摄后上传。";
 
-struct image {
+struct jbuf {
 	unsigned char	*buf;
 	unsigned long	 len;
 };
 
-static void	make_jpeg(struct image *, int, int, int);
-static size_t	find_sos(const struct image *);
+static void	make_jpeg(struct jbuf *, int, int, int);
+static size_t	find_sos(const struct jbuf *);
 
 /*
  * Compresses a width x height gradient (RGB, or progressive if asked)
  * into memory.  The caller frees img->buf.
  */
 static void
-make_jpeg(struct image *img, int width, int height, int progressive)
+make_jpeg(struct jbuf *img, int width, int height, int progressive)
 {
 	struct jpeg_compress_struct	 c;
 	struct jpeg_error_mgr		 err;
@@ -77,7 +77,7 @@ make_jpeg(struct image *img, int width, int height, int progressive)
 
 /* Returns the offset of the first SOS marker (FF DA), or 0. */
 static size_t
-find_sos(const struct image *img)
+find_sos(const struct jbuf *img)
 {
 	size_t	 i;
 
@@ -90,7 +90,7 @@ find_sos(const struct image *img)
 int
 main(void)
 {
-	struct image		 good, prog, img;
+	struct jbuf		 good, prog, img;
 	unsigned char		*big, *copy;
 	const char		*m;
 	size_t			 sos;

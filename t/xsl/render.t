@@ -34,11 +34,18 @@ my %titles = (
 	home          => '首页',
 	windows       => '时间设置',
 	registrations => '报名查询',
+	policy        => '政策设置',
+	status        => '审核结果',
+	apply         => '报名信息',
+	qr            => '手机扫码上传',
+	mobile        => '手机上传报名资料',
+	upload        => '上传资料',
+	worktypes     => '工种查询',
 );
 
 # schema/xml/README.md "Roles and their menus": [label, href]; no href = 未开放.
 my %menus = (
-	candidate   => [['首页', '/home'], ['报名信息'], ['审核结果'], ['网上缴费'],
+	candidate   => [['首页', '/home'], ['报名信息', '/apply'], ['审核结果', '/status'], ['网上缴费'],
 			['准考证打印'], ['考核结果'], ['电子证书'], ['修改密码', '/password']],
 	unit        => [['首页', '/home'], ['人工审核'], ['高级技师审核'], ['本级审核记录'],
 			['报名查询'], ['修改密码', '/password']],
@@ -51,7 +58,7 @@ my %menus = (
 	city        => [['首页', '/home'], ['报名查询', '/admin/registrations'], ['人工审核'],
 			['准考证管理'], ['成绩管理'], ['证书管理'], ['修改密码', '/password']],
 	province    => [['首页', '/home'], ['时间设置', '/admin/windows'],
-			['报名查询', '/admin/registrations'], ['政策设置'], ['工种目录'],
+			['报名查询', '/admin/registrations'], ['政策设置', '/admin/policy'], ['工种目录'],
 			['收费标准'], ['修改密码', '/password']],
 );
 
@@ -184,6 +191,12 @@ for my $xml (@samples) {
 		($title) = $body =~ /<error status="\d+">\s*<title>(.*?)<\/title>/s;
 		$title = xml_unescape($title);
 	}
+	if ($page eq 'units' && $body =~ /<units\b[^>]*\bname="([^"]*)"/) {
+		# One level of the unit tree is titled by its parent.
+		my $n = xml_unescape($1);
+		$title = $body =~ /<units\b[^>]*\blevel="basic"/ ?
+		    "$n：下属单位" : "$n：主管单位";
+	}
 	ok(defined $title, "$name: expected title known") or next;
 	my $t = html_text($title);
 	like($html, qr/<title>\Q$t\E - /, "$name: <title> has the page title");
@@ -191,7 +204,9 @@ for my $xml (@samples) {
 
 	# scripts: the one external script only; XSS text escaped
 	my @scripts = $html =~ /(<script\b[^>]*>)/g;
-	is_deeply(\@scripts, ['<script src="/static/js/gkbm.js" defer>'], "$name: only gkbm.js");
+	is_deeply(\@scripts, ['<script src="/static/js/gkbm.js" defer>',
+	    $page eq 'apply' ? ('<script src="/static/js/apply.js" defer>') : ()],
+	    "$name: only our own scripts");
 	unlike($html, qr/<script>alert/, "$name: no injected script");
 	unlike($html, qr/\bstyle\s*=/, "$name: no style attribute");
 	unlike($html, qr/\son[a-z]+=/, "$name: no event handler attribute");
@@ -212,6 +227,10 @@ for my $xml (@samples) {
 				unlike($html, qr/\Q$ev\E/, "$name: $fname not echoed (escaped)");
 			} elsif ($fname eq 'kind' && $v !~ /^(?:candidate|staff|registration)$/) {
 				# an unknown kind has no input to keep it: only its error shows
+			} elsif ($inner =~ /<error>/ &&
+			    $html =~ /<select[^>]* name="\Q$fname\E"/) {
+				# a value that is not among a select's options
+				# cannot be kept: its error says what to choose
 			} elsif ($fname ne 'idcard' && $fname ne 'csrf') {
 				my $want = $v;
 				if ($fname =~ /_at$/) {
@@ -332,7 +351,7 @@ for my $xml (@samples) {
 	like($html, qr/主办单位：河南省职业技能等级评价指导中心/, "$name: footer");
 
 	if ($have_xmllint) {
-		my @msgs = grep { !/Tag (?:main|nav|section|header|footer) invalid/ }
+		my @msgs = grep { !/Tag (?:main|nav|section|header|footer|figure|figcaption|svg|rect|path|g) invalid/ }
 		    grep { /error/ } split(/\n/, `xmllint --html --noout '$out' 2>&1`);
 		is(scalar(@msgs), 0, "$name: xmllint --html finds no broken markup")
 		    or diag(join("\n", @msgs));

@@ -64,7 +64,11 @@
     </title>
     <link rel="stylesheet" href="/static/css/gkbm.css"/>
     <script src="/static/js/gkbm.js" defer="defer"></script>
+    <xsl:call-template name="extra-head"/>
   </xsl:template>
+
+  <!-- A page's own scripts or styles (files only: CSP). -->
+  <xsl:template name="extra-head"/>
 
   <xsl:template name="header">
     <header class="site-header">
@@ -98,8 +102,8 @@
           </xsl:call-template>
           <xsl:choose>
             <xsl:when test="$role = 'candidate'">
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'报名信息'"/></xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'审核结果'"/></xsl:call-template>
+              <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'报名信息'"/><xsl:with-param name="href" select="'/apply'"/></xsl:call-template>
+              <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'审核结果'"/><xsl:with-param name="href" select="'/status'"/></xsl:call-template>
               <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'网上缴费'"/></xsl:call-template>
               <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'准考证打印'"/></xsl:call-template>
               <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'考核结果'"/></xsl:call-template>
@@ -151,7 +155,7 @@
                 <xsl:with-param name="label" select="'报名查询'"/>
                 <xsl:with-param name="href" select="'/admin/registrations'"/>
               </xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'政策设置'"/></xsl:call-template>
+              <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'政策设置'"/><xsl:with-param name="href" select="'/admin/policy'"/></xsl:call-template>
               <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'工种目录'"/></xsl:call-template>
               <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'收费标准'"/></xsl:call-template>
             </xsl:when>

@@ -1,0 +1,294 @@
+/*
+ * Copyright (c) 2026 The gkbm developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
+ */
+/* h_lookup.c: one level of the unit tree, and the work-type search */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "web.h"
+
+#define Q_MAX_CHARS	10	/* characters of a work-type query */
+
+/* Answers 400 with msg on the error page. */
+static enum rc
+bad(struct req *r, const char *msg)
+{
+	r->message = msg;
+	return RC_BADREQ;
+}
+
+/*
+ * GET /lookup/units?region=CODE: the supervising units of a region (a
+ * city, a directly administered county, or the province for 省直
+ * units), those of its counties included; GET /lookup/units?parent=ID:
+ * the basic units under a supervising unit.  One of the two, never both.
+ */
+enum rc
+h_lookup_units(struct req *r)
+{
+	const char	*region = req_arg(r, "region");
+	const char	*parent = req_arg(r, "parent");
+	xmlNodePtr	 us, u;
+	char		*name, *kind, *code, *pkind, *pregion, *gkind, *gparent;
+	char		*pname, *pcode;
+	long long	 pid = 0, id, pparent;
+	enum stmt	 st;
+	int		 n;
+
+	xml_page(r, PAGE_UNITS);
+	if (region != NULL && *region == '\0')
+		region = NULL;
+	if (parent != NULL && *parent == '\0')
+		parent = NULL;
+	if ((region == NULL) == (parent == NULL))
+		return bad(r, "请指定地区（region）或上级单位（parent）其中之一。");
+	us = r->root;
+	if (region != NULL) {
+		if (strlen(region) != 6 || strspn(region, "0123456789") != 6)
+			return bad(r, "地区代码应为6位数字。");
+		if (db_exec(r, STMT_UNIT_REGION_GET, "s", region) == -1 ||
+		    (n = db_fetch(r, STMT_UNIT_REGION_GET, "ss", &name,
+		    &kind)) == -1)
+			return RC_DB;
+		db_done(r, STMT_UNIT_REGION_GET);
+		if (n == 0)
+			return bad(r, "没有这个地区，请从列表中选择省辖市、直辖县或省直。");
+		xml_attr(us, "region", region);
+		xml_attr(us, "name", name);
+		xml_attr(us, "level", "supervising");
+		if (db_exec(r, STMT_UNIT_SUPERVISORS, "ss", region, region) == -1)
+			return RC_DB;
+		st = STMT_UNIT_SUPERVISORS;
+	} else {
+		if (valid_uint(parent, 1, 4294967295LL, &pid) == -1)
+			return bad(r, "上级单位编号应为正整数。");
+		if (db_exec(r, STMT_UNIT_GET, "i", pid) == -1 ||
+		    (n = db_fetch(r, STMT_UNIT_GET, "sissssss", &pkind,
+		    &pparent, &pregion, &gkind, &gparent, &pname,
+		    &pcode)) == -1)
+			return RC_DB;
+		db_done(r, STMT_UNIT_GET);
+		if (n == 0 || strcmp(pkind, "supervising") != 0)
+			return bad(r, "没有这个主管单位，请重新选择。");
+		xml_attrf(us, "parent", "%lld", pid);
+		xml_attr(us, "name", pname);
+		xml_attr(us, "level", "basic");
+		if (db_exec(r, STMT_UNIT_CHILDREN, "i", pid) == -1)
+			return RC_DB;
+		st = STMT_UNIT_CHILDREN;
+	}
+	while ((n = db_fetch(r, st, "isss", &id, &code, &name, &kind)) == 1) {
+		u = xml_el(us, "unit", NULL);
+		xml_attrf(u, "id", "%lld", id);
+		xml_attr(u, "code", code);
+		xml_attr(u, "name", name);
+		xml_attr(u, "kind", kind);
+	}
+	return n == -1 ? RC_DB : RC_OK;
+}
+
+/*
+ * Checks a work-type query: at most Q_MAX_CHARS characters, Chinese
+ * characters or Latin letters only (so no LIKE wildcard gets through);
+ * letters are lowered in place.  Returns NULL or the message.
+ */
+static const char *
+query_check(char *q)
+{
+	const unsigned char	*p = (const unsigned char *)q;
+	size_t			 chars = 0;
+
+	if (!valid_utf8(q, strlen(q)))
+		return "查询内容不是有效的文字，请输入工种名称汉字或拼音首字母。";
+	for (; *p != '\0'; p++) {
+		if ((*p & 0xc0) != 0x80)
+			chars++;
+		if (*p >= 0x80)
+			continue;
+		if (*p >= 'A' && *p <= 'Z')
+			*(unsigned char *)p = *p - 'A' + 'a';
+		else if (*p < 'a' || *p > 'z')
+			return "请输入工种名称汉字或拼音首字母（不含数字、空格和符号）。";
+	}
+	if (chars > Q_MAX_CHARS)
+		return "查询内容过长，请输入不超过10个字的工种名称或拼音首字母。";
+	return NULL;
+}
+
+/* Appends <worktype code name pinyin status> with its <maps-to>. */
+static enum rc
+worktype_node(struct req *r, xmlNodePtr list, const char *code,
+    const char *name, const char *pinyin, const char *status)
+{
+	xmlNodePtr	 w, m;
+	char		*nc, *nn;
+	int		 n;
+
+	w = xml_el(list, "worktype", NULL);
+	xml_attr(w, "code", code);
+	xml_attr(w, "name", name);
+	xml_attr(w, "pinyin", pinyin);
+	xml_attr(w, "status", status);
+	if (strcmp(status, "merged") != 0)
+		return RC_OK;
+	if (db_exec(r, STMT_WT_MAPS, "s", code) == -1)
+		return RC_DB;
+	while ((n = db_fetch(r, STMT_WT_MAPS, "ss", &nc, &nn)) == 1) {
+		m = xml_el(w, "maps-to", NULL);
+		xml_attr(m, "code", nc);
+		xml_attr(m, "name", nn);
+	}
+	return n == -1 ? RC_DB : RC_OK;
+}
+
+/* True if code is in the sorted list. */
+static int
+in_list(const char *const *list, size_t n, const char *code)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(list[i], code) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The target list of R14 (and R16 for level 1): fills the root with the
+ * work types a candidate of current type cur (may be empty), current
+ * level curlevel (-1 unknown), target level and route may choose.  As
+ * in eligibility.c, a current type's counterpart is itself, a merged
+ * one's are those of worktype_map, a cancelled one has none (free).
+ */
+static enum rc
+targets(struct req *r, xmlNodePtr list, const char *cur, long long curlevel,
+    long long level, const char *route)
+{
+	struct elig_policy	 pol;
+	const char		*maps[64];
+	char			*nc, *nn, *name, *status, *pinyin, *code;
+	size_t			 nmaps = 0;
+	int			 n, restricted, freed;
+
+	if (policy_load(r, r->year, &pol) == -1)
+		return RC_DB;
+	if (*cur != '\0') {
+		if (db_exec(r, STMT_WT_GET, "s", cur) == -1 ||
+		    (n = db_fetch(r, STMT_WT_GET, "ss", &name, &status)) == -1)
+			return RC_DB;
+		db_done(r, STMT_WT_GET);
+		if (n == 0)
+			return bad(r, "现岗位工种代码不存在，请重新选择。");
+		/* A current type's counterpart is itself (eligibility.c). */
+		if (strcmp(status, "current") == 0)
+			maps[nmaps++] = cur;
+		if (db_exec(r, STMT_WT_MAPS, "s", cur) == -1)
+			return RC_DB;
+		while ((n = db_fetch(r, STMT_WT_MAPS, "ss", &nc, &nn)) == 1)
+			if (nmaps < sizeof(maps) / sizeof(maps[0]))
+				maps[nmaps++] = nc;
+		if (n == -1)
+			return RC_DB;
+	}
+	/* R14: any of these frees the choice. */
+	freed = curlevel == 0 || curlevel == level || level == 5 ||
+	    ((level == 4 || level == 3) && strcmp(route, "years") == 0) ||
+	    nmaps == 0 ||
+	    (strcmp(cur, pol.driver) == 0 && level != 1);
+	restricted = !freed;
+	xml_attr(list, "restricted", restricted ? "1" : "0");
+	if (level == 1)
+		xml_attr(list, "level1", "1");
+	if (db_exec(r, STMT_WT_ALL, "") == -1)
+		return RC_DB;
+	while ((n = db_fetch(r, STMT_WT_ALL, "ssss", &code, &name, &pinyin,
+	    &status)) == 1) {
+		if (strcmp(status, "current") != 0)
+			continue;
+		if (restricted && !in_list(maps, nmaps, code))
+			continue;
+		if (level == 1 && !in_list(pol.level1_open, pol.nlevel1_open,
+		    code))
+			continue;
+		/* WT_MAPS is not run for current types: no nesting. */
+		if (worktype_node(r, list, code, name, pinyin, status) != RC_OK)
+			return RC_DB;
+	}
+	if (n == -1)
+		return RC_DB;
+	return RC_OK;
+}
+
+/*
+ * GET /lookup/worktypes?q=TEXT: up to 50 work types whose name contains
+ * TEXT or whose pinyin initials start with it; an empty q lists the
+ * current ones.  GET /lookup/worktypes?for=target&cur=CODE&level=N
+ * &route=years|certificate[&curlevel=N]: the target work types R14 and
+ * R16 allow.
+ */
+enum rc
+h_lookup_worktypes(struct req *r)
+{
+	const char	*forp = req_arg(r, "for"), *cur, *route, *msg;
+	char		*q, *code, *name, *pinyin, *status;
+	char		*rows[50][4];
+	xmlNodePtr	 list;
+	long long	 level = 0, curlevel = -1;
+	size_t		 nrows = 0, i;
+	enum rc		 rc;
+	int		 n;
+
+	xml_page(r, PAGE_WORKTYPES);
+	list = r->root;
+	if (forp != NULL && *forp != '\0') {
+		if (strcmp(forp, "target") != 0)
+			return bad(r, "参数for只能为target。");
+		cur = req_arg(r, "cur") ? req_arg(r, "cur") : "";
+		route = req_arg(r, "route") ? req_arg(r, "route") : "";
+		if (strlen(cur) > 8 || strspn(cur,
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != strlen(cur))
+			return bad(r, "现岗位工种代码不正确，请重新选择。");
+		if (valid_uint(req_arg(r, "level"), 1, 5, &level) == -1)
+			return bad(r, "请先选择申报岗位等级（1至5级）。");
+		if (*route != '\0' && strcmp(route, "years") != 0 &&
+		    strcmp(route, "certificate") != 0)
+			return bad(r, "申报方式只能为按工作年限申报或按岗位等级证书申报。");
+		if (req_arg(r, "curlevel") != NULL &&
+		    *req_arg(r, "curlevel") != '\0' &&
+		    valid_uint(req_arg(r, "curlevel"), 0, 5, &curlevel) == -1)
+			return bad(r, "现岗位等级不正确（0为未定级，1至5级）。");
+		xml_attr(list, "for", "target");
+		return targets(r, list, cur, curlevel, level, route);
+	}
+	q = (char *)(req_arg(r, "q") ? req_arg(r, "q") : "");
+	q = pool_strdup(r->pool, q);
+	if ((msg = query_check(q)) != NULL)
+		return bad(r, msg);
+	xml_attr(list, "q", q);
+	/* Rows first: worktype_node runs another statement. */
+	if (db_exec(r, STMT_WT_SEARCH, "ssss", q, q, q, q) == -1)
+		return RC_DB;
+	while ((n = db_fetch(r, STMT_WT_SEARCH, "ssss", &code, &name,
+	    &pinyin, &status)) == 1 && nrows < 50) {
+		rows[nrows][0] = code;
+		rows[nrows][1] = name;
+		rows[nrows][2] = pinyin;
+		rows[nrows][3] = status;
+		nrows++;
+	}
+	if (n == -1)
+		return RC_DB;
+	db_done(r, STMT_WT_SEARCH);
+	for (i = 0; i < nrows; i++)
+		if ((rc = worktype_node(r, list, rows[i][0], rows[i][1],
+		    rows[i][2], rows[i][3])) != RC_OK)
+			return rc;
+	return RC_OK;
+}

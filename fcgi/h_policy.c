@@ -1,0 +1,458 @@
+/*
+ * Copyright (c) 2026 The gkbm developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
+ */
+/* h_policy.c: the yearly policy: policy_load() and the 政策设置 page */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "web.h"
+
+#define MAX_REASON	190		/* audit.reason is 200 characters */
+#define L1_FIELD	"level1[]"
+
+/* A current work type of the catalogue, as the page lists it. */
+struct wt {
+	char		*code;
+	char		*name;
+	char		*category;
+	int		 open;		/* open for level 1 in the year (stored) */
+	int		 checked;	/* ticked in the form shown */
+};
+
+/* The catalogue and the year shown. */
+struct ppage {
+	long long		 year;
+	int			 known;		/* the year exists */
+	struct elig_policy	 pol;		/* the year's policy as stored */
+	unsigned long		 stored;	/* bit i: policy_keys[i] has a row */
+	int			 l1_default;	/* no policy_level1 rows */
+	struct wt		*wts;
+	size_t			 nwt;
+	xmlNodePtr		 wt_node;	/* <worktypes>, filled last */
+};
+
+static int
+code_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * Reads the codes of statement s (policy_level1 of year, or the
+ * catalogue's default when year is 0) into pol as a sorted list in the
+ * pool.  Returns the number of codes or -1.
+ */
+static int
+level1_read(struct req *r, enum stmt s, long long year,
+    struct elig_policy *pol)
+{
+	char	**codes, *c;
+	int	 n, k, i = 0;
+
+	n = year > 0 ? db_exec(r, s, "i", year) : db_exec(r, s, "");
+	if (n == -1)
+		return -1;
+	codes = pool_calloc(r->pool, n > 0 ? n : 1, sizeof(*codes));
+	while ((k = db_fetch(r, s, "s", &c)) == 1)
+		if (c != NULL && i < n)
+			codes[i++] = c;
+	if (k == -1)
+		return -1;
+	qsort(codes, i, sizeof(*codes), code_cmp);
+	pol->level1_open = (const char *const *)codes;
+	pol->nlevel1_open = i;
+	return i;
+}
+
+/*
+ * The policy of year: defaults, then the year's rows, then the level-1
+ * list.  *stored (if not NULL) gets a bit per key with a row, *l1_default
+ * (if not NULL) whether the list is the catalogue's.  A stored value the
+ * keys no longer accept is logged and left at its default.
+ */
+static int
+policy_read(struct req *r, long long year, struct elig_policy *pol,
+    unsigned long *stored, int *l1_default)
+{
+	const char	*m;
+	char		*k, *v;
+	size_t		 i;
+	int		 n;
+
+	policy_defaults(pol);
+	if (stored != NULL)
+		*stored = 0;
+	if (db_exec(r, STMT_POLICY_GET, "i", year) == -1)
+		return -1;
+	while ((n = db_fetch(r, STMT_POLICY_GET, "ss", &k, &v)) == 1) {
+		if (k == NULL || v == NULL)
+			continue;
+		if ((m = policy_set(pol, k, v)) != NULL) {
+			log_warnx("%s: year %lld: stored %s refused, default "
+			    "used", __func__, year, k);
+			continue;
+		}
+		for (i = 0; stored != NULL && i < npolicy_keys; i++)
+			if (strcmp(policy_keys[i].key, k) == 0)
+				*stored |= 1UL << i;
+	}
+	if (n == -1)
+		return -1;
+	if ((n = level1_read(r, STMT_POLICY_L1_GET, year, pol)) == -1)
+		return -1;
+	if (l1_default != NULL)
+		*l1_default = n == 0;
+	if (n == 0 && level1_read(r, STMT_POLICY_L1_DEFAULT, 0, pol) == -1)
+		return -1;
+	return 0;
+}
+
+/*
+ * Fills pol with the policy of year: the defaults of policy.c, the year's
+ * rows of policy, and the level-1 list of policy_level1 for the year, or
+ * when the year has none, the current work types with level1_open = 1.
+ * The list and its strings belong to the request's pool.  Read on every
+ * call, so a change on the policy page counts from the next request.
+ * Returns 0, or -1 on a database failure (logged).
+ */
+int
+policy_load(struct req *r, int year, struct elig_policy *pol)
+{
+	return policy_read(r, year, pol, NULL, NULL);
+}
+
+/* The text of key k's value in pol. */
+static const char *
+key_value(struct req *r, const struct elig_policy *pol,
+    const struct policy_key *k)
+{
+	if (k->off == offsetof(struct elig_policy, driver))
+		return pool_strdup(r->pool, pol->driver);
+	return pool_printf(r->pool, "%d",
+	    *(const int *)(const void *)((const char *)pol + k->off));
+}
+
+/* The current work type code, or NULL. */
+static struct wt *
+wt_find(struct ppage *pg, const char *code)
+{
+	size_t	 i;
+
+	for (i = 0; i < pg->nwt; i++)
+		if (strcmp(pg->wts[i].code, code) == 0)
+			return &pg->wts[i];
+	return NULL;
+}
+
+/* Reads the current work types, marking those open in pg->pol. */
+static int
+wt_read(struct req *r, struct ppage *pg)
+{
+	struct wt	*w;
+	char		*code, *name, *cat;
+	int		 n, k;
+
+	if ((n = db_exec(r, STMT_POLICY_WT_LIST, "")) == -1)
+		return -1;
+	pg->wts = pool_calloc(r->pool, n > 0 ? n : 1, sizeof(*pg->wts));
+	pg->nwt = 0;
+	while ((k = db_fetch(r, STMT_POLICY_WT_LIST, "sss", &code, &name,
+	    &cat)) == 1) {
+		if (code == NULL || pg->nwt >= (size_t)n)
+			continue;
+		w = &pg->wts[pg->nwt++];
+		w->code = code;
+		w->name = name;
+		w->category = cat;
+		w->open = bsearch(&code, pg->pol.level1_open,
+		    pg->pol.nlevel1_open, sizeof(char *), code_cmp) != NULL;
+		w->checked = w->open;
+	}
+	return k == -1 ? -1 : 0;
+}
+
+/*
+ * The page of year without the form's values: <years>, a <key> per
+ * policy key with its stored and default value, the (empty) <worktypes>
+ * and <form year>.  pg->known says whether the year exists.
+ */
+static enum rc
+policy_page(struct req *r, long long year, struct ppage *pg)
+{
+	const struct policy_key	*k;
+	xmlNodePtr		 ys, y, n;
+	char			*title;
+	long long		 yv, cur;
+	size_t			 i;
+	int			 f;
+
+	memset(pg, 0, sizeof(*pg));
+	pg->year = year;
+	xml_page(r, PAGE_POLICY);
+	ys = xml_el(r->root, "years", NULL);
+	if (db_exec(r, STMT_YEAR_LIST, "") == -1)
+		return RC_DB;
+	while ((f = db_fetch(r, STMT_YEAR_LIST, "isi", &yv, &title,
+	    &cur)) == 1) {
+		y = xml_el(ys, "year", title);
+		xml_attrf(y, "value", "%lld", yv);
+		if (cur)
+			xml_attr(y, "current", "1");
+		if (yv == year) {
+			xml_attr(y, "selected", "1");
+			pg->known = 1;
+		}
+	}
+	if (f == -1)
+		return RC_DB;
+	if (!pg->known)
+		return RC_OK;
+	if (policy_read(r, year, &pg->pol, &pg->stored, &pg->l1_default) == -1 ||
+	    wt_read(r, pg) == -1)
+		return RC_DB;
+	for (i = 0; i < npolicy_keys; i++) {
+		k = &policy_keys[i];
+		n = xml_el(r->root, "key", NULL);
+		xml_attr(n, "name", k->key);
+		xml_attr(n, "rule", k->rule);
+		xml_attr(n, "label", k->label);
+		if (k->off == offsetof(struct elig_policy, driver))
+			xml_attr(n, "type", "code");
+		else {
+			xml_attr(n, "type", "number");
+			xml_attrf(n, "min", "%d", k->min);
+			xml_attrf(n, "max", "%d", k->max);
+		}
+		xml_attr(n, "default", k->def);
+		xml_attr(n, "value", key_value(r, &pg->pol, k));
+		if (pg->stored & (1UL << i))
+			xml_attr(n, "stored", "1");
+	}
+	pg->wt_node = xml_el(r->root, "worktypes", NULL);
+	if (pg->l1_default)
+		xml_attr(pg->wt_node, "default", "1");
+	xml_form(r, "/admin/policy");
+	xml_attrf(r->form, "year", "%lld", year);
+	return RC_OK;
+}
+
+/* Appends a <worktype> per current work type, ticked as pg says. */
+static void
+policy_worktypes(struct ppage *pg)
+{
+	xmlNodePtr	 n;
+	size_t		 i;
+
+	for (i = 0; i < pg->nwt; i++) {
+		n = xml_el(pg->wt_node, "worktype", NULL);
+		xml_attr(n, "code", pg->wts[i].code);
+		xml_attr(n, "name", pg->wts[i].name);
+		xml_attr(n, "category", pg->wts[i].category);
+		if (pg->wts[i].open)
+			xml_attr(n, "open", "1");
+		if (pg->wts[i].checked)
+			xml_attr(n, "checked", "1");
+	}
+}
+
+/* GET /admin/policy?year= (province) */
+enum rc
+h_policy(struct req *r)
+{
+	struct ppage	 pg;
+	const char	*ys = req_arg(r, "year");
+	long long	 year = r->year;
+	enum rc		 rc;
+
+	if (ys != NULL && valid_uint(ys, 2000, 2100, &year) == -1)
+		return RC_NOTFOUND;
+	if ((rc = policy_page(r, year, &pg)) != RC_OK)
+		return rc;
+	if (!pg.known)
+		return RC_NOTFOUND;
+	policy_worktypes(&pg);
+	return RC_OK;
+}
+
+/*
+ * Checks every key of the form into pol, with a message per field.
+ * Unknown fields are ignored (a page older than a key change still
+ * saves); a key missing from the form is an error like an empty one.
+ */
+static void
+policy_fields(struct req *r, struct ppage *pg, struct elig_policy *pol)
+{
+	const struct policy_key	*k;
+	const char		*v, *m;
+	size_t			 i;
+	int			 bad_edu = 0;
+
+	policy_defaults(pol);
+	for (i = 0; i < npolicy_keys; i++) {
+		k = &policy_keys[i];
+		v = form_text(&r->body, k->key);
+		xml_field(r, k->key, v);
+		if ((m = policy_set(pol, k->key, v)) != NULL) {
+			if (k->off != offsetof(struct elig_policy, driver))
+				m = pool_printf(r->pool, "%s（允许范围：%d至%d）",
+				    m, k->min, k->max);
+			xml_field_error(r, k->key, m);
+			if (strncmp(k->key, "edu_l2_", 7) == 0)
+				bad_edu = 1;
+		} else if (k->off == offsetof(struct elig_policy, driver) &&
+		    wt_find(pg, pol->driver) == NULL)
+			xml_field_error(r, k->key, "现行工种目录中没有这个工种代码，"
+			    "请核对（汽车驾驶员的代码见下方一级开考工种列表）。");
+	}
+	if (!bad_edu && pol->edu_l2_relaxed_rank > pol->edu_l2_rank)
+		xml_field_error(r, "edu_l2_relaxed_rank", "年龄较大者的文化程度"
+		    "要求不能高于一般要求。");
+}
+
+/*
+ * Ticks the work types of the level1[] fields.  Returns the number
+ * ticked; an unknown code is an error on the field.
+ */
+static size_t
+policy_level1(struct req *r, struct ppage *pg)
+{
+	const struct field	*f;
+	struct wt		*w;
+	size_t			 i, n = 0;
+	int			 unknown = 0;
+
+	for (i = 0; i < pg->nwt; i++)
+		pg->wts[i].checked = 0;
+	for (i = 0; i < r->body.nfields; i++) {
+		f = &r->body.fields[i];
+		if (strcmp(f->name, L1_FIELD) != 0 || f->filename != NULL)
+			continue;
+		if ((w = wt_find(pg, f->value)) == NULL) {
+			unknown = 1;
+			continue;
+		}
+		if (!w->checked)
+			n++;
+		w->checked = 1;
+	}
+	xml_field(r, L1_FIELD, NULL);
+	if (unknown)
+		xml_field_error(r, L1_FIELD, "所选工种不在现行工种目录中，请在下方"
+		    "列表中重新勾选。");
+	else if (n == 0)
+		xml_field_error(r, L1_FIELD, "请至少勾选一个本年度开考一级（高级"
+		    "技师）的工种。");
+	return n;
+}
+
+/* "years_l4 10->8, level1 12" of what changes, at most MAX_REASON. */
+static const char *
+policy_reason(struct req *r, const struct ppage *pg,
+    const struct elig_policy *pol, size_t nl1)
+{
+	const struct policy_key	*k;
+	const char		*a, *b, *s = "";
+	char			*t;
+	size_t			 i;
+	int			 l1_changed = nl1 != pg->pol.nlevel1_open;
+
+	for (i = 0; i < npolicy_keys; i++) {
+		k = &policy_keys[i];
+		a = key_value(r, &pg->pol, k);
+		b = key_value(r, pol, k);
+		if (strcmp(a, b) == 0)
+			continue;
+		t = pool_printf(r->pool, "%s%s%s %s->%s", s, *s ? ", " : "",
+		    k->key, a, b);
+		if (strlen(t) > MAX_REASON - 20)
+			break;
+		s = t;
+	}
+	for (i = 0; !l1_changed && i < pg->nwt; i++)
+		if (pg->wts[i].checked != pg->wts[i].open)
+			l1_changed = 1;
+	return pool_printf(r->pool, "%s%slevel1 %zu%s", s, *s ? ", " : "",
+	    nl1, l1_changed ? " changed" : "");
+}
+
+/* Stores pol and the ticked list for the year in one transaction. */
+static int
+policy_store(struct req *r, const struct ppage *pg,
+    const struct elig_policy *pol, const char *reason)
+{
+	const struct policy_key	*k;
+	size_t			 i;
+
+	if (db_begin(r) == -1)
+		return -1;
+	for (i = 0; i < npolicy_keys; i++) {
+		k = &policy_keys[i];
+		if (db_exec(r, STMT_POLICY_SET, "issi", pg->year, k->key,
+		    key_value(r, pol, k), r->account_id) == -1)
+			goto fail;
+	}
+	if (db_exec(r, STMT_POLICY_L1_CLEAR, "i", pg->year) == -1)
+		goto fail;
+	for (i = 0; i < pg->nwt; i++)
+		if (pg->wts[i].checked && db_exec(r, STMT_POLICY_L1_ADD, "is",
+		    pg->year, pg->wts[i].code) == -1)
+			goto fail;
+	if (audit(r, "policy.set", pool_printf(r->pool, "policy:%lld",
+	    pg->year), "ok", reason) == -1 || db_commit(r) == -1)
+		goto fail;
+	return 0;
+fail:
+	db_rollback(r);
+	return -1;
+}
+
+/*
+ * POST /admin/policy: year, a field per key, level1[] (codes).  Every
+ * field is checked first; on any error the page comes back (400) with
+ * what was typed and nothing is stored.
+ */
+enum rc
+h_policy_post(struct req *r)
+{
+	struct ppage		 pg;
+	struct elig_policy	 pol;
+	const char		*ys = form_text(&r->body, "year");
+	long long		 year = 0;
+	size_t			 nl1;
+	enum rc			 rc;
+	int			 bad_year;
+
+	if ((bad_year = valid_uint(ys, 2000, 2100, &year) == -1))
+		year = r->year;
+	if ((rc = policy_page(r, year, &pg)) != RC_OK)
+		return rc;
+	/* No such year: the rest is checked on the current year's page. */
+	if (!bad_year && !pg.known && (rc = policy_page(r, r->year,
+	    &pg)) != RC_OK)
+		return rc;
+	if (!pg.known)
+		return RC_NOTFOUND;
+	if (bad_year || pg.year != year)
+		xml_field_error(r, "year", bad_year ? "请选择报考年度。" :
+		    "该报考年度不存在。");
+	xml_field(r, "year", ys);
+	policy_fields(r, &pg, &pol);
+	nl1 = policy_level1(r, &pg);
+	policy_worktypes(&pg);
+	if (r->form_bad) {
+		xml_form_message(r, "请按提示修改后重新提交，本次未保存任何设置。");
+		return RC_OK;
+	}
+	if (policy_store(r, &pg, &pol, policy_reason(r, &pg, &pol, nl1)) == -1)
+		return RC_DB;
+	resp_redirect(r, pool_printf(r->pool, "/admin/policy?year=%lld&m=saved",
+	    pg.year));
+	return RC_OK;
+}

@@ -1,0 +1,614 @@
+/*
+ * Copyright (c) 2026 The gkbm developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
+ */
+/* image.c: photos decoded, checked, scaled, stamped and re-encoded */
+
+#include <limits.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jpeglib.h>
+
+#include "gkbm.h"
+#include "jpeg.h"
+
+#define PHOTO_W		413	/* 二寸 at 300 dpi, SPEC.md §3.4 */
+#define PHOTO_H		626
+#define PHOTO_SLACK	50	/* proportions may differ by 1/50 (2%) */
+
+#define STAMP_CHARS	18	/* a cell is 1/18 of the width */
+#define GLYPH_W		5	/* font units */
+#define GLYPH_H		7
+
+#define ENC_CHUNK	65536	/* first output buffer of image_encode */
+
+/*
+ * A 5x7 font for the characters of an ID number, one byte a row, bit 4
+ * the leftmost column.  Drawn with whole-pixel blocks so it stays crisp.
+ */
+static const unsigned char glyphs[11][GLYPH_H] = {
+	{ 0x0e, 0x11, 0x11, 0x11, 0x11, 0x11, 0x0e },	/* 0 */
+	{ 0x04, 0x0c, 0x04, 0x04, 0x04, 0x04, 0x0e },	/* 1 */
+	{ 0x0e, 0x11, 0x01, 0x02, 0x04, 0x08, 0x1f },	/* 2 */
+	{ 0x1f, 0x02, 0x04, 0x02, 0x01, 0x11, 0x0e },	/* 3 */
+	{ 0x02, 0x06, 0x0a, 0x12, 0x1f, 0x02, 0x02 },	/* 4 */
+	{ 0x1f, 0x10, 0x1e, 0x01, 0x01, 0x11, 0x0e },	/* 5 */
+	{ 0x06, 0x08, 0x10, 0x1e, 0x11, 0x11, 0x0e },	/* 6 */
+	{ 0x1f, 0x01, 0x02, 0x04, 0x08, 0x08, 0x08 },	/* 7 */
+	{ 0x0e, 0x11, 0x11, 0x0e, 0x11, 0x11, 0x0e },	/* 8 */
+	{ 0x0e, 0x11, 0x11, 0x0f, 0x01, 0x02, 0x0c },	/* 9 */
+	{ 0x11, 0x11, 0x0a, 0x04, 0x0a, 0x11, 0x11 },	/* X */
+};
+
+/*
+ * EXIF orientations 1-8 as a map from an output pixel (x, y) to the
+ * input pixel: in_x = ax * x + bx * y (+ w - 1 if fx), likewise in_y.
+ * Orientations 5-8 swap width and height.
+ */
+static const struct orient {
+	int	 ax, bx, fx;
+	int	 ay, by, fy;
+} orients[9] = {
+	{ 1, 0, 0,  0, 1, 0 },		/* 0: not given, as 1 */
+	{ 1, 0, 0,  0, 1, 0 },		/* 1: as stored */
+	{ -1, 0, 1,  0, 1, 0 },		/* 2: mirrored */
+	{ -1, 0, 1,  0, -1, 1 },	/* 3: rotated 180 */
+	{ 1, 0, 0,  0, -1, 1 },		/* 4: mirrored vertically */
+	{ 0, 1, 0,  1, 0, 0 },		/* 5: transposed */
+	{ 0, 1, 0,  -1, 0, 1 },		/* 6: rotate 90 clockwise */
+	{ 0, -1, 1,  -1, 0, 1 },	/* 7: transversed */
+	{ 0, -1, 1,  1, 0, 0 },		/* 8: rotate 90 anticlockwise */
+};
+
+/* One output pixel's share of the input along one axis. */
+struct span {
+	int	 first;		/* first input pixel */
+	int	 n;		/* input pixels covered */
+	size_t	 w;		/* index of its n weights */
+};
+
+/* The growing output buffer of image_encode. */
+struct enc_dest {
+	struct jpeg_destination_mgr	 pub;
+	unsigned char			*buf;
+	size_t				 size;
+};
+
+static int	exif_orientation(j_decompress_ptr);
+static unsigned	exif_get(const unsigned char *, int, int);
+static void	cmyk_row(const unsigned char *, unsigned char *, int, int);
+static void	decode_rows(j_decompress_ptr, unsigned char *);
+static void	image_orient(struct image *, int);
+static const char *photo_message(int, int, const char *);
+static double	*spans_new(int, int, struct span *);
+static void	scale_row(const unsigned char *, const struct span *,
+		    const double *, int, double *);
+static void	scale_box(const struct image *, struct image *);
+static void	enc_init(j_compress_ptr);
+static boolean	enc_empty(j_compress_ptr);
+static void	enc_term(j_compress_ptr);
+
+/* Reads the n-byte (2 or 4) integer at p in the TIFF byte order. */
+static unsigned
+exif_get(const unsigned char *p, int n, int motorola)
+{
+	if (n == 2)
+		return motorola ? (unsigned)p[0] << 8 | p[1] :
+		    (unsigned)p[1] << 8 | p[0];
+	return motorola ?
+	    (unsigned)p[0] << 24 | (unsigned)p[1] << 16 | p[2] << 8 | p[3] :
+	    (unsigned)p[3] << 24 | (unsigned)p[2] << 16 | p[1] << 8 | p[0];
+}
+
+/*
+ * Returns the EXIF orientation (1-8) from the saved APP1 markers of
+ * cinfo, or 1 when there is none or it cannot be read.  Phones store a
+ * portrait photo sideways and say so here; since re-encoding drops EXIF,
+ * the rotation has to be applied to the pixels.
+ */
+static int
+exif_orientation(j_decompress_ptr cinfo)
+{
+	jpeg_saved_marker_ptr	 m;
+	const unsigned char	*t;
+	size_t			 len, ifd, i, n;
+	int			 mm;
+	unsigned		 v;
+
+	for (m = cinfo->marker_list; m != NULL; m = m->next) {
+		if (m->marker != JPEG_APP0 + 1 || m->data_length < 14 ||
+		    memcmp(m->data, "Exif\0\0", 6) != 0)
+			continue;
+		t = m->data + 6;
+		len = m->data_length - 6;
+		if (memcmp(t, "MM\0*", 4) == 0)
+			mm = 1;
+		else if (memcmp(t, "II*\0", 4) == 0)
+			mm = 0;
+		else
+			continue;
+		ifd = exif_get(t + 4, 4, mm);
+		if (ifd < 8 || ifd > len - 2)
+			continue;
+		n = exif_get(t + ifd, 2, mm);
+		for (i = 0; i < n && ifd + 2 + 12 * (i + 1) <= len; i++) {
+			const unsigned char *e = t + ifd + 2 + 12 * i;
+
+			if (exif_get(e, 2, mm) != 0x0112 ||
+			    exif_get(e + 2, 2, mm) != 3)
+				continue;
+			v = exif_get(e + 8, 2, mm);
+			return v >= 1 && v <= 8 ? (int)v : 1;
+		}
+	}
+	return 1;
+}
+
+/*
+ * Converts n CMYK pixels to RGB.  Adobe writes CMYK inverted (255 means
+ * no ink), and so does nearly every CMYK JPEG in the wild.
+ */
+static void
+cmyk_row(const unsigned char *in, unsigned char *out, int n, int adobe)
+{
+	int	 c, m, y, k;
+
+	for (; n > 0; n--, in += 4, out += 3) {
+		c = in[0], m = in[1], y = in[2], k = in[3];
+		if (!adobe) {
+			c = 255 - c, m = 255 - m;
+			y = 255 - y, k = 255 - k;
+		}
+		out[0] = (unsigned char)((c * k + 127) / 255);
+		out[1] = (unsigned char)((m * k + 127) / 255);
+		out[2] = (unsigned char)((y * k + 127) / 255);
+	}
+}
+
+/*
+ * Reads every scanline of the started cinfo into rgb (output_width x
+ * output_height x 3 bytes), converting CMYK.  Errors longjmp.
+ */
+static void
+decode_rows(j_decompress_ptr cinfo, unsigned char *rgb)
+{
+	JSAMPARRAY	 cmyk = NULL;
+	JSAMPROW	 row;
+
+	if (cinfo->out_color_space == JCS_CMYK)
+		cmyk = (*cinfo->mem->alloc_sarray)((j_common_ptr)cinfo,
+		    JPOOL_IMAGE, cinfo->output_width * 4, 1);
+	while (cinfo->output_scanline < cinfo->output_height) {
+		row = rgb + (size_t)cinfo->output_scanline *
+		    cinfo->output_width * 3;
+		if (cmyk == NULL)
+			(void)jpeg_read_scanlines(cinfo, &row, 1);
+		else {
+			(void)jpeg_read_scanlines(cinfo, cmyk, 1);
+			cmyk_row(cmyk[0], row, (int)cinfo->output_width,
+			    cinfo->saw_Adobe_marker);
+		}
+	}
+}
+
+/* Applies EXIF orientation o (1-8) to img in place. */
+static void
+image_orient(struct image *img, int o)
+{
+	const struct orient	*t = &orients[o];
+	unsigned char		*rgb, *d;
+	int			 w, h, x, y, sx, sy;
+
+	if (o <= 1)
+		return;
+	w = o >= 5 ? img->h : img->w;
+	h = o >= 5 ? img->w : img->h;
+	rgb = xmalloc((size_t)w * h * 3);
+	for (y = 0, d = rgb; y < h; y++)
+		for (x = 0; x < w; x++, d += 3) {
+			sx = t->ax * x + t->bx * y + (t->fx ? img->w - 1 : 0);
+			sy = t->ay * x + t->by * y + (t->fy ? img->h - 1 : 0);
+			memcpy(d, img->rgb + ((size_t)sy * img->w + sx) * 3, 3);
+		}
+	free(img->rgb);
+	img->rgb = rgb;
+	img->w = w;
+	img->h = h;
+}
+
+/*
+ * Decodes the len bytes at buf, at most max, as a JPEG image into img as
+ * 8-bit RGB (grayscale, CMYK and YCCK converted; the EXIF orientation
+ * applied).  The size limits of jpeg_check (100 to 10000 pixels a side,
+ * 50 megapixels) are checked from the header before anything is
+ * allocated.  Returns NULL with img->rgb malloc'd (free it with
+ * image_free), or a Chinese message, the same as jpeg_check's, with img
+ * set to empty.
+ */
+const char *
+image_decode(const unsigned char *buf, size_t len, size_t max,
+    struct image *img)
+{
+	struct jpeg_decompress_struct	 cinfo;
+	struct jpeg_err			 jerr;
+	struct jpeg_progress_mgr	 progress;
+	unsigned char *volatile		 rgb = NULL;
+	const char			*msg;
+	int				 o;
+
+	img->w = img->h = 0;
+	img->rgb = NULL;
+	if ((msg = jpeg_precheck(buf, len, max)) != NULL)
+		return msg;
+
+	memset(&cinfo, 0, sizeof(cinfo));
+	cinfo.err = jpeg_err_init(&jerr);
+	if (setjmp(jerr.jb) != 0) {
+		jpeg_destroy_decompress(&cinfo);
+		free(rgb);
+		return jpeg_msg_corrupt;
+	}
+	jpeg_create_decompress(&cinfo);
+	progress.progress_monitor = jpeg_err_progress;
+	cinfo.progress = &progress;
+	jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xffff);
+	jpeg_mem_src(&cinfo, buf, (unsigned long)len);
+	if (jpeg_read_header(&cinfo, TRUE) != JPEG_HEADER_OK)
+		jpeg_err_fail((j_common_ptr)&cinfo);
+	if ((msg = jpeg_size_check(cinfo.image_width,
+	    cinfo.image_height)) != NULL) {
+		jpeg_destroy_decompress(&cinfo);
+		return msg;
+	}
+	switch (cinfo.jpeg_color_space) {
+	case JCS_GRAYSCALE:
+	case JCS_YCbCr:
+	case JCS_RGB:
+		cinfo.out_color_space = JCS_RGB;
+		break;
+	case JCS_CMYK:
+	case JCS_YCCK:
+		cinfo.out_color_space = JCS_CMYK;
+		break;
+	default:
+		jpeg_destroy_decompress(&cinfo);
+		return jpeg_msg_type;
+	}
+
+	jpeg_start_decompress(&cinfo);
+	rgb = xmalloc((size_t)cinfo.output_width * cinfo.output_height * 3);
+	decode_rows(&cinfo, rgb);
+	o = exif_orientation(&cinfo);
+	jpeg_finish_decompress(&cinfo);
+	img->w = (int)cinfo.output_width;
+	img->h = (int)cinfo.output_height;
+	img->rgb = rgb;
+	jpeg_destroy_decompress(&cinfo);
+	image_orient(img, o);
+	return NULL;
+}
+
+/*
+ * Returns the message for a w x h photo that is not what is wanted
+ * (what, e.g. "比例不符合要求"), in a static buffer overwritten by the
+ * next call.
+ */
+static const char *
+photo_message(int w, int h, const char *what)
+{
+	static char	 msg[512];
+
+	snprintf(msg, sizeof(msg), "照片尺寸为%d×%d像素，%s。"
+	    "请上传宽高比为%d:%d（二寸证件照，竖版）的照片，"
+	    "像素不小于%d×%d。", w, h, what, PHOTO_W, PHOTO_H,
+	    PHOTO_W, PHOTO_H);
+	return msg;
+}
+
+/*
+ * Fills n output spans for scaling an axis of in pixels down to n (in >=
+ * n) by area averaging: output pixel i covers input [i * s, (i + 1) * s)
+ * with s = in / n, and each input pixel weighs its overlap.  Returns the
+ * weights (the caller frees them).
+ */
+static double *
+spans_new(int in, int n, struct span *sp)
+{
+	double	*wt, s = (double)in / n, lo, hi, a, b;
+	size_t	 k = 0;
+	int	 i, j, per = (in + n - 1) / n + 2;
+
+	wt = xcalloc((size_t)n * per, sizeof(*wt));
+	for (i = 0; i < n; i++) {
+		lo = i * s;
+		hi = i + 1 == n ? in : (i + 1) * s;
+		sp[i].first = (int)lo;
+		sp[i].w = k;
+		sp[i].n = 0;
+		for (j = sp[i].first; j < in && j < hi; j++) {
+			a = j > lo ? j : lo;
+			b = j + 1 < hi ? j + 1 : hi;
+			if (b <= a)
+				continue;
+			wt[k + sp[i].n++] = (b - a) / (hi - lo);
+		}
+		k += (size_t)per;
+	}
+	return wt;
+}
+
+/* Scales the input row p horizontally into the n RGB sums of hrow. */
+static void
+scale_row(const unsigned char *p, const struct span *sx, const double *wx,
+    int n, double *hrow)
+{
+	const unsigned char	*q;
+	const double		*w;
+	double			 r, g, b;
+	int			 x, i;
+
+	for (x = 0; x < n; x++) {
+		r = g = b = 0;
+		q = p + sx[x].first * 3;
+		w = wx + sx[x].w;
+		for (i = 0; i < sx[x].n; i++, q += 3) {
+			r += w[i] * q[0];
+			g += w[i] * q[1];
+			b += w[i] * q[2];
+		}
+		hrow[3 * x] = r;
+		hrow[3 * x + 1] = g;
+		hrow[3 * x + 2] = b;
+	}
+}
+
+/*
+ * Scales in down to the 413x626 of out (out->rgb allocated) by area
+ * averaging, one output row at a time: each input row is scaled
+ * horizontally, then weighted into the output row.  Needs in at least
+ * as large as out on both axes; a box filter, not nearest neighbour, so
+ * fine stripes average to their mean colour instead of aliasing.
+ */
+static void
+scale_box(const struct image *in, struct image *out)
+{
+	struct span		 sx[PHOTO_W], sy[PHOTO_H];
+	double			*wx, *wy, *acc, *hrow, v;
+	const unsigned char	*p;
+	int			 y, i, j;
+
+	wx = spans_new(in->w, out->w, sx);
+	wy = spans_new(in->h, out->h, sy);
+	acc = xcalloc((size_t)out->w * 3, sizeof(*acc));
+	hrow = xcalloc((size_t)out->w * 3, sizeof(*hrow));
+	for (y = 0; y < out->h; y++) {
+		memset(acc, 0, (size_t)out->w * 3 * sizeof(*acc));
+		for (j = 0; j < sy[y].n; j++) {
+			p = in->rgb + (size_t)(sy[y].first + j) * in->w * 3;
+			scale_row(p, sx, wx, out->w, hrow);
+			for (i = 0; i < out->w * 3; i++)
+				acc[i] += wy[sy[y].w + j] * hrow[i];
+		}
+		for (i = 0; i < out->w * 3; i++) {
+			v = acc[i] + 0.5;
+			out->rgb[(size_t)y * out->w * 3 + i] =
+			    v >= 255 ? 255 : v <= 0 ? 0 : (unsigned char)v;
+		}
+	}
+	free(wx);
+	free(wy);
+	free(acc);
+	free(hrow);
+}
+
+/*
+ * Makes the personal photo (二寸, 413x626 pixels) from in: a copy if in is
+ * exactly 413x626; scaled down by area averaging if in is larger and its
+ * proportions match 413:626 within 2%.  Anything else is refused with a
+ * message saying the size found and the size wanted (static buffer,
+ * overwritten by the next call).  Returns NULL with out->rgb malloc'd
+ * (free with image_free), or the message with out set to empty.
+ */
+const char *
+image_photo(const struct image *in, struct image *out)
+{
+	long long	 d;
+	size_t		 n = (size_t)PHOTO_W * PHOTO_H * 3;
+
+	out->w = out->h = 0;
+	out->rgb = NULL;
+	if (in == NULL || in->rgb == NULL || in->w <= 0 || in->h <= 0)
+		return jpeg_msg_empty;
+
+	/* |w/h - 413/626| <= 2% of 413/626, in integers. */
+	d = (long long)in->w * PHOTO_H - (long long)in->h * PHOTO_W;
+	if (d < 0)
+		d = -d;
+	if (d * PHOTO_SLACK > (long long)in->h * PHOTO_W) {
+		d = (long long)in->h * PHOTO_H - (long long)in->w * PHOTO_W;
+		if (d < 0)
+			d = -d;
+		if (d * PHOTO_SLACK <= (long long)in->w * PHOTO_W)
+			return photo_message(in->w, in->h,
+			    "是横向的照片，比例不符合要求");
+		return photo_message(in->w, in->h, "比例不符合要求");
+	}
+	if (in->w < PHOTO_W || in->h < PHOTO_H)
+		return photo_message(in->w, in->h, "尺寸过小");
+
+	out->rgb = xmalloc(n);
+	out->w = PHOTO_W;
+	out->h = PHOTO_H;
+	if (in->w == PHOTO_W && in->h == PHOTO_H)
+		memcpy(out->rgb, in->rgb, n);
+	else
+		scale_box(in, out);
+	return NULL;
+}
+
+/*
+ * Draws the ID number idno (digits and X, at most 18) in dark 5x7 block
+ * letters on a white band along the bottom of img, each character cell
+ * 1/18 of the width, so it stays legible when printed.  Returns 0, or -1
+ * (img unchanged) for a character it cannot draw, an empty or too long
+ * idno, or an image too small to carry it.
+ */
+int
+image_stamp(struct image *img, const char *idno)
+{
+	size_t		 n, k;
+	int		 cell, u, gap, band, top, left, g, x, y, gx, gy;
+	unsigned char	*p;
+
+	if (img == NULL || img->rgb == NULL || idno == NULL)
+		return -1;
+	n = strlen(idno);
+	if (n == 0 || n > STAMP_CHARS)
+		return -1;
+	for (k = 0; k < n; k++)
+		if (!(idno[k] >= '0' && idno[k] <= '9') &&
+		    idno[k] != 'X' && idno[k] != 'x')
+			return -1;
+
+	/* Block size u: the 5-unit glyph and a gap fill the cell. */
+	cell = img->w / STAMP_CHARS;
+	u = cell * 10 / (GLYPH_W * 10 + 5);
+	if (u < 1)
+		return -1;
+	gap = cell - GLYPH_W * u;
+	band = GLYPH_H * u + 4 * u;
+	if (band * 4 > img->h)
+		return -1;
+
+	top = img->h - band;
+	memset(img->rgb + (size_t)top * img->w * 3, 255,
+	    (size_t)band * img->w * 3);
+	left = (img->w - (int)n * cell + gap) / 2;
+	top += 2 * u;
+	for (k = 0; k < n; k++) {
+		g = idno[k] == 'X' || idno[k] == 'x' ? 10 : idno[k] - '0';
+		for (gy = 0; gy < GLYPH_H; gy++)
+			for (gx = 0; gx < GLYPH_W; gx++) {
+				if (!(glyphs[g][gy] & (0x10 >> gx)))
+					continue;
+				for (y = 0; y < u; y++) {
+					p = img->rgb + ((size_t)(top + gy * u +
+					    y) * img->w + left + (int)k * cell +
+					    gx * u) * 3;
+					for (x = 0; x < u * 3; x++)
+						p[x] = 0x10;
+				}
+			}
+	}
+	return 0;
+}
+
+/* init_destination: the first chunk of the output buffer. */
+static void
+enc_init(j_compress_ptr cinfo)
+{
+	struct enc_dest	*d = (struct enc_dest *)cinfo->dest;
+
+	d->buf = xmalloc(ENC_CHUNK);
+	d->size = ENC_CHUNK;
+	d->pub.next_output_byte = d->buf;
+	d->pub.free_in_buffer = d->size;
+}
+
+/* empty_output_buffer: the buffer is full; double it. */
+static boolean
+enc_empty(j_compress_ptr cinfo)
+{
+	struct enc_dest	*d = (struct enc_dest *)cinfo->dest;
+
+	d->buf = xreallocarray(d->buf, d->size, 2);
+	d->pub.next_output_byte = d->buf + d->size;
+	d->pub.free_in_buffer = d->size;
+	d->size *= 2;
+	return TRUE;
+}
+
+/* term_destination: the used length is size - free_in_buffer. */
+static void
+enc_term(j_compress_ptr cinfo)
+{
+	(void)cinfo;
+}
+
+/*
+ * Encodes img as a baseline JFIF JPEG of the given quality (1-100) into
+ * a malloc'd buffer: *out (the caller frees it with free()) of *len
+ * bytes.  Only pixels go in, so no EXIF or other metadata of the upload
+ * can survive.  Returns 0, or -1 (nothing allocated) on bad arguments or
+ * a libjpeg failure.
+ *
+ * The destination is our own rather than jpeg_mem_dest(): when libjpeg
+ * fails after jpeg_mem_dest() has grown its buffer, the caller's pointer
+ * is stale and the buffer leaks; here the buffer is always ours to free.
+ */
+int
+image_encode(const struct image *img, int quality, unsigned char **out,
+    size_t *len)
+{
+	struct jpeg_compress_struct	 cinfo;
+	struct jpeg_err			 jerr;
+	struct enc_dest			 dest;
+	JSAMPROW			 row;
+
+	*out = NULL;
+	*len = 0;
+	if (img == NULL || img->rgb == NULL || img->w <= 0 || img->h <= 0 ||
+	    img->w > JPEG_MAX_DIMENSION || img->h > JPEG_MAX_DIMENSION ||
+	    quality < 1 || quality > 100)
+		return -1;
+
+	memset(&cinfo, 0, sizeof(cinfo));
+	memset(&dest, 0, sizeof(dest));
+	cinfo.err = jpeg_err_init(&jerr);
+	if (setjmp(jerr.jb) != 0) {
+		jpeg_destroy_compress(&cinfo);
+		free(dest.buf);
+		return -1;
+	}
+	jpeg_create_compress(&cinfo);
+	dest.pub.init_destination = enc_init;
+	dest.pub.empty_output_buffer = enc_empty;
+	dest.pub.term_destination = enc_term;
+	cinfo.dest = &dest.pub;
+	cinfo.image_width = (JDIMENSION)img->w;
+	cinfo.image_height = (JDIMENSION)img->h;
+	cinfo.input_components = 3;
+	cinfo.in_color_space = JCS_RGB;
+	jpeg_set_defaults(&cinfo);
+	jpeg_set_quality(&cinfo, quality, TRUE);
+	cinfo.optimize_coding = TRUE;
+	jpeg_start_compress(&cinfo, TRUE);
+	while (cinfo.next_scanline < cinfo.image_height) {
+		row = img->rgb + (size_t)cinfo.next_scanline * img->w * 3;
+		(void)jpeg_write_scanlines(&cinfo, &row, 1);
+	}
+	jpeg_finish_compress(&cinfo);
+	*out = dest.buf;
+	*len = dest.size - dest.pub.free_in_buffer;
+	jpeg_destroy_compress(&cinfo);
+	return 0;
+}
+
+/* Frees the pixels of img (which may be NULL) and empties it. */
+void
+image_free(struct image *img)
+{
+	if (img == NULL)
+		return;
+	free(img->rgb);
+	img->rgb = NULL;
+	img->w = img->h = 0;
+}

@@ -1,0 +1,299 @@
+# mobile.t: 手机扫码上传 end to end (SPEC.md 3.4): the QR page (an SVG and
+# the link), the single-use link (only its hash stored, 10 minutes, bound
+# to one application), the phone's page without login, uploads from the
+# phone into that application only; the link used from a second browser,
+# after expiry, replaced by a newer one, with a bad token, with another
+# application's token, and after the application was submitted: each
+# refused with a page that says what to do, nothing stored.
+use strict;
+use warnings;
+use utf8;
+
+use Test::More;
+use GKBM;
+
+my $s = GKBM->start(workers => 2);
+my $dbh = $s->dbh;
+my $Y = $s->year;
+my $PW = 'Henan2026ok';
+my $RNG = GKBM::top_srcdir() . '/schema/xml';
+
+my %schema = map { $_ => XML::LibXML::RelaxNG->new(location => "$RNG/$_.rng") }
+    qw(qr mobile);
+sub valid {
+	my ($r, $page, $label) = @_;
+	my $ok = $r->xml && eval { $schema{$page}->validate($r->xml); 1 };
+	ok($ok, "$label: the document matches schema/xml/$page.rng")
+	    or diag($@ || 'not XML');
+}
+
+my $ID1 = GKBM::idno('410105', '19900307', '105');
+my $ID2 = GKBM::idno('410181', '19850512', '204');
+$s->admin({ stdin => "$PW\n" }, 'create-candidate', $Y, $ID1, '李明',
+    '13911110001', '410100', 5);
+$s->admin({ stdin => "$PW\n" }, 'create-candidate', $Y, $ID2, '王芳',
+    '13911110002', '410181', 3);
+
+sub login_app {
+	my ($idno, $name) = @_;
+	my $b = $s->browser;
+	my $r = $b->login('candidate', $idno, $PW);
+	is($r->status, 303, "$name logs in") or diag($r->dump);
+	$b->get('/apply', accept => 'xml');
+	my $acct = $s->count(q{SELECT id FROM accounts WHERE role = 'candidate'
+	    AND name = ?}, $name);
+	my $app = $s->count('SELECT id FROM applications WHERE account_id = ?',
+	    $acct);
+	unless ($app) {
+		# h_apply.c not in this tree yet: the row it would make.
+		$dbh->do(q{INSERT INTO applications (account_id, year, state,
+		    created_at, updated_at) VALUES (?, ?, 'draft', NOW(), NOW())},
+		    undef, $acct, $Y);
+		$app = $s->count('SELECT id FROM applications WHERE '
+		    . 'account_id = ?', $acct);
+	}
+	return ($b, $app, $acct);
+}
+
+my ($b1, $app1, $acct1) = login_app($ID1, '李明');
+my ($b2, $app2, $acct2) = login_app($ID2, '王芳');
+my $JPG = GKBM::jpeg(320, 200);
+
+sub n_rows {
+	return $s->count('SELECT COUNT(*) FROM materials WHERE application_id = ?',
+	    $_[0]);
+}
+sub link_row {
+	my ($tok) = @_;
+	return $dbh->selectrow_hashref('SELECT application_id, claim_hash, '
+	    . 'TIMESTAMPDIFF(SECOND, NOW(), expires_at) AS ttl FROM upload_links '
+	    . 'WHERE token_hash = UNHEX(SHA2(?, 256))', undef, $tok);
+}
+
+# new_link(BROWSER): POST /apply/qr; returns (response, token).
+sub new_link {
+	my ($b, %o) = @_;
+	my $r = $b->post('/apply/qr', { csrf => $b->csrf('/home') },
+	    accept => $o{accept} // 'xml');
+	my $url = $r->xpath('/qr/link/@url') // '';
+	my ($tok) = $url =~ /[?&]t=([A-Za-z0-9_-]{43})$/;
+	return ($r, $tok);
+}
+
+# phone_get(PHONE, TOKEN): GET /m?t=TOKEN as XML.
+sub phone_get {
+	my ($p, $tok, %o) = @_;
+	return $p->get('/m?t=' . ($tok // ''), accept => $o{accept} // 'xml');
+}
+
+# phone_up(PHONE, TOKEN, KIND, NAME, BYTES): POST /m with the page's token.
+sub phone_up {
+	my ($p, $tok, $kind, $name, $bytes, %o) = @_;
+	my $csrf = $o{csrf} // $p->csrf('/m?t=' . $tok);
+	return $p->post_multipart('/m', { csrf => $csrf, t => $tok,
+	    kind => $kind, %{ $o{extra} || {} } },
+	    { file => [$name, $bytes, 'image/jpeg'] }, accept => 'xml');
+}
+
+# --- the QR page ------------------------------------------------------------
+
+my ($r, $tok) = new_link($b1);
+is($r->status, 200, 'POST /apply/qr') or diag($r->dump);
+valid($r, 'qr', 'the QR page');
+like($tok // '', qr/^[A-Za-z0-9_-]{43}$/, 'a 43-character token in the link');
+is($r->xpath('/qr/link/@url'), $s->url("/m?t=$tok"),
+    'the absolute link of this site (scheme and Host of the request)');
+my $size = $r->xpath('/qr/qr/@size');
+ok($size && $size >= 21, 'a QR code of at least 21 modules');
+my @rows = map { $_->textContent } $r->nodes('/qr/qr/row');
+is(scalar(@rows), $size, 'size rows');
+is(scalar(grep { length($_) == $size } @rows), $size, 'of size modules each');
+is(substr($rows[0], 0, 7), '1111111', 'the finder pattern in the corner');
+my $lr = link_row($tok);
+ok($lr, 'the link row is stored under the SHA-256 of the token');
+is($lr->{application_id}, $app1, '... bound to this application');
+ok(!defined $lr->{claim_hash}, '... unclaimed');
+ok($lr->{ttl} > 590 && $lr->{ttl} <= 600, '... expiring in 10 minutes')
+    or diag("ttl $lr->{ttl}");
+is($s->count('SELECT COUNT(*) FROM upload_links WHERE token_hash = ? '
+    . 'OR HEX(token_hash) LIKE ?', $tok, '%' . unpack('H*', $tok) . '%'),
+    0, 'the token itself is not stored');
+is($s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'upload_link.create'
+    AND object = ?}, "application:$app1"), 1, 'creating the link is audited');
+
+my ($h) = new_link($b1, accept => 'html');
+is($h->status, 200, 'the QR page as HTML');
+like($h->text, qr{<svg[^>]*viewBox="0 0 \d+ \d+"}, 'an inline SVG');
+like($h->text, qr{<rect[^>]*x="4" y="4"}, 'rects for the dark modules');
+# The rects drawn back into a matrix: the three finder patterns sit in
+# their corners, inside the quiet zone of four modules.
+my $svg = $h->text;
+my ($vb) = $svg =~ /viewBox="0 0 (\d+) \d+"/;
+my $n = ($vb // 8) - 8;
+my @m = map { [(0) x $n] } 1 .. $n;
+while ($svg =~ /<rect x="(\d+)" y="(\d+)" width="(\d+)" height="1" fill="#000"/g) {
+	$m[$2 - 4][$_ - 4] = 1 for $1 .. $1 + $3 - 1;
+}
+my $finder = join('', map { my $y = $_; join('', map { $y == 0 || $y == 6 ||
+    $_ == 0 || $_ == 6 || ($y >= 2 && $y <= 4 && $_ >= 2 && $_ <= 4) ? 1 : 0 }
+    0 .. 6) } 0 .. 6);
+my $at = sub { my ($oy, $ox) = @_; join('', map { my $y = $_;
+    join('', map { $m[$oy + $y][$ox + $_] } 0 .. 6) } 0 .. 6) };
+ok($n >= 21, "the SVG is a code of $n modules");
+is($at->(0, 0), $finder, 'the top-left finder pattern');
+is($at->(0, $n - 7), $finder, 'the top-right finder pattern');
+is($at->($n - 7, 0), $finder, 'the bottom-left finder pattern');
+like($h->text, qr{/m\?t=[A-Za-z0-9_-]{43}}, 'the link as text');
+like($h->text, qr/10分钟/, 'the validity');
+unlike($h->text, qr/\sstyle=/, 'no style attribute (CSP)');
+ok(!link_row($tok), 'a new link replaces the older unclaimed one');
+my $old = $tok;
+($r, $tok) = new_link($b1);
+$r = phone_get($s->browser, $old);
+is($r->status, 404, 'the replaced link: 404') or diag($r->dump);
+like($r->xpath('/mobile/refused') // '', qr/扫描电脑上新生成的二维码/,
+    '... says to scan the new code');
+
+$r = $s->browser->post('/apply/qr', { csrf => 'x' x 43 }, accept => 'xml');
+is($r->status, 403, 'POST /apply/qr anonymous: 403');
+$r = $b1->post('/apply/qr', {}, accept => 'xml');
+is($r->status, 403, 'POST /apply/qr without CSRF: 403');
+
+# --- the phone --------------------------------------------------------------------
+
+my $p1 = $s->browser;
+$r = phone_get($p1, $tok);
+is($r->status, 200, 'the phone opens the link without logging in') or diag($r->dump);
+valid($r, 'mobile', 'the phone page');
+is($r->xpath('/mobile/meta/role'), 'anon', '... anonymous');
+is($r->xpath('/mobile/application/@name'), '李*', 'the name masked');
+unlike($r->body, qr/李明|\Q$ID1\E/, 'no full name or ID number');
+ok(scalar($r->nodes("/mobile/kinds/kind[\@name='material']")), 'kind material offered');
+ok(scalar($r->nodes("/mobile/kinds/kind[\@name='photo']")), 'kind photo offered');
+ok(!scalar($r->nodes("/mobile/kinds/kind[\@name='document']")), 'no documents on the phone');
+ok(defined link_row($tok)->{claim_hash}, 'the link is claimed for this browser');
+ok($p1->jar->get('gkbm_m'), '... by a claim cookie');
+like($p1->jar->raw('gkbm_m') // '', qr/HttpOnly/i, '... HttpOnly');
+$r = phone_get($p1, $tok, accept => 'html');
+is($r->status, 200, 'the phone page as HTML');
+like($r->text, qr/capture="environment"/, 'the camera is offered');
+like($r->text, qr/name="viewport"/, 'a phone layout');
+unlike($r->text, qr/<img/, 'no images on the phone page');
+
+my $n1 = n_rows($app1);
+$r = phone_up($p1, $tok, 'material', 'IMG_0001.jpg', $JPG);
+is($r->status, 303, 'the phone uploads a material') or diag($r->dump);
+is($r->header('location'), "/m?t=$tok&ok=material", '... back to the phone page');
+is(n_rows($app1), $n1 + 1, '... into the application of the link');
+my $mid = $s->count('SELECT MAX(id) FROM materials WHERE application_id = ?', $app1);
+is($s->count('SELECT uploaded_by FROM materials WHERE id = ?', $mid), $acct1,
+    '... uploaded for the candidate');
+like($s->count(q{SELECT reason FROM audit WHERE event = 'material.upload'
+    AND object = ?}, "material:$mid") // '', qr/material application:\Q$app1\E link:[0-9a-f]{16}/,
+    '... audited with the link');
+$r = phone_get($p1, $tok);
+$r = $p1->get("/m?t=$tok&ok=material", accept => 'xml');
+like($r->xpath('/mobile/uploaded') // '', qr/上传成功/, 'the phone says it worked');
+is($r->xpath("/mobile/materials/material[last()]/\@title"), 'IMG_0001',
+    'the material is listed by name');
+valid($r, 'mobile', 'the phone page after an upload');
+$r = phone_up($p1, $tok, 'photo', 'me.jpg', GKBM::jpeg(413, 626));
+is($r->status, 303, 'the phone uploads the photo') or diag($r->dump);
+
+$n1 = n_rows($app1);
+$r = phone_up($p1, $tok, 'material', 'bad.jpg', 'not a jpeg');
+is($r->status, 400, 'a bad image from the phone: 400') or diag($r->dump);
+like($r->xpath("/mobile/form/field[\@name='file']/error") // '', qr/不是JPG格式/,
+    '... with the message');
+valid($r, 'mobile', 'the refused upload');
+$r = phone_up($p1, $tok, 'document', 'x.docx', $JPG);
+is($r->status, 400, 'a kind the phone may not upload: 400');
+$r = phone_up($p1, $tok, 'material', 'a.jpg', $JPG, csrf => 'x' x 43);
+is($r->status, 403, 'without the CSRF token: 403');
+is(n_rows($app1), $n1, 'nothing stored');
+
+# --- a second browser -----------------------------------------------------------------
+
+my $p2 = $s->browser;
+$r = phone_get($p2, $tok);
+is($r->status, 403, 'the link in a second browser: 403') or diag($r->dump);
+is($r->xpath('/mobile/refused/@reason'), 'claimed', '... already claimed');
+like($r->xpath('/mobile/refused') // '', qr/只能在一部手机上使用.*扫描电脑上新生成的二维码/,
+    '... says what to do');
+valid($r, 'mobile', 'the refusal');
+$r = phone_up($p2, $tok, 'material', 'a.jpg', $JPG,
+    csrf => $p2->csrf('/login'));
+is($r->status, 403, 'an upload from the second browser: 403');
+is(n_rows($app1), $n1, '... nothing stored');
+$r = phone_get($p2, $tok, accept => 'html');
+like($r->text, qr/扫描电脑上新生成的二维码/, 'the HTML refusal says what to do');
+
+# --- another application's link --------------------------------------------------------
+
+my ($r2, $tok2) = new_link($b2);
+my $p3 = $s->browser;
+$r = phone_get($p3, $tok2);
+is($r->status, 200, "her phone opens her link") or diag($r->dump);
+is($r->xpath('/mobile/application/@name'), '王*', '... her name, masked');
+my ($n2) = (n_rows($app2));
+$r = phone_up($p3, $tok2, 'material', 'x.jpg', $JPG,
+    extra => { application_id => $app1, application => $app1, app => $app1 });
+is($r->status, 303, 'an upload naming the other application') or diag($r->dump);
+is(n_rows($app2), $n2 + 1, '... goes into the link\'s application');
+is(n_rows($app1), $n1, '... not into the other one');
+$r = phone_up($p3, $tok, 'material', 'x.jpg', $JPG,
+    csrf => $p3->csrf("/m?t=$tok2"));
+is($r->status, 403, "her phone with his link: 403");
+is(n_rows($app1), $n1, '... nothing stored in his application');
+
+# --- bad tokens -----------------------------------------------------------------------------
+
+for my $bad ('', 'abc', 'A' x 43, substr($tok, 0, 42), $tok . 'x', 'A' x 42 . '!') {
+	$r = phone_get($s->browser, $bad);
+	is($r->status, 404, "token '$bad': 404") or diag($r->dump);
+}
+$r = $s->browser->get('/m', accept => 'xml');
+is($r->status, 404, 'no token: 404');
+like($r->xpath('/mobile/refused') // '', qr/扫描电脑上新生成的二维码/, '... says what to do');
+
+# --- after expiry ------------------------------------------------------------------------------
+
+$dbh->do('UPDATE upload_links SET expires_at = NOW() - INTERVAL 1 SECOND '
+    . 'WHERE token_hash = UNHEX(SHA2(?, 256))', undef, $tok);
+$r = phone_get($p1, $tok);
+is($r->status, 403, 'the expired link: 403') or diag($r->dump);
+is($r->xpath('/mobile/refused/@reason'), 'expired', '... expired');
+like($r->xpath('/mobile/refused') // '', qr/已过期.*扫描电脑上新生成的二维码/,
+    '... says what to do');
+$r = phone_up($p1, $tok, 'material', 'late.jpg', $JPG, csrf => $p1->csrf('/login'));
+is($r->status, 403, 'an upload with the expired link: 403');
+is(n_rows($app1), $n1, '... nothing stored');
+# An expired link cannot be claimed either.
+my ($r3, $tok3) = new_link($b1);
+$dbh->do('UPDATE upload_links SET expires_at = NOW() - INTERVAL 1 SECOND '
+    . 'WHERE token_hash = UNHEX(SHA2(?, 256))', undef, $tok3);
+$r = phone_get($s->browser, $tok3);
+is($r->status, 403, 'an expired unclaimed link: 403');
+ok(!defined link_row($tok3)->{claim_hash}, '... not claimed');
+
+# --- the application submitted meanwhile ---------------------------------------------------------
+
+my ($r4, $tok4) = new_link($b1);
+my $p4 = $s->browser;
+$r = phone_get($p4, $tok4);
+is($r->status, 200, 'a fresh link opens') or diag($r->dump);
+my $csrf4 = $r->xpath('/mobile/meta/csrf');
+$dbh->do(q{UPDATE applications SET state = 'submitted' WHERE id = ?}, undef, $app1);
+$r = phone_up($p4, $tok4, 'material', 'x.jpg', $JPG, csrf => $csrf4);
+is($r->status, 403, 'an upload after submission: 403') or diag($r->dump);
+is($r->xpath('/mobile/refused/@reason'), 'closed', '... closed');
+like($r->xpath('/mobile/refused') // '', qr/已提交/, '... says why');
+is(n_rows($app1), $n1, '... nothing stored');
+$r = phone_get($p4, $tok4);
+is($r->status, 403, 'the page after submission: 403');
+$r = $b1->post('/apply/qr', { csrf => $b1->csrf('/home') }, accept => 'xml');
+is($r->status, 409, 'a new link after submission: 409') or diag($r->dump);
+like($r->xpath('/error/error/message') // '', qr/已提交/, '... says why');
+
+$s->finish;
+done_testing;

@@ -1,0 +1,114 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  mobile.xsl: the phone's upload page of a 手机扫码上传 link (no login):
+  <mobile><meta/><application name="张*" expires/>[<uploaded/>]
+  <materials><material kind label title at/>…</materials>
+  <kinds><kind name label/>…</kinds><form action="/m" status>
+  <field name="t" value/>…</form></mobile>, or, when the link cannot be
+  used, <mobile><meta/><refused reason>what happened and what to do
+  </refused></mobile>.  One column, large controls; the file input
+  offers the camera (capture) and the album.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="layout.xsl"/>
+  <xsl:import href="widgets.xsl"/>
+
+  <xsl:variable name="title" select="'手机上传报名资料'"/>
+  <xsl:variable name="form" select="/*/form"/>
+
+  <xsl:template name="content">
+    <div class="card mobile-page">
+      <xsl:choose>
+        <xsl:when test="/*/refused">
+          <div class="msg msg-error" role="alert">
+            <xsl:value-of select="/*/refused"/>
+          </div>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="upload"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </div>
+  </xsl:template>
+
+  <xsl:template name="upload">
+    <p class="mobile-who">
+      <xsl:text>报考人员：</xsl:text>
+      <strong><xsl:value-of select="/*/application/@name"/></strong>
+    </p>
+    <xsl:if test="string(/*/uploaded) != ''">
+      <div class="msg msg-ok" role="status"><xsl:value-of select="/*/uploaded"/></div>
+    </xsl:if>
+    <xsl:call-template name="form-message"/>
+    <form class="form" method="post" action="/m" enctype="multipart/form-data">
+      <xsl:call-template name="csrf"/>
+      <input type="hidden" name="t" value="{$form/field[@name = 't']/@value}"/>
+      <xsl:call-template name="select-field">
+        <xsl:with-param name="name" select="'kind'"/>
+        <xsl:with-param name="label" select="'资料类别'"/>
+        <xsl:with-param name="options" select="/*/kinds/kind"/>
+        <xsl:with-param name="empty" select="''"/>
+        <xsl:with-param name="value">
+          <xsl:choose>
+            <xsl:when test="string($form/field[@name = 'kind']/@value) != ''">
+              <xsl:value-of select="$form/field[@name = 'kind']/@value"/>
+            </xsl:when>
+            <xsl:otherwise>material</xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:variable name="f" select="$form/field[@name = 'file']"/>
+      <div class="field">
+        <xsl:if test="$f/error">
+          <xsl:attribute name="class">field has-error</xsl:attribute>
+        </xsl:if>
+        <label for="f-file">拍照或选择照片<span class="req" aria-hidden="true">*</span></label>
+        <div class="control">
+          <input id="f-file" name="file" type="file" accept="image/jpeg"
+              capture="environment" required="required"
+              aria-describedby="f-file-hint">
+            <xsl:if test="$f/error">
+              <xsl:attribute name="aria-invalid">true</xsl:attribute>
+              <xsl:attribute name="aria-describedby">f-file-err f-file-hint</xsl:attribute>
+            </xsl:if>
+          </input>
+        </div>
+        <xsl:if test="$f/error">
+          <p class="error" id="f-file-err">
+            <xsl:if test="string($f/@shown) != ''">
+              <xsl:text>“</xsl:text><xsl:value-of select="$f/@shown"/><xsl:text>”：</xsl:text>
+            </xsl:if>
+            <xsl:value-of select="$f/error"/>
+          </p>
+        </xsl:if>
+        <p class="hint" id="f-file-hint">jpg格式，不超过4MB，一次上传一张；原件内容完整、字迹清晰。个人照片为二寸免冠白色背景彩色证件照（413×626像素或同比例更大）。</p>
+      </div>
+      <div class="buttons">
+        <button type="submit" class="btn btn-primary">上传</button>
+      </div>
+    </form>
+    <h2>已上传的资料</h2>
+    <xsl:choose>
+      <xsl:when test="/*/materials/material">
+        <ol class="mobile-list">
+          <xsl:for-each select="/*/materials/material">
+            <li>
+              <xsl:value-of select="@label"/>
+              <xsl:if test="string(@title) != ''">
+                <xsl:text>：</xsl:text><xsl:value-of select="@title"/>
+              </xsl:if>
+              <span class="hint"><xsl:text> </xsl:text><xsl:value-of select="@at"/></span>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </xsl:when>
+      <xsl:otherwise><p class="hint">还没有上传资料。</p></xsl:otherwise>
+    </xsl:choose>
+    <p class="hint">
+      <xsl:text>本页面有效期至 </xsl:text>
+      <xsl:value-of select="/*/application/@expires"/>
+      <xsl:text>。上传完毕后，请回到电脑上刷新报名信息页面查看。</xsl:text>
+    </p>
+  </xsl:template>
+</xsl:stylesheet>
