@@ -31,10 +31,13 @@
 
 #define WIN_FMT "'%Y-%m-%d %H:%i'"
 #define ACCT_COLS "SELECT id, role, name, pw_hash, phone_mac, idno_enc FROM accounts "
+/*
+ * Candidates register with a city or a directly administered county, so an
+ * office's scope is one region_code; no join is needed to count them.
+ */
 #define REG_WHERE \
-	"FROM accounts a JOIN regions r ON r.code = a.region_code " \
 	"WHERE a.role = 'candidate' AND a.year = ? " \
-	"AND (? = '' OR a.region_code = ? OR r.parent_code = ?) " \
+	"AND (? = '' OR a.region_code = ?) " \
 	"AND (? = '' OR a.region_code = ?) AND (? = 0 OR a.level = ?) "
 
 /*
@@ -114,9 +117,10 @@ static const struct {
 	[STMT_AUDIT_INSERT] = { "INSERT INTO audit (at, account_id, role, unit_id, ip, request_id, event, "
 	  "object, result, reason) VALUES (NOW(3), NULLIF(?, 0), ?, NULLIF(?, 0), "
 	  "?, ?, ?, ?, ?, ?)", A },
-	[STMT_REG_COUNT] = { "SELECT COUNT(*) " REG_WHERE, O },
+	[STMT_REG_COUNT] = { "SELECT COUNT(*) FROM accounts a " REG_WHERE, O },
 	[STMT_REG_LIST] = { "SELECT a.id, a.name, a.idno_enc, a.phone_enc, r.name, a.level, "
-	  "DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i') " REG_WHERE
+	  "DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i') "
+	  "FROM accounts a JOIN regions r ON r.code = a.region_code " REG_WHERE
 	  "ORDER BY a.id DESC LIMIT ? OFFSET ?", O },
 
 	/* h_apply.c, h_lookup.c: the application form */
