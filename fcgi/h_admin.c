@@ -247,9 +247,9 @@ reg_count(struct req *r, const char *scope, const char *region,
 enum rc
 h_registrations(struct req *r)
 {
-	xmlNodePtr	 list, row, rs, n;
+	xmlNodePtr	 list, row;
 	const char	*scope, *region, *ls, *ps;
-	char		*name, *rname, *created, *code, *rkind, plain[32], m[64];
+	char		*name, *rname, *created, plain[32], m[64];
 	unsigned char	*ie, *pe;
 	size_t		 iel, pel;
 	long long	 id, level = 0, page = 1, total = 0, lv;
@@ -274,17 +274,7 @@ h_registrations(struct req *r)
 	xml_field(r, "region", region);
 	xml_field(r, "level", ls);
 
-	rs = xml_el(r->root, "regions", NULL);
-	if (db_exec(r, STMT_REGION_LIST_TOP, "") == -1)
-		return RC_DB;
-	while ((k = db_fetch(r, STMT_REGION_LIST_TOP, "sss", &code, &rname,
-	    &rkind)) == 1) {
-		n = xml_el(rs, "region", NULL);
-		xml_attr(n, "code", code);
-		xml_attr(n, "name", rname);
-		xml_attr(n, "kind", rkind);
-	}
-	if (k == -1)
+	if (h_regions(r, r->root) == -1)
 		return RC_DB;
 	xml_levels(r->root);
 

@@ -16,11 +16,15 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <openssl/rand.h>
 
 #include "web.h"
+
+#define MAX_TOP_REGIONS	64	/* cities and direct counties */
+#define REGIONS_TTL	60	/* seconds a worker keeps them */
 
 static const char *const reg_keep[] = {
 	"consent", "region", "level", "idno", "birth", "name", "phone", NULL
@@ -111,28 +115,62 @@ h_notice(struct req *r)
 	return h_window(r, r->root, "registration", NULL) == -1 ? RC_DB : RC_OK;
 }
 
+/*
+ * Appends <regions> with the cities and the directly administered
+ * counties, the first choice of every form.  They change only with
+ * gkbm-admin import-reference, so each worker reads them at most once a
+ * minute.  Returns 0 or -1 on a database failure.
+ */
+int
+h_regions(struct req *r, xmlNodePtr parent)
+{
+	static struct {
+		char	 code[7];
+		char	 name[64];
+		char	 kind[16];
+	}		 top[MAX_TOP_REGIONS];
+	static size_t	 ntop;
+	static time_t	 at;
+	xmlNodePtr	 rs, n;
+	char		*code, *name, *kind;
+	time_t		 now = time(NULL);
+	size_t		 i;
+	int		 k;
+
+	if (at == 0 || now - at >= REGIONS_TTL) {
+		if (db_exec(r, STMT_REGION_LIST_TOP, "") == -1)
+			return -1;
+		ntop = 0;
+		while ((k = db_fetch(r, STMT_REGION_LIST_TOP, "sss", &code,
+		    &name, &kind)) == 1) {
+			if (ntop == MAX_TOP_REGIONS)
+				continue;
+			snprintf(top[ntop].code, sizeof(top[ntop].code), "%s", code);
+			snprintf(top[ntop].name, sizeof(top[ntop].name), "%s", name);
+			snprintf(top[ntop].kind, sizeof(top[ntop].kind), "%s", kind);
+			ntop++;
+		}
+		if (k == -1)
+			return -1;
+		at = now;
+	}
+	rs = xml_el(parent, "regions", NULL);
+	for (i = 0; i < ntop; i++) {
+		n = xml_el(rs, "region", NULL);
+		xml_attr(n, "code", top[i].code);
+		xml_attr(n, "name", top[i].name);
+		xml_attr(n, "kind", top[i].kind);
+	}
+	return 0;
+}
+
 /* The registration page without the form's values. */
 static enum rc
 register_page(struct req *r, int *open)
 {
-	xmlNodePtr	 rs, n;
-	char		*code, *name, *kind;
-	int		 k;
-
 	xml_page(r, PAGE_REGISTER);
-	if (h_window(r, r->root, "registration", open) == -1)
-		return RC_DB;
-	rs = xml_el(r->root, "regions", NULL);
-	if (db_exec(r, STMT_REGION_LIST_TOP, "") == -1)
-		return RC_DB;
-	while ((k = db_fetch(r, STMT_REGION_LIST_TOP, "sss", &code, &name,
-	    &kind)) == 1) {
-		n = xml_el(rs, "region", NULL);
-		xml_attr(n, "code", code);
-		xml_attr(n, "name", name);
-		xml_attr(n, "kind", kind);
-	}
-	if (k == -1)
+	if (h_window(r, r->root, "registration", open) == -1 ||
+	    h_regions(r, r->root) == -1)
 		return RC_DB;
 	xml_levels(r->root);
 	xml_form(r, "/register");

@@ -390,6 +390,7 @@ enum rc		 h_mobile_post(struct req *);
 /* h_status.c */
 enum rc		 h_status(struct req *);
 int		 h_window(struct req *, xmlNodePtr, const char *, int *);
+int		 h_regions(struct req *, xmlNodePtr);
 int		 h_year(struct req *);
 int		 h_store_file(struct req *, const void *, size_t, char [65]);
 void		 h_unlink_file(struct req *, const char *);
