@@ -384,6 +384,35 @@ in_list(const char *code, const char *const *list, size_t n)
 	return 0;
 }
 
+/*
+ * R14: returns 1 when the target work type is free for a's current level,
+ * target level, route, current work type, cur_is_old and ncur_maps_to
+ * (the other members are not read), 0 when it must be the current type
+ * (unless merged or cancelled) or one of a->cur_maps_to.  A current level
+ * not given (-1) frees nothing here; eligibility_check does not judge
+ * R14 without it.  The target lists of the form and of /lookup use this,
+ * so that they offer what eligibility_check accepts.
+ */
+int
+eligibility_r14_free(const struct elig_app *a, const struct elig_policy *p)
+{
+	const char	*cur = a->cur_worktype;
+	int		 t = a->target_level;
+
+	if (a->cur_level == t)
+		return 1;	/* the same level (R15) */
+	if (a->cur_level == 0 || t == 5 ||
+	    ((t == 4 || t == 3) && a->route == ROUTE_YEARS))
+		return 1;
+	if (cur == NULL || *cur == '\0')
+		return 1;	/* R4 */
+	if (a->cur_is_old && a->ncur_maps_to == 0)
+		return 1;	/* cancelled: no new counterpart */
+	if (!a->cur_is_old && strcmp(cur, p->driver) == 0 && t != 1)
+		return 1;	/* 汽车驾驶员, not level 1 */
+	return 0;
+}
+
 /* R14: the target work type when the level is not free of it. */
 static void
 r14(const struct elig_app *a, const struct elig_policy *p, struct out *o)
@@ -392,17 +421,10 @@ r14(const struct elig_app *a, const struct elig_policy *p, struct out *o)
 	int		 t = a->target_level;
 
 	if (a->cur_level < 0 || t < 1 || t > 5 || tgt == NULL ||
-	    *tgt == '\0' || a->cur_level == t)
-		return;		/* not given, or the same level (R15) */
-	if (a->cur_level == 0 || t == 5 ||
-	    ((t == 4 || t == 3) && a->route == ROUTE_YEARS))
+	    *tgt == '\0')
+		return;		/* not given */
+	if (eligibility_r14_free(a, p))
 		return;
-	if (cur == NULL || *cur == '\0')
-		return;		/* R4 */
-	if (a->cur_is_old && a->ncur_maps_to == 0)
-		return;		/* cancelled: no new counterpart */
-	if (!a->cur_is_old && strcmp(cur, p->driver) == 0 && t != 1)
-		return;		/* 汽车驾驶员, not level 1 */
 	if (a->cur_is_old ? in_list(tgt, a->cur_maps_to, a->ncur_maps_to) :
 	    (strcmp(tgt, cur) == 0 || in_list(tgt, a->cur_maps_to,
 	    a->ncur_maps_to)))

@@ -71,18 +71,6 @@ form_add(struct pool *p, struct form *f, char *name, char *value, size_t len,
 	return NULL;
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Decodes %XX and '+' into a pool string; NULL on a bad escape. */
 static char *
 form_decode(struct pool *p, const char *s, size_t len, size_t *outlen)
@@ -98,8 +86,8 @@ form_decode(struct pool *p, const char *s, size_t len, size_t *outlen)
 		else if (s[i] == '%') {
 			if (i + 2 >= len)
 				return NULL;
-			if ((hi = hexval((unsigned char)s[i + 1])) == -1 ||
-			    (lo = hexval((unsigned char)s[i + 2])) == -1)
+			if ((hi = hex_digit(s[i + 1])) == -1 ||
+			    (lo = hex_digit(s[i + 2])) == -1)
 				return NULL;
 			*o++ = (char)(hi << 4 | lo);
 			i += 2;

@@ -111,6 +111,7 @@ int		 token_equal(const char *, const char *);
 void		 b64url_encode(const unsigned char *, size_t, char *);
 void		 hex_encode(const unsigned char *, size_t, char *);
 int		 hex_decode(const char *, unsigned char *, size_t);
+int		 hex_digit(char);
 
 /* pii.c: personal data sealed at rest, keyed lookup values */
 int		 pii_seal(const struct config *, const char *,
@@ -235,6 +236,8 @@ struct elig_msg {
 
 size_t		 eligibility_check(const struct elig_app *,
 		    const struct elig_policy *, struct elig_msg *, size_t);
+int		 eligibility_r14_free(const struct elig_app *,
+		    const struct elig_policy *);
 
 /* policy.c: the keys of the yearly policy, their labels and defaults */
 struct policy_key {

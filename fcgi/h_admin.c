@@ -21,7 +21,7 @@
 #define COUNT_SLOTS	16	/* cached counts per worker */
 #define COUNT_TTL	10	/* seconds */
 
-/* The kinds of window and their names (as h_window in h_register.c). */
+/* The kinds of window and their names (h_window in h_register.c too). */
 static const struct {
 	const char	*kind;
 	const char	*name;
@@ -37,8 +37,8 @@ static const struct {
 };
 
 /* The name of a window kind, or NULL if kind is none. */
-static const char *
-window_name(const char *kind)
+const char *
+h_window_name(const char *kind)
 {
 	size_t	 i;
 
@@ -49,24 +49,23 @@ window_name(const char *kind)
 }
 
 /*
- * The windows page of a year, without the form's values.  *known (if not
- * NULL) is set when the year exists.
+ * Appends <years> with a <year value [current] [selected]>title</year>
+ * per year, year selected.  *known (if not NULL) says whether year is
+ * one of them.  Returns 0, or -1 on a database failure.
  */
-static enum rc
-windows_page(struct req *r, long long year, int *known)
+int
+h_years(struct req *r, long long year, int *known)
 {
 	xmlNodePtr	 ys, y;
-	char		*title, *kind, *starts, *ends;
-	const char	*name;
-	long long	 yv, cur, open;
-	int		 n, reg = 0;
+	char		*title;
+	long long	 yv, cur;
+	int		 n;
 
 	if (known != NULL)
 		*known = 0;
-	xml_page(r, PAGE_WINDOWS);
 	ys = xml_el(r->root, "years", NULL);
 	if (db_exec(r, STMT_YEAR_LIST, "") == -1)
-		return RC_DB;
+		return -1;
 	while ((n = db_fetch(r, STMT_YEAR_LIST, "isi", &yv, &title, &cur)) == 1) {
 		y = xml_el(ys, "year", title);
 		xml_attrf(y, "value", "%lld", yv);
@@ -78,7 +77,24 @@ windows_page(struct req *r, long long year, int *known)
 				*known = 1;
 		}
 	}
-	if (n == -1)
+	return n == -1 ? -1 : 0;
+}
+
+/*
+ * The windows page of a year, without the form's values.  *known (if not
+ * NULL) is set when the year exists.
+ */
+static enum rc
+windows_page(struct req *r, long long year, int *known)
+{
+	xmlNodePtr	 y;
+	char		*kind, *starts, *ends;
+	const char	*name;
+	long long	 open;
+	int		 n, reg = 0;
+
+	xml_page(r, PAGE_WINDOWS);
+	if (h_years(r, year, known) == -1)
 		return RC_DB;
 	/* <window kind name starts ends open/> per kind set for the year. */
 	if (db_exec(r, STMT_WINDOW_LIST, "i", year) == -1)
@@ -87,7 +103,7 @@ windows_page(struct req *r, long long year, int *known)
 	    &ends, &open)) == 1) {
 		y = xml_el(r->root, "window", NULL);
 		xml_attr(y, "kind", kind);
-		if ((name = window_name(kind)) != NULL)
+		if ((name = h_window_name(kind)) != NULL)
 			xml_attr(y, "name", name);
 		if (strcmp(kind, "registration") == 0)
 			reg = 1;
@@ -100,7 +116,7 @@ windows_page(struct req *r, long long year, int *known)
 	if (!reg) {		/* not set yet: the element without times */
 		y = xml_el(r->root, "window", NULL);
 		xml_attr(y, "kind", "registration");
-		xml_attr(y, "name", window_name("registration"));
+		xml_attr(y, "name", h_window_name("registration"));
 	}
 	xml_form(r, "/admin/windows");
 	xml_attrf(r->form, "year", "%lld", year);
@@ -166,7 +182,7 @@ h_windows_post(struct req *r)
 		xml_field_error(r, "year", "请选择报考年度。");
 	else if (!known)
 		xml_field_error(r, "year", "该报考年度不存在。");
-	if (window_name(kind) == NULL)
+	if (h_window_name(kind) == NULL)
 		xml_field_error(r, "kind", "请选择时间类别。");
 	if (*s == '\0')
 		xml_field_error(r, "starts_at", "请填写开始时间。");

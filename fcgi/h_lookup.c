@@ -172,10 +172,11 @@ targets(struct req *r, xmlNodePtr list, const char *cur, long long curlevel,
     long long level, const char *route)
 {
 	struct elig_policy	 pol;
+	struct elig_app		 ea;
 	const char		*maps[64];
 	char			*nc, *nn, *name, *status, *pinyin, *code;
 	size_t			 nmaps = 0;
-	int			 n, restricted, freed;
+	int			 n, restricted, self = 0;
 
 	if (policy_load(r, r->year, &pol) == -1)
 		return RC_DB;
@@ -187,7 +188,7 @@ targets(struct req *r, xmlNodePtr list, const char *cur, long long curlevel,
 		if (n == 0)
 			return bad(r, "现岗位工种代码不存在，请重新选择。");
 		/* A current type's counterpart is itself (eligibility.c). */
-		if (strcmp(status, "current") == 0)
+		if ((self = strcmp(status, "current") == 0))
 			maps[nmaps++] = cur;
 		if (db_exec(r, STMT_WT_MAPS, "s", cur) == -1)
 			return RC_DB;
@@ -197,12 +198,15 @@ targets(struct req *r, xmlNodePtr list, const char *cur, long long curlevel,
 		if (n == -1)
 			return RC_DB;
 	}
-	/* R14: any of these frees the choice. */
-	freed = curlevel == 0 || curlevel == level || level == 5 ||
-	    ((level == 4 || level == 3) && strcmp(route, "years") == 0) ||
-	    nmaps == 0 ||
-	    (strcmp(cur, pol.driver) == 0 && level != 1);
-	restricted = !freed;
+	memset(&ea, 0, sizeof(ea));
+	ea.cur_level = (int)curlevel;
+	ea.target_level = (int)level;
+	ea.route = strcmp(route, "years") == 0 ? ROUTE_YEARS : ROUTE_CERT;
+	ea.cur_worktype = cur;
+	ea.cur_is_old = !self;
+	ea.cur_maps_to = maps + self;
+	ea.ncur_maps_to = nmaps - self;
+	restricted = !eligibility_r14_free(&ea, &pol);
 	xml_attr(list, "restricted", restricted ? "1" : "0");
 	if (level == 1)
 		xml_attr(list, "level1", "1");

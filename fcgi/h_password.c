@@ -91,6 +91,16 @@ fail:
 	return RC_DB;
 }
 
+/* The confirmation field: given, and the same as the new password pw. */
+static void
+confirm_check(struct req *r, const char *pw, const char *pw2)
+{
+	if (pw2 == NULL || *pw2 == '\0')
+		xml_field_error(r, "password2", "请再次输入新密码。");
+	else if (pw != NULL && strcmp(pw, pw2) != 0)
+		xml_field_error(r, "password2", "两次输入的密码不一致。");
+}
+
 static void
 password_page(struct req *r)
 {
@@ -146,10 +156,7 @@ h_password_post(struct req *r)
 		xml_field_error(r, "password", msg);
 	else if (old != NULL && strcmp(old, pw) == 0)
 		xml_field_error(r, "password", "新密码不能与原密码相同。");
-	if (pw2 == NULL || *pw2 == '\0')
-		xml_field_error(r, "password2", "请再次输入新密码。");
-	else if (pw != NULL && strcmp(pw, pw2) != 0)
-		xml_field_error(r, "password2", "两次输入的密码不一致。");
+	confirm_check(r, pw, pw2);
 	if (r->form_bad)
 		return RC_OK;
 	if (set_password(r, r->account_id, pw, "password.change", 0,
@@ -251,10 +258,7 @@ h_forgot_post(struct req *r)
 	else if ((msg = policy(r, a.role, a.name, alogin ? alogin : "",
 	    a.idno_enc, a.idno_enc_len, pw)) != NULL)
 		xml_field_error(r, "password", msg);
-	if (pw2 == NULL || *pw2 == '\0')
-		xml_field_error(r, "password2", "请再次输入新密码。");
-	else if (pw != NULL && strcmp(pw, pw2) != 0)
-		xml_field_error(r, "password2", "两次输入的密码不一致。");
+	confirm_check(r, pw, pw2);
 	if (r->form_bad)
 		return RC_OK;
 	if ((msg = sms_check(r, phone, "reset", form_text(&r->body, "sms_code"),

@@ -187,30 +187,13 @@ static enum rc
 policy_page(struct req *r, long long year, struct ppage *pg)
 {
 	const struct policy_key	*k;
-	xmlNodePtr		 ys, y, n;
-	char			*title;
-	long long		 yv, cur;
+	xmlNodePtr		 n;
 	size_t			 i;
-	int			 f;
 
 	memset(pg, 0, sizeof(*pg));
 	pg->year = year;
 	xml_page(r, PAGE_POLICY);
-	ys = xml_el(r->root, "years", NULL);
-	if (db_exec(r, STMT_YEAR_LIST, "") == -1)
-		return RC_DB;
-	while ((f = db_fetch(r, STMT_YEAR_LIST, "isi", &yv, &title,
-	    &cur)) == 1) {
-		y = xml_el(ys, "year", title);
-		xml_attrf(y, "value", "%lld", yv);
-		if (cur)
-			xml_attr(y, "current", "1");
-		if (yv == year) {
-			xml_attr(y, "selected", "1");
-			pg->known = 1;
-		}
-	}
-	if (f == -1)
+	if (h_years(r, year, &pg->known) == -1)
 		return RC_DB;
 	if (!pg->known)
 		return RC_OK;

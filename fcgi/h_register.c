@@ -26,6 +26,10 @@
 #define MAX_TOP_REGIONS	64	/* cities and direct counties */
 #define REGIONS_TTL	60	/* seconds a worker keeps them */
 
+/* Outside the registration window (h_window_closed). */
+#define W_UNSET		"本年度注册报名时间尚未公布，请关注当地工考办通知。"
+#define W_OUTSIDE	"不能注册。"
+
 static const char *const reg_keep[] = {
 	"consent", "region", "level", "idno", "birth", "name", "phone", NULL
 };
@@ -38,31 +42,18 @@ static const char *const reg_keep[] = {
 int
 h_window(struct req *r, xmlNodePtr parent, const char *kind, int *open)
 {
-	static const struct {
-		const char	*kind;
-		const char	*name;
-	} names[] = {
-		{ "registration",	"注册报名" },
-		{ "unitcheck",		"单位名称核对" },
-		{ "review",		"网上资格审查" },
-		{ "payment",		"网上缴费" },
-		{ "ticket",		"准考证打印" },
-		{ "result",		"考核结果查询" },
-		{ "certificate",	"电子证书" },
-	};
 	xmlNodePtr	 w;
 	char		*starts, *ends;
+	const char	*name;
 	long long	 isopen = 0;
-	size_t		 i;
 	int		 n = 0;
 
 	if (open != NULL)
 		*open = 0;
 	w = xml_el(parent, "window", NULL);
 	xml_attr(w, "kind", kind);
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(names[i].kind, kind) == 0)
-			xml_attr(w, "name", names[i].name);
+	if ((name = h_window_name(kind)) != NULL)
+		xml_attr(w, "name", name);
 	if (r->year > 0) {
 		if (db_exec(r, STMT_WINDOW_GET, "is", (long long)r->year,
 		    kind) == -1 || (n = db_fetch(r, STMT_WINDOW_GET, "ssi",
@@ -80,9 +71,14 @@ h_window(struct req *r, xmlNodePtr parent, const char *kind, int *open)
 	return 0;
 }
 
-/* The sentence refusing an action outside the window. */
-static const char *
-window_closed(struct req *r)
+/*
+ * The sentence refusing an action outside the registration window whose
+ * <window> h_window put into the page: unset when no window is
+ * published, else the window's times followed by the clause outside
+ * ("不能注册。").  Returns a static or pool string.
+ */
+const char *
+h_window_closed(struct req *r, const char *unset, const char *outside)
 {
 	xmlNodePtr	 n;
 	xmlChar		*s, *e;
@@ -93,10 +89,10 @@ window_closed(struct req *r)
 		    strcmp((const char *)n->name, "window") == 0)
 			break;
 	if (n == NULL || (s = xmlGetProp(n, (const xmlChar *)"starts")) == NULL)
-		return "本年度注册报名时间尚未公布，请关注当地工考办通知。";
+		return unset;
 	e = xmlGetProp(n, (const xmlChar *)"ends");
 	msg = pool_printf(r->pool, "注册报名时间为%s至%s，当前不在注册报名时间内，"
-	    "不能注册。", (char *)s, e ? (char *)e : "");
+	    "%s", (char *)s, e ? (char *)e : "", outside);
 	xmlFree(s);
 	xmlFree(e);
 	return msg;
@@ -293,6 +289,53 @@ h_unlink_file(struct req *r, const char *name)
 	unlink(path);
 }
 
+/*
+ * Reads stored file name (64 hex characters) into the pool, at most max
+ * bytes (and one byte more allocated).  Returns the bytes with *len set,
+ * or NULL (logged).
+ */
+unsigned char *
+h_read_file(struct req *r, const char *name, size_t max, size_t *len)
+{
+	char		 path[PATH_MAX];
+	struct stat	 st;
+	unsigned char	*buf;
+	size_t		 got = 0;
+	ssize_t		 k;
+	int		 fd;
+
+	if (strlen(name) != 64 || strspn(name, "0123456789abcdef") != 64) {
+		log_warnx("%s: bad stored name", __func__);
+		return NULL;
+	}
+	snprintf(path, sizeof(path), "%s/%.2s/%s", r->cfg->upload_dir, name,
+	    name);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		log_warn("open %s", path);
+		return NULL;
+	}
+	if (fstat(fd, &st) == -1 || st.st_size < 0 ||
+	    (size_t)st.st_size > max) {
+		log_warnx("%s: %s: too large or unreadable", __func__, path);
+		close(fd);
+		return NULL;
+	}
+	buf = pool_alloc(r->pool, (size_t)st.st_size + 1);
+	while (got < (size_t)st.st_size) {
+		if ((k = read(fd, buf + got, (size_t)st.st_size - got)) <= 0) {
+			if (k == -1 && errno == EINTR)
+				continue;
+			log_warn("read %s", path);
+			close(fd);
+			return NULL;
+		}
+		got += (size_t)k;
+	}
+	close(fd);
+	*len = got;
+	return buf;
+}
+
 /* Checks every registration field; errors go next to their fields. */
 static void
 register_check(struct req *r, struct idno *id, int *dbfail)
@@ -411,7 +454,8 @@ h_register_post(struct req *r)
 
 	if (form_get(&r->body, "send_code") != NULL) {
 		if (!open)
-			xml_form_message(r, window_closed(r));
+			xml_form_message(r, h_window_closed(r, W_UNSET,
+			    W_OUTSIDE));
 		if ((msg = phone_free(r, phone, &dbfail)) == NULL && open)
 			msg = sms_issue(r, phone, "register");
 		if (dbfail || r->status == 503)
@@ -430,9 +474,7 @@ h_register_post(struct req *r)
 	}
 
 	if (!open) {
-		xml_form_message(r, window_closed(r));
-		xml_attr(r->form, "status", "invalid");
-		r->form_bad = 1;
+		xml_form_refuse(r, h_window_closed(r, W_UNSET, W_OUTSIDE));
 		return RC_OK;
 	}
 	register_check(r, &id, &dbfail);
@@ -523,7 +565,7 @@ h_sms(struct req *r)
 		if (h_window(r, s, "registration", &open) == -1)
 			return RC_DB;
 		if (!open)
-			msg = window_closed(r);
+			msg = h_window_closed(r, W_UNSET, W_OUTSIDE);
 		else
 			msg = phone_free(r, phone, &dbfail);
 	} else if (strcmp(purpose, "reset") == 0) {

@@ -7,21 +7,16 @@
  *
  * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
  */
-/* h_upload.c: photos, materials, serving them, and the mobile upload link */
+/* h_upload.c: photos and materials: upload, stamp, delete, serve */
 
-#include <sys/stat.h>
-
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <openssl/crypto.h>
 
 #include "web.h"
+#include "upload.h"
 
 #define MAX_DOC		(4 * 1024 * 1024)	/* one level-1 document */
 #define MAX_MATERIALS	60		/* files of one application */
@@ -29,23 +24,20 @@
 #define MAX_REPLACED	8		/* old photo rows swept at once */
 #define QUALITY_PHOTO	90		/* JPEG quality of re-encoded photos */
 #define QUALITY_SCAN	85		/* ... of other images */
-#define COOKIE_CLAIM	"gkbm_m"	/* the phone that claimed a link */
 #define FILES_URI	"/protected-files"	/* nginx internal location */
 
-/* What a kind of upload is and who may give it. */
-#define K_IMAGE		0x01	/* a JPEG, decoded and re-encoded */
-#define K_DOC		0x02	/* a doc/docx, checked, stored as is */
-#define K_ONE		0x04	/* one per application: replaces the last */
-#define K_PHOTO		0x08	/* scaled to 413x626 */
-#define K_LEVEL1	0x10	/* level-1 applications only */
-#define K_STAFF		0x20	/* uploaded by a reviewer only (R21) */
-#define K_MOBILE	0x40	/* may come from the phone (/m) */
+/* A validated upload ready to be stored. */
+struct upload {
+	const struct kind *kind;
+	const unsigned char *data;	/* the bytes to store */
+	size_t		 len;
+	unsigned char	*heap;		/* data when malloc'd (re-encoded) */
+	const char	*mime;
+	const char	*title;		/* shown name, no path */
+};
 
-static const struct kind {
-	const char	*name;		/* materials.kind */
-	const char	*label;		/* as the page names it */
-	unsigned int	 flags;
-} kinds[] = {
+/* Every kind of upload (struct kind and its K_ flags: upload.h). */
+static const struct kind kinds[] = {
 	{ "photo",	  "个人照片",		K_IMAGE | K_ONE | K_PHOTO | K_MOBILE },
 	{ "idcard",	  "身份证照片",		K_IMAGE | K_ONE | K_MOBILE },
 	{ "material",	  "报名资料",		K_IMAGE | K_MOBILE },
@@ -59,35 +51,15 @@ static const struct kind {
 	{ "document",	  "电子文档",		K_DOC | K_LEVEL1 },
 };
 
-/* The application an upload goes into, as locked or read. */
-struct app {
-	long long	 id;
-	long long	 owner;		/* the candidate's account */
-	char		*state;
-	long long	 stamped;	/* photo_stamped */
-	long long	 level;		/* target level, else registered */
-	char		*name;		/* the candidate's name (unmasked) */
-};
-
-/* A validated upload ready to be stored. */
-struct upload {
-	const struct kind *kind;
-	const unsigned char *data;	/* the bytes to store */
-	size_t		 len;
-	unsigned char	*heap;		/* data when malloc'd (re-encoded) */
-	const char	*mime;
-	const char	*title;		/* shown name, no path */
-};
-
-static const char *const msg_state =
+const char *const upload_msg_state =
     "报名信息已提交，审核期间不能再上传或删除资料；如需修改，请等待审核员退回。";
 static const char *const msg_disk =
     "服务器暂时无法保存文件（存储空间不足或写入失败），本次上传未保存，请稍后重新上传。";
 static const char *const msg_nofile = "请选择要上传的文件。";
 
 /* Returns the kind called name, or NULL. */
-static const struct kind *
-kind_find(const char *name)
+const struct kind *
+upload_kind_find(const char *name)
 {
 	size_t	 i;
 
@@ -98,8 +70,8 @@ kind_find(const char *name)
 }
 
 /* True while the candidate may still change the application's files. */
-static int
-app_editable(const struct app *a)
+int
+upload_app_editable(const struct app *a)
 {
 	return strcmp(a->state, "draft") == 0 ||
 	    strcmp(a->state, "returned") == 0;
@@ -110,8 +82,8 @@ app_editable(const struct app *a)
  * transaction.  Returns 1, 0 when there is none, -1 on a database
  * failure.
  */
-static int
-app_lock(struct req *r, long long id, struct app *a)
+int
+upload_app_lock(struct req *r, long long id, struct app *a)
 {
 	int	 n;
 
@@ -129,8 +101,8 @@ app_lock(struct req *r, long long id, struct app *a)
  * The candidate's own application: 1, 0 when it does not exist yet,
  * -1 on a database failure.
  */
-static int
-app_mine(struct req *r, struct app *a)
+int
+upload_app_mine(struct req *r, struct app *a)
 {
 	long long	 id;
 	int		 n;
@@ -141,7 +113,7 @@ app_mine(struct req *r, struct app *a)
 	db_done(r, STMT_UPL_APP_OF);
 	if (n == 0)
 		return 0;
-	return app_lock(r, id, a);
+	return upload_app_lock(r, id, a);
 }
 
 /*
@@ -322,13 +294,13 @@ upload_store(struct req *r, long long app, long long by,
 		xml_field_error(r, "file", msg_disk);
 		return RC_OK;
 	}
-	if (db_begin(r) == -1 || (k = app_lock(r, app, &a)) == -1)
+	if (db_begin(r) == -1 || (k = upload_app_lock(r, app, &a)) == -1)
 		goto fail;
-	if (k == 0 || !app_editable(&a)) {
+	if (k == 0 || !upload_app_editable(&a)) {
 		db_rollback(r);
 		h_unlink_file(r, name);
 		r->status = 409;
-		xml_field_error(r, "file", msg_state);
+		xml_field_error(r, "file", upload_msg_state);
 		return RC_OK;
 	}
 	if (db_exec(r, STMT_UPL_MAT_COUNT, "i", app) == -1 ||
@@ -378,8 +350,8 @@ fail:
 }
 
 /* Appends <kinds> with the kinds a role may upload here. */
-static void
-kinds_xml(xmlNodePtr parent, unsigned int need, int level)
+void
+upload_kinds_xml(xmlNodePtr parent, unsigned int need, int level)
 {
 	xmlNodePtr	 ks, k;
 	size_t		 i;
@@ -406,7 +378,7 @@ kinds_xml(xmlNodePtr parent, unsigned int need, int level)
  * allowed, else -1 with the message on the kind field.
  */
 static int
-kind_allowed(struct req *r, const struct kind *k, const struct app *a,
+upload_kind_allowed(struct req *r, const struct kind *k, const struct app *a,
     int mobile)
 {
 	if (k == NULL)
@@ -435,9 +407,47 @@ upload_page(struct req *r, const char *action, const struct app *a)
 
 		xml_attrf(n, "id", "%lld", a->id);
 		xml_attr(n, "state", a->state);
-		kinds_xml(r->root, 0, (int)a->level);
+		upload_kinds_xml(r->root, 0, (int)a->level);
 	}
 	xml_form(r, action);
+}
+
+/*
+ * Takes the posted file (kind and file of the form, the title given)
+ * into application app of a as an upload of account by (through the
+ * phone link link, or NULL from the computer): checks, then stores.
+ * Returns RC_OK with *kp the stored kind, RC_OK with *kp NULL and the
+ * form's errors (retry the message above them when the check refused
+ * it), or the error.
+ */
+enum rc
+upload_take(struct req *r, const struct app *a, long long app, long long by,
+    const char *link, const char *title, const char *retry,
+    const struct kind **kp)
+{
+	const struct kind *k;
+	struct upload	 u;
+	long long	 id = 0;
+	enum rc		 rc;
+
+	*kp = NULL;
+	k = upload_kind_find(form_text(&r->body, "kind"));
+	if (upload_kind_allowed(r, k, a, link != NULL) == -1 ||
+	    upload_check(r, k, form_field(&r->body, "file"), title,
+	    &u) == -1) {
+		xml_form_message(r, retry);
+		return RC_OK;
+	}
+	rc = upload_store(r, app, by, &u, link, &id);
+	free(u.heap);
+	if (rc != RC_OK)
+		return rc;
+	if (r->form_bad) {
+		xml_form_message(r, "上传未成功，请按提示操作。");
+		return RC_OK;
+	}
+	*kp = k;
+	return RC_OK;
 }
 
 /* POST /apply/upload (multipart: csrf, kind, file, title) */
@@ -446,85 +456,26 @@ h_upload_post(struct req *r)
 {
 	static const char *const keep[] = { "kind", "title", NULL };
 	struct app	 a;
-	struct upload	 u;
 	const struct kind *k;
-	long long	 id = 0;
 	enum rc		 rc;
 	int		 n;
 
-	if ((n = app_mine(r, &a)) == -1)
+	if ((n = upload_app_mine(r, &a)) == -1)
 		return RC_DB;
 	upload_page(r, "/apply/upload", n == 1 ? &a : NULL);
 	xml_keep(r, keep);
-	if (n == 0 || !app_editable(&a)) {
+	if (n == 0 || !upload_app_editable(&a)) {
 		r->status = 409;
-		xml_form_message(r, n == 0 ? "请先打开“报名信息”页面填写报名信息，"
-		    "再上传照片和资料。" : msg_state);
-		xml_attr(r->form, "status", "invalid");
-		r->form_bad = 1;
+		xml_form_refuse(r, n == 0 ? "请先打开“报名信息”页面填写报名信息，"
+		    "再上传照片和资料。" : upload_msg_state);
 		return RC_OK;
 	}
-	k = kind_find(form_text(&r->body, "kind"));
-	if (kind_allowed(r, k, &a, 0) == -1 || upload_check(r, k,
-	    form_field(&r->body, "file"), form_text(&r->body, "title"),
-	    &u) == -1) {
-		xml_form_message(r, "上传未成功，请按提示修改后重新上传。");
-		return RC_OK;
-	}
-	rc = upload_store(r, a.id, r->account_id, &u, NULL, &id);
-	free(u.heap);
-	if (rc != RC_OK)
+	if ((rc = upload_take(r, &a, a.id, r->account_id, NULL,
+	    form_text(&r->body, "title"), "上传未成功，请按提示修改后重新上传。",
+	    &k)) != RC_OK || k == NULL)
 		return rc;
-	if (r->form_bad) {
-		xml_form_message(r, "上传未成功，请按提示操作。");
-		return RC_OK;
-	}
 	resp_redirect(r, "/apply?m=uploaded#materials");
 	return RC_OK;
-}
-
-/*
- * Reads stored file name (64 hex characters) into the pool, at most max
- * bytes.  Returns the bytes with *len set, or NULL (logged).
- */
-static unsigned char *
-file_read(struct req *r, const char *name, size_t max, size_t *len)
-{
-	char		 path[PATH_MAX];
-	struct stat	 st;
-	unsigned char	*buf;
-	size_t		 got = 0;
-	ssize_t		 k;
-	int		 fd;
-
-	if (strlen(name) != 64 || strspn(name, "0123456789abcdef") != 64) {
-		log_warnx("%s: bad stored name", __func__);
-		return NULL;
-	}
-	snprintf(path, sizeof(path), "%s/%.2s/%s", r->cfg->upload_dir, name,
-	    name);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
-		log_warn("open %s", path);
-		return NULL;
-	}
-	if (fstat(fd, &st) == -1 || st.st_size < 0 ||
-	    (size_t)st.st_size > max) {
-		log_warnx("%s: %s: too large or unreadable", __func__, path);
-		close(fd);
-		return NULL;
-	}
-	buf = pool_alloc(r->pool, (size_t)st.st_size + 1);
-	while (got < (size_t)st.st_size) {
-		if ((k = read(fd, buf + got, (size_t)st.st_size - got)) <= 0) {
-			log_warn("read %s", path);
-			close(fd);
-			return NULL;
-		}
-		got += (size_t)k;
-	}
-	close(fd);
-	*len = got;
-	return buf;
 }
 
 /*
@@ -537,9 +488,7 @@ form_refuse(struct req *r, int status, const char *msg)
 {
 	db_rollback(r);
 	r->status = status;
-	xml_form_message(r, msg);
-	xml_attr(r->form, "status", "invalid");
-	r->form_bad = 1;
+	xml_form_refuse(r, msg);
 	return RC_OK;
 }
 
@@ -559,12 +508,12 @@ h_upload_stamp(struct req *r)
 	long long	 mid, mid2;
 	int		 n, rc;
 
-	if ((n = app_mine(r, &a)) == -1)
+	if ((n = upload_app_mine(r, &a)) == -1)
 		return RC_DB;
 	upload_page(r, "/apply/stamp", n == 1 ? &a : NULL);
-	if (n == 0 || !app_editable(&a))
+	if (n == 0 || !upload_app_editable(&a))
 		return form_refuse(r, 409, n == 0 ? "请先上传个人照片。" :
-		    msg_state);
+		    upload_msg_state);
 	if (db_exec(r, STMT_UPL_MAT_OF_KIND, "is", a.id, "photo") == -1 ||
 	    (n = db_fetch(r, STMT_UPL_MAT_OF_KIND, "is", &mid, &file)) == -1)
 		return RC_DB;
@@ -574,7 +523,7 @@ h_upload_stamp(struct req *r)
 	if (a.stamped)
 		return form_refuse(r, 409, "照片上已添加身份证号，无需重复添加；"
 		    "如需更换照片，请重新上传个人照片。");
-	if ((buf = file_read(r, file, MAX_JPEG, &len)) == NULL)
+	if ((buf = h_read_file(r, file, MAX_JPEG, &len)) == NULL)
 		return RC_INTERNAL;
 	if (db_exec(r, STMT_UPL_ACCOUNT_IDNO, "i", r->account_id) == -1 ||
 	    (n = db_fetch(r, STMT_UPL_ACCOUNT_IDNO, "b", &enc, &enclen)) == -1)
@@ -601,13 +550,13 @@ h_upload_stamp(struct req *r)
 	if (n == -1)
 		return form_refuse(r, 503, msg_disk);
 	/* Again under the lock: the photo may have changed meanwhile. */
-	if (db_begin(r) == -1 || (n = app_lock(r, a.id, &a)) == -1 ||
+	if (db_begin(r) == -1 || (n = upload_app_lock(r, a.id, &a)) == -1 ||
 	    db_exec(r, STMT_UPL_MAT_OF_KIND, "is", a.id, "photo") == -1 ||
 	    (rc = db_fetch(r, STMT_UPL_MAT_OF_KIND, "is", &mid2,
 	    &file2)) == -1)
 		goto fail;
 	db_done(r, STMT_UPL_MAT_OF_KIND);
-	if (n == 0 || !app_editable(&a) || a.stamped || rc == 0 ||
+	if (n == 0 || !upload_app_editable(&a) || a.stamped || rc == 0 ||
 	    mid2 != mid) {
 		h_unlink_file(r, name);
 		return form_refuse(r, 409, "照片或报名状态已变化，请刷新页面后重试。");
@@ -671,15 +620,15 @@ h_upload_delete(struct req *r)
 		return RC_NOTFOUND;
 	upload_page(r, "/apply/delete", NULL);
 	xml_field(r, "id", form_text(&r->body, "id"));
-	k = kind_find(kind);
+	k = upload_kind_find(kind);
 	if (k == NULL || (k->flags & (K_ONE | K_STAFF)))
 		return form_refuse(r, 409, k != NULL && (k->flags & K_ONE) ?
 		    pool_printf(r->pool, "%s不能删除；如需更换，请直接重新上传%s。",
 		    k->label, k->label) : "该资料由审核员上传，报考人员不能删除。");
-	if (db_begin(r) == -1 || (n = app_lock(r, app, &a)) == -1)
+	if (db_begin(r) == -1 || (n = upload_app_lock(r, app, &a)) == -1)
 		goto fail;
-	if (n == 0 || !app_editable(&a))
-		return form_refuse(r, 409, msg_state);
+	if (n == 0 || !upload_app_editable(&a))
+		return form_refuse(r, 409, upload_msg_state);
 	snprintf(obj, sizeof(obj), "material:%lld", id);
 	if (db_exec(r, STMT_UPL_MAT_DELETE, "i", id) == -1 ||
 	    audit(r, "material.delete", obj, "ok", pool_printf(r->pool,
@@ -762,318 +711,5 @@ h_files(struct req *r)
 	resp_file(r, pool_printf(r->pool, FILES_URI "/%.2s/%s", file, file),
 	    mime, pool_printf(r->pool, "inline; filename*=UTF-8''%s%s",
 	    pct_encode(r, *title ? title : kind), ext));
-	return RC_OK;
-}
-
-/*
- * The absolute URL of path on this site, from the request's Host, port
- * and scheme (nginx passes $host as HTTP_HOST, without the port: the
- * port comes from SERVER_PORT unless it is the scheme's own).  NULL when
- * the host is not a plain name or address.
- */
-static const char *
-site_url(struct req *r, const char *path)
-{
-	const char	*host, *https, *scheme, *port, *hp;
-	int		 tls;
-
-	host = req_param(r, "HTTP_HOST");
-	if (host == NULL || *host == '\0')
-		host = req_param(r, "SERVER_NAME");
-	if (host == NULL || *host == '\0' || strlen(host) > 255 ||
-	    strspn(host, "abcdefghijklmnopqrstuvwxyz"
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") != strlen(host))
-		return NULL;
-	https = req_param(r, "HTTPS");
-	scheme = req_param(r, "REQUEST_SCHEME");
-	tls = (https != NULL && strcasecmp(https, "on") == 0) ||
-	    (scheme != NULL && strcmp(scheme, "https") == 0);
-	port = req_param(r, "SERVER_PORT");
-	hp = host[0] == '[' ? strstr(host, "]:") : strchr(host, ':');
-	if (hp == NULL && port != NULL && strlen(port) <= 5 &&
-	    strspn(port, "0123456789") == strlen(port) && *port != '\0' &&
-	    strcmp(port, tls ? "443" : "80") != 0)
-		host = pool_printf(r->pool, "%s:%s", host, port);
-	return pool_printf(r->pool, "%s://%s%s", tls ? "https" : "http", host,
-	    path);
-}
-
-/* Appends <qr size><row>0110…</row>…</qr> of text; -1 on failure. */
-static int
-qr_xml(struct req *r, xmlNodePtr parent, const char *text)
-{
-	unsigned char	*m = NULL;
-	xmlNodePtr	 q;
-	char		*row;
-	int		 size = 0, y, x;
-
-	if (qr_encode(text, &m, &size) == -1 || size <= 0)
-		return -1;
-	q = xml_el(parent, "qr", NULL);
-	xml_attrf(q, "size", "%d", size);
-	row = pool_alloc(r->pool, (size_t)size + 1);
-	for (y = 0; y < size; y++) {
-		for (x = 0; x < size; x++)
-			row[x] = m[y * size + x] ? '1' : '0';
-		row[size] = '\0';
-		xml_el(q, "row", row);
-	}
-	free(m);
-	return 0;
-}
-
-/*
- * POST /apply/qr: 手机扫码上传.  A new single-use link for this
- * application (only its SHA-256 is stored), valid 10 minutes; older
- * unclaimed links of the application stop working.  The page shows it
- * as a QR code and as text.
- */
-enum rc
-h_qr(struct req *r)
-{
-	struct app	 a;
-	unsigned char	 h[MAC_LEN];
-	char		 tok[TOKEN_LEN + 1], hx[17], *expires;
-	const char	*url;
-	xmlNodePtr	 l;
-	int		 n;
-
-	if ((n = app_mine(r, &a)) == -1)
-		return RC_DB;
-	if (n == 0 || !app_editable(&a)) {
-		r->message = n == 0 ? "请先打开“报名信息”页面填写报名信息，再使用"
-		    "手机扫码上传。" : msg_state;
-		return RC_CONFLICT;
-	}
-	token_new(tok);
-	token_hash(tok, h);
-	hex_encode(h, 8, hx);
-	if ((url = site_url(r, pool_printf(r->pool, "/m?t=%s", tok))) == NULL)
-		return RC_BADREQ;
-	if (db_begin(r) == -1 ||
-	    db_exec(r, STMT_UPL_LINK_SWEEP, "i", a.id) == -1 ||
-	    db_exec(r, STMT_UPL_LINK_INSERT, "bi", h, sizeof(h), a.id) == -1 ||
-	    db_exec(r, STMT_UPL_LINK_GET, "b", h, sizeof(h)) == -1 ||
-	    db_fetch(r, STMT_UPL_LINK_GET, "i--s", &a.id, &expires) != 1)
-		goto fail;
-	db_done(r, STMT_UPL_LINK_GET);
-	if (audit(r, "upload_link.create", pool_printf(r->pool,
-	    "application:%lld", a.id), "ok", pool_printf(r->pool, "link:%s",
-	    hx)) == -1 || db_commit(r) == -1)
-		goto fail;
-	xml_page(r, PAGE_QR);
-	l = xml_el(r->root, "link", NULL);
-	xml_attr(l, "url", url);
-	xml_attr(l, "expires", expires);
-	xml_attr(l, "minutes", "10");
-	if (qr_xml(r, r->root, url) == -1)
-		return RC_INTERNAL;
-	return RC_OK;
-fail:
-	db_rollback(r);
-	return RC_DB;
-}
-
-/* A link as the phone presents it. */
-struct link {
-	const char	*token;
-	unsigned char	 hash[MAC_LEN];
-	char		 id[17];	/* first 8 bytes of the hash, hex: audit */
-	long long	 app;
-	unsigned char	*claim;		/* claim_hash or NULL */
-	size_t		 claimlen;
-	long long	 live;		/* not expired */
-	char		*expires;
-	struct app	 a;
-};
-
-/* Refuses the phone's request: the mobile page says why and what to do. */
-static enum rc
-mobile_refuse(struct req *r, int status, const char *reason, const char *msg)
-{
-	xmlNodePtr	 n;
-
-	db_rollback(r);
-	xml_page(r, PAGE_MOBILE);
-	n = xml_el(r->root, "refused", msg);
-	xml_attr(n, "reason", reason);
-	r->status = status;
-	r->form = NULL;
-	return RC_OK;
-}
-
-/*
- * Finds the link of token t and checks it for this browser: it exists,
- * has not expired, its application is still editable, and it is either
- * unclaimed (claim, when allowed: the first phone to open it) or
- * claimed by this browser's cookie.  Returns RC_OK with l filled (1 in
- * *ok), RC_OK with the refusal page rendered (0 in *ok), or RC_DB.
- */
-static enum rc
-mobile_link(struct req *r, const char *t, int claim, struct link *l, int *ok)
-{
-	const char	*c;
-	char		 ctok[TOKEN_LEN + 1];
-	unsigned char	 ch[MAC_LEN];
-	int		 n;
-
-	*ok = 0;
-	memset(l, 0, sizeof(*l));
-	if (t == NULL || strlen(t) != TOKEN_LEN || strspn(t,
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	    "0123456789-_") != TOKEN_LEN)
-		return mobile_refuse(r, 404, "unknown", "二维码链接无效或不完整。"
-		    "请在电脑上打开“报名信息”页面，点击“手机扫码上传”，"
-		    "扫描电脑上新生成的二维码。");
-	l->token = t;
-	token_hash(t, l->hash);
-	hex_encode(l->hash, 8, l->id);
-	if (db_exec(r, STMT_UPL_LINK_GET, "b", l->hash, sizeof(l->hash)) == -1 ||
-	    (n = db_fetch(r, STMT_UPL_LINK_GET, "ibis", &l->app, &l->claim,
-	    &l->claimlen, &l->live, &l->expires)) == -1)
-		return RC_DB;
-	db_done(r, STMT_UPL_LINK_GET);
-	if (n == 0)
-		return mobile_refuse(r, 404, "unknown", "二维码链接无效或已被新的"
-		    "二维码取代。请扫描电脑上新生成的二维码。");
-	if (!l->live)
-		return mobile_refuse(r, 403, "expired", "二维码已过期（有效期10"
-		    "分钟）。请在电脑上重新点击“手机扫码上传”，扫描电脑上"
-		    "新生成的二维码。");
-	c = req_cookie(r, COOKIE_CLAIM);
-	if (c != NULL && strlen(c) == TOKEN_LEN)
-		token_hash(c, ch);
-	else
-		c = NULL;
-	if (l->claim != NULL) {
-		if (c == NULL || l->claimlen != MAC_LEN ||
-		    CRYPTO_memcmp(ch, l->claim, MAC_LEN) != 0)
-			return mobile_refuse(r, 403, "claimed", "该二维码已在另一"
-			    "部手机或浏览器上打开过，每个二维码只能在一部手机上"
-			    "使用。请扫描电脑上新生成的二维码。");
-	} else if (!claim)
-		return mobile_refuse(r, 403, "unclaimed", "请先用手机扫描二维码"
-		    "打开上传页面，再上传资料。");
-	if ((n = app_lock(r, l->app, &l->a)) == -1)
-		return RC_DB;
-	if (n == 0 || !app_editable(&l->a))
-		return mobile_refuse(r, 403, "closed", "报名信息已提交，审核期间"
-		    "不能再上传资料；如需补充，请等待审核员退回后在电脑上重新"
-		    "生成二维码。");
-	if (l->claim == NULL) {
-		if (c == NULL) {
-			token_new(ctok);
-			token_hash(ctok, ch);
-			auth_cookie(r, COOKIE_CLAIM, ctok, 0);
-		}
-		if (db_begin(r) == -1 || (n = db_exec(r, STMT_UPL_LINK_CLAIM,
-		    "bb", ch, sizeof(ch), l->hash, sizeof(l->hash))) == -1)
-			goto fail;
-		if (n == 0)	/* another phone was faster */
-			return mobile_refuse(r, 403, "claimed", "该二维码已在另一"
-			    "部手机或浏览器上打开过，每个二维码只能在一部手机上"
-			    "使用。请扫描电脑上新生成的二维码。");
-		if (audit(r, "upload_link.claim", pool_printf(r->pool,
-		    "application:%lld", l->app), "ok", pool_printf(r->pool,
-		    "link:%s", l->id)) == -1 || db_commit(r) == -1)
-			goto fail;
-	}
-	*ok = 1;
-	return RC_OK;
-fail:
-	db_rollback(r);
-	return RC_DB;
-}
-
-/* The phone's page: who (masked), the files so far, the upload form. */
-static enum rc
-mobile_page(struct req *r, const struct link *l)
-{
-	xmlNodePtr	 n, ms, m;
-	char		 masked[64], *kind, *title, *at;
-	const struct kind *k;
-	long long	 id;
-	const char	*ok;
-	int		 rc;
-
-	xml_page(r, PAGE_MOBILE);
-	n = xml_el(r->root, "application", NULL);
-	pii_mask_name(l->a.name, masked, sizeof(masked));
-	xml_attr(n, "name", masked);
-	xml_attr(n, "expires", l->expires);
-	if ((ok = req_arg(r, "ok")) != NULL && (k = kind_find(ok)) != NULL)
-		xml_el(r->root, "uploaded", pool_printf(r->pool, "%s上传成功，"
-		    "可以继续上传下一张。", k->label));
-	ms = xml_el(r->root, "materials", NULL);
-	if (db_exec(r, STMT_UPL_MAT_LIST, "i", l->app) == -1)
-		return RC_DB;
-	while ((rc = db_fetch(r, STMT_UPL_MAT_LIST, "isss", &id, &kind,
-	    &title, &at)) == 1) {
-		m = xml_el(ms, "material", NULL);
-		xml_attr(m, "kind", kind);
-		k = kind_find(kind);
-		xml_attr(m, "label", k != NULL ? k->label : kind);
-		xml_attr(m, "title", title);
-		xml_attr(m, "at", at);
-	}
-	if (rc == -1)
-		return RC_DB;
-	kinds_xml(r->root, K_MOBILE, (int)l->a.level);
-	xml_form(r, "/m");
-	xml_field(r, "t", l->token);
-	return RC_OK;
-}
-
-/* GET /m?t=TOKEN: the phone opens the link (no login). */
-enum rc
-h_mobile(struct req *r)
-{
-	struct link	 l;
-	enum rc		 rc;
-	int		 ok;
-
-	if ((rc = mobile_link(r, req_arg(r, "t"), 1, &l, &ok)) != RC_OK ||
-	    !ok)
-		return rc;
-	return mobile_page(r, &l);
-}
-
-/*
- * POST /m (multipart: t, csrf, kind, file): an upload from the phone
- * that claimed the link, into the link's application only.
- */
-enum rc
-h_mobile_post(struct req *r)
-{
-	static const char *const keep[] = { "kind", NULL };
-	struct link	 l;
-	struct upload	 u;
-	const struct kind *k;
-	long long	 id = 0;
-	enum rc		 rc;
-	int		 ok;
-
-	if ((rc = mobile_link(r, form_text(&r->body, "t"), 0, &l,
-	    &ok)) != RC_OK || !ok)
-		return rc;
-	if ((rc = mobile_page(r, &l)) != RC_OK)
-		return rc;
-	xml_keep(r, keep);
-	k = kind_find(form_text(&r->body, "kind"));
-	if (kind_allowed(r, k, &l.a, 1) == -1 || upload_check(r, k,
-	    form_field(&r->body, "file"), "", &u) == -1) {
-		xml_form_message(r, "上传未成功，请按提示重新选择照片。");
-		return RC_OK;
-	}
-	rc = upload_store(r, l.app, l.a.owner, &u, l.id, &id);
-	free(u.heap);
-	if (rc != RC_OK)
-		return rc;
-	if (r->form_bad) {
-		xml_form_message(r, "上传未成功，请按提示操作。");
-		return RC_OK;
-	}
-	resp_redirect(r, pool_printf(r->pool, "/m?t=%s&ok=%s", l.token,
-	    k->name));
 	return RC_OK;
 }

@@ -256,13 +256,7 @@ image_decode(const unsigned char *buf, size_t len, size_t max,
 		free(rgb);
 		return jpeg_msg_corrupt;
 	}
-	jpeg_create_decompress(&cinfo);
-	progress.progress_monitor = jpeg_err_progress;
-	cinfo.progress = &progress;
-	jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xffff);
-	jpeg_mem_src(&cinfo, buf, (unsigned long)len);
-	if (jpeg_read_header(&cinfo, TRUE) != JPEG_HEADER_OK)
-		jpeg_err_fail((j_common_ptr)&cinfo);
+	jpeg_open_mem(&cinfo, &progress, buf, len, 1);
 	if ((msg = jpeg_size_check(cinfo.image_width,
 	    cinfo.image_height)) != NULL) {
 		jpeg_destroy_decompress(&cinfo);

@@ -164,6 +164,27 @@ jpeg_size_check(unsigned int w, unsigned int h)
 }
 
 /*
+ * Creates the decompressor cinfo reading buf, with the progress monitor
+ * that bounds the work (and the APP1 markers kept when markers), then
+ * reads the header.  Call it after setjmp() on the cinfo's struct
+ * jpeg_err: a failure longjmps there.
+ */
+void
+jpeg_open_mem(struct jpeg_decompress_struct *cinfo,
+    struct jpeg_progress_mgr *progress, const unsigned char *buf, size_t len,
+    int markers)
+{
+	jpeg_create_decompress(cinfo);
+	progress->progress_monitor = jpeg_err_progress;
+	cinfo->progress = progress;
+	if (markers)
+		jpeg_save_markers(cinfo, JPEG_APP0 + 1, 0xffff);
+	jpeg_mem_src(cinfo, buf, (unsigned long)len);
+	if (jpeg_read_header(cinfo, TRUE) != JPEG_HEADER_OK)
+		jpeg_err_fail((j_common_ptr)cinfo);
+}
+
+/*
  * Checks that the len bytes at buf are a whole, decodable JPEG image of
  * at most max bytes, 100 to 10000 pixels on each side and at most 50
  * megapixels, by decoding every scanline.  The size is checked from the
@@ -190,12 +211,7 @@ jpeg_check(const unsigned char *buf, size_t len, size_t max, int *w, int *h)
 		jpeg_destroy_decompress(&cinfo);
 		return jpeg_msg_corrupt;
 	}
-	jpeg_create_decompress(&cinfo);
-	progress.progress_monitor = jpeg_err_progress;
-	cinfo.progress = &progress;
-	jpeg_mem_src(&cinfo, buf, (unsigned long)len);
-	if (jpeg_read_header(&cinfo, TRUE) != JPEG_HEADER_OK)
-		jpeg_err_fail((j_common_ptr)&cinfo);
+	jpeg_open_mem(&cinfo, &progress, buf, len, 0);
 	if (w != NULL)
 		*w = (int)cinfo.image_width;
 	if (h != NULL)

@@ -7,7 +7,7 @@
  *
  * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
  */
-/* jpeg.h: the libjpeg error handling jpeg.c and image.c share */
+/* jpeg.h: the libjpeg error handling and set-up jpeg.c and image.c share */
 
 /*
  * Kept out of gkbm.h so that only the two files that use libjpeg see its
@@ -36,5 +36,7 @@ void		 jpeg_err_fail(j_common_ptr);
 void		 jpeg_err_progress(j_common_ptr);
 const char	*jpeg_precheck(const unsigned char *, size_t, size_t);
 const char	*jpeg_size_check(unsigned int, unsigned int);
+void		 jpeg_open_mem(struct jpeg_decompress_struct *,
+		    struct jpeg_progress_mgr *, const unsigned char *, size_t, int);
 
 #endif /* GKBM_JPEG_H */

@@ -137,7 +137,7 @@ hex_encode(const unsigned char *in, size_t len, char *out)
 }
 
 /* Returns the value of one hexadecimal digit, or -1. */
-static int
+int
 hex_digit(char c)
 {
 	if (c >= '0' && c <= '9')

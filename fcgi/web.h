@@ -206,6 +206,7 @@ xmlNodePtr	 xml_form(struct req *, const char *);
 xmlNodePtr	 xml_field(struct req *, const char *, const char *);
 void		 xml_field_error(struct req *, const char *, const char *);
 void		 xml_form_message(struct req *, const char *);
+void		 xml_form_refuse(struct req *, const char *);
 void		 xml_keep(struct req *, const char *const *);
 const char	*xml_level_name(int);
 void		 xml_levels(xmlNodePtr);
@@ -365,9 +366,10 @@ enum rc		 h_password_post(struct req *);
 enum rc		 h_home(struct req *);
 enum rc		 h_windows(struct req *);
 enum rc		 h_windows_post(struct req *);
+int		 h_years(struct req *, long long, int *);
 enum rc		 h_registrations(struct req *);
 
-/* h_apply.c, h_lookup.c */
+/* h_apply.c, h_apply_post.c, h_lookup.c */
 enum rc		 h_apply(struct req *);
 enum rc		 h_apply_post(struct req *);
 enum rc		 h_lookup_units(struct req *);
@@ -383,6 +385,8 @@ enum rc		 h_upload_post(struct req *);
 enum rc		 h_upload_stamp(struct req *);
 enum rc		 h_upload_delete(struct req *);
 enum rc		 h_files(struct req *);
+
+/* h_mobile.c */
 enum rc		 h_qr(struct req *);
 enum rc		 h_mobile(struct req *);
 enum rc		 h_mobile_post(struct req *);
@@ -390,10 +394,13 @@ enum rc		 h_mobile_post(struct req *);
 /* h_status.c */
 enum rc		 h_status(struct req *);
 int		 h_window(struct req *, xmlNodePtr, const char *, int *);
+const char	*h_window_closed(struct req *, const char *, const char *);
+const char	*h_window_name(const char *);
 int		 h_regions(struct req *, xmlNodePtr);
 int		 h_year(struct req *);
 int		 h_store_file(struct req *, const void *, size_t, char [65]);
 void		 h_unlink_file(struct req *, const char *);
+unsigned char	*h_read_file(struct req *, const char *, size_t, size_t *);
 /* An account found by a login value (h_login.c). */
 struct who {
 	long long	 id;

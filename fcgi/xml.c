@@ -224,6 +224,18 @@ xml_form_message(struct req *r, const char *msg)
 }
 
 /*
+ * Refuses the form as a whole: msg above it (the first message counts),
+ * status="invalid", and the page answers 400 unless r->status is set.
+ */
+void
+xml_form_refuse(struct req *r, const char *msg)
+{
+	xml_form_message(r, msg);
+	xml_attr(r->form, "status", "invalid");
+	r->form_bad = 1;
+}
+
+/*
  * Copies the submitted values of the named text fields (a NULL-terminated
  * list) into the form, so nothing typed is lost.  Never pass password or
  * code fields here.

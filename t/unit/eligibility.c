@@ -464,6 +464,71 @@ sentences(void)
 	    "R13 names 高中 and 初中 (%s)", t ? t : "none");
 }
 
+/* eligibility_r14_free: what the target lists of /apply and /lookup use. */
+static const struct {
+	const char	*name;
+	enum pol	 pol;
+	struct elig_app	 a;
+	int		 want;
+} frees[] = {
+	{ "base 五级 to 四级 by certificate: restricted", P_DEF, APP(), 0 },
+	{ "未定级: free", P_DEF, APP(.cur_level = 0), 1 },
+	{ "current level not given: restricted", P_DEF, APP(.cur_level = -1),
+	    0 },
+	{ "the same level (R15): free", P_DEF, APP(.cur_level = 4), 1 },
+	{ "target 五级: free", P_DEF, APP(.cur_level = 4, .target_level = 5,
+	    .route = ROUTE_NONE), 1 },
+	{ "四级 by years: free", P_DEF, APP(.route = ROUTE_YEARS), 1 },
+	{ "三级 by years: free", P_DEF, APP(.target_level = 3, .cur_level = 4,
+	    .route = ROUTE_YEARS), 1 },
+	{ "三级 by certificate: restricted", P_DEF, APP(.target_level = 3,
+	    .cur_level = 4), 0 },
+	{ "二级 (by years is still R11's error): restricted", P_DEF,
+	    APP(L2, .route = ROUTE_YEARS), 0 },
+	{ "no current work type: free", P_DEF, APP(.cur_worktype = NULL), 1 },
+	{ "empty current work type: free", P_DEF, APP(.cur_worktype = ""), 1 },
+	{ "merged 水电工: restricted", P_DEF, APP(MERGED, .target_level = 3,
+	    .cur_level = 4), 0 },
+	{ "cancelled 晒图工: free", P_DEF, APP(CANCELLED, .target_level = 3,
+	    .cur_level = 4), 1 },
+	{ "汽车驾驶员 to 四级: free", P_DEF, APP(.cur_worktype = "W030"), 1 },
+	{ "汽车驾驶员 to 一级: restricted", P_DEF, APP(.target_level = 1,
+	    .cur_level = 2, .cur_worktype = "W030"), 0 },
+	{ "driver code moved to W031: W030 restricted", P_DRIVER,
+	    APP(.cur_worktype = "W030"), 0 },
+	{ "driver code moved to W031: W031 free", P_DRIVER,
+	    APP(.cur_worktype = "W031"), 1 },
+	{ "the driver's code merged: restricted", P_DEF,
+	    APP(.cur_worktype = "W030", .cur_is_old = 1,
+	    .cur_maps_to = map_w906, .ncur_maps_to = 2), 0 },
+};
+
+/*
+ * Each case of frees[] gives its answer, and eligibility_check agrees
+ * with every case of cases[]: where the target is free R14 says nothing.
+ */
+static void
+r14_free(void)
+{
+	struct elig_msg	 m[MAX_MSG];
+	size_t		 i, j, n;
+	int		 r14;
+
+	for (i = 0; i < NELEM(frees); i++)
+		is_int(eligibility_r14_free(&frees[i].a, &pols[frees[i].pol]),
+		    frees[i].want, "r14_free: %s", frees[i].name);
+	for (i = 0; i < NELEM(cases); i++) {
+		if (!eligibility_r14_free(&cases[i].a, &pols[cases[i].pol]))
+			continue;
+		n = eligibility_check(&cases[i].a, &pols[cases[i].pol], m,
+		    MAX_MSG);
+		for (r14 = 0, j = 0; j < n; j++)
+			if (strcmp(m[j].rule, "R14") == 0)
+				r14 = 1;
+		ok(!r14, "r14_free agrees with R14: %s", cases[i].name);
+	}
+}
+
 /* At most max messages are written; the count says how many. */
 static void
 bounds(void)
@@ -499,5 +564,6 @@ main(void)
 	}
 	sentences();
 	bounds();
+	r14_free();
 	return 0;
 }

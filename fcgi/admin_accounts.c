@@ -1,0 +1,489 @@
+/*
+ * Copyright (c) 2026 The gkbm developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
+ */
+/* admin_accounts.c: gkbm-admin create-unit, -staff, -province, -candidate */
+
+#include <sys/types.h>
+
+#include <err.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <mysql.h>
+#include <openssl/crypto.h>
+
+#include "gkbm.h"
+#include "admin.h"
+
+#define MAX_PW		256		/* password line on standard input */
+
+static const char *const unit_kinds[] = {
+	"basic", "supervising", "county", "city", "province", NULL
+};
+static const char *const staff_roles[] = {
+	"unit", "reviewer", "supervising", "county", "city", "province", NULL
+};
+
+/*
+ * Looks up a unit by code: its id into *id and its kind into kind.
+ * Returns 1, 0 if there is none, -1 on error (printed).
+ */
+static int
+unit_get(const char *code, long long *id, char *kind, size_t kindsz)
+{
+	MYSQL_STMT	*st;
+
+	if ((st = st_run(ASTMT_UNIT_GET, "s", code)) == NULL)
+		return -1;
+	return st_one(st, "ls", id, kind, kindsz);
+}
+
+/*
+ * Looks up a region: its kind into kind and its direct_county flag into
+ * *direct.  Returns 1, 0 if there is none, -1 on error (printed).
+ */
+static int
+region_get(const char *code, char *kind, size_t kindsz, long long *direct)
+{
+	MYSQL_STMT	*st;
+
+	if ((st = st_run(ASTMT_REGION_GET, "s", code)) == NULL)
+		return -1;
+	return st_one(st, "sl", kind, kindsz, direct);
+}
+
+/*
+ * Creates a unit inside the caller's transaction and sets *id.  The code
+ * is unique among units and may not be the login of an account, since
+ * the web login takes either.  Returns 0, or -1 (printed).
+ */
+static int
+unit_create(const char *code, const char *name, const char *kind,
+    const char *region, const char *parent, long long *id)
+{
+	MYSQL_STMT	*st;
+	char		 buf[32], obj[64], pidstr[24];
+	long long	 pid, dc, other;
+	long		 n;
+	int		 rc;
+
+	if (!ident_ok(code, 2, 32, 0) || strchr(code, '_') != NULL) {
+		warnx("unit code %s: expected 2 to 32 letters and digits",
+		    code);
+		return -1;
+	}
+	if ((n = text_chars(name)) < 2 || n > 100) {
+		warnx("unit name: expected 2 to 100 characters of text");
+		return -1;
+	}
+	if (!in_list(kind, unit_kinds)) {
+		warnx("unit kind %s: expected basic, supervising, county, "
+		    "city or province", kind);
+		return -1;
+	}
+	if ((rc = region_get(region, buf, sizeof(buf), &dc)) != 1) {
+		if (rc == 0)
+			warnx("region %s: no such region (run "
+			    "gkbm-admin import-reference first?)", region);
+		return -1;
+	}
+	if ((rc = unit_get(code, &other, buf, sizeof(buf))) != 0) {
+		if (rc == 1)
+			warnx("unit %s already exists", code);
+		return -1;
+	}
+	if ((rc = st_id(&other, ASTMT_LOGIN_GET, "s", code)) != 0) {
+		if (rc == 1)
+			warnx("unit code %s is the login of account %lld",
+			    code, other);
+		return -1;
+	}
+	if (parent != NULL) {
+		if ((rc = unit_get(parent, &pid, buf, sizeof(buf))) != 1) {
+			if (rc == 0)
+				warnx("parent unit %s: no such unit", parent);
+			return -1;
+		}
+		/* An id bound as text: 's' is the format that binds NULL. */
+		snprintf(pidstr, sizeof(pidstr), "%lld", pid);
+	}
+	if ((st = st_run(ASTMT_UNIT_INSERT, "sssss", code, name, kind,
+	    parent != NULL ? pidstr : NULL, region)) == NULL)
+		return -1;
+	*id = (long long)mysql_stmt_insert_id(st);
+	snprintf(obj, sizeof(obj), "unit:%lld", *id);
+	return audit("unit.create", obj);
+}
+
+/* create-unit: creates a unit.  Returns 0, or -1 (printed). */
+int
+cmd_unit(char **argv, const struct opts *o)
+{
+	long long	 id;
+
+	(void)o;
+	if (tx_begin() == -1 ||
+	    unit_create(argv[0], argv[1], argv[2], argv[3], argv[4],
+	    &id) == -1 ||
+	    tx_commit() == -1)
+		return -1;
+	printf("unit %s created (id %lld, %s, region %s%s%s)\n", argv[0], id,
+	    argv[2], argv[3], argv[4] != NULL ? ", under " : "",
+	    argv[4] != NULL ? argv[4] : "");
+	return 0;
+}
+
+/*
+ * Reads the password from the first line of standard input unless that
+ * is a terminal, with read(2) so no stdio buffer keeps a copy.  Returns
+ * 1 with the password in buf, 0 if none was given (a terminal, nothing,
+ * or an empty first line), -1 on error (printed).
+ */
+static int
+pw_read(char *buf, size_t size)
+{
+	size_t	 len = 0;
+	ssize_t	 n;
+	char	 c;
+
+	buf[0] = '\0';
+	if (isatty(STDIN_FILENO))
+		return 0;
+	for (;;) {
+		if ((n = read(STDIN_FILENO, &c, 1)) == -1) {
+			if (errno == EINTR)
+				continue;
+			warn("standard input");
+			return -1;
+		}
+		if (n == 0 || c == '\n')
+			break;
+		if (len + 1 >= size) {
+			OPENSSL_cleanse(buf, size);
+			warnx("the password line is too long");
+			return -1;
+		}
+		buf[len++] = c;
+	}
+	if (len > 0 && buf[len - 1] == '\r')
+		len--;
+	buf[len] = '\0';
+	return len > 0;
+}
+
+/*
+ * Seals value (a phone or ID number) into enc and computes its lookup
+ * value of domain into mac.  Returns 0, or -1 (logged).
+ */
+static int
+pii_both(const char *domain, const char *value, unsigned char *enc,
+    size_t *enclen, unsigned char mac[MAC_LEN])
+{
+	if (pii_seal(&cfg, value, enc, PII_MAX, enclen) == -1)
+		return -1;
+	pii_mac(&cfg, domain, value, mac);
+	return 0;
+}
+
+/* What a new staff account is given on the command line. */
+struct staff {
+	const char	*login;
+	const char	*name;
+	const char	*phone;
+	const char	*role;
+	const char	*unit;		/* code */
+	int		 unit_admin;
+};
+
+/*
+ * Checks the fields of a new staff account and reads its password
+ * (see pw_read): a password given must pass the staff policy and is
+ * kept; none gives the default 123, to be changed at first login.
+ * Stores the scrypt hash in hash and sets *must_change.  Returns 0, or
+ * -1 (printed).
+ */
+static int
+staff_check(const struct staff *s, char *hash, size_t hashsz,
+    int *must_change)
+{
+	char		 pw[MAX_PW];
+	const char	*msg;
+	int		 rc;
+
+	if (!ident_ok(s->login, 3, 32, 1)) {
+		warnx("login %s: expected a letter then 2 to 31 letters, "
+		    "digits or _", s->login);
+		return -1;
+	}
+	if ((msg = valid_name(s->name)) != NULL) {
+		warnx("name %s: %s", s->name, msg);
+		return -1;
+	}
+	if ((msg = valid_phone(s->phone)) != NULL) {
+		warnx("phone: %s", msg);
+		return -1;
+	}
+	if (!in_list(s->role, staff_roles)) {
+		warnx("role %s: expected unit, reviewer, supervising, county, "
+		    "city or province", s->role);
+		return -1;
+	}
+	if ((rc = pw_read(pw, sizeof(pw))) == -1)
+		return -1;
+	if (rc == 1 && (msg = passwd_check_staff(pw, s->login)) != NULL) {
+		OPENSSL_cleanse(pw, sizeof(pw));
+		warnx("password refused: %s", msg);
+		return -1;
+	}
+	*must_change = rc == 0;
+	rc = passwd_hash(rc == 1 ? pw : "123", cfg.scrypt_ln, hash, hashsz);
+	OPENSSL_cleanse(pw, sizeof(pw));
+	if (rc == -1) {
+		warnx("cannot hash the password");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Creates the staff account s inside the caller's transaction (hash from
+ * staff_check) and sets *id.  The office roles must sit in a unit of
+ * their own kind, so a scope is never wider or narrower than the role.
+ * Returns 0, or -1 (printed).
+ */
+static int
+staff_insert(const struct staff *s, const char *hash, int must_change,
+    long long *id)
+{
+	MYSQL_STMT	*st;
+	unsigned char	 enc[PII_MAX], mac[MAC_LEN];
+	size_t		 enclen;
+	char		 kind[32], obj[64];
+	long long	 unit, other;
+	int		 rc;
+
+	if ((rc = unit_get(s->unit, &unit, kind, sizeof(kind))) != 1) {
+		if (rc == 0)
+			warnx("unit %s: no such unit", s->unit);
+		return -1;
+	}
+	if (strcmp(s->role, "unit") != 0 && strcmp(s->role, "reviewer") != 0 &&
+	    strcmp(s->role, kind) != 0) {
+		warnx("role %s needs a unit of kind %s; %s is a %s unit",
+		    s->role, s->role, s->unit, kind);
+		return -1;
+	}
+	if ((rc = st_id(&other, ASTMT_LOGIN_GET, "s", s->login)) != 0) {
+		if (rc == 1)
+			warnx("login %s is taken (account %lld)", s->login,
+			    other);
+		return -1;
+	}
+	if ((rc = unit_get(s->login, &other, kind, sizeof(kind))) != 0) {
+		if (rc == 1)
+			warnx("login %s is the code of a unit", s->login);
+		return -1;
+	}
+	if (pii_both("phone", s->phone, enc, &enclen, mac) == -1)
+		return -1;
+	if ((rc = st_id(&other, ASTMT_ACCOUNT_BY_PHONE, "ib", 0LL, mac,
+	    (size_t)MAC_LEN)) != 0) {
+		if (rc == 1)
+			warnx("phone already belongs to staff account %lld",
+			    other);
+		return -1;
+	}
+	if ((st = st_run(ASTMT_STAFF_INSERT, "sissbbsi", s->role, unit,
+	    s->login, s->name, enc, enclen, mac, (size_t)MAC_LEN, hash,
+	    (long long)must_change)) == NULL)
+		return -1;
+	*id = (long long)mysql_stmt_insert_id(st);
+	if (s->unit_admin &&
+	    st_exec(ASTMT_UNIT_SET_ADMIN, "ii", *id, unit) == -1)
+		return -1;
+	snprintf(obj, sizeof(obj), "account:%lld", *id);
+	return audit("staff.create", obj);
+}
+
+/* Prints the one-line result of a new staff account. */
+static void
+staff_print(const struct staff *s, long long id, int must_change)
+{
+	printf("account %lld created: %s, role %s, unit %s%s; %s\n", id,
+	    s->login, s->role, s->unit, s->unit_admin ? " (its admin)" : "",
+	    must_change ? "default password 123, to be changed at first "
+	    "login" : "password from standard input");
+}
+
+/* create-staff: creates a staff account.  Returns 0, or -1 (printed). */
+int
+cmd_staff(char **argv, const struct opts *o)
+{
+	struct staff	 s;
+	char		 hash[PW_HASH_MAX + 1];
+	long long	 id;
+	int		 must_change;
+
+	s.login = argv[0];
+	s.name = argv[1];
+	s.phone = argv[2];
+	s.role = argv[3];
+	s.unit = argv[4];
+	s.unit_admin = o->unit_admin;
+	if (staff_check(&s, hash, sizeof(hash), &must_change) == -1 ||
+	    tx_begin() == -1 ||
+	    staff_insert(&s, hash, must_change, &id) == -1 ||
+	    tx_commit() == -1)
+		return -1;
+	staff_print(&s, id, must_change);
+	return 0;
+}
+
+/*
+ * create-province: creates a province office account in the unit HN,
+ * creating that unit first if needed, all in one transaction.  Returns
+ * 0, or -1 (printed).
+ */
+int
+cmd_province(char **argv, const struct opts *o)
+{
+	struct staff	 s;
+	char		 hash[PW_HASH_MAX + 1], kind[32];
+	long long	 id, unit;
+	int		 must_change, rc;
+
+	(void)o;
+	s.login = argv[0];
+	s.name = argv[1];
+	s.phone = argv[2];
+	s.role = "province";
+	s.unit = "HN";
+	s.unit_admin = 0;
+	if (staff_check(&s, hash, sizeof(hash), &must_change) == -1 ||
+	    tx_begin() == -1)
+		return -1;
+	if ((rc = unit_get(s.unit, &unit, kind, sizeof(kind))) == -1)
+		return -1;
+	if (rc == 0 && unit_create(s.unit, "河南省工考办", "province",
+	    "410000", NULL, &unit) == -1)
+		return -1;
+	if (staff_insert(&s, hash, must_change, &id) == -1 ||
+	    tx_commit() == -1)
+		return -1;
+	staff_print(&s, id, must_change);
+	return 0;
+}
+
+/*
+ * create-candidate: creates a candidate account of a year (demo and
+ * benchmark data; real candidates register on the web).  Returns 0, or
+ * -1 (printed).
+ */
+int
+cmd_candidate(char **argv, const struct opts *o)
+{
+	MYSQL_STMT	*st;
+	struct idno	 id;
+	enum idno_err	 e;
+	unsigned char	 ienc[PII_MAX], imac[MAC_LEN];
+	unsigned char	 penc[PII_MAX], pmac[MAC_LEN];
+	size_t		 ienclen, penclen;
+	char		 pw[MAX_PW], hash[PW_HASH_MAX + 1], birth[16];
+	char		 kind[32], obj[64], gender[2];
+	const char	*name = argv[2], *phone = argv[3], *region = argv[4];
+	const char	*msg;
+	long long	 year, level, dc, other, acc;
+	int		 rc;
+
+	(void)o;
+	if (year_parse(argv[0], &year) == -1)
+		return -1;
+	if ((e = idno_parse(argv[1], &id)) != IDNO_OK) {
+		warnx("ID number: %s", idno_strerror(e));
+		return -1;
+	}
+	if ((msg = valid_name(name)) != NULL) {
+		warnx("name %s: %s", name, msg);
+		return -1;
+	}
+	if ((msg = valid_phone(phone)) != NULL) {
+		warnx("phone: %s", msg);
+		return -1;
+	}
+	if (num_parse(argv[5], 1, 5, &level) == -1) {
+		warnx("level %s: expected 1 to 5", argv[5]);
+		return -1;
+	}
+	if ((rc = pw_read(pw, sizeof(pw))) != 1) {
+		if (rc == 0)
+			warnx("give the password on the first line of "
+			    "standard input");
+		return -1;
+	}
+	if ((msg = passwd_check_candidate(pw, id.norm, name)) != NULL) {
+		OPENSSL_cleanse(pw, sizeof(pw));
+		warnx("password refused: %s", msg);
+		return -1;
+	}
+	rc = passwd_hash(pw, cfg.scrypt_ln, hash, sizeof(hash));
+	OPENSSL_cleanse(pw, sizeof(pw));
+	if (rc == -1) {
+		warnx("cannot hash the password");
+		return -1;
+	}
+	snprintf(birth, sizeof(birth), "%04d-%02d-%02d", id.year, id.month,
+	    id.day);
+	gender[0] = id.gender;
+	gender[1] = '\0';
+	if (pii_both("idno", id.norm, ienc, &ienclen, imac) == -1 ||
+	    pii_both("phone", phone, penc, &penclen, pmac) == -1)
+		return -1;
+
+	if (tx_begin() == -1 || year_exists(year) == -1)
+		return -1;
+	if ((rc = region_get(region, kind, sizeof(kind), &dc)) != 1) {
+		if (rc == 0)
+			warnx("region %s: no such region", region);
+		return -1;
+	}
+	if (strcmp(kind, "city") != 0 && strcmp(kind, "direct_county") != 0 &&
+	    dc == 0) {
+		warnx("region %s is a %s: expected a city or a directly "
+		    "administered county", region, kind);
+		return -1;
+	}
+	if ((rc = st_id(&other, ASTMT_ACCOUNT_BY_IDNO, "ib", year, imac,
+	    (size_t)MAC_LEN)) != 0) {
+		if (rc == 1)
+			warnx("this ID number is already registered in %lld "
+			    "(account %lld)", year, other);
+		return -1;
+	}
+	if ((rc = st_id(&other, ASTMT_ACCOUNT_BY_PHONE, "ib", year, pmac,
+	    (size_t)MAC_LEN)) != 0) {
+		if (rc == 1)
+			warnx("this phone is already registered in %lld "
+			    "(account %lld)", year, other);
+		return -1;
+	}
+	if ((st = st_run(ASTMT_CANDIDATE_INSERT, "isbbbbsssis", year, name,
+	    ienc, ienclen, imac, (size_t)MAC_LEN, penc, penclen, pmac,
+	    (size_t)MAC_LEN, gender, birth, region, level, hash)) == NULL)
+		return -1;
+	acc = (long long)mysql_stmt_insert_id(st);
+	snprintf(obj, sizeof(obj), "account:%lld", acc);
+	if (audit("candidate.create", obj) == -1 || tx_commit() == -1)
+		return -1;
+	printf("candidate account %lld created for %lld, level %lld, "
+	    "region %s\n", acc, year, level, region);
+	return 0;
+}

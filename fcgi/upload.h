@@ -1,0 +1,51 @@
+/*
+ * Copyright (c) 2026 The gkbm developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
+ */
+/* upload.h: what h_upload.c and h_mobile.c share (kinds, the application) */
+
+#ifndef UPLOAD_H
+#define UPLOAD_H
+
+/* What a kind of upload is and who may give it. */
+#define K_IMAGE		0x01	/* a JPEG, decoded and re-encoded */
+#define K_DOC		0x02	/* a doc/docx, checked, stored as is */
+#define K_ONE		0x04	/* one per application: replaces the last */
+#define K_PHOTO		0x08	/* scaled to 413x626 */
+#define K_LEVEL1	0x10	/* level-1 applications only */
+#define K_STAFF		0x20	/* uploaded by a reviewer only (R21) */
+#define K_MOBILE	0x40	/* may come from the phone (/m) */
+
+struct kind {
+	const char	*name;		/* materials.kind */
+	const char	*label;		/* as the page names it */
+	unsigned int	 flags;
+};
+
+/* The application an upload goes into, as locked or read. */
+struct app {
+	long long	 id;
+	long long	 owner;		/* the candidate's account */
+	char		*state;
+	long long	 stamped;	/* photo_stamped */
+	long long	 level;		/* target level, else registered */
+	char		*name;		/* the candidate's name (unmasked) */
+};
+
+/* h_upload.c */
+extern const char *const upload_msg_state;
+const struct kind *upload_kind_find(const char *);
+int		 upload_app_editable(const struct app *);
+int		 upload_app_lock(struct req *, long long, struct app *);
+int		 upload_app_mine(struct req *, struct app *);
+void		 upload_kinds_xml(xmlNodePtr, unsigned int, int);
+enum rc		 upload_take(struct req *, const struct app *, long long,
+		    long long, const char *, const char *, const char *,
+		    const struct kind **);
+
+#endif /* UPLOAD_H */
