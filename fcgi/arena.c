@@ -30,8 +30,12 @@
  * Outside a request (start-up: parsing the stylesheets) the functions pass
  * through to malloc, so long-lived objects never live in the arena; a free
  * or realloc of a pointer outside the region goes to glibc.  When the
- * region is full, allocations fall back to malloc (and are freed by the
- * normal frees), so a huge page degrades to the ordinary cost.
+ * region is full, or for an allocation above a quarter of it, a request's
+ * allocation falls back to malloc, so a huge page degrades to the ordinary
+ * cost.  Those fallbacks die with the request like arena chunks (a
+ * document dropped with the arena is never freed node by node), so a
+ * small hash set remembers them: xmlFree during the request takes one
+ * out, and arena_end() frees the rest.
  */
 
 #define ARENA_SIZE	(256UL * 1024 * 1024)	/* reserved, not committed */
@@ -44,10 +48,118 @@ struct chunk {
 	size_t		 pad;		/* keeps the payload 16-aligned */
 };
 
+#define FB_MIN		64	/* slots of the first fallback table */
+#define FB_KEEP		4096	/* slots kept after a request */
+#define FB_HASH(p, cap)	((size_t)(((uintptr_t)(p) >> 4) * \
+			    (uintptr_t)0x9e3779b97f4a7c15ULL) & ((cap) - 1))
+
 static char	*base;		/* start of the region, NULL: no arena */
 static size_t	 used;		/* bytes handed out in this request */
 static size_t	 high;		/* high-water mark since the last trim */
 static int	 active;	/* inside a request */
+
+static void	**fb;		/* this request's malloc fallbacks (hash set) */
+static size_t	 fbcap;		/* slots, a power of two or 0 */
+static size_t	 fbn;		/* live pointers in fb */
+static size_t	 fbfull;	/* slots not NULL (live and deleted) */
+static char	 fb_gone;	/* its address marks a deleted slot */
+#define FB_GONE	((void *)&fb_gone)
+
+/*
+ * Makes room in fb for one more pointer, rehashing (with glibc's
+ * malloc, never the arena) when half full.  Returns 0, or -1 when out
+ * of memory.
+ */
+static int
+fb_reserve(void)
+{
+	void	**n, **old = fb;
+	size_t	 cap, i, j, oldcap = fbcap;
+
+	if ((fbfull + 1) * 2 <= fbcap)
+		return 0;
+	for (cap = FB_MIN; cap < (fbn + 1) * 4; cap *= 2)
+		;
+	if ((n = calloc(cap, sizeof(*n))) == NULL)
+		return -1;
+	for (i = 0; i < oldcap; i++) {
+		if (old[i] == NULL || old[i] == FB_GONE)
+			continue;
+		for (j = FB_HASH(old[i], cap); n[j] != NULL;
+		    j = (j + 1) & (cap - 1))
+			;
+		n[j] = old[i];
+	}
+	free(old);
+	fb = n;
+	fbcap = cap;
+	fbfull = fbn;
+	return 0;
+}
+
+/* Adds p to fb, which fb_reserve() made room for. */
+static void
+fb_add(void *p)
+{
+	size_t	 j;
+
+	for (j = FB_HASH(p, fbcap); fb[j] != NULL && fb[j] != FB_GONE;
+	    j = (j + 1) & (fbcap - 1))
+		;
+	if (fb[j] == NULL)
+		fbfull++;
+	fb[j] = p;
+	fbn++;
+}
+
+/* Takes p out of fb.  Returns 1, or 0 when p was not there. */
+static int
+fb_del(void *p)
+{
+	size_t	 j;
+
+	if (fbcap == 0)
+		return 0;
+	for (j = FB_HASH(p, fbcap); fb[j] != NULL; j = (j + 1) & (fbcap - 1))
+		if (fb[j] == p) {
+			fb[j] = FB_GONE;
+			fbn--;
+			return 1;
+		}
+	return 0;
+}
+
+/* Frees every pointer left in fb and empties it. */
+static void
+fb_drop(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < fbcap && fbn > 0; i++)
+		if (fb[i] != NULL && fb[i] != FB_GONE) {
+			free(fb[i]);
+			fbn--;
+		}
+	if (fbcap > FB_KEEP) {
+		free(fb);
+		fb = NULL;
+		fbcap = 0;
+	} else if (fbcap > 0)
+		memset(fb, 0, fbcap * sizeof(*fb));
+	fbn = fbfull = 0;
+}
+
+/* malloc, remembered in fb (in a request) so arena_end() frees it. */
+static void *
+fb_malloc(size_t size)
+{
+	void	*p;
+
+	if (fb_reserve() == -1 || (p = malloc(size)) == NULL)
+		return NULL;
+	fb_add(p);
+	return p;
+}
 
 /* True if p was handed out by the arena (and is dropped with it). */
 int
@@ -63,11 +175,13 @@ arena_malloc(size_t size)
 	struct chunk	*c;
 	size_t		 need;
 
-	if (!active || size > ARENA_SIZE / 4)
+	if (!active)
 		return malloc(size);
+	if (size > ARENA_SIZE / 4)
+		return fb_malloc(size);
 	need = sizeof(*c) + ALIGNED(size);
 	if (need > ARENA_SIZE - used)
-		return malloc(size);
+		return fb_malloc(size);
 	c = (struct chunk *)(base + used);
 	c->size = size;
 	used += need;
@@ -77,8 +191,11 @@ arena_malloc(size_t size)
 static void
 arena_free(void *p)
 {
-	if (p != NULL && !arena_owns(p))
-		free(p);
+	if (p == NULL || arena_owns(p))
+		return;
+	if (active)
+		(void)fb_del(p);
+	free(p);
 }
 
 static void *
@@ -90,8 +207,21 @@ arena_realloc(void *p, size_t size)
 
 	if (p == NULL)
 		return arena_malloc(size);
-	if (!arena_owns(p))
-		return realloc(p, size);
+	if (!arena_owns(p)) {
+		/* A fallback stays one; an older pointer stays untracked. */
+		if (!active)
+			return realloc(p, size);
+		if (fb_reserve() == -1)
+			return NULL;
+		if (!fb_del(p))
+			return realloc(p, size);
+		if ((n = realloc(p, size)) == NULL) {
+			fb_add(p);
+			return NULL;
+		}
+		fb_add(n);
+		return n;
+	}
 	c = (struct chunk *)p - 1;
 	if (size <= c->size)
 		return p;
@@ -152,14 +282,16 @@ arena_begin(void)
 }
 
 /*
- * Ends a request: everything allocated since arena_begin() is gone.  The
- * pages beyond ARENA_KEEP go back to the kernel, so a worker's memory
- * stays flat after one big page.
+ * Ends a request: everything allocated since arena_begin() is gone, the
+ * malloc fallbacks not freed meanwhile included.  The pages beyond
+ * ARENA_KEEP go back to the kernel, so a worker's memory stays flat
+ * after one big page.
  */
 void
 arena_end(void)
 {
 	active = 0;
+	fb_drop();
 	if (used > high)
 		high = used;
 	if (high > ARENA_KEEP) {
@@ -174,4 +306,16 @@ size_t
 arena_used(void)
 {
 	return used;
+}
+
+/*
+ * Allocations of the current request that fell back to malloc and are
+ * not freed yet (arena_end() frees them).  For t/unit/arena.c, which
+ * declares it itself.
+ */
+
+size_t
+arena_fallbacks(void)
+{
+	return fbn;
 }

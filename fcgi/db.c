@@ -96,9 +96,6 @@ static const struct {
 	[STMT_ACCOUNT_SET_PASSWORD] = { "UPDATE accounts SET pw_hash = ?, pw_must_change = 0, pw_changed_at = NOW() "
 	  "WHERE id = ?", A },
 	[STMT_ATTEMPT_INSERT] = { "INSERT INTO login_attempts (at, login_mac, ip, ok) VALUES (NOW(), ?, ?, ?)", A },
-	[STMT_ATTEMPT_FAILS_LOGIN] = { "SELECT COUNT(*) FROM login_attempts WHERE login_mac = ? AND ok = 0 "
-	  "AND at > NOW() - INTERVAL 15 MINUTE AND id > COALESCE((SELECT MAX(id) "
-	  "FROM login_attempts WHERE login_mac = ? AND ok = 1), 0)", A },
 	[STMT_ATTEMPT_FAILS_IP] = { "SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND ok = 0 "
 	  "AND at > NOW() - INTERVAL 15 MINUTE", A },
 	[STMT_SMS_RECENT] = { "SELECT COALESCE(SUM(created_at > NOW() - INTERVAL 60 SECOND), 0), COUNT(*) "
@@ -110,9 +107,6 @@ static const struct {
 	[STMT_SMS_LATEST] = { "SELECT id, code_mac, tries, used_at IS NOT NULL, "
 	  "created_at > NOW() - INTERVAL 5 MINUTE FROM sms_codes "
 	  "WHERE phone_mac = ? AND purpose = ? ORDER BY id DESC LIMIT 1", A },
-	[STMT_SMS_TRY] = { "UPDATE sms_codes SET tries = tries + 1 WHERE id = ?", A },
-	[STMT_SMS_USE] = { "UPDATE sms_codes SET used_at = NOW() WHERE id = ? AND used_at IS NULL "
-	  "AND tries < 5", A },
 	[STMT_OUTBOX_INSERT] = { "INSERT INTO sms_outbox (phone_enc, body_enc, created_at) VALUES (?, ?, NOW())", A },
 	[STMT_AUDIT_INSERT] = { "INSERT INTO audit (at, account_id, role, unit_id, ip, request_id, event, "
 	  "object, result, reason) VALUES (NOW(3), NULLIF(?, 0), ?, NULLIF(?, 0), "
@@ -224,8 +218,8 @@ static const struct {
 	  "uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NOW())", A },
 	[STMT_UPL_MAT_DELETE] = { "DELETE FROM materials WHERE id = ?", A },
 	[STMT_UPL_MAT_SET_FILE] = { "UPDATE materials SET file = ?, size = ? WHERE id = ?", C },
-	[STMT_UPL_MAT_GET] = { "SELECT m.kind, m.file, m.mime, m.title, a.account_id, a.id "
-	  "FROM materials m JOIN applications a ON a.id = m.application_id WHERE m.id = ?", C },
+	[STMT_UPL_MAT_GET] = { "SELECT m.kind, m.file, m.mime, m.title, a.account_id, a.id, "
+	  "a.photo_stamped FROM materials m JOIN applications a ON a.id = m.application_id WHERE m.id = ?", C },
 	[STMT_UPL_MAT_LIST] = { "SELECT id, kind, title, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') "
 	  "FROM materials WHERE application_id = ? ORDER BY id", A },
 	[STMT_UPL_LINK_SWEEP] = { "DELETE FROM upload_links WHERE application_id = ? "
@@ -261,6 +255,31 @@ static const struct {
 	  "u.kind = 'city' AND u.region_code = IF(r.kind IN ('city', 'direct_county'), "
 	  "r.code, r.parent_code)) WHERE r.code = ? ORDER BY u.id LIMIT 1", C },
 	/* end h_status.c */
+
+	/* h_login.c, h_password.c: security */
+	/*
+	 * login_attempts.ok: 0 failed, 1 succeeded, 2 a reset lifted the
+	 * locks, 3 refused unchecked while locked (not counted), 4 a wrong
+	 * old password on /password (not a login failure of the address).
+	 * An address locks only itself out of an account; the account as a
+	 * whole locks at a much higher count, lifted only by a reset.
+	 */
+	[STMT_SEC_ATTEMPT_SET] = { "UPDATE login_attempts SET ok = ? WHERE id = ?", A },
+	[STMT_SEC_FAILS_PAIR] = { "SELECT COUNT(*) FROM login_attempts WHERE login_mac = ? AND ip = ? "
+	  "AND ok = 0 AND at > NOW() - INTERVAL 15 MINUTE AND id > COALESCE((SELECT MAX(id) "
+	  "FROM login_attempts WHERE login_mac = ? AND (ok = 2 OR (ok = 1 AND ip = ?))), 0)", A },
+	[STMT_SEC_FAILS_ACCOUNT] = { "SELECT COUNT(*) FROM login_attempts WHERE login_mac = ? AND ok = 0 "
+	  "AND at > NOW() - INTERVAL 15 MINUTE AND id > COALESCE((SELECT MAX(id) "
+	  "FROM login_attempts WHERE login_mac = ? AND ok = 2), 0)", A },
+	[STMT_SEC_FAILS_OLD] = { "SELECT COUNT(*) FROM login_attempts WHERE login_mac = ? AND ok = 4 "
+	  "AND at > NOW() - INTERVAL 15 MINUTE AND id > COALESCE((SELECT MAX(id) "
+	  "FROM login_attempts WHERE login_mac = ? AND ok = 1), 0)", U },
+	[STMT_SEC_PW_ACCOUNT] = { "SELECT pw_must_change, phone_enc FROM accounts WHERE id = ?", U },
+	[STMT_SEC_SMS_TRY] = { "UPDATE sms_codes SET tries = tries + 1 WHERE id = ? AND tries < 5 "
+	  "AND used_at IS NULL", A },
+	[STMT_SEC_SMS_USE] = { "UPDATE sms_codes SET used_at = NOW() WHERE id = ? AND used_at IS NULL "
+	  "AND tries <= 5", A },
+	/* end */
 };
 
 #undef A

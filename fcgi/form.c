@@ -268,9 +268,11 @@ form_parse_multipart(struct pool *p, const char *ctype, const char *body,
 		s = he + 4;
 		if ((pe = find(s, end - s, delim, dlen)) == NULL)
 			return msg_form;	/* truncated upload */
-		if (filename != NULL) {
-			if (*filename == '\0' && pe == s)
-				filename = NULL;	/* no file chosen */
+		if (filename != NULL && *filename == '\0' && pe == s) {
+			/* No file chosen: an empty text field, NUL-ended. */
+			filename = NULL;
+			value = pool_strdup(p, "");
+		} else if (filename != NULL) {
 			value = (char *)s;
 		} else {
 			value = pool_strndup(p, s, pe - s);

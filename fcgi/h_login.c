@@ -17,8 +17,22 @@
 
 #include "web.h"
 
-#define FAILS_LOGIN	5	/* per login value in 15 minutes */
+#define FAILS_PAIR	5	/* per account and source address in 15 minutes */
+#define FAILS_ACCOUNT	20	/* per account from all addresses in 15 minutes */
 #define FAILS_IP	30	/* per source address in 15 minutes */
+
+#define MSG_LOCKED	"登录失败次数过多，该账号已被锁定，请15分钟后再试，" \
+			"或通过“忘记密码”重置密码。"
+#define MSG_LOCKED_ALL	"该账号近期在多处登录失败次数过多，已被锁定，" \
+			"请15分钟后再试，或通过“忘记密码”重置密码。"
+#define MSG_LOCKED_IP	"您所在网络登录失败次数过多，请15分钟后再试。"
+
+/* Recent failures around one login attempt, the attempt included. */
+struct fails {
+	long long	 pair;		/* this account from this address */
+	long long	 account;	/* this account from every address */
+	long long	 ip;		/* every account from this address */
+};
 
 static int
 all_digits(const char *s, size_t n)
@@ -116,28 +130,59 @@ h_login(struct req *r)
 	    "staff" : "candidate");
 }
 
-/* Counts recent failures for the login value and the address. */
+/*
+ * Records a failed attempt for login value lm from the request's address
+ * before counting (so concurrent guesses all see each other and at most
+ * FAILS_PAIR of them are checked), then counts.  *aid is the attempt's
+ * row, to be set to ok on success.  Returns 0 or -1 (DB).
+ */
 static int
-login_locked(struct req *r, const unsigned char *lm, const char **msg)
+login_count(struct req *r, const unsigned char *lm, long long *aid,
+    struct fails *f)
 {
-	long long	 by_login = 0, by_ip = 0;
-
-	if (db_exec(r, STMT_ATTEMPT_FAILS_LOGIN, "bb", lm, (size_t)MAC_LEN,
-	    lm, (size_t)MAC_LEN) == -1 ||
-	    db_fetch(r, STMT_ATTEMPT_FAILS_LOGIN, "i", &by_login) == -1)
+	memset(f, 0, sizeof(*f));
+	if (db_exec(r, STMT_ATTEMPT_INSERT, "bsi", lm, (size_t)MAC_LEN, r->ip,
+	    0LL) == -1)
 		return -1;
-	db_done(r, STMT_ATTEMPT_FAILS_LOGIN);
+	*aid = db_insert_id(r, STMT_ATTEMPT_INSERT);
+	if (db_exec(r, STMT_SEC_FAILS_PAIR, "bsbs", lm, (size_t)MAC_LEN,
+	    r->ip, lm, (size_t)MAC_LEN, r->ip) == -1 ||
+	    db_fetch(r, STMT_SEC_FAILS_PAIR, "i", &f->pair) == -1)
+		return -1;
+	db_done(r, STMT_SEC_FAILS_PAIR);
+	if (db_exec(r, STMT_SEC_FAILS_ACCOUNT, "bb", lm, (size_t)MAC_LEN,
+	    lm, (size_t)MAC_LEN) == -1 ||
+	    db_fetch(r, STMT_SEC_FAILS_ACCOUNT, "i", &f->account) == -1)
+		return -1;
+	db_done(r, STMT_SEC_FAILS_ACCOUNT);
 	if (db_exec(r, STMT_ATTEMPT_FAILS_IP, "s", r->ip) == -1 ||
-	    db_fetch(r, STMT_ATTEMPT_FAILS_IP, "i", &by_ip) == -1)
+	    db_fetch(r, STMT_ATTEMPT_FAILS_IP, "i", &f->ip) == -1)
 		return -1;
 	db_done(r, STMT_ATTEMPT_FAILS_IP);
-	*msg = NULL;
-	if (by_login >= FAILS_LOGIN)
-		*msg = "登录失败次数过多，该账号已被锁定，请15分钟后再试，"
-		    "或通过“忘记密码”重置密码。";
-	else if (by_ip >= FAILS_IP)
-		*msg = "您所在网络登录失败次数过多，请15分钟后再试。";
-	return (int)by_login;
+	return 0;
+}
+
+/*
+ * The lock message if the failures before this attempt (f less one)
+ * reach a limit, else NULL; *why names the limit for the audit.
+ */
+static const char *
+login_locked(const struct fails *f, const char **why)
+{
+	if (f->pair - 1 >= FAILS_PAIR) {
+		*why = "address";
+		return MSG_LOCKED;
+	}
+	if (f->account - 1 >= FAILS_ACCOUNT) {
+		*why = "account";
+		return MSG_LOCKED_ALL;
+	}
+	if (f->ip - 1 >= FAILS_IP) {
+		*why = "network";
+		return MSG_LOCKED_IP;
+	}
+	*why = NULL;
+	return NULL;
 }
 
 /* A hash to verify against when no account matched: same time spent. */
@@ -152,15 +197,51 @@ dummy_hash(const struct config *cfg)
 	return h;
 }
 
+/*
+ * Answers a wrong password (account id, 0 if none matched): audits
+ * login.fail, or login.lock when this failure reaches a limit, and says
+ * how many tries are left.  Returns RC_OK or RC_DB.
+ */
+static enum rc
+login_failed(struct req *r, long long id, int staff, const struct fails *f)
+{
+	const char	*msg, *event = "login.fail", *reason;
+	char		 obj[32];
+	long long	 left;
+
+	snprintf(obj, sizeof(obj), id ? "account:%lld" : "unknown", id);
+	reason = staff ? "staff" : "candidate";
+	left = FAILS_PAIR - f->pair;
+	if (FAILS_ACCOUNT - f->account < left)
+		left = FAILS_ACCOUNT - f->account;
+	if (f->pair >= FAILS_PAIR) {
+		event = "login.lock";
+		msg = MSG_LOCKED;
+	} else if (f->account >= FAILS_ACCOUNT) {
+		event = "login.lock";
+		reason = "account";
+		msg = MSG_LOCKED_ALL;
+	} else
+		msg = pool_printf(r->pool, "%s错误，还可尝试%lld次。",
+		    staff ? "账号或密码" : "身份证号（手机号）或密码", left);
+	if (audit(r, event, obj, "fail", reason) == -1)
+		return RC_DB;
+	xml_form_message(r, msg);
+	xml_field_error(r, "password", msg);
+	return RC_OK;
+}
+
 /* POST /login */
 enum rc
 h_login_post(struct req *r)
 {
 	struct who	 a;
-	const char	*kind, *login, *pw, *msg;
+	struct fails	 f;
+	const char	*kind, *login, *pw, *msg, *why;
 	char		 norm[64], buf[80], obj[32];
 	unsigned char	 lm[MAC_LEN];
-	int		 staff, found, fails, ok;
+	long long	 aid;
+	int		 staff, found, ok;
 
 	kind = form_text(&r->body, "kind");
 	staff = strcmp(kind, "staff") == 0;
@@ -194,43 +275,38 @@ h_login_post(struct req *r)
 		snprintf(buf, sizeof(buf), "%s:%s", staff ? "staff" :
 		    "candidate", norm);
 	pii_mac(r->cfg, "login", buf, lm);
-	if ((fails = login_locked(r, lm, &msg)) == -1)
+	if (login_count(r, lm, &aid, &f) == -1)
 		return RC_DB;
-	if (msg != NULL) {
-		audit(r, "login.locked", kind, "refused", NULL);
+	if ((msg = login_locked(&f, &why)) != NULL) {
+		/* Refused unchecked: not counted again. */
+		if (db_exec(r, STMT_SEC_ATTEMPT_SET, "ii", 3LL, aid) == -1 ||
+		    audit(r, "login.locked", kind, "refused", why) == -1)
+			return RC_DB;
 		xml_form_message(r, msg);
 		xml_field_error(r, "login", msg);
 		return RC_OK;
 	}
 	ok = passwd_verify(pw, found ? a.pw_hash : dummy_hash(r->cfg)) == 1 &&
 	    found;
-	if (db_exec(r, STMT_ATTEMPT_INSERT, "bsi", lm, sizeof(lm), r->ip,
-	    (long long)ok) == -1)
-		return RC_DB;
-	if (!ok) {
-		snprintf(obj, sizeof(obj), found ? "account:%lld" : "unknown",
-		    a.id);
-		if (audit(r, fails + 1 >= FAILS_LOGIN ? "login.lock" :
-		    "login.fail", obj, "fail", staff ? "staff" : "candidate") == -1)
-			return RC_DB;
-		if (fails + 1 >= FAILS_LOGIN)
-			msg = "登录失败次数过多，该账号已被锁定，请15分钟后再试，"
-			    "或通过“忘记密码”重置密码。";
-		else
-			msg = pool_printf(r->pool, "%s错误，还可尝试%d次。",
-			    staff ? "账号或密码" : "身份证号（手机号）或密码",
-			    FAILS_LOGIN - fails - 1);
-		xml_form_message(r, msg);
-		xml_field_error(r, "password", msg);
-		return RC_OK;
-	}
+	if (!ok)
+		return login_failed(r, found ? a.id : 0, staff, &f);
 	r->account_id = a.id;
 	r->role = role_parse(a.role);
-	if (auth_login(r, a.id) != RC_OK)
-		return RC_DB;
+	/*
+	 * The session and its audit row stand or fall together: a login
+	 * that cannot be audited does not happen (and resp_error sends no
+	 * session cookie).
+	 */
 	snprintf(obj, sizeof(obj), "account:%lld", a.id);
-	if (audit(r, "login.ok", obj, "ok", NULL) == -1)
+	if (db_begin(r) == -1)
 		return RC_DB;
+	if (db_exec(r, STMT_SEC_ATTEMPT_SET, "ii", 1LL, aid) == -1 ||
+	    auth_login(r, a.id) != RC_OK ||
+	    audit(r, "login.ok", obj, "ok", NULL) == -1 ||
+	    db_commit(r) == -1) {
+		db_rollback(r);
+		return RC_DB;
+	}
 	resp_redirect(r, "/home");
 	return RC_OK;
 }

@@ -38,9 +38,10 @@ policy(struct req *r, const char *role, const char *name, const char *login,
 
 /*
  * Sets the new hash, ends the account's other sessions, audits, in one
- * transaction.  A reset (code_id not 0) also consumes the SMS code there
- * and clears the account's login lock: the lock message sends the user
- * to "忘记密码".  Returns RC_OK (with *used set if the code was used
+ * transaction.  A change proved by SMS (code_id not 0: a reset, or the
+ * first change of a default password) also consumes the code there and
+ * clears the account's login locks: the lock message sends the user to
+ * "忘记密码".  Returns RC_OK (with *used set if the code was used
  * meanwhile: nothing changed), RC_DB or RC_INTERNAL.
  */
 static enum rc
@@ -73,11 +74,12 @@ set_password(struct req *r, long long id, const char *pw, const char *event,
 	    sizeof(keep)) == -1)
 		goto fail;
 	if (code_id != 0) {
-		/* The key of the failure count in h_login_post. */
+		/* The key of the failure count in h_login_post; 2 lifts the
+		 * locks of every address. */
 		snprintf(key, sizeof(key), "account:%lld", id);
 		pii_mac(r->cfg, "login", key, lm);
 		if (db_exec(r, STMT_ATTEMPT_INSERT, "bsi", lm, sizeof(lm),
-		    r->ip, 1LL) == -1)
+		    r->ip, 2LL) == -1)
 			goto fail;
 	}
 	if (audit(r, event, obj, "ok", NULL) == -1 ||
@@ -101,12 +103,58 @@ confirm_check(struct req *r, const char *pw, const char *pw2)
 		xml_field_error(r, "password2", "两次输入的密码不一致。");
 }
 
-static void
-password_page(struct req *r)
+#define FAILS_OLD	5	/* wrong old passwords per account in 15 minutes */
+
+/* What the password page needs to know about the account. */
+struct pwacct {
+	int		 code;		/* default password: SMS code needed */
+	char		 phone[16];	/* the stored phone, "" if none */
+};
+
+/*
+ * Loads whether the account still has its default password (set by
+ * another admin: anyone who knows the unit code knows it, so the first
+ * change needs a code sent to the stored phone) and that phone.  A
+ * password only past its 90 days needs no code.  Returns 0 or -1 (DB).
+ */
+static int
+pw_account(struct req *r, struct pwacct *pa)
 {
+	unsigned char	*pe;
+	size_t		 pel;
+	long long	 must = 0;
+	int		 n;
+
+	memset(pa, 0, sizeof(*pa));
+	if (!r->must_change)
+		return 0;
+	if (db_exec(r, STMT_SEC_PW_ACCOUNT, "i", r->account_id) == -1 ||
+	    (n = db_fetch(r, STMT_SEC_PW_ACCOUNT, "ib", &must, &pe,
+	    &pel)) == -1)
+		return -1;
+	db_done(r, STMT_SEC_PW_ACCOUNT);
+	pa->code = n == 1 && must != 0;
+	if (pa->code && pe != NULL && pii_open(r->cfg, pe, pel, pa->phone,
+	    sizeof(pa->phone)) == -1)
+		pa->phone[0] = '\0';
+	return 0;
+}
+
+/* Fills the page; a default password shows the phone masked. */
+static void
+password_page(struct req *r, const struct pwacct *pa)
+{
+	char	 m[16];
+
 	xml_page(r, PAGE_PASSWORD);
 	if (r->must_change)
 		xml_el(r->root, "forced", NULL);
+	if (pa->code) {
+		m[0] = '\0';
+		if (pa->phone[0] != '\0')
+			pii_mask_phone(pa->phone, m, sizeof(m));
+		xml_el(r->root, "sms-phone", m);
+	}
 	xml_el(r->root, "policy", r->role == ROLE_CANDIDATE ?
 	    "密码需为字母、数字组合，8位以上，不能包含身份证号，不要使用姓名拼音加123456等容易被猜到的密码。" :
 	    "密码至少8位，须包含大写字母、小写字母、数字、符号中的三种，不能包含账号，每90天须修改一次。");
@@ -117,7 +165,79 @@ password_page(struct req *r)
 enum rc
 h_password(struct req *r)
 {
-	password_page(r);
+	struct pwacct	 pa;
+
+	if (pw_account(r, &pa) == -1)
+		return RC_DB;
+	password_page(r, &pa);
+	return RC_OK;
+}
+
+/*
+ * Checks the old password, counting wrong ones like login failures (per
+ * account, FAILS_OLD in 15 minutes, the attempt recorded before it is
+ * counted) and auditing them.  Adds the field error; returns 0 or -1.
+ */
+static int
+old_check(struct req *r, const char *old, const char *hash)
+{
+	char		 key[40];
+	unsigned char	 km[MAC_LEN];
+	long long	 aid, fails = 0;
+
+	snprintf(key, sizeof(key), "password:%lld", r->account_id);
+	pii_mac(r->cfg, "login", key, km);
+	/* ok = 4: not a login failure, the address's login limit ignores it */
+	if (db_exec(r, STMT_ATTEMPT_INSERT, "bsi", km, sizeof(km), r->ip,
+	    4LL) == -1)
+		return -1;
+	aid = db_insert_id(r, STMT_ATTEMPT_INSERT);
+	if (db_exec(r, STMT_SEC_FAILS_OLD, "bb", km, sizeof(km), km,
+	    sizeof(km)) == -1 ||
+	    db_fetch(r, STMT_SEC_FAILS_OLD, "i", &fails) == -1)
+		return -1;
+	db_done(r, STMT_SEC_FAILS_OLD);
+	if (fails - 1 >= FAILS_OLD) {
+		if (db_exec(r, STMT_SEC_ATTEMPT_SET, "ii", 3LL, aid) == -1 ||
+		    audit(r, "password.locked", NULL, "refused", NULL) == -1)
+			return -1;
+		xml_field_error(r, "old", "原密码错误次数过多，请15分钟后再试。");
+		return 0;
+	}
+	if (passwd_verify(old, hash) == 1)
+		return db_exec(r, STMT_SEC_ATTEMPT_SET, "ii", 1LL, aid) == -1 ?
+		    -1 : 0;
+	if (audit(r, fails >= FAILS_OLD ? "password.lock" : "password.fail",
+	    NULL, "fail", "wrong old password") == -1)
+		return -1;
+	if (fails >= FAILS_OLD)
+		xml_field_error(r, "old", "原密码不正确，错误次数过多，"
+		    "请15分钟后再试。");
+	else
+		xml_field_error(r, "old", pool_printf(r->pool,
+		    "原密码不正确，还可尝试%lld次。", FAILS_OLD - fails));
+	return 0;
+}
+
+/* send_code=1 on a forced first change: a code to the stored phone. */
+static enum rc
+password_send_code(struct req *r, const struct pwacct *pa)
+{
+	const char	*msg;
+
+	if (pa->phone[0] == '\0') {
+		xml_field_error(r, "sms_code", "账号未绑定手机号，无法发送验证码，"
+		    "请联系上级管理员重置密码。");
+		return RC_OK;
+	}
+	if ((msg = sms_issue(r, pa->phone, "first")) != NULL) {
+		if (r->status == 503)
+			return RC_DB;
+		xml_field_error(r, "sms_code", msg);
+		return RC_OK;
+	}
+	xml_attr(r->form, "status", "sent");
+	xml_form_message(r, "验证码已发送，请查收短信（5分钟内有效）。");
 	return RC_OK;
 }
 
@@ -125,14 +245,19 @@ h_password(struct req *r)
 enum rc
 h_password_post(struct req *r)
 {
+	struct pwacct	 pa;
 	const char	*old, *pw, *pw2, *msg;
 	char		*role, *name, *login, *hash, *s;
 	unsigned char	*ie, *pe;
 	size_t		 iel, pel;
-	long long	 level;
-	int		 n;
+	long long	 level, code_id = 0;
+	int		 n, used;
 
-	password_page(r);
+	if (pw_account(r, &pa) == -1)
+		return RC_DB;
+	password_page(r, &pa);
+	if (pa.code && form_get(&r->body, "send_code") != NULL)
+		return password_send_code(r, &pa);
 	old = form_get(&r->body, "old");
 	pw = form_get(&r->body, "password");
 	pw2 = form_get(&r->body, "password2");
@@ -146,10 +271,8 @@ h_password_post(struct req *r)
 		return RC_NOTFOUND;
 	if (old == NULL || *old == '\0')
 		xml_field_error(r, "old", "请输入原密码。");
-	else if (passwd_verify(old, hash) != 1) {
-		audit(r, "password.fail", NULL, "fail", "wrong old password");
-		xml_field_error(r, "old", "原密码不正确。");
-	}
+	else if (old_check(r, old, hash) == -1)
+		return RC_DB;
 	if (pw == NULL || *pw == '\0')
 		xml_field_error(r, "password", "请输入新密码。");
 	else if ((msg = policy(r, role, name, login, ie, iel, pw)) != NULL)
@@ -157,11 +280,26 @@ h_password_post(struct req *r)
 	else if (old != NULL && strcmp(old, pw) == 0)
 		xml_field_error(r, "password", "新密码不能与原密码相同。");
 	confirm_check(r, pw, pw2);
+	if (pa.code && pa.phone[0] == '\0')
+		xml_field_error(r, "sms_code", "账号未绑定手机号，无法发送验证码，"
+		    "请联系上级管理员重置密码。");
 	if (r->form_bad)
 		return RC_OK;
-	if (set_password(r, r->account_id, pw, "password.change", 0,
-	    NULL) != RC_OK)
+	/* Checked last: a wrong field elsewhere spends no try of the code. */
+	if (pa.code && (msg = sms_check(r, pa.phone, "first",
+	    form_text(&r->body, "sms_code"), &code_id)) != NULL) {
+		if (r->status == 503)
+			return RC_DB;
+		xml_field_error(r, "sms_code", msg);
+		return RC_OK;
+	}
+	if (set_password(r, r->account_id, pw, "password.change", code_id,
+	    &used) != RC_OK)
 		return RC_DB;
+	if (used) {
+		xml_field_error(r, "sms_code", "该验证码已使用，请重新获取。");
+		return RC_OK;
+	}
 	/* A new session id after the change, the old cookie is worthless. */
 	if (auth_login(r, r->account_id) != RC_OK)
 		return RC_DB;

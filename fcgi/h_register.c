@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -29,6 +30,14 @@
 /* Outside the registration window (h_window_closed). */
 #define W_UNSET		"本年度注册报名时间尚未公布，请关注当地工考办通知。"
 #define W_OUTSIDE	"不能注册。"
+
+#define QUALITY_SCAN	85	/* JPEG quality, as h_upload.c's scans */
+
+/* The ID-card photo as re-encoded for storage. */
+struct jpg {
+	unsigned char	*data;		/* malloc'd; freed with the pool */
+	size_t		 len;
+};
 
 static const char *const reg_keep[] = {
 	"consent", "region", "level", "idno", "birth", "name", "phone", NULL
@@ -336,9 +345,40 @@ h_read_file(struct req *r, const char *name, size_t max, size_t *len)
 	return buf;
 }
 
-/* Checks every registration field; errors go next to their fields. */
+/*
+ * Decodes the ID-card photo and encodes its pixels again, as uploads
+ * are (h_upload.c upload_check), so no EXIF block or bytes appended
+ * after the image reach the disk.  jpg->data receives the new JPEG,
+ * malloc'd and freed with the pool.  Returns NULL, or the message for
+ * the field.
+ */
+static const char *
+idcard_encode(struct req *r, const struct field *f, struct jpg *jpg)
+{
+	struct image	 img;
+	const char	*msg;
+	int		 rc;
+
+	memset(&img, 0, sizeof(img));
+	if ((msg = image_decode((const unsigned char *)f->value, f->len,
+	    MAX_JPEG, &img)) != NULL)
+		return msg;
+	rc = image_encode(&img, QUALITY_SCAN, &jpg->data, &jpg->len);
+	image_free(&img);
+	if (rc == -1) {
+		log_warnx("%s: image_encode failed", __func__);
+		return "图片处理失败，请稍后重新上传。";
+	}
+	pool_cleanup(r->pool, free, jpg->data);
+	return NULL;
+}
+
+/*
+ * Checks every registration field; errors go next to their fields.  jpg
+ * receives the re-encoded ID-card photo.
+ */
 static void
-register_check(struct req *r, struct idno *id, int *dbfail)
+register_check(struct req *r, struct idno *id, struct jpg *jpg, int *dbfail)
 {
 	const struct field	*photo;
 	const char		*v, *msg, *pw, *pw2;
@@ -372,8 +412,7 @@ register_check(struct req *r, struct idno *id, int *dbfail)
 	photo = form_field(&r->body, "idcard");
 	if (photo == NULL || photo->filename == NULL)
 		xml_field_error(r, "idcard", "请选择身份证照片，上传后方可进行注册。");
-	else if ((msg = jpeg_check((const unsigned char *)photo->value,
-	    photo->len, MAX_JPEG, &y, &mo)) != NULL)
+	else if ((msg = idcard_encode(r, photo, jpg)) != NULL)
 		xml_field_error(r, "idcard", msg);
 
 	v = form_text(&r->body, "idno");
@@ -434,8 +473,8 @@ enum rc
 h_register_post(struct req *r)
 {
 	struct idno	 id;
+	struct jpg	 jpg = { NULL, 0 };
 	const char	*phone, *msg;
-	const struct field *photo;
 	unsigned char	 im[MAC_LEN], pm[MAC_LEN], ie[PII_MAX], pe[PII_MAX];
 	size_t		 iel, pel;
 	char		 hash[PW_HASH_MAX], file[65], birth[11], obj[32];
@@ -477,7 +516,7 @@ h_register_post(struct req *r)
 		xml_form_refuse(r, h_window_closed(r, W_UNSET, W_OUTSIDE));
 		return RC_OK;
 	}
-	register_check(r, &id, &dbfail);
+	register_check(r, &id, &jpg, &dbfail);
 	if (dbfail)
 		return RC_DB;
 	if (!r->form_bad && valid_phone(phone) == NULL &&
@@ -504,8 +543,7 @@ h_register_post(struct req *r)
 		return RC_INTERNAL;
 	snprintf(birth, sizeof(birth), "%04d-%02d-%02d", id.year, id.month,
 	    id.day);
-	photo = form_field(&r->body, "idcard");
-	if (h_store_file(r, photo->value, photo->len, file) == -1) {
+	if (h_store_file(r, jpg.data, jpg.len, file) == -1) {
 		xml_field_error(r, "idcard", "照片保存失败，请稍后重新提交。");
 		r->status = 503;
 		return RC_OK;
@@ -544,7 +582,8 @@ fail:
 /*
  * POST /sms (for the page's script): sends a registration or reset code
  * and answers <sms status="sent" wait="60"/>, or 400 with the phone's
- * error in the form.
+ * error in the form.  A reset for a phone nobody registered answers
+ * "sent" too, without sending.
  */
 enum rc
 h_sms(struct req *r)
@@ -553,7 +592,7 @@ h_sms(struct req *r)
 	const char	*phone, *purpose, *msg = NULL;
 	xmlNodePtr	 s;
 	char		 norm[16];
-	int		 open = 1, dbfail = 0, n;
+	int		 open = 1, dbfail = 0, unknown = 0, n;
 
 	xml_page(r, PAGE_SMS);
 	s = r->root;
@@ -569,6 +608,12 @@ h_sms(struct req *r)
 		else
 			msg = phone_free(r, phone, &dbfail);
 	} else if (strcmp(purpose, "reset") == 0) {
+		/*
+		 * An unknown phone answers "sent" like a known one (and
+		 * sends nothing), so the answer does not tell who has
+		 * registered.  The forgot page's own send step checks the
+		 * login and phone together.
+		 */
 		if ((msg = valid_phone(phone)) == NULL) {
 			if ((n = h_who(r, 0, phone, &a, norm,
 			    sizeof(norm))) == 0)
@@ -576,13 +621,14 @@ h_sms(struct req *r)
 			if (n == -1)
 				return RC_DB;
 			if (n == 0)
-				msg = "该手机号未注册，请核对。";
+				unknown = 1;
 		}
 	} else
 		msg = "验证码用途不正确。";
 	if (dbfail)
 		return RC_DB;
-	if (msg == NULL && (msg = sms_issue(r, phone, purpose)) != NULL &&
+	if (msg == NULL && !unknown &&
+	    (msg = sms_issue(r, phone, purpose)) != NULL &&
 	    r->status == 503)
 		return RC_DB;
 	if (msg != NULL) {

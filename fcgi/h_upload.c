@@ -578,18 +578,20 @@ fail:
 }
 
 /*
- * Reads material id with its application.  Returns 1, 0 when there is
- * none, -1 on a database failure.
+ * Reads material id with its application (*stamped: the application's
+ * photo_stamped).  Returns 1, 0 when there is none, -1 on a database
+ * failure.
  */
 static int
 material_get(struct req *r, long long id, char **kind, char **file,
-    char **mime, char **title, long long *owner, long long *app)
+    char **mime, char **title, long long *owner, long long *app,
+    long long *stamped)
 {
 	int	 n;
 
 	if (db_exec(r, STMT_UPL_MAT_GET, "i", id) == -1 ||
-	    (n = db_fetch(r, STMT_UPL_MAT_GET, "ssssii", kind, file, mime,
-	    title, owner, app)) == -1)
+	    (n = db_fetch(r, STMT_UPL_MAT_GET, "ssssiii", kind, file, mime,
+	    title, owner, app, stamped)) == -1)
 		return -1;
 	db_done(r, STMT_UPL_MAT_GET);
 	return n;
@@ -608,13 +610,13 @@ h_upload_delete(struct req *r)
 	struct app	 a;
 	const struct kind *k;
 	char		*kind, *file, *mime, *title, obj[48];
-	long long	 id, owner, app;
+	long long	 id, owner, app, stamped;
 	int		 n;
 
 	if (valid_uint(form_text(&r->body, "id"), 1, 0xffffffffLL, &id) == -1)
 		return RC_NOTFOUND;
 	if ((n = material_get(r, id, &kind, &file, &mime, &title, &owner,
-	    &app)) == -1)
+	    &app, &stamped)) == -1)
 		return RC_DB;
 	if (n == 0 || owner != r->account_id)
 		return RC_NOTFOUND;
@@ -671,8 +673,9 @@ pct_encode(struct req *r, const char *s)
 /*
  * GET /files?id=N: a stored file, to its own candidate only.  nginx sends
  * the bytes from its internal location (X-Accel-Redirect); the worker
- * only decides.  Viewing the unmasked ID-card image is audited, and the
- * view fails if the audit does.
+ * only decides.  Viewing the unmasked ID-card image, or the photo once
+ * the ID number is stamped on it, is audited, and the view fails if the
+ * audit does.
  *
  * Staff are refused (403) for now: the review issue lets staff whose
  * unit subtree holds the application see its files, with the subtree
@@ -683,7 +686,7 @@ h_files(struct req *r)
 {
 	const char	*ext;
 	char		*kind, *file, *mime, *title, obj[48];
-	long long	 id, owner, app;
+	long long	 id, owner, app, stamped;
 	int		 n;
 
 	if (r->role != ROLE_CANDIDATE)
@@ -692,7 +695,7 @@ h_files(struct req *r)
 	    0xffffffffLL, &id) == -1)
 		return RC_NOTFOUND;
 	if ((n = material_get(r, id, &kind, &file, &mime, &title, &owner,
-	    &app)) == -1)
+	    &app, &stamped)) == -1)
 		return RC_DB;
 	if (n == 0 || owner != r->account_id)
 		return RC_NOTFOUND;
@@ -701,6 +704,10 @@ h_files(struct req *r)
 	snprintf(obj, sizeof(obj), "material:%lld", id);
 	if (strcmp(kind, "idcard") == 0 &&
 	    audit(r, "file.view", obj, "ok", "idcard") == -1)
+		return RC_DB;
+	/* 添加身份证号 drew the full ID number onto the photo. */
+	if (strcmp(kind, "photo") == 0 && stamped &&
+	    audit(r, "file.view", obj, "ok", "photo") == -1)
 		return RC_DB;
 	if (strcmp(mime, "image/jpeg") == 0)
 		ext = ".jpg";

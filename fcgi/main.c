@@ -73,11 +73,15 @@ load(const char *path)
 	return cfg;
 }
 
-/* Opens the FastCGI socket: a unix socket with the configured mode. */
+/*
+ * Opens the FastCGI socket: a unix socket with the configured mode,
+ * created 0600 so it never has wider permissions meanwhile.
+ */
 static int
 open_socket(const struct config *cfg)
 {
 	struct sockaddr_un	 sun;
+	mode_t			 old;
 	int			 fd;
 
 	memset(&sun, 0, sizeof(sun));
@@ -89,8 +93,14 @@ open_socket(const struct config *cfg)
 		fatal("socket");
 	if (unlink(cfg->listen) == -1 && errno != ENOENT)
 		fatal("unlink %s", cfg->listen);
+	/*
+	 * Born owner-only: between bind and chmod the socket must not
+	 * be reachable with the umask's (wider) permissions.
+	 */
+	old = umask(0177);
 	if (bind(fd, (struct sockaddr *)&sun, sizeof(sun)) == -1)
 		fatal("bind %s", cfg->listen);
+	(void)umask(old);
 	if (chmod(cfg->listen, cfg->listen_mode) == -1)
 		fatal("chmod %s", cfg->listen);
 	if (listen(fd, 1024) == -1)

@@ -281,8 +281,9 @@ pii_mask_phone(const char *phone, char *out, size_t outsz)
 
 /*
  * Writes the name masked for lists to out: its first character (UTF-8
- * aware), or a compound surname of a name of three or more characters,
- * then one '*' for each further character: "张*", "王**", "欧阳**".
+ * aware), or a compound surname of a name of four or more characters,
+ * then one '*' for each further character: "张*", "王**", "东**",
+ * "欧阳**".
  * out is left empty if too small.
  */
 void
@@ -301,15 +302,6 @@ pii_mask_name(const char *name, char *out, size_t outsz)
 		if (p[i] == '\0' || (p[i] & 0xc0) != 0x80)
 			break;
 	first = i;
-	for (i = 0; i < sizeof(compound_surnames) /
-	    sizeof(compound_surnames[0]); i++) {
-		n = strlen(compound_surnames[i]);
-		if (strncmp(name, compound_surnames[i], n) == 0 &&
-		    name[n] != '\0') {
-			first = n;
-			break;
-		}
-	}
 	for (p = (const unsigned char *)name + first; *p != '\0'; p += n) {
 		n = utf8_charlen(*p);
 		for (i = 1; i < n; i++)
@@ -317,6 +309,21 @@ pii_mask_name(const char *name, char *out, size_t outsz)
 				break;
 		n = i;
 		rest++;
+	}
+	/*
+	 * A compound surname only with at least two given-name characters
+	 * behind it: 东方红 may as well be 东 with 方红, and 东方* would
+	 * show a character of the given name.  (Both surnames are two
+	 * characters, so the rest shrinks by one.)
+	 */
+	for (i = 0; rest >= 3 && i < sizeof(compound_surnames) /
+	    sizeof(compound_surnames[0]); i++) {
+		n = strlen(compound_surnames[i]);
+		if (strncmp(name, compound_surnames[i], n) == 0) {
+			first = n;
+			rest--;
+			break;
+		}
 	}
 	if (first + rest + 1 > outsz)
 		return;

@@ -101,9 +101,45 @@ resp_text(struct req *r, int status, const char *text)
 }
 
 /*
+ * Drops the queued cookies of a failed request but the anonymous one: a
+ * session cookie set before the failure names a session that was rolled
+ * back or never audited.  Losing the expiry of a dead session cookie is
+ * harmless (the next request finds no row and expires it again).
+ */
+static void
+resp_drop_cookies(struct req *r)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < r->ncookies; i++)
+		if (strncmp(r->cookies[i], "gkbm_pre=", 9) == 0)
+			r->cookies[n++] = r->cookies[i];
+	r->ncookies = n;
+}
+
+/*
+ * Audits a 403 that the pipeline has not audited: worker.c writes
+ * access.denied when the role gate refuses and csrf.fail when the token
+ * is wrong, and both conditions can be recomputed here; every other 403
+ * (the forced password change, a handler's own refusal) is written here.
+ * A failure is logged only: the answer is a refusal anyway.
+ */
+static void
+resp_audit_forbidden(struct req *r)
+{
+	if (r->route != NULL && (!auth_allowed(r) ||
+	    (r->method == M_POST && !auth_csrf_ok(r))))
+		return;
+	if (audit(r, "access.denied", r->path, "403", r->must_change ?
+	    "password change required" : NULL) == -1)
+		log_warnx("%s: audit failed", __func__);
+}
+
+/*
  * Renders the error page of rc for the request's role: a fresh document
  * <error status> with a title and message, as HTML or XML.  The only
- * place that maps an rc to an HTTP status.
+ * place that maps an rc to an HTTP status.  Rolls back any open
+ * transaction, drops session cookies and audits unaudited 403s.
  */
 void
 resp_error(struct req *r, enum rc rc)
@@ -113,6 +149,9 @@ resp_error(struct req *r, enum rc rc)
 	if (rc <= RC_OK || rc >= RC__MAX)
 		rc = RC_INTERNAL;
 	db_rollback(r);
+	resp_drop_cookies(r);
+	if (rc == RC_FORBIDDEN)
+		resp_audit_forbidden(r);
 	r->status = errors[rc].status;
 	r->location = NULL;
 	if (rc == RC_DB)

@@ -273,40 +273,58 @@ send_sink(const char *phone, const char *body)
 }
 
 /*
- * Runs the gateway command as "command phone body" (no shell) and waits
- * up to CMD_TIMEOUT seconds.  Exit status 0 means sent.  Returns NULL,
- * or what went wrong (static).
+ * Runs the gateway command (no shell, no arguments) with the phone on
+ * the first line of its standard input and the text on the second, and
+ * waits up to CMD_TIMEOUT seconds.  Not in argv: /proc/PID/cmdline is
+ * readable by every local user, and the text holds the code.  Both
+ * lines fit in the pipe's buffer, so the write never waits for the
+ * command.  Exit status 0 means sent.  Returns NULL, or what went wrong
+ * (static).
  */
 static const char *
 send_command(const char *phone, const char *body)
 {
 	static char	 err[64];
-	char		*argv[4];
+	char		*argv[2], in[PHONE_MAX + BODY_MAX + 2];
 	pid_t		 pid, w;
-	int		 status, fd;
+	int		 status, p[2], n;
 	long		 waited = 0;
 
+	if (strchr(phone, '\n') != NULL || strchr(body, '\n') != NULL)
+		return "newline in the phone or text";
+	n = snprintf(in, sizeof(in), "%s\n%s\n", phone, body);
+	if (n < 0 || (size_t)n >= sizeof(in))
+		return "message too long";
 	argv[0] = cfg.sms_command;
-	argv[1] = (char *)phone;
-	argv[2] = (char *)body;
-	argv[3] = NULL;
+	argv[1] = NULL;
+	if (pipe2(p, O_CLOEXEC) == -1) {
+		log_warn("pipe2");
+		return "cannot make a pipe";
+	}
 	switch (pid = fork()) {
 	case -1:
 		log_warn("fork");
+		close(p[0]);
+		close(p[1]);
+		OPENSSL_cleanse(in, sizeof(in));
 		return "cannot fork";
 	case 0:
-		/* The gateway gets nothing of ours: no stdin, no DB socket. */
-		if ((fd = open("/dev/null", O_RDONLY)) != -1) {
-			(void)dup2(fd, STDIN_FILENO);
-			if (fd != STDIN_FILENO)
-				close(fd);
-		}
+		/* The gateway gets the message and nothing else of ours. */
+		if (dup2(p[0], STDIN_FILENO) == -1)
+			_exit(127);
 		closefrom(STDERR_FILENO + 1);
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGINT, SIG_DFL);
+		signal(SIGPIPE, SIG_DFL);
 		execv(argv[0], argv);
 		_exit(127);
 	}
+	close(p[0]);
+	/* SIGPIPE is ignored: a command that exits unread gives EPIPE. */
+	if (write(p[1], in, (size_t)n) != n)
+		log_warn("%s: write to the command", __func__);
+	close(p[1]);
+	OPENSSL_cleanse(in, sizeof(in));
 	for (;;) {
 		if ((w = waitpid(pid, &status, WNOHANG)) == pid)
 			break;

@@ -34,7 +34,7 @@ sms_code_mac(struct req *r, const char *phone, const char *code,
 }
 
 /*
- * Sends a new code for purpose ("register", "reset") to phone: one per
+ * Sends a new code for purpose ("register", "reset", "first") to phone: one per
  * 60 seconds and CODES_PER_DAY a day per phone.  The code goes into the
  * outbox sealed; gkbm-sms delivers it.  Returns NULL, or a message for
  * the phone field (r->status is 503 when the database failed).
@@ -94,8 +94,8 @@ dbfail:
 
 /*
  * Checks code against the newest code sent to phone for purpose: right,
- * not older than 5 minutes, not used, fewer than CODE_TRIES wrong tries.
- * A wrong code counts a try.  On success *id is the code's row, to be
+ * not older than 5 minutes, not used, fewer than CODE_TRIES tries.
+ * Every comparison counts a try, the right one too.  On success *id is the code's row, to be
  * consumed with sms_use() in the transaction of the action.  Returns
  * NULL or a message for the sms_code field.
  */
@@ -128,17 +128,32 @@ sms_check(struct req *r, const char *phone, const char *purpose,
 		return "验证码错误次数过多，请重新获取。";
 	if (!fresh)
 		return "验证码已过期（有效期5分钟），请重新获取。";
-	sms_code_mac(r, phone, code, cm);
-	if (sl != MAC_LEN || CRYPTO_memcmp(stored, cm, MAC_LEN) != 0) {
-		db_exec(r, STMT_SMS_TRY, "i", *id);
-		return "短信验证码不正确，请核对后重新输入。";
+	/*
+	 * Every comparison takes a try first, atomically: concurrent guesses
+	 * cannot all pass the check above and compare more than CODE_TRIES
+	 * times; once the tries are spent, even the right code is refused.
+	 */
+	switch (db_exec(r, STMT_SEC_SMS_TRY, "i", *id)) {
+	case 1:
+		break;
+	case -1:
+		r->status = 503;
+		return "系统繁忙，请稍后再试。";
+	default:
+		return "验证码错误次数过多，请重新获取。";
 	}
+	sms_code_mac(r, phone, code, cm);
+	if (sl != MAC_LEN || CRYPTO_memcmp(stored, cm, MAC_LEN) != 0)
+		return "短信验证码不正确，请核对后重新输入。";
 	return NULL;
 }
 
-/* Marks code row id used; 0, or -1 if it was used meanwhile (or DB). */
+/*
+ * Marks code row id used; 0, or -1 if it was used meanwhile (or DB).
+ * The right code took one of the CODE_TRIES itself: tries <= CODE_TRIES.
+ */
 int
 sms_use(struct req *r, long long id)
 {
-	return db_exec(r, STMT_SMS_USE, "i", id) == 1 ? 0 : -1;
+	return db_exec(r, STMT_SEC_SMS_USE, "i", id) == 1 ? 0 : -1;
 }

@@ -93,6 +93,7 @@ void		 arena_begin(void);
 void		 arena_end(void);
 size_t		 arena_used(void);
 int		 arena_owns(const void *);
+size_t		 arena_fallbacks(void);
 
 /* form.c */
 const char	*form_parse_urlencoded(struct pool *, const char *, size_t,
@@ -233,14 +234,11 @@ enum stmt {
 	STMT_ACCOUNT_INSERT,
 	STMT_ACCOUNT_SET_PASSWORD,
 	STMT_ATTEMPT_INSERT,
-	STMT_ATTEMPT_FAILS_LOGIN,
 	STMT_ATTEMPT_FAILS_IP,
 	STMT_SMS_RECENT,
 	STMT_SMS_IP_RECENT,
 	STMT_SMS_INSERT,
 	STMT_SMS_LATEST,
-	STMT_SMS_TRY,
-	STMT_SMS_USE,
 	STMT_OUTBOX_INSERT,
 	STMT_AUDIT_INSERT,
 	STMT_REG_COUNT,
@@ -311,6 +309,16 @@ enum stmt {
 	STMT_STATUS_CHAIN,
 	STMT_STATUS_OFFICE,
 	/* end h_status.c */
+
+	/* h_login.c, h_password.c: security */
+	STMT_SEC_ATTEMPT_SET,
+	STMT_SEC_FAILS_PAIR,
+	STMT_SEC_FAILS_ACCOUNT,
+	STMT_SEC_FAILS_OLD,
+	STMT_SEC_PW_ACCOUNT,
+	STMT_SEC_SMS_TRY,
+	STMT_SEC_SMS_USE,
+	/* end */
 
 	STMT__MAX
 };

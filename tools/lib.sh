@@ -253,14 +253,20 @@ http {
 	client_header_buffer_size 4k;
 	large_client_header_buffers 4 8k;
 
-	# Rate limit only the POSTs to /login and /sms (an empty key is not
-	# counted), so pages can be fetched and benchmarked freely.
+	# Rate limit only the POSTs to /login, /sms, /register,
+	# /password/forgot and /m (an empty key is not counted), so pages can
+	# be fetched and benchmarked freely.
 	map \$request_method \$gkbm_limit_key {
 		POST	\$binary_remote_addr;
 		default	"";
 	}
 	limit_req_zone \$gkbm_limit_key zone=gkbm_auth:1m rate=$6r/s;
 	limit_req_status 429;
+
+	# /m's token (query string, Referer) stays out of the log.
+	log_format gkbm_noargs '\$remote_addr - \$remote_user [\$time_local] '
+	    '"\$request_method \$uri \$server_protocol" \$status '
+	    '\$body_bytes_sent "\$http_user_agent"';
 
 	upstream gkbm_web { server unix:$3; }
 
@@ -289,16 +295,40 @@ http {
 			fastcgi_keep_conn off;
 			fastcgi_pass gkbm_web;
 		}
+		location = /register {
+			limit_req zone=gkbm_auth burst=$7 nodelay;
+			include /etc/nginx/fastcgi_params;
+			fastcgi_param SCRIPT_NAME "";
+			fastcgi_keep_conn off;
+			fastcgi_pass gkbm_web;
+		}
+		location = /password/forgot {
+			limit_req zone=gkbm_auth burst=$7 nodelay;
+			include /etc/nginx/fastcgi_params;
+			fastcgi_param SCRIPT_NAME "";
+			fastcgi_keep_conn off;
+			fastcgi_pass gkbm_web;
+		}
+		location = /m {
+			limit_req zone=gkbm_auth burst=$7 nodelay;
+			access_log $p/logs/access.log gkbm_noargs;
+			include /etc/nginx/fastcgi_params;
+			fastcgi_param SCRIPT_NAME "";
+			fastcgi_keep_conn off;
+			fastcgi_pass gkbm_web;
+		}
 		location /static/ {
 			alias $4/;
+			access_log $p/logs/access.log gkbm_noargs;
 			expires 1h;
 			add_header X-Content-Type-Options nosniff always;
 		}
 		location /protected-files/ {
 			internal;
 			alias $5/;
-			add_header X-Content-Type-Options nosniff always;
 			add_header Cache-Control "private, no-store" always;
+			add_header X-Content-Type-Options nosniff always;
+			add_header Content-Security-Policy "default-src 'none'; sandbox" always;
 		}
 	}
 }

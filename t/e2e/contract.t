@@ -275,6 +275,17 @@ got('province POST /password errors', 'password', 400,
 got('forced POST /password errors', 'password', 400,
     $b{forced}->post('/password', { csrf => $b{forced}->csrf('/password'),
     old => '123', password => '123', password2 => '1234' }, accept => 'xml'));
+got('forced POST /password send_code', 'password', 200,
+    my $fs = $b{forced}->post('/password', { csrf => $b{forced}->csrf('/password'),
+    send_code => '1' }, accept => 'xml'));
+is($fs->xpath('/password/sms-phone'), '137****0019',
+    'forced POST /password send_code: the stored phone, masked');
+is($fs->xpath('/password/form/@status'), 'sent',
+    'forced POST /password send_code: sent');
+got('forced POST /password without the code', 'password', 400,
+    $b{forced}->post('/password', { csrf => $b{forced}->csrf('/password'),
+    old => '123', password => 'Xgmm#2026ok', password2 => 'Xgmm#2026ok' },
+    accept => 'xml'));
 
 # The application and its pages (issue 3): the candidate's own.
 {

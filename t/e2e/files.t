@@ -80,11 +80,22 @@ is($r->status, 200, 'own material: 200') or diag($r->dump);
 is($r->header('content-type'), 'image/jpeg', 'Content-Type from materials.mime');
 ok($r->body eq $bytes, 'nginx streams the stored bytes')
     or diag('got ' . length($r->body) . ' bytes, want ' . length($bytes));
-is($r->header('cache-control'), 'private, no-store', 'Cache-Control: private, no-store');
+# The worker's Cache-Control survives the redirect and the internal
+# location adds the same again: every value says private, no-store.
+my @cc = $r->header_all('cache-control');
+ok(@cc && !grep({ $_ ne 'private, no-store' } @cc),
+    'Cache-Control: private, no-store') or diag("@cc");
 is($r->header('content-disposition'),
     "inline; filename*=UTF-8''%E6%AF%95%E4%B8%9A%E8%AF%81.jpg",
     'Content-Disposition: the shown name, RFC 8187 encoded');
 ok(!defined $r->header('x-accel-redirect'), 'X-Accel-Redirect is not passed on');
+# nginx drops the worker's own headers on X-Accel-Redirect: its internal
+# location must add them (as conf/nginx-gkbm.conf does).
+is($r->header('x-content-type-options'), 'nosniff',
+    'the internal location sends X-Content-Type-Options: nosniff');
+is($r->header('content-security-policy'), "default-src 'none'; sandbox",
+    '... and a sandboxing Content-Security-Policy');
+like($r->header('cache-control') // '', qr/no-store/, '... and no-store');
 
 # The worker's own answer (through nginx the header is consumed):
 # X-Accel-Redirect to the internal location, no body.
@@ -151,6 +162,24 @@ is($s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'file.view'}),
 $r = $b2->get("/files?id=$idc");
 is($s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'file.view'}),
     $views + 1, "another's refused view is no view");
+
+# --- the photo: once the ID number is stamped on it, like the ID card ---------
+
+my $photo = upload($b1, 'photo', 'me.jpg', GKBM::jpeg(413, 626));
+$views = $s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'file.view'});
+$r = $b1->get("/files?id=$photo");
+is($r->status, 200, 'own unstamped photo: 200') or diag($r->dump);
+is($s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'file.view'}),
+    $views, '... not audited');
+$r = $b1->post('/apply/stamp', { csrf => $b1->csrf('/home') }, accept => 'xml');
+is($r->status, 303, '添加身份证号') or diag($r->dump);
+$r = $b1->get("/files?id=$photo");
+is($r->status, 200, 'own stamped photo: 200') or diag($r->dump);
+is($s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'file.view'
+    AND object = ? AND reason = 'photo'}, "material:$photo"), 1,
+    'viewing the stamped photo (full ID number) is audited');
+is($s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'file.view'}),
+    $views + 1, '... once per view');
 
 $s->finish;
 done_testing;

@@ -136,9 +136,41 @@ $r = $bu->post('/password', { csrf => $ucsrf, old => '123',
 is($r->status, 400, 'forced change: a weak staff password is refused');
 like($r->xpath("/password/form/field[\@name='password']/error") // '',
     qr/至少三类/, '... with the staff policy message');
-$r = $bu->post('/password', { csrf => $ucsrf, old => '123',
-    password => 'Unit#2026go', password2 => 'Unit#2026go' });
+# The default password is known to whoever knows the unit code: the first
+# change needs a code sent to the stored phone, shown masked.
+is($r->xpath('/password/sms-phone'), '137****0001',
+    'forced change: the stored phone, masked');
+my $denied = audits('access.denied', '/sms');
+ok($denied >= 1, 'forced change: the refused POST /sms is audited');
+my $uh0 = $s->count('SELECT pw_hash FROM accounts WHERE id = ?', $ua);
+my %unew = (csrf => $ucsrf, old => '123', password => 'Unit#2026go',
+    password2 => 'Unit#2026go');
+$r = $bu->post('/password', { %unew }, accept => 'xml');
+is($r->status, 400, 'forced change without a code: refused') or diag($r->dump);
+like($r->xpath("/password/form/field[\@name='sms_code']/error") // '',
+    qr/请输入短信验证码/, '... asking for the code');
+is($s->count('SELECT pw_hash FROM accounts WHERE id = ?', $ua), $uh0,
+    '... the password is unchanged');
+$r = $bu->post('/password', { csrf => $ucsrf, send_code => 1 },
+    accept => 'xml');
+is($r->status, 200, 'forced change: send_code=1 sends a code') or diag($r->dump);
+is($r->xpath('/password/form/@status'), 'sent', '... form status sent');
+my $ucode = $s->sms_code('13700000001');
+like($ucode // '', qr/^\d{6}$/, '... to the stored phone');
+my ($ucid) = $dbh->selectrow_array('SELECT MAX(id) FROM sms_codes');
+is($s->count('SELECT purpose FROM sms_codes WHERE id = ?', $ucid), 'first',
+    '... a code of purpose first');
+$r = $bu->post('/password', { %unew,
+    sms_code => sprintf('%06d', ($ucode + 1) % 1000000) }, accept => 'xml');
+is($r->status, 400, 'forced change with a wrong code: refused');
+like($r->xpath("/password/form/field[\@name='sms_code']/error") // '',
+    qr/短信验证码不正确/, '... the wrong code message');
+is($s->count('SELECT pw_must_change FROM accounts WHERE id = ?', $ua), 1,
+    '... still the default password');
+$r = $bu->post('/password', { %unew, sms_code => $ucode });
 is($r->status, 303, 'forced change: the new password is set') or diag($r->dump);
+is($s->count('SELECT used_at IS NOT NULL FROM sms_codes WHERE id = ?', $ucid),
+    1, 'forced change: the code is used');
 like($r->header('location') // '', qr{^/home}, '... back home');
 $r = $bu->get('/home', accept => 'xml');
 is($r->status, 200, 'after the change /home is shown') or diag($r->dump);
@@ -189,8 +221,27 @@ like($r->xpath("/login/form/field[\@name='password']/error") // '',
     qr/请输入密码/, 'empty password: message');
 is(attempts(), $att, 'empty fields: no attempt counted');
 
-# Lockout: five failures for the second candidate.
+# Lockout per account and address: five failures from this address.
+# Failures of the same account from other addresses (rows with other ip
+# values, since nginx always says 127.0.0.1) do not lock this address out.
 my $bl = $s->browser;
+$r = $bl->login('candidate', $ID2, 'Wrong0pass', accept => 'xml');
+like($r->xpath("/login/form/field[\@name='password']/error") // '',
+    qr/还可尝试4次/, 'a first failure of the second candidate');
+my ($c2at) = $dbh->selectrow_array('SELECT MAX(id) FROM login_attempts');
+# other_fail(ATTEMPT ID, IP): a failure of the same account from IP.
+sub other_fail {
+	$dbh->do(q{INSERT INTO login_attempts (at, login_mac, ip, ok)
+	    SELECT NOW(), login_mac, ?, 0 FROM login_attempts WHERE id = ?},
+	    undef, $_[1], $_[0]);
+}
+other_fail($c2at, '10.0.0.1') for 1 .. 5;
+$r = $bl->login('candidate', $ID2, $PW);
+is($r->status, 303, '5 failures from another address: this address logs in')
+    or diag($r->dump);
+is(sessions_of($c2), 1, '... with a session');
+$dbh->do('DELETE FROM sessions WHERE account_id = ?', undef, $c2);
+$bl = $s->browser;
 for my $i (1 .. 5) {
 	$r = $bl->login('candidate', $ID2, "Wrong${i}pass", accept => 'xml');
 	is($r->status, 400, "failure $i: 400");
@@ -199,7 +250,7 @@ for my $i (1 .. 5) {
 	    $left ? qr/还可尝试${left}次/ : qr/登录失败次数过多，该账号已被锁定/,
 	    "failure $i: " . ($left ? "$left tries left" : 'locked'));
 }
-is(audits('login.fail', "account:$c2"), 4, 'four login.fail audit rows');
+is(audits('login.fail', "account:$c2"), 5, 'five login.fail audit rows (one earlier)');
 is(audits('login.lock', "account:$c2"), 1, 'a login.lock audit row');
 my $sess = n_sessions();
 $att = attempts();
@@ -211,6 +262,8 @@ ok(!$bl->jar->get('gkbm_sid'), 'locked: no session cookie');
 is(n_sessions(), $sess, 'locked: no session row');
 is(sessions_of($c2), 0, 'locked: the account has no session');
 ok(audits('login.locked') >= 1, 'locked: the refusal is audited');
+is($s->count('SELECT ok FROM login_attempts ORDER BY id DESC LIMIT 1'), 3,
+    'locked: the refused attempt is recorded as not checked');
 $r = $s->browser->login('candidate', $PH2, $PW);
 is($r->status, 400, 'locked: the same account by its phone is refused too');
 is(sessions_of($c2), 0, 'locked: still no session for the account');
@@ -219,6 +272,62 @@ is($r->status, 303, 'locked: another account from the same address logs in')
     or diag($r->dump);
 $r = $s->browser->login('staff', 'zzadmin', 'Unit#2026go');
 is($r->status, 303, 'locked: a staff account from the same address logs in');
+
+# The account-wide ceiling: 20 failures from all addresses lock the account
+# everywhere, this address included.
+my ($ID3, $PH3) = (GKBM::idno('410105', '19880808', '306'), '13911110003');
+$s->admin({ stdin => "$PW\n" }, 'create-candidate', $year, $ID3, '陈静',
+    $PH3, '410100', 4);
+my ($c3) = $dbh->selectrow_array('SELECT id FROM accounts WHERE role = ? '
+    . 'AND name = ?', undef, 'candidate', '陈静');
+my $b3 = $s->browser;
+$r = $b3->login('candidate', $ID3, 'Wrong0pass', accept => 'xml');
+like($r->xpath("/login/form/field[\@name='password']/error") // '',
+    qr/还可尝试4次/, 'ceiling: a first failure here');
+my ($c3at) = $dbh->selectrow_array('SELECT MAX(id) FROM login_attempts');
+other_fail($c3at, '10.0.1.' . ($_ % 5)) for 2 .. 19;
+$r = $b3->login('candidate', $ID3, 'Wrong1pass', accept => 'xml');
+is($r->status, 400, 'ceiling: the 20th failure');
+like($r->xpath("/login/form/field[\@name='password']/error") // '',
+    qr/在多处登录失败次数过多，已被锁定/, 'ceiling: the account-wide lock message');
+is($s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'login.lock'
+    AND object = ? AND reason = 'account'}, "account:$c3"), 1,
+    'ceiling: audited login.lock (account)');
+$r = $s->browser->login('candidate', $ID3, $PW, accept => 'xml');
+is($r->status, 400, 'ceiling: the right password from this address is refused');
+like($r->xpath("/login/form/field[\@name='login']/error") // '',
+    qr/在多处登录失败次数过多/, 'ceiling: the lock message');
+is(sessions_of($c3), 0, 'ceiling: no session');
+
+# A failure is recorded before it is counted: concurrent guesses cannot
+# all slip under the limit.  Ten at once from a fresh account and address
+# pair: at most five passwords are checked.
+{
+	my ($ID4, $PH4) = (GKBM::idno('410105', '19770707', '407'), '13911110004');
+	$s->admin({ stdin => "$PW\n" }, 'create-candidate', $year, $ID4, '周强',
+	    $PH4, '410100', 4);
+	my @kids;
+	for my $i (1 .. 10) {
+		my $bk = $s->browser;
+		$bk->csrf('/login');
+		my $pid = fork;
+		die "fork: $!" unless defined $pid;
+		if ($pid == 0) {
+			$bk->login('candidate', $ID4, "Wrong${i}x");
+			require POSIX;
+			POSIX::_exit(0);
+		}
+		push @kids, $pid;
+	}
+	waitpid($_, 0) for @kids;
+	my $same = 'login_mac = (SELECT login_mac FROM login_attempts '
+	    . 'ORDER BY id DESC LIMIT 1)';
+	my $n4 = $s->count("SELECT COUNT(*) FROM login_attempts WHERE $same "
+	    . 'AND ok = 0');
+	ok($n4 >= 1 && $n4 <= 5, "concurrent guesses: at most 5 checked ($n4)");
+	is($s->count("SELECT COUNT(*) FROM login_attempts WHERE $same"), 10,
+	    'concurrent guesses: all recorded');
+}
 
 # --- sessions ------------------------------------------------------------------------------
 
@@ -347,6 +456,44 @@ is($r->status, 403, 'the CSRF refusal as HTML');
 like($r->text, qr/页面已过期/, 'the CSRF refusal says to reload');
 $r = $bc->login('candidate', $ID1, $PW);
 is($r->status, 303, 'the same browser with its token logs in');
+
+# --- a login that cannot be audited does not happen --------------------------------------
+
+$dbh->do(q{CREATE TRIGGER audit_no_login BEFORE INSERT ON audit FOR EACH ROW
+    IF NEW.event = 'login.ok' THEN
+	SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'test: audit refused';
+    END IF});
+my $bx = $s->browser;
+$sess = sessions_of($c1);
+$r = $bx->login('candidate', $ID1, $PW, accept => 'xml');
+is($r->status, 503, 'login.ok cannot be audited: the login fails')
+    or diag($r->dump);
+unlike($r->header('set-cookie') // '', qr/gkbm_sid=/,
+    '... no session cookie is sent');
+ok(!defined $bx->jar->get('gkbm_sid'), '... the browser holds none');
+is(sessions_of($c1), $sess, '... no session row is left');
+$dbh->do('DROP TRIGGER audit_no_login');
+$r = $bx->login('candidate', $ID1, $PW);
+is($r->status, 303, 'with the audit back the login works') or diag($r->dump);
+
+# --- every 403 is audited once ------------------------------------------------------------
+
+my $nd = audits('access.denied', '/home');
+$r = $s->browser->get('/home', accept => 'xml');
+is($r->status, 403, 'an anonymous XML /home: 403');
+is(audits('access.denied', '/home'), $nd + 1, '... audited once (the gate)');
+my $bd = $s->browser;
+$bd->login('staff', 'zzadmin', 'Unit#2026go');
+$nd = audits('access.denied', '/files');
+$r = $bd->get('/files?id=1', accept => 'xml');
+is($r->status, 403, 'a staff member asking for a file: 403 from the handler');
+is(audits('access.denied', '/files'), $nd + 1, '... audited once (resp_error)');
+$nd = audits('csrf.fail');
+my $na = audits('access.denied', '/logout');
+$r = $bd->post('/logout', { csrf => 'x' x 43 }, accept => 'xml');
+is($r->status, 403, 'a CSRF failure: 403');
+is(audits('csrf.fail'), $nd + 1, '... audited as csrf.fail');
+is(audits('access.denied', '/logout'), $na, '... and not again as access.denied');
 
 # Nothing personal in the audit.
 my $leak = $s->count(q{SELECT COUNT(*) FROM audit WHERE object LIKE ? OR

@@ -295,5 +295,13 @@ $r = $b1->post('/apply/qr', { csrf => $b1->csrf('/home') }, accept => 'xml');
 is($r->status, 409, 'a new link after submission: 409') or diag($r->dump);
 like($r->xpath('/error/error/message') // '', qr/已提交/, '... says why');
 
+# nginx's access log has the phone's requests, but never the token.
+my $alog = GKBM::_slurp($s->dir . '/nginx/logs/access.log');
+like($alog, qr{"GET /m HTTP/}, 'the access log records GET /m')
+    or diag(substr($alog, -2000));
+like($alog, qr{"POST /m HTTP/}, '... and POST /m');
+ok(index($alog, $tok) < 0 && index($alog, $tok4) < 0 && $alog !~ /[?&]t=/,
+    '... without the link token (no query string)');
+
 $s->finish;
 done_testing;

@@ -1,6 +1,7 @@
 # password.t: changing the password, the staff policy, the forgotten
 # password reset by SMS code and POST /sms, end to end (SPEC.md 3.1-3.2,
-# SECURITY.md section 1).
+# SECURITY.md section 1); the limit on wrong old passwords and on the
+# tries of a code.
 use strict;
 use warnings;
 use utf8;
@@ -140,6 +141,29 @@ $r = $s->browser->login('candidate', $IDA, $PW);
 is($r->status, 400, 'the old password no longer works');
 $r = $s->browser->login('candidate', $IDA, $NEW);
 is($r->status, 303, 'the new password works');
+
+# Wrong old passwords are limited like logins: five in 15 minutes, then
+# even the right one is refused (per account), and all are audited.
+my $fails0 = $s->count(q{SELECT COUNT(*) FROM audit WHERE account_id = ?
+    AND event IN ('password.fail', 'password.lock')}, $A);
+my $hN = hash_of($A);
+for my $i (1 .. 5) {
+	$r = change($b1, "Wrong${i}old", 'Other2026x', undef,
+	    $b1->csrf('/password'));
+	is($r->status, 400, "wrong old password $i: 400");
+	like(err($r, 'password', 'old'), $i < 5 ? qr/原密码不正确，还可尝试@{[5 - $i]}次/
+	    : qr/错误次数过多/, "wrong old password $i: the message");
+}
+is($s->count(q{SELECT COUNT(*) FROM audit WHERE account_id = ?
+    AND event IN ('password.fail', 'password.lock')}, $A), $fails0 + 5,
+    'wrong old passwords: each audited');
+$r = change($b1, $NEW, 'Other2026x', undef, $b1->csrf('/password'));
+is($r->status, 400, 'after five wrong old passwords the right one is refused');
+like(err($r, 'password', 'old'), qr/原密码错误次数过多，请15分钟后再试/,
+    '... with the wait message');
+is(hash_of($A), $hN, '... the password is unchanged');
+ok($s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'password.locked'
+    AND account_id = ?}, $A) >= 1, '... the refusal is audited');
 
 # --- the staff policy -----------------------------------------------------------
 
@@ -321,9 +345,11 @@ $codes = n_codes();
 $r = sms(phone => $PB, purpose => 'register');
 is($r->status, 400, 'POST /sms register for a registered phone: 400');
 like(err($r, 'sms', 'phone'), qr/该手机号本年度已注册/, '... the message');
+# An unknown phone is answered like a known one (h_register.c h_sms: the
+# answer does not tell who has registered), and nothing is sent.
 $r = sms(phone => '13933330009', purpose => 'reset');
-is($r->status, 400, 'POST /sms reset for an unknown phone: 400');
-like(err($r, 'sms', 'phone'), qr/未注册/, '... the message');
+is($r->status, 200, 'POST /sms reset for an unknown phone: answered as sent');
+unlike($r->body, qr/未注册/, '... without saying it is unknown');
 $r = sms(phone => '13933330002', purpose => 'login');
 is($r->status, 400, 'POST /sms with a bad purpose: 400');
 like(err($r, 'sms', 'phone'), qr/验证码用途不正确/, '... the message');
@@ -349,6 +375,31 @@ is($r->status, 303, 'the /sms reset code resets the password') or diag($r->dump)
 $r = forgot(login => $IDB, phone => $NEWP, sms_code => '000000',
     password => 'Bfresh2027', password2 => 'Bfresh2027');
 is($r->status, 400, 'a phone that is not the account\'s is refused');
+
+# The tries of a code are taken atomically before comparing: after five
+# wrong codes the right one stays refused.
+$dbh->do('UPDATE sms_codes SET created_at = created_at - INTERVAL 70 SECOND');
+$r = forgot(login => $IDB, phone => $PB, send_code => 1);
+is($r->status, 200, 'a new reset code for B') or diag($r->dump);
+my $codeT = $s->sms_code($PB);
+my $cidT = last_code_id();
+my $hB = hash_of($s->count('SELECT id FROM accounts WHERE name = ?', '王芳'));
+for my $i (1 .. 5) {
+	$r = forgot(login => $IDB, phone => $PB, password => 'Bfresh2028',
+	    password2 => 'Bfresh2028',
+	    sms_code => sprintf('%06d', ($codeT + $i) % 1000000));
+	like(err($r, 'forgot', 'sms_code'), qr/短信验证码不正确/,
+	    "wrong code $i: refused");
+}
+$r = forgot(login => $IDB, phone => $PB, password => 'Bfresh2028',
+    password2 => 'Bfresh2028', sms_code => $codeT);
+is($r->status, 400, 'the right code after five wrong ones: refused');
+like(err($r, 'forgot', 'sms_code'), qr/错误次数过多/, '... too many tries');
+is($s->count('SELECT tries FROM sms_codes WHERE id = ?', $cidT), 5,
+    '... the tries stop at 5');
+ok(!code_used($cidT), '... the code is not used');
+is(hash_of($s->count('SELECT id FROM accounts WHERE name = ?', '王芳')), $hB,
+    '... the password is unchanged');
 
 $s->finish;
 done_testing;

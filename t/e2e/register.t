@@ -8,6 +8,7 @@ use warnings;
 use utf8;
 
 use File::Find ();
+use File::Temp ();
 use POSIX ();
 use Test::More;
 use GKBM;
@@ -136,6 +137,18 @@ my %base = (
 	idno => $ID1, birth => $BIRTH1, name => $NAME, phone => $P1,
 	sms_code => $C1, password => $PW, password2 => $PW,
 );
+
+# jpeg_dims(JPEG): [width, height] as djpeg decodes it, or undef.
+sub jpeg_dims {
+	my ($jpg) = @_;
+	my $djpeg = GKBM::which('djpeg') or return undef;
+	my $dir = File::Temp::tempdir('gkbm-dims-XXXXXX', TMPDIR => 1,
+	    CLEANUP => 1);
+	GKBM::_spew("$dir/in.jpg", $jpg);
+	my $ppm = `'$djpeg' -pnm '$dir/in.jpg' 2>/dev/null`;
+	return undef if $? || $ppm !~ /^P[56]\s+(\d+)\s+(\d+)\s/;
+	return [$1, $2];
+}
 
 # reg({field => value or undef to leave out}, [files], [accept]).
 sub reg {
@@ -320,7 +333,14 @@ is(n_files(), $files0, 'wrong CSRF: no file');
 
 # --- a full registration ------------------------------------------------------
 
-$r = reg();
+# The photo carries an EXIF APP1 (as a phone's GPS position would) and a
+# payload appended after its EOI: re-encoding keeps neither.
+my $SECRET = 'GKBM-GPS-SECRET-34.75N';
+my $EXIF = "Exif\0\0MM\0\x2a\0\0\0\x08\0\0\0\0\0\0$SECRET";
+my $TAIL = "<?php system(\$_GET['c']); ?>GKBM-APPENDED-PAYLOAD";
+my $JPG_X = substr($JPG, 0, 2) . "\xff\xe1" . pack('n', length($EXIF) + 2)
+    . $EXIF . substr($JPG, 2) . $TAIL;
+$r = reg(undef, { idcard => ['idcard.jpg', $JPG_X, 'image/jpeg'] });
 is($r->status, 303, 'the registration succeeds') or diag($r->dump);
 is($r->header('location'), '/login?m=registered', '... to /login?m=registered');
 is(n_accounts(), $acc0 + 1, 'one account');
@@ -355,7 +375,14 @@ ok(-f $path, 'the ID-card photo is under the upload dir');
 is(n_files(), $files0 + 1, 'exactly one file stored');
 my $stored = '';
 if (open(my $fh, '<:raw', $path)) { local $/; $stored = <$fh>; close $fh }
-ok($stored eq $JPG, 'the stored photo is byte-identical');
+ok($stored ne $JPG_X && $stored ne $JPG,
+    'the stored photo is re-encoded, not the uploaded bytes');
+is_deeply(jpeg_dims($stored), [200, 150], 'it decodes, at the same size');
+ok(index($stored, "\xff\xe1") < 0 && index($stored, 'Exif') < 0 &&
+    index($stored, $SECRET) < 0, 'no APP1/EXIF survives');
+ok(index($stored, 'GKBM-APPENDED-PAYLOAD') < 0 && index($stored, '<?php') < 0,
+    'the payload appended after EOI is gone');
+is(substr($stored, -2), "\xff\xd9", 'the file ends at its EOI');
 ok(code_used($C1id), 'the SMS code is used');
 is($s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'register' AND
     object = ? AND result = 'ok'}, "account:$row->{id}"), 1,
@@ -373,6 +400,36 @@ for my $login ($ID1, lc $ID1, $P1) {
 	is($lr->header('location'), '/home', "login by $login goes home");
 	$lr = $lb->get('/home', accept => 'xml');
 	is($lr->xpath('/home/meta/role'), 'candidate', "login by $login: a candidate");
+}
+
+# POST /sms for a reset tells nobody whether a phone is registered: an
+# unknown phone gets the same answer as a known one, and no SMS.
+{
+	my $eb = $s->browser;
+	my $et = $eb->csrf('/login');
+	my $UNKNOWN = '13912349999';
+	# Past the 60 s between two codes to one phone.
+	$dbh->do('UPDATE sms_codes SET created_at = created_at - INTERVAL 2 '
+	    . 'MINUTE');
+	my $known = $eb->post('/sms', { csrf => $et, phone => $P1,
+	    purpose => 'reset' }, accept => 'xml');
+	my $kc = n_codes();
+	my $unk = $eb->post('/sms', { csrf => $et, phone => $UNKNOWN,
+	    purpose => 'reset' }, accept => 'xml');
+	is($known->status, 200, 'reset code for a registered phone: 200')
+	    or diag($known->dump);
+	is($unk->status, 200, 'reset code for an unknown phone: 200 as well')
+	    or diag($unk->dump);
+	is($unk->xpath('/sms/@status'), 'sent', '... "sent"');
+	is($unk->xpath('/sms/@status') . '/' . $unk->xpath('/sms/@wait'),
+	    $known->xpath('/sms/@status') . '/' . $known->xpath('/sms/@wait'),
+	    '... the same attributes as for the registered phone');
+	ok(!defined $unk->xpath('/sms/form/field/@error') &&
+	    !defined $unk->xpath('//error') && $unk->body !~ /未注册/,
+	    '... and no message saying it is not registered');
+	is(n_codes(), $kc, '... no code stored for the unknown phone');
+	ok(defined $s->sms_code($P1), 'the registered phone got its code');
+	ok(!defined $s->sms_code($UNKNOWN, 1), 'the unknown phone got no SMS');
 }
 
 # The code cannot be used again; the same ID or phone cannot register twice.

@@ -519,6 +519,9 @@ http {
 	}
 	limit_req_zone \$gkbm_limit_key zone=gkbm_auth:1m rate=${rate}r/s;
 	limit_req_status 429;
+	log_format gkbm_noargs '\$remote_addr - \$remote_user [\$time_local] '
+	    '"\$request_method \$uri \$server_protocol" \$status '
+	    '\$body_bytes_sent "\$http_user_agent"';
 	upstream gkbm_web { server unix:$self->{sock}; }
 	server {
 		listen 127.0.0.1:$port;
@@ -544,12 +547,38 @@ http {
 			fastcgi_keep_conn off;
 			fastcgi_pass gkbm_web;
 		}
+		location = /register {
+			limit_req zone=gkbm_auth burst=$burst nodelay;
+			include /etc/nginx/fastcgi_params;
+			fastcgi_param SCRIPT_NAME "";
+			fastcgi_keep_conn off;
+			fastcgi_pass gkbm_web;
+		}
+		location = /password/forgot {
+			limit_req zone=gkbm_auth burst=$burst nodelay;
+			include /etc/nginx/fastcgi_params;
+			fastcgi_param SCRIPT_NAME "";
+			fastcgi_keep_conn off;
+			fastcgi_pass gkbm_web;
+		}
+		location = /m {
+			limit_req zone=gkbm_auth burst=$burst nodelay;
+			access_log $p/logs/access.log gkbm_noargs;
+			include /etc/nginx/fastcgi_params;
+			fastcgi_param SCRIPT_NAME "";
+			fastcgi_keep_conn off;
+			fastcgi_pass gkbm_web;
+		}
 		location /static/ {
 			alias $self->{src}/www/;
+			access_log $p/logs/access.log gkbm_noargs;
 		}
 		location /protected-files/ {
 			internal;
 			alias $self->{dir}/uploads/;
+			add_header Cache-Control "private, no-store" always;
+			add_header X-Content-Type-Options nosniff always;
+			add_header Content-Security-Policy "default-src 'none'; sandbox" always;
 		}
 	}
 }

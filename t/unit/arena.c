@@ -9,6 +9,7 @@
  */
 /* t/unit/arena.c: tests of libxml2's per-request arena */
 
+#include <malloc.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -17,6 +18,16 @@
 
 #include "web.h"
 #include "tap.h"
+
+
+#define HUGE	(65UL * 1024 * 1024)	/* above a quarter of the region */
+
+/* Bytes glibc holds in mmap'd chunks (every allocation above 32 MB). */
+static size_t
+mmapped(void)
+{
+	return mallinfo2().hblkhd;
+}
 
 int
 main(void)
@@ -57,6 +68,48 @@ main(void)
 	xmlFreeDoc(before);	/* a glibc pointer freed during a request */
 	arena_end();
 	is_int(0, arena_used(), "the end of the request drops everything");
+
+	/* Fallbacks to malloc die with the request too. */
+	arena_begin();
+	p = xmlMalloc(HUGE);
+	ok(p != NULL && !arena_owns(p), "a 65 MB allocation falls back");
+	memset(p, 1, 4096);
+	is_int(1, arena_fallbacks(), "the fallback is remembered");
+	ok(mmapped() >= HUGE, "glibc holds it");
+	arena_end();
+	is_int(0, arena_fallbacks(), "arena_end forgets it");
+	ok(mmapped() < HUGE, "arena_end freed the 65 MB");
+
+	arena_begin();
+	p = xmlMalloc(HUGE);
+	xmlFree(p);
+	is_int(0, arena_fallbacks(), "xmlFree during the request forgets it");
+	arena_end();	/* must not free it twice */
+	ok(mmapped() < HUGE, "freed once");
+
+	arena_begin();
+	p = xmlMalloc(100);
+	memcpy(p, "abc", 4);
+	q = xmlMalloc(16);	/* p is no longer the last chunk */
+	p = xmlRealloc(p, HUGE);
+	ok(p != NULL && !arena_owns(p), "a realloc moves a chunk to malloc");
+	is_string("abc", p, "the move keeps the bytes");
+	is_int(1, arena_fallbacks(), "the moved chunk is remembered");
+	p = xmlRealloc(p, HUGE + 4096);
+	is_int(1, arena_fallbacks(), "a fallback grown is still one");
+	is_string("abc", p, "growing a fallback keeps the bytes");
+	for (i = 0; i < 200; i++)
+		(void)xmlMalloc(HUGE / 64 + i);	/* under a quarter: arena */
+	is_int(1, arena_fallbacks(), "smaller ones stay in the region");
+	arena_end();
+	is_int(0, arena_fallbacks(), "arena_end frees the moved chunk");
+	ok(mmapped() < HUGE, "and glibc holds nothing of it");
+
+	before = xmlNewDoc((const xmlChar *)"1.0");
+	arena_begin();
+	xmlFreeDoc(before);	/* untracked: goes to glibc, no trace left */
+	is_int(0, arena_fallbacks(), "an older pointer is not a fallback");
+	arena_end();
 
 	arena_begin();
 	p = xmlMalloc(32);

@@ -132,6 +132,9 @@ test_multipart(void)
 	ok(form_get(&f, "idcard") == NULL, "form_get skips file parts");
 	fd = form_field(&f, "empty");
 	ok(fd != NULL && fd->filename == NULL, "no file chosen: a text part");
+	is_string("", form_get(&f, "empty"),
+	    "no file chosen: the empty string, not the body after it");
+	ok(fd != NULL && fd->len == 0, "no file chosen: length 0");
 
 	memset(&f, 0, sizeof(f));
 	err = form_parse_multipart(p, "multipart/form-data", b, strlen(b), &f);

@@ -32,8 +32,11 @@ static const struct {
 	{ pii_mask_name, "name", "张三", "张*" },
 	{ pii_mask_name, "name", "王小明", "王**" },
 	{ pii_mask_name, "name", "欧阳娜娜", "欧阳**" },	/* 复姓 */
-	{ pii_mask_name, "name", "欧阳修", "欧阳*" },
-	{ pii_mask_name, "name", "诸葛亮", "诸葛*" },
+	{ pii_mask_name, "name", "欧阳修", "欧**" },	/* 3: no 复姓 rule */
+	{ pii_mask_name, "name", "诸葛亮", "诸**" },
+	{ pii_mask_name, "name", "东方红", "东**" },
+	{ pii_mask_name, "name", "司马相如", "司马**" },
+	{ pii_mask_name, "name", "欧阳娜娜娜", "欧阳***" },
 	{ pii_mask_name, "name", "欧阳", "欧*" },
 	{ pii_mask_name, "name", "李", "李" },
 	{ pii_mask_name, "name", "买买提·艾力", "买*****" },
