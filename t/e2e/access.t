@@ -20,23 +20,10 @@ my $CAND_PW = 'Passw0rdx9';
 
 # --- fixtures ---------------------------------------------------------------
 
-$s->admin('create-unit', 'ZZCITY', '郑州市工考办', 'city', '410100');
-$s->admin('create-unit', 'KFCITY', '开封市工考办', 'city', '410200');
-$s->admin('create-unit', 'JSCNTY', '金水区工考办', 'county', '410105');
-$s->admin('create-unit', 'ZZSUP', '郑州市水利局', 'supervising', '410100');
-$s->admin('create-unit', 'ZZBAS', '郑州市水利局机关', 'basic', '410100',
-    'ZZSUP');
-my %staff = (
-	unit => ['dwgly01', '王单位', '13700000011', 'unit', 'ZZBAS'],
-	reviewer => ['shy01', '李审核', '13700000012', 'reviewer', 'ZZBAS'],
-	supervising => ['zgdw01', '赵主管', '13700000013', 'supervising', 'ZZSUP'],
-	county => ['jsqgkb', '钱县区', '13700000014', 'county', 'JSCNTY'],
-	city => ['zzsgkb', '孙市级', '13700000015', 'city', 'ZZCITY'],
-	kfcity => ['kfsgkb', '周开封', '13700000016', 'city', 'KFCITY'],
-);
-for my $k (sort keys %staff) {
-	$s->admin({ stdin => "$STAFF_PW\n" }, 'create-staff', @{ $staff{$k} });
-}
+# Units and staff from GKBM.pm's %UNITS and %STAFF.
+$s->create_units(qw(ZZCITY KFCITY JSCNTY ZZSUP ZZBAS));
+my %staff = $s->create_staff($STAFF_PW,
+    qw(unit reviewer supervising county city kfcity));
 
 # 25 candidates of this year: 15 in 郑州市 (410100), 10 in 开封市 (410200).
 my @surnames = qw(张 王 李 赵 刘 陈 杨 黄 周 吴);
@@ -66,16 +53,7 @@ my %b = (anon => $s->browser);
 	my $r = $b->login('candidate', $cand->{idno}, $CAND_PW);
 	is($r->status, 303, 'the candidate logs in') or diag($r->dump);
 	$b{candidate} = $b;
-	$b = $s->browser;
-	$r = $b->login('staff', $GKBM::PROVINCE_LOGIN, $GKBM::PROVINCE_PW);
-	is($r->status, 303, 'the province logs in') or diag($r->dump);
-	$b{province} = $b;
-	for my $k (sort keys %staff) {
-		$b = $s->browser;
-		$r = $b->login('staff', $staff{$k}[0], $STAFF_PW);
-		is($r->status, 303, "$k staff logs in") or diag($r->dump);
-		$b{$k} = $b;
-	}
+	%b = (%b, $s->staff_browsers($STAFF_PW, %staff));
 }
 for my $k (sort keys %b) {
 	next if $k eq 'anon';

@@ -67,22 +67,10 @@ my $Y = $s->year;
 my $STAFF_PW = 'Staff#2026ab';
 my $CAND_PW = 'Passw0rdx9';
 
-$s->admin('create-unit', 'ZZCITY', '郑州市工考办', 'city', '410100');
-$s->admin('create-unit', 'JSCNTY', '金水区工考办', 'county', '410105');
-$s->admin('create-unit', 'ZZSUP', '郑州市水利局', 'supervising', '410100');
-$s->admin('create-unit', 'ZZBAS', '郑州市水利局机关', 'basic', '410100',
-    'ZZSUP');
-my %staff = (
-	city => ['zzsgkb', '孙市级', '13700000015', 'city', 'ZZCITY'],
-	county => ['jsqgkb', '钱县区', '13700000014', 'county', 'JSCNTY'],
-	unit => ['dwgly01', '王单位', '13700000011', 'unit', 'ZZBAS'],
-	reviewer => ['shy01', '李审核', '13700000012', 'reviewer', 'ZZBAS'],
-	supervising => ['zgdw01', '赵主管', '13700000013', 'supervising',
-	    'ZZSUP'],
-);
-for my $k (sort keys %staff) {
-	$s->admin({ stdin => "$STAFF_PW\n" }, 'create-staff', @{ $staff{$k} });
-}
+# Units and staff from GKBM.pm's %UNITS and %STAFF.
+$s->create_units(qw(ZZCITY JSCNTY ZZSUP ZZBAS));
+my %staff = $s->create_staff($STAFF_PW,
+    qw(city county unit reviewer supervising));
 # A staff account without a password: default password, forced change.
 $s->admin({ stdin => '' }, 'create-staff', 'xgmm01', '周新人', '13700000019',
     'reviewer', 'ZZBAS');
@@ -228,16 +216,7 @@ my %ROLE = (candidate => 'candidate', candidate2 => 'candidate',
 	$r = $b->login('candidate', $cands[1][2], $CAND_PW);
 	is($r->status, 303, 'a candidate logs in by phone') or diag($r->dump);
 	$b{candidate2} = $b;
-	$b = $s->browser;
-	$r = $b->login('staff', $GKBM::PROVINCE_LOGIN, $GKBM::PROVINCE_PW);
-	is($r->status, 303, 'the province logs in') or diag($r->dump);
-	$b{province} = $b;
-	for my $k (sort keys %staff) {
-		$b = $s->browser;
-		$r = $b->login('staff', $staff{$k}[0], $STAFF_PW);
-		is($r->status, 303, "$k staff logs in") or diag($r->dump);
-		$b{$k} = $b;
-	}
+	%b = (%b, $s->staff_browsers($STAFF_PW, %staff));
 	$b = $s->browser;
 	$r = $b->login('staff', 'xgmm01', '123');
 	is($r->status, 303, 'the staff with the default password logs in')

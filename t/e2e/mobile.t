@@ -27,33 +27,11 @@ sub valid {
 	    or diag($@ || 'not XML');
 }
 
-my $ID1 = GKBM::idno('410105', '19900307', '105');
-my $ID2 = GKBM::idno('410181', '19850512', '204');
-$s->admin({ stdin => "$PW\n" }, 'create-candidate', $Y, $ID1, '李明',
-    '13911110001', '410100', 5);
-$s->admin({ stdin => "$PW\n" }, 'create-candidate', $Y, $ID2, '王芳',
-    '13911110002', '410181', 3);
+# 李明 and 王芳 (GKBM.pm's @UPLOAD_CANDIDATES).
+my ($ID1, $ID2) = $s->upload_candidates($PW, 2);
 
-sub login_app {
-	my ($idno, $name) = @_;
-	my $b = $s->browser;
-	my $r = $b->login('candidate', $idno, $PW);
-	is($r->status, 303, "$name logs in") or diag($r->dump);
-	$b->get('/apply', accept => 'xml');
-	my $acct = $s->count(q{SELECT id FROM accounts WHERE role = 'candidate'
-	    AND name = ?}, $name);
-	my $app = $s->count('SELECT id FROM applications WHERE account_id = ?',
-	    $acct);
-	unless ($app) {
-		# h_apply.c not in this tree yet: the row it would make.
-		$dbh->do(q{INSERT INTO applications (account_id, year, state,
-		    created_at, updated_at) VALUES (?, ?, 'draft', NOW(), NOW())},
-		    undef, $acct, $Y);
-		$app = $s->count('SELECT id FROM applications WHERE '
-		    . 'account_id = ?', $acct);
-	}
-	return ($b, $app, $acct);
-}
+# login_app(IDNO, NAME): GKBM.pm's login_app with this file's password.
+sub login_app { $s->login_app(@_, $PW) }
 
 my ($b1, $app1, $acct1) = login_app($ID1, '李明');
 my ($b2, $app2, $acct2) = login_app($ID2, '王芳');

@@ -22,14 +22,10 @@ my $s = GKBM->start(workers => 3);
 my $Y = $s->year;
 my $PW = 'Passw0rdx9';
 my $dbh = $s->dbh;
-my $schema = XML::LibXML::RelaxNG->new(
-    location => GKBM::top_srcdir() . '/schema/xml/apply.rng');
-
-sub valid {
-	my ($r, $label) = @_;
-	my $ok = eval { $schema->validate($r->xml); 1 };
-	ok($ok, "$label: valid against apply.rng") or diag($@ . $r->text);
-}
+# valid(RESPONSE, LABEL): one test, the XML against apply.rng.
+my $valid = GKBM::rng_validator('apply');
+sub valid { local $Test::Builder::Level = $Test::Builder::Level + 1;
+	$valid->(@_) }
 
 $s->admin('create-unit', 'ZZSUP', '郑州市水利局', 'supervising', '410100');
 $s->admin('create-unit', 'ZZBAS', '郑州市水利局机关', 'basic', '410100', 'ZZSUP');

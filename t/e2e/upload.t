@@ -30,15 +30,8 @@ sub valid {
 	    or diag($@ || 'not XML');
 }
 
-my $ID1 = GKBM::idno('410105', '19900307', '105');
-my $ID2 = GKBM::idno('410181', '19850512', '204');
-my $ID3 = GKBM::idno('410102', '19700101', '301');
-$s->admin({ stdin => "$PW\n" }, 'create-candidate', $Y, $ID1, '李明',
-    '13911110001', '410100', 5);
-$s->admin({ stdin => "$PW\n" }, 'create-candidate', $Y, $ID2, '王芳',
-    '13911110002', '410181', 3);
-$s->admin({ stdin => "$PW\n" }, 'create-candidate', $Y, $ID3, '赵一',
-    '13911110003', '410100', 1);
+# 李明, 王芳 and 赵一 (GKBM.pm's @UPLOAD_CANDIDATES).
+my ($ID1, $ID2, $ID3) = $s->upload_candidates($PW, 3);
 
 sub account_of {
 	my ($name) = @_;
@@ -46,25 +39,11 @@ sub account_of {
 	    AND name = ?}, $name);
 }
 
-# login_app(IDNO): a browser logged in as the candidate, whose application
-# exists (GET /apply creates it; h_apply.c).
+# login_app(IDNO, NAME): GKBM.pm's login_app with this file's password,
+# plus one test: the application exists.
 sub login_app {
 	my ($idno, $name) = @_;
-	my $b = $s->browser;
-	my $r = $b->login('candidate', $idno, $PW);
-	is($r->status, 303, "$name logs in") or diag($r->dump);
-	$b->get('/apply', accept => 'xml');
-	my $acct = account_of($name);
-	my $app = $s->count('SELECT id FROM applications WHERE account_id = ?',
-	    $acct);
-	unless ($app) {
-		# h_apply.c not in this tree yet: the row it would make.
-		$dbh->do(q{INSERT INTO applications (account_id, year, state,
-		    created_at, updated_at) VALUES (?, ?, 'draft', NOW(), NOW())},
-		    undef, $acct, $Y);
-		$app = $s->count('SELECT id FROM applications WHERE '
-		    . 'account_id = ?', $acct);
-	}
+	my ($b, $app, $acct) = $s->login_app($idno, $name, $PW);
 	ok($app, "$name has an application");
 	return ($b, $app, $acct);
 }

@@ -35,9 +35,8 @@ sub row {
 sub nwin { $s->count('SELECT COUNT(*) FROM windows') }
 sub nset { $s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'window.set'}) }
 
-my $p = $s->browser;
-my $r = $p->login('staff', $GKBM::PROVINCE_LOGIN, $GKBM::PROVINCE_PW);
-is($r->status, 303, 'the province logs in') or diag($r->dump);
+my $p = $s->login_province;
+my $r;
 my $pid = $s->count(q{SELECT id FROM accounts WHERE login = ?},
     $GKBM::PROVINCE_LOGIN);
 
@@ -92,8 +91,7 @@ sub set_window {
 	is($after->xpath('/windows/window[@kind="registration"]/@starts'), $st,
 	    'the page after the redirect shows the new start');
 	is(nset(), $n + 1, 'audit window.set');
-	my $a = $s->dbh->selectrow_hashref(q{SELECT * FROM audit WHERE event =
-	    'window.set' ORDER BY id DESC LIMIT 1});
+	my $a = $s->last_audit('window.set');
 	is($a->{object}, "window:$Y/registration", 'audit object');
 	is($a->{account_id}, $pid, 'audit account');
 	is($a->{result}, 'ok', 'audit result');
@@ -250,18 +248,8 @@ my $naccts = sub { $s->count(q{SELECT COUNT(*) FROM accounts WHERE role =
 # --- other roles cannot set it -------------------------------------------------
 
 {
-	$s->admin('create-unit', 'ZZCITY', '郑州市工考办', 'city', '410100');
-	$s->admin('create-unit', 'JSCNTY', '金水区工考办', 'county', '410105');
-	$s->admin({ stdin => "$STAFF_PW\n" }, 'create-staff', 'zzsgkb',
-	    '孙市级', '13700000015', 'city', 'ZZCITY');
-	$s->admin({ stdin => "$STAFF_PW\n" }, 'create-staff', 'jsqgkb',
-	    '钱县区', '13700000014', 'county', 'JSCNTY');
-	$s->admin({ stdin => "Passw0rdx9\n" }, 'create-candidate', $Y,
-	    GKBM::idno('410105', '19880808', '321'), '李四', '13912340002',
-	    '410100', '4');
-	my %who = (city => ['staff', 'zzsgkb', $STAFF_PW],
-	    county => ['staff', 'jsqgkb', $STAFF_PW],
-	    candidate => ['candidate', '13912340002', 'Passw0rdx9']);
+	# role => login arguments, from GKBM.pm (other_roles).
+	my %who = $s->other_roles($STAFF_PW);
 	for my $role (sort keys %who) {
 		my $b = $s->browser;
 		$r = $b->login(@{ $who{$role} });

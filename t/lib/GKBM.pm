@@ -111,6 +111,20 @@ sub _spew {
 	chmod($mode, $file) if defined $mode;
 }
 
+# _fill_template(FILE, NAME => VALUE, ...): FILE's text with each @NAME@
+# replaced by VALUE; dies when FILE names a placeholder not given.  Fills
+# conf/nginx-dev.conf.in, which tools/lib.sh (gkbm_nginx_conf) fills too.
+sub _fill_template {
+	my ($file, %v) = @_;
+	my $text = _slurp($file);
+	croak "cannot read $file" unless length $text;
+	$text =~ s{\@([A-Z]+)\@}{
+		croak "$file: no value for \@$1\@" unless defined $v{$1};
+		$v{$1}
+	}ge;
+	return "# written by t/lib/GKBM.pm from $file\n$text";
+}
+
 sub _wait_until {
 	my ($secs, $cb) = @_;
 	my $end = time + $secs;
@@ -303,6 +317,14 @@ sub count {
 	return $n;
 }
 
+# last_audit(EVENT): the newest audit row of EVENT, a hash of its columns
+# (undef when there is none).
+sub last_audit {
+	my ($self, $event) = @_;
+	return $self->dbh->selectrow_hashref(q{SELECT * FROM audit WHERE
+	    event = ? ORDER BY id DESC LIMIT 1}, undef, $event);
+}
+
 # --- start and stop --------------------------------------------------------
 
 sub start {
@@ -492,97 +514,13 @@ sub start_nginx {
 	my $burst = $self->{opts}{burst} // 2000;
 	make_path(map { "$p/$_" } qw(logs tmp/body tmp/fastcgi tmp/proxy
 	    tmp/scgi tmp/uwsgi));
-	my $user = $> == 0 ? 'user root root;' : '';
-	_spew("$p/nginx.conf", <<"EOF");
-# written by t/lib/GKBM.pm; mirrors conf/nginx-gkbm.conf without TLS
-$user
-worker_processes 1;
-pid $p/nginx.pid;
-error_log $p/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-	include /etc/nginx/mime.types;
-	default_type application/octet-stream;
-	access_log $p/logs/access.log;
-	server_tokens off;
-	client_body_temp_path $p/tmp/body;
-	fastcgi_temp_path $p/tmp/fastcgi;
-	proxy_temp_path $p/tmp/proxy;
-	scgi_temp_path $p/tmp/scgi;
-	uwsgi_temp_path $p/tmp/uwsgi;
-	client_max_body_size 8m;
-	client_header_buffer_size 4k;
-	large_client_header_buffers 4 8k;
-	map \$request_method \$gkbm_limit_key {
-		POST	\$binary_remote_addr;
-		default	"";
-	}
-	limit_req_zone \$gkbm_limit_key zone=gkbm_auth:1m rate=${rate}r/s;
-	limit_req_status 429;
-	log_format gkbm_noargs '\$remote_addr - \$remote_user [\$time_local] '
-	    '"\$request_method \$uri \$server_protocol" \$status '
-	    '\$body_bytes_sent "\$http_user_agent"';
-	upstream gkbm_web { server unix:$self->{sock}; }
-	server {
-		listen 127.0.0.1:$port;
-		server_name localhost;
-		charset utf-8;
-		location / {
-			include /etc/nginx/fastcgi_params;
-			fastcgi_param SCRIPT_NAME "";
-			fastcgi_keep_conn off;
-			fastcgi_pass gkbm_web;
-		}
-		location = /login {
-			limit_req zone=gkbm_auth burst=$burst nodelay;
-			include /etc/nginx/fastcgi_params;
-			fastcgi_param SCRIPT_NAME "";
-			fastcgi_keep_conn off;
-			fastcgi_pass gkbm_web;
-		}
-		location = /sms {
-			limit_req zone=gkbm_auth burst=$burst nodelay;
-			include /etc/nginx/fastcgi_params;
-			fastcgi_param SCRIPT_NAME "";
-			fastcgi_keep_conn off;
-			fastcgi_pass gkbm_web;
-		}
-		location = /register {
-			limit_req zone=gkbm_auth burst=$burst nodelay;
-			include /etc/nginx/fastcgi_params;
-			fastcgi_param SCRIPT_NAME "";
-			fastcgi_keep_conn off;
-			fastcgi_pass gkbm_web;
-		}
-		location = /password/forgot {
-			limit_req zone=gkbm_auth burst=$burst nodelay;
-			include /etc/nginx/fastcgi_params;
-			fastcgi_param SCRIPT_NAME "";
-			fastcgi_keep_conn off;
-			fastcgi_pass gkbm_web;
-		}
-		location = /m {
-			limit_req zone=gkbm_auth burst=$burst nodelay;
-			access_log $p/logs/access.log gkbm_noargs;
-			include /etc/nginx/fastcgi_params;
-			fastcgi_param SCRIPT_NAME "";
-			fastcgi_keep_conn off;
-			fastcgi_pass gkbm_web;
-		}
-		location /static/ {
-			alias $self->{src}/www/;
-			access_log $p/logs/access.log gkbm_noargs;
-		}
-		location /protected-files/ {
-			internal;
-			alias $self->{dir}/uploads/;
-			add_header Cache-Control "private, no-store" always;
-			add_header X-Content-Type-Options nosniff always;
-			add_header Content-Security-Policy "default-src 'none'; sandbox" always;
-		}
-	}
-}
-EOF
+	_spew("$p/nginx.conf", _fill_template(
+	    "$self->{src}/conf/nginx-dev.conf.in",
+	    USER => ($> == 0 ? 'user root root;' : ''), WORKERS => 1,
+	    PIDFILE => "$p/nginx.pid", PREFIX => $p, PORT => $port,
+	    WEBSOCK => $self->{sock}, WWWDIR => "$self->{src}/www",
+	    UPLOADDIR => "$self->{dir}/uploads", RATE => $rate,
+	    BURST => $burst));
 	my @cmd = ($self->{nginx}, '-p', $p, '-c', "$p/nginx.conf", '-e',
 	    "$p/logs/error.log");
 	my $out = `@cmd 2>&1`;
@@ -776,6 +714,168 @@ sub sms_lines {
 sub browser {
 	my ($self, %o) = @_;
 	return GKBM::Browser->new($self, %o);
+}
+
+# --- fixtures shared by several t/e2e files ----------------------------------
+#
+# Each helper creates what several tests set up alike, through gkbm-admin
+# (dies on failure) or the browser; the tests keep their own assertions.
+
+# The units the tests create by code: code => [name, level, region,
+# parent code (basic units only)].
+our %UNITS = (
+	ZZCITY => ['郑州市工考办', 'city', '410100'],
+	KFCITY => ['开封市工考办', 'city', '410200'],
+	JSCNTY => ['金水区工考办', 'county', '410105'],
+	ZZSUP => ['郑州市水利局', 'supervising', '410100'],
+	ZZBAS => ['郑州市水利局机关', 'basic', '410100', 'ZZSUP'],
+);
+
+# The staff accounts, by the key the tests use: key => [login, name, phone,
+# role, unit code].
+our %STAFF = (
+	unit => ['dwgly01', '王单位', '13700000011', 'unit', 'ZZBAS'],
+	reviewer => ['shy01', '李审核', '13700000012', 'reviewer', 'ZZBAS'],
+	supervising => ['zgdw01', '赵主管', '13700000013', 'supervising',
+	    'ZZSUP'],
+	county => ['jsqgkb', '钱县区', '13700000014', 'county', 'JSCNTY'],
+	city => ['zzsgkb', '孙市级', '13700000015', 'city', 'ZZCITY'],
+	kfcity => ['kfsgkb', '周开封', '13700000016', 'city', 'KFCITY'],
+);
+
+# create_units(CODE...): create the units of %UNITS, in the order given
+# (their ids follow that order).
+sub create_units {
+	my ($self, @codes) = @_;
+	for my $code (@codes) {
+		my $u = $UNITS{$code} or croak "create_units: no unit $code";
+		$self->admin('create-unit', $code, @$u);
+	}
+}
+
+# create_staff(PASSWORD, KEY...): create the staff accounts of %STAFF named
+# by the KEYs, in sorted key order, all with PASSWORD (their units must
+# exist).  Returns the list KEY => [login, name, phone, role, unit code].
+sub create_staff {
+	my ($self, $pw, @keys) = @_;
+	my %staff;
+	for my $k (sort @keys) {
+		my $row = $STAFF{$k} or croak "create_staff: no staff $k";
+		$self->admin({ stdin => "$pw\n" }, 'create-staff', @$row);
+		$staff{$k} = [@$row];
+	}
+	return %staff;
+}
+
+# other_roles(STAFF_PASSWORD): the accounts that must not reach a
+# province-only page (policy.t, windows.t): units ZZCITY and JSCNTY, staff
+# city and county with STAFF_PASSWORD, candidate 李四 (phone 13912340002,
+# password Passw0rdx9) of this year.  Returns the list role => [kind,
+# login, password] for $browser->login, roles city, county and candidate.
+sub other_roles {
+	my ($self, $staff_pw) = @_;
+	$self->create_units(qw(ZZCITY JSCNTY));
+	$self->create_staff($staff_pw, qw(city county));
+	$self->admin({ stdin => "Passw0rdx9\n" }, 'create-candidate',
+	    $self->year, idno('410105', '19880808', '321'), '李四',
+	    '13912340002', '410100', '4');
+	return (city => ['staff', $STAFF{city}[0], $staff_pw],
+	    county => ['staff', $STAFF{county}[0], $staff_pw],
+	    candidate => ['candidate', '13912340002', 'Passw0rdx9']);
+}
+
+# The candidates of the upload tests (files.t, mobile.t, upload.t), each
+# [ID number, name, phone, region, level].
+our @UPLOAD_CANDIDATES = (
+	[idno('410105', '19900307', '105'), '李明', '13911110001', '410100', 5],
+	[idno('410181', '19850512', '204'), '王芳', '13911110002', '410181', 3],
+	[idno('410102', '19700101', '301'), '赵一', '13911110003', '410100', 1],
+);
+
+# upload_candidates(PASSWORD, N): create the first N of @UPLOAD_CANDIDATES
+# as candidates of this year with PASSWORD.  Returns their ID numbers.
+sub upload_candidates {
+	my ($self, $pw, $n) = @_;
+	croak "upload_candidates: at most " . @UPLOAD_CANDIDATES
+	    if $n > @UPLOAD_CANDIDATES;
+	my @c = @UPLOAD_CANDIDATES[0 .. $n - 1];
+	$self->admin({ stdin => "$pw\n" }, 'create-candidate', $self->year,
+	    @$_) for @c;
+	return map { $_->[0] } @c;
+}
+
+# login_province: a browser logged in as the province account (one test:
+# "the province logs in", the login answers 303).
+sub login_province {
+	my ($self) = @_;
+	local $Test::Builder::Level = $Test::Builder::Level + 1;
+	my $b = $self->browser;
+	my $r = $b->login('staff', $PROVINCE_LOGIN, $PROVINCE_PW);
+	Test::More::is($r->status, 303, 'the province logs in') or
+	    Test::More::diag($r->dump);
+	return $b;
+}
+
+# staff_browsers(PASSWORD, KEY => [login, ...], ...): browsers logged in as
+# the province (login_province) and then as each staff account, in sorted
+# key order (one test each: "KEY staff logs in").  Returns the list
+# province => browser, KEY => browser, ...
+sub staff_browsers {
+	my ($self, $pw, %staff) = @_;
+	local $Test::Builder::Level = $Test::Builder::Level + 1;
+	my %b = (province => $self->login_province);
+	for my $k (sort keys %staff) {
+		my $b = $self->browser;
+		my $r = $b->login('staff', $staff{$k}[0], $pw);
+		Test::More::is($r->status, 303, "$k staff logs in") or
+		    Test::More::diag($r->dump);
+		$b{$k} = $b;
+	}
+	return %b;
+}
+
+# login_app(IDNO, NAME, PASSWORD): a browser logged in as the candidate
+# (one test: the login answers 303), whose application of this year
+# exists (GET /apply creates it; h_apply.c; else the row it would make is
+# inserted).  Returns (browser, application id, account id).
+sub login_app {
+	my ($self, $idno, $name, $pw) = @_;
+	local $Test::Builder::Level = $Test::Builder::Level + 1;
+	my $b = $self->browser;
+	my $r = $b->login('candidate', $idno, $pw);
+	Test::More::is($r->status, 303, "$name logs in") or
+	    Test::More::diag($r->dump);
+	$b->get('/apply', accept => 'xml');
+	my $acct = $self->count(q{SELECT id FROM accounts WHERE role =
+	    'candidate' AND name = ?}, $name);
+	my $app = $self->count('SELECT id FROM applications WHERE account_id = ?',
+	    $acct);
+	unless ($app) {
+		# h_apply.c not in this tree yet: the row it would make.
+		$self->dbh->do(q{INSERT INTO applications (account_id, year,
+		    state, created_at, updated_at) VALUES (?, ?, 'draft', NOW(),
+		    NOW())}, undef, $acct, $self->year);
+		$app = $self->count('SELECT id FROM applications WHERE '
+		    . 'account_id = ?', $acct);
+	}
+	return ($b, $app, $acct);
+}
+
+# rng_validator(PAGE): a sub (RESPONSE, LABEL) that tests RESPONSE's XML
+# against schema/xml/PAGE.rng (one test "LABEL: valid against PAGE.rng",
+# the error and the body as diagnostics on failure).
+sub rng_validator {
+	my ($page) = @_;
+	require XML::LibXML;
+	my $schema = XML::LibXML::RelaxNG->new(
+	    location => top_srcdir() . "/schema/xml/$page.rng");
+	return sub {
+		my ($r, $label) = @_;
+		local $Test::Builder::Level = $Test::Builder::Level + 1;
+		my $ok = eval { $schema->validate($r->xml); 1 };
+		Test::More::ok($ok, "$label: valid against $page.rng") or
+		    Test::More::diag($@ . $r->text);
+	};
 }
 
 # --- the browser -------------------------------------------------------------
