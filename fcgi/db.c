@@ -216,7 +216,7 @@ static const struct {
 	  "ORDER BY id DESC", A },
 	[STMT_UPL_MAT_INSERT] = { "INSERT INTO materials (application_id, kind, file, mime, size, title, "
 	  "uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NOW())", A },
-	[STMT_UPL_MAT_DELETE] = { "DELETE FROM materials WHERE id = ?", A },
+	[STMT_UPL_MAT_DELETE] = { "DELETE FROM materials WHERE id = ? AND application_id = ?", A },
 	[STMT_UPL_MAT_SET_FILE] = { "UPDATE materials SET file = ?, size = ? WHERE id = ?", C },
 	[STMT_UPL_MAT_GET] = { "SELECT m.kind, m.file, m.mime, m.title, a.account_id, a.id, "
 	  "a.photo_stamped FROM materials m JOIN applications a ON a.id = m.application_id WHERE m.id = ?", C },

@@ -326,7 +326,7 @@ upload_store(struct req *r, long long app, long long by,
 		return RC_OK;
 	}
 	for (i = 0; i < nold; i++)
-		if (db_exec(r, STMT_UPL_MAT_DELETE, "i", oid[i]) == -1)
+		if (db_exec(r, STMT_UPL_MAT_DELETE, "ii", oid[i], app) == -1)
 			goto fail;
 	if (db_exec(r, STMT_UPL_MAT_INSERT, "isssisi", app, u->kind->name,
 	    name, u->mime, (long long)u->len, u->title, by) == -1)
@@ -632,7 +632,7 @@ h_upload_delete(struct req *r)
 	if (n == 0 || !upload_app_editable(&a))
 		return form_refuse(r, 409, upload_msg_state);
 	snprintf(obj, sizeof(obj), "material:%lld", id);
-	if (db_exec(r, STMT_UPL_MAT_DELETE, "i", id) == -1 ||
+	if (db_exec(r, STMT_UPL_MAT_DELETE, "ii", id, app) == -1 ||
 	    audit(r, "material.delete", obj, "ok", pool_printf(r->pool,
 	    "%s application:%lld", kind, app)) == -1 || db_commit(r) == -1)
 		goto fail;
