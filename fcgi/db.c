@@ -260,7 +260,9 @@ static const struct {
 	/*
 	 * login_attempts.ok: 0 failed, 1 succeeded, 2 a reset lifted the
 	 * locks, 3 refused unchecked while locked (not counted), 4 a wrong
-	 * old password on /password (not a login failure of the address).
+	 * old password on /password (not a login failure of the address),
+	 * 5 the right password with the second factor pending (h_otp.c
+	 * records its own attempts: 0 a wrong code, 1 the login).
 	 * An address locks only itself out of an account; the account as a
 	 * whole locks at a much higher count, lifted only by a reset.
 	 */
@@ -280,6 +282,33 @@ static const struct {
 	[STMT_SEC_SMS_USE] = { "UPDATE sms_codes SET used_at = NOW() WHERE id = ? AND used_at IS NULL "
 	  "AND tries <= 5", A },
 	/* end */
+
+	/*
+	 * h_login.c, h_otp.c: the second login factor.  The visitor is
+	 * anonymous until it is given, so these run as anon.  A pending
+	 * login is valid 10 minutes and 5 tries; each try is taken before
+	 * the code is compared (as with SMS codes).  The step update is the
+	 * replay guard: it fails when the step was accepted already.
+	 */
+	[STMT_OTP_PENDING_INSERT] = { "INSERT INTO login_pending (id, account_id, created_at) "
+	  "VALUES (?, ?, NOW())", N },
+	[STMT_OTP_PENDING_GET] = { "SELECT p.account_id, p.secret_enc, p.tries, "
+	  "p.created_at > NOW() - INTERVAL 10 MINUTE, a.role, COALESCE(a.login, ''), "
+	  "a.totp_enc, a.totp_step, a.phone_enc, a.pw_must_change OR "
+	  "a.pw_changed_at < NOW() - INTERVAL 90 DAY "
+	  "FROM login_pending p JOIN accounts a ON a.id = p.account_id WHERE p.id = ?", N },
+	[STMT_OTP_PENDING_SECRET] = { "UPDATE login_pending SET secret_enc = ? "
+	  "WHERE id = ? AND secret_enc IS NULL", N },
+	[STMT_OTP_PENDING_TRY] = { "UPDATE login_pending SET tries = tries + 1 WHERE id = ? "
+	  "AND tries < 5 AND created_at > NOW() - INTERVAL 10 MINUTE", N },
+	[STMT_OTP_PENDING_DELETE] = { "DELETE FROM login_pending WHERE id = ?", N },
+	[STMT_OTP_PENDING_SWEEP] = { "DELETE FROM login_pending "
+	  "WHERE created_at < NOW() - INTERVAL 1 DAY", N },
+	[STMT_OTP_STEP_SET] = { "UPDATE accounts SET totp_step = ? "
+	  "WHERE id = ? AND totp_step < ? AND totp_enc IS NOT NULL", N },
+	[STMT_OTP_ENROLL] = { "UPDATE accounts SET totp_enc = ?, totp_step = ? "
+	  "WHERE id = ? AND totp_enc IS NULL", N },
+	/* end h_otp.c */
 };
 
 #undef A

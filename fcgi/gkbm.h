@@ -89,6 +89,7 @@ struct config {
 	int		 xml_arena;	/* libxml2 memory from a per-request arena */
 	char		*consent_version; /* version of the notice */
 	char		*service_phone;	/* consultation phone shown on pages */
+	int		 staff_2fa;	/* second factor for city, province */
 	/* secrets file */
 	char		*db_password;
 	char		*db_admin_password;
@@ -272,5 +273,15 @@ const char	*doc_check(const unsigned char *, size_t, size_t,
 
 /* qr.c: QR codes for the mobile upload links */
 int		 qr_encode(const char *, unsigned char **, int *);
+
+/* totp.c: one-time login codes (RFC 6238 TOTP, RFC 4226 HOTP), base32 */
+#define TOTP_PERIOD	30			/* seconds per time step */
+#define TOTP_KEY_LEN	20			/* bytes of a new secret */
+int		 base32_encode(const unsigned char *, size_t, char *, size_t);
+int		 base32_decode(const char *, unsigned char *, size_t);
+uint32_t	 hotp_value(const unsigned char *, size_t, uint64_t);
+uint32_t	 totp_code(const unsigned char *, size_t, uint64_t);
+int		 totp_check(const unsigned char *, size_t, const char *, time_t,
+		    long long, long long *);
 
 #endif /* GKBM_H */

@@ -231,6 +231,28 @@ login_failed(struct req *r, long long id, int staff, const struct fails *f)
 	return RC_OK;
 }
 
+/*
+ * The right password of an account that needs a second factor: no
+ * session yet but a pending login (h_otp.c), its attempt marked 5 (not
+ * counted, nothing lifted), audited, all in one transaction.
+ */
+static enum rc
+login_second(struct req *r, long long id, long long aid, const char *obj)
+{
+	r->account_id = id;
+	if (db_begin(r) == -1)
+		return RC_DB;
+	if (db_exec(r, STMT_SEC_ATTEMPT_SET, "ii", 5LL, aid) == -1 ||
+	    otp_begin(r, id) != RC_OK ||
+	    audit(r, "login.password_ok", obj, "ok", "2fa") == -1 ||
+	    db_commit(r) == -1) {
+		db_rollback(r);
+		return RC_DB;
+	}
+	resp_redirect(r, "/login/otp");
+	return RC_OK;
+}
+
 /* POST /login */
 enum rc
 h_login_post(struct req *r)
@@ -290,6 +312,10 @@ h_login_post(struct req *r)
 	    found;
 	if (!ok)
 		return login_failed(r, found ? a.id : 0, staff, &f);
+	snprintf(obj, sizeof(obj), "account:%lld", a.id);
+	if (r->cfg->staff_2fa && (strcmp(a.role, "city") == 0 ||
+	    strcmp(a.role, "province") == 0))
+		return login_second(r, a.id, aid, obj);
 	r->account_id = a.id;
 	r->role = role_parse(a.role);
 	/*
@@ -297,7 +323,6 @@ h_login_post(struct req *r)
 	 * that cannot be audited does not happen (and resp_error sends no
 	 * session cookie).
 	 */
-	snprintf(obj, sizeof(obj), "account:%lld", a.id);
 	if (db_begin(r) == -1)
 		return RC_DB;
 	if (db_exec(r, STMT_SEC_ATTEMPT_SET, "ii", 1LL, aid) == -1 ||

@@ -54,7 +54,7 @@ site_url(struct req *r, const char *path)
 }
 
 /* Appends <qr size><row>0110…</row>…</qr> of text; -1 on failure. */
-static int
+int
 qr_xml(struct req *r, xmlNodePtr parent, const char *text)
 {
 	unsigned char	*m = NULL;

@@ -32,6 +32,7 @@ const char *const page_names[PAGE__MAX] = {
 	"qr",			/* PAGE_QR */
 	"mobile",		/* PAGE_MOBILE */
 	"status",		/* PAGE_STATUS */
+	"otp",			/* PAGE_OTP */
 };
 
 /* As in the accounts.role column and the xsl/ directories. */
@@ -67,6 +68,8 @@ static const struct route routes[] = {
 	{ M_GET,  "/",                 PAGE_LOGIN,         RS_ANY,    0,           h_root },
 	{ M_GET,  "/login",            PAGE_LOGIN,         RS_ANY,    0,           h_login },
 	{ M_POST, "/login",            PAGE_LOGIN,         RS_ANY,    0,           h_login_post },
+	{ M_GET,  "/login/otp",        PAGE_OTP,           RS_ANY,    0,           h_otp },
+	{ M_POST, "/login/otp",        PAGE_OTP,           RS_ANY,    0,           h_otp_post },
 	{ M_POST, "/logout",           PAGE_LOGIN,         RS_ANY,    0,           h_logout },
 	{ M_GET,  "/register/notice",  PAGE_NOTICE,        RS_ANY,    0,           h_notice },
 	{ M_GET,  "/register",         PAGE_REGISTER,      RS_ANY,    0,           h_register },

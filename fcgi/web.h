@@ -54,6 +54,7 @@ enum page {
 	PAGE_QR,		/* 手机扫码上传: the QR code */
 	PAGE_MOBILE,		/* the phone's upload page */
 	PAGE_STATUS,		/* 审核结果 */
+	PAGE_OTP,		/* 登录验证: the second factor */
 	PAGE__MAX
 };
 
@@ -320,6 +321,17 @@ enum stmt {
 	STMT_SEC_SMS_USE,
 	/* end */
 
+	/* h_login.c, h_otp.c: the second login factor */
+	STMT_OTP_PENDING_INSERT,
+	STMT_OTP_PENDING_GET,
+	STMT_OTP_PENDING_SECRET,
+	STMT_OTP_PENDING_TRY,
+	STMT_OTP_PENDING_DELETE,
+	STMT_OTP_PENDING_SWEEP,
+	STMT_OTP_STEP_SET,
+	STMT_OTP_ENROLL,
+	/* end h_otp.c */
+
 	STMT__MAX
 };
 int		 db_open(struct worker *);
@@ -398,6 +410,12 @@ enum rc		 h_files(struct req *);
 enum rc		 h_qr(struct req *);
 enum rc		 h_mobile(struct req *);
 enum rc		 h_mobile_post(struct req *);
+int		 qr_xml(struct req *, xmlNodePtr, const char *);
+
+/* h_otp.c */
+enum rc		 h_otp(struct req *);
+enum rc		 h_otp_post(struct req *);
+enum rc		 otp_begin(struct req *, long long);
 
 /* h_status.c */
 enum rc		 h_status(struct req *);

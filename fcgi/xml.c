@@ -29,6 +29,7 @@ static const struct {
 	{ "changed",	"密码修改成功。" },
 	{ "timeout",	"登录已超时，请重新登录。" },
 	{ "login",	"请先登录。" },
+	{ "otp",	"验证码错误次数过多，请重新登录。" },
 	{ "saved",	"保存成功。" },
 	{ "uploaded",	"上传成功。" },
 	{ "deleted",	"已删除。" },

@@ -23,7 +23,7 @@
 #
 # start() options (defaults in brackets):
 #   workers [2], stop_timeout [5], conf { key => value } extra gkbm.conf
-#   lines, reference [1] (import-reference), year [this calendar year;
+#   lines (staff_2fa is 'no' unless given), reference [1] (import-reference), year [this calendar year;
 #   0: none] created current, window ['open': yesterday..+14 days;
 #   'closed': ended yesterday; [from, to]; 0: none], province [1: account
 #   'sgkb' with password $GKBM::PROVINCE_PW; 0: none], rate [1000] and
@@ -416,6 +416,9 @@ EOF
 		scrypt_ln => 14,
 		consent_version => 'v2026.1',
 		service_phone => '0371-69690000',
+		# The tests log in as the province with a password only;
+		# otp.t turns the second factor on.
+		staff_2fa => 'no',
 		%{ $o{conf} || {} },
 	);
 	$self->{confvals} = \%conf;

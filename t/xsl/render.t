@@ -41,6 +41,7 @@ my %titles = (
 	mobile        => '手机上传报名资料',
 	upload        => '上传资料',
 	worktypes     => '工种查询',
+	otp           => '登录验证',
 );
 
 # schema/xml/README.md "Roles and their menus": [label, href]; no href = 未开放.
@@ -62,7 +63,7 @@ my %menus = (
 			['收费标准'], ['修改密码', '/password']],
 );
 
-my %secret = map { $_ => 1 } qw(password password2 old sms_code);
+my %secret = map { $_ => 1 } qw(password password2 old sms_code code);
 my $xss = '<script>alert(1)</script>';
 
 sub slurp {
