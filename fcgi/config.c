@@ -71,6 +71,7 @@ static const struct conf_key conf_keys[] = {
 	C(consent_version, CONF_STR,	"v2026.1", 0, 0),
 	C(service_phone, CONF_STR,	"0371-69690000", 0, 0),
 	C(staff_2fa,	CONF_BOOL,	"yes", 0, 1),
+	C(sms_hourly_budget, CONF_INT,	"3000", 0, 1000000),
 };
 
 /* The keys of the secrets file, readable only by the programs' user. */

@@ -290,12 +290,12 @@ static const struct {
 	 * the code is compared (as with SMS codes).  The step update is the
 	 * replay guard: it fails when the step was accepted already.
 	 */
-	[STMT_OTP_PENDING_INSERT] = { "INSERT INTO login_pending (id, account_id, created_at) "
-	  "VALUES (?, ?, NOW())", N },
+	[STMT_OTP_PENDING_INSERT] = { "INSERT INTO login_pending (id, account_id, login_mac, created_at) "
+	  "VALUES (?, ?, ?, NOW())", N },
 	[STMT_OTP_PENDING_GET] = { "SELECT p.account_id, p.secret_enc, p.tries, "
 	  "p.created_at > NOW() - INTERVAL 10 MINUTE, a.role, COALESCE(a.login, ''), "
 	  "a.totp_enc, a.totp_step, a.phone_enc, a.pw_must_change OR "
-	  "a.pw_changed_at < NOW() - INTERVAL 90 DAY "
+	  "a.pw_changed_at < NOW() - INTERVAL 90 DAY, p.verified, p.login_mac "
 	  "FROM login_pending p JOIN accounts a ON a.id = p.account_id WHERE p.id = ?", N },
 	[STMT_OTP_PENDING_SECRET] = { "UPDATE login_pending SET secret_enc = ? "
 	  "WHERE id = ? AND secret_enc IS NULL", N },
@@ -306,9 +306,45 @@ static const struct {
 	  "WHERE created_at < NOW() - INTERVAL 1 DAY", N },
 	[STMT_OTP_STEP_SET] = { "UPDATE accounts SET totp_step = ? "
 	  "WHERE id = ? AND totp_step < ? AND totp_enc IS NOT NULL", N },
-	[STMT_OTP_ENROLL] = { "UPDATE accounts SET totp_enc = ?, totp_step = ? "
+	[STMT_OTP_ENROLL] = { "UPDATE accounts SET totp_enc = ?, totp_step = ?, "
+	  "totp_enroll_mac = NULL, totp_enroll_until = NULL "
 	  "WHERE id = ? AND totp_enc IS NULL", N },
+	[STMT_OTP_PENDING_VERIFY] = { "UPDATE login_pending SET verified = 1 WHERE id = ?", N },
+	/* An administrator's enrolment code (gkbm-admin totp-reset): once. */
+	[STMT_OTP_ENROLL_CODE_USE] = { "UPDATE accounts SET totp_enroll_mac = NULL, "
+	  "totp_enroll_until = NULL WHERE id = ? AND totp_enc IS NULL "
+	  "AND totp_enroll_mac = ? AND totp_enroll_until > NOW()", N },
 	/* end h_otp.c */
+
+	/*
+	 * Issue 7.  Captchas (captcha.c) belong to a cookie's hash, live 5
+	 * minutes and are spent by the first check (the DELETE of the
+	 * right answer is the check).  The SMS budget counts what was
+	 * queued in the last hour.  Login failures (h_login.c) count per
+	 * name as typed (login_mac), never per account, so two names of
+	 * one account cannot be linked by their counts: per name and
+	 * address (with the seconds since the last one, for the delays;
+	 * attempts of this very moment included, so concurrent guesses see
+	 * each other) and per name from everywhere.  A reset (ok = 2)
+	 * lifts both; a success (ok = 1) the one of its address.
+	 */
+	[STMT_CAPTCHA_SET] = { "REPLACE INTO captchas (id, answer_mac, created_at) "
+	  "VALUES (?, ?, NOW())", A },
+	[STMT_CAPTCHA_SWEEP] = { "DELETE FROM captchas WHERE created_at < NOW() - INTERVAL 1 HOUR", A },
+	[STMT_CAPTCHA_USE] = { "DELETE FROM captchas WHERE id = ? AND answer_mac = ? "
+	  "AND created_at > NOW() - INTERVAL 5 MINUTE", A },
+	[STMT_CAPTCHA_DROP] = { "DELETE FROM captchas WHERE id = ?", A },
+	[STMT_SMS_HOUR_SENT] = { "SELECT COUNT(*) FROM sms_outbox "
+	  "WHERE created_at > NOW() - INTERVAL 1 HOUR", A },
+	[STMT_AUTH_FAILS_PAIR] = { "SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, MAX(at), NOW()), 86400) "
+	  "FROM login_attempts WHERE login_mac = ? AND ip = ? AND ok = 0 AND id < ? "
+	  "AND at > NOW() - INTERVAL 15 MINUTE AND id > COALESCE((SELECT MAX(id) "
+	  "FROM login_attempts WHERE login_mac = ? AND (ok = 2 OR (ok = 1 AND ip = ?))), 0)", A },
+	[STMT_AUTH_FAILS_VALUE] = { "SELECT COUNT(*) FROM login_attempts WHERE login_mac = ? AND ok = 0 "
+	  "AND id < ? AND at > NOW() - INTERVAL 15 MINUTE AND id > COALESCE((SELECT MAX(id) "
+	  "FROM login_attempts WHERE login_mac = ? AND ok = 2), 0)", A },
+	[STMT_AUTH_TOTP_GET] = { "SELECT totp_enc, totp_step FROM accounts WHERE id = ?", N },
+	/* end issue 7 */
 };
 
 #undef A

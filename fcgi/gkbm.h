@@ -81,7 +81,8 @@ struct config {
 	char		*upload_dir;	/* outside the web root */
 	char		*sms_sink;	/* development: append messages here */
 	char		*sms_command;	/* production: gateway command */
-	int		 cookie_secure;	/* add Secure to cookies (TLS) */
+	int		 cookie_secure;	/* Secure, __Host- cookies (TLS) */
+	int		 sms_hourly_budget; /* SMS messages an hour, 0: any */
 	size_t		 body_max;	/* request body cap, bytes */
 	int		 session_idle;	/* seconds */
 	int		 session_max;	/* seconds */
@@ -263,6 +264,8 @@ const char	*image_decode(const unsigned char *, size_t, size_t,
 		    struct image *);
 const char	*image_photo(const struct image *, struct image *);
 int		 image_stamp(struct image *, const char *);
+int		 image_glyph(struct image *, int, int, int, int, int,
+		    const unsigned char [3]);
 int		 image_encode(const struct image *, int, unsigned char **,
 		    size_t *);
 void		 image_free(struct image *);

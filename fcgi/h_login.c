@@ -17,21 +17,31 @@
 
 #include "web.h"
 
-#define FAILS_PAIR	5	/* per account and source address in 15 minutes */
-#define FAILS_ACCOUNT	20	/* per account from all addresses in 15 minutes */
-#define FAILS_IP	30	/* per source address in 15 minutes */
+/*
+ * Failures count per name as typed (an ID number, a phone, an account
+ * name, a unit code), registered or not, never per account: otherwise
+ * the counts of two names would show that they belong to one account.
+ * Nothing locks an account for everyone (SECURITY.md §1: "so nobody can
+ * lock a whole unit out cheaply"): one address gets growing delays for
+ * one name, and a name failing from many addresses, or an address
+ * failing with many names (a NAT'd office), needs the image captcha.
+ */
+#define FAILS_PAIR	5	/* per name and address: then delays */
+#define FAILS_NAME	10	/* per name from every address: captcha */
+#define FAILS_IP	30	/* per address, every name: captcha */
+#define DELAY_FIRST	60	/* seconds after FAILS_PAIR, doubling */
+#define DELAY_MAX	900	/* seconds, the longest delay */
 
-#define MSG_LOCKED	"登录失败次数过多，该账号已被锁定，请15分钟后再试，" \
+#define MSG_DELAY	"登录失败次数过多，请%lld分钟后再试，" \
 			"或通过“忘记密码”重置密码。"
-#define MSG_LOCKED_ALL	"该账号近期在多处登录失败次数过多，已被锁定，" \
-			"请15分钟后再试，或通过“忘记密码”重置密码。"
-#define MSG_LOCKED_IP	"您所在网络登录失败次数过多，请15分钟后再试。"
+#define MSG_CAPTCHA	"登录失败次数较多，请填写图形验证码后再登录。"
 
-/* Recent failures around one login attempt, the attempt included. */
+/* Recent failures of one login attempt's name, before this attempt. */
 struct fails {
-	long long	 pair;		/* this account from this address */
-	long long	 account;	/* this account from every address */
-	long long	 ip;		/* every account from this address */
+	long long	 pair;		/* this name from this address */
+	long long	 since;		/* seconds since the last of those */
+	long long	 name;		/* this name from every address */
+	long long	 ip;		/* every name from this address */
 };
 
 static int
@@ -131,10 +141,29 @@ h_login(struct req *r)
 }
 
 /*
+ * The failure key of a login value: the kind and the normalised value
+ * (ID numbers upper case, staff names lower case: MariaDB compares them
+ * without case), whether or not an account has it.
+ */
+static void
+login_key(struct req *r, int staff, const char *norm,
+    unsigned char lm[MAC_LEN])
+{
+	char	 buf[80];
+	size_t	 i;
+
+	snprintf(buf, sizeof(buf), "%s:%s", staff ? "staff" : "candidate",
+	    norm);
+	for (i = 0; staff && buf[i] != '\0'; i++)
+		buf[i] = tolower((unsigned char)buf[i]);
+	pii_mac(r->cfg, "login", buf, lm);
+}
+
+/*
  * Records a failed attempt for login value lm from the request's address
- * before counting (so concurrent guesses all see each other and at most
- * FAILS_PAIR of them are checked), then counts.  *aid is the attempt's
- * row, to be set to ok on success.  Returns 0 or -1 (DB).
+ * before counting (so of concurrent guesses each sees those before it),
+ * then counts.  *aid is the attempt's row, to be set to ok on success.
+ * Returns 0 or -1 (DB).
  */
 static int
 login_count(struct req *r, const unsigned char *lm, long long *aid,
@@ -145,44 +174,87 @@ login_count(struct req *r, const unsigned char *lm, long long *aid,
 	    0LL) == -1)
 		return -1;
 	*aid = db_insert_id(r, STMT_ATTEMPT_INSERT);
-	if (db_exec(r, STMT_SEC_FAILS_PAIR, "bsbs", lm, (size_t)MAC_LEN,
-	    r->ip, lm, (size_t)MAC_LEN, r->ip) == -1 ||
-	    db_fetch(r, STMT_SEC_FAILS_PAIR, "i", &f->pair) == -1)
+	if (db_exec(r, STMT_AUTH_FAILS_PAIR, "bsibs", lm, (size_t)MAC_LEN,
+	    r->ip, *aid, lm, (size_t)MAC_LEN, r->ip) == -1 ||
+	    db_fetch(r, STMT_AUTH_FAILS_PAIR, "ii", &f->pair, &f->since) == -1)
 		return -1;
-	db_done(r, STMT_SEC_FAILS_PAIR);
-	if (db_exec(r, STMT_SEC_FAILS_ACCOUNT, "bb", lm, (size_t)MAC_LEN,
-	    lm, (size_t)MAC_LEN) == -1 ||
-	    db_fetch(r, STMT_SEC_FAILS_ACCOUNT, "i", &f->account) == -1)
+	db_done(r, STMT_AUTH_FAILS_PAIR);
+	if (db_exec(r, STMT_AUTH_FAILS_VALUE, "bib", lm, (size_t)MAC_LEN,
+	    *aid, lm, (size_t)MAC_LEN) == -1 ||
+	    db_fetch(r, STMT_AUTH_FAILS_VALUE, "i", &f->name) == -1)
 		return -1;
-	db_done(r, STMT_SEC_FAILS_ACCOUNT);
+	db_done(r, STMT_AUTH_FAILS_VALUE);
 	if (db_exec(r, STMT_ATTEMPT_FAILS_IP, "s", r->ip) == -1 ||
 	    db_fetch(r, STMT_ATTEMPT_FAILS_IP, "i", &f->ip) == -1)
 		return -1;
 	db_done(r, STMT_ATTEMPT_FAILS_IP);
+	f->ip--;		/* this attempt */
 	return 0;
 }
 
-/*
- * The lock message if the failures before this attempt (f less one)
- * reach a limit, else NULL; *why names the limit for the audit.
- */
-static const char *
-login_locked(const struct fails *f, const char **why)
+/* The delay, in seconds, after n failures of a name from one address. */
+static long long
+login_delay(long long n)
 {
-	if (f->pair - 1 >= FAILS_PAIR) {
-		*why = "address";
-		return MSG_LOCKED;
-	}
-	if (f->account - 1 >= FAILS_ACCOUNT) {
-		*why = "account";
-		return MSG_LOCKED_ALL;
-	}
-	if (f->ip - 1 >= FAILS_IP) {
-		*why = "network";
-		return MSG_LOCKED_IP;
-	}
-	*why = NULL;
-	return NULL;
+	long long	 d = DELAY_FIRST;
+
+	if (n < FAILS_PAIR)
+		return 0;
+	for (; n > FAILS_PAIR && d < DELAY_MAX; n--)
+		d *= 2;
+	return d < DELAY_MAX ? d : DELAY_MAX;
+}
+
+/* The delay message: whole minutes, rounded up. */
+static const char *
+login_delay_msg(struct req *r, long long secs)
+{
+	return pool_printf(r->pool, MSG_DELAY, (secs + 59) / 60);
+}
+
+/*
+ * Refuses an attempt unchecked (not counted: ok 3) with msg on field,
+ * audited as login.locked with reason why.  Returns RC_OK or RC_DB.
+ */
+static enum rc
+login_refuse(struct req *r, long long aid, const char *kind,
+    const char *why, const char *field, const char *msg)
+{
+	if (db_exec(r, STMT_SEC_ATTEMPT_SET, "ii", 3LL, aid) == -1 ||
+	    audit(r, "login.locked", kind, "refused", why) == -1)
+		return RC_DB;
+	xml_form_message(r, field[0] == 'c' ? MSG_CAPTCHA : msg);
+	if (field[0] == 'c')
+		captcha_field(r, msg);
+	else
+		xml_field_error(r, field, msg);
+	return RC_OK;
+}
+
+/*
+ * Before the password is checked: the delay of this name and address,
+ * then the captcha once the name or the address failed often.  Returns
+ * 1 to go on, 0 refused (answered), -1 DB.
+ */
+static int
+login_gate(struct req *r, const struct fails *f, long long aid,
+    const char *kind)
+{
+	const char	*msg;
+	long long	 wait;
+
+	wait = login_delay(f->pair) - f->since;
+	if (f->pair >= FAILS_PAIR && wait > 0)
+		return login_refuse(r, aid, kind, "delay", "login",
+		    login_delay_msg(r, wait)) == RC_OK ? 0 : -1;
+	if (f->name < FAILS_NAME && f->ip < FAILS_IP)
+		return 1;
+	if ((msg = captcha_check(r)) == NULL)
+		return 1;
+	if (r->status == 503)
+		return -1;
+	return login_refuse(r, aid, kind, f->name >= FAILS_NAME ? "captcha" :
+	    "captcha network", "captcha", msg) == RC_OK ? 0 : -1;
 }
 
 /* A hash to verify against when no account matched: same time spent. */
@@ -199,35 +271,31 @@ dummy_hash(const struct config *cfg)
 
 /*
  * Answers a wrong password (account id, 0 if none matched): audits
- * login.fail, or login.lock when this failure reaches a limit, and says
- * how many tries are left.  Returns RC_OK or RC_DB.
+ * login.fail, or login.lock when this failure starts the delays, and
+ * says how many tries are left; asks for the captcha next time when the
+ * name or address has reached its count.  Returns RC_OK or RC_DB.
  */
 static enum rc
 login_failed(struct req *r, long long id, int staff, const struct fails *f)
 {
-	const char	*msg, *event = "login.fail", *reason;
+	const char	*msg, *event = "login.fail";
 	char		 obj[32];
-	long long	 left;
+	long long	 n = f->pair + 1;
 
 	snprintf(obj, sizeof(obj), id ? "account:%lld" : "unknown", id);
-	reason = staff ? "staff" : "candidate";
-	left = FAILS_PAIR - f->pair;
-	if (FAILS_ACCOUNT - f->account < left)
-		left = FAILS_ACCOUNT - f->account;
-	if (f->pair >= FAILS_PAIR) {
+	if (n >= FAILS_PAIR) {
 		event = "login.lock";
-		msg = MSG_LOCKED;
-	} else if (f->account >= FAILS_ACCOUNT) {
-		event = "login.lock";
-		reason = "account";
-		msg = MSG_LOCKED_ALL;
+		msg = login_delay_msg(r, login_delay(n));
 	} else
 		msg = pool_printf(r->pool, "%s错误，还可尝试%lld次。",
-		    staff ? "账号或密码" : "身份证号（手机号）或密码", left);
-	if (audit(r, event, obj, "fail", reason) == -1)
+		    staff ? "账号或密码" : "身份证号（手机号）或密码",
+		    FAILS_PAIR - n);
+	if (audit(r, event, obj, "fail", staff ? "staff" : "candidate") == -1)
 		return RC_DB;
 	xml_form_message(r, msg);
 	xml_field_error(r, "password", msg);
+	if (f->name + 1 >= FAILS_NAME || f->ip + 1 >= FAILS_IP)
+		captcha_field(r, NULL);
 	return RC_OK;
 }
 
@@ -237,13 +305,14 @@ login_failed(struct req *r, long long id, int staff, const struct fails *f)
  * counted, nothing lifted), audited, all in one transaction.
  */
 static enum rc
-login_second(struct req *r, long long id, long long aid, const char *obj)
+login_second(struct req *r, long long id, long long aid, const char *obj,
+    const unsigned char *lm)
 {
 	r->account_id = id;
 	if (db_begin(r) == -1)
 		return RC_DB;
 	if (db_exec(r, STMT_SEC_ATTEMPT_SET, "ii", 5LL, aid) == -1 ||
-	    otp_begin(r, id) != RC_OK ||
+	    otp_begin(r, id, lm) != RC_OK ||
 	    audit(r, "login.password_ok", obj, "ok", "2fa") == -1 ||
 	    db_commit(r) == -1) {
 		db_rollback(r);
@@ -259,8 +328,8 @@ h_login_post(struct req *r)
 {
 	struct who	 a;
 	struct fails	 f;
-	const char	*kind, *login, *pw, *msg, *why;
-	char		 norm[64], buf[80], obj[32];
+	const char	*kind, *login, *pw;
+	char		 norm[64], obj[32];
 	unsigned char	 lm[MAC_LEN];
 	long long	 aid;
 	int		 staff, found, ok;
@@ -286,27 +355,14 @@ h_login_post(struct req *r)
 
 	if ((found = h_who(r, staff, login, &a, norm, sizeof(norm))) == -1)
 		return RC_DB;
-	/*
-	 * Failures count per account, whatever name it was given by (ID
-	 * number, phone, account name, unit code): otherwise each alias
-	 * would get its own five tries.  An unknown value counts on its own.
-	 */
-	if (found)
-		snprintf(buf, sizeof(buf), "account:%lld", a.id);
-	else
-		snprintf(buf, sizeof(buf), "%s:%s", staff ? "staff" :
-		    "candidate", norm);
-	pii_mac(r->cfg, "login", buf, lm);
+	login_key(r, staff, norm, lm);
 	if (login_count(r, lm, &aid, &f) == -1)
 		return RC_DB;
-	if ((msg = login_locked(&f, &why)) != NULL) {
-		/* Refused unchecked: not counted again. */
-		if (db_exec(r, STMT_SEC_ATTEMPT_SET, "ii", 3LL, aid) == -1 ||
-		    audit(r, "login.locked", kind, "refused", why) == -1)
-			return RC_DB;
-		xml_form_message(r, msg);
-		xml_field_error(r, "login", msg);
+	switch (login_gate(r, &f, aid, kind)) {
+	case 0:
 		return RC_OK;
+	case -1:
+		return RC_DB;
 	}
 	ok = passwd_verify(pw, found ? a.pw_hash : dummy_hash(r->cfg)) == 1 &&
 	    found;
@@ -315,7 +371,7 @@ h_login_post(struct req *r)
 	snprintf(obj, sizeof(obj), "account:%lld", a.id);
 	if (r->cfg->staff_2fa && (strcmp(a.role, "city") == 0 ||
 	    strcmp(a.role, "province") == 0))
-		return login_second(r, a.id, aid, obj);
+		return login_second(r, a.id, aid, obj, lm);
 	r->account_id = a.id;
 	r->role = role_parse(a.role);
 	/*

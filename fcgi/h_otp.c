@@ -13,10 +13,23 @@
  * SECURITY.md §1: after the right password (h_login.c) a city or
  * province account gets no session but a pending login, named by the
  * gkbm_2fa cookie (only its SHA-256 is stored), valid 10 minutes and 5
- * tries.  The code comes from an authenticator app (TOTP, RFC 6238,
- * totp.c; enrolled at the first such login) or, as a fallback, by SMS
- * to the account's phone.  Wrong codes also count as login failures of
- * the account and address, so new pending logins give no new guesses.
+ * tries.  Each pending login is in one of three modes:
+ *
+ *   totp    the account has an authenticator (TOTP, RFC 6238, totp.c):
+ *           only its code logs in; there is no SMS fallback any more.
+ *   verify  none yet: the holder first proves the account's phone with
+ *           an SMS code, or gives the one-time enrolment code an
+ *           administrator issued (gkbm-admin totp-reset).  Knowing the
+ *           password (perhaps the default 123 of a new account) is not
+ *           enough to see a secret.  While the password must still be
+ *           changed the proof logs in (to /password) and nothing is
+ *           enrolled.
+ *   enroll  proved: the new secret is shown (QR code and text); its
+ *           first code enrolls it and logs in, or the holder logs in
+ *           without enrolling this time.
+ *
+ * Wrong codes also count as login failures of the name the login was
+ * started with, so new pending logins give no new guesses.
  */
 
 #include <stdio.h>
@@ -32,6 +45,20 @@
 #define OTP_TRIES	5		/* per pending login */
 #define OTP_ISSUER	"%E6%B2%B3%E5%8D%97%E5%B7%A5%E8%80%83"	/* 河南工考 */
 #define B32_MAX		40		/* base32 of TOTP_KEY_LEN, NUL */
+#define ENROLL_CODE_LEN	10		/* digits of an enrolment code */
+
+enum otp_mode {
+	MODE_TOTP,		/* enrolled: the authenticator's code */
+	MODE_VERIFY,		/* not enrolled: prove the phone first */
+	MODE_ENROLL,		/* proved: the new secret is shown */
+	MODE__MAX
+};
+
+static const char *const otp_modes[MODE__MAX] = {
+	"totp",			/* MODE_TOTP */
+	"verify",		/* MODE_VERIFY */
+	"enroll",		/* MODE_ENROLL */
+};
 
 /* A pending login and its account. */
 struct pending {
@@ -40,18 +67,34 @@ struct pending {
 	long long	 tries;
 	long long	 step;		/* accounts.totp_step */
 	long long	 must;		/* password to be changed */
+	long long	 verified;	/* phone or enrolment code proved */
 	char		*role;
 	char		*login;
 	unsigned char	*secret_enc;	/* enrollment: the new secret */
 	size_t		 secret_len;
 	unsigned char	*totp_enc;	/* the enrolled secret */
 	size_t		 totp_len;
+	unsigned char	*login_mac;	/* failure key of the login name */
+	size_t		 login_mac_len;
 	char		 phone[16];	/* "" if none */
+	enum otp_mode	 mode;
 };
 
-/* Starts a pending login for account id (h_login.c, in its transaction). */
+/* What a right code proved, to be taken in the login's transaction. */
+enum proof {
+	PROOF_TOTP,		/* the enrolled authenticator's code */
+	PROOF_NEW,		/* the first code of the new secret */
+	PROOF_SMS,		/* an SMS code to the account's phone */
+	PROOF_CODE,		/* an administrator's enrolment code */
+	PROOF_NONE,		/* none: log in without enrolling */
+};
+
+/*
+ * Starts a pending login for account id, whose failures count under the
+ * key lm (h_login.c, in its transaction).
+ */
 enum rc
-otp_begin(struct req *r, long long id)
+otp_begin(struct req *r, long long id, const unsigned char *lm)
 {
 	char		 tok[TOKEN_LEN + 1];
 	unsigned char	 h[MAC_LEN];
@@ -59,7 +102,8 @@ otp_begin(struct req *r, long long id)
 	token_new(tok);
 	token_hash(tok, h);
 	if (db_exec(r, STMT_OTP_PENDING_SWEEP, "") == -1 ||
-	    db_exec(r, STMT_OTP_PENDING_INSERT, "bi", h, sizeof(h), id) == -1)
+	    db_exec(r, STMT_OTP_PENDING_INSERT, "bib", h, sizeof(h), id, lm,
+	    (size_t)MAC_LEN) == -1)
 		return RC_DB;
 	auth_cookie(r, COOKIE_2FA, tok, 0);
 	return RC_OK;
@@ -83,10 +127,11 @@ otp_pending(struct req *r, struct pending *p)
 		return 0;
 	token_hash(tok, p->h);
 	if (db_exec(r, STMT_OTP_PENDING_GET, "b", p->h, sizeof(p->h)) == -1 ||
-	    (n = db_fetch(r, STMT_OTP_PENDING_GET, "ibiissbibi",
+	    (n = db_fetch(r, STMT_OTP_PENDING_GET, "ibiissbibiib",
 	    &p->account_id, &p->secret_enc, &p->secret_len, &p->tries, &fresh,
 	    &p->role, &p->login, &p->totp_enc, &p->totp_len, &p->step, &pe,
-	    &pel, &p->must)) == -1)
+	    &pel, &p->must, &p->verified, &p->login_mac,
+	    &p->login_mac_len)) == -1)
 		return -1;
 	db_done(r, STMT_OTP_PENDING_GET);
 	if (n == 0)
@@ -97,6 +142,8 @@ otp_pending(struct req *r, struct pending *p)
 	if (pe != NULL && pii_open(r->cfg, pe, pel, p->phone,
 	    sizeof(p->phone)) == -1)
 		p->phone[0] = '\0';
+	p->mode = p->totp_enc != NULL ? MODE_TOTP :
+	    p->verified && !p->must ? MODE_ENROLL : MODE_VERIFY;
 	return 1;
 }
 
@@ -109,6 +156,30 @@ otp_gone(struct req *r, const char *m)
 		return RC_FORBIDDEN;
 	resp_redirect(r, pool_printf(r->pool, "/login?m=%s", m));
 	return RC_OK;
+}
+
+/*
+ * The opening both handlers share: a user is sent home; a visitor
+ * without a pending login back to /login.  Returns 1 with p loaded, or
+ * 0 with *rc the answer.
+ */
+static int
+otp_open(struct req *r, struct pending *p, enum rc *rc)
+{
+	*rc = RC_OK;
+	if (r->role != ROLE_ANON) {
+		resp_redirect(r, "/home");
+		return 0;
+	}
+	switch (otp_pending(r, p)) {
+	case 1:
+		return 1;
+	case -1:
+		*rc = RC_DB;
+		return 0;
+	}
+	*rc = otp_gone(r, "login");
+	return 0;
 }
 
 /* Appends s to the pool string as a URI component (RFC 3986). */
@@ -169,51 +240,62 @@ otp_secret(struct req *r, struct pending *p, char b32[B32_MAX])
 	return RC_OK;
 }
 
+/* Adds <enroll>: the secret b32 as text, its otpauth URI and QR code. */
+static enum rc
+otp_enroll_xml(struct req *r, const struct pending *p, const char *b32)
+{
+	xmlNodePtr	 e;
+	const char	*uri;
+
+	uri = pool_printf(r->pool, "otpauth://totp/%s:%s?secret=%s"
+	    "&issuer=%s&digits=6&period=30", OTP_ISSUER,
+	    otp_pct(r, *p->login ? p->login : "gkbm"), b32, OTP_ISSUER);
+	e = xml_el(r->root, "enroll", NULL);
+	xml_attr(e, "secret", b32);
+	xml_attr(e, "uri", uri);
+	return qr_xml(r, e, uri) == -1 ? RC_INTERNAL : RC_OK;
+}
+
 /*
- * Fills the page: for an account without a secret, the enrollment (the
- * otpauth URI as a QR code and the secret as text); the masked phone of
- * the SMS fallback; the form.  key receives the secret to check codes
- * against (*keylen 0 if none).  Returns RC_OK or an error.
+ * Fills the page of p's mode: the enrolled secret's key, or in enroll
+ * mode the new secret shown; in verify mode the masked phone of the SMS
+ * code.  key receives the secret to check codes against (*keylen 0 in
+ * verify mode).  Returns RC_OK or an error.
  */
 static enum rc
 otp_page(struct req *r, struct pending *p, unsigned char *key,
     size_t *keylen)
 {
-	xmlNodePtr	 e;
 	char		 b32[B32_MAX], m[16];
-	const char	*uri;
-	enum rc		 rc;
+	enum rc		 rc = RC_OK;
 	int		 n;
 
 	*keylen = 0;
+	b32[0] = '\0';
 	xml_page(r, PAGE_OTP);
-	if (p->totp_enc != NULL) {
-		if (pii_open(r->cfg, p->totp_enc, p->totp_len, b32,
-		    sizeof(b32)) == -1)
-			return RC_INTERNAL;
-	} else {
-		if ((rc = otp_secret(r, p, b32)) != RC_OK)
-			return rc;
-		uri = pool_printf(r->pool, "otpauth://totp/%s:%s?secret=%s"
-		    "&issuer=%s&digits=6&period=30", OTP_ISSUER,
-		    otp_pct(r, *p->login ? p->login : "gkbm"), b32, OTP_ISSUER);
-		e = xml_el(r->root, "enroll", NULL);
-		xml_attr(e, "secret", b32);
-		xml_attr(e, "uri", uri);
-		if (qr_xml(r, e, uri) == -1)
-			return RC_INTERNAL;
-	}
-	if ((n = base32_decode(b32, key, TOTP_KEY_LEN * 2)) <= 0)
+	xml_el(r->root, "mode", otp_modes[p->mode]);
+	if (p->mode == MODE_TOTP && pii_open(r->cfg, p->totp_enc,
+	    p->totp_len, b32, sizeof(b32)) == -1)
 		return RC_INTERNAL;
-	*keylen = (size_t)n;
-	OPENSSL_cleanse(b32, sizeof(b32));
-	if (p->phone[0] != '\0') {
+	if (p->mode == MODE_ENROLL && ((rc = otp_secret(r, p, b32)) != RC_OK ||
+	    (rc = otp_enroll_xml(r, p, b32)) != RC_OK))
+		goto done;
+	if (p->mode != MODE_VERIFY) {
+		if ((n = base32_decode(b32, key, TOTP_KEY_LEN * 2)) <= 0) {
+			rc = RC_INTERNAL;
+			goto done;
+		}
+		*keylen = (size_t)n;
+	}
+	if (p->mode == MODE_VERIFY && p->phone[0] != '\0') {
 		pii_mask_phone(p->phone, m, sizeof(m));
 		xml_attr(xml_el(r->root, "phone", NULL), "masked", m);
 	}
 	xml_form(r, "/login/otp");
 	xml_field(r, "code", NULL);
-	return RC_OK;
+done:
+	OPENSSL_cleanse(b32, sizeof(b32));
+	return rc;
 }
 
 /* GET /login/otp */
@@ -225,95 +307,148 @@ h_otp(struct req *r)
 	size_t		 keylen;
 	enum rc		 rc;
 
-	if (r->role != ROLE_ANON) {
-		resp_redirect(r, "/home");
-		return RC_OK;
-	}
-	switch (otp_pending(r, &p)) {
-	case -1:
-		return RC_DB;
-	case 0:
-		return otp_gone(r, "login");
-	}
+	if (!otp_open(r, &p, &rc))
+		return rc;
 	rc = otp_page(r, &p, key, &keylen);
 	OPENSSL_cleanse(key, sizeof(key));
 	return rc;
 }
 
-/* send_code=1: a code by SMS to the account's phone. */
+/* send_code=1 in verify mode: a code by SMS to the account's phone. */
 static enum rc
 otp_send(struct req *r, const struct pending *p)
 {
-	const char	*msg;
-
+	if (p->mode != MODE_VERIFY) {
+		xml_field_error(r, "code", "已绑定身份验证器的账号不能使用短信"
+		    "验证码登录，请输入身份验证器中的验证码。");
+		return RC_OK;
+	}
 	if (p->phone[0] == '\0') {
 		xml_field_error(r, "code", "账号未绑定手机号，无法发送短信验证码，"
-		    "请使用身份验证器中的验证码。");
+		    "请联系上级管理员发放绑定码。");
 		return RC_OK;
 	}
-	if ((msg = sms_issue(r, p->phone, "otp")) != NULL) {
-		if (r->status == 503)
-			return RC_DB;
-		xml_field_error(r, "code", msg);
-		return RC_OK;
-	}
-	xml_attr(r->form, "status", "sent");
-	xml_form_message(r, "验证码已发送，请查收短信（5分钟内有效）。");
-	return RC_OK;
+	return smssend_form(r, p->phone, "otp", 1, "code",
+	    "验证码已发送，请查收短信（5分钟内有效）。");
 }
 
-/* Records the try of the account from this address in login_attempts. */
+/* Records the try of the login name from this address in login_attempts. */
 static int
 otp_attempt(struct req *r, const struct pending *p, long long ok)
 {
 	unsigned char	 lm[MAC_LEN];
 	char		 buf[32];
 
-	snprintf(buf, sizeof(buf), "account:%lld", p->account_id);
-	pii_mac(r->cfg, "login", buf, lm);
+	if (p->login_mac != NULL && p->login_mac_len == MAC_LEN)
+		memcpy(lm, p->login_mac, MAC_LEN);
+	else {
+		snprintf(buf, sizeof(buf), "account:%lld", p->account_id);
+		pii_mac(r->cfg, "login", buf, lm);
+	}
 	return db_exec(r, STMT_ATTEMPT_INSERT, "bsi", lm, sizeof(lm), r->ip,
 	    ok);
 }
 
+/* The keyed hash of enrolment code c of account id (as admin_accounts.c). */
+static void
+otp_code_mac(struct req *r, long long id, const char *c,
+    unsigned char out[MAC_LEN])
+{
+	char	 buf[48];
+
+	snprintf(buf, sizeof(buf), "%lld:%s", id, c);
+	pii_mac(r->cfg, "enroll", buf, out);
+	OPENSSL_cleanse(buf, sizeof(buf));
+}
+
 /*
- * The code was right (TOTP step, or SMS code row sms_id): in one
- * transaction take the step (the replay guard) or the SMS code, store
- * an enrolled secret, end the pending login, start the session, audit.
- * Returns 1 done, 0 the code was used meanwhile, -1 DB.
+ * Takes the proof inside the open transaction: the TOTP step (the
+ * replay guard), the new secret, the SMS code or the enrolment code,
+ * each usable once.  Returns 1 taken, 0 used meanwhile (or not valid),
+ * -1 DB.
  */
 static int
-otp_login(struct req *r, const struct pending *p, long long step,
-    long long sms_id)
+otp_take(struct req *r, const struct pending *p, enum proof pr,
+    long long step, long long sms_id, const char *code)
+{
+	unsigned char	 cm[MAC_LEN];
+
+	switch (pr) {
+	case PROOF_TOTP:
+		return db_exec(r, STMT_OTP_STEP_SET, "iii", step,
+		    p->account_id, step);
+	case PROOF_NEW:
+		return db_exec(r, STMT_OTP_ENROLL, "bii", p->secret_enc,
+		    p->secret_len, step, p->account_id);
+	case PROOF_SMS:
+		return sms_use(r, sms_id) == 0;
+	case PROOF_CODE:
+		otp_code_mac(r, p->account_id, code, cm);
+		return db_exec(r, STMT_OTP_ENROLL_CODE_USE, "ib",
+		    p->account_id, cm, sizeof(cm));
+	default:
+		return 1;
+	}
+}
+
+/* The audit reasons of the proofs. */
+static const char *const proof_reasons[] = {
+	"2fa",			/* PROOF_TOTP */
+	"2fa-enroll",		/* PROOF_NEW */
+	"2fa-sms",		/* PROOF_SMS */
+	"2fa-code",		/* PROOF_CODE */
+	"2fa-skip",		/* PROOF_NONE */
+};
+
+/*
+ * Ends the pending login with a session, in the transaction that took
+ * the proof: deletes it, records the success, audits.  Returns 0 or -1.
+ */
+static int
+otp_session(struct req *r, const struct pending *p, enum proof pr,
+    const char *obj)
+{
+	if (db_exec(r, STMT_OTP_PENDING_DELETE, "b", p->h,
+	    sizeof(p->h)) == -1 || otp_attempt(r, p, 1) == -1)
+		return -1;
+	r->account_id = p->account_id;
+	r->role = role_parse(p->role);
+	if (auth_login(r, p->account_id) != RC_OK ||
+	    (pr == PROOF_NEW && audit(r, "totp.enroll", obj, "ok",
+	    NULL) == -1) ||
+	    audit(r, "login.ok", obj, "ok", proof_reasons[pr]) == -1)
+		return -1;
+	return 0;
+}
+
+/*
+ * The code was right (or, for PROOF_CODE, is checked now): in one
+ * transaction take the proof, then either mark the pending login proved
+ * (verify mode with a password that need not change: the secret shows
+ * next) or start the session.  Returns 2 proved, 1 logged in, 0 the
+ * proof was used meanwhile or is not valid, -1 DB.
+ */
+static int
+otp_done(struct req *r, const struct pending *p, enum proof pr,
+    long long step, long long sms_id, const char *code)
 {
 	char	 obj[32];
-	int	 n, enroll = p->totp_enc == NULL && sms_id == 0;
+	int	 n, prove = p->mode == MODE_VERIFY && !p->must;
 
 	snprintf(obj, sizeof(obj), "account:%lld", p->account_id);
 	if (db_begin(r) == -1)
 		return -1;
-	if (sms_id != 0)
-		n = sms_use(r, sms_id) == 0;
-	else if (enroll)
-		n = db_exec(r, STMT_OTP_ENROLL, "bii", p->secret_enc,
-		    p->secret_len, step, p->account_id);
-	else
-		n = db_exec(r, STMT_OTP_STEP_SET, "iii", step, p->account_id,
-		    step);
-	if (n != 1) {
+	if ((n = otp_take(r, p, pr, step, sms_id, code)) != 1) {
 		db_rollback(r);
 		return n == -1 ? -1 : 0;
 	}
-	if (db_exec(r, STMT_OTP_PENDING_DELETE, "b", p->h,
-	    sizeof(p->h)) == -1 || otp_attempt(r, p, 1) == -1)
+	if (prove ? db_exec(r, STMT_OTP_PENDING_VERIFY, "b", p->h,
+	    sizeof(p->h)) == -1 || audit(r, "totp.verify", obj, "ok",
+	    proof_reasons[pr]) == -1 : otp_session(r, p, pr, obj) == -1)
 		goto fail;
-	r->account_id = p->account_id;
-	r->role = role_parse(p->role);
-	if (auth_login(r, p->account_id) != RC_OK ||
-	    (enroll && audit(r, "totp.enroll", obj, "ok", NULL) == -1) ||
-	    audit(r, "login.ok", obj, "ok", "2fa") == -1 ||
-	    db_commit(r) == -1)
+	if (db_commit(r) == -1)
 		goto fail;
-	return 1;
+	return prove ? 2 : 1;
 fail:
 	db_rollback(r);
 	r->role = ROLE_ANON;
@@ -345,80 +480,133 @@ otp_failed(struct req *r, const struct pending *p)
 	return RC_OK;
 }
 
-/* POST /login/otp */
+/*
+ * Checks the form of code for p's mode: 6 digits, or in verify mode also
+ * an enrolment code.  Adds the field error; returns 0 if well-formed.
+ */
+static int
+otp_code_ok(struct req *r, const struct pending *p, const char *code)
+{
+	size_t	 len = strlen(code);
+
+	if (strspn(code, "0123456789") == len && (len == 6 ||
+	    (p->mode == MODE_VERIFY && len == ENROLL_CODE_LEN)))
+		return 0;
+	xml_field_error(r, "code", *code == '\0' ? "请输入验证码。" :
+	    p->mode == MODE_VERIFY ? "请输入6位短信验证码或10位绑定码。" :
+	    "验证码为6位数字。");
+	return -1;
+}
+
+/*
+ * Takes one of the OTP_TRIES before a code is compared, so at most
+ * OTP_TRIES compare.  Returns 1 taken, 0 none left (answered), -1 DB.
+ */
+static int
+otp_try(struct req *r, struct pending *p, enum rc *rc)
+{
+	switch (db_exec(r, STMT_OTP_PENDING_TRY, "b", p->h, sizeof(p->h))) {
+	case 1:
+		p->tries++;
+		return 1;
+	case -1:
+		return -1;
+	}
+	if (db_exec(r, STMT_OTP_PENDING_DELETE, "b", p->h, sizeof(p->h)) == -1)
+		return -1;
+	*rc = otp_gone(r, "otp");
+	return 0;
+}
+
+/*
+ * Which proof code is for p: sets *pr (and *step or *sms_id).  Returns
+ * 1 if it may be right (an enrolment code is checked when taken), 0
+ * wrong, -1 DB.
+ */
+static int
+otp_match(struct req *r, const struct pending *p, const unsigned char *key,
+    size_t keylen, const char *code, enum proof *pr, long long *step,
+    long long *sms_id)
+{
+	if (p->mode != MODE_VERIFY) {
+		*pr = p->mode == MODE_TOTP ? PROOF_TOTP : PROOF_NEW;
+		return totp_check(key, keylen, code, time(NULL),
+		    p->mode == MODE_TOTP ? p->step : 0, step) == 0;
+	}
+	if (strlen(code) == ENROLL_CODE_LEN) {
+		*pr = PROOF_CODE;
+		return 1;
+	}
+	*pr = PROOF_SMS;
+	if (p->phone[0] == '\0')
+		return 0;
+	if (sms_check(r, p->phone, "otp", code, sms_id) == NULL)
+		return 1;
+	return r->status == 503 ? -1 : 0;
+}
+
+/* Where a successful otp_done sends the browser. */
+static void
+otp_next(struct req *r, const struct pending *p, int n)
+{
+	if (n == 2) {
+		resp_redirect(r, "/login/otp");
+		return;
+	}
+	auth_cookie(r, COOKIE_2FA, NULL, 0);
+	resp_redirect(r, p->must ? "/password" : "/home");
+}
+
+/* The code field of POST /login/otp: check it, then log in or prove. */
+static enum rc
+otp_code(struct req *r, struct pending *p, const unsigned char *key,
+    size_t keylen)
+{
+	const char	*code = form_text(&r->body, "code");
+	enum proof	 pr;
+	long long	 step = 0, sms_id = 0;
+	enum rc		 rc = RC_OK;
+	int		 n;
+
+	if (otp_code_ok(r, p, code) == -1)
+		return RC_OK;
+	if ((n = otp_try(r, p, &rc)) != 1)
+		return n == -1 ? RC_DB : rc;
+	if ((n = otp_match(r, p, key, keylen, code, &pr, &step,
+	    &sms_id)) == 1)
+		n = otp_done(r, p, pr, step, sms_id, code);
+	if (n == -1)
+		return RC_DB;
+	if (n == 0)
+		return otp_failed(r, p);
+	otp_next(r, p, n);
+	return RC_OK;
+}
+
+/* POST /login/otp: send_code, skip (enroll mode), or the code. */
 enum rc
 h_otp_post(struct req *r)
 {
 	struct pending	 p;
 	unsigned char	 key[TOTP_KEY_LEN * 2];
 	size_t		 keylen;
-	const char	*code, *msg;
-	long long	 step = 0, sms_id = 0;
 	enum rc		 rc;
-	int		 ok = 0;
+	int		 n;
 
-	if (r->role != ROLE_ANON) {
-		resp_redirect(r, "/home");
-		return RC_OK;
-	}
-	switch (otp_pending(r, &p)) {
-	case -1:
-		return RC_DB;
-	case 0:
-		return otp_gone(r, "login");
-	}
+	if (!otp_open(r, &p, &rc))
+		return rc;
 	if ((rc = otp_page(r, &p, key, &keylen)) != RC_OK)
 		goto done;
-	if (form_get(&r->body, "send_code") != NULL) {
+	if (form_get(&r->body, "send_code") != NULL)
 		rc = otp_send(r, &p);
-		goto done;
-	}
-	code = form_text(&r->body, "code");
-	if (strlen(code) != 6 || strspn(code, "0123456789") != 6) {
-		xml_field_error(r, "code", *code == '\0' ? "请输入验证码。" :
-		    "验证码为6位数字。");
-		goto done;
-	}
-	/* The try is taken before comparing: at most OTP_TRIES compare. */
-	switch (db_exec(r, STMT_OTP_PENDING_TRY, "b", p.h, sizeof(p.h))) {
-	case 1:
-		p.tries++;
-		break;
-	case -1:
-		rc = RC_DB;
-		goto done;
-	default:
-		if (db_exec(r, STMT_OTP_PENDING_DELETE, "b", p.h,
-		    sizeof(p.h)) == -1)
+	else if (form_get(&r->body, "skip") != NULL &&
+	    p.mode == MODE_ENROLL) {
+		if ((n = otp_done(r, &p, PROOF_NONE, 0, 0, NULL)) == -1)
 			rc = RC_DB;
 		else
-			rc = otp_gone(r, "otp");
-		goto done;
-	}
-	if (totp_check(key, keylen, code, time(NULL),
-	    p.totp_enc != NULL ? p.step : 0, &step) == 0)
-		ok = 1;
-	else if (p.phone[0] != '\0') {
-		if ((msg = sms_check(r, p.phone, "otp", code, &sms_id)) == NULL)
-			ok = 1;
-		else if (r->status == 503) {
-			rc = RC_DB;
-			goto done;
-		} else
-			sms_id = 0;
-	}
-	if (ok) {
-		switch (otp_login(r, &p, step, sms_id)) {
-		case 1:
-			auth_cookie(r, COOKIE_2FA, NULL, 0);
-			resp_redirect(r, p.must ? "/password" : "/home");
-			goto done;
-		case -1:
-			rc = RC_DB;
-			goto done;
-		}
-	}
-	rc = otp_failed(r, &p);
+			otp_next(r, &p, n);
+	} else
+		rc = otp_code(r, &p, key, keylen);
 done:
 	OPENSSL_cleanse(key, sizeof(key));
 	return rc;

@@ -458,9 +458,9 @@ image_photo(const struct image *in, struct image *out)
 int
 image_stamp(struct image *img, const char *idno)
 {
+	static const unsigned char ink[3] = { 0x10, 0x10, 0x10 };
 	size_t		 n, k;
-	int		 cell, u, gap, band, top, left, g, x, y, gx, gy;
-	unsigned char	*p;
+	int		 cell, u, gap, band, top, left;
 
 	if (img == NULL || img->rgb == NULL || idno == NULL)
 		return -1;
@@ -487,21 +487,47 @@ image_stamp(struct image *img, const char *idno)
 	    (size_t)band * img->w * 3);
 	left = (img->w - (int)n * cell + gap) / 2;
 	top += 2 * u;
-	for (k = 0; k < n; k++) {
-		g = idno[k] == 'X' || idno[k] == 'x' ? 10 : idno[k] - '0';
-		for (gy = 0; gy < GLYPH_H; gy++)
-			for (gx = 0; gx < GLYPH_W; gx++) {
-				if (!(glyphs[g][gy] & (0x10 >> gx)))
-					continue;
-				for (y = 0; y < u; y++) {
-					p = img->rgb + ((size_t)(top + gy * u +
-					    y) * img->w + left + (int)k * cell +
-					    gx * u) * 3;
-					for (x = 0; x < u * 3; x++)
-						p[x] = 0x10;
+	for (k = 0; k < n; k++)
+		image_glyph(img, idno[k], left + (int)k * cell, top, u, 0, ink);
+	return 0;
+}
+
+/*
+ * Draws character c (a digit or X) of the 5x7 font at (x, y) in blocks
+ * of u by u pixels of colour rgb, each glyph row shifted right by
+ * (row - 3) * shear pixels (0: upright).  Pixels outside img are
+ * skipped.  Returns 0, or -1 for a character the font lacks.  Shared by
+ * the stamp and the captcha (captcha.c).
+ */
+int
+image_glyph(struct image *img, int c, int x, int y, int u, int shear,
+    const unsigned char rgb[3])
+{
+	int		 g, gx, gy, px, py, dx, dy;
+	unsigned char	*p;
+
+	if (c >= '0' && c <= '9')
+		g = c - '0';
+	else if (c == 'X' || c == 'x')
+		g = 10;
+	else
+		return -1;
+	for (gy = 0; gy < GLYPH_H; gy++)
+		for (gx = 0; gx < GLYPH_W; gx++) {
+			if (!(glyphs[g][gy] & (0x10 >> gx)))
+				continue;
+			for (dy = 0; dy < u; dy++)
+				for (dx = 0; dx < u; dx++) {
+					px = x + gx * u + dx + (gy - 3) * shear;
+					py = y + gy * u + dy;
+					if (px < 0 || py < 0 || px >= img->w ||
+					    py >= img->h)
+						continue;
+					p = img->rgb + ((size_t)py * img->w +
+					    px) * 3;
+					memcpy(p, rgb, 3);
 				}
-			}
-	}
+		}
 	return 0;
 }
 

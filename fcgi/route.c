@@ -75,6 +75,7 @@ static const struct route routes[] = {
 	{ M_GET,  "/register",         PAGE_REGISTER,      RS_ANY,    0,           h_register },
 	{ M_POST, "/register",         PAGE_REGISTER,      RS_ANY,    R_MULTIPART, h_register_post },
 	{ M_POST, "/sms",              PAGE_SMS,           RS_ANY,    0,           h_sms },
+	{ M_GET,  "/captcha",          PAGE_SMS,           RS_ANY,    0,           h_captcha },
 	{ M_GET,  "/password/forgot",  PAGE_FORGOT,        RS_ANY,    0,           h_forgot },
 	{ M_POST, "/password/forgot",  PAGE_FORGOT,        RS_ANY,    0,           h_forgot_post },
 	{ M_GET,  "/password",         PAGE_PASSWORD,      RS_USER,   R_LOGIN,     h_password },

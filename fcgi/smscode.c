@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
@@ -34,22 +35,76 @@ sms_code_mac(struct req *r, const char *phone, const char *code,
 }
 
 /*
- * Sends a new code for purpose ("register", "reset", "first") to phone: one per
- * 60 seconds and CODES_PER_DAY a day per phone.  The code goes into the
- * outbox sealed; gkbm-sms delivers it.  Returns NULL, or a message for
- * the phone field (r->status is 503 when the database failed).
+ * The purposes of codes, and which need the image captcha before a code
+ * is sent: a registration code goes to any phone nobody registered, so
+ * it is the one that can be used to send messages to strangers.
  */
-const char *
-sms_issue(struct req *r, const char *phone, const char *purpose)
-{
-	unsigned char	 pm[MAC_LEN], cm[MAC_LEN], pe[PII_MAX], be[512];
-	char		 code[8], body[200];
-	size_t		 pel, bel;
-	long long	 last_min = 0, last_day = 0, by_ip = 0;
-	uint32_t	 v;
+static const struct {
+	const char	*name;
+	int		 captcha;
+} sms_purposes[] = {
+	{ "register", 1 },	/* 注册 (h_register.c, POST /sms) */
+	{ "reset", 0 },		/* 忘记密码 (h_password.c, POST /sms) */
+	{ "first", 0 },		/* the first change of a default password */
+	{ "otp", 0 },		/* the second factor (h_otp.c) */
+	{ "submit", 0 },	/* 提交 of the application (h_apply_post.c) */
+};
 
-	pii_mac(r->cfg, "phone", phone, pm);
-	if (db_exec(r, STMT_SMS_RECENT, "b", pm, sizeof(pm)) == -1 ||
+/* Returns 1 if purpose needs the captcha, 0 if not, -1 if unknown. */
+static int
+sms_purpose_captcha(const char *purpose)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(sms_purposes) / sizeof(sms_purposes[0]); i++)
+		if (strcmp(purpose, sms_purposes[i].name) == 0)
+			return sms_purposes[i].captcha;
+	return -1;
+}
+
+/*
+ * The hourly budget (sms_hourly_budget, 0: none) of all messages queued:
+ * when it is spent nobody gets a code, and the log says so, at most
+ * once a minute per worker, for the operators' alerting.  Returns 0
+ * within budget, 1 spent, -1 DB.
+ */
+static int
+sms_budget_spent(struct req *r)
+{
+	static time_t	 alerted;
+	long long	 n = 0;
+	time_t		 now;
+
+	if (r->cfg->sms_hourly_budget == 0)
+		return 0;
+	if (db_exec(r, STMT_SMS_HOUR_SENT, "") == -1 ||
+	    db_fetch(r, STMT_SMS_HOUR_SENT, "i", &n) == -1)
+		return -1;
+	db_done(r, STMT_SMS_HOUR_SENT);
+	if (n < r->cfg->sms_hourly_budget)
+		return 0;
+	now = time(NULL);
+	if (now - alerted >= 60) {
+		log_warnx("ALERT: SMS hourly budget spent: %lld messages in "
+		    "the last hour, sms_hourly_budget %d; codes refused", n,
+		    r->cfg->sms_hourly_budget);
+		alerted = now;
+	}
+	return 1;
+}
+
+/*
+ * The limits before a code: one per 60 seconds and CODES_PER_DAY a day
+ * per phone, CODES_PER_IP an hour per address, the hourly budget.
+ * Returns NULL, or the refusal (r->status 503 when the DB failed).
+ */
+static const char *
+sms_limits(struct req *r, const unsigned char pm[MAC_LEN])
+{
+	long long	 last_min = 0, last_day = 0, by_ip = 0;
+	int		 spent;
+
+	if (db_exec(r, STMT_SMS_RECENT, "b", pm, (size_t)MAC_LEN) == -1 ||
 	    db_fetch(r, STMT_SMS_RECENT, "ii", &last_min, &last_day) == -1)
 		goto dbfail;
 	db_done(r, STMT_SMS_RECENT);
@@ -63,6 +118,29 @@ sms_issue(struct req *r, const char *phone, const char *purpose)
 	db_done(r, STMT_SMS_IP_RECENT);
 	if (by_ip >= CODES_PER_IP)
 		return "获取验证码过于频繁，请稍后再试。";
+	if ((spent = sms_budget_spent(r)) == -1)
+		goto dbfail;
+	if (spent)
+		return "当前获取验证码的人数过多，请稍后再试。";
+	return NULL;
+dbfail:
+	r->status = 503;
+	return "系统繁忙，验证码发送失败，请稍后再试。";
+}
+
+/*
+ * Records a new code for purpose to phone, and queues the message if
+ * deliver (else the code goes nowhere: see sms_pretend).  Returns 0 or
+ * -1 (DB).
+ */
+static int
+sms_record(struct req *r, const char *phone, const unsigned char pm[MAC_LEN],
+    const char *purpose, int deliver)
+{
+	unsigned char	 cm[MAC_LEN], pe[PII_MAX], be[512];
+	char		 code[8], body[200];
+	size_t		 pel, bel;
+	uint32_t	 v;
 
 	do {
 		if (RAND_bytes((unsigned char *)&v, sizeof(v)) != 1)
@@ -74,22 +152,76 @@ sms_issue(struct req *r, const char *phone, const char *purpose)
 	sms_code_mac(r, phone, code, cm);
 	if (pii_seal(r->cfg, phone, pe, sizeof(pe), &pel) == -1 ||
 	    pii_seal(r->cfg, body, be, sizeof(be), &bel) == -1)
-		fatalx("sms_issue: pii_seal failed");
+		fatalx("sms_record: pii_seal failed");
 	OPENSSL_cleanse(code, sizeof(code));
 	OPENSSL_cleanse(body, sizeof(body));
 	if (db_begin(r) == -1 ||
-	    db_exec(r, STMT_SMS_INSERT, "bsbs", pm, sizeof(pm), purpose,
+	    db_exec(r, STMT_SMS_INSERT, "bsbs", pm, (size_t)MAC_LEN, purpose,
 	    cm, sizeof(cm), r->ip) == -1 ||
-	    db_exec(r, STMT_OUTBOX_INSERT, "bb", pe, pel, be, bel) == -1 ||
-	    audit(r, "sms.send", purpose, "ok", NULL) == -1 ||
+	    (deliver && db_exec(r, STMT_OUTBOX_INSERT, "bb", pe, pel, be,
+	    bel) == -1) ||
+	    audit(r, "sms.send", purpose, "ok", deliver ? NULL :
+	    "not delivered") == -1 ||
 	    db_commit(r) == -1) {
 		db_rollback(r);
-		goto dbfail;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The body of sms_issue and sms_pretend: purpose's captcha (its field
+ * added to the form when missing or wrong), the limits, the code.
+ */
+static const char *
+sms_issue_as(struct req *r, const char *phone, const char *purpose,
+    int deliver)
+{
+	unsigned char	 pm[MAC_LEN];
+	const char	*msg;
+	int		 cap;
+
+	if ((cap = sms_purpose_captcha(purpose)) == -1)
+		fatalx("%s: unknown purpose %s", __func__, purpose);
+	if (cap && (msg = captcha_check(r)) != NULL) {
+		if (r->status == 503)
+			return msg;
+		if (r->form != NULL)
+			captcha_field(r, msg);
+		return "请先正确填写图形验证码，再获取短信验证码。";
+	}
+	pii_mac(r->cfg, "phone", phone, pm);
+	if ((msg = sms_limits(r, pm)) != NULL)
+		return msg;
+	if (sms_record(r, phone, pm, purpose, deliver) == -1) {
+		r->status = 503;
+		return "系统繁忙，验证码发送失败，请稍后再试。";
 	}
 	return NULL;
-dbfail:
-	r->status = 503;
-	return "系统繁忙，验证码发送失败，请稍后再试。";
+}
+
+/*
+ * Sends a new code for purpose (see sms_purposes) to phone, after the
+ * captcha if the purpose needs one and within the limits (sms_limits).
+ * The code goes into the outbox sealed; gkbm-sms delivers it.  Returns
+ * NULL, or a message for the phone field (r->status is 503 when the
+ * database failed).
+ */
+const char *
+sms_issue(struct req *r, const char *phone, const char *purpose)
+{
+	return sms_issue_as(r, phone, purpose, 1);
+}
+
+/*
+ * As sms_issue for a phone or account nobody registered: the same
+ * checks, limits and answers, and a code recorded (so the next request
+ * waits 60 seconds like any other) but never sent.
+ */
+const char *
+sms_pretend(struct req *r, const char *phone, const char *purpose)
+{
+	return sms_issue_as(r, phone, purpose, 0);
 }
 
 /*

@@ -330,7 +330,20 @@ enum stmt {
 	STMT_OTP_PENDING_SWEEP,
 	STMT_OTP_STEP_SET,
 	STMT_OTP_ENROLL,
+	STMT_OTP_PENDING_VERIFY,
+	STMT_OTP_ENROLL_CODE_USE,
 	/* end h_otp.c */
+
+	/* captcha.c, smscode.c, h_login.c, h_password.c: issue 7 */
+	STMT_CAPTCHA_SET,
+	STMT_CAPTCHA_SWEEP,
+	STMT_CAPTCHA_USE,
+	STMT_CAPTCHA_DROP,
+	STMT_SMS_HOUR_SENT,
+	STMT_AUTH_FAILS_PAIR,
+	STMT_AUTH_FAILS_VALUE,
+	STMT_AUTH_TOTP_GET,
+	/* end issue 7 */
 
 	STMT__MAX
 };
@@ -355,6 +368,16 @@ const char	*sms_issue(struct req *, const char *, const char *);
 const char	*sms_check(struct req *, const char *, const char *,
 		    const char *, long long *);
 int		 sms_use(struct req *, long long);
+const char	*sms_pretend(struct req *, const char *, const char *);
+
+/* smssend.c */
+enum rc		 smssend_form(struct req *, const char *, const char *, int,
+		    const char *, const char *);
+
+/* captcha.c */
+enum rc		 h_captcha(struct req *);
+const char	*captcha_check(struct req *);
+void		 captcha_field(struct req *, const char *);
 
 /* worker.c */
 struct worker {
@@ -415,7 +438,7 @@ int		 qr_xml(struct req *, xmlNodePtr, const char *);
 /* h_otp.c */
 enum rc		 h_otp(struct req *);
 enum rc		 h_otp_post(struct req *);
-enum rc		 otp_begin(struct req *, long long);
+enum rc		 otp_begin(struct req *, long long, const unsigned char *);
 
 /* h_status.c */
 enum rc		 h_status(struct req *);
