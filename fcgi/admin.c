@@ -136,6 +136,15 @@ static const char *const astmts[ASTMT__MAX] = {
 	"INSERT INTO qualified (idno_mac, worktype, level, year)"
 	" VALUES (?, ?, ?, ?)"
 	" ON DUPLICATE KEY UPDATE year = VALUES(year)",
+	/* ASTMT_TOTP_RESET */
+	"UPDATE accounts SET totp_enc = NULL, totp_step = 0,"
+	" totp_enroll_mac = ?, totp_enroll_until = NOW() + INTERVAL 72 HOUR"
+	" WHERE id = ? AND role IN ('city', 'province', 'county', 'unit',"
+	" 'reviewer', 'supervising')",
+	/* ASTMT_TOTP_PENDING_DROP */
+	"DELETE FROM login_pending WHERE account_id = ?",
+	/* ASTMT_TOTP_SESSIONS_DROP */
+	"DELETE FROM sessions WHERE account_id = ?",
 };
 
 /* One command: its function, arguments, options and usage line. */
@@ -170,6 +179,8 @@ static const struct cmd cmds[] = {
 	    "sessions-sweep" },
 	{ "import-qualified", cmd_qualified, 1, 1, "", "|skip-bad|",
 	    "import-qualified FILE.csv [--skip-bad]" },
+	{ "totp-reset", cmd_totp_reset, 1, 1, "", "",
+	    "totp-reset LOGIN" },
 };
 
 struct config	 cfg;

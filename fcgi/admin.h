@@ -47,6 +47,9 @@ enum astmt {
 	ASTMT_SWEEP_SMSCODES,
 	ASTMT_WORKTYPE_LIST,
 	ASTMT_QUALIFIED_UPSERT,
+	ASTMT_TOTP_RESET,
+	ASTMT_TOTP_PENDING_DROP,
+	ASTMT_TOTP_SESSIONS_DROP,
 	ASTMT__MAX
 };
 
@@ -92,5 +95,6 @@ int		 cmd_unit(char **, const struct opts *);
 int		 cmd_staff(char **, const struct opts *);
 int		 cmd_province(char **, const struct opts *);
 int		 cmd_candidate(char **, const struct opts *);
+int		 cmd_totp_reset(char **, const struct opts *);
 
 #endif /* ADMIN_H */

@@ -7,7 +7,8 @@
  *
  * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
  */
-/* admin_accounts.c: gkbm-admin create-unit, -staff, -province, -candidate */
+/* admin_accounts.c: gkbm-admin create-unit, -staff, -province, -candidate,
+   totp-reset */
 
 #include <sys/types.h>
 
@@ -20,11 +21,13 @@
 
 #include <mysql.h>
 #include <openssl/crypto.h>
+#include <openssl/rand.h>
 
 #include "gkbm.h"
 #include "admin.h"
 
 #define MAX_PW		256		/* password line on standard input */
+#define ENROLL_DIGITS	10		/* an enrolment code (h_otp.c) */
 
 static const char *const unit_kinds[] = {
 	"basic", "supervising", "county", "city", "province", NULL
@@ -486,4 +489,69 @@ cmd_candidate(char **argv, const struct opts *o)
 	printf("candidate account %lld created for %lld, level %lld, "
 	    "region %s\n", acc, year, level, region);
 	return 0;
+}
+
+/* A new enrolment code: ENROLL_DIGITS uniform random digits. */
+static void
+enroll_code(char code[ENROLL_DIGITS + 1])
+{
+	unsigned char	 b;
+	int		 i;
+
+	for (i = 0; i < ENROLL_DIGITS; i++) {
+		do {
+			if (RAND_bytes(&b, 1) != 1)
+				fatalx("RAND_bytes failed");
+		} while (b >= 250);	/* no modulo bias */
+		code[i] = '0' + b % 10;
+	}
+	code[i] = '\0';
+}
+
+/*
+ * totp-reset: forgets the second factor of a staff account (a lost or
+ * changed phone, or a suspected theft) and issues a one-time enrolment
+ * code, valid 72 hours, that lets its holder see a new secret at the next
+ * login instead of an SMS code (h_otp.c).  The account's pending logins
+ * and sessions end.  Audited.  Returns 0, or -1 (printed).
+ */
+int
+cmd_totp_reset(char **argv, const struct opts *o)
+{
+	char		 code[ENROLL_DIGITS + 1], buf[48], obj[64];
+	unsigned char	 mac[MAC_LEN];
+	long long	 id;
+	int		 rc;
+
+	(void)o;
+	if ((rc = st_id(&id, ASTMT_LOGIN_GET, "s", argv[0])) != 1) {
+		if (rc == 0)
+			warnx("%s: no such staff account", argv[0]);
+		return -1;
+	}
+	enroll_code(code);
+	snprintf(buf, sizeof(buf), "%lld:%s", id, code);
+	pii_mac(&cfg, "enroll", buf, mac);
+	OPENSSL_cleanse(buf, sizeof(buf));
+	snprintf(obj, sizeof(obj), "account:%lld", id);
+	if (tx_begin() == -1 ||
+	    (rc = (int)st_exec(ASTMT_TOTP_RESET, "bi", mac, (size_t)MAC_LEN,
+	    id)) == -1)
+		goto fail;
+	if (rc != 1) {
+		warnx("%s: not a staff account", argv[0]);
+		goto fail;
+	}
+	if (st_exec(ASTMT_TOTP_PENDING_DROP, "i", id) == -1 ||
+	    st_exec(ASTMT_TOTP_SESSIONS_DROP, "i", id) == -1 ||
+	    audit("totp.reset", obj) == -1 || tx_commit() == -1)
+		goto fail;
+	printf("account %lld (%s): second factor reset, sessions ended\n"
+	    "enrolment code %s, valid 72 hours and once: hand it to the "
+	    "account's holder in person\n", id, argv[0], code);
+	OPENSSL_cleanse(code, sizeof(code));
+	return 0;
+fail:
+	OPENSSL_cleanse(code, sizeof(code));
+	return -1;
 }

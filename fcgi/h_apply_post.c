@@ -625,15 +625,8 @@ h_apply_post(struct req *r)
 			    W_OUTSIDE));
 			return RC_OK;
 		}
-		if ((msg = sms_issue(r, c.phone, "submit")) != NULL) {
-			if (r->status == 503)
-				return RC_DB;
-			xml_field_error(r, "sms_code", msg);
-			return RC_OK;
-		}
-		xml_attr(r->form, "status", "sent");
-		xml_form_message(r, "短信验证码已发送至您注册时的手机号，请查收（5分钟内有效）。");
-		return RC_OK;
+		return smssend_form(r, c.phone, "submit", 1, "sms_code",
+		    "短信验证码已发送至您注册时的手机号，请查收（5分钟内有效）。");
 	}
 
 	if (strcmp(action, "save") != 0 && strcmp(action, "submit") != 0) {

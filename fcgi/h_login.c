@@ -145,8 +145,8 @@ h_login(struct req *r)
  * (ID numbers upper case, staff names lower case: MariaDB compares them
  * without case), whether or not an account has it.
  */
-static void
-login_key(struct req *r, int staff, const char *norm,
+void
+h_who_key(struct req *r, int staff, const char *norm,
     unsigned char lm[MAC_LEN])
 {
 	char	 buf[80];
@@ -355,7 +355,7 @@ h_login_post(struct req *r)
 
 	if ((found = h_who(r, staff, login, &a, norm, sizeof(norm))) == -1)
 		return RC_DB;
-	login_key(r, staff, norm, lm);
+	h_who_key(r, staff, norm, lm);
 	if (login_count(r, lm, &aid, &f) == -1)
 		return RC_DB;
 	switch (login_gate(r, &f, aid, kind)) {

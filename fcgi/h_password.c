@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <openssl/crypto.h>
 
@@ -39,18 +40,19 @@ policy(struct req *r, const char *role, const char *name, const char *login,
 /*
  * Sets the new hash, ends the account's other sessions, audits, in one
  * transaction.  A change proved by SMS (code_id not 0: a reset, or the
- * first change of a default password) also consumes the code there and
- * clears the account's login locks: the lock message sends the user to
+ * first change of a default password) also consumes the code there; a
+ * reset also lifts the login delays and captcha of the name lm it was
+ * asked for (NULL: none), since the delay message sends the user to
  * "忘记密码".  Returns RC_OK (with *used set if the code was used
  * meanwhile: nothing changed), RC_DB or RC_INTERNAL.
  */
 static enum rc
 set_password(struct req *r, long long id, const char *pw, const char *event,
-    long long code_id, int *used)
+    long long code_id, int *used, const unsigned char *lm)
 {
-	char	 hash[PW_HASH_MAX], obj[32], key[40];
+	char	 hash[PW_HASH_MAX], obj[32];
 	static const unsigned char none[MAC_LEN];
-	unsigned char	 keep[MAC_LEN], lm[MAC_LEN];
+	unsigned char	 keep[MAC_LEN];
 
 	if (used != NULL)
 		*used = 0;
@@ -73,15 +75,10 @@ set_password(struct req *r, long long id, const char *pw, const char *event,
 	    db_exec(r, STMT_SESSION_DELETE_ACCOUNT, "ib", id, keep,
 	    sizeof(keep)) == -1)
 		goto fail;
-	if (code_id != 0) {
-		/* The key of the failure count in h_login_post; 2 lifts the
-		 * locks of every address. */
-		snprintf(key, sizeof(key), "account:%lld", id);
-		pii_mac(r->cfg, "login", key, lm);
-		if (db_exec(r, STMT_ATTEMPT_INSERT, "bsi", lm, sizeof(lm),
-		    r->ip, 2LL) == -1)
-			goto fail;
-	}
+	/* ok = 2: the failures of this name before it no longer count. */
+	if (lm != NULL && db_exec(r, STMT_ATTEMPT_INSERT, "bsi", lm,
+	    (size_t)MAC_LEN, r->ip, 2LL) == -1)
+		goto fail;
 	if (audit(r, event, obj, "ok", NULL) == -1 ||
 	    db_commit(r) == -1)
 		goto fail;
@@ -223,22 +220,13 @@ old_check(struct req *r, const char *old, const char *hash)
 static enum rc
 password_send_code(struct req *r, const struct pwacct *pa)
 {
-	const char	*msg;
-
 	if (pa->phone[0] == '\0') {
 		xml_field_error(r, "sms_code", "账号未绑定手机号，无法发送验证码，"
 		    "请联系上级管理员重置密码。");
 		return RC_OK;
 	}
-	if ((msg = sms_issue(r, pa->phone, "first")) != NULL) {
-		if (r->status == 503)
-			return RC_DB;
-		xml_field_error(r, "sms_code", msg);
-		return RC_OK;
-	}
-	xml_attr(r->form, "status", "sent");
-	xml_form_message(r, "验证码已发送，请查收短信（5分钟内有效）。");
-	return RC_OK;
+	return smssend_form(r, pa->phone, "first", 1, "sms_code",
+	    "验证码已发送，请查收短信（5分钟内有效）。");
 }
 
 /* POST /password */
@@ -294,7 +282,7 @@ h_password_post(struct req *r)
 		return RC_OK;
 	}
 	if (set_password(r, r->account_id, pw, "password.change", code_id,
-	    &used) != RC_OK)
+	    &used, NULL) != RC_OK)
 		return RC_DB;
 	if (used) {
 		xml_field_error(r, "sms_code", "该验证码已使用，请重新获取。");
@@ -308,6 +296,19 @@ h_password_post(struct req *r)
 }
 
 static const char *const forgot_keep[] = { "login", "phone", "kind", NULL };
+
+#define MSG_FORGOT_SENT	"如账号与手机号一致，验证码已发送至该手机，请查收短信" \
+			"（5分钟内有效）。"
+#define MSG_FORGOT_TOTP	"该账号已绑定身份验证器：重置密码还须填写身份验证器" \
+			"中的6位验证码；无法使用的，请联系上级管理员。"
+
+/* The account a forgot form names, and whether the phone is its own. */
+struct forgot {
+	struct who	 a;
+	int		 found;		/* an account has the login value */
+	int		 matched;	/* ... and the phone is its phone */
+	unsigned char	 lm[MAC_LEN];	/* its login failure key */
+};
 
 static void
 forgot_page(struct req *r)
@@ -328,18 +329,132 @@ h_forgot(struct req *r)
 	return RC_OK;
 }
 
-/* POST /password/forgot: send a code, or set the new password. */
+/*
+ * Finds the account of login (a candidate of this year first, then
+ * staff) and checks phone against its own.  Returns 0 or -1 (DB).
+ */
+static int
+forgot_find(struct req *r, const char *login, const char *phone,
+    struct forgot *fg)
+{
+	unsigned char	 pm[MAC_LEN];
+	char		 norm[64];
+	int		 n, staff = 0;
+
+	memset(fg, 0, sizeof(*fg));
+	if ((n = h_who(r, 0, login, &fg->a, norm, sizeof(norm))) == 0) {
+		staff = 1;
+		n = h_who(r, 1, login, &fg->a, norm, sizeof(norm));
+	}
+	if (n == -1)
+		return -1;
+	fg->found = n;
+	pii_mac(r->cfg, "phone", phone, pm);
+	fg->matched = n == 1 && fg->a.phone_mac_len == MAC_LEN &&
+	    CRYPTO_memcmp(fg->a.phone_mac, pm, MAC_LEN) == 0;
+	h_who_key(r, staff, norm, fg->lm);
+	return 0;
+}
+
+/*
+ * An account with an authenticator needs its code besides the SMS code
+ * (SECURITY.md: a SIM swap alone must not take an office account); the
+ * step is taken (no code twice).  Returns 0 (with a field error if the
+ * code is missing or wrong), or -1 (DB).
+ */
+static int
+forgot_totp(struct req *r, long long id)
+{
+	const char	*code = form_text(&r->body, "totp");
+	unsigned char	*enc, key[TOTP_KEY_LEN * 2];
+	char		 b32[64];
+	size_t		 len;
+	long long	 last, step;
+	int		 n, ok;
+
+	if (db_exec(r, STMT_AUTH_TOTP_GET, "i", id) == -1 ||
+	    (n = db_fetch(r, STMT_AUTH_TOTP_GET, "bi", &enc, &len,
+	    &last)) == -1)
+		return -1;
+	db_done(r, STMT_AUTH_TOTP_GET);
+	if (n == 0 || enc == NULL)
+		return 0;
+	if (strlen(code) != 6 || strspn(code, "0123456789") != 6) {
+		xml_field_error(r, "totp", MSG_FORGOT_TOTP);
+		return 0;
+	}
+	if (pii_open(r->cfg, enc, len, b32, sizeof(b32)) == -1 ||
+	    (n = base32_decode(b32, key, sizeof(key))) <= 0)
+		return -1;
+	ok = totp_check(key, (size_t)n, code, time(NULL), last, &step) == 0;
+	OPENSSL_cleanse(b32, sizeof(b32));
+	OPENSSL_cleanse(key, sizeof(key));
+	if (ok && (n = db_exec(r, STMT_OTP_STEP_SET, "iii", step, id,
+	    step)) == -1)
+		return -1;
+	if (!ok || n != 1) {
+		if (audit(r, "password.reset", pool_printf(r->pool,
+		    "account:%lld", id), "fail", "wrong totp") == -1)
+			return -1;
+		xml_field_error(r, "totp", "身份验证器验证码不正确，请核对后"
+		    "重新输入。");
+	}
+	return 0;
+}
+
+/*
+ * The new password of a reset, checked once the SMS code is right: the
+ * phone must be the account's, an authenticator's code is needed if it
+ * has one, and the password must suit the account.  Adds the field
+ * errors; returns 0 or -1 (DB).
+ */
+static int
+forgot_check(struct req *r, const struct forgot *fg, const char *pw)
+{
+	char		*alogin = NULL, *s;
+	unsigned char	*ie, *pe;
+	size_t		 iel, pel;
+	long long	 level;
+	const char	*msg;
+	int		 n;
+
+	if (!fg->matched) {
+		xml_field_error(r, "phone", "账号与绑定的手机号不一致，请核对；"
+		    "如手机号已更换，请联系本单位管理员。");
+		return 0;
+	}
+	if (forgot_totp(r, fg->a.id) == -1)
+		return -1;
+	/* The staff policy refuses the account name, however it was named. */
+	if (strcmp(fg->a.role, "candidate") != 0) {
+		if (db_exec(r, STMT_ACCOUNT_GET, "i", fg->a.id) == -1 ||
+		    (n = db_fetch(r, STMT_ACCOUNT_GET, "ssbbsssissssss", &s,
+		    &s, &ie, &iel, &pe, &pel, &s, &s, &s, &level, &s, &s,
+		    &alogin, &s, &s, &s)) == -1)
+			return -1;
+		db_done(r, STMT_ACCOUNT_GET);
+		if (n == 0)
+			alogin = NULL;
+	}
+	if ((msg = policy(r, fg->a.role, fg->a.name, alogin ? alogin : "",
+	    fg->a.idno_enc, fg->a.idno_enc_len, pw)) != NULL)
+		xml_field_error(r, "password", msg);
+	return 0;
+}
+
+/*
+ * POST /password/forgot: send a code, or set the new password.  Every
+ * answer before the SMS code is right is the same whether the account,
+ * or the phone as its phone, exists: a code is recorded either way
+ * (sms_pretend) and only the account's own phone gets it.
+ */
 enum rc
 h_forgot_post(struct req *r)
 {
-	struct who	 a;
-	const char	*login, *phone, *pw, *pw2, *msg;
-	unsigned char	 pm[MAC_LEN];
-	char		 norm[64], *alogin = NULL, *s;
-	unsigned char	*ie, *pe;
-	size_t		 iel, pel;
-	long long	 code_id, level;
-	int		 n, used;
+	struct forgot	 fg;
+	const char	*login, *phone, *pw, *msg;
+	long long	 code_id;
+	int		 used;
 
 	if (r->role != ROLE_ANON) {
 		resp_redirect(r, "/password");
@@ -351,52 +466,21 @@ h_forgot_post(struct req *r)
 	phone = form_text(&r->body, "phone");
 	if (*login == '\0')
 		xml_field_error(r, "login", "请输入身份证号、手机号、单位代码或账号。");
+	else if (strlen(login) > 32)
+		xml_field_error(r, "login", "账号过长，请核对。");
 	if ((msg = valid_phone(phone)) != NULL)
 		xml_field_error(r, "phone", *phone ? msg : "请输入手机号码。");
 	if (r->form_bad)
 		return RC_OK;
-	/* A candidate of this year first, then staff. */
-	if ((n = h_who(r, 0, login, &a, norm, sizeof(norm))) == 0)
-		n = h_who(r, 1, login, &a, norm, sizeof(norm));
-	if (n == -1)
+	if (forgot_find(r, login, phone, &fg) == -1)
 		return RC_DB;
-	pii_mac(r->cfg, "phone", phone, pm);
-	if (n == 0 || a.phone_mac_len != MAC_LEN ||
-	    CRYPTO_memcmp(a.phone_mac, pm, MAC_LEN) != 0) {
-		xml_field_error(r, "phone", "账号与绑定的手机号不一致，请核对；"
-		    "如手机号已更换，请联系本单位管理员。");
-		return RC_OK;
-	}
-	if (form_get(&r->body, "send_code") != NULL) {
-		if ((msg = sms_issue(r, phone, "reset")) != NULL) {
-			if (r->status == 503)
-				return RC_DB;
-			xml_field_error(r, "phone", msg);
-		} else {
-			xml_attr(r->form, "status", "sent");
-			xml_form_message(r, "验证码已发送，请查收短信（5分钟内有效）。");
-		}
-		return RC_OK;
-	}
+	if (form_get(&r->body, "send_code") != NULL)
+		return smssend_form(r, phone, "reset", fg.matched, "phone",
+		    MSG_FORGOT_SENT);
 	pw = form_get(&r->body, "password");
-	pw2 = form_get(&r->body, "password2");
-	/* The staff policy refuses the account name, however it was named. */
-	if (strcmp(a.role, "candidate") != 0) {
-		if (db_exec(r, STMT_ACCOUNT_GET, "i", a.id) == -1 ||
-		    (n = db_fetch(r, STMT_ACCOUNT_GET, "ssbbsssissssss", &s,
-		    &s, &ie, &iel, &pe, &pel, &s, &s, &s, &level, &s, &s,
-		    &alogin, &s, &s, &s)) == -1)
-			return RC_DB;
-		db_done(r, STMT_ACCOUNT_GET);
-		if (n == 0)
-			alogin = NULL;
-	}
 	if (pw == NULL || *pw == '\0')
 		xml_field_error(r, "password", "请输入新密码。");
-	else if ((msg = policy(r, a.role, a.name, alogin ? alogin : "",
-	    a.idno_enc, a.idno_enc_len, pw)) != NULL)
-		xml_field_error(r, "password", msg);
-	confirm_check(r, pw, pw2);
+	confirm_check(r, pw, form_get(&r->body, "password2"));
 	if (r->form_bad)
 		return RC_OK;
 	if ((msg = sms_check(r, phone, "reset", form_text(&r->body, "sms_code"),
@@ -406,8 +490,12 @@ h_forgot_post(struct req *r)
 		xml_field_error(r, "sms_code", msg);
 		return RC_OK;
 	}
-	if (set_password(r, a.id, pw, "password.reset", code_id,
-	    &used) != RC_OK)
+	if (forgot_check(r, &fg, pw) == -1)
+		return RC_DB;
+	if (r->form_bad)
+		return RC_OK;
+	if (set_password(r, fg.a.id, pw, "password.reset", code_id,
+	    &used, fg.lm) != RC_OK)
 		return RC_DB;
 	if (used) {
 		xml_field_error(r, "sms_code", "该验证码已使用，请重新获取。");

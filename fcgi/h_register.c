@@ -582,8 +582,12 @@ fail:
 /*
  * POST /sms (for the page's script): sends a registration or reset code
  * and answers <sms status="sent" wait="60"/>, or 400 with the phone's
- * error in the form.  A reset for a phone nobody registered answers
- * "sent" too, without sending.
+ * (or the captcha's) error in the form.  The answer never depends on
+ * whether the phone is registered (issue 7): a registration code needs
+ * the captcha and goes to any phone ("already registered" is said only
+ * after the code, by /register); a reset code goes only to a phone that
+ * has an account, and for any other the same code is recorded but not
+ * sent (sms_pretend), so the limits answer alike too.
  */
 enum rc
 h_sms(struct req *r)
@@ -592,7 +596,7 @@ h_sms(struct req *r)
 	const char	*phone, *purpose, *msg = NULL;
 	xmlNodePtr	 s;
 	char		 norm[16];
-	int		 open = 1, dbfail = 0, unknown = 0, n;
+	int		 open = 1, known = 0;
 
 	xml_page(r, PAGE_SMS);
 	s = r->root;
@@ -603,33 +607,22 @@ h_sms(struct req *r)
 	if (strcmp(purpose, "register") == 0) {
 		if (h_window(r, s, "registration", &open) == -1)
 			return RC_DB;
-		if (!open)
-			msg = h_window_closed(r, W_UNSET, W_OUTSIDE);
-		else
-			msg = phone_free(r, phone, &dbfail);
+		msg = open ? valid_phone(phone) :
+		    h_window_closed(r, W_UNSET, W_OUTSIDE);
+		known = 1;
 	} else if (strcmp(purpose, "reset") == 0) {
-		/*
-		 * An unknown phone answers "sent" like a known one (and
-		 * sends nothing), so the answer does not tell who has
-		 * registered.  The forgot page's own send step checks the
-		 * login and phone together.
-		 */
 		if ((msg = valid_phone(phone)) == NULL) {
-			if ((n = h_who(r, 0, phone, &a, norm,
+			if ((known = h_who(r, 0, phone, &a, norm,
 			    sizeof(norm))) == 0)
-				n = h_who(r, 1, phone, &a, norm, sizeof(norm));
-			if (n == -1)
+				known = h_who(r, 1, phone, &a, norm,
+				    sizeof(norm));
+			if (known == -1)
 				return RC_DB;
-			if (n == 0)
-				unknown = 1;
 		}
 	} else
 		msg = "验证码用途不正确。";
-	if (dbfail)
-		return RC_DB;
-	if (msg == NULL && !unknown &&
-	    (msg = sms_issue(r, phone, purpose)) != NULL &&
-	    r->status == 503)
+	if (msg == NULL && (msg = known ? sms_issue(r, phone, purpose) :
+	    sms_pretend(r, phone, purpose)) != NULL && r->status == 503)
 		return RC_DB;
 	if (msg != NULL) {
 		xml_field_error(r, "phone", msg);

@@ -25,12 +25,20 @@ req_param(const struct req *r, const char *name)
 	return FCGX_GetParam(name, r->fcgx->envp);
 }
 
-/* Returns the value of cookie name (in the pool), or NULL. */
+/*
+ * Returns the value of cookie name (in the pool), or NULL.  The name is
+ * looked for with the prefix of auth_cookie_prefix(): behind TLS a
+ * plain gkbm_sid, which anyone on a sibling subdomain could have set,
+ * is not ours.
+ */
 const char *
 req_cookie(const struct req *r, const char *name)
 {
 	const char	*c, *e, *v;
-	size_t		 nl = strlen(name);
+	size_t		 nl;
+
+	name = pool_printf(r->pool, "%s%s", auth_cookie_prefix(r->cfg), name);
+	nl = strlen(name);
 
 	if ((c = req_param(r, "HTTP_COOKIE")) == NULL)
 		return NULL;

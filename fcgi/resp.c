@@ -109,10 +109,12 @@ resp_text(struct req *r, int status, const char *text)
 static void
 resp_drop_cookies(struct req *r)
 {
-	size_t	 i, n = 0;
+	const char	*pre = auth_cookie_prefix(r->cfg);
+	size_t		 i, n = 0, pl = strlen(pre);
 
 	for (i = 0; i < r->ncookies; i++)
-		if (strncmp(r->cookies[i], "gkbm_pre=", 9) == 0)
+		if (strncmp(r->cookies[i], pre, pl) == 0 &&
+		    strncmp(r->cookies[i] + pl, "gkbm_pre=", 9) == 0)
 			r->cookies[n++] = r->cookies[i];
 	r->ncookies = n;
 }

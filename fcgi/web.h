@@ -183,6 +183,7 @@ int		 auth_csrf_ok(const struct req *);
 enum rc		 auth_login(struct req *, long long);
 void		 auth_logout(struct req *);
 void		 auth_cookie(struct req *, const char *, const char *, int);
+const char	*auth_cookie_prefix(const struct config *);
 
 /* resp.c */
 void		 resp_headers(struct req *, const char *, long long);
@@ -463,5 +464,7 @@ struct who {
 };
 int		 h_who(struct req *, int, const char *, struct who *, char *,
 		    size_t);
+void		 h_who_key(struct req *, int, const char *,
+		    unsigned char [MAC_LEN]);
 
 #endif /* WEB_H */

@@ -290,7 +290,7 @@ for my $xml (@samples) {
 		like($html, qr/<button type="submit" name="send_code" value="1" formnovalidate="formnovalidate"/, "$name: send_code button");
 		like($html, qr/<input type="hidden" name="consent"/, "$name: hidden consent");
 		my @order = $html =~ /<(?:input|select) id="f-[^"]*" name="([^"]+)"/g;
-		is_deeply(\@order, [qw(region level idcard idno birth name phone sms_code password password2)],
+		is_deeply(\@order, [qw(region level idcard idno birth name phone captcha sms_code password password2)],
 		    "$name: fields in the seed's order");
 		like($html, qr/1\.申报人员须知.*2\.个人注册.*3\.完成/, "$name: steps bar");
 	}

@@ -40,6 +40,16 @@
         <xsl:with-param name="hint" select="'短信验证码一般在一分钟内发送至手机。未收到的，可于5分钟后再次点击获取验证码（如接收不到短信，请关闭手机短信拦截功能）'"/>
       </xsl:call-template>
       <xsl:call-template name="field">
+        <xsl:with-param name="name" select="'totp'"/>
+        <xsl:with-param name="label" select="'身份验证器验证码'"/>
+        <xsl:with-param name="required" select="false()"/>
+        <xsl:with-param name="maxlength" select="'6'"/>
+        <xsl:with-param name="pattern" select="'[0-9]{6}'"/>
+        <xsl:with-param name="inputmode" select="'numeric'"/>
+        <xsl:with-param name="autocomplete" select="'one-time-code'"/>
+        <xsl:with-param name="hint" select="'仅已绑定身份验证器的市、省工考办管理员填写：应用中显示的6位数字'"/>
+      </xsl:call-template>
+      <xsl:call-template name="field">
         <xsl:with-param name="name" select="'password'"/>
         <xsl:with-param name="label" select="'新密码'"/>
         <xsl:with-param name="type" select="'password'"/>

@@ -101,6 +101,11 @@
         <xsl:with-param name="autocomplete" select="'current-password'"/>
         <xsl:with-param name="placeholder" select="'请输入密码'"/>
       </xsl:call-template>
+      <xsl:if test="$mine and /*/form/field[@name = 'captcha']">
+        <xsl:call-template name="captcha">
+          <xsl:with-param name="id" select="concat('f-captcha-', $k)"/>
+        </xsl:call-template>
+      </xsl:if>
       <div class="buttons">
         <button type="submit" class="btn btn-primary">登录</button>
       </div>

@@ -82,6 +82,10 @@
           <button type="submit" name="send_code" value="1" formnovalidate="formnovalidate" class="btn btn-code">获取验证码</button>
         </xsl:with-param>
       </xsl:call-template>
+      <xsl:call-template name="captcha">
+        <xsl:with-param name="required" select="false()"/>
+        <xsl:with-param name="hint" select="'获取短信验证码前，请先输入图片中的4位数字；看不清的，点击图片换一张'"/>
+      </xsl:call-template>
       <xsl:call-template name="field">
         <xsl:with-param name="name" select="'sms_code'"/>
         <xsl:with-param name="label" select="'短信验证码'"/>

@@ -8,6 +8,7 @@
     select-field  one <select> with options from a node-set
     form-message  the box above a form (/*/form/message or status)
     csrf          the hidden csrf input
+    captcha       the image captcha (图形验证码) and its field
     window-box    a <window>: its dates and whether it is open now
     window-state  'open' | 'before' | 'after' | 'closed' | 'unset'
     steps         the registration steps bar
@@ -90,6 +91,31 @@
         <xsl:with-param name="hint" select="$hint"/>
       </xsl:call-template>
     </div>
+  </xsl:template>
+
+  <!-- The image captcha (图形验证码, fcgi/captcha.c): the picture of GET
+       /captcha, a new one on each load (gkbm.js also changes it on a
+       click and after each use), and its field. -->
+  <xsl:template name="captcha">
+    <xsl:param name="id" select="'f-captcha'"/>
+    <xsl:param name="f" select="/*/form/field[@name = 'captcha']"/>
+    <xsl:param name="required" select="true()"/>
+    <xsl:param name="hint" select="'请输入图片中的4位数字；看不清的，点击图片换一张'"/>
+    <xsl:call-template name="field">
+      <xsl:with-param name="name" select="'captcha'"/>
+      <xsl:with-param name="id" select="$id"/>
+      <xsl:with-param name="f" select="$f"/>
+      <xsl:with-param name="label" select="'图形验证码'"/>
+      <xsl:with-param name="required" select="$required"/>
+      <xsl:with-param name="maxlength" select="'4'"/>
+      <xsl:with-param name="pattern" select="'[0-9]{4}'"/>
+      <xsl:with-param name="inputmode" select="'numeric'"/>
+      <xsl:with-param name="autocomplete" select="'off'"/>
+      <xsl:with-param name="hint" select="$hint"/>
+      <xsl:with-param name="after">
+        <img class="captcha" src="/captcha" width="120" height="40" alt="图形验证码：4位数字"/>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- A <select>.  $options: region (code, name, kind), level (value,
