@@ -387,9 +387,10 @@ GRANT ALL PRIVILEGES ON `$d`.* TO '$a'\@'localhost' WITH GRANT OPTION;
 EOF
 
 	# Secrets and configuration.
+	$self->{mac_key} = _hex(32);
 	_spew("$dir/etc/secrets", join('', "db_password = $wp\n",
 	    "db_admin_password = $ap\n", "key_id = 1\n",
-	    'data_key = ' . _hex(32) . "\n", 'mac_key = ' . _hex(32) . "\n",
+	    'data_key = ' . _hex(32) . "\n", "mac_key = $self->{mac_key}\n",
 	    'csrf_key = ' . _hex(32) . "\n"), 0600);
 	my %conf = (
 		listen => $self->{sock},
@@ -712,6 +713,35 @@ sub sms_lines {
 	my ($self) = @_;
 	return map { [split /\t/, $_, 3] }
 	    split /\n/, decode('UTF-8', _slurp($self->{sink}), Encode::FB_DEFAULT);
+}
+
+# mac(DOMAIN, VALUE): the keyed lookup value gkbm computes for VALUE
+# (fcgi/pii.c pii_mac: HMAC-SHA256 of DOMAIN, a NUL and VALUE under the
+# stack's mac_key), as raw bytes.
+sub mac {
+	my ($self, $domain, $value) = @_;
+	require Digest::SHA;
+	$value = encode('UTF-8', $value) if utf8::is_utf8($value);
+	return Digest::SHA::hmac_sha256("$domain\0$value",
+	    pack('H*', $self->{mac_key}));
+}
+
+# captcha(BROWSER, [ANSWER]): GET /captcha in BROWSER (a new captcha for
+# its cookie; fcgi/captcha.c), then, as a person reading the picture
+# would, learn its answer: the stored answer is replaced by ANSWER
+# ['2468'] through the database.  Returns the /captcha response.
+sub captcha {
+	my ($self, $b, $answer) = @_;
+	$answer //= '2468';
+	require Digest::SHA;
+	my $r = $b->get('/captcha');
+	my $cookie = $b->jar->get('gkbm_sid') // $b->jar->get('gkbm_pre')
+	    // croak 'captcha: the browser has no cookie';
+	my $id = Digest::SHA::sha256($cookie);
+	$self->dbh->do('UPDATE captchas SET answer_mac = ? WHERE id = ?', undef,
+	    $self->mac('captcha', unpack('H*', $id) . ":$answer"), $id) == 1
+	    or croak 'captcha: no captcha stored for the browser';
+	return $r;
 }
 
 sub browser {
