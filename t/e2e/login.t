@@ -1,7 +1,8 @@
 # login.t: logging in and out end to end (SPEC.md 3.2, SECURITY.md section
 # 1): candidates by ID number or phone, staff by account name, phone or
 # unit code, the forced change of the default password, wrong passwords
-# and the lockout, sessions (new id at login, logout, idle and absolute
+# and the delays (the counts per name and the captcha: t/e2e/throttle.t),
+# sessions (new id at login, logout, idle and absolute
 # timeouts) and CSRF on the login form.
 use strict;
 use warnings;
@@ -221,23 +222,25 @@ like($r->xpath("/login/form/field[\@name='password']/error") // '',
     qr/请输入密码/, 'empty password: message');
 is(attempts(), $att, 'empty fields: no attempt counted');
 
-# Lockout per account and address: five failures from this address.
-# Failures of the same account from other addresses (rows with other ip
-# values, since nginx always says 127.0.0.1) do not lock this address out.
+# Delays per name and address: five failures from this address, then the
+# name waits 1 minute, 2, 4 ... (SECURITY.md section 1, issue 7: nobody
+# locks an account for everyone).  Failures of the same name from other
+# addresses (rows with other ip values, since nginx always says 127.0.0.1)
+# do not delay this address.
 my $bl = $s->browser;
 $r = $bl->login('candidate', $ID2, 'Wrong0pass', accept => 'xml');
 like($r->xpath("/login/form/field[\@name='password']/error") // '',
     qr/还可尝试4次/, 'a first failure of the second candidate');
 my ($c2at) = $dbh->selectrow_array('SELECT MAX(id) FROM login_attempts');
-# other_fail(ATTEMPT ID, IP): a failure of the same account from IP.
+# other_fail(ATTEMPT ID, IP): a failure of the same name from IP.
 sub other_fail {
 	$dbh->do(q{INSERT INTO login_attempts (at, login_mac, ip, ok)
 	    SELECT NOW(), login_mac, ?, 0 FROM login_attempts WHERE id = ?},
 	    undef, $_[1], $_[0]);
 }
-other_fail($c2at, '10.0.0.1') for 1 .. 5;
+other_fail($c2at, '10.0.0.1') for 1 .. 2;
 $r = $bl->login('candidate', $ID2, $PW);
-is($r->status, 303, '5 failures from another address: this address logs in')
+is($r->status, 303, 'failures from another address: this address logs in')
     or diag($r->dump);
 is(sessions_of($c2), 1, '... with a session');
 $dbh->do('DELETE FROM sessions WHERE account_id = ?', undef, $c2);
@@ -247,57 +250,56 @@ for my $i (1 .. 5) {
 	is($r->status, 400, "failure $i: 400");
 	my $left = 5 - $i;
 	like($r->xpath("/login/form/field[\@name='password']/error") // '',
-	    $left ? qr/还可尝试${left}次/ : qr/登录失败次数过多，该账号已被锁定/,
-	    "failure $i: " . ($left ? "$left tries left" : 'locked'));
+	    $left ? qr/还可尝试${left}次/ : qr/登录失败次数过多，请1分钟后再试/,
+	    "failure $i: " . ($left ? "$left tries left" : 'wait a minute'));
 }
 is(audits('login.fail', "account:$c2"), 5, 'five login.fail audit rows (one earlier)');
 is(audits('login.lock', "account:$c2"), 1, 'a login.lock audit row');
 my $sess = n_sessions();
 $att = attempts();
 $r = $bl->login('candidate', $ID2, $PW, accept => 'xml');
-is($r->status, 400, 'locked: the right password is refused');
+is($r->status, 400, 'delayed: the right password is refused');
 like($r->xpath("/login/form/field[\@name='login']/error") // '',
-    qr/该账号已被锁定，请15分钟后再试/, 'locked: the lock message');
-ok(!$bl->jar->get('gkbm_sid'), 'locked: no session cookie');
-is(n_sessions(), $sess, 'locked: no session row');
-is(sessions_of($c2), 0, 'locked: the account has no session');
-ok(audits('login.locked') >= 1, 'locked: the refusal is audited');
+    qr/登录失败次数过多，请1分钟后再试，或通过“忘记密码”重置密码/,
+    'delayed: the delay message');
+ok(!$bl->jar->get('gkbm_sid'), 'delayed: no session cookie');
+is(n_sessions(), $sess, 'delayed: no session row');
+is(sessions_of($c2), 0, 'delayed: the account has no session');
+ok(audits('login.locked') >= 1, 'delayed: the refusal is audited');
 is($s->count('SELECT ok FROM login_attempts ORDER BY id DESC LIMIT 1'), 3,
-    'locked: the refused attempt is recorded as not checked');
-$r = $s->browser->login('candidate', $PH2, $PW);
-is($r->status, 400, 'locked: the same account by its phone is refused too');
-is(sessions_of($c2), 0, 'locked: still no session for the account');
+    'delayed: the refused attempt is recorded as not checked');
+my $mac2 = $s->count('SELECT HEX(login_mac) FROM login_attempts ORDER BY id '
+    . 'DESC LIMIT 1');
 $r = $s->browser->login('candidate', $ID1, $PW);
-is($r->status, 303, 'locked: another account from the same address logs in')
+is($r->status, 303, 'delayed: another account from the same address logs in')
     or diag($r->dump);
 $r = $s->browser->login('staff', 'zzadmin', 'Unit#2026go');
-is($r->status, 303, 'locked: a staff account from the same address logs in');
+is($r->status, 303, 'delayed: a staff account from the same address logs in');
 
-# The account-wide ceiling: 20 failures from all addresses lock the account
-# everywhere, this address included.
-my ($ID3, $PH3) = (GKBM::idno('410105', '19880808', '306'), '13911110003');
-$s->admin({ stdin => "$PW\n" }, 'create-candidate', $year, $ID3, '陈静',
-    $PH3, '410100', 4);
-my ($c3) = $dbh->selectrow_array('SELECT id FROM accounts WHERE role = ? '
-    . 'AND name = ?', undef, 'candidate', '陈静');
-my $b3 = $s->browser;
-$r = $b3->login('candidate', $ID3, 'Wrong0pass', accept => 'xml');
+# The delay passes (the failures made 61 seconds older): one more try; a
+# wrong one doubles the delay, and only the last failure's age counts.
+sub age_fails {
+	$dbh->do(q{UPDATE login_attempts SET at = at - INTERVAL ? SECOND WHERE
+	    HEX(login_mac) = ? AND ok = 0}, undef, $_[0], $mac2);
+}
+age_fails(61);
+$r = $bl->login('candidate', $ID2, 'Wrong6pass', accept => 'xml');
+is($r->status, 400, 'after the delay: a sixth wrong password is checked');
 like($r->xpath("/login/form/field[\@name='password']/error") // '',
-    qr/还可尝试4次/, 'ceiling: a first failure here');
-my ($c3at) = $dbh->selectrow_array('SELECT MAX(id) FROM login_attempts');
-other_fail($c3at, '10.0.1.' . ($_ % 5)) for 2 .. 19;
-$r = $b3->login('candidate', $ID3, 'Wrong1pass', accept => 'xml');
-is($r->status, 400, 'ceiling: the 20th failure');
-like($r->xpath("/login/form/field[\@name='password']/error") // '',
-    qr/在多处登录失败次数过多，已被锁定/, 'ceiling: the account-wide lock message');
-is($s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'login.lock'
-    AND object = ? AND reason = 'account'}, "account:$c3"), 1,
-    'ceiling: audited login.lock (account)');
-$r = $s->browser->login('candidate', $ID3, $PW, accept => 'xml');
-is($r->status, 400, 'ceiling: the right password from this address is refused');
+    qr/请2分钟后再试/, 'after the delay: now two minutes');
+age_fails(61);
+$r = $bl->login('candidate', $ID2, $PW, accept => 'xml');
 like($r->xpath("/login/form/field[\@name='login']/error") // '',
-    qr/在多处登录失败次数过多/, 'ceiling: the lock message');
-is(sessions_of($c3), 0, 'ceiling: no session');
+    qr/请1分钟后再试/, 'one minute of the two left');
+age_fails(60);
+$r = $bl->login('candidate', $ID2, $PW);
+is($r->status, 303, 'the delay over: the right password logs in')
+    or diag($r->dump);
+is(sessions_of($c2), 1, '... with a session');
+$dbh->do('DELETE FROM sessions WHERE account_id = ?', undef, $c2);
+$r = $s->browser->login('candidate', $ID2, 'Wrong7pass', accept => 'xml');
+like($r->xpath("/login/form/field[\@name='password']/error") // '',
+    qr/还可尝试4次/, 'a success from this address starts the count again');
 
 # A failure is recorded before it is counted: concurrent guesses cannot
 # all slip under the limit.  Ten at once from a fresh account and address
