@@ -41,18 +41,19 @@ policy(struct req *r, const char *role, const char *name, const char *login,
  * Sets the new hash, ends the account's other sessions, audits, in one
  * transaction.  A change proved by SMS (code_id not 0: a reset, or the
  * first change of a default password) also consumes the code there; a
- * reset also lifts the login delays and captcha of the name lm it was
- * asked for (NULL: none), since the delay message sends the user to
+ * reset also lifts the login delays and captchas of the account's nlm
+ * names lm (h_who_key), since the delay message sends the user to
  * "忘记密码".  Returns RC_OK (with *used set if the code was used
  * meanwhile: nothing changed), RC_DB or RC_INTERNAL.
  */
 static enum rc
 set_password(struct req *r, long long id, const char *pw, const char *event,
-    long long code_id, int *used, const unsigned char *lm)
+    long long code_id, int *used, unsigned char (*lm)[MAC_LEN], size_t nlm)
 {
 	char	 hash[PW_HASH_MAX], obj[32];
 	static const unsigned char none[MAC_LEN];
 	unsigned char	 keep[MAC_LEN];
+	size_t		 i;
 
 	if (used != NULL)
 		*used = 0;
@@ -75,10 +76,11 @@ set_password(struct req *r, long long id, const char *pw, const char *event,
 	    db_exec(r, STMT_SESSION_DELETE_ACCOUNT, "ib", id, keep,
 	    sizeof(keep)) == -1)
 		goto fail;
-	/* ok = 2: the failures of this name before it no longer count. */
-	if (lm != NULL && db_exec(r, STMT_ATTEMPT_INSERT, "bsi", lm,
-	    (size_t)MAC_LEN, r->ip, 2LL) == -1)
-		goto fail;
+	/* ok = 2: the failures of these names before it no longer count. */
+	for (i = 0; i < nlm; i++)
+		if (db_exec(r, STMT_ATTEMPT_INSERT, "bsi", lm[i],
+		    (size_t)MAC_LEN, r->ip, 2LL) == -1)
+			goto fail;
 	if (audit(r, event, obj, "ok", NULL) == -1 ||
 	    db_commit(r) == -1)
 		goto fail;
@@ -282,7 +284,7 @@ h_password_post(struct req *r)
 		return RC_OK;
 	}
 	if (set_password(r, r->account_id, pw, "password.change", code_id,
-	    &used, NULL) != RC_OK)
+	    &used, NULL, 0) != RC_OK)
 		return RC_DB;
 	if (used) {
 		xml_field_error(r, "sms_code", "该验证码已使用，请重新获取。");
@@ -305,9 +307,10 @@ static const char *const forgot_keep[] = { "login", "phone", "kind", NULL };
 /* The account a forgot form names, and whether the phone is its own. */
 struct forgot {
 	struct who	 a;
-	int		 found;		/* an account has the login value */
-	int		 matched;	/* ... and the phone is its phone */
-	unsigned char	 lm[MAC_LEN];	/* its login failure key */
+	int		 staff;		/* found among staff */
+	int		 matched;	/* an account, and the phone is its own */
+	unsigned char	 lm[3][MAC_LEN]; /* its names' failure keys */
+	size_t		 nlm;
 };
 
 static void
@@ -339,21 +342,32 @@ forgot_find(struct req *r, const char *login, const char *phone,
 {
 	unsigned char	 pm[MAC_LEN];
 	char		 norm[64];
-	int		 n, staff = 0;
+	int		 n;
 
 	memset(fg, 0, sizeof(*fg));
 	if ((n = h_who(r, 0, login, &fg->a, norm, sizeof(norm))) == 0) {
-		staff = 1;
+		fg->staff = 1;
 		n = h_who(r, 1, login, &fg->a, norm, sizeof(norm));
 	}
 	if (n == -1)
 		return -1;
-	fg->found = n;
 	pii_mac(r->cfg, "phone", phone, pm);
 	fg->matched = n == 1 && fg->a.phone_mac_len == MAC_LEN &&
 	    CRYPTO_memcmp(fg->a.phone_mac, pm, MAC_LEN) == 0;
-	h_who_key(r, staff, norm, fg->lm);
+	if (fg->matched)
+		h_who_key(r, fg->staff, phone, fg->lm[fg->nlm++]);
 	return 0;
+}
+
+/*
+ * Adds the failure key of name (the ID number or account name) to the
+ * keys a reset of fg lifts; the phone's is there already.
+ */
+static void
+forgot_name(struct req *r, struct forgot *fg, const char *name)
+{
+	if (name != NULL && *name != '\0' && fg->nlm < 3)
+		h_who_key(r, fg->staff, name, fg->lm[fg->nlm++]);
 }
 
 /*
@@ -409,9 +423,9 @@ forgot_totp(struct req *r, long long id)
  * errors; returns 0 or -1 (DB).
  */
 static int
-forgot_check(struct req *r, const struct forgot *fg, const char *pw)
+forgot_check(struct req *r, struct forgot *fg, const char *pw)
 {
-	char		*alogin = NULL, *s;
+	char		*alogin = NULL, *s, idno[32];
 	unsigned char	*ie, *pe;
 	size_t		 iel, pel;
 	long long	 level;
@@ -435,6 +449,11 @@ forgot_check(struct req *r, const struct forgot *fg, const char *pw)
 		db_done(r, STMT_ACCOUNT_GET);
 		if (n == 0)
 			alogin = NULL;
+		forgot_name(r, fg, alogin);
+	} else if (fg->a.idno_enc != NULL && pii_open(r->cfg, fg->a.idno_enc,
+	    fg->a.idno_enc_len, idno, sizeof(idno)) == 0) {
+		forgot_name(r, fg, idno);
+		OPENSSL_cleanse(idno, sizeof(idno));
 	}
 	if ((msg = policy(r, fg->a.role, fg->a.name, alogin ? alogin : "",
 	    fg->a.idno_enc, fg->a.idno_enc_len, pw)) != NULL)
@@ -495,7 +514,7 @@ h_forgot_post(struct req *r)
 	if (r->form_bad)
 		return RC_OK;
 	if (set_password(r, fg.a.id, pw, "password.reset", code_id,
-	    &used, fg.lm) != RC_OK)
+	    &used, fg.lm, fg.nlm) != RC_OK)
 		return RC_DB;
 	if (used) {
 		xml_field_error(r, "sms_code", "该验证码已使用，请重新获取。");
