@@ -717,12 +717,13 @@ sub sms_lines {
 
 # mac(DOMAIN, VALUE): the keyed lookup value gkbm computes for VALUE
 # (fcgi/pii.c pii_mac: HMAC-SHA256 of DOMAIN, a NUL and VALUE under the
-# stack's mac_key), as raw bytes.
+# stack's mac_key), in hexadecimal: bind it as UNHEX(?) (DBD::MariaDB
+# would send raw bytes as characters).
 sub mac {
 	my ($self, $domain, $value) = @_;
 	require Digest::SHA;
 	$value = encode('UTF-8', $value) if utf8::is_utf8($value);
-	return Digest::SHA::hmac_sha256("$domain\0$value",
+	return Digest::SHA::hmac_sha256_hex("$domain\0$value",
 	    pack('H*', $self->{mac_key}));
 }
 
@@ -736,11 +737,12 @@ sub captcha {
 	require Digest::SHA;
 	my $r = $b->get('/captcha');
 	my $cookie = $b->jar->get('gkbm_sid') // $b->jar->get('gkbm_pre')
+	    // $b->jar->get('__Host-gkbm_sid') // $b->jar->get('__Host-gkbm_pre')
 	    // croak 'captcha: the browser has no cookie';
-	my $id = Digest::SHA::sha256($cookie);
-	$self->dbh->do('UPDATE captchas SET answer_mac = ? WHERE id = ?', undef,
-	    $self->mac('captcha', unpack('H*', $id) . ":$answer"), $id) == 1
-	    or croak 'captcha: no captcha stored for the browser';
+	my $id = Digest::SHA::sha256_hex($cookie);
+	$self->dbh->do('UPDATE captchas SET answer_mac = UNHEX(?) WHERE '
+	    . 'id = UNHEX(?)', undef, $self->mac('captcha', "$id:$answer"),
+	    $id) == 1 or croak 'captcha: no captcha stored for the browser';
 	return $r;
 }
 
