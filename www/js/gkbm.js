@@ -4,13 +4,16 @@
  * On a form carrying data-sms="register" or data-sms="reset" (the
  * register and forgot pages), the 获取验证码 button (a submit button
  * name="send_code" value="1") asks for the code with
- *   POST /sms  (Accept: application/xml; csrf, phone, purpose)
+ *   POST /sms  (Accept: application/xml; csrf, phone, purpose, captcha)
  * instead of submitting the whole form.  The answer is
  *   <sms status="sent" wait="60"/>
  * or an error document whose <form> has a field phone with an <error>.
  * The message goes next to the phone field and the button counts down.
  * If the request cannot be made or its answer is not understood, the
  * button is clicked again without interception: the normal submit.
+ *
+ * The image captcha (img.captcha, GET /captcha) is single use: a click
+ * on it, and every answer of /sms, loads a new one and empties its field.
  *
  * ES5 on purpose (older 360/Sogou browsers); no inline script is needed
  * (CSP script-src 'self'), and no style is set from here (style-src
@@ -98,6 +101,18 @@
     return any || firstText(doc, 'message') || firstText(doc, 'title');
   }
 
+  /* A new captcha picture (the server replaces the old one). */
+  function newCaptcha(root) {
+    var img = root.querySelector('img.captcha');
+    var input = root.querySelector('input[name="captcha"]');
+    if (img) {
+      img.src = '/captcha?' + new Date().getTime();
+    }
+    if (input) {
+      input.value = '';
+    }
+  }
+
   function setup(form) {
     var btn = form.querySelector('button[name="send_code"]');
     var phone = form.elements.phone;
@@ -123,6 +138,9 @@
       body.append('csrf', csrf.value);
       body.append('phone', phone.value);
       body.append('purpose', purpose);
+      if (form.elements.captcha) {
+        body.append('captcha', form.elements.captcha.value);
+      }
       btn.disabled = true;
 
       window.fetch('/sms', {
@@ -140,6 +158,7 @@
           throw new Error('not xml');
         }
         var sms = doc.getElementsByTagName('sms')[0];
+        newCaptcha(form);
         if (r.ok && sms && sms.getAttribute('status') === 'sent') {
           show(btn, phone, '短信验证码已发送，请注意查收。', false);
           countdown(btn, parseInt(sms.getAttribute('wait'), 10));
@@ -164,9 +183,15 @@
 
   function init() {
     var forms = document.querySelectorAll('form[data-sms]');
+    var imgs = document.querySelectorAll('img.captcha');
     var i;
     for (i = 0; i < forms.length; i++) {
       setup(forms[i]);
+    }
+    for (i = 0; i < imgs.length; i++) {
+      imgs[i].addEventListener('click', function (ev) {
+        newCaptcha(ev.target.parentNode);
+      });
     }
   }
 
