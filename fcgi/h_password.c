@@ -299,6 +299,10 @@ h_password_post(struct req *r)
 
 static const char *const forgot_keep[] = { "login", "phone", "kind", NULL };
 
+/* What an ID number, phone, unit code or account name is made of. */
+#define LOGIN_CHARS	"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ" \
+			"abcdefghijklmnopqrstuvwxyz_"
+
 #define MSG_FORGOT_SENT	"如账号与手机号一致，验证码已发送至该手机，请查收短信" \
 			"（5分钟内有效）。"
 #define MSG_FORGOT_TOTP	"该账号已绑定身份验证器：重置密码还须填写身份验证器" \
@@ -487,6 +491,9 @@ h_forgot_post(struct req *r)
 		xml_field_error(r, "login", "请输入身份证号、手机号、单位代码或账号。");
 	else if (strlen(login) > 32)
 		xml_field_error(r, "login", "账号过长，请核对。");
+	else if (strspn(login, LOGIN_CHARS) != strlen(login))
+		xml_field_error(r, "login", "账号只含字母、数字和下划线"
+		    "（身份证号、手机号、单位代码或账号名），请核对。");
 	if ((msg = valid_phone(phone)) != NULL)
 		xml_field_error(r, "phone", *phone ? msg : "请输入手机号码。");
 	if (r->form_bad)

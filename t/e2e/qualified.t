@@ -202,8 +202,10 @@ my $b = $s->browser;
 my $r = $b->get('/register?consent=v2026.1', accept => 'xml');
 my $csrf = $r->xpath('/register/meta/csrf');
 my $PHONE = '13912345678';
+$s->captcha($b);
 $r = $b->post_multipart('/register', { csrf => $csrf, consent => 'v2026.1',
-    phone => $PHONE, send_code => 1 }, {}, accept => 'xml');
+    phone => $PHONE, send_code => 1, captcha => '2468' }, {},
+    accept => 'xml');
 is($r->status, 200, 'web registration: code sent') or diag($r->dump);
 my $code = $s->sms_code($PHONE);
 my ($y, $m, $d) = $IDX =~ /^\d{6}(\d{4})(\d\d)(\d\d)/;

@@ -182,8 +182,9 @@ my $naccts = sub { $s->count(q{SELECT COUNT(*) FROM accounts WHERE role =
 	$r = $anon->get('/register?consent=v2026.1', accept => 'xml');
 	is($r->xpath('/*/window[@kind="registration"]/@open'), '1',
 	    'register: open again');
-	$r = $anon->post('/register', { %$cand, csrf => $csrf, send_code => 1 },
-	    accept => 'xml');
+	$s->captcha($anon);
+	$r = $anon->post('/register', { %$cand, csrf => $csrf, send_code => 1,
+	    captcha => '2468' }, accept => 'xml');
 	is($r->status, 200, 'send_code accepted again') or diag($r->dump);
 	is($r->xpath('/register/form/@status'), 'sent', 'form status sent');
 	like($s->sms_code($cand->{phone}) // '', qr/^\d{6}$/, 'the code arrived');
