@@ -389,5 +389,44 @@ is($r->status, 303, 'candidate: logged in');
 is($r->header('location'), '/home', 'candidate: no second factor');
 ok(defined $kb->jar->get('gkbm_sid'), 'candidate: a session');
 
+# --- a reset by SMS of an account with an authenticator needs its code -------
+#
+# Issue 7: with SMS alone a SIM swap would take a city or province account
+# (and lift its delays).  The province is enrolled (above) and its name
+# waits after the five wrong codes.
+
+my $fb = $s->browser;
+my $fcsrf = $fb->csrf('/password/forgot');
+sub forgot {
+	return $fb->post('/password/forgot', { csrf => $fcsrf, @_ },
+	    accept => 'xml');
+}
+sub pw_hash { $s->count('SELECT pw_hash FROM accounts WHERE id = ?', $prov) }
+$dbh->do('UPDATE sms_codes SET created_at = created_at - INTERVAL 70 SECOND');
+$r = forgot(login => $PLOGIN, phone => $PPHONE, send_code => 1);
+is($r->xpath('/forgot/form/@status'), 'sent', 'reset of the province: code sent');
+my $fcode = $s->sms_code($PPHONE);
+my $NEWPW = 'Prov#Reset2026';
+my $h0 = pw_hash();
+my %reset = (login => $PLOGIN, phone => $PPHONE, sms_code => $fcode,
+    password => $NEWPW, password2 => $NEWPW);
+$r = forgot(%reset);
+is($r->status, 400, 'reset with the SMS code alone: refused');
+like($r->xpath('/forgot/form/field[@name="totp"]/error') // '',
+    qr/已绑定身份验证器.*6位验证码/, '... the authenticator code asked for');
+is(pw_hash(), $h0, '... the password unchanged');
+$r = forgot(%reset, totp => wrong_code($key));
+is($r->status, 400, 'reset with a wrong authenticator code: refused');
+like($r->xpath('/forgot/form/field[@name="totp"]/error') // '',
+    qr/身份验证器验证码不正确/, '... its message');
+is(pw_hash(), $h0, '... the password unchanged');
+$r = forgot(%reset, totp => totp($key, now_step() + 1));
+is($r->status, 303, 'reset with the SMS and the authenticator codes: done')
+    or diag($r->dump);
+isnt(pw_hash(), $h0, '... the password changed');
+$r = $s->browser->login('staff', $PLOGIN, $NEWPW);
+is($r->header('location'), '/login/otp',
+    '... the delays of the name lifted: the new password is taken');
+
 $s->finish;
 done_testing;
