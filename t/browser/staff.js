@@ -40,6 +40,37 @@ async function staffPages(t, role) {
   await page.context().close();
 }
 
+// At 390x844: the menu is one 菜单 line (was 300 px with greyed 未开放
+// entries), it opens to links only, and it offers nothing not open.
+async function phoneMenu(t, role) {
+  const [login, pw] = t.args[role];
+  const page = await t.page('phone');
+  await t.login(page, role === 'candidate' ? 'candidate' : 'staff', login,
+    pw);
+  const nav = page.locator('nav.menu');
+  const h = (await nav.boundingBox()).height;
+  t.ok(h <= 64, `${role}: the phone menu is at most 64 px tall`,
+    `height ${h}`);
+  const text = await nav.innerText();
+  t.ok(!/未开放/.test(text), `${role}: the menu shows no 未开放 entry`, text);
+  const items = await nav.locator('li').evaluateAll((lis) =>
+    lis.map((li) => !!li.querySelector('a[href]')));
+  t.ok(items.length > 0 && items.every(Boolean),
+    `${role}: every menu entry is a link`, JSON.stringify(items));
+  const links = nav.locator('.menu-narrow a');
+  t.is(await links.first().isVisible(), false,
+    `${role}: the phone menu starts closed`);
+  await nav.locator('summary').click();
+  const n = await links.count();
+  let shown = 0;
+  for (let i = 0; i < n; i++) shown += (await links.nth(i).isVisible()) ? 1 : 0;
+  t.ok(n >= 2 && shown === n, `${role}: 菜单 opens to its ${n} links`,
+    `${shown} shown`);
+  await t.check(page, `${role}-phone-menu`);
+  await page.context().close();
+}
+
 run(async (t) => {
   for (const role of ROLES) await staffPages(t, role);
+  for (const role of [...ROLES, 'candidate']) await phoneMenu(t, role);
 });
