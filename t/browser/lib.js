@@ -56,7 +56,7 @@ class Run {
   constructor(args) {
     this.args = args;
     this.base = args.base;
-    this.name = args.name;
+    this.test = args.test;
     this.shots = args.shots;
     this.pages = [];         // [{ n, name, file }] for vnu
     this.n = 0;
@@ -119,6 +119,8 @@ class Run {
     if (!o) throw new Error(`no viewport ${kind}`);
     const ctx = await this.browser.newContext({ ...o, ...(opts || {}) });
     this.contexts.push(ctx);
+    // A step that waits longer than this has failed (a safety net).
+    ctx.setDefaultTimeout(15000);
     const page = await ctx.newPage();
     page.on('response', (r) => {
       if (r.request().isNavigationRequest() &&

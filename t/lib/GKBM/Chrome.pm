@@ -10,8 +10,9 @@
 #   $s->finish;
 #   done_testing;
 #
-# The script gets its arguments as t.args (base => the stack's URL, name,
-# shots => the screenshot folder, plus those given) and may ask the
+# The script gets its arguments as t.args (base => the stack's URL,
+# test => NAME, shots => the screenshot folder, plus those given; a given
+# base, test or shots is overridden) and may ask the
 # questions below (t.ask(NAME, ARGS...) in lib.js) or the test's own:
 #   sms_code(PHONE)          the next SMS code sent to PHONE ($s->sms_code)
 #   admin(ARGS...)           gkbm-admin's output (dies: the question fails)
@@ -65,7 +66,7 @@ sub run {
 	my $shots = GKBM::top_builddir() . "/t/browser/shots/$name";
 	make_path($shots);
 	my $json = JSON::PP->new->utf8->canonical;
-	my %a = (%{ $args || {} }, base => $s->url(''), name => $name,
+	my %a = (%{ $args || {} }, base => $s->url(""), test => $name,
 	    shots => $shots);
 	my %h = (%ASK, %{ $ask || {} });
 	local $ENV{GKBM_BROWSER_ARGS} = $json->encode(\%a);
