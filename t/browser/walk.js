@@ -57,8 +57,10 @@ async function login(t, page, a) {
 
 // Through the phone's 菜单 to an entry.
 async function menu(page, label) {
-  await page.locator('nav.menu summary').click();
-  await go(page, page.locator('nav.menu .menu-narrow a', { hasText: label }));
+  const toggle = page.locator('nav.menu summary');
+  if (await toggle.count()) await toggle.click();
+  await go(page, page.locator('nav.menu a')
+    .filter({ hasText: label, visible: true }).first());
 }
 
 // The pinyin search above a work-type select: type initials, pick.
