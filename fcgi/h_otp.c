@@ -253,7 +253,7 @@ otp_enroll_xml(struct req *r, const struct pending *p, const char *b32)
 	e = xml_el(r->root, "enroll", NULL);
 	xml_attr(e, "secret", b32);
 	xml_attr(e, "uri", uri);
-	return qr_xml(r, e, uri) == -1 ? RC_INTERNAL : RC_OK;
+	return xml_qr(r, e, uri) == -1 ? RC_INTERNAL : RC_OK;
 }
 
 /*

@@ -349,9 +349,9 @@ forgot_find(struct req *r, const char *login, const char *phone,
 	int		 n;
 
 	memset(fg, 0, sizeof(*fg));
-	if ((n = h_who(r, 0, login, &fg->a, norm, sizeof(norm))) == 0) {
+	if ((n = account_find(r, 0, login, &fg->a, norm, sizeof(norm))) == 0) {
 		fg->staff = 1;
-		n = h_who(r, 1, login, &fg->a, norm, sizeof(norm));
+		n = account_find(r, 1, login, &fg->a, norm, sizeof(norm));
 	}
 	if (n == -1)
 		return -1;
@@ -359,7 +359,7 @@ forgot_find(struct req *r, const char *login, const char *phone,
 	fg->matched = n == 1 && fg->a.phone_mac_len == MAC_LEN &&
 	    CRYPTO_memcmp(fg->a.phone_mac, pm, MAC_LEN) == 0;
 	if (fg->matched)
-		h_who_key(r, fg->staff, phone, fg->lm[fg->nlm++]);
+		account_key(r, fg->staff, phone, fg->lm[fg->nlm++]);
 	return 0;
 }
 
@@ -371,7 +371,7 @@ static void
 forgot_name(struct req *r, struct forgot *fg, const char *name)
 {
 	if (name != NULL && *name != '\0' && fg->nlm < 3)
-		h_who_key(r, fg->staff, name, fg->lm[fg->nlm++]);
+		account_key(r, fg->staff, name, fg->lm[fg->nlm++]);
 }
 
 /*
