@@ -727,22 +727,31 @@ sub mac {
 	    pack('H*', $self->{mac_key}));
 }
 
-# captcha(BROWSER, [ANSWER]): GET /captcha in BROWSER (a new captcha for
-# its cookie; fcgi/captcha.c), then, as a person reading the picture
-# would, learn its answer: the stored answer is replaced by ANSWER
-# ['2468'] through the database.  Returns the /captcha response.
-sub captcha {
-	my ($self, $b, $answer) = @_;
+# captcha_answer(COOKIE, [ANSWER]): as a person reading the picture of the
+# captcha of the browser whose session or pre-login cookie is COOKIE
+# would, learn its answer: the stored one (fcgi/captcha.c) is replaced by
+# ANSWER ['2468'] through the database.  Returns ANSWER; dies if that
+# browser has no captcha.
+sub captcha_answer {
+	my ($self, $cookie, $answer) = @_;
 	$answer //= '2468';
 	require Digest::SHA;
-	my $r = $b->get('/captcha');
-	my $cookie = $b->jar->get('gkbm_sid') // $b->jar->get('gkbm_pre')
-	    // $b->jar->get('__Host-gkbm_sid') // $b->jar->get('__Host-gkbm_pre')
-	    // croak 'captcha: the browser has no cookie';
 	my $id = Digest::SHA::sha256_hex($cookie);
 	$self->dbh->do('UPDATE captchas SET answer_mac = UNHEX(?) WHERE '
 	    . 'id = UNHEX(?)', undef, $self->mac('captcha', "$id:$answer"),
 	    $id) == 1 or croak 'captcha: no captcha stored for the browser';
+	return $answer;
+}
+
+# captcha(BROWSER, [ANSWER]): GET /captcha in BROWSER (a new captcha for
+# its cookie), then captcha_answer.  Returns the /captcha response.
+sub captcha {
+	my ($self, $b, $answer) = @_;
+	my $r = $b->get('/captcha');
+	my $cookie = $b->jar->get('gkbm_sid') // $b->jar->get('gkbm_pre')
+	    // $b->jar->get('__Host-gkbm_sid') // $b->jar->get('__Host-gkbm_pre')
+	    // croak 'captcha: the browser has no cookie';
+	$self->captcha_answer($cookie, $answer);
 	return $r;
 }
 

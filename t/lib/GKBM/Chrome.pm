@@ -18,6 +18,8 @@
 #   admin(ARGS...)           gkbm-admin's output (dies: the question fails)
 #   sql(QUERY, BINDS...)     the first column of the first row
 #   sql_do(QUERY, BINDS...)  run a statement; the number of rows
+#   captcha(COOKIE)          the answer of the image captcha of the
+#                            browser's cookie value ($s->captcha_answer)
 # Screenshots and the served HTML go to $top_builddir/t/browser/shots/NAME.
 # The script's own stderr goes to the test's log.
 package GKBM::Chrome;
@@ -39,6 +41,7 @@ my %ASK = (
 	admin => sub { my ($s, @a) = @_; scalar $s->admin(@a) },
 	sql => sub { my ($s, $q, @b) = @_; $s->count($q, @b) },
 	sql_do => sub { my ($s, $q, @b) = @_; $s->dbh->do($q, undef, @b) + 0 },
+	captcha => sub { my ($s, $c) = @_; $s->captcha_answer($c) },
 );
 
 # What the browser tests need: a failure (not a skip) when missing, since
