@@ -134,22 +134,24 @@ login_delay_msg(struct req *r, long long secs)
 }
 
 /*
- * Refuses an attempt unchecked (not counted: ok 3) with msg on field,
- * audited as login.locked with reason why.  Returns RC_OK or RC_DB.
+ * Refuses an attempt unchecked (not counted: ok 3), audited as
+ * login.locked with reason why: msg on the login field, or with
+ * captcha set as the captcha field's error under MSG_CAPTCHA.  Returns
+ * 0 (answered) or -1 (DB).
  */
-static enum rc
+static int
 login_refuse(struct req *r, long long aid, const char *kind,
-    const char *why, const char *field, const char *msg)
+    const char *why, const char *msg, int captcha)
 {
 	if (db_exec(r, STMT_SEC_ATTEMPT_SET, "ii", 3LL, aid) == -1 ||
 	    audit(r, "login.locked", kind, "refused", why) == -1)
-		return RC_DB;
-	xml_form_message(r, field[0] == 'c' ? MSG_CAPTCHA : msg);
-	if (field[0] == 'c')
+		return -1;
+	xml_form_message(r, captcha ? MSG_CAPTCHA : msg);
+	if (captcha)
 		captcha_field(r, msg);
 	else
-		xml_field_error(r, field, msg);
-	return RC_OK;
+		xml_field_error(r, "login", msg);
+	return 0;
 }
 
 /*
@@ -166,8 +168,8 @@ login_gate(struct req *r, const struct fails *f, long long aid,
 
 	wait = login_delay(f->pair) - f->since;
 	if (f->pair >= FAILS_PAIR && wait > 0)
-		return login_refuse(r, aid, kind, "delay", "login",
-		    login_delay_msg(r, wait)) == RC_OK ? 0 : -1;
+		return login_refuse(r, aid, kind, "delay",
+		    login_delay_msg(r, wait), 0);
 	if (f->name < FAILS_NAME && f->ip < FAILS_IP)
 		return 1;
 	if ((msg = captcha_check(r)) == NULL)
@@ -175,7 +177,7 @@ login_gate(struct req *r, const struct fails *f, long long aid,
 	if (r->status == 503)
 		return -1;
 	return login_refuse(r, aid, kind, f->name >= FAILS_NAME ? "captcha" :
-	    "captcha network", "captcha", msg) == RC_OK ? 0 : -1;
+	    "captcha network", msg, 1);
 }
 
 /* A hash to verify against when no account matched: same time spent. */

@@ -319,8 +319,10 @@ static enum rc
 otp_send(struct req *r, const struct pending *p)
 {
 	if (p->mode != MODE_VERIFY) {
-		xml_field_error(r, "code", "已绑定身份验证器的账号不能使用短信"
-		    "验证码登录，请输入身份验证器中的验证码。");
+		xml_field_error(r, "code", p->mode == MODE_TOTP ?
+		    "已绑定身份验证器的账号不能使用短信验证码登录，"
+		    "请输入身份验证器中的验证码。" :
+		    "手机号已验证，请输入身份验证器中的验证码完成绑定。");
 		return RC_OK;
 	}
 	if (p->phone[0] == '\0') {

@@ -359,7 +359,7 @@ ok(!defined $s->count('SELECT totp_enc FROM accounts WHERE id = ?', $kf),
     'default password: nothing enrolled');
 $r = $atk->post('/login/otp', { csrf => $atk->csrf('/login/otp'), skip => 1 },
     accept => 'xml');
-is($r->status, 400, 'default password: skip without the proof is a code try');
+is($r->status, 400, 'default password: 暂不绑定 without the proof is refused');
 ok(!defined $atk->jar->get('gkbm_sid'), 'default password: no session');
 # The holder of the phone: the SMS code logs in to the forced change only.
 $atk->post('/login/otp', { csrf => $atk->csrf('/login/otp'), send_code => 1 });
