@@ -27,7 +27,8 @@ enum conf_type {
 	CONF_OCTAL,	/* int, octal (file modes) */
 	CONF_BOOL,	/* int, yes/no/1/0 */
 	CONF_SIZE,	/* size_t, with optional k or m suffix */
-	CONF_KEY	/* unsigned char[32], 64 hex digits */
+	CONF_KEY,	/* unsigned char[32], 64 hex digits */
+	CONF_URL	/* char *, "" or http(s)://host[:port], no path */
 };
 
 struct conf_key {
@@ -71,6 +72,7 @@ static const struct conf_key conf_keys[] = {
 	C(consent_version, CONF_STR,	"v2026.1", 0, 0),
 	C(service_phone, CONF_STR,	"0371-69690000", 0, 0),
 	C(staff_2fa,	CONF_BOOL,	"yes", 0, 1),
+	C(site_url,	CONF_URL,	"", 0, 0),
 };
 
 /* The keys of the secrets file, readable only by the programs' user. */
@@ -86,6 +88,33 @@ static const struct conf_key secret_keys[] = {
 #undef C
 
 /*
+ * True for an absolute http(s) URL of a site root: scheme, a host of
+ * letters, digits, dots and dashes, an optional port, nothing else (no
+ * path, no trailing slash: paths are appended to it).
+ */
+static int
+conf_url_ok(const char *v)
+{
+	const char	*h;
+	size_t		 n;
+
+	if (strncmp(v, "https://", 8) == 0)
+		h = v + 8;
+	else if (strncmp(v, "http://", 7) == 0)
+		h = v + 7;
+	else
+		return 0;
+	n = strspn(h, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789.-");
+	if (n == 0 || n > 253)
+		return 0;
+	if (h[n] == ':')
+		return strlen(h + n + 1) >= 1 && strlen(h + n + 1) <= 5 &&
+		    strspn(h + n + 1, "0123456789") == strlen(h + n + 1);
+	return h[n] == '\0';
+}
+
+/*
  * Sets one value.  Returns NULL, or a message saying why the value is
  * wrong for the key.
  */
@@ -98,6 +127,12 @@ conf_set(struct config *cfg, const struct conf_key *k, const char *v)
 
 	switch (k->type) {
 	case CONF_STR:
+		free(*(char **)base);
+		*(char **)base = xstrdup(v);
+		return NULL;
+	case CONF_URL:
+		if (*v != '\0' && !conf_url_ok(v))
+			return "expected http://host or https://host[:port]";
 		free(*(char **)base);
 		*(char **)base = xstrdup(v);
 		return NULL;
@@ -267,7 +302,7 @@ config_free(struct config *cfg)
 	size_t	 i;
 
 	for (i = 0; i < sizeof(conf_keys) / sizeof(conf_keys[0]); i++)
-		if (conf_keys[i].type == CONF_STR)
+		if (conf_keys[i].type == CONF_STR || conf_keys[i].type == CONF_URL)
 			free(*(char **)((char *)cfg + conf_keys[i].off));
 	for (i = 0; i < sizeof(secret_keys) / sizeof(secret_keys[0]); i++) {
 		char	**s = (char **)((char *)cfg + secret_keys[i].off);

@@ -89,6 +89,7 @@ struct config {
 	int		 xml_arena;	/* libxml2 memory from a per-request arena */
 	char		*consent_version; /* version of the notice */
 	char		*service_phone;	/* consultation phone shown on pages */
+	char		*site_url;	/* https://host[:port], no slash: links */
 	int		 staff_2fa;	/* second factor for city, province */
 	/* secrets file */
 	char		*db_password;

@@ -69,7 +69,10 @@ set_password(struct req *r, long long id, const char *pw, const char *event,
 			*used = 1;
 		return RC_OK;
 	}
-	if (db_exec(r, STMT_ACCOUNT_SET_PASSWORD, "si", hash, id) == -1 ||
+	/* A visitor's reset reaches only the account the code was sent to. */
+	if ((r->role == ROLE_ANON ? db_exec(r, STMT_RESET_SET_PASSWORD, "sii",
+	    hash, id, code_id) : db_exec(r, STMT_ACCOUNT_SET_PASSWORD, "si",
+	    hash, id)) != 1 ||
 	    db_exec(r, STMT_SESSION_DELETE_ACCOUNT, "ib", id, keep,
 	    sizeof(keep)) == -1)
 		goto fail;
@@ -335,10 +338,8 @@ h_forgot_post(struct req *r)
 	struct who	 a;
 	const char	*login, *phone, *pw, *pw2, *msg;
 	unsigned char	 pm[MAC_LEN];
-	char		 norm[64], *alogin = NULL, *s;
-	unsigned char	*ie, *pe;
-	size_t		 iel, pel;
-	long long	 code_id, level;
+	char		 norm[64], *alogin = NULL;
+	long long	 code_id;
 	int		 n, used;
 
 	if (r->role != ROLE_ANON) {
@@ -382,12 +383,10 @@ h_forgot_post(struct req *r)
 	pw2 = form_get(&r->body, "password2");
 	/* The staff policy refuses the account name, however it was named. */
 	if (strcmp(a.role, "candidate") != 0) {
-		if (db_exec(r, STMT_ACCOUNT_GET, "i", a.id) == -1 ||
-		    (n = db_fetch(r, STMT_ACCOUNT_GET, "ssbbsssissssss", &s,
-		    &s, &ie, &iel, &pe, &pel, &s, &s, &s, &level, &s, &s,
-		    &alogin, &s, &s, &s)) == -1)
+		if (db_exec(r, STMT_RESET_LOGIN, "i", a.id) == -1 ||
+		    (n = db_fetch(r, STMT_RESET_LOGIN, "s", &alogin)) == -1)
 			return RC_DB;
-		db_done(r, STMT_ACCOUNT_GET);
+		db_done(r, STMT_RESET_LOGIN);
 		if (n == 0)
 			alogin = NULL;
 	}

@@ -600,7 +600,11 @@ h_sms(struct req *r)
 	phone = form_text(&r->body, "phone");
 	purpose = form_text(&r->body, "purpose");
 	xml_field(r, "phone", phone);
-	if (strcmp(purpose, "register") == 0) {
+	/* Registration and reset are the visitor's (db.c's statements too). */
+	if (r->role != ROLE_ANON && (strcmp(purpose, "register") == 0 ||
+	    strcmp(purpose, "reset") == 0))
+		msg = "您已登录，无需注册或找回密码；如需换账号，请先退出。";
+	else if (strcmp(purpose, "register") == 0) {
 		if (h_window(r, s, "registration", &open) == -1)
 			return RC_DB;
 		if (!open)

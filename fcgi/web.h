@@ -234,6 +234,8 @@ enum stmt {
 	STMT_ACCOUNT_GET,
 	STMT_ACCOUNT_INSERT,
 	STMT_ACCOUNT_SET_PASSWORD,
+	STMT_RESET_SET_PASSWORD,
+	STMT_RESET_LOGIN,
 	STMT_ATTEMPT_INSERT,
 	STMT_ATTEMPT_FAILS_IP,
 	STMT_SMS_RECENT,
@@ -296,12 +298,18 @@ enum stmt {
 	STMT_UPL_MAT_DELETE,
 	STMT_UPL_MAT_SET_FILE,
 	STMT_UPL_MAT_GET,
-	STMT_UPL_MAT_LIST,
 	STMT_UPL_LINK_SWEEP,
 	STMT_UPL_LINK_INSERT,
 	STMT_UPL_LINK_GET,
-	STMT_UPL_LINK_CLAIM,
+	STMT_UPL_LINK_STATE,
+	STMT_UPL_LINK_REVOKE,
 	STMT_UPL_FILE_REFS,
+	STMT_MOB_LINK_GET,
+	STMT_MOB_LINK_CLAIM,
+	STMT_MOB_APP_LOCK,
+	STMT_MOB_MAT_COUNT,
+	STMT_MOB_MAT_INSERT,
+	STMT_MOB_MAT_LIST,
 	/* end h_upload.c */
 
 	/* h_status.c: the status page */
@@ -337,6 +345,8 @@ enum stmt {
 int		 db_open(struct worker *);
 void		 db_close(struct worker *);
 int		 db_ready(struct req *);
+const char	*db_stmt_sql(enum stmt);
+unsigned int	 db_stmt_roles(enum stmt);
 int		 db_exec(struct req *, enum stmt, const char *, ...);
 int		 db_fetch(struct req *, enum stmt, const char *, ...);
 void		 db_done(struct req *, enum stmt);
@@ -408,6 +418,8 @@ enum rc		 h_files(struct req *);
 
 /* h_mobile.c */
 enum rc		 h_qr(struct req *);
+enum rc		 h_qr_state(struct req *);
+enum rc		 h_qr_revoke(struct req *);
 enum rc		 h_mobile(struct req *);
 enum rc		 h_mobile_post(struct req *);
 int		 qr_xml(struct req *, xmlNodePtr, const char *);

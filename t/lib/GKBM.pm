@@ -391,6 +391,8 @@ EOF
 	    "db_admin_password = $ap\n", "key_id = 1\n",
 	    'data_key = ' . _hex(32) . "\n", 'mac_key = ' . _hex(32) . "\n",
 	    'csrf_key = ' . _hex(32) . "\n"), 0600);
+	# nginx's port is chosen now: site_url (the phone upload link) names it.
+	$self->{port} //= _free_port();
 	my %conf = (
 		listen => $self->{sock},
 		listen_mode => '0666',
@@ -416,6 +418,7 @@ EOF
 		scrypt_ln => 14,
 		consent_version => 'v2026.1',
 		service_phone => '0371-69690000',
+		site_url => "http://127.0.0.1:$self->{port}",
 		# The tests log in as the province with a password only;
 		# otp.t turns the second factor on.
 		staff_2fa => 'no',
@@ -512,7 +515,7 @@ sub start_web {
 sub start_nginx {
 	my ($self) = @_;
 	my $p = "$self->{dir}/nginx";
-	my $port = $self->{port} = _free_port();
+	my $port = $self->{port} //= _free_port();
 	my $rate = $self->{opts}{rate} // 1000;
 	my $burst = $self->{opts}{burst} // 2000;
 	make_path(map { "$p/$_" } qw(logs tmp/body tmp/fastcgi tmp/proxy
