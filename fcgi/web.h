@@ -201,6 +201,7 @@ enum rc		 render_send(struct req *);
 /* xml.c */
 xmlNodePtr	 xml_page(struct req *, enum page);
 xmlNodePtr	 xml_el(xmlNodePtr, const char *, const char *);
+const char	*xml_clean(const char *, char **);
 void		 xml_attr(xmlNodePtr, const char *, const char *);
 void		 xml_attrf(xmlNodePtr, const char *, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
