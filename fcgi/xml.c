@@ -56,19 +56,23 @@ doc_free(void *arg)
 }
 
 /*
- * The length of the UTF-8 sequence at p if it encodes a character XML 1.0
- * allows (tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF),
- * else 0: the C0 controls, U+FFFE and U+FFFF, surrogates and malformed or
- * overlong bytes would make the document not XML.
+ * The length of the UTF-8 sequence at p (1 for a byte that leads none),
+ * and in *ok whether it encodes a character XML 1.0 allows (tab, LF, CR,
+ * U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF): the C0 controls,
+ * U+FFFE and U+FFFF, surrogates and malformed or overlong bytes would
+ * make the document not XML.
  */
 static size_t
-xml_char_len(const unsigned char *p)
+xml_char_len(const unsigned char *p, int *ok)
 {
 	unsigned long	 c;
 	size_t		 n, i;
 
-	if (*p < 0x80)
-		return *p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r';
+	*ok = 0;
+	if (*p < 0x80) {
+		*ok = *p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r';
+		return 1;
+	}
 	if (*p >= 0xc2 && *p <= 0xdf)
 		n = 2, c = *p & 0x1f;
 	else if (*p >= 0xe0 && *p <= 0xef)
@@ -76,24 +80,23 @@ xml_char_len(const unsigned char *p)
 	else if (*p >= 0xf0 && *p <= 0xf4)
 		n = 4, c = *p & 0x07;
 	else
-		return 0;
+		return 1;
 	for (i = 1; i < n; i++) {
 		if ((p[i] & 0xc0) != 0x80)
-			return 0;
+			return 1;
 		c = (c << 6) | (p[i] & 0x3f);
 	}
-	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 ||
+	*ok = !((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 ||
 	    c > 0x10ffff)) || (c >= 0xd800 && c <= 0xdfff) ||
-	    c == 0xfffe || c == 0xffff)
-		return 0;
+	    c == 0xfffe || c == 0xffff);
 	return n;
 }
 
 /*
  * Returns s if every character of it may stand in an XML document, else
  * a malloc'd copy (*copy set, for the caller to free) with U+FFFD in
- * place of each byte that may not: one such character in a field must
- * not make the whole response malformed.
+ * place of each character (or stray byte) that may not: one such
+ * character in a field must not make the whole response malformed.
  */
 const char *
 xml_clean(const char *s, char **copy)
@@ -101,23 +104,21 @@ xml_clean(const char *s, char **copy)
 	const unsigned char	*p;
 	char			*o;
 	size_t			 n;
+	int			 ok = 1;
 
 	*copy = NULL;
-	for (p = (const unsigned char *)s; *p != '\0'; p += n)
-		if ((n = xml_char_len(p)) == 0)
-			break;
-	if (*p == '\0')
+	for (p = (const unsigned char *)s; *p != '\0' && ok; p += n)
+		n = xml_char_len(p, &ok);
+	if (ok)
 		return s;
 	o = *copy = xmalloc(strlen(s) * 3 + 1);
 	for (p = (const unsigned char *)s; *p != '\0'; p += n) {
-		if ((n = xml_char_len(p)) == 0) {
+		n = xml_char_len(p, &ok);
+		if (ok)
+			memcpy(o, p, n);
+		else
 			memcpy(o, "\xef\xbf\xbd", 3);
-			o += 3;
-			n = 1;
-			continue;
-		}
-		memcpy(o, p, n);
-		o += n;
+		o += ok ? n : 3;
 	}
 	*o = '\0';
 	return *copy;

@@ -245,20 +245,20 @@ test_analyser(void)
 
 	personal_of("SELECT a.pw_hash FROM accounts a WHERE a.id = ?", out,
 	    sizeof(out));
-	is_string(out, "accounts.pw_hash", "qualified column by alias");
+	is_string("accounts.pw_hash", out, "qualified column by alias");
 	personal_of("SELECT name, kind FROM regions WHERE code = ?", out,
 	    sizeof(out));
-	is_string(out, "", "a name that is not a person's");
+	is_string("", out, "a name that is not a person's");
 	personal_of("SELECT u.name FROM units u JOIN accounts a ON "
 	    "a.id = u.admin_id", out, sizeof(out));
-	is_string(out, "", "units.name beside accounts is not personal");
+	is_string("", out, "units.name beside accounts is not personal");
 	personal_of("INSERT INTO materials (application_id, file) "
 	    "SELECT l.application_id, ? FROM upload_links l", out,
 	    sizeof(out));
-	is_string(out, "materials.file", "an insert's column list");
+	is_string("materials.file", out, "an insert's column list");
 	personal_of("UPDATE accounts SET pw_hash = ? WHERE name = 'x'",
 	    out, sizeof(out));
-	is_string(out, "accounts.name accounts.pw_hash",
+	is_string("accounts.name accounts.pw_hash", out,
 	    "an update, and a column compared");
 	ok(words_within("accounts.name", "accounts.name accounts.pw_hash") &&
 	    !words_within("accounts.pw_hash accounts.phone_enc",

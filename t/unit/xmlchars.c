@@ -22,7 +22,7 @@ check(const char *in, const char *want, const char *label)
 	const char	*out;
 
 	out = xml_clean(in, &copy);
-	is_string(out, want, "%s", label);
+	is_string(want, out, "%s", label);
 	if (strcmp(in, want) == 0)
 		ok(out == in && copy == NULL, "%s: no copy when clean", label);
 	free(copy);
@@ -39,13 +39,10 @@ main(void)
 	check("a\xef\xbf\xbe" "b", "a\xef\xbf\xbd" "b", "U+FFFE replaced");
 	check("\xef\xbf\xbf", "\xef\xbf\xbd", "U+FFFF replaced");
 	check("x\x01y\x1f", "x\xef\xbf\xbdy\xef\xbf\xbd", "C0 controls replaced");
-	check("\xed\xa0\x80", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd",
-	    "a surrogate (CESU) replaced byte by byte");
+	check("\xed\xa0\x80", "\xef\xbf\xbd", "a surrogate (CESU) replaced");
 	check("\xc0\xaf", "\xef\xbf\xbd\xef\xbf\xbd", "an overlong slash replaced");
-	check("\xe0\x80\xaf", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd",
-	    "an overlong 3-byte form replaced");
-	check("\xf4\x90\x80\x80", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd",
-	    "above U+10FFFF replaced");
+	check("\xe0\x80\xaf", "\xef\xbf\xbd", "an overlong 3-byte form replaced");
+	check("\xf4\x90\x80\x80", "\xef\xbf\xbd", "above U+10FFFF replaced");
 	check("ab\xe5\xbc", "ab\xef\xbf\xbd\xef\xbf\xbd", "a cut sequence replaced");
 	return 0;
 }
