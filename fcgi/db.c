@@ -157,6 +157,11 @@ static const struct {
 	[STMT_APP_SUBMIT] = { "UPDATE applications SET state = 'submitted', version = version + 1, "
 	  "submitted_at = NOW(), updated_at = NOW() "
 	  "WHERE id = ? AND version = ? AND state IN ('draft', 'returned')", C },
+	/* Submission: the row locked, then its materials counted again. */
+	[STMT_APP_LOCK] = { "SELECT version FROM applications WHERE id = ? FOR UPDATE", C },
+	[STMT_APP_MAT_KINDS] = { "SELECT COALESCE(SUM(kind = 'photo'), 0), "
+	  "COALESCE(SUM(kind = 'idcard'), 0), COALESCE(SUM(kind = 'r19proof'), 0), "
+	  "COALESCE(SUM(kind = 'exc_evidence'), 0) FROM materials WHERE application_id = ?", C },
 	[STMT_APP_LAST_EVENT] = { "SELECT reason, DATE_FORMAT(at, '%Y-%m-%d %H:%i') FROM review_events "
 	  "WHERE application_id = ? AND action = ? ORDER BY id DESC LIMIT 1", C },
 	[STMT_APP_REVIEW_SUBMIT] = { "INSERT INTO review_events (application_id, level, action, "

@@ -579,6 +579,31 @@ conflict(struct req *r, struct acct *c, struct app *a, struct vals *f,
 	return RC_OK;
 }
 
+/*
+ * Inside the submission's transaction: locks the application row (a
+ * material delete locks it too, so none can slip in now) and counts its
+ * materials again.  Returns 1 if the photo, the ID card, the R19 proof
+ * and the breakthrough evidence the checks counted are all still there
+ * as counted, 0 if one changed since (a delete in another tab), -1 (DB).
+ */
+static int
+submit_recount(struct req *r, long long app, int hp, int hi, int n19,
+    int nexc)
+{
+	long long	 p, i, r19, exc, v;
+
+	if (db_exec(r, STMT_APP_LOCK, "i", app) == -1 ||
+	    db_fetch(r, STMT_APP_LOCK, "i", &v) == -1)
+		return -1;
+	db_done(r, STMT_APP_LOCK);
+	if (db_exec(r, STMT_APP_MAT_KINDS, "i", app) == -1 ||
+	    db_fetch(r, STMT_APP_MAT_KINDS, "iiii", &p, &i, &r19, &exc) == -1)
+		return -1;
+	db_done(r, STMT_APP_MAT_KINDS);
+	return (p > 0) == (hp > 0) && (i > 0) == (hi > 0) && r19 == n19 &&
+	    exc == nexc;
+}
+
 /* POST /apply: action save, submit, pick_unit (下一级) or send_code. */
 enum rc
 h_apply_post(struct req *r)
@@ -706,7 +731,12 @@ h_apply_post(struct req *r)
 	}
 
 	snprintf(obj, sizeof(obj), "application:%lld", a.id);
-	if (db_begin(r) == -1 || (n = store(r, &a, &f, version)) == -1)
+	if (db_begin(r) == -1 || (n = submit_recount(r, a.id, hp, hi, n19,
+	    nexc)) == -1)
+		goto dbfail;
+	if (n == 0)
+		return conflict(r, &c, &a, &f, 1);
+	if ((n = store(r, &a, &f, version)) == -1)
 		goto dbfail;
 	if (n == 0)
 		return conflict(r, &c, &a, &f, 1);
