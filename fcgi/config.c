@@ -28,7 +28,8 @@ enum conf_type {
 	CONF_BOOL,	/* int, yes/no/1/0 */
 	CONF_SIZE,	/* size_t, with optional k or m suffix */
 	CONF_KEY,	/* unsigned char[32], 64 hex digits */
-	CONF_URL	/* char *, "" or http(s)://host[:port], no path */
+	CONF_URL,	/* char *, "" or http(s)://host[:port], no path */
+	CONF_OLDKEY	/* "ID:64 hex digits", repeatable: the key ring */
 };
 
 struct conf_key {
@@ -81,6 +82,8 @@ static const struct conf_key secret_keys[] = {
 	C(db_admin_password, CONF_STR,	"", 0, 0),
 	C(key_id,	CONF_INT,	"1", 1, 255),
 	C(data_key,	CONF_KEY,	NULL, 0, 0),
+	{ "old_data_key", CONF_OLDKEY, offsetof(struct config, nold_keys),
+	    NULL, 1, 255 },
 	C(mac_key,	CONF_KEY,	NULL, 0, 0),
 	C(csrf_key,	CONF_KEY,	NULL, 0, 0),
 };
@@ -115,6 +118,31 @@ conf_url_ok(const char *v)
 }
 
 /*
+ * Adds an older data key "ID:HEX" to the ring (pii.c opens values sealed
+ * under it until gkbm-admin pii-rekey has sealed them again).
+ */
+static const char *
+conf_oldkey(struct config *cfg, const char *v)
+{
+	char		*end;
+	long		 id;
+	int		 i;
+
+	if (cfg->nold_keys >= PII_OLD_KEYS)
+		return "too many old_data_key lines";
+	id = strtol(v, &end, 10);
+	if (end == v || *end != ':' || id < 1 || id > 255)
+		return "expected ID:KEY with ID 1-255";
+	for (i = 0; i < cfg->nold_keys; i++)
+		if (cfg->old_key_id[i] == id)
+			return "key id given twice";
+	if (hex_decode(end + 1, cfg->old_keys[cfg->nold_keys], 32) == -1)
+		return "expected 64 hexadecimal digits after the id";
+	cfg->old_key_id[cfg->nold_keys++] = (int)id;
+	return NULL;
+}
+
+/*
  * Sets one value.  Returns NULL, or a message saying why the value is
  * wrong for the key.
  */
@@ -130,6 +158,8 @@ conf_set(struct config *cfg, const struct conf_key *k, const char *v)
 		free(*(char **)base);
 		*(char **)base = xstrdup(v);
 		return NULL;
+	case CONF_OLDKEY:
+		return conf_oldkey(cfg, v);
 	case CONF_URL:
 		if (*v != '\0' && !conf_url_ok(v))
 			return "expected http://host or https://host[:port]";
@@ -281,6 +311,7 @@ int
 config_secrets(struct config *cfg, const char *path)
 {
 	static const unsigned char	 zero[32];
+	int				 i;
 
 	if (conf_file(cfg, path, secret_keys,
 	    sizeof(secret_keys) / sizeof(secret_keys[0])) == -1)
@@ -292,6 +323,12 @@ config_secrets(struct config *cfg, const char *path)
 		    path);
 		return -1;
 	}
+	for (i = 0; i < cfg->nold_keys; i++)
+		if (cfg->old_key_id[i] == cfg->key_id) {
+			log_warnx("%s: old_data_key %d is the current key_id",
+			    path, cfg->key_id);
+			return -1;
+		}
 	return 0;
 }
 

@@ -89,10 +89,13 @@ static const struct {
 	  "COALESCE(u.name, ''), COALESCE(u.code, ''), a.pw_hash "
 	  "FROM accounts a LEFT JOIN regions r ON r.code = a.region_code "
 	  "LEFT JOIN units u ON u.id = a.unit_id WHERE a.id = ?", U },
-	[STMT_ACCOUNT_INSERT] = { "INSERT INTO accounts (role, year, name, idno_enc, idno_mac, phone_enc, "
+	[STMT_ACCOUNT_INSERT] = { "INSERT INTO accounts (role, year, name, idno_mac, "
 	  "phone_mac, gender, birth_date, region_code, level, idcard_file, pw_hash, "
 	  "pw_must_change, pw_changed_at, consent_version, consent_at, created_at) "
-	  "VALUES ('candidate', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NOW(), ?, NOW(), NOW())", N },
+	  "VALUES ('candidate', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NOW(), ?, NOW(), NOW())", N },
+	/* The new account's ID number and phone, sealed bound to its id. */
+	[STMT_ACCOUNT_SEAL] = { "UPDATE accounts SET idno_enc = ?, phone_enc = ? "
+	  "WHERE id = ? AND idno_enc IS NULL AND phone_enc IS NULL", N },
 	[STMT_ACCOUNT_SET_PASSWORD] = { "UPDATE accounts SET pw_hash = ?, pw_must_change = 0, pw_changed_at = NOW() "
 	  "WHERE id = ?", U },
 	/*
@@ -118,7 +121,11 @@ static const struct {
 	[STMT_SMS_LATEST] = { "SELECT id, code_mac, tries, used_at IS NOT NULL, "
 	  "created_at > NOW() - INTERVAL 5 MINUTE FROM sms_codes "
 	  "WHERE phone_mac = ? AND purpose = ? ORDER BY id DESC LIMIT 1", A },
-	[STMT_OUTBOX_INSERT] = { "INSERT INTO sms_outbox (phone_enc, body_enc, created_at) VALUES (?, ?, NOW())", A },
+	/* Made, then sealed: the sealed values are bound to the row's id. */
+	[STMT_OUTBOX_INSERT] = { "INSERT INTO sms_outbox (phone_enc, body_enc, created_at) "
+	  "VALUES ('', '', NOW())", A },
+	[STMT_OUTBOX_SEAL] = { "UPDATE sms_outbox SET phone_enc = ?, body_enc = ? "
+	  "WHERE id = ? AND sent_at IS NULL AND phone_enc = ''", A },
 	[STMT_AUDIT_INSERT] = { "INSERT INTO audit (at, account_id, role, unit_id, ip, request_id, event, "
 	  "object, result, reason) VALUES (NOW(3), NULLIF(?, 0), ?, NULLIF(?, 0), "
 	  "?, ?, ?, ?, ?, ?)", A },

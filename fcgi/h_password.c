@@ -17,19 +17,20 @@
 #include "web.h"
 
 /*
- * Checks a new password for account a (role and name from the row; the
+ * Checks a new password for account id (role and name from the row; the
  * candidate's ID number is opened to refuse passwords containing it).
  */
 static const char *
-policy(struct req *r, const char *role, const char *name, const char *login,
-    const unsigned char *ie, size_t iel, const char *pw)
+policy(struct req *r, long long id, const char *role, const char *name,
+    const char *login, const unsigned char *ie, size_t iel, const char *pw)
 {
 	char		 idno[32] = "";
 	const char	*msg;
 
 	if (strcmp(role, "candidate") != 0)
 		return passwd_check_staff(pw, login);
-	if (ie != NULL && pii_open(r->cfg, ie, iel, idno, sizeof(idno)) == -1)
+	if (ie != NULL && pii_open(r->cfg, PII_IDNO, id, ie, iel, idno,
+	    sizeof(idno)) == -1)
 		idno[0] = '\0';
 	msg = passwd_check_candidate(pw, idno, name);
 	OPENSSL_cleanse(idno, sizeof(idno));
@@ -137,8 +138,8 @@ pw_account(struct req *r, struct pwacct *pa)
 		return -1;
 	db_done(r, STMT_SEC_PW_ACCOUNT);
 	pa->code = n == 1 && must != 0;
-	if (pa->code && pe != NULL && pii_open(r->cfg, pe, pel, pa->phone,
-	    sizeof(pa->phone)) == -1)
+	if (pa->code && pe != NULL && pii_open(r->cfg, PII_PHONE,
+	    r->account_id, pe, pel, pa->phone, sizeof(pa->phone)) == -1)
 		pa->phone[0] = '\0';
 	return 0;
 }
@@ -278,7 +279,8 @@ h_password_post(struct req *r)
 		return RC_DB;
 	if (pw == NULL || *pw == '\0')
 		xml_field_error(r, "password", "请输入新密码。");
-	else if ((msg = policy(r, role, name, login, ie, iel, pw)) != NULL)
+	else if ((msg = policy(r, r->account_id, role, name, login, ie, iel,
+	    pw)) != NULL)
 		xml_field_error(r, "password", msg);
 	else if (old != NULL && strcmp(old, pw) == 0)
 		xml_field_error(r, "password", "新密码不能与原密码相同。");
@@ -392,7 +394,7 @@ h_forgot_post(struct req *r)
 	}
 	if (pw == NULL || *pw == '\0')
 		xml_field_error(r, "password", "请输入新密码。");
-	else if ((msg = policy(r, a.role, a.name, alogin ? alogin : "",
+	else if ((msg = policy(r, a.id, a.role, a.name, alogin ? alogin : "",
 	    a.idno_enc, a.idno_enc_len, pw)) != NULL)
 		xml_field_error(r, "password", msg);
 	confirm_check(r, pw, pw2);

@@ -580,8 +580,8 @@ h_upload_stamp(struct req *r)
 	    (n = db_fetch(r, STMT_UPL_ACCOUNT_IDNO, "b", &enc, &enclen)) == -1)
 		return RC_DB;
 	db_done(r, STMT_UPL_ACCOUNT_IDNO);
-	if (n == 0 || enc == NULL || pii_open(r->cfg, enc, enclen, idno,
-	    sizeof(idno)) == -1)
+	if (n == 0 || enc == NULL || pii_open(r->cfg, PII_IDNO, r->account_id,
+	    enc, enclen, idno, sizeof(idno)) == -1)
 		return RC_INTERNAL;
 	memset(&img, 0, sizeof(img));
 	if (image_decode(buf, len, MAX_JPEG, &img) != NULL) {

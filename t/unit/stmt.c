@@ -64,13 +64,18 @@ static const struct {
 	  "staff login and reset by account name" },
 	{ STMT_ACCOUNT_BY_UNIT_CODE, "accounts.name accounts.pw_hash accounts.idno_enc",
 	  "unit admin login and reset by unit code" },
-	{ STMT_ACCOUNT_INSERT, "accounts.name accounts.idno_enc accounts.phone_enc "
-	  "accounts.gender accounts.birth_date accounts.idcard_file accounts.pw_hash",
+	{ STMT_ACCOUNT_INSERT, "accounts.name accounts.gender accounts.birth_date "
+	  "accounts.idcard_file accounts.pw_hash",
 	  "registration writes the new account" },
+	{ STMT_ACCOUNT_SEAL, "accounts.idno_enc accounts.phone_enc",
+	  "registration seals the new account's ID number and phone, bound to "
+	  "its id (only while they are NULL)" },
 	{ STMT_RESET_SET_PASSWORD, "accounts.pw_hash",
 	  "reset: only the account the used SMS code was sent to" },
 	{ STMT_OUTBOX_INSERT, "sms_outbox.phone_enc sms_outbox.body_enc",
-	  "queues a code to the phone the visitor gave" },
+	  "queues a code to the phone the visitor gave (empty until sealed)" },
+	{ STMT_OUTBOX_SEAL, "sms_outbox.phone_enc sms_outbox.body_enc",
+	  "seals it, bound to the new outbox row" },
 	{ STMT_OTP_PENDING_GET, "login_pending.secret_enc accounts.totp_enc "
 	  "accounts.phone_enc",
 	  "the second factor, through the pending login's cookie hash" },
