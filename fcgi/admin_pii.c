@@ -167,8 +167,9 @@ done:
  * reading it with any key of the ring (old_data_key) and in the first
  * format too.  Run after a new key_id/data_key is put in place with the
  * old key as old_data_key; when it reports nothing failed, the old key
- * can be removed.  One transaction per column.  Returns 0, or -1 when
- * some value could not be opened or the database failed.
+ * can be removed.  One transaction, audited; values that open with no
+ * key are left as they are.  Returns 0, or -1 when some value could not
+ * be opened or the database failed (then nothing is changed).
  */
 int
 cmd_rekey(char **argv, const struct opts *o)
@@ -179,19 +180,23 @@ cmd_rekey(char **argv, const struct opts *o)
 
 	(void)argv;
 	(void)o;
+	if (tx_begin() == -1)
+		return -1;
 	for (i = 0; i < sizeof(sealed) / sizeof(sealed[0]); i++) {
-		if (tx_begin() == -1 || rekey_column(i, &t) == -1 ||
-		    tx_commit() == -1)
+		if (rekey_column(i, &t) == -1)
 			return -1;
 		printf("%s: %lld resealed, %lld already under key %d, "
 		    "%lld failed\n", sealed[i].col, t.resealed, t.kept,
 		    cfg.key_id, t.failed);
 		failed += t.failed;
 	}
+	if (audit("pii.rekey", failed ? "partial" : "all") == -1 ||
+	    tx_commit() == -1)
+		return -1;
 	if (failed > 0) {
 		warnx("%lld values open with no key of the ring: keep the old "
 		    "keys", failed);
 		return -1;
 	}
-	return audit("pii.rekey", "all") == -1 ? -1 : 0;
+	return 0;
 }
