@@ -608,14 +608,17 @@ sub _orphans {
 	return @p;
 }
 
-# The log lines that fail a test: fatal errors and sanitizer reports.
+# The log lines that fail a test: fatal errors, sanitizer reports, and a
+# statement refused for the request's role (fcgi/db.c: a handler running
+# a statement its role may not, which no input should ever cause).
 sub bad_log_lines {
 	my ($self) = @_;
 	my $text = $self->{final_log} // (_slurp($self->{log}) .
 	    _slurp("$self->{dir}/log/gkbm-web.out"));
 	$text = decode('UTF-8', $text, Encode::FB_DEFAULT)
 	    unless utf8::is_utf8($text);
-	return grep { /fatal|AddressSanitizer|LeakSanitizer/ } split /\n/, $text;
+	return grep { /fatal|AddressSanitizer|LeakSanitizer|statement \d+ refused for role/ }
+	    split /\n/, $text;
 }
 
 # finish: stop everything and check the logs (one assertion).
