@@ -139,8 +139,8 @@ otp_pending(struct req *r, struct pending *p)
 	if (!fresh || p->tries >= OTP_TRIES)
 		return db_exec(r, STMT_OTP_PENDING_DELETE, "b", p->h,
 		    sizeof(p->h)) == -1 ? -1 : 0;
-	if (pe != NULL && pii_open(r->cfg, pe, pel, p->phone,
-	    sizeof(p->phone)) == -1)
+	if (pe != NULL && pii_open(r->cfg, PII_PHONE, p->account_id, pe, pel,
+	    p->phone, sizeof(p->phone)) == -1)
 		p->phone[0] = '\0';
 	p->mode = p->totp_enc != NULL ? MODE_TOTP :
 	    p->verified && !p->must ? MODE_ENROLL : MODE_VERIFY;
@@ -217,12 +217,14 @@ otp_secret(struct req *r, struct pending *p, char b32[B32_MAX])
 	size_t		 sl;
 
 	if (p->secret_enc != NULL)
-		return pii_open(r->cfg, p->secret_enc, p->secret_len, b32,
-		    B32_MAX) == -1 ? RC_INTERNAL : RC_OK;
+		return pii_open(r->cfg, PII_PENDING, p->account_id,
+		    p->secret_enc, p->secret_len, b32, B32_MAX) == -1 ?
+		    RC_INTERNAL : RC_OK;
 	if (RAND_bytes(key, sizeof(key)) != 1)
 		fatalx("RAND_bytes failed");
 	if (base32_encode(key, sizeof(key), b32, B32_MAX) == -1 ||
-	    pii_seal(r->cfg, b32, sealed, sizeof(sealed), &sl) == -1)
+	    pii_seal(r->cfg, PII_PENDING, p->account_id, b32, sealed,
+	    sizeof(sealed), &sl) == -1)
 		fatalx("%s: cannot seal the secret", __func__);
 	OPENSSL_cleanse(key, sizeof(key));
 	switch (db_exec(r, STMT_OTP_PENDING_SECRET, "bb", sealed, sl, p->h,
@@ -274,8 +276,8 @@ otp_page(struct req *r, struct pending *p, unsigned char *key,
 	b32[0] = '\0';
 	xml_page(r, PAGE_OTP);
 	xml_el(r->root, "mode", otp_modes[p->mode]);
-	if (p->mode == MODE_TOTP && pii_open(r->cfg, p->totp_enc,
-	    p->totp_len, b32, sizeof(b32)) == -1)
+	if (p->mode == MODE_TOTP && pii_open(r->cfg, PII_TOTP, p->account_id,
+	    p->totp_enc, p->totp_len, b32, sizeof(b32)) == -1)
 		return RC_INTERNAL;
 	if (p->mode == MODE_ENROLL && ((rc = otp_secret(r, p, b32)) != RC_OK ||
 	    (rc = otp_enroll_xml(r, p, b32)) != RC_OK))
@@ -364,6 +366,27 @@ otp_code_mac(struct req *r, long long id, const char *c,
 }
 
 /*
+ * The pending login's enrolment secret sealed again for the account's
+ * totp_enc (a sealed value is bound to its column and row) into out;
+ * 0 or -1.
+ */
+static int
+otp_enroll_seal(struct req *r, const struct pending *p, unsigned char *out,
+    size_t outsz, size_t *outlen)
+{
+	char	 b32[B32_MAX];
+	int	 rc;
+
+	if (pii_open(r->cfg, PII_PENDING, p->account_id, p->secret_enc,
+	    p->secret_len, b32, sizeof(b32)) == -1)
+		return -1;
+	rc = pii_seal(r->cfg, PII_TOTP, p->account_id, b32, out, outsz,
+	    outlen);
+	OPENSSL_cleanse(b32, sizeof(b32));
+	return rc;
+}
+
+/*
  * Takes the proof inside the open transaction: the TOTP step (the
  * replay guard), the new secret, the SMS code or the enrolment code,
  * each usable once.  Returns 1 taken, 0 used meanwhile (or not valid),
@@ -373,15 +396,18 @@ static int
 otp_take(struct req *r, const struct pending *p, enum proof pr,
     long long step, long long sms_id, const char *code)
 {
-	unsigned char	 cm[MAC_LEN];
+	unsigned char	 cm[MAC_LEN], sealed[PII_MAX];
+	size_t		 sl;
 
 	switch (pr) {
 	case PROOF_TOTP:
 		return db_exec(r, STMT_OTP_STEP_SET, "iii", step,
 		    p->account_id, step);
 	case PROOF_NEW:
-		return db_exec(r, STMT_OTP_ENROLL, "bii", p->secret_enc,
-		    p->secret_len, step, p->account_id);
+		if (otp_enroll_seal(r, p, sealed, sizeof(sealed), &sl) == -1)
+			return -1;
+		return db_exec(r, STMT_OTP_ENROLL, "bii", sealed, sl, step,
+		    p->account_id);
 	case PROOF_SMS:
 		return sms_use(r, sms_id) == 0;
 	case PROOF_CODE:

@@ -18,19 +18,20 @@
 #include "web.h"
 
 /*
- * Checks a new password for account a (role and name from the row; the
+ * Checks a new password for account id (role and name from the row; the
  * candidate's ID number is opened to refuse passwords containing it).
  */
 static const char *
-policy(struct req *r, const char *role, const char *name, const char *login,
-    const unsigned char *ie, size_t iel, const char *pw)
+policy(struct req *r, long long id, const char *role, const char *name,
+    const char *login, const unsigned char *ie, size_t iel, const char *pw)
 {
 	char		 idno[32] = "";
 	const char	*msg;
 
 	if (strcmp(role, "candidate") != 0)
 		return passwd_check_staff(pw, login);
-	if (ie != NULL && pii_open(r->cfg, ie, iel, idno, sizeof(idno)) == -1)
+	if (ie != NULL && pii_open(r->cfg, PII_IDNO, id, ie, iel, idno,
+	    sizeof(idno)) == -1)
 		idno[0] = '\0';
 	msg = passwd_check_candidate(pw, idno, name);
 	OPENSSL_cleanse(idno, sizeof(idno));
@@ -72,7 +73,10 @@ set_password(struct req *r, long long id, const char *pw, const char *event,
 			*used = 1;
 		return RC_OK;
 	}
-	if (db_exec(r, STMT_ACCOUNT_SET_PASSWORD, "si", hash, id) == -1 ||
+	/* A visitor's reset reaches only the account the code was sent to. */
+	if ((r->role == ROLE_ANON ? db_exec(r, STMT_RESET_SET_PASSWORD, "sii",
+	    hash, id, code_id) : db_exec(r, STMT_ACCOUNT_SET_PASSWORD, "si",
+	    hash, id)) != 1 ||
 	    db_exec(r, STMT_SESSION_DELETE_ACCOUNT, "ib", id, keep,
 	    sizeof(keep)) == -1)
 		goto fail;
@@ -133,8 +137,8 @@ pw_account(struct req *r, struct pwacct *pa)
 		return -1;
 	db_done(r, STMT_SEC_PW_ACCOUNT);
 	pa->code = n == 1 && must != 0;
-	if (pa->code && pe != NULL && pii_open(r->cfg, pe, pel, pa->phone,
-	    sizeof(pa->phone)) == -1)
+	if (pa->code && pe != NULL && pii_open(r->cfg, PII_PHONE,
+	    r->account_id, pe, pel, pa->phone, sizeof(pa->phone)) == -1)
 		pa->phone[0] = '\0';
 	return 0;
 }
@@ -265,7 +269,8 @@ h_password_post(struct req *r)
 		return RC_DB;
 	if (pw == NULL || *pw == '\0')
 		xml_field_error(r, "password", "请输入新密码。");
-	else if ((msg = policy(r, role, name, login, ie, iel, pw)) != NULL)
+	else if ((msg = policy(r, r->account_id, role, name, login, ie, iel,
+	    pw)) != NULL)
 		xml_field_error(r, "password", msg);
 	else if (old != NULL && strcmp(old, pw) == 0)
 		xml_field_error(r, "password", "新密码不能与原密码相同。");
@@ -401,7 +406,7 @@ forgot_totp(struct req *r, long long id)
 		xml_field_error(r, "totp", MSG_FORGOT_TOTP);
 		return 0;
 	}
-	if (pii_open(r->cfg, enc, len, b32, sizeof(b32)) == -1 ||
+	if (pii_open(r->cfg, PII_TOTP, id, enc, len, b32, sizeof(b32)) == -1 ||
 	    (n = base32_decode(b32, key, sizeof(key))) <= 0)
 		return -1;
 	ok = totp_check(key, (size_t)n, code, time(NULL), last, &step) == 0;
@@ -429,10 +434,7 @@ forgot_totp(struct req *r, long long id)
 static int
 forgot_check(struct req *r, struct forgot *fg, const char *pw)
 {
-	char		*alogin = NULL, *s, idno[32];
-	unsigned char	*ie, *pe;
-	size_t		 iel, pel;
-	long long	 level;
+	char		*alogin = NULL, idno[32];
 	const char	*msg;
 	int		 n;
 
@@ -445,21 +447,21 @@ forgot_check(struct req *r, struct forgot *fg, const char *pw)
 		return -1;
 	/* The staff policy refuses the account name, however it was named. */
 	if (strcmp(fg->a.role, "candidate") != 0) {
-		if (db_exec(r, STMT_ACCOUNT_GET, "i", fg->a.id) == -1 ||
-		    (n = db_fetch(r, STMT_ACCOUNT_GET, "ssbbsssissssss", &s,
-		    &s, &ie, &iel, &pe, &pel, &s, &s, &s, &level, &s, &s,
-		    &alogin, &s, &s, &s)) == -1)
+		if (db_exec(r, STMT_RESET_LOGIN, "i", fg->a.id) == -1 ||
+		    (n = db_fetch(r, STMT_RESET_LOGIN, "s", &alogin)) == -1)
 			return -1;
-		db_done(r, STMT_ACCOUNT_GET);
+		db_done(r, STMT_RESET_LOGIN);
 		if (n == 0)
 			alogin = NULL;
 		forgot_name(r, fg, alogin);
-	} else if (fg->a.idno_enc != NULL && pii_open(r->cfg, fg->a.idno_enc,
-	    fg->a.idno_enc_len, idno, sizeof(idno)) == 0) {
+	} else if (fg->a.idno_enc != NULL && pii_open(r->cfg, PII_IDNO,
+	    fg->a.id, fg->a.idno_enc, fg->a.idno_enc_len, idno,
+	    sizeof(idno)) == 0) {
 		forgot_name(r, fg, idno);
 		OPENSSL_cleanse(idno, sizeof(idno));
 	}
-	if ((msg = policy(r, fg->a.role, fg->a.name, alogin ? alogin : "",
+	if ((msg = policy(r, fg->a.id, fg->a.role, fg->a.name,
+	    alogin ? alogin : "",
 	    fg->a.idno_enc, fg->a.idno_enc_len, pw)) != NULL)
 		xml_field_error(r, "password", msg);
 	return 0;

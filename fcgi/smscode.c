@@ -130,8 +130,9 @@ dbfail:
 
 /*
  * Records a new code for purpose to phone, and queues the message if
- * deliver (else the code goes nowhere: see sms_pretend).  Returns 0 or
- * -1 (DB).
+ * deliver (else the code goes nowhere: see sms_pretend).  The sealed
+ * phone and text are bound to their outbox row: made, then sealed.
+ * Returns 0 or -1 (DB).
  */
 static int
 sms_record(struct req *r, const char *phone, const unsigned char pm[MAC_LEN],
@@ -140,6 +141,7 @@ sms_record(struct req *r, const char *phone, const unsigned char pm[MAC_LEN],
 	unsigned char	 cm[MAC_LEN], pe[PII_MAX], be[512];
 	char		 code[8], body[200];
 	size_t		 pel, bel;
+	long long	 out;
 	uint32_t	 v;
 
 	do {
@@ -150,23 +152,32 @@ sms_record(struct req *r, const char *phone, const unsigned char pm[MAC_LEN],
 	snprintf(body, sizeof(body), "【河南工考】您的验证码为%s，5分钟内有效。"
 	    "如非本人操作，请忽略本短信。", code);
 	sms_code_mac(r, phone, code, cm);
-	if (pii_seal(r->cfg, phone, pe, sizeof(pe), &pel) == -1 ||
-	    pii_seal(r->cfg, body, be, sizeof(be), &bel) == -1)
-		fatalx("sms_record: pii_seal failed");
 	OPENSSL_cleanse(code, sizeof(code));
-	OPENSSL_cleanse(body, sizeof(body));
 	if (db_begin(r) == -1 ||
 	    db_exec(r, STMT_SMS_INSERT, "bsbs", pm, (size_t)MAC_LEN, purpose,
-	    cm, sizeof(cm), r->ip) == -1 ||
-	    (deliver && db_exec(r, STMT_OUTBOX_INSERT, "bb", pe, pel, be,
-	    bel) == -1) ||
-	    audit(r, "sms.send", purpose, "ok", deliver ? NULL :
-	    "not delivered") == -1 ||
-	    db_commit(r) == -1) {
-		db_rollback(r);
-		return -1;
+	    cm, sizeof(cm), r->ip) == -1)
+		goto fail;
+	if (deliver) {
+		if (db_exec(r, STMT_OUTBOX_INSERT, "") == -1)
+			goto fail;
+		out = db_insert_id(r, STMT_OUTBOX_INSERT);
+		if (pii_seal(r->cfg, PII_OUT_PHONE, out, phone, pe, sizeof(pe),
+		    &pel) == -1 || pii_seal(r->cfg, PII_OUT_BODY, out, body,
+		    be, sizeof(be), &bel) == -1)
+			fatalx("sms_record: pii_seal failed");
+		if (db_exec(r, STMT_OUTBOX_SEAL, "bbi", pe, pel, be, bel,
+		    out) != 1)
+			goto fail;
 	}
+	OPENSSL_cleanse(body, sizeof(body));
+	if (audit(r, "sms.send", purpose, "ok", deliver ? NULL :
+	    "not delivered") == -1 || db_commit(r) == -1)
+		goto fail;
 	return 0;
+fail:
+	OPENSSL_cleanse(body, sizeof(body));
+	db_rollback(r);
+	return -1;
 }
 
 /*
