@@ -392,7 +392,11 @@ static const struct {
 	[STMT_AUTH_FAILS_VALUE] = { "SELECT COUNT(*) FROM login_attempts WHERE login_mac = ? AND ok = 0 "
 	  "AND id < ? AND at > NOW() - INTERVAL 15 MINUTE AND id > COALESCE((SELECT MAX(id) "
 	  "FROM login_attempts WHERE login_mac = ? AND ok = 2), 0)", A },
-	[STMT_AUTH_TOTP_GET] = { "SELECT totp_enc, totp_step FROM accounts WHERE id = ?", N },
+	/* Only for the account whose phone the visitor's reset code went to. */
+	[STMT_AUTH_TOTP_GET] = { "SELECT a.totp_enc, a.totp_step FROM accounts a "
+	  "JOIN sms_codes c ON c.phone_mac = a.phone_mac WHERE a.id = ? AND c.id = ? "
+	  "AND c.purpose = 'reset' AND c.used_at IS NULL "
+	  "AND c.created_at > NOW() - INTERVAL 5 MINUTE", N },
 	/* end issue 7 */
 };
 

@@ -382,11 +382,12 @@ forgot_name(struct req *r, struct forgot *fg, const char *name)
 /*
  * An account with an authenticator needs its code besides the SMS code
  * (SECURITY.md: a SIM swap alone must not take an office account); the
- * step is taken (no code twice).  Returns 0 (with a field error if the
+ * step is taken (no code twice).  Read only through the right, unused
+ * reset code code_id.  Returns 0 (with a field error if the
  * code is missing or wrong), or -1 (DB).
  */
 static int
-forgot_totp(struct req *r, long long id)
+forgot_totp(struct req *r, long long id, long long code_id)
 {
 	const char	*code = form_text(&r->body, "totp");
 	unsigned char	*enc, key[TOTP_KEY_LEN * 2];
@@ -395,12 +396,17 @@ forgot_totp(struct req *r, long long id)
 	long long	 last, step;
 	int		 n, ok;
 
-	if (db_exec(r, STMT_AUTH_TOTP_GET, "i", id) == -1 ||
+	if (db_exec(r, STMT_AUTH_TOTP_GET, "ii", id, code_id) == -1 ||
 	    (n = db_fetch(r, STMT_AUTH_TOTP_GET, "bi", &enc, &len,
 	    &last)) == -1)
 		return -1;
 	db_done(r, STMT_AUTH_TOTP_GET);
-	if (n == 0 || enc == NULL)
+	if (n == 0) {		/* the code expired meanwhile */
+		xml_field_error(r, "sms_code", "验证码已过期（有效期5分钟），"
+		    "请重新获取。");
+		return 0;
+	}
+	if (enc == NULL)
 		return 0;
 	if (strlen(code) != 6 || strspn(code, "0123456789") != 6) {
 		xml_field_error(r, "totp", MSG_FORGOT_TOTP);
@@ -432,7 +438,8 @@ forgot_totp(struct req *r, long long id)
  * errors; returns 0 or -1 (DB).
  */
 static int
-forgot_check(struct req *r, struct forgot *fg, const char *pw)
+forgot_check(struct req *r, struct forgot *fg, const char *pw,
+    long long code_id)
 {
 	char		*alogin = NULL, idno[32];
 	const char	*msg;
@@ -443,7 +450,7 @@ forgot_check(struct req *r, struct forgot *fg, const char *pw)
 		    "如手机号已更换，请联系本单位管理员。");
 		return 0;
 	}
-	if (forgot_totp(r, fg->a.id) == -1)
+	if (forgot_totp(r, fg->a.id, code_id) == -1)
 		return -1;
 	/* The staff policy refuses the account name, however it was named. */
 	if (strcmp(fg->a.role, "candidate") != 0) {
@@ -518,7 +525,7 @@ h_forgot_post(struct req *r)
 		xml_field_error(r, "sms_code", msg);
 		return RC_OK;
 	}
-	if (forgot_check(r, &fg, pw) == -1)
+	if (forgot_check(r, &fg, pw, code_id) == -1)
 		return RC_DB;
 	if (r->form_bad)
 		return RC_OK;

@@ -28,8 +28,10 @@ for my $k (sort keys %C) {
 }
 # An SMS in the outbox (sealed phone and text).
 my $sb = $s->browser;
-my $r = $sb->post('/sms', { csrf => $sb->csrf('/login'),
-    phone => '13900000099', purpose => 'register' }, accept => 'xml');
+my $sbcsrf = $sb->csrf('/login');
+$s->captcha($sb);	# a registration code needs the captcha
+my $r = $sb->post('/sms', { csrf => $sbcsrf, phone => '13900000099',
+    purpose => 'register', captcha => '2468' }, accept => 'xml');
 
 # home(K): the candidate's home page as XML (ID number and phone masked,
 # each opened from its sealed value).

@@ -85,6 +85,12 @@ static const struct {
 	  "the replay guard (totp_enc only compared with NULL)" },
 	{ STMT_OTP_ENROLL, "accounts.totp_enc",
 	  "enrolment after the password and a valid code" },
+	{ STMT_OTP_ENROLL_CODE_USE, "accounts.totp_enc",
+	  "an administrator's enrolment code, through the pending login "
+	  "(totp_enc only compared with NULL)" },
+	{ STMT_AUTH_TOTP_GET, "accounts.totp_enc",
+	  "a reset of an account with an authenticator checks its code: only "
+	  "the account the right, unused reset code was sent to" },
 	{ STMT_MOB_APP_LOCK, "accounts.name",
 	  "the phone page names the candidate, masked, through the link's "
 	  "token hash" },
