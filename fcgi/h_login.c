@@ -66,18 +66,30 @@ login_page(struct req *r, const char *kind)
 	    RC_DB : RC_OK;
 }
 
-/* GET /login */
+/*
+ * GET /login.  From an address past FAILS_IP failures the captcha is
+ * shown at once, so nobody types a password only to be asked for it.
+ */
 enum rc
 h_login(struct req *r)
 {
 	const char	*kind = req_arg(r, "kind");
+	long long	 ip = 0;
 
 	if (r->role != ROLE_ANON) {
 		resp_redirect(r, "/home");
 		return RC_OK;
 	}
-	return login_page(r, kind != NULL && strcmp(kind, "staff") == 0 ?
-	    "staff" : "candidate");
+	if (login_page(r, kind != NULL && strcmp(kind, "staff") == 0 ?
+	    "staff" : "candidate") != RC_OK)
+		return RC_DB;
+	if (db_exec(r, STMT_ATTEMPT_FAILS_IP, "s", r->ip) == -1 ||
+	    db_fetch(r, STMT_ATTEMPT_FAILS_IP, "i", &ip) == -1)
+		return RC_DB;
+	db_done(r, STMT_ATTEMPT_FAILS_IP);
+	if (ip >= FAILS_IP)
+		captcha_field(r, NULL);
+	return RC_OK;
 }
 
 /*

@@ -154,8 +154,15 @@ is($r->status, 303, 'the account by its phone: no captcha') or diag($r->dump);
 # --- an address failing with many names (a NAT'd office): the captcha ------------------
 
 my ($ID3, $NAME3) = @{ $C[2] };
-fail_rows(30, undef, '127.0.0.1');
 my $ob = $s->browser;
+$r = $ob->get('/login', accept => 'xml');
+ok(!defined $r->xpath('/login/form/field[@name="captcha"]'),
+    'GET /login: no captcha at first');
+fail_rows(30, undef, '127.0.0.1');
+$r = $ob->get('/login', accept => 'xml');
+is($r->status, 200, 'GET /login from an address that failed 30 times: 200');
+ok(defined $r->xpath('/login/form/field[@name="captcha"]'),
+    '... the captcha shown at once');
 $r = $ob->login('candidate', $ID3, $PW, accept => 'xml');
 is($r->status, 400, '30 failures from this address: the captcha first');
 like($r->xpath('/login/form/field[@name="captcha"]/error') // '',
