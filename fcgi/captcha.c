@@ -43,7 +43,7 @@ captcha_rand(unsigned char *buf, size_t n)
 		fatalx("RAND_bytes failed");
 }
 
-/* The row id of the request's cookie; 0 if it has none (cannot happen). */
+/* The row id of the request's cookie into h: 0, or -1 if it has none. */
 static int
 captcha_id(struct req *r, unsigned char h[MAC_LEN])
 {
