@@ -239,7 +239,7 @@ like($r->text, qr/查询结果.*您可以申报：五级（初级工）；四级
     'the verdict first, in one sentence');
 like($r->text, qr/现岗位等级须为五级/, 'the reasons shown');
 like($r->body, qr/value="1980"/, 'the answers kept in the form');
-like($r->body, qr/<option value="0" selected(?:="selected")?>未定级/, '未定级 kept selected');
+like($r->text, qr/<option value="0" selected(?:="selected")?>未定级/, '未定级 kept selected');
 
 # --- every wrong answer ------------------------------------------------------------
 
