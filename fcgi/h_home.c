@@ -116,7 +116,7 @@ h_home(struct req *r)
 		xml_attr(acc, "unit-code", ucode);
 		xml_attr(acc, "role-name", role_labels[r->role]);
 	}
-	if (h_window(r, r->root, "registration", &open) == -1)
+	if (year_window(r, r->root, "registration", &open) == -1)
 		return RC_DB;
 	if (r->role == ROLE_CANDIDATE && home_next(r, open) == -1)
 		return RC_DB;
