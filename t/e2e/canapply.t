@@ -388,4 +388,19 @@ for my $p (@PEOPLE) {
 }
 
 $s->finish;
+
+# --- rate-limited in nginx like the other public endpoints ----------------------------
+
+{
+	my $t = GKBM->start(workers => 1, province => 0, rate => 1, burst => 2);
+	my $b = $t->browser;
+	my %st;
+	$st{ $b->get('/canapply?go=1&gender=M&birth_year=1980&work_start_year=2000'
+	    . '&cur_level=0&education=60')->status }++ for 1 .. 8;
+	ok($st{429}, 'eight quick questions: some answered 429 by nginx')
+	    or diag(explain \%st);
+	ok($st{200}, '... the first ones answered') or diag(explain \%st);
+	is($b->get('/help/policy')->status, 200, 'other pages are not limited');
+	$t->finish;
+}
 done_testing;
