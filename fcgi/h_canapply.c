@@ -115,8 +115,10 @@ ask_person(struct req *r, struct ask *q)
 
 	if (*v == '\0')
 		xml_field_error(r, "gender", "请选择性别。");
-	else if (strcmp(v, "M") != 0 && strcmp(v, "F") != 0)
+	else if (strcmp(v, "M") != 0 && strcmp(v, "F") != 0) {
 		xml_field_error(r, "gender", "性别只能选择男或女。");
+		xml_field(r, "gender", "");	/* no radio button to keep it */
+	}
 	else
 		q->a.gender = *v;
 	q->a.birth_year = year_field(r, "birth_year", Y_MIN_BIRTH, q->a.year,
@@ -164,8 +166,10 @@ ask_other(struct req *r, struct ask *q)
 		q->a.prohibited = 0;
 	else if (strcmp(v, "yes") == 0)
 		q->a.prohibited = 1;
-	else
+	else {
 		xml_field_error(r, "prohibited", "请选择是或否。");
+		xml_field(r, "prohibited", "");
+	}
 }
 
 /* The current level and the year it was obtained. */
