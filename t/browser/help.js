@@ -38,10 +38,13 @@ run(async (t) => {
   const imgs = await page.goto(t.url('/help/candidate')).then(() =>
     page.locator('figure.shot img').count());
   t.ok(imgs >= 5, 'the candidate manual has its screenshots', `${imgs}`);
-  const broken = await page.evaluate(() => Array.from(
-    document.querySelectorAll('figure.shot img')).filter((i) =>
-    i.complete && i.naturalWidth === 0).map((i) => i.src));
-  t.is(broken.join(' '), '', 'every screenshot loads');
+  // (Not while tools/help-shots makes them.)
+  if (!out) {
+    const broken = await page.evaluate(() => Array.from(
+      document.querySelectorAll('figure.shot img')).filter((i) =>
+      i.complete && i.naturalWidth === 0).map((i) => i.src));
+    t.is(broken.join(' '), '', 'every screenshot loads');
+  }
 
   // 我能报哪一级 through its form, as a worker on a phone.
   await page.goto(t.url('/canapply'));

@@ -10,6 +10,7 @@
   <xsl:template name="content">
     <xsl:variable name="a" select="/*/account"/>
     <xsl:call-template name="window-box"/>
+    <xsl:call-template name="next-step"/>
     <section class="card account">
       <h2>我的注册信息</h2>
       <table class="props-table">
@@ -27,7 +28,6 @@
       </table>
       <p class="hint">姓名、身份证号、性别、出生日期、手机号注册后不能修改。如信息有误，请联系本单位或当地工考办。</p>
     </section>
-    <xsl:call-template name="next-step"/>
     <xsl:call-template name="help-box"/>
   </xsl:template>
 
