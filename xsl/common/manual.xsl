@@ -64,6 +64,7 @@
         <li>各项报名条件见<a href="/help/policy">政策说明</a>，各地工考办的电话见<a href="/help/phones">咨询电话</a>。</li>
         <li>请准备好：本人身份证人像面的彩色照片；近期二寸免冠白色背景彩色证件照；毕业证、工资变动审批表、等级证书等原件的照片（jpg格式，内容完整、字迹清楚）；一部能收短信的手机。</li>
       </ul>
+      <xsl:call-template name="shot"><xsl:with-param name="src" select="'c-canapply'"/><xsl:with-param name="alt" select="'我能报哪一级：查询结果'"/></xsl:call-template>
     </section>
 
     <section class="card" id="c-register">
