@@ -43,8 +43,9 @@ home_step(int open, const char *state, int filled, int photos)
 /*
  * Appends <next step state> for the candidate: the registration
  * window's <window> is already in the page (open tells whether it is
- * open now); state is none when he has no application yet.  Returns 0
- * or -1 on a database failure.
+ * open now); state is none when he has no application yet.  After
+ * final approval, the payment and ticket windows follow.  Returns 0 or
+ * -1 on a database failure.
  */
 static int
 home_next(struct req *r, int open)
@@ -65,6 +66,11 @@ home_next(struct req *r, int open)
 	n = xml_el(r->root, "next", NULL);
 	xml_attr(n, "step", home_step(open, state, (int)filled, (int)photos));
 	xml_attr(n, "state", state != NULL ? state : "none");
+	/* After final approval the next windows are payment and ticket. */
+	if (state != NULL && strcmp(state, "approved") == 0 &&
+	    (year_window(r, r->root, "payment", NULL) == -1 ||
+	    year_window(r, r->root, "ticket", NULL) == -1))
+		return -1;
 	return 0;
 }
 

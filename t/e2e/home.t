@@ -73,6 +73,20 @@ for my $st (sort keys %states) {
 	step($st, $states{$st}[0], $st, $states{$st}[1], $states{$st}[2]);
 }
 
+# Approved: the payment and ticket windows come next, with their dates.
+$dbh->do(q{UPDATE applications SET state = 'approved' WHERE id = ?}, undef, $app);
+$h = $b->get('/home');
+like($h->text, qr/网上缴费：时间尚未公布/, 'approved: payment not yet published');
+$dbh->do(q{INSERT INTO windows (year, kind, region_code, starts_at, ends_at,
+    updated_at) VALUES (?, 'ticket', '', ?, ?, NOW())}, undef, $Y,
+    "$Y-12-20 08:00", "$Y-12-28 18:00");
+my $x = $b->get('/home', accept => 'xml');
+is($x->xpath('/home/window[@kind="ticket"]/@starts'), "$Y-12-20 08:00",
+    'approved: the ticket window in the document');
+$valid->($x, 'approved with the ticket window');
+like($b->get('/home')->text, qr/准考证打印：$Y-12-20 08:00 至 $Y-12-28 18:00/,
+    'approved: the ticket window\'s dates on the page');
+
 # The window closed: the dates, whatever the draft holds.
 $dbh->do(q{UPDATE windows SET starts_at = NOW() - INTERVAL 10 DAY, ends_at =
     NOW() - INTERVAL 1 DAY WHERE year = ? AND kind = 'registration'}, undef, $Y);

@@ -75,7 +75,23 @@
         </xsl:when>
         <xsl:when test="$n/@step = 'approved'">
           <p class="next-what"><strong>终审通过</strong></p>
-          <p>您的报名已通过终审。请留意缴费、准考证打印的时间安排和当地工考办的通知。</p>
+          <p>您的报名已通过终审。接下来：</p>
+          <ul>
+            <xsl:for-each select="/*/window[@kind = 'payment' or @kind = 'ticket']">
+              <li>
+                <xsl:value-of select="@name"/>
+                <xsl:text>：</xsl:text>
+                <xsl:choose>
+                  <xsl:when test="@starts">
+                    <xsl:value-of select="@starts"/>
+                    <xsl:text> 至 </xsl:text>
+                    <xsl:value-of select="@ends"/>
+                  </xsl:when>
+                  <xsl:otherwise>时间尚未公布，请留意当地工考办的通知</xsl:otherwise>
+                </xsl:choose>
+              </li>
+            </xsl:for-each>
+          </ul>
           <p class="buttons"><a class="btn btn-primary" href="/status">查看审核结果</a></p>
         </xsl:when>
         <xsl:otherwise>
