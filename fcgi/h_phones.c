@@ -18,6 +18,9 @@
 #define MAX_NUMBER	24	/* bytes of a number as typed */
 #define MAX_REASON	190	/* audit.reason is 200 characters */
 #define D_LABEL		"咨询电话"
+#define MSG_LABEL	"说明含有无法识别的字符，请只填写文字，如“市工考办”。"
+#define MSG_NUMBER	"电话号码格式不正确：固定电话请带区号，如0371-61612579" \
+			"（分机可写作0371-61612579-801）；手机号为11位数字。"
 
 /* One stored number and its office (STMT_PHONE_LIST). */
 struct ph {
@@ -102,8 +105,8 @@ label_bad_chars(const char *s)
 static const char *
 label_check(const char *s)
 {
-	if (!valid_utf8(s, strlen(s)) || label_bad_chars(s))
-		return "说明含有无法识别的字符，请只填写文字，如“市工考办”。";
+	if (valid_chars(s, 0) < 0 || label_bad_chars(s))
+		return MSG_LABEL;
 	if (u8len(s) > MAX_LABEL)
 		return "说明不能超过20个字。";
 	return NULL;
@@ -114,8 +117,7 @@ static const char *
 number_check(const char *s)
 {
 	if (strlen(s) > MAX_NUMBER || !phone_shape(s))
-		return "电话号码格式不正确：固定电话请带区号，如0371-61612579"
-		    "（分机可写作0371-61612579-801）；手机号为11位数字。";
+		return MSG_NUMBER;
 	return NULL;
 }
 
@@ -179,45 +181,69 @@ h_phones_edit(struct req *r)
 	return edit_fill(r) == -1 ? RC_DB : RC_OK;
 }
 
+/* The field checks of the rows (field.c calls them when given). */
+static const char *
+phones_check_label(struct req *r, const struct fielddef *f, struct fval *v)
+{
+	(void)r;
+	(void)f;
+	return label_check(v->s);
+}
+
+static const char *
+phones_check_number(struct req *r, const struct fielddef *f, struct fval *v)
+{
+	(void)r;
+	(void)f;
+	return number_check(v->s);
+}
+
+#define LABEL(n)	{ "label_" #n, FT_TEXT, 0, 0, 1000, NULL, MSG_LABEL, \
+			    NULL, phones_check_label }
+#define NUMBER(n)	{ "phone_" #n, FT_TEXT, 0, 0, 1000, NULL, MSG_NUMBER, \
+			    NULL, phones_check_number }
+
 /*
- * Checks the form's rows: each kept in the page, errors next to their
- * fields; good rows (a number given) go to labels and numbers.  Returns
- * how many.
+ * The fields of POST /admin/phones: label_N, phone_N of each row, N 1 to
+ * MAX_PHONES, at index 2(N-1) and 2(N-1)+1.
+ */
+const struct fielddef h_phones_fields[] = {
+	LABEL(1), NUMBER(1), LABEL(2), NUMBER(2), LABEL(3), NUMBER(3),
+	LABEL(4), NUMBER(4), LABEL(5), NUMBER(5),
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+/*
+ * What the fields cannot see alone: a label without its number, a
+ * number given twice.  Good rows (a number given) go to labels and
+ * numbers.  Returns how many.
  */
 static int
 post_rows(struct req *r, const char **labels, const char **numbers)
 {
-	const char	*l, *p, *m;
-	char		 ln[16], pn[16];
-	int		 i, j, n = 0;
+	const struct fval	*l, *p;
+	int			 i, j, n = 0;
 
-	for (i = 1; i <= MAX_PHONES; i++) {
-		snprintf(ln, sizeof(ln), "label_%d", i);
-		snprintf(pn, sizeof(pn), "phone_%d", i);
-		l = form_text(&r->body, ln);
-		p = form_text(&r->body, pn);
-		xml_field(r, ln, l);
-		xml_field(r, pn, p);
-		if (*p == '\0') {
-			if (*l != '\0')
-				xml_field_error(r, pn, "请填写电话号码，或清空这一行的说明。");
+	for (i = 0; i < MAX_PHONES; i++) {
+		l = &r->fv[2 * i];
+		p = &r->fv[2 * i + 1];
+		if (*p->s == '\0') {
+			if (*l->s != '\0' && l->err == NULL)
+				xml_field_error(r, h_phones_fields[2 * i + 1].key,
+				    "请填写电话号码，或清空这一行的说明。");
 			continue;
 		}
-		if ((m = label_check(l)) != NULL)
-			xml_field_error(r, ln, m);
-		if ((m = number_check(p)) != NULL) {
-			xml_field_error(r, pn, m);
+		if (p->err != NULL || l->err != NULL)
 			continue;
-		}
-		for (j = 0; j < n; j++)
-			if (strcmp(numbers[j], p) == 0)
-				break;
+		for (j = 0; j < n && strcmp(numbers[j], p->s) != 0; j++)
+			;
 		if (j < n) {
-			xml_field_error(r, pn, "这个号码上面已经填写过了。");
+			xml_field_error(r, h_phones_fields[2 * i + 1].key,
+			    "这个号码上面已经填写过了。");
 			continue;
 		}
-		labels[n] = *l != '\0' ? l : D_LABEL;
-		numbers[n++] = p;
+		labels[n] = *l->s != '\0' ? l->s : D_LABEL;
+		numbers[n++] = p->s;
 	}
 	return n;
 }
@@ -237,6 +263,7 @@ h_phones_post(struct req *r)
 
 	if ((rc = edit_page(r)) != RC_OK)
 		return rc;
+	field_xml(r);
 	n = post_rows(r, labels, numbers);
 	if (r->form_bad) {
 		xml_form_message(r, "请按提示修改后重新保存，咨询电话没有改动。");

@@ -112,7 +112,7 @@ static const struct route routes[] = {
 	{ M_GET,  "/help/policy",      PAGE_RULES,         RS_ANY,    0,           h_help_rules, NULL },
 	{ M_GET,  "/help/phones",      PAGE_PHONES,        RS_ANY,    0,           h_phones, NULL },
 	{ M_GET,  "/admin/phones",     PAGE_PHONEEDIT,     RS_OFFICE, R_LOGIN,     h_phones_edit, NULL },
-	{ M_POST, "/admin/phones",     PAGE_PHONEEDIT,     RS_OFFICE, R_LOGIN,     h_phones_post, NULL },
+	{ M_POST, "/admin/phones",     PAGE_PHONEEDIT,     RS_OFFICE, R_LOGIN,     h_phones_post, h_phones_fields },
 	{ M_GET,  "/canapply",         PAGE_CANAPPLY,      RS_ANY,    0,           h_canapply, NULL },
 };
 

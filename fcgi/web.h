@@ -517,6 +517,7 @@ enum rc		 h_help_rules(struct req *);
 enum rc		 h_phones(struct req *);
 enum rc		 h_phones_edit(struct req *);
 enum rc		 h_phones_post(struct req *);
+extern const struct fielddef h_phones_fields[];
 enum rc		 h_canapply(struct req *);
 
 /* h_status.c */
