@@ -21,65 +21,6 @@
 #define COUNT_SLOTS	16	/* cached counts per worker */
 #define COUNT_TTL	10	/* seconds */
 
-/* The kinds of window and their names (h_window in h_register.c too). */
-static const struct {
-	const char	*kind;
-	const char	*name;
-} window_kinds[] = {
-	{ "registration",	"注册报名" },
-	{ "unitcheck",		"单位名称核对" },
-	{ "review",		"网上资格审查" },
-	{ "payment",		"网上缴费" },
-	{ "ticket",		"准考证打印" },
-	{ "result",		"考核结果查询" },
-	{ "certificate",	"电子证书" },
-	{ NULL,			NULL }
-};
-
-/* The name of a window kind, or NULL if kind is none. */
-const char *
-h_window_name(const char *kind)
-{
-	size_t	 i;
-
-	for (i = 0; window_kinds[i].kind != NULL; i++)
-		if (strcmp(window_kinds[i].kind, kind) == 0)
-			return window_kinds[i].name;
-	return NULL;
-}
-
-/*
- * Appends <years> with a <year value [current] [selected]>title</year>
- * per year, year selected.  *known (if not NULL) says whether year is
- * one of them.  Returns 0, or -1 on a database failure.
- */
-int
-h_years(struct req *r, long long year, int *known)
-{
-	xmlNodePtr	 ys, y;
-	char		*title;
-	long long	 yv, cur;
-	int		 n;
-
-	if (known != NULL)
-		*known = 0;
-	ys = xml_el(r->root, "years", NULL);
-	if (db_exec(r, STMT_YEAR_LIST, "") == -1)
-		return -1;
-	while ((n = db_fetch(r, STMT_YEAR_LIST, "isi", &yv, &title, &cur)) == 1) {
-		y = xml_el(ys, "year", title);
-		xml_attrf(y, "value", "%lld", yv);
-		if (cur)
-			xml_attr(y, "current", "1");
-		if (yv == year) {
-			xml_attr(y, "selected", "1");
-			if (known != NULL)
-				*known = 1;
-		}
-	}
-	return n == -1 ? -1 : 0;
-}
-
 /*
  * The windows page of a year, without the form's values.  *known (if not
  * NULL) is set when the year exists.
@@ -94,7 +35,7 @@ windows_page(struct req *r, long long year, int *known)
 	int		 n, reg = 0;
 
 	xml_page(r, PAGE_WINDOWS);
-	if (h_years(r, year, known) == -1)
+	if (year_list(r, year, known) == -1)
 		return RC_DB;
 	/* <window kind name starts ends open/> per kind set for the year. */
 	if (db_exec(r, STMT_WINDOW_LIST, "i", year) == -1)
@@ -103,7 +44,7 @@ windows_page(struct req *r, long long year, int *known)
 	    &ends, &open)) == 1) {
 		y = xml_el(r->root, "window", NULL);
 		xml_attr(y, "kind", kind);
-		if ((name = h_window_name(kind)) != NULL)
+		if ((name = year_window_name(kind)) != NULL)
 			xml_attr(y, "name", name);
 		if (strcmp(kind, "registration") == 0)
 			reg = 1;
@@ -116,7 +57,7 @@ windows_page(struct req *r, long long year, int *known)
 	if (!reg) {		/* not set yet: the element without times */
 		y = xml_el(r->root, "window", NULL);
 		xml_attr(y, "kind", "registration");
-		xml_attr(y, "name", h_window_name("registration"));
+		xml_attr(y, "name", year_window_name("registration"));
 	}
 	xml_form(r, "/admin/windows");
 	xml_attrf(r->form, "year", "%lld", year);
@@ -182,7 +123,7 @@ h_windows_post(struct req *r)
 		xml_field_error(r, "year", "请选择报考年度。");
 	else if (!known)
 		xml_field_error(r, "year", "该报考年度不存在。");
-	if (h_window_name(kind) == NULL)
+	if (year_window_name(kind) == NULL)
 		xml_field_error(r, "kind", "请选择时间类别。");
 	if (*s == '\0')
 		xml_field_error(r, "starts_at", "请填写开始时间。");
@@ -290,7 +231,7 @@ h_registrations(struct req *r)
 	xml_field(r, "region", region);
 	xml_field(r, "level", ls);
 
-	if (h_regions(r, r->root) == -1)
+	if (regions_xml(r, r->root) == -1)
 		return RC_DB;
 	xml_levels(r->root);
 

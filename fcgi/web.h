@@ -58,7 +58,7 @@ enum page {
 	PAGE__MAX
 };
 
-/* Results of the pipeline; resp_error() alone maps them to HTTP. */
+/* Results of the pipeline; reply_error() alone maps them to HTTP. */
 enum rc {
 	RC_OK = 0,	/* the document (or a redirect) is ready */
 	RC_BADREQ,	/* malformed request: 400 */
@@ -187,11 +187,14 @@ void		 auth_cookie(struct req *, const char *, const char *, int);
 /* resp.c */
 void		 resp_headers(struct req *, const char *, long long);
 void		 resp_redirect(struct req *, const char *);
-void		 resp_error(struct req *, enum rc);
-void		 resp_send(struct req *, enum rc);
+void		 resp_drop_cookies(struct req *);
 void		 resp_text(struct req *, int, const char *);
 void		 resp_file(struct req *, const char *, const char *,
 		    const char *);
+
+/* reply.c */
+void		 reply_error(struct req *, enum rc);
+void		 reply_send(struct req *, enum rc);
 
 /* render.c */
 int		 render_init(struct worker *);
@@ -212,6 +215,7 @@ void		 xml_form_refuse(struct req *, const char *);
 void		 xml_keep(struct req *, const char *const *);
 const char	*xml_level_name(int);
 void		 xml_levels(xmlNodePtr);
+int		 xml_qr(struct req *, xmlNodePtr, const char *);
 
 /* db.c */
 enum stmt {
@@ -370,6 +374,35 @@ struct worker {
 void		 worker_main(struct config *, int) __attribute__((noreturn));
 int		 worker_cgi(struct config *);
 
+/* year.c */
+int		 year_current(struct req *);
+const char	*year_window_name(const char *);
+int		 year_window(struct req *, xmlNodePtr, const char *, int *);
+const char	*year_window_closed(struct req *, const char *, const char *);
+int		 year_list(struct req *, long long, int *);
+
+/* regions.c */
+int		 regions_xml(struct req *, xmlNodePtr);
+
+/* files.c */
+int		 files_store(struct req *, const void *, size_t, char [65]);
+void		 files_unlink(struct req *, const char *);
+unsigned char	*files_read(struct req *, const char *, size_t, size_t *);
+
+/* account.c: an account found by a login value */
+struct who {
+	long long	 id;
+	char		*role;
+	char		*name;
+	char		*pw_hash;
+	unsigned char	*phone_mac;
+	size_t		 phone_mac_len;
+	unsigned char	*idno_enc;
+	size_t		 idno_enc_len;
+};
+int		 account_find(struct req *, int, const char *, struct who *,
+		    char *, size_t);
+
 /* handlers: h_*.c */
 enum rc		 h_root(struct req *);
 enum rc		 h_login(struct req *);
@@ -386,7 +419,6 @@ enum rc		 h_password_post(struct req *);
 enum rc		 h_home(struct req *);
 enum rc		 h_windows(struct req *);
 enum rc		 h_windows_post(struct req *);
-int		 h_years(struct req *, long long, int *);
 enum rc		 h_registrations(struct req *);
 
 /* h_apply.c, h_apply_post.c, h_lookup.c */
@@ -410,7 +442,6 @@ enum rc		 h_files(struct req *);
 enum rc		 h_qr(struct req *);
 enum rc		 h_mobile(struct req *);
 enum rc		 h_mobile_post(struct req *);
-int		 qr_xml(struct req *, xmlNodePtr, const char *);
 
 /* h_otp.c */
 enum rc		 h_otp(struct req *);
@@ -419,26 +450,4 @@ enum rc		 otp_begin(struct req *, long long);
 
 /* h_status.c */
 enum rc		 h_status(struct req *);
-int		 h_window(struct req *, xmlNodePtr, const char *, int *);
-const char	*h_window_closed(struct req *, const char *, const char *);
-const char	*h_window_name(const char *);
-int		 h_regions(struct req *, xmlNodePtr);
-int		 h_year(struct req *);
-int		 h_store_file(struct req *, const void *, size_t, char [65]);
-void		 h_unlink_file(struct req *, const char *);
-unsigned char	*h_read_file(struct req *, const char *, size_t, size_t *);
-/* An account found by a login value (h_login.c). */
-struct who {
-	long long	 id;
-	char		*role;
-	char		*name;
-	char		*pw_hash;
-	unsigned char	*phone_mac;
-	size_t		 phone_mac_len;
-	unsigned char	*idno_enc;
-	size_t		 idno_enc_len;
-};
-int		 h_who(struct req *, int, const char *, struct who *, char *,
-		    size_t);
-
 #endif /* WEB_H */

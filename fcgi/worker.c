@@ -141,7 +141,7 @@ worker_serve(struct worker *w, FCGX_Request *fr)
 	} else
 		rc = rt->handler(&r);
 send:
-	resp_send(&r, rc);
+	reply_send(&r, rc);
 	if (r.status >= 500)
 		log_warnx("%s %s: %d", r.method == M_POST ? "POST" : "GET",
 		    r.path, r.status);
