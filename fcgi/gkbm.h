@@ -176,9 +176,15 @@ struct jpeg_out {
 	int		 src_w, src_h;	/* the header's size, as stored */
 	int		 orient;	/* EXIF orientation 1-8 */
 };
+enum jpeg_how {
+	JPEG_HEADER,		/* the header only: size and colours */
+	JPEG_CHECK,		/* every row decoded and dropped */
+	JPEG_PIXELS		/* the rows kept in jpeg_out.rgb */
+};
+void		 jpeg_size_text(size_t, char *, size_t);
 const char	*jpeg_precheck(const unsigned char *, size_t, size_t);
 const char	*jpeg_decode(const unsigned char *, size_t, size_t, int, int,
-		    int, struct jpeg_out *);
+		    enum jpeg_how, struct jpeg_out *);
 const char	*jpeg_check(const unsigned char *, size_t, size_t, int *, int *);
 
 /* eligibility.c: the rules R1-R21 of SPEC.md §4, one pure function */

@@ -24,7 +24,6 @@
 #define MAX_REPLACED	8		/* old photo rows swept at once */
 #define QUALITY_PHOTO	90		/* JPEG quality of re-encoded photos */
 #define QUALITY_SCAN	85		/* ... of other images */
-#define FILES_URI	"/protected-files"	/* nginx internal location */
 
 /* A validated upload ready to be stored. */
 struct upload {

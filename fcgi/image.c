@@ -139,7 +139,8 @@ image_decode_fit(const unsigned char *buf, size_t len, size_t max,
 	const char	*msg;
 
 	memset(img, 0, sizeof(*img));
-	if ((msg = jpeg_decode(buf, len, max, min_w, min_h, 1, &out)) != NULL)
+	if ((msg = jpeg_decode(buf, len, max, min_w, min_h, JPEG_PIXELS,
+	    &out)) != NULL)
 		return msg;
 	img->w = out.w;
 	img->h = out.h;

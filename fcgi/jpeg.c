@@ -140,25 +140,36 @@ jpeg_progress(j_common_ptr cinfo)
 }
 
 /*
- * Returns the "too big" message for a limit of max bytes, in MB.  The
- * text lives in a static buffer overwritten by the next call; a worker
+ * Writes max bytes as the page states it ("4MB", "1.5MB", "14KB") into
+ * buf.  The limit shown next to every file field (xml.c) and the message
+ * refusing a larger file both come from here, so they cannot differ.
+ */
+void
+jpeg_size_text(size_t max, char *buf, size_t size)
+{
+	const size_t	 mb = 1024 * 1024;
+
+	if (max >= mb && max % mb == 0)
+		snprintf(buf, size, "%zuMB", max / mb);
+	else if (max >= mb / 10)
+		snprintf(buf, size, "%.1fMB", (double)max / mb);
+	else
+		snprintf(buf, size, "%zuKB", max / 1024);
+}
+
+/*
+ * Returns the "too big" message for a limit of max bytes.  The text
+ * lives in a static buffer overwritten by the next call; a worker
  * handles one request at a time.
  */
 static const char *
 jpeg_too_big(size_t max)
 {
 	static char	 msg[128];
-	const size_t	 mb = 1024 * 1024;
+	char		 t[32];
 
-	if (max >= mb && max % mb == 0)
-		snprintf(msg, sizeof(msg),
-		    "文件过大，请上传不超过%zuMB的图片。", max / mb);
-	else if (max >= mb / 10)
-		snprintf(msg, sizeof(msg),
-		    "文件过大，请上传不超过%.1fMB的图片。", (double)max / mb);
-	else
-		snprintf(msg, sizeof(msg),
-		    "文件过大，请上传不超过%zuKB的图片。", max / 1024);
+	jpeg_size_text(max, t, sizeof(t));
+	snprintf(msg, sizeof(msg), "文件过大，请上传不超过%s的图片。", t);
 	return msg;
 }
 
@@ -344,9 +355,11 @@ jpeg_rows(j_decompress_ptr cinfo, unsigned char *rgb)
 
 /*
  * The one JPEG decoder.  Decodes the len bytes at buf (at most max) into
- * out: out->rgb (malloc'd, out->w x out->h x 3 bytes of RGB, as stored:
- * out->orient says how to turn it) when keep, else every row is decoded
- * and dropped (a check).  min_w x min_h is the smallest size wanted as
+ * out as how says: JPEG_PIXELS gives out->rgb (malloc'd, out->w x out->h
+ * x 3 bytes of RGB, as stored: out->orient says how to turn it),
+ * JPEG_CHECK decodes every row and drops it, JPEG_HEADER only reads and
+ * checks the header (no pixel is decoded: cheap enough before the
+ * visitor has proved anything).  min_w x min_h is the smallest size wanted as
  * the image is shown (EXIF orientation applied); 0 x 0 decodes at full
  * size.  out->src_w and out->src_h are the header's size, as stored,
  * set once the header was read.  Returns NULL, or the Chinese message
@@ -354,7 +367,7 @@ jpeg_rows(j_decompress_ptr cinfo, unsigned char *rgb)
  */
 const char *
 jpeg_decode(const unsigned char *buf, size_t len, size_t max, int min_w,
-    int min_h, int keep, struct jpeg_out *out)
+    int min_h, enum jpeg_how how, struct jpeg_out *out)
 {
 	struct jpeg_decompress_struct	 cinfo;
 	struct jpeg_err			 jerr;
@@ -391,7 +404,7 @@ jpeg_decode(const unsigned char *buf, size_t len, size_t max, int min_w,
 	if ((msg = jpeg_size_check(cinfo.image_width,
 	    cinfo.image_height)) == NULL && jpeg_out_space(&cinfo) == -1)
 		msg = jpeg_msg_type;
-	if (msg != NULL) {
+	if (msg != NULL || how == JPEG_HEADER) {
 		jpeg_destroy_decompress(&cinfo);
 		return msg;
 	}
@@ -401,7 +414,7 @@ jpeg_decode(const unsigned char *buf, size_t len, size_t max, int min_w,
 		jpeg_fit(&cinfo, min_w, min_h);
 
 	jpeg_start_decompress(&cinfo);
-	if (keep)
+	if (how == JPEG_PIXELS)
 		rgb = xmalloc((size_t)cinfo.output_width *
 		    cinfo.output_height * 3);
 	jpeg_rows(&cinfo, rgb);
@@ -426,7 +439,7 @@ jpeg_check(const unsigned char *buf, size_t len, size_t max, int *w, int *h)
 	struct jpeg_out	 out;
 	const char	*msg;
 
-	msg = jpeg_decode(buf, len, max, 0, 0, 0, &out);
+	msg = jpeg_decode(buf, len, max, 0, 0, JPEG_CHECK, &out);
 	if (w != NULL && out.src_w > 0)
 		*w = out.src_w;
 	if (h != NULL && out.src_h > 0)

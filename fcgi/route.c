@@ -74,6 +74,7 @@ static const struct route routes[] = {
 	{ M_GET,  "/register/notice",  PAGE_NOTICE,        RS_ANY,    0,           h_notice },
 	{ M_GET,  "/register",         PAGE_REGISTER,      RS_ANY,    0,           h_register },
 	{ M_POST, "/register",         PAGE_REGISTER,      RS_ANY,    R_MULTIPART, h_register_post },
+	{ M_GET,  "/register/photo",   PAGE_REGISTER,      RS_ANY,    0,           h_register_photo },
 	{ M_POST, "/sms",              PAGE_SMS,           RS_ANY,    0,           h_sms },
 	{ M_GET,  "/password/forgot",  PAGE_FORGOT,        RS_ANY,    0,           h_forgot },
 	{ M_POST, "/password/forgot",  PAGE_FORGOT,        RS_ANY,    0,           h_forgot_post },
