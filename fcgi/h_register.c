@@ -111,6 +111,7 @@ struct reg {
 	struct regkeep		 keep;
 	struct idno		 id;
 	int			 id_ok;		/* id parsed */
+	int			 name_ok;	/* the name passed */
 	const unsigned char	*photo;		/* to keep; NULL: as kept */
 	size_t			 photo_len;
 	int			 photo_clean;	/* ... re-encoded */
@@ -199,13 +200,15 @@ reg_person(struct req *r, struct reg *g)
 	v = form_text(&r->body, "name");
 	if ((msg = valid_name(v)) != NULL)
 		xml_field_error(r, "name", *v ? msg : "请输入姓名。");
+	g->name_ok = msg == NULL;
 	v = form_text(&r->body, "phone");
 	if ((msg = valid_phone(v)) != NULL)
 		xml_field_error(r, "phone", *v ? msg : "请输入手机号码。");
 }
 
 /*
- * Both passwords, or none and the one kept for this ID number and name.
+ * Both passwords, or none and the one kept for this ID number and name
+ * (kept only when it was checked against a valid ID number and name).
  */
 static void
 reg_password(struct req *r, struct reg *g)
@@ -239,7 +242,8 @@ reg_password(struct req *r, struct reg *g)
 		msg2 = "两次输入的密码不一致。";
 	if (msg2 != NULL)
 		xml_field_error(r, "password2", msg2);
-	g->pw_ok = msg == NULL && msg2 == NULL;
+	/* Checked against a wrong ID number or name, it is not kept. */
+	g->pw_ok = msg == NULL && msg2 == NULL && g->id_ok && g->name_ok;
 }
 
 /* Forgets the photo of g: the upload, and the kept file. */

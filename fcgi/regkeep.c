@@ -56,7 +56,7 @@ regkeep_load(struct req *r, const char *token, struct regkeep *k)
 	token_hash(token, id);
 	token_hash(r->pre, pre);
 	if (db_exec(r, STMT_REGKEEP_GET, "bb", id, sizeof(id), pre,
-	    sizeof(pre)) == -1 || (n = db_fetch(r, STMT_REGKEEP_GET, "sibbsb",
+	    sizeof(pre)) == -1 || (n = db_fetch(r, STMT_REGKEEP_GET, "siibsb",
 	    &file, &clean, &sms, &pm, &pml, &pw, &pf, &pfl)) == -1)
 		return -1;
 	db_done(r, STMT_REGKEEP_GET);
