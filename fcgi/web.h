@@ -149,6 +149,44 @@ struct req {
 	int			 retry_after;
 	const char		*allow;		/* Allow header of a 405 */
 	int			 sent;		/* the handler answered itself */
+	/* The route's fields, checked before the handler runs (field.c). */
+	struct fval		*fv;
+	int			 fields_bad;	/* some field has an error */
+};
+
+/*
+ * One field a route takes (field.c): where it comes from, its type and
+ * limits, and the messages when it is missing or wrong.  A route's
+ * fields are an array indexed by the handler's own enum, ended by a
+ * NULL key.
+ */
+enum ftype {
+	FT_TEXT,		/* UTF-8 text of min..max characters */
+	FT_UINT,		/* a decimal integer in min..max */
+	FT_CHOICE,		/* one of choices; n is its index */
+};
+struct fval;
+struct fielddef {
+	const char	*key;
+	enum ftype	 type;
+	unsigned int	 flags;
+#define FL_REQ		0x01		/* must be given and not empty */
+#define FL_QUERY	0x02		/* from the query string (else body) */
+#define FL_SECRET	0x04		/* never echoed into the page */
+#define FL_LINES	0x08		/* FT_TEXT: may hold line breaks */
+	long long	 min, max;	/* range, or length in characters */
+	const char	*need;		/* message: missing (FL_REQ) */
+	const char	*bad;		/* message: wrong type or limits */
+	const char *const *choices;	/* FT_CHOICE, NULL-terminated */
+	/* A further check of a well-formed value: NULL or a message. */
+	const char	*(*check)(struct req *, const struct fielddef *,
+			    struct fval *);
+};
+/* A field's value as the handler reads it (r->fv[i]). */
+struct fval {
+	const char	*s;		/* trimmed; "" when not given */
+	long long	 n;		/* FT_UINT: the value; FT_CHOICE: index */
+	const char	*err;		/* the message, or NULL */
 };
 
 struct route {
@@ -157,10 +195,15 @@ struct route {
 	enum page	 page;
 	unsigned int	 roles;
 	unsigned int	 flags;
-#define R_MULTIPART	0x01		/* body may be multipart */
+#define R_MULTIPART	0x01		/* the body is multipart (uploads) */
 #define R_LOGIN		0x02		/* anon users are sent to /login */
 	enum rc		(*handler)(struct req *);
+	const struct fielddef *fields;	/* NULL: the handler reads its own */
 };
+
+/* field.c */
+enum rc		 field_parse(struct req *);
+void		 field_xml(struct req *);
 
 /* route.c */
 extern const char *const page_names[PAGE__MAX];
@@ -172,6 +215,7 @@ int		 route_reachable(int, int);
 
 /* req.c */
 enum rc		 req_parse(struct req *);
+enum rc		 req_body(struct req *, const struct route *);
 const char	*req_param(const struct req *, const char *);
 const char	*req_cookie(const struct req *, const char *);
 const char	*req_arg(const struct req *, const char *);
@@ -445,7 +489,9 @@ enum rc		 h_password_post(struct req *);
 enum rc		 h_home(struct req *);
 enum rc		 h_windows(struct req *);
 enum rc		 h_windows_post(struct req *);
+extern const struct fielddef h_windows_fields[];
 enum rc		 h_registrations(struct req *);
+extern const struct fielddef h_registrations_fields[];
 
 /* h_apply.c, h_apply_post.c, h_lookup.c */
 enum rc		 h_apply(struct req *);
