@@ -29,8 +29,8 @@
   var FRAME_H = 340;			/* the frame in the view */
   var FRAME_W = Math.round(FRAME_H * PHOTO_W / PHOTO_H);
 
-  if (!document.querySelector || !window.URL || !URL.createObjectURL ||
-      typeof DataTransfer === 'undefined' || !window.File) {
+  if (!document.querySelector || typeof DataTransfer === 'undefined' ||
+      !window.File || !window.FileReader) {
     return;
   }
   var probe = document.createElement('canvas');
@@ -102,6 +102,14 @@
     p.className = isError ? 'crop-note error' : 'crop-note';
   }
 
+  /* Disables (or enables again) the form's submit buttons. */
+  function busy(form, on) {
+    var b = form ? form.querySelectorAll('[type="submit"]') : [];
+    for (var i = 0; i < b.length; i++) {
+      b[i].disabled = on;
+    }
+  }
+
   /* Puts blob into input as its only file. */
   function replace(input, blob, name) {
     var dt = new DataTransfer();
@@ -111,77 +119,110 @@
     input.gkbmSetting = false;
   }
 
-  /* Encodes canvas as a JPEG under limit bytes (lowering the quality). */
-  function encode(canvas, limit, done) {
-    var q = [0.92, 0.85, 0.75, 0.6];
+  /*
+   * Encodes canvas as a JPEG under limit bytes: lower qualities first,
+   * then smaller sizes (a photo of fine detail).  done(blob, canvas) with
+   * the canvas encoded, or done(null).
+   */
+  function encode(canvas, limit, done, shrink) {
+    var q = [0.92, 0.85, 0.75];
     var i = 0;
     function next() {
       canvas.toBlob(function (b) {
-        if (b && (b.size <= limit * 0.95 || i === q.length - 1)) {
-          done(b);
-        } else if (!b) {
+        if (!b) {
           done(null);
-        } else {
+        } else if (b.size <= limit * 0.95) {
+          done(b, canvas);
+        } else if (i < q.length - 1) {
           i++;
           next();
+        } else if (shrink && canvas.width > 400) {
+          var f = Math.max(0.5, Math.sqrt(limit * 0.8 / b.size));
+          var c = document.createElement('canvas');
+          c.width = Math.round(canvas.width * f);
+          c.height = Math.round(canvas.height * f);
+          c.getContext('2d').drawImage(canvas, 0, 0, c.width, c.height);
+          encode(c, limit, done, shrink);
+        } else {
+          done(null);
         }
       }, 'image/jpeg', q[i]);
     }
     next();
   }
 
+  /*
+   * Decodes file (EXIF orientation applied) into { src, w, h } for
+   * drawImage, or null.  An ImageBitmap where there is one; else a data:
+   * URL in an Image (the pages' CSP allows data: images, not blob:).
+   */
   function load(file, done) {
-    var url = URL.createObjectURL(file);
-    var img = new Image();
-    img.onload = function () {
-      done(img, url);
+    if (window.createImageBitmap) {
+      createImageBitmap(file, { imageOrientation: 'from-image' }).then(
+          function (b) { done({ src: b, w: b.width, h: b.height }); },
+          function () { done(null); });
+      return;
+    }
+    var rd = new FileReader();
+    rd.onload = function () {
+      var img = new Image();
+      img.onload = function () {
+        done({ src: img, w: img.naturalWidth, h: img.naturalHeight });
+      };
+      img.onerror = function () { done(null); };
+      img.src = rd.result;
     };
-    img.onerror = function () {
-      URL.revokeObjectURL(url);
-      done(null, null);
-    };
-    img.src = url;
+    rd.onerror = function () { done(null); };
+    rd.readAsDataURL(file);
+  }
+
+  /* Frees what load made. */
+  function unload(img) {
+    if (img && img.src && img.src.close) {
+      img.src.close();
+    }
   }
 
   /* Scales a large JPEG down (any kind but the photo). */
   function scaleDown(input, file) {
     var limit = limitOf(input.form);
-    load(file, function (img, url) {
+    load(file, function (img) {
       if (!img) {
         return;	/* not decodable here: the server will say why */
       }
-      var w = img.naturalWidth, h = img.naturalHeight;
+      var w = img.w, h = img.h;
       var s = Math.min(1, MAX_SIDE / Math.max(w, h),
           Math.sqrt(MAX_PIXELS / (w * h)));
       /* A PNG screenshot or the like becomes a JPEG too. */
       if (s >= 1 && file.size <= limit && isJpeg(file)) {
-        URL.revokeObjectURL(url);
+        unload(img);
         return;
       }
       var c = document.createElement('canvas');
       c.width = Math.max(1, Math.round(w * s));
       c.height = Math.max(1, Math.round(h * s));
-      c.getContext('2d').drawImage(img, 0, 0, c.width, c.height);
-      URL.revokeObjectURL(url);
+      c.getContext('2d').drawImage(img.src, 0, 0, c.width, c.height);
+      unload(img);
       note(input, '正在缩小照片……');
-      encode(c, limit, function (b) {
-        if (!b || b.size > limit) {
+      busy(input.form, true);
+      encode(c, limit, function (b, made) {
+        busy(input.form, false);
+        if (!b) {
           note(input, '照片太大，无法自动缩小，请用手机相册的“编辑”缩小后重新选择。', true);
           return;
         }
         replace(input, b, (file.name || 'photo').replace(/\.[^.]*$/, '') + '.jpg');
         note(input, '照片已自动缩小：' + w + '×' + h + '，' + mb(file.size) +
-            ' → ' + c.width + '×' + c.height + '，' + mb(b.size) + '。');
-      });
+            ' → ' + made.width + '×' + made.height + '，' + mb(b.size) + '。');
+      }, true);
     });
   }
 
   /* --- the crop view -------------------------------------------------- */
 
-  function Cropper(input, img, url, file) {
+  function Cropper(input, img, file) {
     this.input = input;
     this.img = img;
-    this.url = url;
     this.file = file;
     this.pointers = {};
     this.build();
@@ -261,14 +302,12 @@
 
   /* Disables the form's submit buttons while the crop view is open. */
   Cropper.prototype.lock = function (on) {
-    for (var i = 0; i < this.submits.length; i++) {
-      this.submits[i].disabled = on;
-    }
+    busy(this.input.form, on);
   };
 
   /* Scale limits (view pixels per photo pixel) and the first view. */
   Cropper.prototype.fit = function () {
-    var w = this.img.naturalWidth, h = this.img.naturalHeight;
+    var w = this.img.w, h = this.img.h;
     var fw = FRAME_W * this.ratio, fh = FRAME_H * this.ratio;
     this.fw = fw;
     this.fh = fh;
@@ -285,7 +324,7 @@
 
   /* Keeps the frame inside the photo. */
   Cropper.prototype.clamp = function () {
-    var w = this.img.naturalWidth * this.s, h = this.img.naturalHeight * this.s;
+    var w = this.img.w * this.s, h = this.img.h * this.s;
     this.x = Math.min(this.fx, Math.max(this.fx + this.fw - w, this.x));
     this.y = Math.min(this.fy, Math.max(this.fy + this.fh - h, this.y));
   };
@@ -378,8 +417,8 @@
     var W = this.canvas.width, H = this.canvas.height;
     g.fillStyle = '#333';
     g.fillRect(0, 0, W, H);
-    g.drawImage(this.img, this.x, this.y, this.img.naturalWidth * this.s,
-        this.img.naturalHeight * this.s);
+    g.drawImage(this.img.src, this.x, this.y, this.img.w * this.s,
+        this.img.h * this.s);
     /* Dim what falls outside the frame. */
     g.fillStyle = 'rgba(0,0,0,0.55)';
     g.fillRect(0, 0, W, this.fy);
@@ -410,7 +449,7 @@
     g.fillStyle = '#fff';
     g.fillRect(0, 0, PHOTO_W, PHOTO_H);
     g.imageSmoothingQuality = 'high';
-    g.drawImage(this.img, (this.fx - this.x) / this.s,
+    g.drawImage(this.img.src, (this.fx - this.x) / this.s,
         (this.fy - this.y) / this.s, this.fw / this.s, this.fh / this.s,
         0, 0, PHOTO_W, PHOTO_H);
     encode(out, limitOf(this.input.form), function (b) {
@@ -455,7 +494,7 @@
   };
 
   Cropper.prototype.close = function () {
-    URL.revokeObjectURL(this.url);
+    unload(this.img);
     if (this.box.parentNode) {
       this.box.parentNode.removeChild(this.box);
     }
@@ -465,7 +504,7 @@
 
   /* A photo already 413:626 (within 2%) and large enough needs no crop. */
   function fitsFrame(img) {
-    var w = img.naturalWidth, h = img.naturalHeight;
+    var w = img.w, h = img.h;
     return Math.abs(w * PHOTO_H - h * PHOTO_W) * 50 <= h * PHOTO_W &&
         w >= PHOTO_W && h >= PHOTO_H;
   }
@@ -474,18 +513,18 @@
     if (input.gkbmCropper) {
       input.gkbmCropper.close();
     }
-    load(file, function (img, url) {
+    load(file, function (img) {
       if (!img) {
         note(input, '无法读取该照片，请选择jpg格式的照片。', true);
         return;
       }
       if (fitsFrame(img) && file.size <= limitOf(input.form)) {
-        URL.revokeObjectURL(url);
+        unload(img);
         note(input, '照片比例符合要求。');
         return;
       }
-      note(input, '请在下方框选头像，然后点“确定裁剪”。');
-      input.gkbmCropper = new Cropper(input, img, url, file);
+      note(input, '请拖动照片框选头像，然后点“确定裁剪”。');
+      input.gkbmCropper = new Cropper(input, img, file);
     });
   }
 
