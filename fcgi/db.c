@@ -319,14 +319,16 @@ static const struct {
 	  "FROM register_keep WHERE id = ? AND pre = ? "
 	  "AND created_at > NOW() - INTERVAL 30 MINUTE", N },
 	[STMT_REGKEEP_PUT] = { "INSERT INTO register_keep (id, pre, file, clean, sms_id, "
-	  "phone_mac, pw_hash, pw_for, created_at) VALUES (?, ?, NULLIF(?, ''), ?, "
-	  "NULLIF(?, 0), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NOW()) "
+	  "phone_mac, pw_hash, pw_for, ip, created_at) VALUES (?, ?, NULLIF(?, ''), ?, "
+	  "NULLIF(?, 0), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), ?, NOW()) "
 	  "ON DUPLICATE KEY UPDATE file = VALUES(file), clean = VALUES(clean), "
 	  "sms_id = VALUES(sms_id), phone_mac = VALUES(phone_mac), "
 	  "pw_hash = VALUES(pw_hash), pw_for = VALUES(pw_for)", N },
 	[STMT_REGKEEP_DELETE] = { "DELETE FROM register_keep WHERE id = ?", N },
 	[STMT_REGKEEP_OLD] = { "SELECT id, COALESCE(file, '') FROM register_keep "
 	  "WHERE created_at < NOW() - INTERVAL 30 MINUTE LIMIT 20", N },
+	[STMT_REGKEEP_PHOTOS] = { "SELECT COUNT(*) FROM register_keep WHERE ip = ? "
+	  "AND file IS NOT NULL AND created_at > NOW() - INTERVAL 30 MINUTE", N },
 	[STMT_REGKEEP_SMS_OK] = { "SELECT COUNT(*) FROM sms_codes WHERE id = ? AND phone_mac = ? "
 	  "AND purpose = 'register' AND used_at IS NULL AND tries <= 5 "
 	  "AND created_at > NOW() - INTERVAL 5 MINUTE", N },

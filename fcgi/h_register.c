@@ -455,8 +455,11 @@ static int
 reg_keep(struct req *r, struct reg *g)
 {
 	xmlNodePtr	 k;
+	int		 room = 0;
 
-	if (g->photo != NULL) {
+	if (g->photo != NULL && (room = regkeep_photo_room(r)) == -1)
+		return -1;
+	if (g->photo != NULL && room) {
 		if (files_store(r, g->photo, g->photo_len, g->keep.file) == -1)
 			g->keep.file[0] = '\0';
 		g->keep.clean = g->photo_clean;
@@ -472,7 +475,7 @@ reg_keep(struct req *r, struct reg *g)
 	    g->keep.pw_hash[0] == '\0')
 		return regkeep_drop(r, &g->keep);
 	if (regkeep_save(r, &g->keep) == -1) {
-		if (g->photo != NULL && g->keep.file[0] != '\0')
+		if (room && g->keep.file[0] != '\0')
 			files_unlink(r, g->keep.file);
 		return -1;
 	}

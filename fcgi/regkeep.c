@@ -20,6 +20,7 @@
 #include "web.h"
 
 #define SWEEP_MAX	20	/* rows of STMT_REGKEEP_OLD at a time */
+#define PHOTOS_PER_IP	5	/* kept photos of one address, 30 minutes */
 
 /*
  * Copies the column (p, n) into out (size bytes) if it is exactly that
@@ -89,11 +90,12 @@ regkeep_save(struct req *r, struct regkeep *k)
 		token_new(k->token);
 	token_hash(k->token, id);
 	token_hash(r->pre, pre);
-	return db_exec(r, STMT_REGKEEP_PUT, "bbsiibsb", id, sizeof(id), pre,
+	return db_exec(r, STMT_REGKEEP_PUT, "bbsiibsbs", id, sizeof(id), pre,
 	    sizeof(pre), k->file, (long long)k->clean, k->sms_id,
 	    k->phone_mac, memcmp(k->phone_mac, zero, MAC_LEN) ? MAC_LEN : 0,
 	    k->pw_hash, k->pw_for,
-	    memcmp(k->pw_for, zero, MAC_LEN) ? MAC_LEN : 0) == -1 ? -1 : 0;
+	    memcmp(k->pw_for, zero, MAC_LEN) ? MAC_LEN : 0, r->ip) == -1 ?
+	    -1 : 0;
 }
 
 /*
@@ -168,4 +170,21 @@ regkeep_sms_ok(struct req *r, const struct regkeep *k)
 		return -1;
 	db_done(r, STMT_REGKEEP_SMS_OK);
 	return n > 0;
+}
+
+/*
+ * True (1) if this address may have one more photo kept: at most
+ * PHOTOS_PER_IP in 30 minutes, so refused anonymous registrations cannot
+ * fill the disk (4 MB each).  0 if not, -1 on a database failure.
+ */
+int
+regkeep_photo_room(struct req *r)
+{
+	long long	 n = 0;
+
+	if (db_exec(r, STMT_REGKEEP_PHOTOS, "s", r->ip) == -1 ||
+	    db_fetch(r, STMT_REGKEEP_PHOTOS, "i", &n) == -1)
+		return -1;
+	db_done(r, STMT_REGKEEP_PHOTOS);
+	return n < PHOTOS_PER_IP;
 }

@@ -385,6 +385,7 @@ enum stmt {
 	STMT_REGKEEP_PUT,
 	STMT_REGKEEP_DELETE,
 	STMT_REGKEEP_OLD,
+	STMT_REGKEEP_PHOTOS,
 	STMT_REGKEEP_SMS_OK,
 	/* end regkeep.c */
 
@@ -451,6 +452,7 @@ int		 regkeep_save(struct req *, struct regkeep *);
 int		 regkeep_drop(struct req *, struct regkeep *);
 int		 regkeep_sweep(struct req *);
 int		 regkeep_sms_ok(struct req *, const struct regkeep *);
+int		 regkeep_photo_room(struct req *);
 
 /* files.c */
 #define FILES_URI	"/protected-files"	/* nginx internal location */

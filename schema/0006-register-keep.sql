@@ -10,8 +10,10 @@
 --   pw_hash    the password as an scrypt hash, once it passed the rules
 --              for the ID number and name of pw_for (a keyed hash of both).
 -- id is the SHA-256 of the token in the form, pre the SHA-256 of the
--- gkbm_pre cookie it is bound to.  Rows live 30 minutes; the sweep removes
--- them with their files.
+-- gkbm_pre cookie it is bound to, ip the address that made it (at most
+-- REGKEEP_PER_IP kept photos per address, so anonymous refusals cannot
+-- fill the disk).  Rows live 30 minutes; the sweep removes them with
+-- their files.
 CREATE TABLE register_keep (
 	id		BINARY(32) NOT NULL PRIMARY KEY,
 	pre		BINARY(32) NOT NULL,
@@ -21,6 +23,8 @@ CREATE TABLE register_keep (
 	phone_mac	BINARY(32) NULL,
 	pw_hash		VARCHAR(160) NULL,
 	pw_for		BINARY(32) NULL,
+	ip		VARCHAR(45) NOT NULL,
 	created_at	DATETIME NOT NULL,
-	KEY register_keep_created (created_at)
+	KEY register_keep_created (created_at),
+	KEY register_keep_ip (ip, created_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -33,6 +33,15 @@ sub n_accounts {
 }
 sub code_id { $s->count('SELECT MAX(id) FROM sms_codes') }
 
+# forget_kept: no kept row or photo (the limit of 5 kept photos per
+# address would otherwise make two answers differ).
+sub forget_kept {
+	my @f = map { $_->[0] } @{ $dbh->selectall_arrayref(
+	    'SELECT file FROM register_keep WHERE file IS NOT NULL') };
+	unlink map { "$uploads/" . substr($_, 0, 2) . "/$_" } @f;
+	$dbh->do('DELETE FROM register_keep');
+}
+
 # A browser on the form, with its CSRF token.
 sub visitor {
 	my $b = $s->browser;
@@ -98,6 +107,7 @@ sub mask {
 {
 	my ($b, $t) = visitor();
 	for my $accept (qw(xml html)) {
+		forget_kept();
 		my $ra = form($b, $t, { idno => $ID_A, phone => $PB }, $JPG,
 		    $accept);
 		my $rb = form($b, $t, { idno => $ID_B, phone => $PB }, $JPG,
@@ -111,6 +121,7 @@ sub mask {
 	}
 	my $c = code($b, $t, $PB);
 	my $wrong = sprintf('%06d', ($c + 1) % 1000000);
+	forget_kept();
 	my $ra = form($b, $t, { idno => $ID_A, phone => $PB, sms_code => $wrong },
 	    $JPG);
 	my $rb = form($b, $t, { idno => $ID_B, phone => $PB, sms_code => $wrong },
@@ -170,6 +181,25 @@ sub mask {
 	ok(!defined $r->xpath('/register/kept/@photo'), '... it is not kept');
 	is(join(' ', all_files()), $files, '... and no file was stored');
 	is(n_accounts(), 1, '... nor an account');
+}
+
+# --- at most 5 kept photos per address ----------------------------------
+
+{
+	my ($b, $t) = visitor();
+	forget_kept();
+	my $before = 0;
+	my @kept;
+	for my $i (1 .. 7) {
+		my $r = form($b, $t, { idno => $ID_B, phone => $PC }, $JPG);
+		push @kept, $r->xpath('/register/kept/@photo') // 0;
+	}
+	my $n = $s->count('SELECT COUNT(*) FROM register_keep WHERE '
+	    . 'file IS NOT NULL');
+	is($n, 5, 'anonymous refusals keep at most 5 photos per address '
+	    . "(had $before, kept: @kept)");
+	is($kept[-1], 0, '... the 7th refusal keeps none');
+	forget_kept();		# the rest starts from none kept
 }
 
 # --- the retry keeps the photo, the SMS code and the password -------------
