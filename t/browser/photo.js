@@ -155,14 +155,28 @@ async function apply(t, page, a) {
     'crop: 上传 waits for the crop');
   await t.check(page, 'apply-crop');
   await form.screenshot({ path: `${t.args.shots}/crop-view.png` });
-  // Drag the picture with a finger-sized move, then zoom in a little.
+  // By touch, as on the phone: two fingers apart zoom in, one finger
+  // drags the picture under the frame.
   const box = await canvas.boundingBox();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2 + 30,
-    { steps: 5 });
-  await page.mouse.up();
-  await page.locator('.crop-zoom input').fill('30');
+  const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, pts) => cdp.send('Input.dispatchTouchEvent',
+    { type, touchPoints: pts.map(([x, y], id) => ({ x, y, id })) });
+  const zoom0 = await page.inputValue('.crop-zoom input');
+  await touch('touchStart', [[cx - 20, cy], [cx + 20, cy]]);
+  for (let d = 30; d <= 90; d += 20) {
+    await touch('touchMove', [[cx - d, cy], [cx + d, cy]]);
+  }
+  await touch('touchEnd', []);
+  const zoom1 = await page.inputValue('.crop-zoom input');
+  t.ok(+zoom1 > +zoom0, 'crop: two fingers zoom in', `${zoom0} -> ${zoom1}`);
+  const pixel = () => canvas.evaluate((c) => Array.from(c.getContext('2d')
+    .getImageData(c.width / 2, c.height * 0.3, 1, 1).data).join(','));
+  const before = await pixel();
+  await touch('touchStart', [[cx, cy]]);
+  for (let d = 10; d <= 60; d += 10) await touch('touchMove', [[cx, cy + d]]);
+  await touch('touchEnd', []);
+  t.ok(await pixel() !== before, 'crop: one finger drags the picture');
   await page.getByRole('button', { name: '确定裁剪' }).click();
   await page.locator('.crop-preview').waitFor();
   const f = await held(page, 'form.upload-form:has(input[value=photo]) input[type=file]');
