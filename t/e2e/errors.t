@@ -2,7 +2,8 @@
 # are Chinese pages of the site with the security headers gkbm-web's pages
 # carry and a way back: 404 (a missing static file), 413 (a body over
 # 8 MB), 429 (too many uploads at once, limit_conn), 502 (gkbm-web down)
-# and 504 (gkbm-web not answering); /favicon.ico is served.
+# and 504 (gkbm-web not answering); /favicon.ico is served; without the
+# page's script a phone photo is refused with how to crop it.
 use strict;
 use warnings;
 use utf8;
@@ -95,6 +96,28 @@ ok(GKBM::_wait_until(10, sub {
 	$b->post_multipart('/apply/upload', { csrf => 'x' },
 	    { file => ['a.jpg', 'abc', 'image/jpeg'] })->status != 429
 }), 'the slots are free again once the uploads end');
+
+# --- without the page's script ------------------------------------------------
+
+# A phone's 3024x4032 photo sent as it is (no crop.js): refused with the
+# size found and how to crop it with the phone's album; nothing stored.
+{
+	my ($id) = $s->upload_candidates('Henan2026ok', 1);
+	my ($cb, $app) = $s->login_app($id, '李明', 'Henan2026ok');
+	my $ct = $cb->csrf('/home');
+	my $n0 = $s->count('SELECT COUNT(*) FROM materials');
+	my $r = $cb->post_multipart('/apply/upload', { csrf => $ct,
+	    kind => 'photo' }, { file => ['IMG_0001.jpg',
+	    GKBM::jpeg(3024, 4032), 'image/jpeg'] }, accept => 'xml');
+	is($r->status, 400, 'a 3024x4032 photo without the script: 400');
+	like($r->xpath("/upload/form/field[\@name='file']/error") // '',
+	    qr/3024×4032像素.*比例不符合要求.*手机相册.*裁剪/,
+	    '... says the size found and how to crop it');
+	is($s->count('SELECT COUNT(*) FROM materials'), $n0, '... nothing stored');
+	$r = $cb->get('/apply');
+	like($r->text, qr/单个文件不超过4MB/,
+	    'the limit is stated next to the file fields of /apply');
+}
 
 # --- 502: gkbm-web down ---------------------------------------------------------
 
