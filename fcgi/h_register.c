@@ -552,22 +552,24 @@ fail:
 	return RC_DB;
 }
 
-/* The no-script 获取验证码 of the form: send a code to the phone. */
+/*
+ * The no-script 获取验证码 of the form: send a code to the phone, any
+ * valid one (as POST /sms does): whether it is registered is said only
+ * once the code is verified (reg_taken), never to whoever merely asks.
+ */
 static enum rc
 reg_send_code(struct req *r, int open)
 {
-	const char	*msg;
-	int		 dbfail = 0;
+	const char	*phone = form_text(&r->body, "phone"), *msg;
 
 	if (!open)
 		xml_form_message(r, year_window_closed(r, W_UNSET, W_OUTSIDE));
-	if ((msg = phone_free(r, form_text(&r->body, "phone"),
-	    &dbfail)) == NULL && open)
-		msg = sms_issue(r, form_text(&r->body, "phone"), "register");
-	if (dbfail || r->status == 503)
+	if ((msg = valid_phone(phone)) == NULL && open &&
+	    (msg = sms_issue(r, phone, "register")) != NULL &&
+	    r->status == 503)
 		return RC_DB;
 	if (msg != NULL)
-		xml_field_error(r, "phone", msg);
+		xml_field_error(r, "phone", *phone ? msg : "请输入手机号码。");
 	else if (open) {
 		xml_attr(r->form, "status", "sent");
 		xml_form_message(r, "验证码已发送，请查收短信（5分钟内有效）。");
