@@ -237,6 +237,7 @@ my $ID_C = GKBM::idno('410105', '19851112', '224');	# female
 	is($r->xpath('/register/kept/@photo'), '1', '... the photo is kept');
 	is($r->xpath('/register/kept/@sms'), '1', '... the verified SMS code too');
 	is($r->xpath('/register/kept/@password'), '1', '... and the password');
+	GKBM::rng_validator('register')->($r, 'the refusal with what it kept');
 	my $tok = $r->xpath('/register/kept/@token') // '';
 	like($tok, qr/^[A-Za-z0-9_-]{43}$/, '... under a token');
 	is($r->xpath("/register/form/field[\@name='birth']/\@value"),
