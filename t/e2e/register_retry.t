@@ -364,5 +364,23 @@ my $ID_C = GKBM::idno('410105', '19851112', '224');	# female
 	    qr/请选择身份证照片/, '... and the token keeps nothing');
 }
 
+# --- gkbm-admin sessions-sweep removes what expired -----------------------
+
+{
+	forget_kept();
+	my ($b, $t) = visitor();
+	my $r = form($b, $t, { idno => $ID_B, phone => $PC }, $JPG);
+	my ($f) = $dbh->selectrow_array('SELECT file FROM register_keep');
+	my $path = "$uploads/" . substr($f // 'xx', 0, 2) . '/' . ($f // '');
+	ok($f && -f $path, 'a refusal kept a photo');
+	my $out = $s->admin('sessions-sweep');
+	ok(-f $path, 'sessions-sweep leaves it within its 30 minutes');
+	$dbh->do('UPDATE register_keep SET created_at = NOW() - INTERVAL 31 MINUTE');
+	$out = $s->admin('sessions-sweep');
+	like($out, qr/1 kept registration photos/, 'sessions-sweep says what it removed');
+	is(n_keep(), 0, '... the expired row');
+	ok(!-f $path, '... and its photo');
+}
+
 $s->finish;
 done_testing;
