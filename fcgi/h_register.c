@@ -165,7 +165,7 @@ reg_region(struct req *r)
 /*
  * The ID number, and the birth date and gender it holds: when they are
  * left empty they are taken from it (and shown so); when given they
- * must agree with it.
+ * must agree with it.  Then the name and the phone's form.
  */
 static void
 reg_person(struct req *r, struct reg *g)
@@ -184,8 +184,10 @@ reg_person(struct req *r, struct reg *g)
 		snprintf(birth, sizeof(birth), "%04d-%02d-%02d", g->id.year,
 		    g->id.month, g->id.day);
 		xml_field(r, "birth", birth);
-	} else if ((msg = valid_date(v, &y, &mo, &d)) != NULL)
-		xml_field_error(r, "birth", *v ? msg : "请选择出生日期。");
+	} else if (*v == '\0')
+		;	/* taken from the ID number once that is right */
+	else if ((msg = valid_date(v, &y, &mo, &d)) != NULL)
+		xml_field_error(r, "birth", msg);
 	else if (g->id_ok && (y != g->id.year || mo != g->id.month ||
 	    d != g->id.day))
 		xml_field_error(r, "birth", "出生日期与身份证号不一致，请核对。");
