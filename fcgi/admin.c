@@ -140,6 +140,11 @@ static const char *const astmts[ASTMT__MAX] = {
 	"INSERT INTO qualified (idno_mac, worktype, level, year)"
 	" VALUES (?, ?, ?, ?)"
 	" ON DUPLICATE KEY UPDATE year = VALUES(year)",
+	/* ASTMT_KEPT_OLD: what refused registrations kept (regkeep.c) */
+	"SELECT HEX(id), COALESCE(file, '') FROM register_keep"
+	" WHERE created_at < NOW() - INTERVAL 30 MINUTE",
+	/* ASTMT_KEPT_DELETE */
+	"DELETE FROM register_keep WHERE id = UNHEX(?)",
 	/* ASTMT_TOTP_RESET */
 	"UPDATE accounts SET totp_enc = NULL, totp_step = 0,"
 	" totp_enroll_mac = ?, totp_enroll_until = NOW() + INTERVAL 72 HOUR"
