@@ -103,6 +103,14 @@ async function register(t, page, a) {
   await page.fill('#f-birth', '1983-09-16');
   await page.fill('#f-name', a.name);
   await page.fill('#f-phone', a.phone);
+  // The image captcha first (issue 7), answered as a reader would.
+  await page.waitForFunction(() => {
+    const i = document.querySelector('img.captcha');
+    return i && i.complete && i.naturalWidth > 0;
+  });
+  const pre = (await page.context().cookies()).find((c) =>
+    /gkbm_pre$/.test(c.name));
+  await page.fill('#f-captcha', await t.ask('captcha', pre.value));
   await page.getByRole('button', { name: '获取验证码' }).click();
   await page.locator('.sms-msg').filter({ hasText: '已发送' }).waitFor();
   const code = await t.ask('sms_code', a.phone);
