@@ -37,7 +37,37 @@ async function staffPages(t, role) {
       await t.check(page, `${role}-registrations-2`);
     }
   }
+  if (role === 'province') await provinceForms(t, page);
+  if (role === 'county') {
+    const r = await page.goto(t.url('/admin/windows'));
+    t.is(r.status(), 403, 'county: 时间设置 is refused');
+    await t.check(page, 'county-forbidden');
+  }
   await page.context().close();
+}
+
+// The province's forms answered: a refused window, a saved policy, a
+// filtered list.
+async function provinceForms(t, page) {
+  await page.goto(t.url('/admin/windows'));
+  const starts = await page.inputValue('#f-starts_at');
+  await page.fill('#f-ends_at', starts.replace(/^(\d{4})/,
+    (y) => String(+y - 1)));
+  await Promise.all([page.waitForNavigation(),
+    page.locator('form.windows-form button[type=submit]').click()]);
+  t.ok(await page.locator('.has-error, .msg-error').count(),
+    'province: an end before the start is refused');
+  await t.check(page, 'province-windows-refused');
+  await page.goto(t.url('/admin/policy'));
+  await Promise.all([page.waitForNavigation(),
+    page.locator('form.policy-form button[type=submit]').click()]);
+  await t.check(page, 'province-policy-saved');
+  await page.goto(t.url('/admin/registrations'));
+  await page.selectOption('#f-level', '4');
+  await Promise.all([page.waitForNavigation(),
+    page.getByRole('button', { name: '查询' }).click()]);
+  t.like(page.url(), /level=4/, 'province: 报名查询 filters by level');
+  await t.check(page, 'province-registrations-level');
 }
 
 // At 390x844: the menu is one 菜单 line (was 300 px with greyed 未开放
