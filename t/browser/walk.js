@@ -18,6 +18,8 @@ async function options(page, sel) {
 async function register(t, page, a) {
   await page.goto(t.url('/login'));
   await t.check(page, 'login');
+  // TODO(pages): the login page's help links (manuals, policy) lead to
+  // pages of the site; 我能报哪一级.
   await go(page, page.getByRole('link', { name: '去注册' }));
   await t.check(page, 'notice');
   await page.getByLabel(/已阅读并同意/).check();
@@ -84,6 +86,7 @@ async function login(t, page, a) {
   await page.fill('#f-password-candidate', a.password);
   await go(page, page.locator('.panel-candidate button[type=submit]'));
   t.like(page.url(), /\/home$/, 'login: the candidate is home');
+  // TODO(pages): 下一步 comes from the year's windows (报名信息 is open).
   await t.check(page, 'home');
 }
 
@@ -242,6 +245,8 @@ async function submit(t, page, a) {
   const wrong = code === '000000' ? '111111' : '000000';
   await page.fill('#f-sms_code', wrong);
   await go(page, page.getByRole('button', { name: '提交信息' }));
+  // TODO(apply): a summary of the errors at the top, each a link to its
+  // field, with the focus on it.
   t.like(await page.locator('#f-sms_code-err, .has-error .error')
     .allInnerTexts().then((x) => x.join(' ')), /验证码/,
   'submit: a wrong code is refused at the code box');
@@ -263,6 +268,9 @@ run(async (t) => {
   await fill(t, page, a);
   const typed = await values(page);
   await t.check(page, 'apply-filled');
+  // TODO(apply): upload a photo before 保存信息 and find every value
+  // typed still there; let the session expire (30 minutes idle) and
+  // press 保存: through the login and back to a form that holds it all.
   await go(page, page.locator('#apply-form').getByRole('button',
     { name: '保存信息' }));
   t.like(page.url(), /\/apply\?m=saved$/, 'apply: 保存信息 saves');
@@ -275,6 +283,7 @@ run(async (t) => {
   await mobile(t, page, a);
   await submit(t, page, a);
   await menu(page, '审核结果');
+  // TODO(pages): the status page shows the candidate's own name whole.
   await t.check(page, 'status');
   await menu(page, '修改密码');
   await t.check(page, 'password');
