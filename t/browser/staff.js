@@ -20,6 +20,9 @@ async function staffPages(t, role) {
   t.like(new URL(page.url()).pathname, /^\/(home|password)$/,
     `${role}: the login leads home`);
   await t.check(page, `${role}-home`);
+  t.ok(await page.locator('.menu-bar').isVisible() &&
+    !(await page.locator('.menu-narrow').isVisible()),
+  `${role}: at desktop size the menu is a bar`);
   const seen = new Set([new URL(page.url()).pathname]);
   for (const href of await menuLinks(page)) {
     if (seen.has(href)) continue;
