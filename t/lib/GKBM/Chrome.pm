@@ -27,6 +27,8 @@ use warnings;
 use utf8;
 
 use Encode qw(encode decode);
+use Fcntl qw(:flock);
+use File::Copy qw(copy);
 use File::Path qw(make_path);
 use IPC::Open2 qw(open2);
 use JSON::PP ();
@@ -44,21 +46,43 @@ my %ASK = (
 # What the browser tests need: a failure (not a skip) when missing, since
 # tools/check installs them (tools/lib.sh gkbm_need_browser).
 sub _missing {
-	my ($dir) = @_;
 	return 'node not found' unless GKBM::which('node');
 	return 'java not found (the Nu checker)' unless GKBM::which('java');
 	my $chromium = $ENV{GKBM_CHROMIUM} || '/usr/bin/chromium';
 	return "$chromium not found" unless -x $chromium;
-	return "$dir/node_modules missing (tools/check runs npm ci there)"
-	    unless -d "$dir/node_modules/playwright-core";
 	return undef;
+}
+
+# The npm modules: t/browser/node_modules of the source tree (tools/check
+# runs npm ci there), else of the build tree, made there once (under a
+# lock) by npm ci from the source tree's package-lock.json: a tree
+# without them, as make distcheck's.  Returns the folder, or dies.
+sub _modules {
+	my $src = GKBM::top_srcdir() . '/t/browser';
+	return "$src/node_modules" if -d "$src/node_modules/playwright-core";
+	my $bld = GKBM::top_builddir() . '/t/browser';
+	make_path($bld);
+	open(my $lock, '>', "$bld/.npm-lock") or die "$bld/.npm-lock: $!";
+	flock($lock, LOCK_EX) or die "flock: $!";
+	unless (-d "$bld/node_modules/playwright-core") {
+		for my $f (qw(package.json package-lock.json)) {
+			copy("$src/$f", "$bld/$f") or die "copy $f: $!";
+		}
+		system("cd '$bld' && npm ci --ignore-scripts --no-audit " .
+		    "--no-fund >npm-ci.log 2>&1") == 0
+		    or die "npm ci in $bld failed (see $bld/npm-ci.log)\n";
+	}
+	close $lock;
+	return "$bld/node_modules";
 }
 
 sub run {
 	my ($s, $name, $args, $ask) = @_;
 	local $Test::Builder::Level = $Test::Builder::Level + 1;
 	my $dir = GKBM::top_srcdir() . '/t/browser';
-	if (my $why = _missing($dir)) {
+	my $modules;
+	my $why = _missing() // (eval { $modules = _modules(); 1 } ? undef : $@);
+	if ($why) {
 		Test::More::ok(0, "the browser test $name can run") or
 		    Test::More::diag($why);
 		return;
@@ -70,6 +94,7 @@ sub run {
 	    shots => $shots);
 	my %h = (%ASK, %{ $ask || {} });
 	local $ENV{GKBM_BROWSER_ARGS} = $json->encode(\%a);
+	local $ENV{NODE_PATH} = $modules;
 	my $pid = open2(my $out, my $in, 'node', "$dir/$name.js");
 	binmode $in; binmode $out;
 	my $old = select($in); $| = 1; select($old);
