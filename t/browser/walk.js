@@ -289,4 +289,16 @@ run(async (t) => {
   await t.check(page, 'password');
   await menu(page, '首页');
   await t.check(page, 'home-after');
+
+  // The same candidate at a desktop (where 手机扫码上传 starts): the
+  // submitted, read-only form and 审核结果.
+  const desk = await t.page('desktop');
+  await t.login(desk, 'candidate', a.idno, a.password);
+  await t.check(desk, 'desktop-home');
+  await desk.goto(t.url('/apply'));
+  t.ok(await desk.locator('#apply-form fieldset[disabled]').count(),
+    'desktop: the submitted form is read-only');
+  await t.check(desk, 'desktop-apply-submitted');
+  await desk.goto(t.url('/status'));
+  await t.check(desk, 'desktop-status');
 });
