@@ -26,7 +26,7 @@ my %staff = $s->create_staff($STAFF_PW,
 $s->admin('create-staff', @{ $GKBM::STAFF{kfcity} });
 # Candidates for 报名查询 (one page of them and a second page).
 my @sur = qw(张 王 李 赵 刘 陈 杨 黄 周 吴);
-for my $i (1 .. 23) {
+for my $i (1 .. 21) {
 	$s->admin({ stdin => "$CAND_PW\n" }, 'create-candidate', $Y,
 	    GKBM::idno('410105', sprintf('1985%02d%02d', 1 + $i % 12, 1 + $i),
 	    100 + $i), $sur[$i % 10] . '建国', sprintf('1391234%04d', $i),

@@ -14,7 +14,7 @@
 # test => NAME, shots => the screenshot folder, plus those given; a given
 # base, test or shots is overridden) and may ask the
 # questions below (t.ask(NAME, ARGS...) in lib.js) or the test's own:
-#   sms_code(PHONE)          the next SMS code sent to PHONE ($s->sms_code)
+#   sms_code(PHONE)          the next SMS code sent to PHONE (waits 20 s)
 #   admin(ARGS...)           gkbm-admin's output (dies: the question fails)
 #   sql(QUERY, BINDS...)     the first column of the first row
 #   sql_do(QUERY, BINDS...)  run a statement; the number of rows
@@ -37,7 +37,7 @@ use Test::More ();
 our $TIMEOUT = 600;	# seconds for one script, a safety net only
 
 my %ASK = (
-	sms_code => sub { my ($s, $phone) = @_; $s->sms_code($phone) },
+	sms_code => sub { my ($s, $phone) = @_; $s->sms_code($phone, 20) },
 	admin => sub { my ($s, @a) = @_; scalar $s->admin(@a) },
 	sql => sub { my ($s, $q, @b) = @_; $s->count($q, @b) },
 	sql_do => sub { my ($s, $q, @b) = @_; $s->dbh->do($q, undef, @b) + 0 },
