@@ -133,6 +133,14 @@ class Run {
     });
     page.on('pageerror', (e) => this.ok(false,
       `no script error on ${page.url()}`, String(e)));
+    // Chromium's console errors other than an answer's status (a 400 of a
+    // refused form, a 404): a Content-Security-Policy refusal, a
+    // script's console.error.
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) {
+        this.ok(false, `no console error on ${page.url()}`, m.text());
+      }
+    });
     return page;
   }
 
