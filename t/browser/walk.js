@@ -177,6 +177,7 @@ async function fill(t, page, a) {
   for (let y = a.year - 5; y < a.year; y++) {
     await page.selectOption(`#f-appraisal_${y}`, { label: '合格' });
   }
+  await page.fill('#f-appraisal_note', '近五年年度考核均为合格。');
   await page.getByRole('radio', { name: '否' }).check();
 }
 
