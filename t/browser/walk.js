@@ -18,8 +18,6 @@ async function options(page, sel) {
 async function register(t, page, a) {
   await page.goto(t.url('/login'));
   await t.check(page, 'login');
-  // TODO(pages): the login page's help links (manuals, policy) lead to
-  // pages of the site; 我能报哪一级.
   await go(page, page.getByRole('link', { name: '去注册' }));
   await t.check(page, 'notice');
   await page.getByLabel(/已阅读并同意/).check();
@@ -104,7 +102,6 @@ async function login(t, page, a) {
   await page.fill('#f-password-candidate', a.password);
   await go(page, page.locator('.panel-candidate button[type=submit]'));
   t.like(page.url(), /\/home$/, 'login: the candidate is home');
-  // TODO(pages): 下一步 comes from the year's windows (报名信息 is open).
   await t.check(page, 'home');
 }
 
@@ -319,7 +316,6 @@ run(async (t) => {
   await mobile(t, page, a);
   await submit(t, page, a);
   await menu(page, '审核结果');
-  // TODO(pages): the status page shows the candidate's own name whole.
   await t.check(page, 'status');
   await menu(page, '修改密码');
   await t.check(page, 'password');
