@@ -27,9 +27,10 @@ async function register(t, page, a) {
   await page.selectOption('#f-region', { label: '郑州市' });
   await page.selectOption('#f-level', '4');
   await page.setInputFiles('#f-idcard', a.files.idcard);
-  await page.fill('#f-idno', a.idno);
-  // TODO(photo): birth date and gender filled from the ID number.
-  await page.fill('#f-birth', a.birth);
+  await page.locator('#f-idno').pressSequentially(a.idno);
+  // register.js fills the birth date and gender from the ID number.
+  t.is(await page.inputValue('#f-birth'), a.birth,
+    'register: the birth date comes from the ID number');
   await page.fill('#f-name', a.name);
   await page.fill('#f-phone', a.phone);
   // gkbm.js sends the code without leaving the page.
@@ -210,7 +211,7 @@ async function uploads(t, page, a) {
   await go(page, photo.getByRole('button', { name: '上传' }));
   t.like(page.url(), /\/apply\?m=uploaded/, 'apply: the photo is uploaded');
   await t.check(page, 'apply-photo');
-  // TODO(photo): a 3024x4032 phone photo cropped in the browser.
+  // A 3024x4032 phone photo cropped in the browser: photo.t.
   await go(page, page.getByRole('button', { name: '添加身份证号' }));
   t.like(page.url(), /\/apply\?m=stamped/, 'apply: the ID number is stamped');
   await page.locator('img.thumb').last().scrollIntoViewIfNeeded();
