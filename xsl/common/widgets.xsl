@@ -93,7 +93,8 @@
   </xsl:template>
 
   <!-- A <select>.  $options: region (code, name, kind), level (value,
-       name), year (value, text) or any element with @value and @name.
+       name), year (value, text), kind (name, label) or any element
+       with @value and @name.
        Regions are grouped when some are neither city nor zone:
        省辖市 (city, zone: 济源示范区) and 直辖县（市） (direct_county, …). -->
   <xsl:template name="select-field">
@@ -170,6 +171,16 @@
     <xsl:call-template name="option">
       <xsl:with-param name="value" select="string(@value)"/>
       <xsl:with-param name="label" select="string(.)"/>
+      <xsl:with-param name="selected" select="$selected"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- an upload kind (upload_kinds_xml): <kind name label/> -->
+  <xsl:template match="kind" mode="option">
+    <xsl:param name="selected"/>
+    <xsl:call-template name="option">
+      <xsl:with-param name="value" select="string(@name)"/>
+      <xsl:with-param name="label" select="string(@label)"/>
       <xsl:with-param name="selected" select="$selected"/>
     </xsl:call-template>
   </xsl:template>
