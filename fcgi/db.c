@@ -29,6 +29,9 @@
 #define O		RS_OFFICE
 #define N		RB(ROLE_ANON)
 
+#define NUM_(x)		#x
+#define NUM(x)		NUM_(x)		/* a number macro as SQL text */
+
 #define WIN_FMT "'%Y-%m-%d %H:%i'"
 #define ACCT_COLS "SELECT id, role, name, pw_hash, phone_mac, idno_enc FROM accounts "
 /*
@@ -98,14 +101,14 @@ static const struct {
 	[STMT_ATTEMPT_INSERT] = { "INSERT INTO login_attempts (at, login_mac, ip, ok) VALUES (NOW(), ?, ?, ?)", A },
 	[STMT_ATTEMPT_FAILS_IP] = { "SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND ok = 0 "
 	  "AND at > NOW() - INTERVAL 15 MINUTE", A },
-	[STMT_SMS_RECENT] = { "SELECT COALESCE(SUM(created_at > NOW() - INTERVAL 60 SECOND), 0), COUNT(*) "
+	[STMT_SMS_RECENT] = { "SELECT COALESCE(SUM(created_at > NOW() - INTERVAL " NUM(SMS_WAIT) " SECOND), 0), COUNT(*) "
 	  "FROM sms_codes WHERE phone_mac = ? AND created_at > NOW() - INTERVAL 1 DAY", A },
 	[STMT_SMS_IP_RECENT] = { "SELECT COUNT(*) FROM sms_codes WHERE ip = ? "
 	  "AND created_at > NOW() - INTERVAL 1 HOUR", A },
 	[STMT_SMS_INSERT] = { "INSERT INTO sms_codes (phone_mac, purpose, code_mac, created_at, ip) "
 	  "VALUES (?, ?, ?, NOW(), ?)", A },
 	[STMT_SMS_LATEST] = { "SELECT id, code_mac, tries, used_at IS NOT NULL, "
-	  "created_at > NOW() - INTERVAL 5 MINUTE FROM sms_codes "
+	  "created_at > NOW() - INTERVAL " NUM(SMS_VALID) " MINUTE FROM sms_codes "
 	  "WHERE phone_mac = ? AND purpose = ? ORDER BY id DESC LIMIT 1", A },
 	[STMT_OUTBOX_INSERT] = { "INSERT INTO sms_outbox (phone_enc, body_enc, created_at) VALUES (?, ?, NOW())", A },
 	[STMT_AUDIT_INSERT] = { "INSERT INTO audit (at, account_id, role, unit_id, ip, request_id, event, "

@@ -662,6 +662,7 @@ apply_page_start(struct req *r, const struct acct *c, const struct app *a,
 	xml_attr(ac, "gender", strcmp(c->gender, "F") == 0 ? "女" : "男");
 	xml_attr(ac, "birth", pool_strndup(r->pool, c->birth, 7));
 	xml_attrf(ac, "level", "%lld", c->level);
+	sms_xml(r->root);
 	xml_form(r, "/apply");
 	return 0;
 }

@@ -159,7 +159,7 @@ check_formats(struct req *r, const struct app *a, struct vals *f)
 		    strtoll(f->supervisor, NULL, 10) != sup) ||
 		    (*f->region != '\0' && strcmp(f->region, creg) != 0))
 			xml_field_error(r, "unit_id", "所选单位不属于所选地区或主管单位，"
-			    "请点击“下一级”后重新选择。");
+			    "请依次重新选择地区、主管单位和所在单位。");
 		else
 			f->unit_id = n;
 	}
@@ -632,7 +632,8 @@ h_apply_post(struct req *r)
 			return RC_OK;
 		}
 		xml_attr(r->form, "status", "sent");
-		xml_form_message(r, "短信验证码已发送至您注册时的手机号，请查收（5分钟内有效）。");
+		xml_form_message(r, pool_printf(r->pool, "短信验证码已发送至您"
+		    "注册时的手机号，请查收（%d分钟内有效）。", SMS_VALID));
 		return RC_OK;
 	}
 
@@ -653,6 +654,8 @@ h_apply_post(struct req *r)
 	/* 工作年限 left empty is filled in from 参加工作时间. */
 	if (check_formats(r, &a, &f) == -1)
 		return RC_DB;
+	if (f.target_level == 5)	/* 五级 has no 申报方式 */
+		f.v[F_ROUTE] = "";
 	if (*f.v[F_WYEARS] == '\0' && f.sy > 0) {
 		f.work_years = a.year - f.sy + 1;
 		f.v[F_WYEARS] = pool_printf(r->pool, "%lld", f.work_years);

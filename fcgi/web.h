@@ -350,11 +350,14 @@ void		 db_rollback(struct req *);
 int		 audit(struct req *, const char *, const char *, const char *,
 		    const char *);
 
-/* smscode.c */
+/* smscode.c; the pages state these numbers from here (sms_xml) */
+#define SMS_WAIT	60	/* seconds before another code to one phone */
+#define SMS_VALID	5	/* minutes a code stays valid */
 const char	*sms_issue(struct req *, const char *, const char *);
 const char	*sms_check(struct req *, const char *, const char *,
 		    const char *, long long *);
 int		 sms_use(struct req *, long long);
+xmlNodePtr	 sms_xml(xmlNodePtr);
 
 /* worker.c */
 struct worker {

@@ -124,6 +124,30 @@ like($html, qr/id="level1-block"[^>]*hidden/, 'the level-1 block is hidden for l
 like($html, qr/hly/, 'the hint names the pinyin search');
 unlike($html, qr/style=|onclick=|<script>/, 'no inline style or script');
 
+# Issue 6 item 5: the form does not contradict itself.
+like($html, qr{class="badge">当前可填报<}, 'the date box says 当前可填报 on the form');
+unlike($html, qr/当前可注册/, '... not 当前可注册');
+like($html, qr/id="f-unit_id-hint"[^>]*>[^<]*点击“下一级”/,
+    'without JavaScript the unit hint names the 下一级 button it shows');
+like($html, qr/data-js-hint="[^"]*自动出现/, '... with JavaScript another hint is ready');
+unlike($html =~ /data-js-hint="([^"]*)"/ ? $1 : '下一级', qr/下一级”/,
+    '... which does not name the hidden button');
+like($html, qr{<input type="checkbox" id="f-exceptional"[^>]*class="exc-toggle"[^>]*>\s*<label[^>]*>[^<]*</label>\s*<div id="exc-more" class="exc-more">},
+    '破格晋升: the details follow the box (CSS opens them when ticked)');
+unlike($html =~ /id="f-exceptional"[^>]*>/ ? $& : 'checked', qr/checked/,
+    '... which is not ticked');
+like(GKBM::_slurp(GKBM::top_srcdir() . '/www/css/gkbm.css'),
+    qr/\.exc-toggle:not\(:checked\) ~ \.exc-more \{ display: none; \}/,
+    '... and the stylesheet hides them until it is');
+like($html, qr/id="exc-uploads"[^>]*hidden/, '... its uploads are hidden too');
+like($html, qr/id="f-sms_code-hint"[^>]*>[^<]*5分钟内有效；60秒后可重新获取/,
+    'the SMS hint states the validity and the wait');
+like($html, qr/data-wait="60"/, '... the button counts down the same wait');
+$r = $b->get('/apply', accept => 'xml');
+is($r->xpath('/apply/sms/@wait'), '60', '... both from the server: wait');
+is($r->xpath('/apply/sms/@valid'), '5', '... and validity');
+unlike($html, qr/id="route-block"[^>]*hidden/, '申报方式 is offered for level 4');
+
 # --- saving -------------------------------------------------------------------------
 
 my $v0;
@@ -367,6 +391,14 @@ like($r->xpath('/apply/form/message') // '', qr/其他页面或窗口中修改�
 is($r->xpath("/apply/form/field[\@name='education']/\@value"), '30', '... keeps what was typed');
 is(version(), $v0, '... stores nothing');
 valid($r, 'a 409');
+
+# --- level 5: no 申报方式 ----------------------------------------------------------------
+
+$r = post({ target_level => 5, route => '' }, accept => 'html');
+$r = $b->get('/apply');
+like($r->text, qr/id="route-block" class="route-block" hidden/,
+    'target level 5: 申报方式 is not offered');
+post();
 
 # --- level 1 ---------------------------------------------------------------------------
 

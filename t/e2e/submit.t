@@ -192,8 +192,21 @@ rule('R13 level 2 with 初中 at 46', { target_level => 2, cur_level => 3,
 rule('R14 merged 水电工 to 管道工\'s sibling', { cur_worktype => 'W906',
     target_worktype => 'W001', target_level => 4, cur_level => 5 },
     'R14', 'target_worktype', qr/对应的新工种/);
-rule('R15 same level, other type, by years', { target_level => 5, cur_level => 5,
-    target_worktype => 'W001', route => 'years' }, 'R15', 'route', qr/证书/);
+rule('R15 same level, other type, by years', { target_level => 4, cur_level => 4,
+    cur_level_year => $Y - 6, target_worktype => 'W001', route => 'years' },
+    'R15', 'route', qr/证书/);
+# Issue 6 item 5: 五级 has no 申报方式; a route sent with it is ignored,
+# on a submission (no R15) and on a save (nothing stored).
+$r = post('main', { target_level => 5, cur_level => 5, target_worktype => 'W001',
+    route => 'years' });
+ok(!$r->nodes("/apply/eligibility/rule[\@id='R15']"),
+    '五级 with a route sent: no 申报方式 rule applies');
+is($r->xpath("/apply/form/field[\@name='route']/\@value") // '', '',
+    '... and the form shows no 申报方式');
+$r = post('main', { action => 'save', target_level => 5, route => 'years' });
+is($r->status, 303, '五级 with a route sent: saved') or diag($r->dump);
+is($s->count('SELECT route FROM applications WHERE id = ?', $app{main}), undef,
+    '... without a 申报方式');
 $dbh->do('INSERT INTO policy_level1 (year, worktype) VALUES (?, ?)', undef, $Y, 'W001');
 rule('R16 level 1 in a type not open this year', { target_level => 1, route => '',
     cur_level => 2, cur_level_year => $Y - 8, resume => '简历', rewards => '无',

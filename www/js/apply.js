@@ -12,7 +12,10 @@
  *    when the current type, the levels or the route change (R14, R16);
  *  - 工作年限 filled from 参加工作时间 (report year - start year + 1) and
  *    never raised above that;
- *  - the level-1 blocks shown only when 申报岗位等级 is 一级.
+ *  - the level-1 blocks shown only when 申报岗位等级 is 一级;
+ *  - 申报方式 hidden (and not sent) for 五级;
+ *  - the unit picker's instructions without 下一级 once it is hidden;
+ *  - the 破格晋升 uploads shown while the box is ticked.
  *
  * ES5, no inline script or style (CSP): only classes, hidden, text.
  */
@@ -75,9 +78,31 @@
     }
   }
 
+  /* The instructions say what the person sees: no 下一级 button now. */
+  function unitHint(js) {
+    var box = document.getElementById('unit-cascade');
+    var hint = document.getElementById('f-unit_id-hint');
+    if (!box || !hint) {
+      return;
+    }
+    if (!hint.getAttribute('data-plain-hint')) {
+      hint.setAttribute('data-plain-hint', hint.textContent);
+    }
+    hint.textContent = js ? box.getAttribute('data-js-hint') :
+        hint.getAttribute('data-plain-hint');
+  }
+
+  function lookupFailed() {
+    if (pick) {
+      pick.hidden = false;
+    }
+    unitHint(false);
+  }
+
   if (region && sup && unit) {
     if (pick) {
       pick.hidden = true;
+      unitHint(true);
     }
     region.addEventListener('change', function () {
       clear(sup);
@@ -87,7 +112,7 @@
       }
       getXML('/lookup/units?region=' + encodeURIComponent(region.value))
         .then(function (doc) { fillUnits(sup, doc, null); })
-        .catch(function () { if (pick) { pick.hidden = false; } });
+        .catch(lookupFailed);
     });
     sup.addEventListener('change', function () {
       clear(unit);
@@ -98,7 +123,7 @@
         label: sup.options[sup.selectedIndex].textContent };
       getXML('/lookup/units?parent=' + encodeURIComponent(sup.value))
         .then(function (doc) { fillUnits(unit, doc, self); })
-        .catch(function () { if (pick) { pick.hidden = false; } });
+        .catch(lookupFailed);
     });
   }
 
@@ -144,6 +169,35 @@
   }
   if (tlevel) {
     tlevel.addEventListener('change', level1);
+  }
+
+  /* --- 申报方式: none for 五级 -------------------------------------------- */
+
+  var routeBlock = document.getElementById('route-block');
+  function routeShown() {
+    var five = tlevel && tlevel.value === '5';
+    if (routeBlock && form.elements.route) {
+      routeBlock.hidden = five;
+      form.elements.route.disabled = five;
+    }
+  }
+  if (tlevel && routeBlock) {
+    tlevel.addEventListener('change', routeShown);
+    routeShown();
+  }
+
+  /* --- 破格晋升: its uploads follow the box (the form's block: CSS) ---- */
+
+  var exc = form.elements.exceptional;
+  var excUploads = document.getElementById('exc-uploads');
+  if (exc && excUploads) {
+    exc.addEventListener('change', function () {
+      if (exc.checked) {
+        excUploads.hidden = false;
+      } else if (!excUploads.querySelector('.material')) {
+        excUploads.hidden = true;
+      }
+    });
   }
 
   /* --- the work-type search ------------------------------------------------ */

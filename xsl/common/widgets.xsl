@@ -290,8 +290,12 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- $open: the badge while the window is open (当前可注册 on the
+       registration pages, another word where the window means
+       something else, e.g. 当前可填报 on the application form). -->
   <xsl:template name="window-box">
     <xsl:param name="w" select="/*/window[@kind = 'registration']"/>
+    <xsl:param name="open" select="'当前可注册'"/>
     <xsl:variable name="state">
       <xsl:call-template name="window-state">
         <xsl:with-param name="w" select="$w"/>
@@ -317,7 +321,7 @@
       </span>
       <span class="badge">
         <xsl:choose>
-          <xsl:when test="$state = 'open'">当前可注册</xsl:when>
+          <xsl:when test="$state = 'open'"><xsl:value-of select="$open"/></xsl:when>
           <xsl:when test="$state = 'after'">已结束</xsl:when>
           <xsl:otherwise>未开放</xsl:otherwise>
         </xsl:choose>
