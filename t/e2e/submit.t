@@ -39,6 +39,7 @@ my %C = (
 	r19 => [GKBM::idno('410105', '19820703', 147), '钱进', '13900000003', 4],
 	exc => [GKBM::idno('410105', '19900804', 159), '孙强', '13900000004', 4],
 	race => [GKBM::idno('410105', '19830905', 171), '周平', '13900000005', 4],
+	nojs => [GKBM::idno('410105', '19840106', 183), '吴敏', '13900000006', 4],
 );
 my (%acct, %br, %app);
 for my $k (sort keys %C) {
@@ -111,6 +112,27 @@ sub code {
 	return $c;
 }
 
+# --- 获取验证码 without JavaScript comes back to the code box ------------------------
+
+# Issue 6 item 4: the button's formaction carries the fragment of the code
+# box, the answer keeps what was typed and says "sent" next to the box.
+{
+	my $b = $br{nojs};
+	my $r = $b->get('/apply');
+	like($r->text, qr{<button[^>]*value="send_code"[^>]*formaction="/apply#sms-box"},
+	    '获取验证码 posts to /apply#sms-box');
+	like($r->text, qr/<div id="sms-box"/, '... the code box has that id');
+	$r = post('nojs', { action => 'send_code', education => '70',
+	    exc_evidence => '市级劳模证书' }, 'html');
+	is($r->status, 200, 'send_code as HTML: 200') or diag($r->dump);
+	my $html = $r->text;
+	like($html, qr{<div id="sms-box"[^>]*>.*?<p class="sms-msg" id="sms-msg" role="status">短信验证码已发送}s,
+	    '... the message is next to the code box');
+	like($html, qr{<option value="70" selected>}, '... the values typed are kept');
+	like($html, qr{>市级劳模证书</textarea>}, '... the texts too');
+	like($s->sms_code($C{nojs}[2]) // '', qr/^\d{6}$/, '... and the code was sent');
+}
+
 # --- required fields and photos -------------------------------------------------------
 
 my $v0 = version('main');
@@ -134,6 +156,37 @@ like($r->xpath('/apply/form/message') // '', qr/信息尚未提交/, '... and ab
 is(version('main'), $v0, '... nothing stored');
 is(state('main'), 'draft', '... still a draft');
 valid($r, 'an empty submission');
+
+# Issue 6 item 4: a refused submission starts with a summary of its
+# errors, each a link to its field on the same page.
+$r = post('main', { (map { ($_ => '') } keys %good), action => 'submit' }, 'html');
+{
+	my $html = $r->text;
+	my ($sum) = $html =~ m{<div id="error-summary"([^>]*>.*?)</div>}s;
+	ok(defined $sum, 'the refused submission as HTML has an error summary') or diag($html);
+	$sum //= '';
+	like($sum, qr/tabindex="-1"/, '... which can take the focus');
+	like($sum, qr/role="alert"/, '... and is announced');
+	my $main = index($html, '<main');
+	ok(index($html, 'id="error-summary"') > $main &&
+	    index($html, 'id="error-summary"') < index($html, 'id="apply-form"'),
+	    '... at the top of the page, before the form');
+	my @links = $sum =~ m{<a href="#([^"]+)">}g;
+	my $n_err = () = $r->text =~ /<p class="error" id="/g;
+	cmp_ok(scalar(@links), '>=', scalar(keys %want), '... one link per error')
+	    or diag($sum);
+	for my $id (@links) {
+		like($html, qr/\sid="\Q$id\E"/, "... the link #$id leads to an element");
+	}
+	for my $f (qw(unit_id education work_start photo idcard sms_code prohibited)) {
+		my $t = $f eq 'photo' || $f eq 'idcard' ? "f-upload-$f" :
+		    $f eq 'prohibited' ? 'f-prohibited-yes' : "f-$f";
+		ok((grep { $_ eq $t } @links), "... $f is linked to #$t");
+	}
+	like($sum, qr/信息尚未提交/, '... under the message');
+	like($html, qr/formaction="\/apply#error-summary"[^>]*>提交信息</,
+	    'the submit button brings the answer to the summary without JavaScript');
+}
 
 # Fewer than five graded years need the explanation.
 $r = post('main', { 'appraisal_' . ($Y - 1) => '9' });
