@@ -237,6 +237,16 @@ static const struct {
 	  "(SELECT COUNT(*) FROM accounts WHERE idcard_file = ?)", A },
 	/* end h_upload.c */
 
+	/* keep.c: one kept form per account; anonymous is the expired session */
+	[STMT_KEEP_CLEAR] = { "DELETE FROM form_keeps WHERE account_id = ? "
+	  "OR created_at < NOW() - INTERVAL " NUM(KEEP_MINUTES) " MINUTE", N | C },
+	[STMT_KEEP_PUT] = { "INSERT INTO form_keeps (id, account_id, body, created_at) "
+	  "VALUES (?, ?, ?, NOW())", N | C },
+	[STMT_KEEP_TAKE] = { "SELECT body FROM form_keeps WHERE id = ? AND account_id = ? "
+	  "AND created_at > NOW() - INTERVAL " NUM(KEEP_MINUTES) " MINUTE", C },
+	[STMT_KEEP_DROP] = { "DELETE FROM form_keeps WHERE id = ? OR account_id = ?", C },
+	/* end keep.c */
+
 	/* h_status.c: the status page */
 	[STMT_STATUS_APP] = { "SELECT a.id, a.state, a.version, a.year, COALESCE(a.unit_id, 0), "
 	  "COALESCE(u.name, ''), COALESCE(a.target_level, 0), COALESCE(w.name, ''), "

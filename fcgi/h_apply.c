@@ -719,10 +719,21 @@ h_apply(struct req *r)
 	struct acct	 c;
 	struct app	 a;
 	struct vals	 f;
+	struct form	 kept;
 	enum rc		 rc;
+	int		 n;
 
 	if ((rc = apply_load(r, &c, &a)) != RC_OK)
 		return rc;
+	/* What could not be taken before (keep.c) comes back, once. */
+	if ((n = keep_take(r, &kept)) == -1)
+		return RC_DB;
+	if (n == 1 && apply_editable(&a)) {
+		rc = apply_restore(r, &c, &a, &kept);
+		OPENSSL_cleanse(c.idno, sizeof(c.idno));
+		OPENSSL_cleanse(c.phone, sizeof(c.phone));
+		return rc;
+	}
 	if (apply_page_start(r, &c, &a, NULL) == -1)
 		return RC_DB;
 	apply_vals_from_app(&f, &a);

@@ -324,6 +324,21 @@ check_formats(struct req *r, const struct app *a, struct vals *f)
 }
 
 /*
+ * After check_formats: 工作年限 left empty is filled in from 参加工作时间;
+ * 五级 has no 申报方式 (a route sent with it is dropped).
+ */
+static void
+vals_fix(struct req *r, const struct app *a, struct vals *f)
+{
+	if (f->target_level == 5)
+		f->v[F_ROUTE] = "";
+	if (*f->v[F_WYEARS] == '\0' && f->sy > 0) {
+		f->work_years = a->year - f->sy + 1;
+		f->v[F_WYEARS] = pool_printf(r->pool, "%lld", f->work_years);
+	}
+}
+
+/*
  * The fields a submission needs (beyond R4, which eligibility_check
  * judges), with the photos and the breakthrough evidence.  Errors go
  * next to their fields.
@@ -651,15 +666,9 @@ h_apply_post(struct req *r)
 		xml_form_refuse(r, "页面已过期，请核对本页内容后重新保存或提交。");
 		return RC_OK;
 	}
-	/* 工作年限 left empty is filled in from 参加工作时间. */
 	if (check_formats(r, &a, &f) == -1)
 		return RC_DB;
-	if (f.target_level == 5)	/* 五级 has no 申报方式 */
-		f.v[F_ROUTE] = "";
-	if (*f.v[F_WYEARS] == '\0' && f.sy > 0) {
-		f.work_years = a.year - f.sy + 1;
-		f.v[F_WYEARS] = pool_printf(r->pool, "%lld", f.work_years);
-	}
+	vals_fix(r, &a, &f);
 
 	if (strcmp(action, "save") == 0) {
 		if ((rc = apply_page_finish(r, &c, &a, &f, ver, NULL, NULL,
@@ -690,7 +699,7 @@ h_apply_post(struct req *r)
 		return RC_DB;
 	if (r19 && n19 == 0)
 		xml_field_error(r, "r19proof", "请按要求上传相关证明材料照片"
-		    "（请先点击“保存信息”，再在下方资料上传中上传证明材料）。");
+		    "（在下方“合格库不符证明材料”处上传）。");
 	if (!open)
 		xml_form_refuse(r, h_window_closed(r, W_UNSET, W_OUTSIDE));
 	if (r->form_bad) {
@@ -735,4 +744,106 @@ h_apply_post(struct req *r)
 dbfail:
 	db_rollback(r);
 	return RC_DB;
+}
+
+/*
+ * Checks the formats of the form's fields into a scratch form (not the
+ * page's: the caller answers with another page).  Returns 1 when every
+ * format is valid, 0 when not, -1 on a database failure.
+ */
+static int
+formats_ok(struct req *r, const struct app *a, struct vals *f)
+{
+	xmlNodePtr	 page = r->form, scratch;
+	int		 bad = r->form_bad, n;
+
+	scratch = xmlNewNode(NULL, (const xmlChar *)"form");
+	r->form = scratch;
+	r->form_bad = 0;
+	vals_from_body(r, f, a);
+	n = check_formats(r, a, f);
+	if (n == 0)
+		n = !r->form_bad;
+	r->form = page;
+	r->form_bad = bad;
+	xmlFreeNode(scratch);
+	if (n == 1)
+		vals_fix(r, a, f);
+	return n;
+}
+
+/*
+ * The application form's fields sent along with another action (an
+ * upload from the form): saved as the draft when every format is valid
+ * and the version is the stored one, else kept (keep.c) for the next
+ * GET /apply, which shows them with their errors.  Returns 1 saved, 0
+ * kept or nothing sent, -1 on a database failure.
+ */
+int
+apply_draft_keep(struct req *r)
+{
+	struct acct	 c;
+	struct app	 a;
+	struct vals	 f;
+	long long	 version;
+	char		 obj[40];
+	int		 n, rc = 0;
+
+	if (form_get(&r->body, "version") == NULL)
+		return 0;
+	if (apply_load(r, &c, &a) != RC_OK)
+		return -1;
+	OPENSSL_cleanse(c.idno, sizeof(c.idno));
+	OPENSSL_cleanse(c.phone, sizeof(c.phone));
+	if (!apply_editable(&a))
+		return 0;
+	if ((n = formats_ok(r, &a, &f)) == -1)
+		return -1;
+	if (n == 1 && valid_uint(form_text(&r->body, "version"), 1,
+	    4294967295LL, &version) == 0) {
+		snprintf(obj, sizeof(obj), "application:%lld", a.id);
+		if (db_begin(r) == -1 || (n = store(r, &a, &f, version)) == -1)
+			goto fail;
+		if (n == 1) {
+			if (audit(r, "application.save", obj, "ok", "with upload") ==
+			    -1 || db_commit(r) == -1)
+				goto fail;
+			return 1;
+		}
+		db_rollback(r);		/* changed meanwhile: keep */
+	}
+	if ((rc = keep_put(r, r->account_id)) == -1)
+		return -1;
+	return 0;
+fail:
+	db_rollback(r);
+	return -1;
+}
+
+/*
+ * GET /apply with a kept form (keep.c) of an editable application: the
+ * page shows what was sent, with the errors of its formats, over the
+ * stored version, and says it is not saved yet.
+ */
+enum rc
+apply_restore(struct req *r, const struct acct *c, const struct app *a,
+    const struct form *kept)
+{
+	struct vals	 f;
+	enum rc		 rc;
+
+	r->body = *kept;
+	if (apply_page_start(r, c, a, NULL) == -1)
+		return RC_DB;
+	xml_form_message(r, "已恢复您上次填写但未能保存的内容（尚未保存），"
+	    "请核对后点击“保存信息”。");
+	vals_from_body(r, &f, a);
+	if (check_formats(r, a, &f) == -1)
+		return RC_DB;
+	vals_fix(r, a, &f);
+	if ((rc = apply_page_finish(r, c, a, &f, NULL, NULL, NULL, NULL,
+	    NULL)) != RC_OK)
+		return rc;
+	r->status = 200;
+	return RC_OK;
 }

@@ -426,15 +426,19 @@ upload_take(struct req *r, const struct app *a, long long app, long long by,
     const struct kind **kp)
 {
 	const struct kind *k;
+	const struct field *f;
 	struct upload	 u;
 	long long	 id = 0;
 	enum rc		 rc;
 
 	*kp = NULL;
 	k = upload_kind_find(form_text(&r->body, "kind"));
+	/* The application form names each kind's file input file_KIND. */
+	if ((f = form_field(&r->body, "file")) == NULL && k != NULL)
+		f = form_field(&r->body, pool_printf(r->pool, "file_%s",
+		    k->name));
 	if (upload_kind_allowed(r, k, a, link != NULL) == -1 ||
-	    upload_check(r, k, form_field(&r->body, "file"), title,
-	    &u) == -1) {
+	    upload_check(r, k, f, title, &u) == -1) {
 		xml_form_message(r, retry);
 		return RC_OK;
 	}
@@ -450,7 +454,13 @@ upload_take(struct req *r, const struct app *a, long long app, long long by,
 	return RC_OK;
 }
 
-/* POST /apply/upload (multipart: csrf, kind, file, title) */
+/*
+ * POST /apply/upload (multipart: csrf, kind, file, title), from the
+ * upload page, or from the application form (file_KIND, title and every
+ * field of the form): then the fields are saved as the draft, or kept
+ * for the form when they cannot be saved yet (apply_draft_keep), whether
+ * the upload goes through or not.
+ */
 enum rc
 h_upload_post(struct req *r)
 {
@@ -458,7 +468,7 @@ h_upload_post(struct req *r)
 	struct app	 a;
 	const struct kind *k;
 	enum rc		 rc;
-	int		 n;
+	int		 n, saved;
 
 	if ((n = upload_app_mine(r, &a)) == -1)
 		return RC_DB;
@@ -472,9 +482,14 @@ h_upload_post(struct req *r)
 	}
 	if ((rc = upload_take(r, &a, a.id, r->account_id, NULL,
 	    form_text(&r->body, "title"), "上传未成功，请按提示修改后重新上传。",
-	    &k)) != RC_OK || k == NULL)
+	    &k)) != RC_OK)
 		return rc;
-	resp_redirect(r, "/apply?m=uploaded#materials");
+	if ((saved = apply_draft_keep(r)) == -1)
+		return RC_DB;
+	if (k == NULL)
+		return RC_OK;
+	resp_redirect(r, saved == 0 && form_get(&r->body, "version") != NULL ?
+	    "/apply?m=uploaded" : "/apply?m=uploaded#materials");
 	return RC_OK;
 }
 

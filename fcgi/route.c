@@ -85,14 +85,14 @@ static const struct route routes[] = {
 	{ M_GET,  "/admin/registrations", PAGE_REGISTRATIONS, RS_OFFICE, R_LOGIN,   h_registrations },
 	/* The application (h_apply.c, h_lookup.c). */
 	{ M_GET,  "/apply",            PAGE_APPLY,         RB(ROLE_CANDIDATE), R_LOGIN, h_apply },
-	{ M_POST, "/apply",            PAGE_APPLY,         RB(ROLE_CANDIDATE), R_LOGIN, h_apply_post },
+	{ M_POST, "/apply",            PAGE_APPLY,         RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART | R_KEEP, h_apply_post },
 	{ M_GET,  "/lookup/units",     PAGE_UNITS,         RS_USER,   R_LOGIN,     h_lookup_units },
 	{ M_GET,  "/lookup/worktypes", PAGE_WORKTYPES,     RS_USER,   R_LOGIN,     h_lookup_worktypes },
 	/* The yearly policy (h_policy.c). */
 	{ M_GET,  "/admin/policy",     PAGE_POLICY,        RB(ROLE_PROVINCE), R_LOGIN, h_policy },
 	{ M_POST, "/admin/policy",     PAGE_POLICY,        RB(ROLE_PROVINCE), R_LOGIN, h_policy_post },
 	/* Photos, materials, files, mobile upload (h_upload.c). */
-	{ M_POST, "/apply/upload",     PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART, h_upload_post },
+	{ M_POST, "/apply/upload",     PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART | R_KEEP, h_upload_post },
 	{ M_POST, "/apply/stamp",      PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN, h_upload_stamp },
 	{ M_POST, "/apply/delete",     PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN, h_upload_delete },
 	{ M_POST, "/apply/qr",         PAGE_QR,            RB(ROLE_CANDIDATE), R_LOGIN, h_qr },

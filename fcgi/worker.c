@@ -124,14 +124,20 @@ worker_serve(struct worker *w, FCGX_Request *fr)
 		    r.method == M_GET && !r.want_xml)
 			resp_redirect(&r, r.flash != NULL ?
 			    "/login?m=timeout" : "/login?m=login");
+		else if ((other = keep_stale(&r)) != 0)
+			rc = other == 1 ? RC_OK : RC_DB;
 		else {
 			audit(&r, "access.denied", r.path, "403", NULL);
 			rc = RC_FORBIDDEN;
 		}
 	} else if (r.method == M_POST && !auth_csrf_ok(&r)) {
-		audit(&r, "csrf.fail", r.path, "403", NULL);
-		r.message = "页面已过期或请求来源不正确，请刷新页面后重新提交。";
-		rc = RC_FORBIDDEN;
+		if ((other = keep_stale(&r)) != 0)
+			rc = other == 1 ? RC_OK : RC_DB;
+		else {
+			audit(&r, "csrf.fail", r.path, "403", NULL);
+			r.message = "页面已过期或请求来源不正确，请刷新页面后重新提交。";
+			rc = RC_FORBIDDEN;
+		}
 	} else if (r.must_change && rt->page != PAGE_PASSWORD &&
 	    strcmp(r.path, "/logout") != 0) {
 		if (r.want_xml || r.method == M_POST)

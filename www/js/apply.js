@@ -15,7 +15,12 @@
  *  - the level-1 blocks shown only when 申报岗位等级 is 一级;
  *  - 申报方式 hidden (and not sent) for 五级;
  *  - the unit picker's instructions without 下一级 once it is hidden;
- *  - the 破格晋升 uploads shown while the box is ticked.
+ *  - the 破格晋升 uploads shown while the box is ticked;
+ *  - the error summary of a refused save or submission takes the focus;
+ *  - 获取验证码 asks POST /apply action=send_code (Accept:
+ *    application/xml) and shows the answer and the countdown next to
+ *    the code box; when that fails, the button submits the form (to
+ *    /apply#sms-box, the page comes back at the code box).
  *
  * ES5, no inline script or style (CSP): only classes, hidden, text.
  */
@@ -336,4 +341,135 @@
       form.elements[n].addEventListener('change', refreshTargets);
     }
   });
+
+  /* --- the error summary takes the focus --------------------------------- */
+
+  var summary = document.getElementById('error-summary');
+  if (summary) {
+    summary.focus();
+    if (summary.scrollIntoView) {
+      summary.scrollIntoView(true);
+    }
+  }
+
+  /* --- 获取验证码 without leaving the page ---------------------------------- */
+
+  var codeBtn = document.querySelector('button[name="action"][value="send_code"]');
+  var codeBox = document.getElementById('sms-box');
+  var codeInput = document.getElementById('f-sms_code');
+  var codeFallback = false;
+
+  function codeMsg(text, isError) {
+    var p = document.getElementById('sms-msg');
+    if (!p) {
+      p = document.createElement('p');
+      p.id = 'sms-msg';
+      p.setAttribute('role', 'status');
+      p.setAttribute('aria-live', 'polite');
+      codeBox.insertBefore(p, codeBox.querySelector('.control').nextSibling);
+    }
+    p.textContent = text;
+    p.className = isError ? 'sms-msg error' : 'sms-msg';
+    if (codeInput) {
+      var ids = (codeInput.getAttribute('aria-describedby') || '').split(' ');
+      if (ids.indexOf('sms-msg') < 0) {
+        codeInput.setAttribute('aria-describedby',
+            ('sms-msg ' + ids.join(' ')).replace(/\s+$/, ''));
+      }
+    }
+  }
+
+  function codeCountdown(seconds) {
+    var label = codeBtn.getAttribute('data-label') || codeBtn.textContent;
+    var left = seconds > 0 ? seconds : 60;
+    codeBtn.setAttribute('data-label', label);
+    codeBtn.disabled = true;
+    codeBtn.textContent = '重新获取(' + left + 's)';
+    var timer = window.setInterval(function () {
+      left -= 1;
+      if (left <= 0) {
+        window.clearInterval(timer);
+        codeBtn.disabled = false;
+        codeBtn.textContent = label;
+      } else {
+        codeBtn.textContent = '重新获取(' + left + 's)';
+      }
+    }, 1000);
+  }
+
+  /* What went wrong, from an answer: the code field's error, the form's
+     message, an error page's message. */
+  function answerError(doc) {
+    var fields = doc.getElementsByTagName('field');
+    var i, errs;
+    for (i = 0; i < fields.length; i++) {
+      errs = fields[i].getElementsByTagName('error');
+      if (errs.length && fields[i].getAttribute('name') === 'sms_code') {
+        return errs[0].textContent;
+      }
+    }
+    var m = doc.getElementsByTagName('message');
+    return m.length ? m[0].textContent : '';
+  }
+
+  function encode(pairs) {
+    var out = [];
+    var k;
+    for (k in pairs) {
+      if (Object.prototype.hasOwnProperty.call(pairs, k)) {
+        out.push(encodeURIComponent(k) + '=' + encodeURIComponent(pairs[k]));
+      }
+    }
+    return out.join('&');
+  }
+
+  if (codeBtn && codeBox && form.elements.csrf) {
+    codeBtn.addEventListener('click', function (ev) {
+      if (codeFallback) {
+        return;               /* the plain submit, back at #sms-box */
+      }
+      ev.preventDefault();
+      codeBtn.disabled = true;
+      window.fetch('/apply', {
+        method: 'POST',
+        headers: {
+          'Accept': 'application/xml',
+          'Content-Type': 'application/x-www-form-urlencoded'
+        },
+        body: encode({ csrf: form.elements.csrf.value,
+          version: form.elements.version ? form.elements.version.value : '',
+          action: 'send_code' }),
+        credentials: 'same-origin'
+      }).then(function (res) {
+        return res.text();
+      }).then(function (text) {
+        var doc = new DOMParser().parseFromString(text, 'application/xml');
+        if (doc.getElementsByTagName('parsererror').length) {
+          throw new Error('not xml');
+        }
+        var f = doc.getElementsByTagName('form')[0];
+        var sms = doc.getElementsByTagName('sms')[0];
+        if (f && f.getAttribute('status') === 'sent') {
+          var m = f.getElementsByTagName('message');
+          codeMsg(m.length ? m[0].textContent : '短信验证码已发送，请注意查收。', false);
+          codeCountdown(parseInt(sms ? sms.getAttribute('wait') :
+              codeBtn.getAttribute('data-wait'), 10));
+          if (codeInput) {
+            codeInput.focus();
+          }
+          return;
+        }
+        var err = answerError(doc);
+        if (!err) {
+          throw new Error('no answer');
+        }
+        codeBtn.disabled = false;
+        codeMsg(err, true);
+      }).catch(function () {
+        codeBtn.disabled = false;
+        codeFallback = true;
+        codeBtn.click();
+      });
+    });
+  }
 }());

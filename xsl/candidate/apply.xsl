@@ -5,8 +5,10 @@
   whose buttons carry action = save | submit | pick_unit | send_code
   (each with a formaction fragment: the page comes back where the person
   was, or at the error summary, without JavaScript too);
-  the photos and materials come after it as separate multipart forms to
-  /apply/upload, /apply/stamp, /apply/delete and /apply/qr.  The submit
+  the form is multipart: the upload controls after it belong to it (the
+  form attribute) and post to /apply/upload with every field, which
+  saves them too; /apply/stamp, /apply/delete and /apply/qr are separate
+  small forms.  The submit
   block at the end belongs to apply-form through the form attribute.
   Read-only (a disabled fieldset, no buttons) unless
   application/@editable = 1.  apply.js enhances: the unit cascade, the
@@ -277,7 +279,7 @@
     <!-- novalidate: the server judges every field and the summary above
          lists what to fix (the browser would stop at the first field) -->
     <form id="apply-form" method="post" action="/apply" class="form apply-form" data-year="{$app/@year}"
-        novalidate="novalidate">
+        enctype="multipart/form-data" novalidate="novalidate">
       <xsl:if test="not($form/field/error)">
         <xsl:call-template name="form-message"/>
       </xsl:if>
@@ -506,7 +508,7 @@
           <div class="buttons">
             <button type="submit" name="action" value="save" class="btn" formaction="/apply#error-summary">保存信息</button>
           </div>
-          <p class="hint">保存信息：保存已录入的信息，可以在信息填写未完成之前暂存，以防意外情况导致已填写信息丢失；保存信息不会将报名信息提交给审核人员。上传照片和资料前请先保存。</p>
+          <p class="hint">保存信息：保存已录入的信息，可以在信息填写未完成之前暂存，以防意外情况导致已填写信息丢失；保存信息不会将报名信息提交给审核人员。上传照片和资料时，已填写的内容同时保存。</p>
         </xsl:if>
       </fieldset>
     </form>
@@ -617,23 +619,25 @@
     </div>
   </xsl:template>
 
-  <!-- one upload form (one file per upload) -->
+  <!-- One upload (one file per upload).  Its controls belong to
+       apply-form: the button sends the file (file_KIND) with every field
+       of the form to /apply/upload, which saves them as the draft (or
+       keeps them for the form), so nothing typed is lost. -->
   <xsl:template name="upload">
     <xsl:param name="kind"/>
     <xsl:param name="label"/>
     <xsl:param name="button" select="'上传'"/>
     <xsl:param name="accept" select="'.jpg,.jpeg,image/jpeg'"/>
-    <form method="post" action="/apply/upload" enctype="multipart/form-data" class="upload-form">
-      <xsl:call-template name="csrf"/>
-      <input type="hidden" name="kind" value="{$kind}"/>
+    <div class="upload-form" id="upload-{$kind}" data-kind="{$kind}">
       <xsl:if test="$kind = 'document'">
-        <label>文档标题 <input type="text" name="title" maxlength="50" required="required"/></label>
+        <label>文档标题 <input type="text" name="title" form="apply-form" maxlength="50"/></label>
       </xsl:if>
       <label><xsl:value-of select="$label"/><xsl:text> </xsl:text>
-        <input type="file" name="file" id="f-upload-{$kind}" accept="{$accept}" required="required"/>
+        <input type="file" name="file_{$kind}" id="f-upload-{$kind}" form="apply-form" accept="{$accept}"/>
       </label>
-      <button type="submit" class="btn-small"><xsl:value-of select="$button"/></button>
-    </form>
+      <button type="submit" form="apply-form" formaction="/apply/upload" name="kind" value="{$kind}"
+          class="btn-small"><xsl:value-of select="$button"/></button>
+    </div>
   </xsl:template>
 
   <!-- the list of one kind's materials, with thumbnails and delete -->
@@ -671,7 +675,7 @@
   <xsl:template name="materials">
     <section class="card" id="materials">
       <h2>照片和资料上传</h2>
-      <p class="hint">请先点击“保存信息”保存已填写的内容，再上传照片和资料。报名资料图片必须为jpg格式，一次只能选择一个图片文件，内容完整，字迹清晰，否则直接影响资格审查结果！</p>
+      <p class="hint">上传照片和资料时，已填写的内容同时保存。报名资料图片必须为jpg格式，一次只能选择一个图片文件，内容完整，字迹清晰，否则直接影响资格审查结果！</p>
 
       <h3>个人照片（2寸大头照）<span class="req" aria-hidden="true">*</span></h3>
       <xsl:call-template name="material-list"><xsl:with-param name="kinds" select="' photo '"/></xsl:call-template>
