@@ -421,6 +421,150 @@ is($r->xpath("/apply/form/field[\@name='target_level']/\@value"), '1', '... targ
 is($s->count(q{SELECT COUNT(*) FROM materials m JOIN applications a ON a.id = m.application_id
     WHERE a.account_id = ?}, $A2), 0, 'no ID-card photo to copy: no material');
 
+# --- nothing typed is lost (issue 6 item 2) ---------------------------------------------
+
+my $PHOTO = GKBM::jpeg(413, 626);
+sub field_of { my ($r, $n) = @_; $r->xpath("/apply/form/field[\@name='$n']/\@value") }
+sub n_kind { $s->count('SELECT COUNT(*) FROM materials WHERE application_id = ? AND kind = ?',
+    $APP, $_[0]) }
+
+# An upload from the form sends every field with the file; they are saved.
+post();
+$v0 = version();
+my $n_photo = n_kind('photo');
+$r = $b->post_multipart('/apply/upload', { %good, version => $v0, kind => 'photo',
+    education => '70', appraisal_note => '2021年病休未考核', action => undef },
+    { file_photo => ['IMG_2041.jpg', $PHOTO, 'image/jpeg'] }, accept => 'xml');
+is($r->status, 303, 'a photo uploaded from the form with its fields: 303') or diag($r->dump);
+is($r->header('location'), '/apply?m=uploaded#materials', '... back to the materials');
+is(n_kind('photo'), $n_photo + 1, '... the photo is stored');
+is(version(), $v0 + 1, '... and the fields saved as the draft');
+is($s->count('SELECT education FROM applications WHERE id = ?', $APP), '70',
+    '... with what was typed');
+is($s->count('SELECT appraisal_note FROM applications WHERE id = ?', $APP),
+    '2021年病休未考核', '... the texts too');
+$r = $b->get('/apply', accept => 'xml');
+is(field_of($r, 'education'), '70', 'the form after the upload holds the typed value');
+
+# Fields that cannot be saved yet: the upload goes through, the fields are
+# kept and come back once, with their errors, on the next GET /apply.
+$v0 = version();
+$r = $b->post_multipart('/apply/upload', { %good, version => $v0, kind => 'material',
+    work_years => 'abc', education => '20', action => undef },
+    { file_material => ['毕业证.jpg', GKBM::jpeg(320, 200), 'image/jpeg'] }, accept => 'xml');
+is($r->status, 303, 'an upload with a field in a bad format: 303') or diag($r->dump);
+is($r->header('location'), '/apply?m=uploaded', '... back to the top of the form');
+is(version(), $v0, '... the fields are not saved');
+ok($b->jar->get('gkbm_keep'), '... but kept (a cookie finds them)');
+$r = $b->get('/apply', accept => 'xml');
+is(field_of($r, 'work_years'), 'abc', 'the form shows the kept value');
+is(field_of($r, 'education'), '20', '... and the other fields as typed');
+like($r->xpath("/apply/form/field[\@name='work_years']/error") // '', qr/工作年限/,
+    '... with the error');
+like($r->xpath('/apply/form/message') // '', qr/尚未保存/, '... saying it is not saved');
+is($r->status, 200, '... 200');
+valid($r, 'a kept form restored');
+$r = $b->get('/apply', accept => 'xml');
+is(field_of($r, 'education'), '70', 'a kept form comes back only once');
+
+# A refused upload still saves the fields.
+$v0 = version();
+$r = $b->post_multipart('/apply/upload', { %good, version => $v0, kind => 'material',
+    education => '50', action => undef },
+    { file_material => ['坏图.jpg', 'not a jpeg', 'image/jpeg'] }, accept => 'xml');
+is($r->status, 400, 'a refused upload from the form: 400') or diag($r->dump);
+is(version(), $v0 + 1, '... the fields are saved all the same');
+is($s->count('SELECT education FROM applications WHERE id = ?', $APP), '50', '... as typed');
+post();
+
+# The session expired (30 minutes idle) before 保存: no save without a
+# login; the fields are kept, the login leads back to the form holding them.
+my $bx = $s->browser;
+is($bx->login('candidate', $ID1, $PW)->status, 303, 'a second browser logs in');
+my $csx = $bx->csrf('/apply');
+sub expire { $dbh->do('UPDATE sessions SET seen_at = NOW() - INTERVAL 31 MINUTE '
+    . 'WHERE account_id = ?', undef, $A1) }
+expire();
+$v0 = version();
+$r = $bx->post('/apply', { %good, csrf => $csx, version => $v0, education => '20',
+    resume => '1998年至今在郑州市水利局工作' });
+is($r->status, 303, 'saving after the session expired: 303, not 403') or diag($r->dump);
+is($r->header('location'), '/login?m=kept', '... to the login, which says so');
+is(version(), $v0, '... nothing saved without a login');
+is($s->count('SELECT COUNT(*) FROM form_keeps WHERE account_id = ?', $A1), 1,
+    '... the fields kept for the account');
+is($s->last_audit('form.kept')->{reason}, 'session expired', '... audited');
+$r = $bx->get('/login?m=kept');
+like($r->text, qr/填写的内容已暂存/, 'the login page says the form is kept');
+$r = $bx->login('candidate', $ID1, $PW);
+is($r->status, 303, 'the candidate logs in again') or diag($r->dump);
+$r = $bx->get($r->header('location') // '/home');
+is($r->status, 303, 'the home page sends him on') or diag($r->dump);
+is($r->header('location'), '/apply', '... to the form');
+$r = $bx->get('/apply', accept => 'xml');
+is(field_of($r, 'education'), '20', 'the form holds what was sent');
+is(field_of($r, 'resume'), '1998年至今在郑州市水利局工作', '... every field');
+is(field_of($r, 'version'), $v0, '... over the stored version');
+is($s->count('SELECT COUNT(*) FROM form_keeps WHERE account_id = ?', $A1), 0,
+    '... taken once');
+$r = $bx->post('/apply', { %good, csrf => $bx->csrf('/apply'), version => $v0,
+    education => '20' });
+is($r->status, 303, '保存 now saves') or diag($r->dump);
+is($s->count('SELECT education FROM applications WHERE id = ?', $APP), '20', '... the value');
+post();
+
+# Refused: an expired session's POST with another token, or as XML.
+expire();
+$r = $b->post('/apply', { %good, csrf => 'A' x 43, version => version() });
+is($r->status, 403, 'an expired session with a wrong token: 403') or diag($r->dump);
+is($s->count('SELECT COUNT(*) FROM form_keeps WHERE account_id = ?', $A1), 0,
+    '... nothing kept');
+$b = $s->browser;
+$b->login('candidate', $ID1, $PW);
+$good{csrf} = $b->csrf('/apply');
+expire();
+$r = $b->post('/apply', { %good, version => version() }, accept => 'xml');
+is($r->status, 403, 'an expired session asking for XML: 403');
+is($s->count('SELECT COUNT(*) FROM form_keeps WHERE account_id = ?', $A1), 0,
+    '... nothing kept');
+$b->login('candidate', $ID1, $PW);
+$good{csrf} = $b->csrf('/apply');
+
+# A stale token with a live session (logged in again elsewhere): kept and
+# back to the form, never saved; from another site: refused.
+$v0 = version();
+$r = $b->post('/apply', { %good, csrf => 'B' x 43, version => $v0, education => '20' });
+is($r->status, 303, 'a stale token: 303, not 403') or diag($r->dump);
+is($r->header('location'), '/apply', '... back to the form');
+is(version(), $v0, '... nothing saved');
+$r = $b->get('/apply', accept => 'xml');
+is(field_of($r, 'education'), '20', '... the form holds what was sent');
+$r = $b->post('/apply', { %good, csrf => 'B' x 43, version => $v0, education => '20' },
+    headers => { 'Sec-Fetch-Site' => 'cross-site' });
+is($r->status, 403, 'a stale token from another site: 403');
+$r = $b->post('/apply', { %good, csrf => 'B' x 43, version => $v0, education => '20' },
+    headers => { 'Origin' => 'http://evil.example' });
+is($r->status, 403, '... or with another Origin: 403');
+is($s->count('SELECT COUNT(*) FROM form_keeps WHERE account_id = ?', $A1), 0,
+    '... nothing kept');
+
+# Another account logging in on the same browser does not get them.
+my $bo = $s->browser;
+$bo->login('candidate', $ID1, $PW);
+my $cso = $bo->csrf('/apply');
+expire();
+$r = $bo->post('/apply', { %good, csrf => $cso, version => version(), education => '20' });
+is($r->header('location'), '/login?m=kept', 'kept again after an expiry');
+$r = $bo->login('candidate', $ID2, $PW);
+$r = $bo->get('/home');
+$r = $bo->get('/apply', accept => 'xml');
+isnt(field_of($r, 'education') // '', '20', '... another account logging in there does not get them');
+is($s->count('SELECT COUNT(*) FROM form_keeps WHERE account_id = ?', $A1), 0,
+    '... and they are gone');
+$b->login('candidate', $ID1, $PW);
+$good{csrf} = $b->csrf('/apply');
+post();
+
 # --- returned and rejected ----------------------------------------------------------------
 
 $dbh->do(q{UPDATE applications SET state = 'returned', version = version + 1 WHERE id = ?},
