@@ -93,7 +93,9 @@ h_qr(struct req *r)
 	xmlNodePtr	 l;
 	int		 n;
 
-	if ((n = upload_app_mine(r, &a)) == -1)
+	/* From the application form: its fields are saved or kept. */
+	if (apply_draft_keep(r) == -1 ||
+	    (n = upload_app_mine(r, &a)) == -1)
 		return RC_DB;
 	if (n == 0 || !upload_app_editable(&a)) {
 		r->message = n == 0 ? "请先打开“报名信息”页面填写报名信息，再使用"

@@ -523,7 +523,9 @@ h_upload_stamp(struct req *r)
 	long long	 mid, mid2;
 	int		 n, rc;
 
-	if ((n = upload_app_mine(r, &a)) == -1)
+	/* From the application form: its fields are saved or kept. */
+	if (apply_draft_keep(r) == -1 ||
+	    (n = upload_app_mine(r, &a)) == -1)
 		return RC_DB;
 	upload_page(r, "/apply/stamp", n == 1 ? &a : NULL);
 	if (n == 0 || !upload_app_editable(&a))
@@ -628,6 +630,9 @@ h_upload_delete(struct req *r)
 	long long	 id, owner, app, stamped;
 	int		 n;
 
+	/* From the application form: its fields are saved or kept. */
+	if (apply_draft_keep(r) == -1)
+		return RC_DB;
 	if (valid_uint(form_text(&r->body, "id"), 1, 0xffffffffLL, &id) == -1)
 		return RC_NOTFOUND;
 	if ((n = material_get(r, id, &kind, &file, &mime, &title, &owner,

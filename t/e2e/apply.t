@@ -467,6 +467,36 @@ valid($r, 'a kept form restored');
 $r = $b->get('/apply', accept => 'xml');
 is(field_of($r, 'education'), '70', 'a kept form comes back only once');
 
+# 删除 and 添加身份证号 are buttons of the form too: the fields go along.
+my $mat = $s->count(q{SELECT MAX(id) FROM materials WHERE application_id = ? AND kind = 'material'}, $APP);
+$v0 = version();
+$r = $b->post_multipart('/apply/delete', { %good, version => $v0, id => $mat,
+    education => '40', action => undef }, {}, accept => 'xml');
+is($r->status, 303, '删除 from the form: 303') or diag($r->dump);
+is($s->count('SELECT COUNT(*) FROM materials WHERE id = ?', $mat), 0, '... deleted');
+is($s->count('SELECT education FROM applications WHERE id = ?', $APP), '40',
+    '... and the typed fields saved');
+$v0 = version();
+$r = $b->post_multipart('/apply/stamp', { %good, version => $v0, education => '30',
+    action => undef }, {}, accept => 'xml');
+is($r->status, 303, '添加身份证号 from the form: 303') or diag($r->dump);
+is($s->count('SELECT education FROM applications WHERE id = ?', $APP), '30',
+    '... and the typed fields saved');
+$r = $b->post_multipart('/apply/qr', { %good, version => version(), education => '20',
+    action => undef }, {}, accept => 'xml');
+is($r->status, 200, '手机扫码上传 from the form: 200') or diag($r->dump);
+is($s->count('SELECT education FROM applications WHERE id = ?', $APP), '20',
+    '... and the typed fields saved');
+$r = $b->get('/apply');
+like($r->text, qr{<button type="submit" form="apply-form" formaction="/apply/delete" name="id"},
+    'the form offers 删除 as its own button');
+like($r->text, qr{<form id="apply-form"[^>]*enctype="multipart/form-data"},
+    'the form is multipart (its uploads are its own)');
+like($r->text, qr{<input type="file" name="file_photo" id="f-upload-photo" form="apply-form"},
+    '... the photo input belongs to it');
+like($r->text, qr{<button type="submit" form="apply-form" formaction="/apply/upload" name="kind" value="photo"},
+    '... and its upload button');
+
 # A refused upload still saves the fields.
 $v0 = version();
 $r = $b->post_multipart('/apply/upload', { %good, version => $v0, kind => 'material',

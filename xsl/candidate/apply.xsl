@@ -7,8 +7,9 @@
   was, or at the error summary, without JavaScript too);
   the form is multipart: the upload controls after it belong to it (the
   form attribute) and post to /apply/upload with every field, which
-  saves them too; /apply/stamp, /apply/delete and /apply/qr are separate
-  small forms.  The submit
+  saves them too; the buttons to /apply/stamp, /apply/delete and
+  /apply/qr belong to it as well, and those save (or keep) the fields
+  the same way.  The submit
   block at the end belongs to apply-form through the form attribute.
   Read-only (a disabled fieldset, no buttons) unless
   application/@editable = 1.  apply.js enhances: the unit cascade, the
@@ -660,11 +661,9 @@
             </xsl:choose>
             <span class="material-meta"><xsl:value-of select="@created"/></span>
             <xsl:if test="$ed">
-              <form method="post" action="/apply/delete" class="delete-form">
-                <xsl:call-template name="csrf"/>
-                <input type="hidden" name="id" value="{@id}"/>
-                <button type="submit" class="btn-small">删除</button>
-              </form>
+              <!-- a button of apply-form: the fields go along (saved) -->
+              <button type="submit" form="apply-form" formaction="/apply/delete" name="id"
+                  value="{@id}" class="btn-small delete-btn">删除</button>
             </xsl:if>
           </li>
         </xsl:for-each>
@@ -689,11 +688,10 @@
           <xsl:with-param name="label" select="'选择个人照片'"/>
         </xsl:call-template>
         <xsl:if test="/apply/materials/material[@kind = 'photo'] and $app/@photo-stamped != '1'">
-          <form method="post" action="/apply/stamp" class="stamp-form">
-            <xsl:call-template name="csrf"/>
-            <button type="submit" class="btn-small">添加身份证号</button>
+          <div class="stamp-form">
+            <button type="submit" form="apply-form" formaction="/apply/stamp" class="btn-small">添加身份证号</button>
             <span class="hint">个人照片上没有添加身份证号的，点击一键添加</span>
-          </form>
+          </div>
         </xsl:if>
       </xsl:if>
 
@@ -718,11 +716,10 @@
           <xsl:with-param name="kind" select="'material'"/>
           <xsl:with-param name="label" select="'添加上传资料'"/>
         </xsl:call-template>
-        <form method="post" action="/apply/qr" class="qr-form">
-          <xsl:call-template name="csrf"/>
-          <button type="submit" class="btn-small">手机扫码上传</button>
+        <div class="qr-form">
+          <button type="submit" form="apply-form" formaction="/apply/qr" class="btn-small">手机扫码上传</button>
           <span class="hint">用联网智能手机（微信/手机浏览器）扫描二维码，可直接选择相册上传或拍照上传</span>
-        </form>
+        </div>
       </xsl:if>
 
       <h3>合格库不符证明材料</h3>
