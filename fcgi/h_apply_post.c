@@ -837,6 +837,7 @@ apply_restore(struct req *r, const struct acct *c, const struct app *a,
 		return RC_DB;
 	xml_form_message(r, "已恢复您上次填写但未能保存的内容（尚未保存），"
 	    "请核对后点击“保存信息”。");
+	xml_attr(r->form, "restored", "1");
 	vals_from_body(r, &f, a);
 	if (check_formats(r, a, &f) == -1)
 		return RC_DB;

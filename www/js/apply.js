@@ -16,6 +16,9 @@
  *  - 申报方式 hidden (and not sent) for 五级;
  *  - the unit picker's instructions without 下一级 once it is hidden;
  *  - the 破格晋升 uploads shown while the box is ticked;
+ *  - what is typed is copied to sessionStorage and put back when the
+ *    page comes back without it (a 403 after an expired session, a
+ *    visit elsewhere), until a save succeeds (?m=saved and the like);
  *  - the error summary of a refused save or submission takes the focus;
  *  - 获取验证码 asks POST /apply action=send_code (Accept:
  *    application/xml) and shows the answer and the countdown next to
@@ -341,6 +344,149 @@
       form.elements[n].addEventListener('change', refreshTargets);
     }
   });
+
+  /* --- nothing typed is lost: a copy in sessionStorage ------------------ */
+
+  /* Every value the person can type or choose (not the token, the
+     version, the SMS code or files), keyed by name. */
+  function snapshot() {
+    var out = {};
+    var i, el, t;
+    for (i = 0; i < form.elements.length; i++) {
+      el = form.elements[i];
+      t = el.type;
+      if (!el.name || el.disabled || t === 'file' || t === 'submit' ||
+          t === 'button' || t === 'hidden' || el.name === 'sms_code') {
+        continue;
+      }
+      if (t === 'checkbox') {
+        out[el.name] = el.checked ? el.value : '';
+      } else if (t === 'radio') {
+        if (el.checked || !(el.name in out)) {
+          out[el.name] = el.checked ? el.value : '';
+        }
+      } else {
+        out[el.name] = el.value;
+      }
+    }
+    return out;
+  }
+
+  function setValue(name, value) {
+    var list = form.querySelectorAll('[name="' + name + '"]');
+    var i, el;
+    for (i = 0; i < list.length; i++) {
+      el = list[i];
+      if (el.form !== form) {
+        continue;
+      }
+      if (el.type === 'checkbox' || el.type === 'radio') {
+        el.checked = el.value === value;
+      } else if (el.tagName === 'SELECT') {
+        if (value && !el.querySelector('option[value="' + value.replace(/"/g, '') + '"]')) {
+          return false;
+        }
+        el.value = value;
+      } else {
+        el.value = value;
+      }
+    }
+    return true;
+  }
+
+  var store = null;
+  var storeKey = 'gkbm-apply-' + (form.getAttribute('data-app') || '');
+  try {
+    store = window.sessionStorage;
+    store.setItem(storeKey + '-t', '1');
+    store.removeItem(storeKey + '-t');
+  } catch (e) {
+    store = null;
+  }
+
+  function remember() {
+    if (store) {
+      try {
+        store.setItem(storeKey, JSON.stringify(snapshot()));
+      } catch (e) { /* full: nothing to do */ }
+    }
+  }
+
+  /* The unit cascade's lists for restored choices not on the page. */
+  function restoreUnits(data) {
+    if (!region || !sup || !unit || !data.region) {
+      return;
+    }
+    var chain = window.Promise.resolve();
+    if (data.supervisor && !setValue('supervisor', data.supervisor)) {
+      chain = chain.then(function () {
+        return getXML('/lookup/units?region=' + encodeURIComponent(data.region));
+      }).then(function (doc) {
+        fillUnits(sup, doc, null);
+        setValue('supervisor', data.supervisor);
+      });
+    }
+    chain.then(function () {
+      if (!data.unit_id || setValue('unit_id', data.unit_id) || !sup.value) {
+        return null;
+      }
+      var self = { value: sup.value,
+        label: sup.options[sup.selectedIndex].textContent };
+      return getXML('/lookup/units?parent=' + encodeURIComponent(sup.value))
+        .then(function (doc) {
+          fillUnits(unit, doc, self);
+          setValue('unit_id', data.unit_id);
+          remember();
+        });
+    }).catch(function () {});
+  }
+
+  function restoreNotice() {
+    var box = document.createElement('div');
+    box.className = 'msg msg-info';
+    box.id = 'restored-msg';
+    box.setAttribute('role', 'status');
+    box.textContent = '已恢复您在本页填写但尚未保存的内容，请核对后点击“保存信息”。';
+    form.insertBefore(box, form.firstChild);
+  }
+
+  if (store) {
+    var saved = /[?&]m=(saved|uploaded|deleted|stamped)(&|$)/.test(window.location.search);
+    var kept = null;
+    try {
+      kept = JSON.parse(store.getItem(storeKey) || 'null');
+    } catch (e) {
+      kept = null;
+    }
+    if (saved || !kept) {
+      store.removeItem(storeKey);
+    } else {
+      var now = snapshot();
+      var k, differs = false;
+      for (k in kept) {
+        if (Object.prototype.hasOwnProperty.call(kept, k) &&
+            now[k] !== undefined && now[k] !== kept[k]) {
+          differs = true;
+          if (k !== 'supervisor' && k !== 'unit_id') {
+            setValue(k, kept[k]);
+          }
+        }
+      }
+      if (differs) {
+        if (kept.region !== undefined) {
+          restoreUnits(kept);
+        }
+        level1();
+        routeShown();
+        restoreNotice();
+      }
+    }
+    if (form.getAttribute('data-restored')) {
+      remember();           /* the server gave them back once only */
+    }
+    form.addEventListener('input', remember);
+    form.addEventListener('change', remember);
+  }
 
   /* --- the error summary takes the focus --------------------------------- */
 

@@ -280,7 +280,10 @@
     <!-- novalidate: the server judges every field and the summary above
          lists what to fix (the browser would stop at the first field) -->
     <form id="apply-form" method="post" action="/apply" class="form apply-form" data-year="{$app/@year}"
+        data-app="{$app/@id}"
         enctype="multipart/form-data" novalidate="novalidate">
+      <!-- kept fields shown again (keep.c): apply.js copies them at once -->
+      <xsl:if test="$form/@restored = '1'"><xsl:attribute name="data-restored">1</xsl:attribute></xsl:if>
       <xsl:if test="not($form/field/error)">
         <xsl:call-template name="form-message"/>
       </xsl:if>
