@@ -199,8 +199,9 @@ keep_stale(struct req *r)
 		return 0;
 	if ((n = keep_put(r, account)) != 1)
 		return n;
-	if (audit(r, "form.kept", r->path, "ok", r->role == ROLE_ANON ?
-	    "session expired" : "stale token") == -1)
+	if (audit(r, "form.kept", pool_printf(r->pool, "account:%lld",
+	    account), "ok", r->role == ROLE_ANON ? "session expired" :
+	    "stale token") == -1)
 		return -1;
 	resp_redirect(r, r->role == ROLE_ANON ? "/login?m=kept" : "/apply");
 	return 1;
