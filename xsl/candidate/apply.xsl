@@ -3,8 +3,9 @@
   apply.xsl: 报名信息, the candidate's application form (SPEC.md §3.3,
   seed 000 §3 and 001 §四).  One POST form (id apply-form) to /apply
   whose buttons carry action = save | submit | pick_unit | send_code
-  (each with a formaction fragment: the page comes back where the person
-  was, or at the error summary, without JavaScript too);
+  (获取验证码 and 下一级 with a formaction fragment: the page comes back
+  where the person was, without JavaScript too; a refused save or
+  submission starts with the error summary);
   the form is multipart: the upload controls after it belong to it (the
   form attribute) and post to /apply/upload with every field, which
   saves them too; the buttons to /apply/stamp, /apply/delete and
@@ -234,8 +235,8 @@
   </xsl:template>
 
   <!-- A refused save or submission: what to fix, each a link to its
-       field, at the top of the page (apply.js moves the focus here; the
-       buttons' #error-summary brings the page here without it). -->
+       field, first on the page (apply.js moves the focus here).  No
+       fragment on 保存/提交: a redirect after success would carry it. -->
   <xsl:template name="error-summary">
     <xsl:variable name="errs" select="$form/field[error]"/>
     <div id="error-summary" class="msg msg-error" role="alert" tabindex="-1"
@@ -510,7 +511,7 @@
 
         <xsl:if test="$ed">
           <div class="buttons">
-            <button type="submit" name="action" value="save" class="btn" formaction="/apply#error-summary">保存信息</button>
+            <button type="submit" name="action" value="save" class="btn">保存信息</button>
           </div>
           <p class="hint">保存信息：保存已录入的信息，可以在信息填写未完成之前暂存，以防意外情况导致已填写信息丢失；保存信息不会将报名信息提交给审核人员。上传照片和资料时，已填写的内容同时保存。</p>
         </xsl:if>
@@ -551,8 +552,8 @@
           <p class="error" role="alert"><xsl:value-of select="$form/field[@name = 'r19proof']/error"/></p>
         </xsl:if>
         <div class="buttons">
-          <button type="submit" form="apply-form" name="action" value="save" class="btn" formaction="/apply#error-summary">保存信息</button>
-          <button type="submit" form="apply-form" name="action" value="submit" class="btn btn-primary" formaction="/apply#error-summary">提交信息</button>
+          <button type="submit" form="apply-form" name="action" value="save" class="btn">保存信息</button>
+          <button type="submit" form="apply-form" name="action" value="submit" class="btn btn-primary">提交信息</button>
         </div>
       </section>
     </xsl:if>
