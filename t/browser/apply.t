@@ -44,8 +44,8 @@ is($s->count(q{SELECT COUNT(*) FROM materials WHERE application_id = ? AND
     kind = 'material'}, $app), 1, 'the /m upload is stored as a material');
 is($s->count(q{SELECT COUNT(*) FROM materials WHERE application_id = ? AND
     kind = 'photo'}, $app), 1, 'the photo is stored');
-is($s->count('SELECT resume FROM applications WHERE id = ?', $app),
-    '2008年至今在郑州市水利局机关工作', 'what was typed before the expiry is saved after the login');
+is($s->count('SELECT appraisal_note FROM applications WHERE id = ?', $app),
+    '2021、2022年病休未考核', 'what was typed before the expiry is saved after the login');
 is($s->count('SELECT state FROM applications WHERE id = ?', $app), 'draft',
     'the refused submission left a draft');
 
