@@ -130,6 +130,8 @@ worker_serve(struct worker *w, FCGX_Request *fr)
 			audit(&r, "access.denied", r.path, "403", NULL);
 			rc = RC_FORBIDDEN;
 		}
+	} else if ((rc = req_body(&r, rt)) != RC_OK) {
+		/* 400 or 413: not a body this route takes. */
 	} else if (r.method == M_POST && !auth_csrf_ok(&r)) {
 		if ((other = keep_stale(&r)) != 0)
 			rc = other == 1 ? RC_OK : RC_DB;
@@ -144,10 +146,10 @@ worker_serve(struct worker *w, FCGX_Request *fr)
 			rc = RC_FORBIDDEN;
 		else
 			resp_redirect(&r, "/password");
-	} else
+	} else if ((rc = field_parse(&r)) == RC_OK)
 		rc = rt->handler(&r);
 send:
-	resp_send(&r, rc);
+	reply_send(&r, rc);
 	if (r.status >= 500)
 		log_warnx("%s %s: %d", r.method == M_POST ? "POST" : "GET",
 		    r.path, r.status);
