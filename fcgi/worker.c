@@ -124,7 +124,9 @@ worker_serve(struct worker *w, FCGX_Request *fr)
 		    r.method == M_GET && !r.want_xml)
 			resp_redirect(&r, r.flash != NULL ?
 			    "/login?m=timeout" : "/login?m=login");
-		else if ((other = keep_stale(&r)) != 0)
+		else if (r.stale_account > 0 && (rt->flags & R_KEEP) &&
+		    req_body(&r, rt) == RC_OK &&
+		    (other = keep_stale(&r)) != 0)	/* expired just now */
 			rc = other == 1 ? RC_OK : RC_DB;
 		else {
 			audit(&r, "access.denied", r.path, "403", NULL);
