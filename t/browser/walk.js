@@ -153,8 +153,9 @@ async function thumbs(t, page) {
 }
 
 async function uploads(t, page, a) {
-  const photo = page.locator('form.upload-form', {
-    has: page.locator('input[name=kind][value=photo]') });
+  // The upload's controls belong to the application form (its fields go
+  // along and are saved with the photo).
+  const photo = page.locator('#upload-photo');
   await photo.locator('input[type=file]').setInputFiles(a.files.photo);
   await go(page, photo.getByRole('button', { name: '上传' }));
   t.like(page.url(), /\/apply\?m=uploaded/, 'apply: the photo is uploaded');
@@ -180,13 +181,9 @@ async function mobile(t, page, a) {
   const file = phone.locator('input[type=file]');
   t.is(await file.getAttribute('capture'), null,
     '/m: the file input offers the album, not only the camera');
-  await phone.selectOption('#f-kind', { label: /资料/ }).catch(() => {});
-  // TODO(apply): the 资料类别 options have values; until then the walk
-  // gives the chosen option the value the server expects.
-  await phone.$eval('#f-kind', (s) => {
-    const o = s.options[s.selectedIndex];
-    if (o && !o.value) o.value = 'material';
-  });
+  if (await phone.locator('#f-kind').count()) {
+    await phone.selectOption('#f-kind', { label: '报名资料' });
+  }
   await file.setInputFiles(a.files.material);
   await go(phone, phone.getByRole('button', { name: '上传' }));
   t.like(phone.url(), /[?&]ok=/, '/m: the material is uploaded');
@@ -200,10 +197,11 @@ async function submit(t, page, a) {
   // the registration is made older than the 60 s between two codes.
   await t.ask('sql_do', 'UPDATE sms_codes SET created_at = created_at - ' +
     'INTERVAL 5 MINUTE');
-  // TODO(apply): the code without leaving the page; today the form is
-  // sent (saved) and comes back.
-  await go(page, page.locator('#submit').getByRole('button',
-    { name: '获取验证码' }));
+  // apply.js asks for the code without leaving the page (apply.t tests
+  // that it stays in place and counts down).
+  await page.locator('#submit').getByRole('button',
+    { name: '获取验证码' }).click();
+  await page.locator('#sms-msg').filter({ hasText: '已发送' }).waitFor();
   const code = await t.ask('sms_code', a.phone);
   t.like(code, /^\d{6}$/, 'submit: the SMS code arrives');
   await t.check(page, 'apply-code-sent');
