@@ -158,7 +158,22 @@ async function mobile(t, page, a) {
     /上传成功/, '/m: the phone says so');
   await t.check(phone, 'm-uploaded');
   await phone.context().close();
-  await page.goto(t.url('/apply'));
+}
+
+// Each step starts at the form (logged in again if need be) and runs
+// even when one before it failed: each shows its own failure.
+async function step(t, page, name, fn) {
+  const a = t.args;
+  try {
+    await page.goto(t.url('/apply'));
+    if (/\/login/.test(page.url())) {
+      await t.login(page, 'candidate', a.idno, a.password);
+      await page.goto(t.url('/apply'));
+    }
+    await fn();
+  } catch (e) {
+    t.ok(false, `${name}: the step ran to its end`, e.stack);
+  }
 }
 
 run(async (t) => {
@@ -167,9 +182,10 @@ run(async (t) => {
   await t.login(page, 'candidate', a.idno, a.password);
   await page.goto(t.url('/apply'));
   await t.check(page, 'apply');
-  await photoKeeps(t, page, a);
-  await expiryKeeps(t, page, a);
-  await mobile(t, page, a);
-  const c = await code(t, page, a);
-  await refused(t, page, c);
+  await step(t, page, 'photo', () => photoKeeps(t, page, a));
+  await step(t, page, 'expiry', () => expiryKeeps(t, page, a));
+  await step(t, page, '/m', () => mobile(t, page, a));
+  let c = '000000';
+  await step(t, page, 'code', async () => { c = await code(t, page, a); });
+  await step(t, page, 'refused', () => refused(t, page, c));
 });
