@@ -80,6 +80,29 @@ async function expiryKeeps(t, page, a) {
   t.like(page.url(), /\/apply\?m=saved$/, 'expiry: 保存 now saves');
 }
 
+// Typed, not saved, the page left: coming back puts it back (a copy in
+// sessionStorage), until a save succeeds.
+async function storageKeeps(t, page) {
+  await page.selectOption('#f-education', { label: '高中' });
+  await page.fill('#f-appraisal_note', '2023年借调未考核');
+  const before = await typed(page);
+  await page.goto(t.url('/status'));
+  await page.goto(t.url('/apply'));
+  t.is(await page.locator('#restored-msg').isVisible(), true,
+    'storage: coming back, the page says what it put back');
+  t.is(JSON.stringify(await typed(page)), JSON.stringify(before),
+    'storage: every typed field is back');
+  await t.check(page, 'apply-storage');
+  await go(page, page.locator('#apply-form').getByRole('button',
+    { name: '保存信息' }));
+  await page.goto(t.url('/status'));
+  await page.goto(t.url('/apply'));
+  t.is(await page.locator('#restored-msg').count(), 0,
+    'storage: after a save nothing is put back');
+  t.is(await page.inputValue('#f-appraisal_note'), '2023年借调未考核',
+    'storage: the saved value shows');
+}
+
 // 获取验证码 without leaving the page, the answer next to the code box.
 async function code(t, page, a) {
   await t.ask('sql_do', 'UPDATE sms_codes SET created_at = created_at - ' +
@@ -184,6 +207,7 @@ run(async (t) => {
   await t.check(page, 'apply');
   await step(t, page, 'photo', () => photoKeeps(t, page, a));
   await step(t, page, 'expiry', () => expiryKeeps(t, page, a));
+  await step(t, page, 'storage', () => storageKeeps(t, page));
   await step(t, page, '/m', () => mobile(t, page, a));
   let c = '000000';
   await step(t, page, 'code', async () => { c = await code(t, page, a); });

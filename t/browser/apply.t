@@ -3,7 +3,8 @@
 # /m page goes through with the 资料类别 chosen by its label; a photo
 # uploaded before 保存信息 keeps every typed field; a session that expired
 # before 保存 leads through the login back to a form holding what was
-# typed; 获取验证码 stays in place (no navigation) and counts down next to
+# typed; what is typed but not saved comes back when the page is left and
+# opened again (sessionStorage); 获取验证码 stays in place (no navigation) and counts down next to
 # the code box; a refused submit shows the error summary at the top and
 # gives it the focus, each link leading to its field.  Every page reached
 # passes axe-core and the Nu HTML checker (shots in t/browser/shots/apply).
@@ -44,8 +45,10 @@ is($s->count(q{SELECT COUNT(*) FROM materials WHERE application_id = ? AND
     kind = 'material'}, $app), 1, 'the /m upload is stored as a material');
 is($s->count(q{SELECT COUNT(*) FROM materials WHERE application_id = ? AND
     kind = 'photo'}, $app), 1, 'the photo is stored');
+is($s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'form.kept'}), 1,
+    'the expired session\'s form was kept once');
 is($s->count('SELECT appraisal_note FROM applications WHERE id = ?', $app),
-    '2021、2022年病休未考核', 'what was typed before the expiry is saved after the login');
+    '2023年借调未考核', 'what was typed and saved last is stored');
 is($s->count('SELECT state FROM applications WHERE id = ?', $app), 'draft',
     'the refused submission left a draft');
 
