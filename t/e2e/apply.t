@@ -595,6 +595,39 @@ $b->login('candidate', $ID1, $PW);
 $good{csrf} = $b->csrf('/apply');
 post();
 
+# Wrong inputs around the kept forms: nothing stored, nothing shown.
+$b->jar->set('gkbm_keep', 'Z' x 43);
+$r = $b->get('/apply', accept => 'xml');
+is($r->status, 200, 'a forged keep cookie: the form as stored') or diag($r->dump);
+ok(!$r->xpath('/apply/form/@restored'), '... nothing restored');
+ok(!$b->jar->get('gkbm_keep'), '... and the cookie is gone');
+$b->jar->set('gkbm_keep', '../../etc/passwd');
+$r = $b->get('/home');
+is($r->status, 200, 'a malformed keep cookie: home as usual');
+delete $b->jar->{c}{gkbm_keep};
+$v0 = version();
+$r = $b->post_multipart('/apply/upload', { %good, version => $v0, kind => 'photo',
+    education => '70', action => undef }, { file_photo => ['', '', 'application/octet-stream'] },
+    accept => 'xml');
+is($r->status, 400, 'an upload button pressed without a file: 400') or diag($r->dump);
+like($r->xpath("/upload/form/field[\@name='file']/error") // '', qr/请选择要上传的文件/,
+    '... says to choose one');
+is(version(), $v0 + 1, '... the fields are saved all the same');
+$r = $b->post_multipart('/apply/upload', { %good, version => version(), kind => 'photo',
+    action => undef }, { file_idcard => ['x.jpg', $PHOTO, 'image/jpeg'] }, accept => 'xml');
+is($r->status, 400, 'a file in another kind\'s input: not taken for this kind');
+$r = $b->post_multipart('/apply/upload', { %good, version => version(), kind => 'l1_salary',
+    action => undef }, { file_l1_salary => ['x.jpg', $JPG, 'image/jpeg'] }, accept => 'xml');
+is($r->status, 400, 'a reviewer\'s kind from the form: 400');
+like($r->xpath("/upload/form/field[\@name='kind']/error") // '', qr/上级审核员/, '... says who uploads it');
+$r = $b->post('/apply/delete', { csrf => 'C' x 43, id => 1 });
+is($r->status, 403, 'a stale token without the form\'s fields: 403, nothing to keep');
+$r = $b->post('/apply', { %good, csrf => 'C' x 43, version => version(),
+    resume => '简' x 30000 });
+is($r->status, 403, 'a stale token with more than a form holds: 403');
+is($s->count('SELECT COUNT(*) FROM form_keeps'), 0, '... nothing kept');
+post();
+
 # --- returned and rejected ----------------------------------------------------------------
 
 $dbh->do(q{UPDATE applications SET state = 'returned', version = version + 1 WHERE id = ?},
