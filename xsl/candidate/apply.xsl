@@ -638,7 +638,8 @@
         <label>文档标题 <input type="text" name="title" form="apply-form" maxlength="50"/></label>
       </xsl:if>
       <label><xsl:value-of select="$label"/><xsl:text> </xsl:text>
-        <input type="file" name="file_{$kind}" id="f-upload-{$kind}" form="apply-form" accept="{$accept}"/>
+        <input type="file" name="file_{$kind}" id="f-upload-{$kind}" form="apply-form" accept="{$accept}"
+            data-kind="{$kind}"/>
       </label>
       <button type="submit" form="apply-form" formaction="/apply/upload" name="kind" value="{$kind}"
           class="btn-small"><xsl:value-of select="$button"/></button>
