@@ -17,6 +17,7 @@
 
 #include "web.h"
 #include "apply.h"
+#include "upload.h"
 
 #define MAX_ELIG	32	/* messages of eligibility_check */
 #define MAX_MAPS	32	/* new work types of one old one */
@@ -605,6 +606,7 @@ h_apply_post(struct req *r)
 	long long	 version = -1, code_id = 0;
 	char		 obj[40];
 	int		 open = 0, hp = 0, hi = 0, n19 = 0, nexc = 0, r19 = 0, n;
+	int		 nup = 0;
 	enum rc		 rc;
 
 	if ((rc = apply_load(r, &c, &a)) != RC_OK)
@@ -686,7 +688,12 @@ h_apply_post(struct req *r)
 		if (audit(r, "application.save", obj, "ok", NULL) == -1 ||
 		    db_commit(r) == -1)
 			goto dbfail;
-		resp_redirect(r, "/apply?m=saved");
+		/* Files chosen but not sent with 上传 go up now. */
+		if ((n = upload_form_files(r, &nup)) == -1)
+			return RC_DB;
+		resp_redirect(r, n > 0 ? "/apply?m=saved_refused#materials" :
+		    nup > 0 ? "/apply?m=saved_uploaded#materials" :
+		    "/apply?m=saved");
 		return RC_OK;
 	}
 

@@ -408,6 +408,69 @@ upload_take(struct req *r, const struct app *a, long long app, long long by,
 }
 
 /*
+ * One file chosen in the application form's input file_KIND, stored as
+ * if its 上传 had been pressed; the checks write into a scratch form (the
+ * page is another one).  Returns 1 stored, 0 refused, -1 database.
+ */
+static int
+upload_form_file(struct req *r, const struct app *a, const struct kind *k,
+    const struct field *f)
+{
+	struct upload	 u;
+	xmlNodePtr	 page = r->form, scratch;
+	long long	 id = 0;
+	int		 bad = r->form_bad, status = r->status, n = 0;
+	enum rc		 rc = RC_OK;
+
+	scratch = xmlNewNode(NULL, (const xmlChar *)"form");
+	r->form = scratch;
+	r->form_bad = 0;
+	if (upload_kind_allowed(r, k, a, 0) == 0 &&
+	    upload_check(r, k, f, form_text(&r->body, "title"), &u) == 0) {
+		rc = upload_store(r, a->id, r->account_id, &u, NULL, &id);
+		free(u.heap);
+		n = !r->form_bad;
+	}
+	r->form = page;
+	r->form_bad = bad;
+	r->status = status;
+	xmlFreeNode(scratch);
+	return rc == RC_OK ? n : -1;
+}
+
+/*
+ * The files chosen in the application form's upload inputs when another
+ * of its buttons was pressed (保存信息): none is dropped unseen, each is
+ * uploaded.  Returns the number refused (*nup: stored), or -1 on a
+ * database failure.
+ */
+int
+upload_form_files(struct req *r, int *nup)
+{
+	const struct field *f;
+	struct app	 a;
+	size_t		 i;
+	int		 n, refused = 0;
+
+	*nup = 0;
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		f = form_field(&r->body, pool_printf(r->pool, "file_%s",
+		    kinds[i].name));
+		if (f == NULL || f->filename == NULL || f->len == 0)
+			continue;
+		if ((n = app_mine(r, &a)) != 1)
+			return n == -1 ? -1 : refused + 1;
+		if ((n = upload_form_file(r, &a, &kinds[i], f)) == -1)
+			return -1;
+		if (n == 1)
+			(*nup)++;
+		else
+			refused++;
+	}
+	return refused;
+}
+
+/*
  * POST /apply/upload (multipart: csrf, kind, file, title), from the
  * upload page, or from the application form (file_KIND, title and every
  * field of the form): then the fields are saved as the draft, or kept

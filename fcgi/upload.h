@@ -33,6 +33,7 @@ struct kind {
 extern const char *const upload_msg_state;
 const struct kind *upload_kind_find(const char *);
 void		 upload_kinds_xml(xmlNodePtr, unsigned int, int);
+int		 upload_form_files(struct req *, int *);
 enum rc		 upload_take(struct req *, const struct app *, long long,
 		    long long, const char *, const char *, const char *,
 		    const struct kind **);

@@ -497,6 +497,27 @@ like($r->text, qr{<input type="file" name="file_photo" id="f-upload-photo" form=
 like($r->text, qr{<button type="submit" form="apply-form" formaction="/apply/upload" name="kind" value="photo"},
     '... and its upload button');
 
+# 保存信息 with a file chosen but its 上传 not pressed: uploaded too.
+$n_photo = n_kind('photo');
+my $n_mat = n_kind('material');
+$r = $b->post_multipart('/apply', { %good, version => version(), education => '60' },
+    { file_photo => ['IMG_2042.jpg', $PHOTO, 'image/jpeg'],
+      file_idcard => ['', '', 'application/octet-stream'],
+      file_material => ['扫描件.jpg', GKBM::jpeg(320, 200), 'image/jpeg'] }, accept => 'xml');
+is($r->status, 303, '保存信息 with files chosen: 303') or diag($r->dump);
+is($r->header('location'), '/apply?m=saved_uploaded#materials', '... saying they went up too');
+is(n_kind('photo'), 1, '... the chosen photo replaced the old one');
+is(n_kind('material'), $n_mat + 1, '... the chosen material is stored');
+$r = $b->post_multipart('/apply', { %good, version => version(), education => '50' },
+    { file_material => ['坏图.jpg', 'not a jpeg', 'image/jpeg'] }, accept => 'xml');
+is($r->status, 303, '保存信息 with a bad file chosen: saved') or diag($r->dump);
+is($r->header('location'), '/apply?m=saved_refused#materials', '... saying the file did not go up');
+is($s->count('SELECT education FROM applications WHERE id = ?', $APP), '50', '... the fields saved');
+is(n_kind('material'), $n_mat + 1, '... the bad file not stored');
+$r = $b->get('/apply?m=saved_refused');
+like($r->text, qr/未能上传/, 'the form says so');
+post();
+
 # A refused upload still saves the fields.
 $v0 = version();
 $r = $b->post_multipart('/apply/upload', { %good, version => $v0, kind => 'material',

@@ -458,7 +458,8 @@
   }
 
   if (store) {
-    var saved = /[?&]m=(saved|uploaded|deleted|stamped)(&|$)/.test(window.location.search);
+    var saved = /[?&]m=(saved|saved_uploaded|saved_refused|uploaded|deleted|stamped)(&|$)/
+        .test(window.location.search);
     var kept = null;
     try {
       kept = JSON.parse(store.getItem(storeKey) || 'null');
