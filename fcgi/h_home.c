@@ -45,13 +45,13 @@ h_home(struct req *r)
 	acc = xml_el(r->root, "account", NULL);
 	xml_attr(acc, "name", name);
 	if (r->role == ROLE_CANDIDATE) {
-		if (ie != NULL && pii_open(r->cfg, ie, iel, plain,
-		    sizeof(plain)) == 0) {
+		if (ie != NULL && pii_open(r->cfg, PII_IDNO, r->account_id,
+		    ie, iel, plain, sizeof(plain)) == 0) {
 			pii_mask_idno(plain, masked, sizeof(masked));
 			xml_attr(acc, "idno", masked);
 		}
-		if (pe != NULL && pii_open(r->cfg, pe, pel, plain,
-		    sizeof(plain)) == 0) {
+		if (pe != NULL && pii_open(r->cfg, PII_PHONE, r->account_id,
+		    pe, pel, plain, sizeof(plain)) == 0) {
 			pii_mask_phone(plain, masked, sizeof(masked));
 			xml_attr(acc, "phone", masked);
 		}

@@ -251,6 +251,7 @@ enum rc		 render_send(struct req *);
 /* xml.c */
 xmlNodePtr	 xml_page(struct req *, enum page);
 xmlNodePtr	 xml_el(xmlNodePtr, const char *, const char *);
+const char	*xml_clean(const char *, char **);
 void		 xml_attr(xmlNodePtr, const char *, const char *);
 void		 xml_attrf(xmlNodePtr, const char *, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
@@ -284,7 +285,10 @@ enum stmt {
 	STMT_ACCOUNT_BY_UNIT_CODE,
 	STMT_ACCOUNT_GET,
 	STMT_ACCOUNT_INSERT,
+	STMT_ACCOUNT_SEAL,
 	STMT_ACCOUNT_SET_PASSWORD,
+	STMT_RESET_SET_PASSWORD,
+	STMT_RESET_LOGIN,
 	STMT_ATTEMPT_INSERT,
 	STMT_ATTEMPT_FAILS_IP,
 	STMT_SMS_RECENT,
@@ -292,6 +296,7 @@ enum stmt {
 	STMT_SMS_INSERT,
 	STMT_SMS_LATEST,
 	STMT_OUTBOX_INSERT,
+	STMT_OUTBOX_SEAL,
 	STMT_AUDIT_INSERT,
 	STMT_REG_COUNT,
 	STMT_REG_LIST,
@@ -304,6 +309,8 @@ enum stmt {
 	STMT_APP_SAVE,
 	STMT_APP_SAVE_TEXT,
 	STMT_APP_SUBMIT,
+	STMT_APP_LOCK,
+	STMT_APP_MAT_KINDS,
 	STMT_APP_LAST_EVENT,
 	STMT_APP_REVIEW_SUBMIT,
 	STMT_APPRAISAL_LIST,
@@ -347,12 +354,18 @@ enum stmt {
 	STMT_UPL_MAT_DELETE,
 	STMT_UPL_MAT_SET_FILE,
 	STMT_UPL_MAT_GET,
-	STMT_UPL_MAT_LIST,
 	STMT_UPL_LINK_SWEEP,
 	STMT_UPL_LINK_INSERT,
 	STMT_UPL_LINK_GET,
-	STMT_UPL_LINK_CLAIM,
+	STMT_UPL_LINK_STATE,
+	STMT_UPL_LINK_REVOKE,
 	STMT_UPL_FILE_REFS,
+	STMT_MOB_LINK_GET,
+	STMT_MOB_LINK_CLAIM,
+	STMT_MOB_APP_LOCK,
+	STMT_MOB_MAT_COUNT,
+	STMT_MOB_MAT_INSERT,
+	STMT_MOB_MAT_LIST,
 	/* end h_upload.c */
 
 	/* keep.c: the application form's fields kept for later */
@@ -395,6 +408,8 @@ enum stmt {
 int		 db_open(struct worker *);
 void		 db_close(struct worker *);
 int		 db_ready(struct req *);
+const char	*db_stmt_sql(enum stmt);
+unsigned int	 db_stmt_roles(enum stmt);
 int		 db_exec(struct req *, enum stmt, const char *, ...);
 int		 db_fetch(struct req *, enum stmt, const char *, ...);
 void		 db_done(struct req *, enum stmt);
@@ -507,6 +522,8 @@ int		 keep_stale(struct req *);
 
 /* h_mobile.c */
 enum rc		 h_qr(struct req *);
+enum rc		 h_qr_state(struct req *);
+enum rc		 h_qr_revoke(struct req *);
 enum rc		 h_mobile(struct req *);
 enum rc		 h_mobile_post(struct req *);
 

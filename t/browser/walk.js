@@ -177,6 +177,10 @@ async function mobile(t, page, a) {
   const href = await page.locator('.qr-link a').getAttribute('href');
   const phone = await t.page('phone');
   await phone.goto(href.startsWith('http') ? href : t.url(href));
+  // Opening the link claims nothing (a preview or a scanner's prefetch
+  // must not take it): 开始上传 does, for this phone.
+  await t.check(phone, 'm-start');
+  await go(phone, phone.getByRole('button', { name: '开始上传' }));
   await t.check(phone, 'm');
   const file = phone.locator('input[type=file]');
   t.is(await file.getAttribute('capture'), null,
@@ -189,7 +193,12 @@ async function mobile(t, page, a) {
   t.like(phone.url(), /[?&]ok=/, '/m: the material is uploaded');
   await t.check(phone, 'm-uploaded');
   await phone.context().close();
-  await go(page, page.getByRole('link', { name: /上传完毕/ }));
+  // The computer shows that the code was opened on a phone, and 撤销.
+  await go(page, page.getByRole('link', { name: /查看手机是否已打开/ }));
+  t.like(await page.locator('.qr-claimed').innerText(), /已在手机上打开/,
+    '/apply/qr: the computer sees the phone opened the code');
+  await t.check(page, 'qr-state');
+  await go(page, page.getByRole('link', { name: /返回报名信息/ }));
 }
 
 async function submit(t, page, a) {
