@@ -165,6 +165,9 @@ async function mobile(t, page, a) {
   const href = await page.locator('.qr-link a').getAttribute('href');
   const phone = await t.page('phone');
   await phone.goto(href.startsWith('http') ? href : t.url(href));
+  // The link is claimed by 开始上传 (a preview must not take it).
+  const start = phone.getByRole('button', { name: '开始上传' });
+  if (await start.count()) await go(phone, start);
   const kind = phone.locator('#f-kind');
   if (await kind.count()) {
     const opts = await kind.locator('option').evaluateAll((os) =>
