@@ -380,7 +380,7 @@
   }
 
   function setValue(name, value) {
-    var list = form.querySelectorAll('[name="' + name + '"]');
+    var list = document.querySelectorAll('[name="' + name + '"]');
     var i, el;
     for (i = 0; i < list.length; i++) {
       el = list[i];
