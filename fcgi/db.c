@@ -216,10 +216,11 @@ static const struct {
 	/* end h_apply.c */
 
 	/* h_policy.c: the yearly policy */
-	[STMT_POLICY_GET] = { "SELECT pkey, value FROM policy WHERE year = ?", U },
-	[STMT_POLICY_L1_GET] = { "SELECT worktype FROM policy_level1 WHERE year = ?", U },
+	/* A: the public 政策说明 and 我能报哪一级 read the same policy. */
+	[STMT_POLICY_GET] = { "SELECT pkey, value FROM policy WHERE year = ?", A },
+	[STMT_POLICY_L1_GET] = { "SELECT worktype FROM policy_level1 WHERE year = ?", A },
 	[STMT_POLICY_L1_DEFAULT] = { "SELECT code FROM worktypes WHERE status = 'current' "
-	  "AND level1_open = 1", U },
+	  "AND level1_open = 1", A },
 	[STMT_POLICY_WT_LIST] = { "SELECT code, name, category FROM worktypes "
 	  "WHERE status = 'current' ORDER BY code", P },
 	[STMT_POLICY_SET] = { "INSERT INTO policy (year, pkey, value, updated_by, updated_at) "
@@ -303,8 +304,8 @@ static const struct {
 	  "FROM applications a LEFT JOIN units u ON u.id = a.unit_id "
 	  "LEFT JOIN worktypes w ON w.code = a.target_worktype WHERE a.account_id = ?", C },
 	[STMT_STATUS_EVENTS] = { "SELECT e.level, e.action, COALESCE(ac.name, ''), COALESCE(u.name, ''), "
-	  "COALESCE(u.phone, ''), DATE_FORMAT(e.at, '%Y-%m-%d %H:%i:%s'), e.reason "
-	  "FROM review_events e LEFT JOIN accounts ac ON ac.id = e.actor_id "
+	  "COALESCE(u.phone, ''), DATE_FORMAT(e.at, '%Y-%m-%d %H:%i:%s'), e.reason, "
+	  "e.actor_id FROM review_events e LEFT JOIN accounts ac ON ac.id = e.actor_id "
 	  "LEFT JOIN units u ON u.id = e.unit_id WHERE e.application_id = ? "
 	  "ORDER BY e.id LIMIT 500", C },
 	[STMT_STATUS_CHAIN] = { "WITH RECURSIVE up (id, name, kind, phone, region_code, parent_id, depth) AS ("
@@ -371,6 +372,28 @@ static const struct {
 	[STMT_OTP_ENROLL] = { "UPDATE accounts SET totp_enc = ?, totp_step = ? "
 	  "WHERE id = ? AND totp_enc IS NULL", N },
 	/* end h_otp.c */
+
+	/* h_home.c, h_help.c, h_phones.c, h_canapply.c: home and public pages */
+	[STMT_HOME_APP] = { "SELECT a.state, a.unit_id IS NOT NULL AND a.education IS NOT NULL "
+	  "AND a.work_start IS NOT NULL AND a.work_years IS NOT NULL AND a.cur_level IS NOT NULL "
+	  "AND a.target_worktype IS NOT NULL AND a.target_level IS NOT NULL "
+	  "AND a.prohibited IS NOT NULL, "
+	  "(SELECT COUNT(*) FROM materials m WHERE m.application_id = a.id AND m.kind = 'photo') "
+	  "FROM applications a WHERE a.account_id = ?", C },
+	[STMT_PUB_EDU_LIST] = { "SELECT code, name, rank FROM education ORDER BY rank, code DESC", A },
+	[STMT_PUB_WT_LIST] = { "SELECT code, name, status FROM worktypes "
+	  "ORDER BY status <> 'current', code", A },
+	[STMT_PUB_WT_MAPS] = { "SELECT m.old_code, m.new_code, w.name FROM worktype_map m "
+	  "JOIN worktypes w ON w.code = m.new_code ORDER BY m.old_code, m.new_code", A },
+	[STMT_PHONE_LIST] = { "SELECT p.region_code, r.name, r.kind, COALESCE(r.parent_code, ''), "
+	  "p.label, p.phone FROM consult_phones p JOIN regions r ON r.code = p.region_code "
+	  "ORDER BY p.region_code, p.sort", A },
+	[STMT_PHONE_OF] = { "SELECT label, phone FROM consult_phones WHERE region_code = ? "
+	  "ORDER BY sort", O },
+	[STMT_PHONE_CLEAR] = { "DELETE FROM consult_phones WHERE region_code = ?", O },
+	[STMT_PHONE_ADD] = { "INSERT INTO consult_phones (region_code, sort, label, phone, "
+	  "updated_by, updated_at) VALUES (?, ?, ?, ?, ?, NOW())", O },
+	/* end public pages */
 };
 
 #undef A

@@ -33,6 +33,11 @@ const char *const page_names[PAGE__MAX] = {
 	"mobile",		/* PAGE_MOBILE */
 	"status",		/* PAGE_STATUS */
 	"otp",			/* PAGE_OTP */
+	"manual",		/* PAGE_MANUAL */
+	"rules",		/* PAGE_RULES */
+	"phones",		/* PAGE_PHONES */
+	"phoneedit",		/* PAGE_PHONEEDIT */
+	"canapply",		/* PAGE_CANAPPLY */
 };
 
 /* As in the accounts.role column and the xsl/ directories. */
@@ -103,6 +108,14 @@ static const struct route routes[] = {
 	{ M_POST, "/m",                PAGE_MOBILE,        RS_ANY,    R_MULTIPART, h_mobile_post, NULL },
 	/* The status page (h_status.c). */
 	{ M_GET,  "/status",           PAGE_STATUS,        RB(ROLE_CANDIDATE), R_LOGIN, h_status, NULL },
+	/* Help and public pages (h_help.c, h_phones.c, h_canapply.c). */
+	{ M_GET,  "/help/candidate",   PAGE_MANUAL,        RS_ANY,    0,           h_help_candidate, NULL },
+	{ M_GET,  "/help/admin",       PAGE_MANUAL,        RS_ANY,    0,           h_help_admin, NULL },
+	{ M_GET,  "/help/policy",      PAGE_RULES,         RS_ANY,    0,           h_help_rules, NULL },
+	{ M_GET,  "/help/phones",      PAGE_PHONES,        RS_ANY,    0,           h_phones, NULL },
+	{ M_GET,  "/admin/phones",     PAGE_PHONEEDIT,     RS_OFFICE, R_LOGIN,     h_phones_edit, NULL },
+	{ M_POST, "/admin/phones",     PAGE_PHONEEDIT,     RS_OFFICE, R_LOGIN,     h_phones_post, h_phones_fields },
+	{ M_GET,  "/canapply",         PAGE_CANAPPLY,      RS_ANY,    0,           h_canapply, NULL },
 };
 
 /*

@@ -55,6 +55,11 @@ enum page {
 	PAGE_MOBILE,		/* the phone's upload page */
 	PAGE_STATUS,		/* 审核结果 */
 	PAGE_OTP,		/* 登录验证: the second factor */
+	PAGE_MANUAL,		/* 操作手册: candidate's or administrator's */
+	PAGE_RULES,		/* 政策说明: the year's rules in words */
+	PAGE_PHONES,		/* 咨询电话: the public list */
+	PAGE_PHONEEDIT,		/* 咨询电话维护: an office's own numbers */
+	PAGE_CANAPPLY,		/* 我能报哪一级 */
 	PAGE__MAX
 };
 
@@ -403,6 +408,17 @@ enum stmt {
 	STMT_OTP_ENROLL,
 	/* end h_otp.c */
 
+	/* h_home.c, h_help.c, h_phones.c, h_canapply.c: home and public pages */
+	STMT_HOME_APP,
+	STMT_PUB_EDU_LIST,
+	STMT_PUB_WT_LIST,
+	STMT_PUB_WT_MAPS,
+	STMT_PHONE_LIST,
+	STMT_PHONE_OF,
+	STMT_PHONE_CLEAR,
+	STMT_PHONE_ADD,
+	/* end public pages */
+
 	STMT__MAX
 };
 int		 db_open(struct worker *);
@@ -531,6 +547,16 @@ enum rc		 h_mobile_post(struct req *);
 enum rc		 h_otp(struct req *);
 enum rc		 h_otp_post(struct req *);
 enum rc		 otp_begin(struct req *, long long);
+
+/* h_help.c, h_phones.c, h_canapply.c: help and public pages */
+enum rc		 h_help_candidate(struct req *);
+enum rc		 h_help_admin(struct req *);
+enum rc		 h_help_rules(struct req *);
+enum rc		 h_phones(struct req *);
+enum rc		 h_phones_edit(struct req *);
+enum rc		 h_phones_post(struct req *);
+extern const struct fielddef h_phones_fields[];
+enum rc		 h_canapply(struct req *);
 
 /* h_status.c */
 enum rc		 h_status(struct req *);

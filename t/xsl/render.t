@@ -42,6 +42,11 @@ my %titles = (
 	upload        => '上传资料',
 	worktypes     => '工种查询',
 	otp           => '登录验证',
+	manual        => '考生操作手册',
+	rules         => '政策说明',
+	phones        => '咨询电话',
+	phoneedit     => '咨询电话维护',
+	canapply      => '我能报哪一级',
 );
 
 # schema/xml/README.md "Roles and their menus": [label, href]; the entries
