@@ -186,6 +186,64 @@ async function mobile(t, page, a) {
   await phone.context().close();
 }
 
+// Item 5 with JavaScript: what the page says matches what it shows.
+async function consistent(t, page) {
+  t.ok(!/“下一级”/.test(await page.locator('#f-unit_id-hint').innerText()),
+    'item 5: the unit hint does not name the hidden 下一级 button');
+  t.is(await page.locator('button.pick-unit').isVisible(), false,
+    'item 5: ... which is hidden');
+  t.is(await page.locator('.window-box .badge').innerText(), '当前可填报',
+    'item 5: the date box says 当前可填报');
+  await page.selectOption('#f-target_level', '5');
+  t.is(await page.locator('#f-route').isVisible(), false,
+    'item 5: 申报方式 is not offered for 五级');
+  await page.selectOption('#f-target_level', '4');
+  t.is(await page.locator('#f-route').isVisible(), true,
+    'item 5: ... and is for 四级');
+  t.is(await page.locator('#exc-more').isVisible(), false,
+    'item 5: 破格晋升 details closed until chosen');
+  await page.check('#f-exceptional');
+  t.is(await page.locator('#exc-more').isVisible(), true,
+    'item 5: ... open once chosen');
+  await page.uncheck('#f-exceptional');
+  t.like(await page.locator('#f-sms_code-hint').innerText(),
+    /5分钟内有效；60秒后可重新获取/, 'item 5: the SMS hint says 5 minutes and 60 seconds');
+}
+
+// Without JavaScript: the same page works, and answers come back in place.
+async function noScript(t, a) {
+  const page = await t.page('phone', { javaScriptEnabled: false });
+  await t.login(page, 'candidate', a.idno, a.password);
+  await page.goto(t.url('/apply'));
+  t.like(await page.locator('#f-unit_id-hint').innerText(), /“下一级”/,
+    'no JS: the unit hint names the 下一级 button');
+  t.is(await page.locator('button.pick-unit').isVisible(), true,
+    'no JS: ... which shows');
+  t.is(await page.locator('#exc-more').isVisible(), false,
+    'no JS: 破格晋升 details closed');
+  await page.check('#f-exceptional');
+  t.is(await page.locator('#exc-more').isVisible(), true,
+    'no JS: ... open once ticked (CSS)');
+  await page.uncheck('#f-exceptional');
+  await page.selectOption('#f-education', { label: '中专' });
+  const edu = await page.inputValue('#f-education');
+  await t.ask('sql_do', 'UPDATE sms_codes SET created_at = created_at - ' +
+    'INTERVAL 5 MINUTE');
+  await go(page, page.locator('#submit button[value=send_code]'));
+  t.like(page.url(), /\/apply#sms-box$/, 'no JS: 获取验证码 comes back at #sms-box');
+  const box = await page.locator('#sms-msg').boundingBox();
+  t.ok(box && box.y >= 0 && box.y < 844, 'no JS: the answer is in view, by the code box',
+    JSON.stringify(box));
+  t.like(await page.locator('#sms-msg').innerText(), /已发送/, 'no JS: ... saying it was sent');
+  t.is(await page.inputValue('#f-education'), edu, 'no JS: what was typed is kept');
+  // (no axe here: it runs as a script, and scripts are off)
+  await go(page, page.locator('#submit').getByRole('button', { name: '提交信息' }));
+  const sum = await page.locator('#error-summary').boundingBox();
+  t.ok(sum && sum.y < 844, 'no JS: a refused submission shows the summary at the top',
+    JSON.stringify(sum));
+  await page.context().close();
+}
+
 // Each step starts at the form (logged in again if need be) and runs
 // even when one before it failed: each shows its own failure.
 async function step(t, page, name, fn) {
@@ -208,6 +266,7 @@ run(async (t) => {
   await t.login(page, 'candidate', a.idno, a.password);
   await page.goto(t.url('/apply'));
   await t.check(page, 'apply');
+  await step(t, page, 'item 5', () => consistent(t, page));
   await step(t, page, 'photo', () => photoKeeps(t, page, a));
   await step(t, page, 'expiry', () => expiryKeeps(t, page, a));
   await step(t, page, 'storage', () => storageKeeps(t, page));
@@ -215,4 +274,9 @@ run(async (t) => {
   let c = '000000';
   await step(t, page, 'code', async () => { c = await code(t, page, a); });
   await step(t, page, 'refused', () => refused(t, page, c));
+  try {
+    await noScript(t, a);
+  } catch (e) {
+    t.ok(false, 'no JS: the step ran to its end', e.stack);
+  }
 });

@@ -564,7 +564,7 @@
     <xsl:variable name="t" select="/apply/unit-tree"/>
     <!-- data-js-hint: the instructions once apply.js fills the lists
          itself and hides 下一级 -->
-    <div id="unit-cascade" data-js-hint="从左至右的下拉框中依次选择地区、主管单位和所在单位（选好一级后，下一级的列表自动出现），直到选中本人所属单位为止。如果找不到本人所属单位或所属单位名称有误，请联系当地人社局工考办（工考中心）。">
+    <div id="unit-cascade" data-js-hint="从左至右的下拉框中依次选择地区、主管单位和所在单位（选好一级后，后面的列表自动出现），直到选中本人所属单位为止。如果找不到本人所属单位或所属单位名称有误，请联系当地人社局工考办（工考中心）。">
       <xsl:call-template name="field-class">
         <xsl:with-param name="name" select="'unit_id'"/>
         <xsl:with-param name="extra" select="'unit-cascade'"/>
