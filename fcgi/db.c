@@ -373,6 +373,29 @@ static const struct {
 	  "WHERE id = ? AND totp_enc IS NULL", N },
 	/* end h_otp.c */
 
+	/*
+	 * regkeep.c: a refused registration's retry state, found by the
+	 * form's token and the anonymous cookie together, 30 minutes.
+	 */
+	[STMT_REGKEEP_GET] = { "SELECT COALESCE(file, ''), clean, COALESCE(sms_id, 0), "
+	  "COALESCE(phone_mac, ''), COALESCE(pw_hash, ''), COALESCE(pw_for, '') "
+	  "FROM register_keep WHERE id = ? AND pre = ? "
+	  "AND created_at > NOW() - INTERVAL 30 MINUTE", N },
+	[STMT_REGKEEP_PUT] = { "INSERT INTO register_keep (id, pre, file, clean, sms_id, "
+	  "phone_mac, pw_hash, pw_for, ip, created_at) VALUES (?, ?, NULLIF(?, ''), ?, "
+	  "NULLIF(?, 0), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), ?, NOW()) "
+	  "ON DUPLICATE KEY UPDATE file = VALUES(file), clean = VALUES(clean), "
+	  "sms_id = VALUES(sms_id), phone_mac = VALUES(phone_mac), "
+	  "pw_hash = VALUES(pw_hash), pw_for = VALUES(pw_for)", N },
+	[STMT_REGKEEP_DELETE] = { "DELETE FROM register_keep WHERE id = ?", N },
+	[STMT_REGKEEP_OLD] = { "SELECT id, COALESCE(file, '') FROM register_keep "
+	  "WHERE created_at < NOW() - INTERVAL 30 MINUTE LIMIT 20", N },
+	[STMT_REGKEEP_PHOTOS] = { "SELECT COUNT(*) FROM register_keep WHERE ip = ? "
+	  "AND file IS NOT NULL AND created_at > NOW() - INTERVAL 30 MINUTE", N },
+	[STMT_REGKEEP_SMS_OK] = { "SELECT COUNT(*) FROM sms_codes WHERE id = ? AND phone_mac = ? "
+	  "AND purpose = 'register' AND used_at IS NULL AND tries <= 5 "
+	  "AND created_at > NOW() - INTERVAL 5 MINUTE", N },
+	/* end regkeep.c */
 	/* h_home.c, h_help.c, h_phones.c, h_canapply.c: home and public pages */
 	[STMT_HOME_APP] = { "SELECT a.state, a.unit_id IS NOT NULL AND a.education IS NOT NULL "
 	  "AND a.work_start IS NOT NULL AND a.work_years IS NOT NULL AND a.cur_level IS NOT NULL "

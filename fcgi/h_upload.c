@@ -24,7 +24,6 @@
 #define MAX_REPLACED	8		/* old photo rows swept at once */
 #define QUALITY_PHOTO	90		/* JPEG quality of re-encoded photos */
 #define QUALITY_SCAN	85		/* ... of other images */
-#define FILES_URI	"/protected-files"	/* nginx internal location */
 
 /* A validated upload ready to be stored. */
 struct upload {
@@ -199,8 +198,10 @@ upload_check(struct req *r, const struct kind *k, const struct field *f,
 	}
 	memset(&img, 0, sizeof(img));
 	memset(&ph, 0, sizeof(ph));
-	if ((msg = image_decode((const unsigned char *)f->value, f->len, max,
-	    &img)) != NULL) {
+	/* A photo needs no more pixels than 413x626: libjpeg scales. */
+	if ((msg = image_decode_fit((const unsigned char *)f->value, f->len,
+	    max, (k->flags & K_PHOTO) ? IMAGE_PHOTO_W : 0,
+	    (k->flags & K_PHOTO) ? IMAGE_PHOTO_H : 0, &img)) != NULL) {
 		xml_field_error(r, "file", msg);
 		return -1;
 	}

@@ -408,6 +408,14 @@ enum stmt {
 	STMT_OTP_ENROLL,
 	/* end h_otp.c */
 
+	/* regkeep.c: what a refused registration keeps for its retry */
+	STMT_REGKEEP_GET,
+	STMT_REGKEEP_PUT,
+	STMT_REGKEEP_DELETE,
+	STMT_REGKEEP_OLD,
+	STMT_REGKEEP_PHOTOS,
+	STMT_REGKEEP_SMS_OK,
+	/* end regkeep.c */
 	/* h_home.c, h_help.c, h_phones.c, h_canapply.c: home and public pages */
 	STMT_HOME_APP,
 	STMT_PUB_EDU_LIST,
@@ -472,7 +480,25 @@ int		 year_list(struct req *, long long, int *);
 /* regions.c */
 int		 regions_xml(struct req *, xmlNodePtr);
 
+/* regkeep.c: what a refused registration keeps for its retry */
+struct regkeep {
+	char		 token[TOKEN_LEN + 1];	/* the form's; "" none yet */
+	char		 file[65];		/* the ID-card photo; "" none */
+	int		 clean;			/* file decoded, re-encoded */
+	long long	 sms_id;		/* verified code; 0 none */
+	unsigned char	 phone_mac[MAC_LEN];	/* the code's phone */
+	char		 pw_hash[PW_HASH_MAX];	/* "" none */
+	unsigned char	 pw_for[MAC_LEN];	/* ID number and name */
+};
+int		 regkeep_load(struct req *, const char *, struct regkeep *);
+int		 regkeep_save(struct req *, struct regkeep *);
+int		 regkeep_drop(struct req *, struct regkeep *);
+int		 regkeep_sweep(struct req *);
+int		 regkeep_sms_ok(struct req *, const struct regkeep *);
+int		 regkeep_photo_room(struct req *);
+
 /* files.c */
+#define FILES_URI	"/protected-files"	/* nginx internal location */
 int		 files_store(struct req *, const void *, size_t, char [65]);
 void		 files_unlink(struct req *, const char *);
 unsigned char	*files_read(struct req *, const char *, size_t, size_t *);
@@ -499,6 +525,7 @@ enum rc		 h_logout(struct req *);
 enum rc		 h_notice(struct req *);
 enum rc		 h_register(struct req *);
 enum rc		 h_register_post(struct req *);
+enum rc		 h_register_photo(struct req *);
 enum rc		 h_sms(struct req *);
 enum rc		 h_forgot(struct req *);
 enum rc		 h_forgot_post(struct req *);

@@ -192,6 +192,37 @@ xml_levels(xmlNodePtr parent)
 	}
 }
 
+/* True for the pages with a file field: they state the size limit. */
+static int
+page_uploads(enum page page)
+{
+	static const enum page	 with[] = {
+		PAGE_REGISTER, PAGE_APPLY, PAGE_UPLOAD, PAGE_MOBILE
+	};
+	size_t			 i;
+
+	for (i = 0; i < sizeof(with) / sizeof(with[0]); i++)
+		if (with[i] == page)
+			return 1;
+	return 0;
+}
+
+/*
+ * Appends <upload-limit bytes="4194304">4MB</upload-limit>: the limit of
+ * one file (MAX_JPEG, which the upload checks enforce), for the pages to
+ * state next to each file field and for crop.js to scale a photo under.
+ */
+static void
+xml_upload_limit(xmlNodePtr meta)
+{
+	xmlNodePtr	 l;
+	char		 t[32];
+
+	jpeg_size_text(MAX_JPEG, t, sizeof(t));
+	l = xml_el(meta, "upload-limit", t);
+	xml_attrf(l, "bytes", "%d", MAX_JPEG);
+}
+
 /*
  * Creates the request's document with its root element named after the
  * page and the <meta> element.  The document belongs to the request's
@@ -238,6 +269,8 @@ xml_page(struct req *r, enum page page)
 	}
 	xml_el(meta, "path", r->path);
 	xml_el(meta, "service-phone", r->cfg->service_phone);
+	if (page_uploads(page))
+		xml_upload_limit(meta);
 	if (r->flash == NULL && (m = req_arg(r, "m")) != NULL)
 		for (i = 0; i < sizeof(flashes) / sizeof(flashes[0]); i++)
 			if (strcmp(flashes[i].code, m) == 0)

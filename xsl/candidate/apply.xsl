@@ -29,6 +29,7 @@
 
   <xsl:template name="extra-head">
     <script src="/static/js/apply.js" defer="defer"></script>
+    <script src="/static/js/crop.js" defer="defer"></script>
   </xsl:template>
 
   <!-- value of a form field -->
@@ -633,7 +634,8 @@
     <xsl:param name="label"/>
     <xsl:param name="button" select="'上传'"/>
     <xsl:param name="accept" select="'.jpg,.jpeg,image/jpeg'"/>
-    <div class="upload-form" id="upload-{$kind}" data-kind="{$kind}">
+    <div class="upload-form" id="upload-{$kind}" data-kind="{$kind}"
+        data-upload-max="{/*/meta/upload-limit/@bytes}">
       <xsl:if test="$kind = 'document'">
         <label>文档标题 <input type="text" name="title" form="apply-form" maxlength="50"/></label>
       </xsl:if>
@@ -643,6 +645,10 @@
       </label>
       <button type="submit" form="apply-form" formaction="/apply/upload" name="kind" value="{$kind}"
           class="btn-small"><xsl:value-of select="$button"/></button>
+      <span class="hint upload-limit">
+        <xsl:call-template name="upload-limit-text"/>
+        <xsl:if test="$kind = 'photo'">；可在选择后框选头像，自动裁成二寸照片</xsl:if>
+      </span>
     </div>
   </xsl:template>
 
