@@ -74,9 +74,13 @@ sub run {
 	    'no crash, leak or sanitizer report', $name, $done // '?',
 	    $seed // '?'));
 	unless ($ok) {
+		# From the report on: what, where, and the stack.
 		my @l = split /\n/, $out;
-		@l = @l[-60 .. -1] if @l > 60;
-		diag("exit $rc; the last lines of the fuzzer:\n" . join("\n", @l));
+		my ($i) = grep { $l[$_] =~ /==\d+==\s*ERROR|runtime error:|
+		    ERROR: libFuzzer|deadly signal/x } 0 .. $#l;
+		$i //= @l > 60 ? @l - 60 : 0;
+		my $j = $i + 59 < $#l ? $i + 59 : $#l;
+		diag("exit $rc; the fuzzer said:\n" . join("\n", @l[$i .. $j]));
 		for my $a (@art) {
 			my $size = -s $a;
 			diag("reproducer kept: $a ($size bytes); replay: $bin $a");
