@@ -4,4 +4,4 @@ use strict;
 use warnings;
 use Fuzz;
 
-Fuzz::run('doccheck', runs => 500000);
+Fuzz::run('doccheck', runs => 3000000);

@@ -4,4 +4,4 @@ use strict;
 use warnings;
 use Fuzz;
 
-Fuzz::run('form', runs => 500000);
+Fuzz::run('form', runs => 2000000);

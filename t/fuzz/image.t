@@ -4,4 +4,4 @@ use strict;
 use warnings;
 use Fuzz;
 
-Fuzz::run('image', runs => 20000);
+Fuzz::run('image', runs => 25000);
