@@ -12,17 +12,9 @@
 #ifndef APPLY_H
 #define APPLY_H
 
-#define NYEARS		5	/* years of annual appraisal */
-#define NEXC_CONDS	4	/* breakthrough conditions (exc_conds) */
+#include "app.h"
 
-/* The stored fields, in the order of STMT_APP_SAVE and STMT_APP_SAVE_TEXT. */
-enum fld {
-	F_UNIT, F_EDU, F_WSTART, F_WYEARS, F_CURLEVEL, F_CURWT, F_CURYEAR,
-	F_UCAT, F_URANK, F_TWT, F_TLEVEL, F_ROUTE, F_PROHIB, F_EXC, F_CR18,
-	F_CR19,
-	F_NOTE, F_EXCCOND, F_EXCEV, F_RESUME, F_REWARDS, F_ACHIEVE, F_OPT,
-	F__MAX
-};
+#define NEXC_CONDS	4	/* breakthrough conditions (exc_conds) */
 
 /* The candidate's registration. */
 struct acct {
@@ -31,14 +23,6 @@ struct acct {
 	long long	 level, year;
 	unsigned char	*idno_mac;
 	size_t		 idno_mac_len;
-};
-
-/* The application row. */
-struct app {
-	long long	 id, version, year, exc_entered, stamped;
-	char		*state, *submitted_at;
-	const char	*v[F__MAX];		/* "" when not given */
-	const char	*grade[NYEARS];		/* report year - 1 ... - 5 */
 };
 
 /* The form's values and what they parse to (-1: not given or wrong). */
@@ -62,7 +46,6 @@ struct exc_cond {
 /* h_apply.c */
 extern const char *const	 apply_fnames[F__MAX];
 extern const struct exc_cond	 apply_exc_conds[NEXC_CONDS];
-int		 apply_editable(const struct app *);
 enum rc		 apply_load(struct req *, struct acct *, struct app *);
 int		 apply_app_load(struct req *, const struct acct *,
 		    struct app *);

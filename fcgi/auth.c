@@ -17,7 +17,6 @@
 
 #define COOKIE_SID	"gkbm_sid"	/* logged-in session */
 #define COOKIE_PRE	"gkbm_pre"	/* anonymous: seeds the CSRF token */
-#define YEAR_TTL	10		/* seconds the current year is cached */
 
 /*
  * Adds a Set-Cookie header.  HttpOnly and SameSite=Lax always; Secure
@@ -45,26 +44,6 @@ auth_csrf_set(struct req *r, const char *prefix, const char *tok)
 	token_mac(r->cfg->csrf_key, buf, r->csrf);
 }
 
-/* Looks up the current year, cached for a few seconds per worker. */
-int
-h_year(struct req *r)
-{
-	static int	 year;
-	static time_t	 at;
-	long long	 y = 0;
-	time_t		 now = time(NULL);
-
-	if (at != 0 && now - at < YEAR_TTL)
-		return year;
-	if (db_exec(r, STMT_YEAR_CURRENT, "") == -1)
-		return -1;
-	if (db_fetch(r, STMT_YEAR_CURRENT, "i", &y) == 1)
-		db_done(r, STMT_YEAR_CURRENT);
-	year = (int)y;
-	at = now;
-	return year;
-}
-
 /*
  * Reads the session cookie and fills role, account and unit; an expired
  * session is deleted.  Without a valid session the visitor is anonymous
@@ -81,7 +60,7 @@ auth_session(struct req *r)
 	int		 n;
 
 	r->role = ROLE_ANON;
-	if ((n = h_year(r)) == -1)
+	if ((n = year_current(r)) == -1)
 		return RC_DB;
 	r->year = n;
 	sid = req_cookie(r, COOKIE_SID);

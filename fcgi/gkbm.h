@@ -158,6 +158,7 @@ int		 pinyin_initials(const char *, char *, size_t);
 
 /* valid.c: input validators; each returns NULL or a Chinese message */
 int		 valid_utf8(const char *, size_t);
+long long	 valid_chars(const char *, int);
 const char	*valid_phone(const char *);
 const char	*valid_name(const char *);
 const char	*valid_date(const char *, int *, int *, int *);

@@ -57,14 +57,6 @@ static const struct {
 	{ "route",		"certificate",	"按岗位等级证书申报" },
 };
 
-/* True while the candidate may change the application. */
-int
-apply_editable(const struct app *a)
-{
-	return strcmp(a->state, "draft") == 0 ||
-	    strcmp(a->state, "returned") == 0;
-}
-
 /* Loads the registration of the logged-in candidate; 1, 0 or -1. */
 static int
 acct_load(struct req *r, struct acct *c)
@@ -107,9 +99,9 @@ app_create(struct req *r, const struct acct *c)
 	int		 n, stored = 0;
 
 	if (*c->idcard_file != '\0' &&
-	    (data = h_read_file(r, c->idcard_file, MAX_JPEG, &len)) != NULL &&
+	    (data = files_read(r, c->idcard_file, MAX_JPEG, &len)) != NULL &&
 	    len > 0) {
-		if (h_store_file(r, data, len, file) == 0)
+		if (files_store(r, data, len, file) == 0)
 			stored = 1;
 	}
 	if (db_begin(r) == -1 ||
@@ -118,7 +110,7 @@ app_create(struct req *r, const struct acct *c)
 	if (n == 0) {		/* another request made it meanwhile */
 		db_rollback(r);
 		if (stored)
-			h_unlink_file(r, file);
+			files_unlink(r, file);
 		return 0;
 	}
 	id = db_insert_id(r, STMT_APP_CREATE);
@@ -133,7 +125,7 @@ app_create(struct req *r, const struct acct *c)
 fail:
 	db_rollback(r);
 	if (stored)
-		h_unlink_file(r, file);
+		files_unlink(r, file);
 	return -1;
 }
 
@@ -621,14 +613,14 @@ apply_page_start(struct req *r, const struct acct *c, const struct app *a,
 	int		 k;
 
 	xml_page(r, PAGE_APPLY);
-	if (h_window(r, r->root, "registration", open) == -1)
+	if (year_window(r, r->root, "registration", open) == -1)
 		return -1;
 	ap = xml_el(r->root, "application", NULL);
 	xml_attrf(ap, "id", "%lld", a->id);
 	xml_attr(ap, "state", a->state);
 	xml_attrf(ap, "version", "%lld", a->version);
 	xml_attrf(ap, "year", "%lld", a->year);
-	xml_attr(ap, "editable", apply_editable(a) ? "1" : "0");
+	xml_attr(ap, "editable", app_editable(a) ? "1" : "0");
 	if (a->exc_entered)
 		xml_attr(ap, "exceptional", "1");
 	xml_attr(ap, "photo-stamped", a->stamped ? "1" : "0");

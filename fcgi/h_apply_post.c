@@ -22,7 +22,7 @@
 #define MAX_MAPS	32	/* new work types of one old one */
 #define MAX_QUALS	32	/* qualified-library rows of one person */
 
-/* Outside the registration window (h_window_closed). */
+/* Outside the registration window (year_window_closed). */
 #define W_UNSET		"本年度注册报名时间尚未公布，暂不能提交，请关注当地工考办通知。"
 #define W_OUTSIDE	"不能提交报名信息。"
 
@@ -567,12 +567,12 @@ conflict(struct req *r, struct acct *c, struct app *a, struct vals *f,
 	}
 	if (apply_page_start(r, c, a, NULL) == -1)
 		return RC_DB;
-	if (!apply_editable(a))
+	if (!app_editable(a))
 		apply_vals_from_app(f, a);
 	if ((rc = apply_page_finish(r, c, a, f, NULL, NULL, NULL, NULL,
 	    NULL)) != RC_OK)
 		return rc;
-	xml_form_refuse(r, apply_editable(a) ?
+	xml_form_refuse(r, app_editable(a) ?
 	    "报名信息已在其他页面或窗口中修改过，请核对本页内容后重新保存。" :
 	    "报名信息已提交，审核期间不能修改；如需修改，请联系审核人员退回。");
 	r->status = 409;
@@ -595,7 +595,7 @@ h_apply_post(struct req *r)
 	if ((rc = apply_load(r, &c, &a)) != RC_OK)
 		return rc;
 	action = form_text(&r->body, "action");
-	if (!apply_editable(&a)) {
+	if (!app_editable(&a)) {
 		if (strcmp(action, "submit") == 0 &&
 		    (strcmp(a.state, "submitted") == 0 ||
 		    strcmp(a.state, "approved") == 0)) {
@@ -621,7 +621,7 @@ h_apply_post(struct req *r)
 		    NULL, NULL)) != RC_OK)
 			return rc;
 		if (!open) {
-			xml_form_refuse(r, h_window_closed(r, W_UNSET,
+			xml_form_refuse(r, year_window_closed(r, W_UNSET,
 			    W_OUTSIDE));
 			return RC_OK;
 		}
@@ -689,7 +689,7 @@ h_apply_post(struct req *r)
 		xml_field_error(r, "r19proof", "请按要求上传相关证明材料照片"
 		    "（请先点击“保存信息”，再在下方资料上传中上传证明材料）。");
 	if (!open)
-		xml_form_refuse(r, h_window_closed(r, W_UNSET, W_OUTSIDE));
+		xml_form_refuse(r, year_window_closed(r, W_UNSET, W_OUTSIDE));
 	if (r->form_bad) {
 		if (*form_text(&r->body, "sms_code") == '\0')
 			xml_field_error(r, "sms_code", "请输入短信验证码。");

@@ -64,6 +64,6 @@ h_home(struct req *r)
 		xml_attr(acc, "unit-code", ucode);
 		xml_attr(acc, "role-name", role_labels[r->role]);
 	}
-	return h_window(r, r->root, "registration", NULL) == -1 ?
+	return year_window(r, r->root, "registration", NULL) == -1 ?
 	    RC_DB : RC_OK;
 }

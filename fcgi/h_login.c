@@ -34,66 +34,6 @@ struct fails {
 	long long	 ip;		/* every account from this address */
 };
 
-static int
-all_digits(const char *s, size_t n)
-{
-	return strlen(s) == n && strspn(s, "0123456789") == n;
-}
-
-static int
-who_fetch(struct req *r, enum stmt s, struct who *a)
-{
-	int	 n;
-
-	n = db_fetch(r, s, "isssbb", &a->id, &a->role, &a->name, &a->pw_hash,
-	    &a->phone_mac, &a->phone_mac_len, &a->idno_enc, &a->idno_enc_len);
-	db_done(r, s);
-	return n;
-}
-
-/*
- * Finds the account a login value names: candidates of the current year
- * by ID number or phone; staff by phone, account name or unit code.
- * norm receives the normalised value.  Returns 1 found, 0 not, -1 DB.
- */
-int
-h_who(struct req *r, int staff, const char *login, struct who *a, char *norm,
-    size_t normsz)
-{
-	unsigned char	 m[MAC_LEN];
-	size_t		 i;
-
-	memset(a, 0, sizeof(*a));
-	snprintf(norm, normsz, "%s", login);
-	if (all_digits(login, 11)) {
-		pii_mac(r->cfg, "phone", login, m);
-		if (db_exec(r, STMT_ACCOUNT_BY_PHONE, "ib",
-		    staff ? 0LL : (long long)r->year, m, sizeof(m)) == -1)
-			return -1;
-		return who_fetch(r, STMT_ACCOUNT_BY_PHONE, a);
-	}
-	if (!staff) {
-		for (i = 0; norm[i] != '\0'; i++)
-			norm[i] = toupper((unsigned char)norm[i]);
-		pii_mac(r->cfg, "idno", norm, m);
-		if (db_exec(r, STMT_ACCOUNT_BY_IDNO, "ib", (long long)r->year,
-		    m, sizeof(m)) == -1)
-			return -1;
-		return who_fetch(r, STMT_ACCOUNT_BY_IDNO, a);
-	}
-	if (db_exec(r, STMT_ACCOUNT_BY_LOGIN, "s", login) == -1)
-		return -1;
-	switch (who_fetch(r, STMT_ACCOUNT_BY_LOGIN, a)) {
-	case 1:
-		return strcmp(a->role, "candidate") != 0;
-	case -1:
-		return -1;
-	}
-	if (db_exec(r, STMT_ACCOUNT_BY_UNIT_CODE, "s", login) == -1)
-		return -1;
-	return who_fetch(r, STMT_ACCOUNT_BY_UNIT_CODE, a);
-}
-
 /* GET /: the login page for visitors, the home page for users. */
 enum rc
 h_root(struct req *r)
@@ -112,7 +52,7 @@ login_page(struct req *r, const char *kind)
 	xml_page(r, PAGE_LOGIN);
 	xml_form(r, "/login");
 	xml_field(r, "kind", kind);
-	return h_window(r, r->root, "registration", NULL) == -1 ?
+	return year_window(r, r->root, "registration", NULL) == -1 ?
 	    RC_DB : RC_OK;
 }
 
@@ -284,7 +224,7 @@ h_login_post(struct req *r)
 	if (r->form_bad)
 		return RC_OK;
 
-	if ((found = h_who(r, staff, login, &a, norm, sizeof(norm))) == -1)
+	if ((found = account_find(r, staff, login, &a, norm, sizeof(norm))) == -1)
 		return RC_DB;
 	/*
 	 * Failures count per account, whatever name it was given by (ID
@@ -320,7 +260,7 @@ h_login_post(struct req *r)
 	r->role = role_parse(a.role);
 	/*
 	 * The session and its audit row stand or fall together: a login
-	 * that cannot be audited does not happen (and resp_error sends no
+	 * that cannot be audited does not happen (and reply_error sends no
 	 * session cookie).
 	 */
 	if (db_begin(r) == -1)

@@ -53,30 +53,6 @@ site_url(struct req *r, const char *path)
 	    path);
 }
 
-/* Appends <qr size><row>0110…</row>…</qr> of text; -1 on failure. */
-int
-qr_xml(struct req *r, xmlNodePtr parent, const char *text)
-{
-	unsigned char	*m = NULL;
-	xmlNodePtr	 q;
-	char		*row;
-	int		 size = 0, y, x;
-
-	if (qr_encode(text, &m, &size) == -1 || size <= 0)
-		return -1;
-	q = xml_el(parent, "qr", NULL);
-	xml_attrf(q, "size", "%d", size);
-	row = pool_alloc(r->pool, (size_t)size + 1);
-	for (y = 0; y < size; y++) {
-		for (x = 0; x < size; x++)
-			row[x] = m[y * size + x] ? '1' : '0';
-		row[size] = '\0';
-		xml_el(q, "row", row);
-	}
-	free(m);
-	return 0;
-}
-
 /*
  * POST /apply/qr: 手机扫码上传.  A new single-use link for this
  * application (only its SHA-256 is stored), valid 10 minutes; older
@@ -93,9 +69,9 @@ h_qr(struct req *r)
 	xmlNodePtr	 l;
 	int		 n;
 
-	if ((n = upload_app_mine(r, &a)) == -1)
+	if ((n = app_mine(r, &a)) == -1)
 		return RC_DB;
-	if (n == 0 || !upload_app_editable(&a)) {
+	if (n == 0 || !app_editable(&a)) {
 		r->message = n == 0 ? "请先打开“报名信息”页面填写报名信息，再使用"
 		    "手机扫码上传。" : upload_msg_state;
 		return RC_CONFLICT;
@@ -121,7 +97,7 @@ h_qr(struct req *r)
 	xml_attr(l, "url", url);
 	xml_attr(l, "expires", expires);
 	xml_attr(l, "minutes", "10");
-	if (qr_xml(r, r->root, url) == -1)
+	if (xml_qr(r, r->root, url) == -1)
 		return RC_INTERNAL;
 	return RC_OK;
 fail:
@@ -209,9 +185,9 @@ mobile_link(struct req *r, const char *t, int claim, struct link *l, int *ok)
 	} else if (!claim)
 		return mobile_refuse(r, 403, "unclaimed", "请先用手机扫描二维码"
 		    "打开上传页面，再上传资料。");
-	if ((n = upload_app_lock(r, l->app, &l->a)) == -1)
+	if ((n = app_lock(r, l->app, &l->a)) == -1)
 		return RC_DB;
-	if (n == 0 || !upload_app_editable(&l->a))
+	if (n == 0 || !app_editable(&l->a))
 		return mobile_refuse(r, 403, "closed", "报名信息已提交，审核期间"
 		    "不能再上传资料；如需补充，请等待审核员退回后在电脑上重新"
 		    "生成二维码。");

@@ -200,7 +200,7 @@ otp_page(struct req *r, struct pending *p, unsigned char *key,
 		e = xml_el(r->root, "enroll", NULL);
 		xml_attr(e, "secret", b32);
 		xml_attr(e, "uri", uri);
-		if (qr_xml(r, e, uri) == -1)
+		if (xml_qr(r, e, uri) == -1)
 			return RC_INTERNAL;
 	}
 	if ((n = base32_decode(b32, key, TOTP_KEY_LEN * 2)) <= 0)

@@ -356,8 +356,8 @@ h_forgot_post(struct req *r)
 	if (r->form_bad)
 		return RC_OK;
 	/* A candidate of this year first, then staff. */
-	if ((n = h_who(r, 0, login, &a, norm, sizeof(norm))) == 0)
-		n = h_who(r, 1, login, &a, norm, sizeof(norm));
+	if ((n = account_find(r, 0, login, &a, norm, sizeof(norm))) == 0)
+		n = account_find(r, 1, login, &a, norm, sizeof(norm));
 	if (n == -1)
 		return RC_DB;
 	pii_mac(r->cfg, "phone", phone, pm);

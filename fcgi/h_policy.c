@@ -193,7 +193,7 @@ policy_page(struct req *r, long long year, struct ppage *pg)
 	memset(pg, 0, sizeof(*pg));
 	pg->year = year;
 	xml_page(r, PAGE_POLICY);
-	if (h_years(r, year, &pg->known) == -1)
+	if (year_list(r, year, &pg->known) == -1)
 		return RC_DB;
 	if (!pg->known)
 		return RC_OK;

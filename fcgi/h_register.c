@@ -24,10 +24,8 @@
 
 #include "web.h"
 
-#define MAX_TOP_REGIONS	64	/* cities and direct counties */
-#define REGIONS_TTL	60	/* seconds a worker keeps them */
 
-/* Outside the registration window (h_window_closed). */
+/* Outside the registration window (year_window_closed). */
 #define W_UNSET		"本年度注册报名时间尚未公布，请关注当地工考办通知。"
 #define W_OUTSIDE	"不能注册。"
 
@@ -43,70 +41,6 @@ static const char *const reg_keep[] = {
 	"consent", "region", "level", "idno", "birth", "name", "phone", NULL
 };
 
-/*
- * Adds <window kind name starts ends open> of the current year.  *open
- * (if not NULL) is set to 1 when the window is open now.  Returns 0 or
- * -1 on a database failure.
- */
-int
-h_window(struct req *r, xmlNodePtr parent, const char *kind, int *open)
-{
-	xmlNodePtr	 w;
-	char		*starts, *ends;
-	const char	*name;
-	long long	 isopen = 0;
-	int		 n = 0;
-
-	if (open != NULL)
-		*open = 0;
-	w = xml_el(parent, "window", NULL);
-	xml_attr(w, "kind", kind);
-	if ((name = h_window_name(kind)) != NULL)
-		xml_attr(w, "name", name);
-	if (r->year > 0) {
-		if (db_exec(r, STMT_WINDOW_GET, "is", (long long)r->year,
-		    kind) == -1 || (n = db_fetch(r, STMT_WINDOW_GET, "ssi",
-		    &starts, &ends, &isopen)) == -1)
-			return -1;
-		db_done(r, STMT_WINDOW_GET);
-	}
-	if (n == 1) {
-		xml_attr(w, "starts", starts);
-		xml_attr(w, "ends", ends);
-		xml_attr(w, "open", isopen ? "1" : "0");
-		if (open != NULL)
-			*open = (int)isopen;
-	}
-	return 0;
-}
-
-/*
- * The sentence refusing an action outside the registration window whose
- * <window> h_window put into the page: unset when no window is
- * published, else the window's times followed by the clause outside
- * ("不能注册。").  Returns a static or pool string.
- */
-const char *
-h_window_closed(struct req *r, const char *unset, const char *outside)
-{
-	xmlNodePtr	 n;
-	xmlChar		*s, *e;
-	const char	*msg;
-
-	for (n = r->root->children; n != NULL; n = n->next)
-		if (n->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)n->name, "window") == 0)
-			break;
-	if (n == NULL || (s = xmlGetProp(n, (const xmlChar *)"starts")) == NULL)
-		return unset;
-	e = xmlGetProp(n, (const xmlChar *)"ends");
-	msg = pool_printf(r->pool, "注册报名时间为%s至%s，当前不在注册报名时间内，"
-	    "%s", (char *)s, e ? (char *)e : "", outside);
-	xmlFree(s);
-	xmlFree(e);
-	return msg;
-}
-
 /* GET /register/notice: 申报人员须知 */
 enum rc
 h_notice(struct req *r)
@@ -117,56 +51,7 @@ h_notice(struct req *r)
 	}
 	xml_page(r, PAGE_NOTICE);
 	xml_el(r->root, "consent-version", r->cfg->consent_version);
-	return h_window(r, r->root, "registration", NULL) == -1 ? RC_DB : RC_OK;
-}
-
-/*
- * Appends <regions> with the cities and the directly administered
- * counties, the first choice of every form.  They change only with
- * gkbm-admin import-reference, so each worker reads them at most once a
- * minute.  Returns 0 or -1 on a database failure.
- */
-int
-h_regions(struct req *r, xmlNodePtr parent)
-{
-	static struct {
-		char	 code[7];
-		char	 name[64];
-		char	 kind[16];
-	}		 top[MAX_TOP_REGIONS];
-	static size_t	 ntop;
-	static time_t	 at;
-	xmlNodePtr	 rs, n;
-	char		*code, *name, *kind;
-	time_t		 now = time(NULL);
-	size_t		 i;
-	int		 k;
-
-	if (at == 0 || now - at >= REGIONS_TTL) {
-		if (db_exec(r, STMT_REGION_LIST_TOP, "") == -1)
-			return -1;
-		ntop = 0;
-		while ((k = db_fetch(r, STMT_REGION_LIST_TOP, "sss", &code,
-		    &name, &kind)) == 1) {
-			if (ntop == MAX_TOP_REGIONS)
-				continue;
-			snprintf(top[ntop].code, sizeof(top[ntop].code), "%s", code);
-			snprintf(top[ntop].name, sizeof(top[ntop].name), "%s", name);
-			snprintf(top[ntop].kind, sizeof(top[ntop].kind), "%s", kind);
-			ntop++;
-		}
-		if (k == -1)
-			return -1;
-		at = now;
-	}
-	rs = xml_el(parent, "regions", NULL);
-	for (i = 0; i < ntop; i++) {
-		n = xml_el(rs, "region", NULL);
-		xml_attr(n, "code", top[i].code);
-		xml_attr(n, "name", top[i].name);
-		xml_attr(n, "kind", top[i].kind);
-	}
-	return 0;
+	return year_window(r, r->root, "registration", NULL) == -1 ? RC_DB : RC_OK;
 }
 
 /* The registration page without the form's values. */
@@ -174,8 +59,8 @@ static enum rc
 register_page(struct req *r, int *open)
 {
 	xml_page(r, PAGE_REGISTER);
-	if (h_window(r, r->root, "registration", open) == -1 ||
-	    h_regions(r, r->root) == -1)
+	if (year_window(r, r->root, "registration", open) == -1 ||
+	    regions_xml(r, r->root) == -1)
 		return RC_DB;
 	xml_levels(r->root);
 	xml_form(r, "/register");
@@ -215,134 +100,12 @@ phone_free(struct req *r, const char *phone, int *dbfail)
 	*dbfail = 0;
 	if ((msg = valid_phone(phone)) != NULL)
 		return msg;
-	if ((n = h_who(r, 0, phone, &a, norm, sizeof(norm))) == -1) {
+	if ((n = account_find(r, 0, phone, &a, norm, sizeof(norm))) == -1) {
 		*dbfail = 1;
 		return "系统繁忙，请稍后再试。";
 	}
 	return n == 1 ? "该手机号本年度已注册，请直接登录或使用其他手机号。" :
 	    NULL;
-}
-
-/*
- * Stores an uploaded file under upload_dir with a random name: written,
- * fsync'd and renamed into place before the row that names it commits.
- * name receives the 64 hexadecimal characters.  Returns 0 or -1 (logged;
- * nothing is left behind).
- */
-int
-h_store_file(struct req *r, const void *data, size_t len, char name[65])
-{
-	unsigned char	 rnd[32];
-	char		 dir[PATH_MAX], tmp[PATH_MAX], path[PATH_MAX];
-	const char	*p = data;
-	ssize_t		 n;
-	int		 fd;
-
-	if (RAND_bytes(rnd, sizeof(rnd)) != 1)
-		fatalx("RAND_bytes failed");
-	hex_encode(rnd, sizeof(rnd), name);
-	if (snprintf(dir, sizeof(dir), "%s/%.2s", r->cfg->upload_dir,
-	    name) >= (int)sizeof(dir) - 80) {
-		log_warnx("upload_dir: path too long");
-		return -1;
-	}
-	if (mkdir(dir, 0750) == -1 && errno != EEXIST) {
-		log_warn("mkdir %s", dir);
-		return -1;
-	}
-	if (snprintf(tmp, sizeof(tmp), "%s/.%s.tmp", dir, name) < 0 ||
-	    snprintf(path, sizeof(path), "%s/%s", dir, name) < 0)
-		return -1;
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-	    0640)) == -1) {
-		log_warn("open %s", tmp);
-		return -1;
-	}
-	while (len > 0) {
-		if ((n = write(fd, p, len)) <= 0) {
-			log_warn("write %s", tmp);
-			goto fail;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	if (fsync(fd) == -1) {
-		log_warn("fsync %s", tmp);
-		goto fail;
-	}
-	close(fd);
-	if (rename(tmp, path) == -1) {
-		log_warn("rename %s", path);
-		unlink(tmp);
-		return -1;
-	}
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) != -1) {
-		fsync(fd);
-		close(fd);
-	}
-	return 0;
-fail:
-	close(fd);
-	unlink(tmp);
-	return -1;
-}
-
-/* Removes a stored file again (its row did not commit). */
-void
-h_unlink_file(struct req *r, const char *name)
-{
-	char	 path[PATH_MAX];
-
-	snprintf(path, sizeof(path), "%s/%.2s/%s", r->cfg->upload_dir, name,
-	    name);
-	unlink(path);
-}
-
-/*
- * Reads stored file name (64 hex characters) into the pool, at most max
- * bytes (and one byte more allocated).  Returns the bytes with *len set,
- * or NULL (logged).
- */
-unsigned char *
-h_read_file(struct req *r, const char *name, size_t max, size_t *len)
-{
-	char		 path[PATH_MAX];
-	struct stat	 st;
-	unsigned char	*buf;
-	size_t		 got = 0;
-	ssize_t		 k;
-	int		 fd;
-
-	if (strlen(name) != 64 || strspn(name, "0123456789abcdef") != 64) {
-		log_warnx("%s: bad stored name", __func__);
-		return NULL;
-	}
-	snprintf(path, sizeof(path), "%s/%.2s/%s", r->cfg->upload_dir, name,
-	    name);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
-		log_warn("open %s", path);
-		return NULL;
-	}
-	if (fstat(fd, &st) == -1 || st.st_size < 0 ||
-	    (size_t)st.st_size > max) {
-		log_warnx("%s: %s: too large or unreadable", __func__, path);
-		close(fd);
-		return NULL;
-	}
-	buf = pool_alloc(r->pool, (size_t)st.st_size + 1);
-	while (got < (size_t)st.st_size) {
-		if ((k = read(fd, buf + got, (size_t)st.st_size - got)) <= 0) {
-			if (k == -1 && errno == EINTR)
-				continue;
-			log_warn("read %s", path);
-			close(fd);
-			return NULL;
-		}
-		got += (size_t)k;
-	}
-	close(fd);
-	*len = got;
-	return buf;
 }
 
 /*
@@ -493,7 +256,7 @@ h_register_post(struct req *r)
 
 	if (form_get(&r->body, "send_code") != NULL) {
 		if (!open)
-			xml_form_message(r, h_window_closed(r, W_UNSET,
+			xml_form_message(r, year_window_closed(r, W_UNSET,
 			    W_OUTSIDE));
 		if ((msg = phone_free(r, phone, &dbfail)) == NULL && open)
 			msg = sms_issue(r, phone, "register");
@@ -513,7 +276,7 @@ h_register_post(struct req *r)
 	}
 
 	if (!open) {
-		xml_form_refuse(r, h_window_closed(r, W_UNSET, W_OUTSIDE));
+		xml_form_refuse(r, year_window_closed(r, W_UNSET, W_OUTSIDE));
 		return RC_OK;
 	}
 	register_check(r, &id, &jpg, &dbfail);
@@ -543,7 +306,7 @@ h_register_post(struct req *r)
 		return RC_INTERNAL;
 	snprintf(birth, sizeof(birth), "%04d-%02d-%02d", id.year, id.month,
 	    id.day);
-	if (h_store_file(r, jpg.data, jpg.len, file) == -1) {
+	if (files_store(r, jpg.data, jpg.len, file) == -1) {
 		xml_field_error(r, "idcard", "照片保存失败，请稍后重新提交。");
 		r->status = 503;
 		return RC_OK;
@@ -559,7 +322,7 @@ h_register_post(struct req *r)
 	snprintf(obj, sizeof(obj), "account:%lld", acct);
 	if (sms_use(r, code_id) == -1) {
 		db_rollback(r);
-		h_unlink_file(r, file);
+		files_unlink(r, file);
 		xml_field_error(r, "sms_code", "该验证码已使用，请重新获取。");
 		return RC_OK;
 	}
@@ -570,7 +333,7 @@ h_register_post(struct req *r)
 	return RC_OK;
 fail:
 	db_rollback(r);
-	h_unlink_file(r, file);
+	files_unlink(r, file);
 	if (db_dup(r)) {
 		xml_field_error(r, "idno", "该身份证号或手机号本年度已注册，请直接登录。");
 		r->status = 409;
@@ -601,10 +364,10 @@ h_sms(struct req *r)
 	purpose = form_text(&r->body, "purpose");
 	xml_field(r, "phone", phone);
 	if (strcmp(purpose, "register") == 0) {
-		if (h_window(r, s, "registration", &open) == -1)
+		if (year_window(r, s, "registration", &open) == -1)
 			return RC_DB;
 		if (!open)
-			msg = h_window_closed(r, W_UNSET, W_OUTSIDE);
+			msg = year_window_closed(r, W_UNSET, W_OUTSIDE);
 		else
 			msg = phone_free(r, phone, &dbfail);
 	} else if (strcmp(purpose, "reset") == 0) {
@@ -615,9 +378,9 @@ h_sms(struct req *r)
 		 * login and phone together.
 		 */
 		if ((msg = valid_phone(phone)) == NULL) {
-			if ((n = h_who(r, 0, phone, &a, norm,
+			if ((n = account_find(r, 0, phone, &a, norm,
 			    sizeof(norm))) == 0)
-				n = h_who(r, 1, phone, &a, norm, sizeof(norm));
+				n = account_find(r, 1, phone, &a, norm, sizeof(norm));
 			if (n == -1)
 				return RC_DB;
 			if (n == 0)

@@ -69,53 +69,6 @@ upload_kind_find(const char *name)
 	return NULL;
 }
 
-/* True while the candidate may still change the application's files. */
-int
-upload_app_editable(const struct app *a)
-{
-	return strcmp(a->state, "draft") == 0 ||
-	    strcmp(a->state, "returned") == 0;
-}
-
-/*
- * Reads application id into a, locking its row when inside a
- * transaction.  Returns 1, 0 when there is none, -1 on a database
- * failure.
- */
-int
-upload_app_lock(struct req *r, long long id, struct app *a)
-{
-	int	 n;
-
-	memset(a, 0, sizeof(*a));
-	if (db_exec(r, STMT_UPL_APP_LOCK, "i", id) == -1 ||
-	    (n = db_fetch(r, STMT_UPL_APP_LOCK, "siiis", &a->state,
-	    &a->stamped, &a->level, &a->owner, &a->name)) == -1)
-		return -1;
-	db_done(r, STMT_UPL_APP_LOCK);
-	a->id = id;
-	return n;
-}
-
-/*
- * The candidate's own application: 1, 0 when it does not exist yet,
- * -1 on a database failure.
- */
-int
-upload_app_mine(struct req *r, struct app *a)
-{
-	long long	 id;
-	int		 n;
-
-	if (db_exec(r, STMT_UPL_APP_OF, "i", r->account_id) == -1 ||
-	    (n = db_fetch(r, STMT_UPL_APP_OF, "i", &id)) == -1)
-		return -1;
-	db_done(r, STMT_UPL_APP_OF);
-	if (n == 0)
-		return 0;
-	return upload_app_lock(r, id, a);
-}
-
 /*
  * Removes a stored file after the commit that dropped its row, unless
  * some row still names it (the registration's ID-card photo is named by
@@ -133,7 +86,7 @@ file_drop(struct req *r, const char *name)
 		return;
 	db_done(r, STMT_UPL_FILE_REFS);
 	if (refs == 0)
-		h_unlink_file(r, name);
+		files_unlink(r, name);
 }
 
 /*
@@ -289,16 +242,16 @@ upload_store(struct req *r, long long app, long long by,
 	size_t		 nold = 0, i;
 	int		 k;
 
-	if (h_store_file(r, u->data, u->len, name) == -1) {
+	if (files_store(r, u->data, u->len, name) == -1) {
 		r->status = 503;
 		xml_field_error(r, "file", msg_disk);
 		return RC_OK;
 	}
-	if (db_begin(r) == -1 || (k = upload_app_lock(r, app, &a)) == -1)
+	if (db_begin(r) == -1 || (k = app_lock(r, app, &a)) == -1)
 		goto fail;
-	if (k == 0 || !upload_app_editable(&a)) {
+	if (k == 0 || !app_editable(&a)) {
 		db_rollback(r);
-		h_unlink_file(r, name);
+		files_unlink(r, name);
 		r->status = 409;
 		xml_field_error(r, "file", upload_msg_state);
 		return RC_OK;
@@ -320,7 +273,7 @@ upload_store(struct req *r, long long app, long long by,
 	}
 	if (cnt - (long long)nold >= MAX_MATERIALS) {
 		db_rollback(r);
-		h_unlink_file(r, name);
+		files_unlink(r, name);
 		xml_field_error(r, "file", pool_printf(r->pool, "每份报名最多可上传"
 		    "%d个文件，请先删除不需要的文件再上传。", MAX_MATERIALS));
 		return RC_OK;
@@ -345,7 +298,7 @@ upload_store(struct req *r, long long app, long long by,
 	return RC_OK;
 fail:
 	db_rollback(r);
-	h_unlink_file(r, name);
+	files_unlink(r, name);
 	return RC_DB;
 }
 
@@ -460,11 +413,11 @@ h_upload_post(struct req *r)
 	enum rc		 rc;
 	int		 n;
 
-	if ((n = upload_app_mine(r, &a)) == -1)
+	if ((n = app_mine(r, &a)) == -1)
 		return RC_DB;
 	upload_page(r, "/apply/upload", n == 1 ? &a : NULL);
 	xml_keep(r, keep);
-	if (n == 0 || !upload_app_editable(&a)) {
+	if (n == 0 || !app_editable(&a)) {
 		r->status = 409;
 		xml_form_refuse(r, n == 0 ? "请先打开“报名信息”页面填写报名信息，"
 		    "再上传照片和资料。" : upload_msg_state);
@@ -508,10 +461,10 @@ h_upload_stamp(struct req *r)
 	long long	 mid, mid2;
 	int		 n, rc;
 
-	if ((n = upload_app_mine(r, &a)) == -1)
+	if ((n = app_mine(r, &a)) == -1)
 		return RC_DB;
 	upload_page(r, "/apply/stamp", n == 1 ? &a : NULL);
-	if (n == 0 || !upload_app_editable(&a))
+	if (n == 0 || !app_editable(&a))
 		return form_refuse(r, 409, n == 0 ? "请先上传个人照片。" :
 		    upload_msg_state);
 	if (db_exec(r, STMT_UPL_MAT_OF_KIND, "is", a.id, "photo") == -1 ||
@@ -523,7 +476,7 @@ h_upload_stamp(struct req *r)
 	if (a.stamped)
 		return form_refuse(r, 409, "照片上已添加身份证号，无需重复添加；"
 		    "如需更换照片，请重新上传个人照片。");
-	if ((buf = h_read_file(r, file, MAX_JPEG, &len)) == NULL)
+	if ((buf = files_read(r, file, MAX_JPEG, &len)) == NULL)
 		return RC_INTERNAL;
 	if (db_exec(r, STMT_UPL_ACCOUNT_IDNO, "i", r->account_id) == -1 ||
 	    (n = db_fetch(r, STMT_UPL_ACCOUNT_IDNO, "b", &enc, &enclen)) == -1)
@@ -545,20 +498,20 @@ h_upload_stamp(struct req *r)
 	image_free(&img);
 	if (rc == -1)
 		return RC_INTERNAL;
-	n = h_store_file(r, out, outlen, name);
+	n = files_store(r, out, outlen, name);
 	free(out);
 	if (n == -1)
 		return form_refuse(r, 503, msg_disk);
 	/* Again under the lock: the photo may have changed meanwhile. */
-	if (db_begin(r) == -1 || (n = upload_app_lock(r, a.id, &a)) == -1 ||
+	if (db_begin(r) == -1 || (n = app_lock(r, a.id, &a)) == -1 ||
 	    db_exec(r, STMT_UPL_MAT_OF_KIND, "is", a.id, "photo") == -1 ||
 	    (rc = db_fetch(r, STMT_UPL_MAT_OF_KIND, "is", &mid2,
 	    &file2)) == -1)
 		goto fail;
 	db_done(r, STMT_UPL_MAT_OF_KIND);
-	if (n == 0 || !upload_app_editable(&a) || a.stamped || rc == 0 ||
+	if (n == 0 || !app_editable(&a) || a.stamped || rc == 0 ||
 	    mid2 != mid) {
-		h_unlink_file(r, name);
+		files_unlink(r, name);
 		return form_refuse(r, 409, "照片或报名状态已变化，请刷新页面后重试。");
 	}
 	snprintf(obj, sizeof(obj), "material:%lld", mid);
@@ -573,7 +526,7 @@ h_upload_stamp(struct req *r)
 	return RC_OK;
 fail:
 	db_rollback(r);
-	h_unlink_file(r, name);
+	files_unlink(r, name);
 	return RC_DB;
 }
 
@@ -627,9 +580,9 @@ h_upload_delete(struct req *r)
 		return form_refuse(r, 409, k != NULL && (k->flags & K_ONE) ?
 		    pool_printf(r->pool, "%s不能删除；如需更换，请直接重新上传%s。",
 		    k->label, k->label) : "该资料由审核员上传，报考人员不能删除。");
-	if (db_begin(r) == -1 || (n = upload_app_lock(r, app, &a)) == -1)
+	if (db_begin(r) == -1 || (n = app_lock(r, app, &a)) == -1)
 		goto fail;
-	if (n == 0 || !upload_app_editable(&a))
+	if (n == 0 || !app_editable(&a))
 		return form_refuse(r, 409, upload_msg_state);
 	snprintf(obj, sizeof(obj), "material:%lld", id);
 	if (db_exec(r, STMT_UPL_MAT_DELETE, "ii", id, app) == -1 ||

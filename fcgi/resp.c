@@ -7,27 +7,11 @@
  *
  * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
  */
-/* resp.c: status, headers, redirects and the single error path */
+/* resp.c: status lines, headers, redirects, plain text and stored files */
 
 #include <string.h>
 
 #include "web.h"
-
-static const struct {
-	int		 status;
-	const char	*title;
-	const char	*message;
-} errors[RC__MAX] = {
-	{ 200, "", "" },						/* RC_OK */
-	{ 400, "请求有误", "提交的数据不正确，请返回后重新填写。" },	/* RC_BADREQ */
-	{ 403, "无权访问", "您没有访问该页面的权限，或页面已过期，请刷新后重试。" }, /* RC_FORBIDDEN */
-	{ 404, "页面不存在", "您访问的页面不存在，请检查地址是否正确。" },	/* RC_NOTFOUND */
-	{ 405, "请求方式不允许", "该页面不支持这种请求方式。" },		/* RC_METHOD */
-	{ 409, "数据已变化", "数据已被他人修改，请刷新页面查看最新状态后再操作。" }, /* RC_CONFLICT */
-	{ 413, "提交的数据过大", "上传的文件或提交的数据过大，请压缩后重新上传。" }, /* RC_TOOLARGE */
-	{ 503, "系统繁忙", "系统正在维护或访问量过大，请稍后再试。" },	/* RC_DB */
-	{ 500, "系统错误", "系统发生错误，请稍后再试；如仍有问题，请联系咨询电话。" }, /* RC_INTERNAL */
-};
 
 static const char *
 status_text(int s)
@@ -91,7 +75,7 @@ resp_redirect(struct req *r, const char *path)
 	r->location = pool_strdup(r->pool, path);
 }
 
-/* A plain text answer (healthz, and the last resort of resp_error). */
+/* A plain text answer (healthz, and the last resort of reply_error). */
 void
 resp_text(struct req *r, int status, const char *text)
 {
@@ -106,7 +90,7 @@ resp_text(struct req *r, int status, const char *text)
  * back or never audited.  Losing the expiry of a dead session cookie is
  * harmless (the next request finds no row and expires it again).
  */
-static void
+void
 resp_drop_cookies(struct req *r)
 {
 	size_t	 i, n = 0;
@@ -118,59 +102,11 @@ resp_drop_cookies(struct req *r)
 }
 
 /*
- * Audits a 403 that the pipeline has not audited: worker.c writes
- * access.denied when the role gate refuses and csrf.fail when the token
- * is wrong, and both conditions can be recomputed here; every other 403
- * (the forced password change, a handler's own refusal) is written here.
- * A failure is logged only: the answer is a refusal anyway.
- */
-static void
-resp_audit_forbidden(struct req *r)
-{
-	if (r->route != NULL && (!auth_allowed(r) ||
-	    (r->method == M_POST && !auth_csrf_ok(r))))
-		return;
-	if (audit(r, "access.denied", r->path, "403", r->must_change ?
-	    "password change required" : NULL) == -1)
-		log_warnx("%s: audit failed", __func__);
-}
-
-/*
- * Renders the error page of rc for the request's role: a fresh document
- * <error status> with a title and message, as HTML or XML.  The only
- * place that maps an rc to an HTTP status.  Rolls back any open
- * transaction, drops session cookies and audits unaudited 403s.
- */
-void
-resp_error(struct req *r, enum rc rc)
-{
-	xmlNodePtr	 e;
-
-	if (rc <= RC_OK || rc >= RC__MAX)
-		rc = RC_INTERNAL;
-	db_rollback(r);
-	resp_drop_cookies(r);
-	if (rc == RC_FORBIDDEN)
-		resp_audit_forbidden(r);
-	r->status = errors[rc].status;
-	r->location = NULL;
-	if (rc == RC_DB)
-		r->retry_after = 30;
-	xml_page(r, PAGE_ERROR);
-	e = xml_el(r->root, "error", NULL);
-	xml_attrf(e, "status", "%d", r->status);
-	xml_el(e, "title", errors[rc].title);
-	xml_el(e, "message", r->message ? r->message : errors[rc].message);
-	if (render_send(r) != RC_OK)
-		resp_text(r, r->status, errors[rc].message);
-}
-
-/*
  * Answers 200 with a stored file that nginx sends itself from the
  * internal location uri (X-Accel-Redirect): the worker only decides who
  * may see it.  ctype and disposition are the file's Content-Type and
  * Content-Disposition.  Never cached, never sniffed, never run as a
- * page.  resp_send() then writes nothing more.
+ * page.  reply_send() then writes nothing more.
  */
 void
 resp_file(struct req *r, const char *uri, const char *ctype,
@@ -186,25 +122,4 @@ resp_file(struct req *r, const char *uri, const char *ctype,
 	    "X-Content-Type-Options: nosniff\r\n"
 	    "Content-Security-Policy: default-src 'none'; sandbox\r\n"
 	    "X-Request-Id: %s\r\n\r\n", ctype, disposition, uri, r->id);
-}
-
-/* Sends the outcome of a handler: a redirect, the page, or an error. */
-void
-resp_send(struct req *r, enum rc rc)
-{
-	if (r->sent)
-		return;
-	if (rc != RC_OK) {
-		resp_error(r, rc);
-		return;
-	}
-	if (r->location != NULL) {
-		r->status = 303;
-		resp_headers(r, "text/plain; charset=utf-8", 0);
-		return;
-	}
-	if (r->form_bad && r->status == 0)
-		r->status = 400;
-	if (render_send(r) != RC_OK)
-		resp_error(r, RC_INTERNAL);
 }

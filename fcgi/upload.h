@@ -12,6 +12,8 @@
 #ifndef UPLOAD_H
 #define UPLOAD_H
 
+#include "app.h"
+
 /* What a kind of upload is and who may give it. */
 #define K_IMAGE		0x01	/* a JPEG, decoded and re-encoded */
 #define K_DOC		0x02	/* a doc/docx, checked, stored as is */
@@ -27,22 +29,9 @@ struct kind {
 	unsigned int	 flags;
 };
 
-/* The application an upload goes into, as locked or read. */
-struct app {
-	long long	 id;
-	long long	 owner;		/* the candidate's account */
-	char		*state;
-	long long	 stamped;	/* photo_stamped */
-	long long	 level;		/* target level, else registered */
-	char		*name;		/* the candidate's name (unmasked) */
-};
-
 /* h_upload.c */
 extern const char *const upload_msg_state;
 const struct kind *upload_kind_find(const char *);
-int		 upload_app_editable(const struct app *);
-int		 upload_app_lock(struct req *, long long, struct app *);
-int		 upload_app_mine(struct req *, struct app *);
 void		 upload_kinds_xml(xmlNodePtr, unsigned int, int);
 enum rc		 upload_take(struct req *, const struct app *, long long,
 		    long long, const char *, const char *, const char *,

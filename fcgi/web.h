@@ -58,7 +58,7 @@ enum page {
 	PAGE__MAX
 };
 
-/* Results of the pipeline; resp_error() alone maps them to HTTP. */
+/* Results of the pipeline; reply_error() alone maps them to HTTP. */
 enum rc {
 	RC_OK = 0,	/* the document (or a redirect) is ready */
 	RC_BADREQ,	/* malformed request: 400 */
@@ -149,6 +149,44 @@ struct req {
 	int			 retry_after;
 	const char		*allow;		/* Allow header of a 405 */
 	int			 sent;		/* the handler answered itself */
+	/* The route's fields, checked before the handler runs (field.c). */
+	struct fval		*fv;
+	int			 fields_bad;	/* some field has an error */
+};
+
+/*
+ * One field a route takes (field.c): where it comes from, its type and
+ * limits, and the messages when it is missing or wrong.  A route's
+ * fields are an array indexed by the handler's own enum, ended by a
+ * NULL key.
+ */
+enum ftype {
+	FT_TEXT,		/* UTF-8 text of min..max characters */
+	FT_UINT,		/* a decimal integer in min..max */
+	FT_CHOICE,		/* one of choices; n is its index */
+};
+struct fval;
+struct fielddef {
+	const char	*key;
+	enum ftype	 type;
+	unsigned int	 flags;
+#define FL_REQ		0x01		/* must be given and not empty */
+#define FL_QUERY	0x02		/* from the query string (else body) */
+#define FL_SECRET	0x04		/* never echoed into the page */
+#define FL_LINES	0x08		/* FT_TEXT: may hold line breaks */
+	long long	 min, max;	/* range, or length in characters */
+	const char	*need;		/* message: missing (FL_REQ) */
+	const char	*bad;		/* message: wrong type or limits */
+	const char *const *choices;	/* FT_CHOICE, NULL-terminated */
+	/* A further check of a well-formed value: NULL or a message. */
+	const char	*(*check)(struct req *, const struct fielddef *,
+			    struct fval *);
+};
+/* A field's value as the handler reads it (r->fv[i]). */
+struct fval {
+	const char	*s;		/* trimmed; "" when not given */
+	long long	 n;		/* FT_UINT: the value; FT_CHOICE: index */
+	const char	*err;		/* the message, or NULL */
 };
 
 struct route {
@@ -157,10 +195,15 @@ struct route {
 	enum page	 page;
 	unsigned int	 roles;
 	unsigned int	 flags;
-#define R_MULTIPART	0x01		/* body may be multipart */
+#define R_MULTIPART	0x01		/* the body is multipart (uploads) */
 #define R_LOGIN		0x02		/* anon users are sent to /login */
 	enum rc		(*handler)(struct req *);
+	const struct fielddef *fields;	/* NULL: the handler reads its own */
 };
+
+/* field.c */
+enum rc		 field_parse(struct req *);
+void		 field_xml(struct req *);
 
 /* route.c */
 extern const char *const page_names[PAGE__MAX];
@@ -172,6 +215,7 @@ int		 route_reachable(int, int);
 
 /* req.c */
 enum rc		 req_parse(struct req *);
+enum rc		 req_body(struct req *, const struct route *);
 const char	*req_param(const struct req *, const char *);
 const char	*req_cookie(const struct req *, const char *);
 const char	*req_arg(const struct req *, const char *);
@@ -187,11 +231,14 @@ void		 auth_cookie(struct req *, const char *, const char *, int);
 /* resp.c */
 void		 resp_headers(struct req *, const char *, long long);
 void		 resp_redirect(struct req *, const char *);
-void		 resp_error(struct req *, enum rc);
-void		 resp_send(struct req *, enum rc);
+void		 resp_drop_cookies(struct req *);
 void		 resp_text(struct req *, int, const char *);
 void		 resp_file(struct req *, const char *, const char *,
 		    const char *);
+
+/* reply.c */
+void		 reply_error(struct req *, enum rc);
+void		 reply_send(struct req *, enum rc);
 
 /* render.c */
 int		 render_init(struct worker *);
@@ -212,6 +259,7 @@ void		 xml_form_refuse(struct req *, const char *);
 void		 xml_keep(struct req *, const char *const *);
 const char	*xml_level_name(int);
 void		 xml_levels(xmlNodePtr);
+int		 xml_qr(struct req *, xmlNodePtr, const char *);
 
 /* db.c */
 enum stmt {
@@ -370,6 +418,35 @@ struct worker {
 void		 worker_main(struct config *, int) __attribute__((noreturn));
 int		 worker_cgi(struct config *);
 
+/* year.c */
+int		 year_current(struct req *);
+const char	*year_window_name(const char *);
+int		 year_window(struct req *, xmlNodePtr, const char *, int *);
+const char	*year_window_closed(struct req *, const char *, const char *);
+int		 year_list(struct req *, long long, int *);
+
+/* regions.c */
+int		 regions_xml(struct req *, xmlNodePtr);
+
+/* files.c */
+int		 files_store(struct req *, const void *, size_t, char [65]);
+void		 files_unlink(struct req *, const char *);
+unsigned char	*files_read(struct req *, const char *, size_t, size_t *);
+
+/* account.c: an account found by a login value */
+struct who {
+	long long	 id;
+	char		*role;
+	char		*name;
+	char		*pw_hash;
+	unsigned char	*phone_mac;
+	size_t		 phone_mac_len;
+	unsigned char	*idno_enc;
+	size_t		 idno_enc_len;
+};
+int		 account_find(struct req *, int, const char *, struct who *,
+		    char *, size_t);
+
 /* handlers: h_*.c */
 enum rc		 h_root(struct req *);
 enum rc		 h_login(struct req *);
@@ -386,8 +463,9 @@ enum rc		 h_password_post(struct req *);
 enum rc		 h_home(struct req *);
 enum rc		 h_windows(struct req *);
 enum rc		 h_windows_post(struct req *);
-int		 h_years(struct req *, long long, int *);
+extern const struct fielddef h_windows_fields[];
 enum rc		 h_registrations(struct req *);
+extern const struct fielddef h_registrations_fields[];
 
 /* h_apply.c, h_apply_post.c, h_lookup.c */
 enum rc		 h_apply(struct req *);
@@ -410,7 +488,6 @@ enum rc		 h_files(struct req *);
 enum rc		 h_qr(struct req *);
 enum rc		 h_mobile(struct req *);
 enum rc		 h_mobile_post(struct req *);
-int		 qr_xml(struct req *, xmlNodePtr, const char *);
 
 /* h_otp.c */
 enum rc		 h_otp(struct req *);
@@ -419,26 +496,4 @@ enum rc		 otp_begin(struct req *, long long);
 
 /* h_status.c */
 enum rc		 h_status(struct req *);
-int		 h_window(struct req *, xmlNodePtr, const char *, int *);
-const char	*h_window_closed(struct req *, const char *, const char *);
-const char	*h_window_name(const char *);
-int		 h_regions(struct req *, xmlNodePtr);
-int		 h_year(struct req *);
-int		 h_store_file(struct req *, const void *, size_t, char [65]);
-void		 h_unlink_file(struct req *, const char *);
-unsigned char	*h_read_file(struct req *, const char *, size_t, size_t *);
-/* An account found by a login value (h_login.c). */
-struct who {
-	long long	 id;
-	char		*role;
-	char		*name;
-	char		*pw_hash;
-	unsigned char	*phone_mac;
-	size_t		 phone_mac_len;
-	unsigned char	*idno_enc;
-	size_t		 idno_enc_len;
-};
-int		 h_who(struct req *, int, const char *, struct who *, char *,
-		    size_t);
-
 #endif /* WEB_H */

@@ -131,6 +131,8 @@ worker_serve(struct worker *w, FCGX_Request *fr)
 			audit(&r, "access.denied", r.path, "403", NULL);
 			rc = RC_FORBIDDEN;
 		}
+	} else if ((rc = req_body(&r, rt)) != RC_OK) {
+		/* 400 or 413: not a body this route takes. */
 	} else if (r.method == M_POST && !auth_csrf_ok(&r)) {
 		audit(&r, "csrf.fail", r.path, "403", NULL);
 		r.message = "页面已过期或请求来源不正确，请刷新页面后重新提交。";
@@ -141,10 +143,10 @@ worker_serve(struct worker *w, FCGX_Request *fr)
 			rc = RC_FORBIDDEN;
 		else
 			resp_redirect(&r, "/password");
-	} else
+	} else if ((rc = field_parse(&r)) == RC_OK)
 		rc = rt->handler(&r);
 send:
-	resp_send(&r, rc);
+	reply_send(&r, rc);
 	if (r.status >= 500)
 		log_warnx("%s %s: %d", r.method == M_POST ? "POST" : "GET",
 		    r.path, r.status);

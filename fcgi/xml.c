@@ -10,6 +10,7 @@
 /* xml.c: building the page documents (text is always escaped by libxml2) */
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -250,3 +251,28 @@ xml_keep(struct req *r, const char *const *names)
 		if ((v = form_get(&r->body, *names)) != NULL)
 			xml_field(r, *names, v);
 }
+
+/* Appends <qr size><row>0110…</row>…</qr> of text; -1 on failure. */
+int
+xml_qr(struct req *r, xmlNodePtr parent, const char *text)
+{
+	unsigned char	*m = NULL;
+	xmlNodePtr	 q;
+	char		*row;
+	int		 size = 0, y, x;
+
+	if (qr_encode(text, &m, &size) == -1 || size <= 0)
+		return -1;
+	q = xml_el(parent, "qr", NULL);
+	xml_attrf(q, "size", "%d", size);
+	row = pool_alloc(r->pool, (size_t)size + 1);
+	for (y = 0; y < size; y++) {
+		for (x = 0; x < size; x++)
+			row[x] = m[y * size + x] ? '1' : '0';
+		row[size] = '\0';
+		xml_el(q, "row", row);
+	}
+	free(m);
+	return 0;
+}
+

@@ -154,7 +154,9 @@ ok($p1->jar->get('gkbm_m'), '... by a claim cookie');
 like($p1->jar->raw('gkbm_m') // '', qr/HttpOnly/i, '... HttpOnly');
 $r = phone_get($p1, $tok, accept => 'html');
 is($r->status, 200, 'the phone page as HTML');
-like($r->text, qr/capture="environment"/, 'the camera is offered');
+like($r->text, qr/<input id="f-file" name="file" type="file" accept="image\/jpeg"/,
+    'a file input for JPEG photos');
+unlike($r->text, qr/\bcapture=/, 'no capture: the album is offered, not only the camera');
 like($r->text, qr/name="viewport"/, 'a phone layout');
 unlike($r->text, qr/<img/, 'no images on the phone page');
 

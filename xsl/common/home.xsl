@@ -23,7 +23,7 @@
           <dt>单位代码</dt><dd><xsl:value-of select="$a/@unit-code"/></dd>
         </xsl:if>
       </dl>
-      <p class="hint">请从上方菜单选择要办理的事项；标注“未开放”的功能将在后续开放。</p>
+      <p class="hint">请从上方菜单选择要办理的事项；其他功能在相应工作阶段开放后显示在菜单中。</p>
     </section>
   </xsl:template>
 </xsl:stylesheet>

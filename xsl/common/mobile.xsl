@@ -7,7 +7,7 @@
   <field name="t" value/>…</form></mobile>, or, when the link cannot be
   used, <mobile><meta/><refused reason>what happened and what to do
   </refused></mobile>.  One column, large controls; the file input
-  offers the camera (capture) and the album.
+  offers the album and the camera (the phone asks which).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -65,8 +65,10 @@
         </xsl:if>
         <label for="f-file">拍照或选择照片<span class="req" aria-hidden="true">*</span></label>
         <div class="control">
+          <!-- No capture attribute: it opens the camera only, and the
+               page promises the album too. -->
           <input id="f-file" name="file" type="file" accept="image/jpeg"
-              capture="environment" required="required"
+              required="required"
               aria-describedby="f-file-hint">
             <xsl:if test="$f/error">
               <xsl:attribute name="aria-invalid">true</xsl:attribute>

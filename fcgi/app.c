@@ -1,0 +1,63 @@
+/*
+ * Copyright (c) 2026 The gkbm developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
+ */
+/* app.c: the application: what state it is in, and what may be done to it */
+
+#include <string.h>
+
+#include "web.h"
+#include "app.h"
+
+/* True while the candidate may still change the application and its files. */
+int
+app_editable(const struct app *a)
+{
+	return strcmp(a->state, "draft") == 0 ||
+	    strcmp(a->state, "returned") == 0;
+}
+
+/*
+ * Reads application id into a, locking its row when inside a
+ * transaction.  Returns 1, 0 when there is none, -1 on a database
+ * failure.
+ */
+int
+app_lock(struct req *r, long long id, struct app *a)
+{
+	int	 n;
+
+	memset(a, 0, sizeof(*a));
+	if (db_exec(r, STMT_UPL_APP_LOCK, "i", id) == -1 ||
+	    (n = db_fetch(r, STMT_UPL_APP_LOCK, "siiis", &a->state,
+	    &a->stamped, &a->level, &a->owner, &a->name)) == -1)
+		return -1;
+	db_done(r, STMT_UPL_APP_LOCK);
+	a->id = id;
+	return n;
+}
+
+/*
+ * The candidate's own application: 1, 0 when it does not exist yet,
+ * -1 on a database failure.
+ */
+int
+app_mine(struct req *r, struct app *a)
+{
+	long long	 id;
+	int		 n;
+
+	if (db_exec(r, STMT_UPL_APP_OF, "i", r->account_id) == -1 ||
+	    (n = db_fetch(r, STMT_UPL_APP_OF, "i", &id)) == -1)
+		return -1;
+	db_done(r, STMT_UPL_APP_OF);
+	if (n == 0)
+		return 0;
+	return app_lock(r, id, a);
+}
+
