@@ -15,7 +15,8 @@
  * req_parse() hands it: a pool copy with a NUL after its last byte, and
  * the same Content-Type decides between multipart and urlencoded.  Every
  * field found is then read whole through form_field, form_get and
- * form_text, as the handlers read them.
+ * form_text, as the handlers read them, and each text value goes through
+ * the validators the field map and the handlers apply (valid.c, idno.c).
  */
 
 #include <stddef.h>
@@ -23,11 +24,34 @@
 #include <string.h>
 #include <strings.h>
 
+#include <time.h>
+
 #include "web.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static volatile unsigned char	sink;
+
+/* Puts one text value through every validator; returns a byte of it all. */
+static unsigned char
+fuzz_valid(const char *t)
+{
+	struct idno	 id;
+	struct tm	 tm;
+	long long	 n = 0;
+	int		 y = 0, m = 0, d = 0;
+	unsigned char	 x;
+
+	x = (unsigned char)(valid_chars(t, 0) ^ valid_chars(t, 1));
+	x ^= (unsigned char)(valid_phone(t) == NULL) ^
+	    (unsigned char)(valid_name(t) == NULL);
+	x ^= (unsigned char)(valid_date(t, &y, &m, &d) == NULL ? y ^ m ^ d : 0);
+	memset(&tm, 0, sizeof(tm));
+	x ^= (unsigned char)(valid_datetime(t, &tm) == NULL ? tm.tm_min : 0);
+	x ^= (unsigned char)(valid_uint(t, 0, 1LL << 40, &n) == 0 ? n : 0);
+	x ^= (unsigned char)(idno_parse(t, &id) == IDNO_OK);
+	return x;
+}
 
 /* Reads every field as a handler would. */
 static void
@@ -47,7 +71,7 @@ fuzz_read(const struct form *f)
 			    (unsigned char)fd->ctype[strlen(fd->ctype)];
 		if (form_get(f, fd->name) != NULL) {
 			t = form_text(f, fd->name);
-			x ^= (unsigned char)t[strlen(t)];
+			x ^= (unsigned char)t[strlen(t)] ^ fuzz_valid(t);
 		}
 	}
 	sink = x;
