@@ -1,9 +1,10 @@
 #!/usr/bin/perl
 # t/fuzz/seeds.pl: writes the seed corpora of the libFuzzer targets,
-# t/fuzz/form/, t/fuzz/doccheck/ and t/fuzz/image/ (committed; run again
+# t/fuzz/seeds/form/, .../doccheck/ and .../image/ (committed; run again
 # after changing this file).  Needs cjpeg (Debian: libjpeg-turbo-progs).
+# (Not t/fuzz/form/: make would take it for the program of form.c.)
 #
-#   perl t/fuzz/seeds.pl [DIR]      # DIR: t/fuzz (default)
+#   perl t/fuzz/seeds.pl [DIR]      # DIR: t/fuzz/seeds (default)
 use strict;
 use warnings;
 
@@ -12,7 +13,7 @@ use File::Basename qw(dirname);
 use File::Path qw(make_path remove_tree);
 use File::Temp qw(tempdir);
 
-my $dir = $ARGV[0] // dirname(__FILE__);
+my $dir = $ARGV[0] // dirname(__FILE__) . '/seeds';
 
 sub spew {
 	my ($file, $bytes) = @_;

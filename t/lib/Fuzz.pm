@@ -3,10 +3,10 @@
 #   use Fuzz;
 #   Fuzz::run('form', runs => 300000);
 #
-# Runs $top_builddir/t/fuzz/NAME-fuzzer over its seeds ($top_srcdir/t/fuzz/
-# NAME/) and a working corpus ($top_builddir/t/fuzz/NAME.corpus/, where the
-# inputs it finds are kept for the next run) for `runs` inputs, with the
-# dictionary t/fuzz/NAME.dict when there is one.  A crash, leak, sanitizer
+# Runs $top_builddir/t/fuzz/NAME-fuzzer over its seeds
+# ($top_srcdir/t/fuzz/seeds/NAME/) and a working corpus
+# ($top_builddir/t/fuzz/NAME.corpus/, where the inputs it finds are kept
+# for the next run) for `runs` inputs, with the dictionary t/fuzz/NAME.dict when there is one.  A crash, leak, sanitizer
 # report or timeout fails the assertion; the reproducer is kept in
 # $top_builddir/t/fuzz/ and printed (its path, the command that replays
 # it, and its bytes in base64 when small).  Skips when the target was not
@@ -49,7 +49,7 @@ sub run {
 	plan(tests => 1);
 
 	my $runs = $ENV{GKBM_FUZZ_RUNS} || $o{runs} || 10000;
-	my $seeds = "$src/t/fuzz/$name";
+	my $seeds = "$src/t/fuzz/seeds/$name";
 	my $work = "$bld/t/fuzz/$name.corpus";
 	my $prefix = "$bld/t/fuzz/$name-";
 	make_path($work);
