@@ -25,6 +25,7 @@
 #define TOKEN_LEN	43			/* base64url of 32 bytes */
 #define MAC_LEN		32			/* HMAC-SHA256 */
 #define PII_MAX		96			/* sealed ID number or phone */
+#define PII_OLD_KEYS	8			/* older data keys kept */
 #define PW_HASH_MAX	160			/* $scrypt$... string */
 
 /* log.c */
@@ -89,12 +90,16 @@ struct config {
 	int		 xml_arena;	/* libxml2 memory from a per-request arena */
 	char		*consent_version; /* version of the notice */
 	char		*service_phone;	/* consultation phone shown on pages */
+	char		*site_url;	/* https://host[:port], no slash: links */
 	int		 staff_2fa;	/* second factor for city, province */
 	/* secrets file */
 	char		*db_password;
 	char		*db_admin_password;
 	int		 key_id;	/* id of data_key, stored with values */
 	unsigned char	 data_key[32];	/* AES-256-GCM for ID numbers, phones */
+	int		 nold_keys;	/* the ring's older keys (old_data_key) */
+	int		 old_key_id[PII_OLD_KEYS];
+	unsigned char	 old_keys[PII_OLD_KEYS][32];
 	unsigned char	 mac_key[32];	/* HMAC lookup values */
 	unsigned char	 csrf_key[32];	/* CSRF tokens */
 };
@@ -115,10 +120,21 @@ int		 hex_decode(const char *, unsigned char *, size_t);
 int		 hex_digit(char);
 
 /* pii.c: personal data sealed at rest, keyed lookup values */
-int		 pii_seal(const struct config *, const char *,
-		    unsigned char *, size_t, size_t *);
-int		 pii_open(const struct config *, const unsigned char *, size_t,
-		    char *, size_t);
+/* Where sealed values live: bound into each (pii.c). */
+#define PII_IDNO	"accounts.idno_enc"
+#define PII_PHONE	"accounts.phone_enc"
+#define PII_TOTP	"accounts.totp_enc"
+#define PII_PENDING	"login_pending.secret_enc"	/* row: account_id */
+#define PII_OUT_PHONE	"sms_outbox.phone_enc"
+#define PII_OUT_BODY	"sms_outbox.body_enc"
+#define PII_PLAIN_MAX	600	/* the longest value sealed (an SMS) */
+int		 pii_seal(const struct config *, const char *, long long,
+		    const char *, unsigned char *, size_t, size_t *);
+int		 pii_open(const struct config *, const char *, long long,
+		    const unsigned char *, size_t, char *, size_t);
+int		 pii_reseal(const struct config *, const char *, long long,
+		    const unsigned char *, size_t, unsigned char *, size_t,
+		    size_t *);
 void		 pii_mac(const struct config *, const char *, const char *,
 		    unsigned char [MAC_LEN]);
 void		 pii_mask_idno(const char *, char *, size_t);
@@ -169,7 +185,23 @@ int		 valid_uint(const char *, long long, long long, long long *);
 struct st_mysql;
 struct st_mysql	*db_connect(const struct config *, int);
 
-/* jpeg.c: uploaded images checked by decoding them */
+/* jpeg.c: uploaded JPEG images decoded, once, with bounded cost */
+#define JPEG_MAX_PIXELS	13000000ULL	/* a 12 MP phone photo, 4032x3024 */
+struct jpeg_out {
+	unsigned char	*rgb;		/* w * h * 3 bytes, malloc'd, or NULL */
+	int		 w, h;		/* as decoded (DCT-scaled), as stored */
+	int		 src_w, src_h;	/* the header's size, as stored */
+	int		 orient;	/* EXIF orientation 1-8 */
+};
+enum jpeg_how {
+	JPEG_HEADER,		/* the header only: size and colours */
+	JPEG_CHECK,		/* every row decoded and dropped */
+	JPEG_PIXELS		/* the rows kept in jpeg_out.rgb */
+};
+void		 jpeg_size_text(size_t, char *, size_t);
+const char	*jpeg_precheck(const unsigned char *, size_t, size_t);
+const char	*jpeg_decode(const unsigned char *, size_t, size_t, int, int,
+		    enum jpeg_how, struct jpeg_out *);
 const char	*jpeg_check(const unsigned char *, size_t, size_t, int *, int *);
 
 /* eligibility.c: the rules R1-R21 of SPEC.md §4, one pure function */
@@ -256,12 +288,17 @@ void		 policy_defaults(struct elig_policy *);
 const char	*policy_set(struct elig_policy *, const char *, const char *);
 
 /* image.c: photos decoded, checked, scaled, stamped and re-encoded */
+#define IMAGE_PHOTO_W	413	/* 二寸 at 300 dpi, SPEC.md §3.4 */
+#define IMAGE_PHOTO_H	626
 struct image {
 	int		 w, h;
 	unsigned char	*rgb;		/* w * h * 3 bytes, malloc'd */
+	int		 src_w, src_h;	/* before DCT scaling (0: as w, h) */
 };
 const char	*image_decode(const unsigned char *, size_t, size_t,
 		    struct image *);
+const char	*image_decode_fit(const unsigned char *, size_t, size_t, int,
+		    int, struct image *);
 const char	*image_photo(const struct image *, struct image *);
 int		 image_stamp(struct image *, const char *);
 int		 image_encode(const struct image *, int, unsigned char **,

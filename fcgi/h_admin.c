@@ -282,11 +282,13 @@ h_registrations(struct req *r)
 		xml_attrf(row, "id", "%lld", id);
 		pii_mask_name(name, m, sizeof(m));
 		xml_attr(row, "name", m);
-		if (pii_open(r->cfg, ie, iel, plain, sizeof(plain)) == 0) {
+		if (pii_open(r->cfg, PII_IDNO, id, ie, iel, plain,
+		    sizeof(plain)) == 0) {
 			pii_mask_idno(plain, m, sizeof(m));
 			xml_attr(row, "idno", m);
 		}
-		if (pii_open(r->cfg, pe, pel, plain, sizeof(plain)) == 0) {
+		if (pii_open(r->cfg, PII_PHONE, id, pe, pel, plain,
+		    sizeof(plain)) == 0) {
 			pii_mask_phone(plain, m, sizeof(m));
 			xml_attr(row, "phone", m);
 		}

@@ -33,6 +33,11 @@ const char *const page_names[PAGE__MAX] = {
 	"mobile",		/* PAGE_MOBILE */
 	"status",		/* PAGE_STATUS */
 	"otp",			/* PAGE_OTP */
+	"manual",		/* PAGE_MANUAL */
+	"rules",		/* PAGE_RULES */
+	"phones",		/* PAGE_PHONES */
+	"phoneedit",		/* PAGE_PHONEEDIT */
+	"canapply",		/* PAGE_CANAPPLY */
 };
 
 /* As in the accounts.role column and the xsl/ directories. */
@@ -74,6 +79,7 @@ static const struct route routes[] = {
 	{ M_GET,  "/register/notice",  PAGE_NOTICE,        RS_ANY,    0,           h_notice, NULL },
 	{ M_GET,  "/register",         PAGE_REGISTER,      RS_ANY,    0,           h_register, NULL },
 	{ M_POST, "/register",         PAGE_REGISTER,      RS_ANY,    R_MULTIPART, h_register_post, NULL },
+	{ M_GET,  "/register/photo",   PAGE_REGISTER,      RS_ANY,    0,           h_register_photo, NULL },
 	{ M_POST, "/sms",              PAGE_SMS,           RS_ANY,    0,           h_sms, NULL },
 	{ M_GET,  "/password/forgot",  PAGE_FORGOT,        RS_ANY,    0,           h_forgot, NULL },
 	{ M_POST, "/password/forgot",  PAGE_FORGOT,        RS_ANY,    0,           h_forgot_post, NULL },
@@ -95,12 +101,22 @@ static const struct route routes[] = {
 	{ M_POST, "/apply/upload",     PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART, h_upload_post, NULL },
 	{ M_POST, "/apply/stamp",      PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN, h_upload_stamp, NULL },
 	{ M_POST, "/apply/delete",     PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN, h_upload_delete, NULL },
+	{ M_GET,  "/apply/qr",         PAGE_QR,            RB(ROLE_CANDIDATE), R_LOGIN, h_qr_state, NULL },
 	{ M_POST, "/apply/qr",         PAGE_QR,            RB(ROLE_CANDIDATE), R_LOGIN, h_qr, NULL },
+	{ M_POST, "/apply/qr/revoke",  PAGE_QR,            RB(ROLE_CANDIDATE), R_LOGIN, h_qr_revoke, NULL },
 	{ M_GET,  "/files",            PAGE_UPLOAD,        RS_USER,   R_LOGIN,     h_files, NULL },
 	{ M_GET,  "/m",                PAGE_MOBILE,        RS_ANY,    0,           h_mobile, NULL },
 	{ M_POST, "/m",                PAGE_MOBILE,        RS_ANY,    R_MULTIPART, h_mobile_post, NULL },
 	/* The status page (h_status.c). */
 	{ M_GET,  "/status",           PAGE_STATUS,        RB(ROLE_CANDIDATE), R_LOGIN, h_status, NULL },
+	/* Help and public pages (h_help.c, h_phones.c, h_canapply.c). */
+	{ M_GET,  "/help/candidate",   PAGE_MANUAL,        RS_ANY,    0,           h_help_candidate, NULL },
+	{ M_GET,  "/help/admin",       PAGE_MANUAL,        RS_ANY,    0,           h_help_admin, NULL },
+	{ M_GET,  "/help/policy",      PAGE_RULES,         RS_ANY,    0,           h_help_rules, NULL },
+	{ M_GET,  "/help/phones",      PAGE_PHONES,        RS_ANY,    0,           h_phones, NULL },
+	{ M_GET,  "/admin/phones",     PAGE_PHONEEDIT,     RS_OFFICE, R_LOGIN,     h_phones_edit, NULL },
+	{ M_POST, "/admin/phones",     PAGE_PHONEEDIT,     RS_OFFICE, R_LOGIN,     h_phones_post, h_phones_fields },
+	{ M_GET,  "/canapply",         PAGE_CANAPPLY,      RS_ANY,    0,           h_canapply, NULL },
 };
 
 /*

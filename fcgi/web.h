@@ -55,6 +55,11 @@ enum page {
 	PAGE_MOBILE,		/* the phone's upload page */
 	PAGE_STATUS,		/* 审核结果 */
 	PAGE_OTP,		/* 登录验证: the second factor */
+	PAGE_MANUAL,		/* 操作手册: candidate's or administrator's */
+	PAGE_RULES,		/* 政策说明: the year's rules in words */
+	PAGE_PHONES,		/* 咨询电话: the public list */
+	PAGE_PHONEEDIT,		/* 咨询电话维护: an office's own numbers */
+	PAGE_CANAPPLY,		/* 我能报哪一级 */
 	PAGE__MAX
 };
 
@@ -248,6 +253,7 @@ enum rc		 render_send(struct req *);
 /* xml.c */
 xmlNodePtr	 xml_page(struct req *, enum page);
 xmlNodePtr	 xml_el(xmlNodePtr, const char *, const char *);
+const char	*xml_clean(const char *, char **);
 void		 xml_attr(xmlNodePtr, const char *, const char *);
 void		 xml_attrf(xmlNodePtr, const char *, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
@@ -281,7 +287,10 @@ enum stmt {
 	STMT_ACCOUNT_BY_UNIT_CODE,
 	STMT_ACCOUNT_GET,
 	STMT_ACCOUNT_INSERT,
+	STMT_ACCOUNT_SEAL,
 	STMT_ACCOUNT_SET_PASSWORD,
+	STMT_RESET_SET_PASSWORD,
+	STMT_RESET_LOGIN,
 	STMT_ATTEMPT_INSERT,
 	STMT_ATTEMPT_FAILS_IP,
 	STMT_SMS_RECENT,
@@ -289,6 +298,7 @@ enum stmt {
 	STMT_SMS_INSERT,
 	STMT_SMS_LATEST,
 	STMT_OUTBOX_INSERT,
+	STMT_OUTBOX_SEAL,
 	STMT_AUDIT_INSERT,
 	STMT_REG_COUNT,
 	STMT_REG_LIST,
@@ -301,6 +311,8 @@ enum stmt {
 	STMT_APP_SAVE,
 	STMT_APP_SAVE_TEXT,
 	STMT_APP_SUBMIT,
+	STMT_APP_LOCK,
+	STMT_APP_MAT_KINDS,
 	STMT_APP_LAST_EVENT,
 	STMT_APP_REVIEW_SUBMIT,
 	STMT_APPRAISAL_LIST,
@@ -344,12 +356,18 @@ enum stmt {
 	STMT_UPL_MAT_DELETE,
 	STMT_UPL_MAT_SET_FILE,
 	STMT_UPL_MAT_GET,
-	STMT_UPL_MAT_LIST,
 	STMT_UPL_LINK_SWEEP,
 	STMT_UPL_LINK_INSERT,
 	STMT_UPL_LINK_GET,
-	STMT_UPL_LINK_CLAIM,
+	STMT_UPL_LINK_STATE,
+	STMT_UPL_LINK_REVOKE,
 	STMT_UPL_FILE_REFS,
+	STMT_MOB_LINK_GET,
+	STMT_MOB_LINK_CLAIM,
+	STMT_MOB_APP_LOCK,
+	STMT_MOB_MAT_COUNT,
+	STMT_MOB_MAT_INSERT,
+	STMT_MOB_MAT_LIST,
 	/* end h_upload.c */
 
 	/* h_status.c: the status page */
@@ -380,11 +398,32 @@ enum stmt {
 	STMT_OTP_ENROLL,
 	/* end h_otp.c */
 
+	/* regkeep.c: what a refused registration keeps for its retry */
+	STMT_REGKEEP_GET,
+	STMT_REGKEEP_PUT,
+	STMT_REGKEEP_DELETE,
+	STMT_REGKEEP_OLD,
+	STMT_REGKEEP_PHOTOS,
+	STMT_REGKEEP_SMS_OK,
+	/* end regkeep.c */
+	/* h_home.c, h_help.c, h_phones.c, h_canapply.c: home and public pages */
+	STMT_HOME_APP,
+	STMT_PUB_EDU_LIST,
+	STMT_PUB_WT_LIST,
+	STMT_PUB_WT_MAPS,
+	STMT_PHONE_LIST,
+	STMT_PHONE_OF,
+	STMT_PHONE_CLEAR,
+	STMT_PHONE_ADD,
+	/* end public pages */
+
 	STMT__MAX
 };
 int		 db_open(struct worker *);
 void		 db_close(struct worker *);
 int		 db_ready(struct req *);
+const char	*db_stmt_sql(enum stmt);
+unsigned int	 db_stmt_roles(enum stmt);
 int		 db_exec(struct req *, enum stmt, const char *, ...);
 int		 db_fetch(struct req *, enum stmt, const char *, ...);
 void		 db_done(struct req *, enum stmt);
@@ -428,7 +467,25 @@ int		 year_list(struct req *, long long, int *);
 /* regions.c */
 int		 regions_xml(struct req *, xmlNodePtr);
 
+/* regkeep.c: what a refused registration keeps for its retry */
+struct regkeep {
+	char		 token[TOKEN_LEN + 1];	/* the form's; "" none yet */
+	char		 file[65];		/* the ID-card photo; "" none */
+	int		 clean;			/* file decoded, re-encoded */
+	long long	 sms_id;		/* verified code; 0 none */
+	unsigned char	 phone_mac[MAC_LEN];	/* the code's phone */
+	char		 pw_hash[PW_HASH_MAX];	/* "" none */
+	unsigned char	 pw_for[MAC_LEN];	/* ID number and name */
+};
+int		 regkeep_load(struct req *, const char *, struct regkeep *);
+int		 regkeep_save(struct req *, struct regkeep *);
+int		 regkeep_drop(struct req *, struct regkeep *);
+int		 regkeep_sweep(struct req *);
+int		 regkeep_sms_ok(struct req *, const struct regkeep *);
+int		 regkeep_photo_room(struct req *);
+
 /* files.c */
+#define FILES_URI	"/protected-files"	/* nginx internal location */
 int		 files_store(struct req *, const void *, size_t, char [65]);
 void		 files_unlink(struct req *, const char *);
 unsigned char	*files_read(struct req *, const char *, size_t, size_t *);
@@ -455,6 +512,7 @@ enum rc		 h_logout(struct req *);
 enum rc		 h_notice(struct req *);
 enum rc		 h_register(struct req *);
 enum rc		 h_register_post(struct req *);
+enum rc		 h_register_photo(struct req *);
 enum rc		 h_sms(struct req *);
 enum rc		 h_forgot(struct req *);
 enum rc		 h_forgot_post(struct req *);
@@ -486,6 +544,8 @@ enum rc		 h_files(struct req *);
 
 /* h_mobile.c */
 enum rc		 h_qr(struct req *);
+enum rc		 h_qr_state(struct req *);
+enum rc		 h_qr_revoke(struct req *);
 enum rc		 h_mobile(struct req *);
 enum rc		 h_mobile_post(struct req *);
 
@@ -493,6 +553,16 @@ enum rc		 h_mobile_post(struct req *);
 enum rc		 h_otp(struct req *);
 enum rc		 h_otp_post(struct req *);
 enum rc		 otp_begin(struct req *, long long);
+
+/* h_help.c, h_phones.c, h_canapply.c: help and public pages */
+enum rc		 h_help_candidate(struct req *);
+enum rc		 h_help_admin(struct req *);
+enum rc		 h_help_rules(struct req *);
+enum rc		 h_phones(struct req *);
+enum rc		 h_phones_edit(struct req *);
+enum rc		 h_phones_post(struct req *);
+extern const struct fielddef h_phones_fields[];
+enum rc		 h_canapply(struct req *);
 
 /* h_status.c */
 enum rc		 h_status(struct req *);

@@ -169,6 +169,7 @@ worker_main(struct config *cfg, int fd)
 {
 	struct worker	 w;
 	FCGX_Request	 fr;
+	sigset_t	 stop;
 
 	memset(&w, 0, sizeof(w));
 	w.cfg = cfg;
@@ -189,9 +190,20 @@ worker_main(struct config *cfg, int fd)
 		log_warnx("database not reachable yet; answering 503 until it is");
 	if (FCGX_InitRequest(&fr, fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0)
 		fatalx("FCGX_InitRequest failed");
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGUSR1);
 	while (!worker_stop && FCGX_Accept_r(&fr) >= 0) {
+		/*
+		 * A stop signal inside a request would interrupt the read of
+		 * its body (no SA_RESTART: libfcgi takes EINTR for the end
+		 * of the stream) and lose an upload mid-body.  Held until the
+		 * response is out, it ends the loop after this request.
+		 */
+		sigprocmask(SIG_BLOCK, &stop, NULL);
 		worker_serve(&w, &fr);
 		FCGX_Finish_r(&fr);
+		sigprocmask(SIG_UNBLOCK, &stop, NULL);
 		w.served++;
 		if (cfg->max_requests > 0 &&
 		    w.served >= (unsigned long)cfg->max_requests)

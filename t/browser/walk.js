@@ -27,9 +27,10 @@ async function register(t, page, a) {
   await page.selectOption('#f-region', { label: '郑州市' });
   await page.selectOption('#f-level', '4');
   await page.setInputFiles('#f-idcard', a.files.idcard);
-  await page.fill('#f-idno', a.idno);
-  // TODO(photo): birth date and gender filled from the ID number.
-  await page.fill('#f-birth', a.birth);
+  await page.locator('#f-idno').pressSequentially(a.idno);
+  // register.js fills the birth date and gender from the ID number.
+  t.is(await page.inputValue('#f-birth'), a.birth,
+    'register: the birth date comes from the ID number');
   await page.fill('#f-name', a.name);
   await page.fill('#f-phone', a.phone);
   // gkbm.js sends the code without leaving the page.
@@ -159,7 +160,7 @@ async function uploads(t, page, a) {
   await go(page, photo.getByRole('button', { name: '上传' }));
   t.like(page.url(), /\/apply\?m=uploaded/, 'apply: the photo is uploaded');
   await t.check(page, 'apply-photo');
-  // TODO(photo): a 3024x4032 phone photo cropped in the browser.
+  // A 3024x4032 phone photo cropped in the browser: photo.t.
   await go(page, page.getByRole('button', { name: '添加身份证号' }));
   t.like(page.url(), /\/apply\?m=stamped/, 'apply: the ID number is stamped');
   await page.locator('img.thumb').last().scrollIntoViewIfNeeded();
@@ -176,6 +177,10 @@ async function mobile(t, page, a) {
   const href = await page.locator('.qr-link a').getAttribute('href');
   const phone = await t.page('phone');
   await phone.goto(href.startsWith('http') ? href : t.url(href));
+  // Opening the link claims nothing (a preview or a scanner's prefetch
+  // must not take it): 开始上传 does, for this phone.
+  await t.check(phone, 'm-start');
+  await go(phone, phone.getByRole('button', { name: '开始上传' }));
   await t.check(phone, 'm');
   const file = phone.locator('input[type=file]');
   t.is(await file.getAttribute('capture'), null,
@@ -192,7 +197,12 @@ async function mobile(t, page, a) {
   t.like(phone.url(), /[?&]ok=/, '/m: the material is uploaded');
   await t.check(phone, 'm-uploaded');
   await phone.context().close();
-  await go(page, page.getByRole('link', { name: /上传完毕/ }));
+  // The computer shows that the code was opened on a phone, and 撤销.
+  await go(page, page.getByRole('link', { name: /查看手机是否已打开/ }));
+  t.like(await page.locator('.qr-claimed').innerText(), /已在手机上打开/,
+    '/apply/qr: the computer sees the phone opened the code');
+  await t.check(page, 'qr-state');
+  await go(page, page.getByRole('link', { name: /返回报名信息/ }));
 }
 
 async function submit(t, page, a) {

@@ -10,10 +10,12 @@
 /* t/fuzz/image.c: libFuzzer target of the image path (image.c, jpeg.c) */
 
 /*
- * An input is an uploaded JPEG, taken the ways the handlers take one:
- * decoded under the upload limit (h_upload.c, h_register.c), cut and
- * scaled to the ID photo and re-encoded (a photo), stamped with an ID
- * number (the photo of the admission ticket) and re-encoded (a scan).
+ * An input is an uploaded JPEG, taken the ways the handlers take one: as
+ * a photo (h_upload.c: decoded with DCT scaling towards 413x626, cut and
+ * scaled to the ID photo, re-encoded), and at full size (h_register.c's
+ * ID card, h_upload.c's scans and the admission ticket's photo: stamped
+ * with an ID number and re-encoded).  Whatever is re-encoded must decode
+ * again to the same size.
  */
 
 #include <stddef.h>
@@ -49,7 +51,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct image	 img, ph;
 
-	if (image_decode(data, size, MAX_JPEG, &img) != NULL)
+	if (image_decode_fit(data, size, MAX_JPEG, IMAGE_PHOTO_W,
+	    IMAGE_PHOTO_H, &img) != NULL)
 		return 0;
 	if (image_photo(&img, &ph) == NULL) {
 		fuzz_encode(&ph, QUALITY_PHOTO);
@@ -57,6 +60,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fuzz_encode(&ph, QUALITY_PHOTO);
 		image_free(&ph);
 	}
+	image_free(&img);
+	/* At full size libjpeg may need more than its memory cap. */
+	if (image_decode(data, size, MAX_JPEG, &img) != NULL)
+		return 0;
 	(void)image_stamp(&img, "410102199003071234");
 	fuzz_encode(&img, QUALITY_SCAN);
 	image_free(&img);

@@ -23,6 +23,7 @@
 
   <xsl:template name="extra-head">
     <script src="/static/js/apply.js" defer="defer"></script>
+    <script src="/static/js/crop.js" defer="defer"></script>
   </xsl:template>
 
   <!-- value of a form field -->
@@ -545,7 +546,8 @@
     <xsl:param name="label"/>
     <xsl:param name="button" select="'上传'"/>
     <xsl:param name="accept" select="'.jpg,.jpeg,image/jpeg'"/>
-    <form method="post" action="/apply/upload" enctype="multipart/form-data" class="upload-form">
+    <form method="post" action="/apply/upload" enctype="multipart/form-data" class="upload-form"
+        data-upload-max="{/*/meta/upload-limit/@bytes}">
       <xsl:call-template name="csrf"/>
       <input type="hidden" name="kind" value="{$kind}"/>
       <xsl:if test="$kind = 'document'">
@@ -555,6 +557,10 @@
         <input type="file" name="file" accept="{$accept}" required="required"/>
       </label>
       <button type="submit" class="btn-small"><xsl:value-of select="$button"/></button>
+      <span class="hint upload-limit">
+        <xsl:call-template name="upload-limit-text"/>
+        <xsl:if test="$kind = 'photo'">；可在选择后框选头像，自动裁成二寸照片</xsl:if>
+      </span>
     </form>
   </xsl:template>
 

@@ -174,6 +174,13 @@
   <xsl:template name="footer">
     <footer class="site-footer">
       <div class="wrap">
+        <ul class="footer-links">
+          <li><a href="/help/candidate">考生操作手册</a></li>
+          <li><a href="/help/admin">管理员操作手册</a></li>
+          <li><a href="/help/policy">政策说明</a></li>
+          <li><a href="/help/phones">咨询电话</a></li>
+          <li><a href="/canapply">我能报哪一级</a></li>
+        </ul>
         <p>主办单位：河南省职业技能等级评价指导中心</p>
         <xsl:if test="string($meta/service-phone) != ''">
           <p>咨询电话：<xsl:value-of select="$meta/service-phone"/></p>

@@ -1,6 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   mobile.xsl: the phone's upload page of a 手机扫码上传 link (no login):
+  <mobile><meta/><start name="张*" expires/><form action="/m"><field
+  name="t" value/></form></mobile> before the phone claims the link (the
+  开始上传 button posts start=1), then
   <mobile><meta/><application name="张*" expires/>[<uploaded/>]
   <materials><material kind label title at/>…</materials>
   <kinds><kind name label/>…</kinds><form action="/m" status>
@@ -14,6 +17,11 @@
   <xsl:import href="layout.xsl"/>
   <xsl:import href="widgets.xsl"/>
 
+  <!-- crop.js: the photo cropped, large images scaled down, in the browser. -->
+  <xsl:template name="extra-head">
+    <script src="/static/js/crop.js" defer="defer"></script>
+  </xsl:template>
+
   <xsl:variable name="title" select="'手机上传报名资料'"/>
   <xsl:variable name="form" select="/*/form"/>
 
@@ -25,11 +33,37 @@
             <xsl:value-of select="/*/refused"/>
           </div>
         </xsl:when>
+        <xsl:when test="/*/start">
+          <xsl:call-template name="start"/>
+        </xsl:when>
         <xsl:otherwise>
           <xsl:call-template name="upload"/>
         </xsl:otherwise>
       </xsl:choose>
     </div>
+  </xsl:template>
+
+  <!-- Before the claim: opening the link (a link preview, a scanner's
+       prefetch) takes nothing; the button does, for this phone only. -->
+  <xsl:template name="start">
+    <p class="mobile-who">
+      <xsl:text>报考人员：</xsl:text>
+      <strong><xsl:value-of select="/*/start/@name"/></strong>
+    </p>
+    <p>点击“开始上传”后，本二维码只能在这部手机上使用，其他手机或浏览器将无法再打开。手机上只能上传报名资料；个人照片和身份证照片请在电脑上上传。</p>
+    <form class="form" method="post" action="/m">
+      <xsl:call-template name="csrf"/>
+      <input type="hidden" name="t" value="{$form/field[@name = 't']/@value}"/>
+      <input type="hidden" name="start" value="1"/>
+      <div class="buttons">
+        <button type="submit" class="btn btn-primary">开始上传</button>
+      </div>
+    </form>
+    <p class="hint">
+      <xsl:text>二维码有效期至 </xsl:text>
+      <xsl:value-of select="/*/start/@expires"/>
+      <xsl:text>。如果这不是您本人的报名，请不要点击。</xsl:text>
+    </p>
   </xsl:template>
 
   <xsl:template name="upload">
@@ -41,7 +75,8 @@
       <div class="msg msg-ok" role="status"><xsl:value-of select="/*/uploaded"/></div>
     </xsl:if>
     <xsl:call-template name="form-message"/>
-    <form class="form" method="post" action="/m" enctype="multipart/form-data">
+    <form class="form" method="post" action="/m" enctype="multipart/form-data"
+        data-upload-max="{/*/meta/upload-limit/@bytes}">
       <xsl:call-template name="csrf"/>
       <input type="hidden" name="t" value="{$form/field[@name = 't']/@value}"/>
       <xsl:call-template name="select-field">
@@ -84,7 +119,7 @@
             <xsl:value-of select="$f/error"/>
           </p>
         </xsl:if>
-        <p class="hint" id="f-file-hint">jpg格式，不超过4MB，一次上传一张；原件内容完整、字迹清晰。个人照片为二寸免冠白色背景彩色证件照（413×626像素或同比例更大）。</p>
+        <p class="hint" id="f-file-hint">jpg格式<xsl:call-template name="upload-limit-text"><xsl:with-param name="prefix" select="'，'"/></xsl:call-template>，一次上传一张；原件内容完整、字迹清晰。个人照片和身份证照片请在电脑上上传。</p>
       </div>
       <div class="buttons">
         <button type="submit" class="btn btn-primary">上传</button>

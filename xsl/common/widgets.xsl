@@ -232,6 +232,16 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The limit of one file as stated next to every file field (after
+       $prefix), from /*/meta/upload-limit: MAX_JPEG, the limit the
+       server enforces, so the two cannot differ. -->
+  <xsl:template name="upload-limit-text">
+    <xsl:param name="prefix" select="''"/>
+    <xsl:if test="/*/meta/upload-limit">
+      <xsl:value-of select="concat($prefix, '单个文件不超过', /*/meta/upload-limit)"/>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template name="csrf">
     <input type="hidden" name="csrf" value="{/*/meta/csrf}"/>
   </xsl:template>
