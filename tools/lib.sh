@@ -40,9 +40,10 @@ gkbm_need_packages() {
 
 # What the browser tests (t/browser) need besides GKBM_PACKAGES: Debian's
 # Chromium (driven by playwright-core at /usr/bin/chromium; never a
-# downloaded browser), CJK fonts for readable screenshots, Java for the Nu
+# downloaded browser) with its Chinese resources (file inputs, messages)
+# and CJK fonts for screenshots as a person sees them, Java for the Nu
 # HTML checker, Node.js and npm for playwright-core and axe-core.
-GKBM_BROWSER_PACKAGES="chromium fonts-noto-cjk"
+GKBM_BROWSER_PACKAGES="chromium chromium-l10n fonts-noto-cjk"
 
 # gkbm_need_browser TOP: install what the browser tests need, then `npm
 # ci` in TOP/t/browser (the versions of its package-lock.json; no install
