@@ -24,6 +24,9 @@
 
 static volatile sig_atomic_t	 worker_stop;
 
+static void	worker_xml_error(void *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+
 /*
  * libxml2's and libxslt's error messages go to our log, not to standard
  * error.  A write error means the client went away mid-response: normal.
