@@ -29,6 +29,9 @@
 #define O		RS_OFFICE
 #define N		RB(ROLE_ANON)
 
+#define NUM_(x)		#x
+#define NUM(x)		NUM_(x)		/* a number macro as SQL text */
+
 #define WIN_FMT "'%Y-%m-%d %H:%i'"
 #define ACCT_COLS "SELECT id, role, name, pw_hash, phone_mac, idno_enc FROM accounts "
 /*
@@ -112,14 +115,14 @@ static const struct {
 	[STMT_ATTEMPT_INSERT] = { "INSERT INTO login_attempts (at, login_mac, ip, ok) VALUES (NOW(), ?, ?, ?)", A },
 	[STMT_ATTEMPT_FAILS_IP] = { "SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND ok = 0 "
 	  "AND at > NOW() - INTERVAL 15 MINUTE", N },
-	[STMT_SMS_RECENT] = { "SELECT COALESCE(SUM(created_at > NOW() - INTERVAL 60 SECOND), 0), COUNT(*) "
+	[STMT_SMS_RECENT] = { "SELECT COALESCE(SUM(created_at > NOW() - INTERVAL " NUM(SMS_WAIT) " SECOND), 0), COUNT(*) "
 	  "FROM sms_codes WHERE phone_mac = ? AND created_at > NOW() - INTERVAL 1 DAY", A },
 	[STMT_SMS_IP_RECENT] = { "SELECT COUNT(*) FROM sms_codes WHERE ip = ? "
 	  "AND created_at > NOW() - INTERVAL 1 HOUR", A },
 	[STMT_SMS_INSERT] = { "INSERT INTO sms_codes (phone_mac, purpose, code_mac, created_at, ip) "
 	  "VALUES (?, ?, ?, NOW(), ?)", A },
 	[STMT_SMS_LATEST] = { "SELECT id, code_mac, tries, used_at IS NOT NULL, "
-	  "created_at > NOW() - INTERVAL 5 MINUTE FROM sms_codes "
+	  "created_at > NOW() - INTERVAL " NUM(SMS_VALID) " MINUTE FROM sms_codes "
 	  "WHERE phone_mac = ? AND purpose = ? ORDER BY id DESC LIMIT 1", A },
 	/* Made, then sealed: the sealed values are bound to the row's id. */
 	[STMT_OUTBOX_INSERT] = { "INSERT INTO sms_outbox (phone_enc, body_enc, created_at) "
@@ -257,6 +260,16 @@ static const struct {
 	[STMT_UPL_FILE_REFS] = { "SELECT (SELECT COUNT(*) FROM materials WHERE file = ?) + "
 	  "(SELECT COUNT(*) FROM accounts WHERE idcard_file = ?)", C },
 	/* end h_upload.c */
+
+	/* keep.c: one kept form per account; anonymous is the expired session */
+	[STMT_KEEP_CLEAR] = { "DELETE FROM form_keeps WHERE account_id = ? "
+	  "OR created_at < NOW() - INTERVAL " NUM(KEEP_MINUTES) " MINUTE", N | C },
+	[STMT_KEEP_PUT] = { "INSERT INTO form_keeps (id, account_id, body, created_at) "
+	  "VALUES (?, ?, ?, NOW())", N | C },
+	[STMT_KEEP_TAKE] = { "SELECT body FROM form_keeps WHERE id = ? AND account_id = ? "
+	  "AND created_at > NOW() - INTERVAL " NUM(KEEP_MINUTES) " MINUTE", C },
+	[STMT_KEEP_DROP] = { "DELETE FROM form_keeps WHERE id = ? OR account_id = ?", C },
+	/* end keep.c */
 
 	/*
 	 * h_mobile.c: the phone (/m) has no session; the link's token is its
@@ -442,7 +455,7 @@ static const struct {
 	[STMT_AUTH_TOTP_GET] = { "SELECT a.totp_enc, a.totp_step FROM accounts a "
 	  "JOIN sms_codes c ON c.phone_mac = a.phone_mac WHERE a.id = ? AND c.id = ? "
 	  "AND c.purpose = 'reset' AND c.used_at IS NULL "
-	  "AND c.created_at > NOW() - INTERVAL 5 MINUTE", N },
+	  "AND c.created_at > NOW() - INTERVAL " NUM(SMS_VALID) " MINUTE", N },
 	/* end issue 7 */
 };
 

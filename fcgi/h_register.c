@@ -682,6 +682,6 @@ h_sms(struct req *r)
 		return RC_OK;
 	}
 	xml_attr(s, "status", "sent");
-	xml_attr(s, "wait", "60");
+	xml_attrf(s, "wait", "%d", SMS_WAIT);
 	return RC_OK;
 }

@@ -139,6 +139,8 @@ struct req {
 	char			 sid[TOKEN_LEN + 1];	/* session cookie */
 	char			 pre[TOKEN_LEN + 1];	/* anonymous cookie */
 	char			 csrf[TOKEN_LEN + 1];
+	long long		 stale_account;	/* its session expired now */
+	char			 stale_csrf[TOKEN_LEN + 1];	/* its token */
 	int			 year;		/* current year, 0 if none */
 	/* Response. */
 	int			 status;
@@ -201,6 +203,7 @@ struct route {
 	unsigned int	 roles;
 	unsigned int	 flags;
 #define R_MULTIPART	0x01		/* the body is multipart (uploads) */
+#define R_KEEP		0x04		/* form kept on expiry (keep.c) */
 #define R_LOGIN		0x02		/* anon users are sent to /login */
 	enum rc		(*handler)(struct req *);
 	const struct fielddef *fields;	/* NULL: the handler reads its own */
@@ -371,6 +374,13 @@ enum stmt {
 	STMT_MOB_MAT_LIST,
 	/* end h_upload.c */
 
+	/* keep.c: the application form's fields kept for later */
+	STMT_KEEP_CLEAR,
+	STMT_KEEP_PUT,
+	STMT_KEEP_TAKE,
+	STMT_KEEP_DROP,
+	/* end keep.c */
+
 	/* h_status.c: the status page */
 	STMT_STATUS_APP,
 	STMT_STATUS_EVENTS,
@@ -451,11 +461,14 @@ void		 db_rollback(struct req *);
 int		 audit(struct req *, const char *, const char *, const char *,
 		    const char *);
 
-/* smscode.c */
+/* smscode.c; the pages state these numbers from here (sms_xml) */
+#define SMS_WAIT	60	/* seconds before another code to one phone */
+#define SMS_VALID	5	/* minutes a code stays valid */
 const char	*sms_issue(struct req *, const char *, const char *);
 const char	*sms_check(struct req *, const char *, const char *,
 		    const char *, long long *);
 int		 sms_use(struct req *, long long);
+xmlNodePtr	 sms_xml(xmlNodePtr);
 const char	*sms_pretend(struct req *, const char *, const char *);
 
 /* smssend.c */
@@ -563,10 +576,18 @@ enum rc		 h_policy_post(struct req *);
 int		 policy_load(struct req *, int, struct elig_policy *);
 
 /* h_upload.c */
+int		 apply_draft_keep(struct req *);	/* h_apply_post.c */
 enum rc		 h_upload_post(struct req *);
 enum rc		 h_upload_stamp(struct req *);
 enum rc		 h_upload_delete(struct req *);
 enum rc		 h_files(struct req *);
+
+/* keep.c */
+#define KEEP_MINUTES	30	/* a kept form waits this long for its owner */
+int		 keep_put(struct req *, long long);
+int		 keep_take(struct req *, struct form *);
+int		 keep_pending(const struct req *);
+int		 keep_stale(struct req *);
 
 /* h_mobile.c */
 enum rc		 h_qr(struct req *);

@@ -10,6 +10,9 @@ GKBM_PACKAGES="build-essential autoconf automake pkg-config libfcgi-dev
 	libjpeg-dev libjpeg-turbo-progs libqrencode-dev mariadb-server mariadb-client
 	nginx-light perl libxml-libxml-perl libdbi-perl libdbd-mariadb-perl
 	xsltproc libxml2-utils wrk curl ca-certificates rsync"
+# tools/check's sanitizer pass: clang and its runtimes (ASan, UBSan,
+# libFuzzer) for the fuzz targets of t/fuzz/.
+GKBM_PACKAGES="$GKBM_PACKAGES clang libclang-rt-14-dev"
 
 gkbm_say() { printf '%s: %s\n' "${GKBM_PROG:-gkbm}" "$*" >&2; }
 gkbm_die() { gkbm_say "$*"; exit 1; }

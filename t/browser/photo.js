@@ -148,8 +148,8 @@ async function apply(t, page, a) {
   await t.login(page, 'candidate', a.idno, a.password);
   await page.goto(t.url('/apply'));
   await t.check(page, 'apply');
-  const form = page.locator('form.upload-form', {
-    has: page.locator('input[name=kind][value=photo]') });
+  // The photo's upload box: its controls belong to the application form.
+  const form = page.locator('#upload-photo');
   const input = form.locator('input[type=file]');
   t.like(await form.locator('.upload-limit').textContent(), /单个文件不超过4MB/,
     'apply: the size limit is stated next to the photo field');
@@ -187,7 +187,7 @@ async function apply(t, page, a) {
   t.ok(await pixel() !== before, 'crop: one finger drags the picture');
   await page.getByRole('button', { name: '确定裁剪' }).click();
   await page.locator('.crop-preview').waitFor();
-  const f = await held(page, 'form.upload-form:has(input[value=photo]) input[type=file]');
+  const f = await held(page, '#f-upload-photo');
   t.ok(f && f.w === 413 && f.h === 626, 'crop: the photo to send is 413x626',
     JSON.stringify(f));
   await go(page, form.getByRole('button', { name: '上传' }));
@@ -195,8 +195,7 @@ async function apply(t, page, a) {
   await t.check(page, 'apply-cropped');
 
   // The ID card on /apply: about 9 MB, scaled down and accepted.
-  const idf = page.locator('form.upload-form', {
-    has: page.locator('input[name=kind][value=idcard]') });
+  const idf = page.locator('#upload-idcard');
   const big = await camera(page, 'IMG_0003.jpg', 4000, 3000, 90, 0.97);
   t.ok(big.buffer.length > 8 * 1024 * 1024,
     `apply: an ID card photo of ${(big.buffer.length / 1048576).toFixed(1)} MB`);

@@ -49,6 +49,20 @@
     return n > 0 ? n : 4 * 1024 * 1024;
   }
 
+  /* The upload an input belongs to: its .upload-form box (on /apply a
+     part of the application form whose controls carry data-kind and
+     data-upload-max), else its form. */
+  function boxOf(input) {
+    var b = input.closest ? input.closest('.upload-form') : null;
+    return b || input.form;
+  }
+
+  /* The submit buttons of an input's upload. */
+  function submitsOf(input) {
+    var b = boxOf(input);
+    return b ? b.querySelectorAll('[type="submit"]') : [];
+  }
+
   /* "photo" when the form uploads the personal photo. */
   function kindOf(form) {
     var k = form ? form.querySelector('[name="kind"]') : null;
@@ -103,8 +117,8 @@
   }
 
   /* Disables (or enables again) the form's submit buttons. */
-  function busy(form, on) {
-    var b = form ? form.querySelectorAll('[type="submit"]') : [];
+  function busy(input, on) {
+    var b = submitsOf(input);
     for (var i = 0; i < b.length; i++) {
       b[i].disabled = on;
     }
@@ -185,7 +199,7 @@
 
   /* Scales a large JPEG down (any kind but the photo). */
   function scaleDown(input, file) {
-    var limit = limitOf(input.form);
+    var limit = limitOf(boxOf(input));
     load(file, function (img) {
       if (!img) {
         return;	/* not decodable here: the server will say why */
@@ -204,9 +218,9 @@
       c.getContext('2d').drawImage(img.src, 0, 0, c.width, c.height);
       unload(img);
       note(input, '正在缩小照片……');
-      busy(input.form, true);
+      busy(input, true);
       encode(c, limit, function (b, made) {
-        busy(input.form, false);
+        busy(input, false);
         if (!b) {
           note(input, '照片太大，无法自动缩小，请用手机相册的“编辑”缩小后重新选择。', true);
           return;
@@ -279,8 +293,7 @@
     this.canvas = c;
     this.zoom = z;
     this.ratio = ratio;
-    this.submits = this.input.form ?
-        this.input.form.querySelectorAll('[type="submit"]') : [];
+    this.submits = submitsOf(this.input);
     this.lock(true);
 
     c.addEventListener('pointerdown', function (e) { self.down(e); });
@@ -302,7 +315,7 @@
 
   /* Disables the form's submit buttons while the crop view is open. */
   Cropper.prototype.lock = function (on) {
-    busy(this.input.form, on);
+    busy(this.input, on);
   };
 
   /* Scale limits (view pixels per photo pixel) and the first view. */
@@ -452,7 +465,7 @@
     g.drawImage(this.img.src, (this.fx - this.x) / this.s,
         (this.fy - this.y) / this.s, this.fw / this.s, this.fh / this.s,
         0, 0, PHOTO_W, PHOTO_H);
-    encode(out, limitOf(this.input.form), function (b) {
+    encode(out, limitOf(boxOf(this.input)), function (b) {
       if (!b) {
         note(self.input, '裁剪失败，请重新选择照片。', true);
         self.close();
@@ -518,7 +531,7 @@
         note(input, '无法读取该照片，请选择jpg格式的照片。', true);
         return;
       }
-      if (fitsFrame(img) && file.size <= limitOf(input.form)) {
+      if (fitsFrame(img) && file.size <= limitOf(boxOf(input))) {
         unload(img);
         note(input, '照片比例符合要求。');
         return;
@@ -541,7 +554,7 @@
     if (old) {
       old.parentNode.removeChild(old);
     }
-    if (kindOf(input.form) === 'photo') {
+    if ((input.getAttribute('data-kind') || kindOf(input.form)) === 'photo') {
       crop(input, file);
     } else if (/^image\//.test(file.type) || isJpeg(file)) {
       scaleDown(input, file);

@@ -84,6 +84,7 @@
         <xsl:with-param name="label" select="'资料类别'"/>
         <xsl:with-param name="options" select="/*/kinds/kind"/>
         <xsl:with-param name="empty" select="''"/>
+        <xsl:with-param name="required" select="false()"/>
         <xsl:with-param name="value">
           <xsl:choose>
             <xsl:when test="string($form/field[@name = 'kind']/@value) != ''">
