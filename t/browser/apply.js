@@ -59,6 +59,9 @@ async function expiryKeeps(t, page, a) {
   await page.selectOption('#f-education', { label: '大专' });
   await page.fill('#f-appraisal_note', '2021、2022年病休未考核');
   const before = await typed(page);
+  // No request of the page (a thumbnail, a lookup) may still be on its way:
+  // it would refresh the session after it is made old.
+  await page.waitForLoadState('networkidle');
   await t.ask('sql_do', 'UPDATE sessions SET seen_at = NOW() - INTERVAL ' +
     '31 MINUTE WHERE account_id = ?', a.account);
   await go(page, page.locator('#apply-form').getByRole('button',
