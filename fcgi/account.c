@@ -29,7 +29,7 @@ who_fetch(struct req *r, enum stmt s, struct who *a)
 {
 	int	 n;
 
-	n = db_fetch(r, s, "isssbb", &a->id, &a->role, &a->name, &a->pw_hash,
+	n = db_row(r, s, &a->id, &a->role, &a->name, &a->pw_hash,
 	    &a->phone_mac, &a->phone_mac_len, &a->idno_enc, &a->idno_enc_len);
 	db_done(r, s);
 	return n;
@@ -51,7 +51,7 @@ account_find(struct req *r, int staff, const char *login, struct who *a, char *n
 	snprintf(norm, normsz, "%s", login);
 	if (all_digits(login, 11)) {
 		pii_mac(r->cfg, "phone", login, m);
-		if (db_exec(r, STMT_ACCOUNT_BY_PHONE, "ib",
+		if (db_run(r, STMT_ACCOUNT_BY_PHONE,
 		    staff ? 0LL : (long long)r->year, m, sizeof(m)) == -1)
 			return -1;
 		return who_fetch(r, STMT_ACCOUNT_BY_PHONE, a);
@@ -60,12 +60,12 @@ account_find(struct req *r, int staff, const char *login, struct who *a, char *n
 		for (i = 0; norm[i] != '\0'; i++)
 			norm[i] = toupper((unsigned char)norm[i]);
 		pii_mac(r->cfg, "idno", norm, m);
-		if (db_exec(r, STMT_ACCOUNT_BY_IDNO, "ib", (long long)r->year,
+		if (db_run(r, STMT_ACCOUNT_BY_IDNO, (long long)r->year,
 		    m, sizeof(m)) == -1)
 			return -1;
 		return who_fetch(r, STMT_ACCOUNT_BY_IDNO, a);
 	}
-	if (db_exec(r, STMT_ACCOUNT_BY_LOGIN, "s", login) == -1)
+	if (db_run(r, STMT_ACCOUNT_BY_LOGIN, login) == -1)
 		return -1;
 	switch (who_fetch(r, STMT_ACCOUNT_BY_LOGIN, a)) {
 	case 1:
@@ -73,7 +73,7 @@ account_find(struct req *r, int staff, const char *login, struct who *a, char *n
 	case -1:
 		return -1;
 	}
-	if (db_exec(r, STMT_ACCOUNT_BY_UNIT_CODE, "s", login) == -1)
+	if (db_run(r, STMT_ACCOUNT_BY_UNIT_CODE, login) == -1)
 		return -1;
 	return who_fetch(r, STMT_ACCOUNT_BY_UNIT_CODE, a);
 }

@@ -33,8 +33,8 @@ app_lock(struct req *r, long long id, struct app *a)
 	int	 n;
 
 	memset(a, 0, sizeof(*a));
-	if (db_exec(r, STMT_UPL_APP_LOCK, "i", id) == -1 ||
-	    (n = db_fetch(r, STMT_UPL_APP_LOCK, "siiis", &a->state,
+	if (db_run(r, STMT_UPL_APP_LOCK, id) == -1 ||
+	    (n = db_row(r, STMT_UPL_APP_LOCK, &a->state,
 	    &a->stamped, &a->level, &a->owner, &a->name)) == -1)
 		return -1;
 	db_done(r, STMT_UPL_APP_LOCK);
@@ -52,8 +52,8 @@ app_mine(struct req *r, struct app *a)
 	long long	 id;
 	int		 n;
 
-	if (db_exec(r, STMT_UPL_APP_OF, "i", r->account_id) == -1 ||
-	    (n = db_fetch(r, STMT_UPL_APP_OF, "i", &id)) == -1)
+	if (db_run(r, STMT_UPL_APP_OF, r->account_id) == -1 ||
+	    (n = db_row(r, STMT_UPL_APP_OF, &id)) == -1)
 		return -1;
 	db_done(r, STMT_UPL_APP_OF);
 	if (n == 0)
@@ -72,8 +72,8 @@ app_via(struct req *r, const unsigned char *h, struct app *a)
 	int	 n;
 
 	memset(a, 0, sizeof(*a));
-	if (db_exec(r, STMT_MOB_APP_LOCK, "b", h, (size_t)MAC_LEN) == -1 ||
-	    (n = db_fetch(r, STMT_MOB_APP_LOCK, "isiiis", &a->id, &a->state,
+	if (db_run(r, STMT_MOB_APP_LOCK, h, (size_t)MAC_LEN) == -1 ||
+	    (n = db_row(r, STMT_MOB_APP_LOCK, &a->id, &a->state,
 	    &a->stamped, &a->level, &a->owner, &a->name)) == -1)
 		return -1;
 	db_done(r, STMT_MOB_APP_LOCK);

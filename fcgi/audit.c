@@ -21,7 +21,7 @@ int
 audit(struct req *r, const char *event, const char *object,
     const char *result, const char *reason)
 {
-	return db_exec(r, STMT_AUDIT_INSERT, "isissssss", r->account_id,
+	return db_run(r, STMT_AUDIT_INSERT, r->account_id,
 	    r->role == ROLE_ANON ? "" : role_names[r->role], r->unit_id,
 	    r->ip, r->id, event, object ? object : "", result ? result : "",
 	    reason ? reason : "") == -1 ? -1 : 0;

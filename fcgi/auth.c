@@ -88,15 +88,15 @@ auth_session(struct req *r)
 	sid = req_cookie(r, COOKIE_SID);
 	if (sid != NULL && strlen(sid) == TOKEN_LEN) {
 		token_hash(sid, h);
-		if (db_exec(r, STMT_SESSION_GET, "b", h, sizeof(h)) == -1)
+		if (db_run(r, STMT_SESSION_GET, h, sizeof(h)) == -1)
 			return RC_DB;
-		n = db_fetch(r, STMT_SESSION_GET, "isssissiii", &id, &role,
+		n = db_row(r, STMT_SESSION_GET, &id, &role,
 		    &name, &login, &unit, &uname, &uregion, &must, &idle, &age);
 		if (n == -1)
 			return RC_DB;
 		if (n == 1 && (idle > r->cfg->session_idle ||
 		    age > r->cfg->session_max)) {
-			db_exec(r, STMT_SESSION_DELETE, "b", h, sizeof(h));
+			db_run(r, STMT_SESSION_DELETE, h, sizeof(h));
 			auth_cookie(r, COOKIE_SID, NULL, 0);
 			r->flash = "登录已超时，请重新登录。";
 			/* Its form may still be kept (keep_stale). */
@@ -112,7 +112,7 @@ auth_session(struct req *r)
 			r->unit_region = uregion;
 			r->must_change = (int)must;
 			memcpy(r->sid, sid, TOKEN_LEN + 1);
-			if (idle > 60 && db_exec(r, STMT_SESSION_TOUCH, "b", h,
+			if (idle > 60 && db_run(r, STMT_SESSION_TOUCH, h,
 			    sizeof(h)) == -1)
 				return RC_DB;
 			auth_csrf_set(r, "s:", r->sid);
@@ -164,12 +164,12 @@ auth_login(struct req *r, long long id)
 
 	if (r->sid[0] != '\0') {
 		token_hash(r->sid, h);
-		if (db_exec(r, STMT_SESSION_DELETE, "b", h, sizeof(h)) == -1)
+		if (db_run(r, STMT_SESSION_DELETE, h, sizeof(h)) == -1)
 			return RC_DB;
 	}
 	token_new(tok);
 	token_hash(tok, h);
-	if (db_exec(r, STMT_SESSION_INSERT, "bis", h, sizeof(h), id,
+	if (db_run(r, STMT_SESSION_INSERT, h, sizeof(h), id,
 	    r->ip) == -1)
 		return RC_DB;
 	auth_cookie(r, COOKIE_SID, tok, 0);
@@ -185,7 +185,7 @@ auth_logout(struct req *r)
 
 	if (r->sid[0] != '\0') {
 		token_hash(r->sid, h);
-		db_exec(r, STMT_SESSION_DELETE, "b", h, sizeof(h));
+		db_run(r, STMT_SESSION_DELETE, h, sizeof(h));
 	}
 	auth_cookie(r, COOKIE_SID, NULL, 0);
 	r->sid[0] = '\0';

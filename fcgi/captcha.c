@@ -146,8 +146,8 @@ h_captcha(struct req *r)
 		return RC_INTERNAL;
 	}
 	image_free(&img);
-	if (db_exec(r, STMT_CAPTCHA_SWEEP, "") == -1 ||
-	    db_exec(r, STMT_CAPTCHA_SET, "bb", id, sizeof(id), am,
+	if (db_run(r, STMT_CAPTCHA_SWEEP) == -1 ||
+	    db_run(r, STMT_CAPTCHA_SET, id, sizeof(id), am,
 	    sizeof(am)) == -1) {
 		free(jpg);
 		return RC_DB;
@@ -192,10 +192,10 @@ captcha_check(struct req *r)
 	if (captcha_id(r, id) == -1)
 		return "图形验证码已失效，请点击图片换一张。";
 	captcha_mac(r, id, a, am);
-	if ((n = db_exec(r, STMT_CAPTCHA_USE, "bb", id, sizeof(id), am,
+	if ((n = db_run(r, STMT_CAPTCHA_USE, id, sizeof(id), am,
 	    sizeof(am))) == 1)
 		return NULL;
-	if (n == -1 || db_exec(r, STMT_CAPTCHA_DROP, "b", id,
+	if (n == -1 || db_run(r, STMT_CAPTCHA_DROP, id,
 	    sizeof(id)) == -1) {
 		r->status = 503;
 		return "系统繁忙，请稍后再试。";

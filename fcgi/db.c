@@ -44,30 +44,38 @@
 	"AND (? = '' OR a.region_code = ?) AND (? = 0 OR a.level = ?) "
 
 /*
- * The statements and the roles allowed to run each one: a routing
- * mistake cannot make a candidate run an office's statement.  Every
- * entry is indexed by its enum (db_open refuses a gap).
+ * The statements: the types of their parameters and of their result
+ * columns, their SQL, and the roles allowed to run each one (a routing
+ * mistake cannot make a candidate run an office's statement).  A type is
+ * one letter per parameter or column: i (long long), s (NUL-terminated
+ * string, NULL for SQL NULL), b (bytes: pointer and size_t).  db_run()
+ * and db_row() take their arguments in that order and nothing else;
+ * db_open() checks both strings against MariaDB's own counts and column
+ * types when it prepares the statement.  Every entry is indexed by its
+ * enum (db_open refuses a gap).
  */
 static const struct {
+	const char	*params;	/* what db_run() binds */
+	const char	*cols;		/* what db_row() fills */
 	const char	*sql;
 	unsigned int	 roles;
 } stmts[STMT__MAX] = {
-	[STMT_YEAR_CURRENT] = { "SELECT year FROM years WHERE is_current = 1 ORDER BY year DESC LIMIT 1", A },
-	[STMT_WINDOW_GET] = { "SELECT DATE_FORMAT(starts_at, " WIN_FMT "), DATE_FORMAT(ends_at, " WIN_FMT "), "
+	[STMT_YEAR_CURRENT] = { "", "i", "SELECT year FROM years WHERE is_current = 1 ORDER BY year DESC LIMIT 1", A },
+	[STMT_WINDOW_GET] = { "is", "ssi", "SELECT DATE_FORMAT(starts_at, " WIN_FMT "), DATE_FORMAT(ends_at, " WIN_FMT "), "
 	  "NOW() >= starts_at AND NOW() < ends_at "
 	  "FROM windows WHERE year = ? AND kind = ? AND region_code = ''", A },
-	[STMT_WINDOW_LIST] = { "SELECT kind, DATE_FORMAT(starts_at, " WIN_FMT "), DATE_FORMAT(ends_at, " WIN_FMT "), "
+	[STMT_WINDOW_LIST] = { "i", "sssi", "SELECT kind, DATE_FORMAT(starts_at, " WIN_FMT "), DATE_FORMAT(ends_at, " WIN_FMT "), "
 	  "NOW() >= starts_at AND NOW() < ends_at "
 	  "FROM windows WHERE year = ? AND region_code = '' ORDER BY starts_at", P },
-	[STMT_WINDOW_SET] = { "INSERT INTO windows (year, kind, region_code, starts_at, ends_at, updated_by, updated_at) "
+	[STMT_WINDOW_SET] = { "isssi", "", "INSERT INTO windows (year, kind, region_code, starts_at, ends_at, updated_by, updated_at) "
 	  "VALUES (?, ?, '', ?, ?, ?, NOW()) ON DUPLICATE KEY UPDATE "
 	  "starts_at = VALUES(starts_at), ends_at = VALUES(ends_at), "
 	  "updated_by = VALUES(updated_by), updated_at = NOW()", P },
-	[STMT_YEAR_LIST] = { "SELECT year, title, is_current FROM years ORDER BY year DESC", P },
-	[STMT_REGION_LIST_TOP] = { "SELECT code, name, kind FROM regions "
+	[STMT_YEAR_LIST] = { "", "isi", "SELECT year, title, is_current FROM years ORDER BY year DESC", P },
+	[STMT_REGION_LIST_TOP] = { "", "sss", "SELECT code, name, kind FROM regions "
 	  "WHERE kind IN ('city', 'direct_county') ORDER BY kind, code", A },
-	[STMT_REGION_GET] = { "SELECT name, kind FROM regions WHERE code = ?", A },
-	[STMT_SESSION_GET] = { "SELECT a.id, a.role, a.name, COALESCE(a.login, ''), COALESCE(a.unit_id, 0), "
+	[STMT_REGION_GET] = { "s", "ss", "SELECT name, kind FROM regions WHERE code = ?", A },
+	[STMT_SESSION_GET] = { "b", "isssissiii", "SELECT a.id, a.role, a.name, COALESCE(a.login, ''), COALESCE(a.unit_id, 0), "
 	  "COALESCE(u.name, ''), COALESCE(u.region_code, ''), "
 	  "a.pw_must_change OR (a.role <> 'candidate' AND "
 	  "a.pw_changed_at < NOW() - INTERVAL 90 DAY), "
@@ -75,200 +83,200 @@ static const struct {
 	  "TIMESTAMPDIFF(SECOND, s.created_at, NOW()) "
 	  "FROM sessions s JOIN accounts a ON a.id = s.account_id "
 	  "LEFT JOIN units u ON u.id = a.unit_id WHERE s.id = ?", A },
-	[STMT_SESSION_TOUCH] = { "UPDATE sessions SET seen_at = NOW() WHERE id = ?", U },
-	[STMT_SESSION_INSERT] = { "INSERT INTO sessions (id, account_id, created_at, seen_at, ip) "
+	[STMT_SESSION_TOUCH] = { "b", "", "UPDATE sessions SET seen_at = NOW() WHERE id = ?", U },
+	[STMT_SESSION_INSERT] = { "bis", "", "INSERT INTO sessions (id, account_id, created_at, seen_at, ip) "
 	  "VALUES (?, ?, NOW(), NOW(), ?)", U },
-	[STMT_SESSION_DELETE] = { "DELETE FROM sessions WHERE id = ?", A },
-	[STMT_SESSION_DELETE_ACCOUNT] = { "DELETE FROM sessions WHERE account_id = ? AND id <> ?", A },
-	[STMT_ACCOUNT_BY_IDNO] = { ACCT_COLS "WHERE year = ? AND idno_mac = ? AND role = 'candidate'", N },
-	[STMT_ACCOUNT_BY_PHONE] = { ACCT_COLS "WHERE year = ? AND phone_mac = ?", N },
-	[STMT_ACCOUNT_BY_LOGIN] = { ACCT_COLS "WHERE login = ?", N },
-	[STMT_ACCOUNT_BY_UNIT_CODE] = { "SELECT a.id, a.role, a.name, a.pw_hash, a.phone_mac, a.idno_enc "
+	[STMT_SESSION_DELETE] = { "b", "", "DELETE FROM sessions WHERE id = ?", A },
+	[STMT_SESSION_DELETE_ACCOUNT] = { "ib", "", "DELETE FROM sessions WHERE account_id = ? AND id <> ?", A },
+	[STMT_ACCOUNT_BY_IDNO] = { "ib", "isssbb", ACCT_COLS "WHERE year = ? AND idno_mac = ? AND role = 'candidate'", N },
+	[STMT_ACCOUNT_BY_PHONE] = { "ib", "isssbb", ACCT_COLS "WHERE year = ? AND phone_mac = ?", N },
+	[STMT_ACCOUNT_BY_LOGIN] = { "s", "isssbb", ACCT_COLS "WHERE login = ?", N },
+	[STMT_ACCOUNT_BY_UNIT_CODE] = { "s", "isssbb", "SELECT a.id, a.role, a.name, a.pw_hash, a.phone_mac, a.idno_enc "
 	  "FROM accounts a JOIN units u ON u.admin_id = a.id WHERE u.code = ?", N },
-	[STMT_ACCOUNT_GET] = { "SELECT a.role, a.name, a.idno_enc, a.phone_enc, COALESCE(a.gender, ''), "
+	[STMT_ACCOUNT_GET] = { "i", "ssbbsssissssss", "SELECT a.role, a.name, a.idno_enc, a.phone_enc, COALESCE(a.gender, ''), "
 	  "COALESCE(DATE_FORMAT(a.birth_date, '%Y-%m-%d'), ''), COALESCE(r.name, ''), "
 	  "COALESCE(a.level, 0), DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i'), "
 	  "COALESCE(a.consent_version, ''), COALESCE(a.login, ''), "
 	  "COALESCE(u.name, ''), COALESCE(u.code, ''), a.pw_hash "
 	  "FROM accounts a LEFT JOIN regions r ON r.code = a.region_code "
 	  "LEFT JOIN units u ON u.id = a.unit_id WHERE a.id = ?", U },
-	[STMT_ACCOUNT_INSERT] = { "INSERT INTO accounts (role, year, name, idno_mac, "
+	[STMT_ACCOUNT_INSERT] = { "isbbsssisss", "", "INSERT INTO accounts (role, year, name, idno_mac, "
 	  "phone_mac, gender, birth_date, region_code, level, idcard_file, pw_hash, "
 	  "pw_must_change, pw_changed_at, consent_version, consent_at, created_at) "
 	  "VALUES ('candidate', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NOW(), ?, NOW(), NOW())", N },
 	/* The new account's ID number and phone, sealed bound to its id. */
-	[STMT_ACCOUNT_SEAL] = { "UPDATE accounts SET idno_enc = ?, phone_enc = ? "
+	[STMT_ACCOUNT_SEAL] = { "bbi", "", "UPDATE accounts SET idno_enc = ?, phone_enc = ? "
 	  "WHERE id = ? AND idno_enc IS NULL AND phone_enc IS NULL", N },
-	[STMT_ACCOUNT_SET_PASSWORD] = { "UPDATE accounts SET pw_hash = ?, pw_must_change = 0, pw_changed_at = NOW() "
+	[STMT_ACCOUNT_SET_PASSWORD] = { "si", "", "UPDATE accounts SET pw_hash = ?, pw_must_change = 0, pw_changed_at = NOW() "
 	  "WHERE id = ?", U },
 	/*
 	 * A reset by a visitor: only the account whose phone received the
 	 * SMS code just used (sms_use, same transaction).
 	 */
-	[STMT_RESET_SET_PASSWORD] = { "UPDATE accounts a JOIN sms_codes c ON c.phone_mac = a.phone_mac "
+	[STMT_RESET_SET_PASSWORD] = { "sii", "", "UPDATE accounts a JOIN sms_codes c ON c.phone_mac = a.phone_mac "
 	  "SET a.pw_hash = ?, a.pw_must_change = 0, a.pw_changed_at = NOW() "
 	  "WHERE a.id = ? AND c.id = ? AND c.purpose = 'reset' AND c.used_at IS NOT NULL "
 	  "AND c.created_at > NOW() - INTERVAL 5 MINUTE", N },
 	/* The staff policy refuses the account name in the new password. */
-	[STMT_RESET_LOGIN] = { "SELECT COALESCE(login, '') FROM accounts "
+	[STMT_RESET_LOGIN] = { "i", "s", "SELECT COALESCE(login, '') FROM accounts "
 	  "WHERE id = ? AND role <> 'candidate'", N },
-	[STMT_ATTEMPT_INSERT] = { "INSERT INTO login_attempts (at, login_mac, ip, ok) VALUES (NOW(), ?, ?, ?)", A },
-	[STMT_ATTEMPT_FAILS_IP] = { "SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND ok = 0 "
+	[STMT_ATTEMPT_INSERT] = { "bsi", "", "INSERT INTO login_attempts (at, login_mac, ip, ok) VALUES (NOW(), ?, ?, ?)", A },
+	[STMT_ATTEMPT_FAILS_IP] = { "s", "i", "SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND ok = 0 "
 	  "AND at > NOW() - INTERVAL 15 MINUTE", N },
-	[STMT_SMS_RECENT] = { "SELECT COALESCE(SUM(created_at > NOW() - INTERVAL " NUM(SMS_WAIT) " SECOND), 0), COUNT(*) "
+	[STMT_SMS_RECENT] = { "b", "ii", "SELECT COALESCE(SUM(created_at > NOW() - INTERVAL " NUM(SMS_WAIT) " SECOND), 0), COUNT(*) "
 	  "FROM sms_codes WHERE phone_mac = ? AND created_at > NOW() - INTERVAL 1 DAY", A },
-	[STMT_SMS_IP_RECENT] = { "SELECT COUNT(*) FROM sms_codes WHERE ip = ? "
+	[STMT_SMS_IP_RECENT] = { "s", "i", "SELECT COUNT(*) FROM sms_codes WHERE ip = ? "
 	  "AND created_at > NOW() - INTERVAL 1 HOUR", A },
-	[STMT_SMS_INSERT] = { "INSERT INTO sms_codes (phone_mac, purpose, code_mac, created_at, ip) "
+	[STMT_SMS_INSERT] = { "bsbs", "", "INSERT INTO sms_codes (phone_mac, purpose, code_mac, created_at, ip) "
 	  "VALUES (?, ?, ?, NOW(), ?)", A },
-	[STMT_SMS_LATEST] = { "SELECT id, code_mac, tries, used_at IS NOT NULL, "
+	[STMT_SMS_LATEST] = { "bs", "ibiii", "SELECT id, code_mac, tries, used_at IS NOT NULL, "
 	  "created_at > NOW() - INTERVAL " NUM(SMS_VALID) " MINUTE FROM sms_codes "
 	  "WHERE phone_mac = ? AND purpose = ? ORDER BY id DESC LIMIT 1", A },
 	/* Made, then sealed: the sealed values are bound to the row's id. */
-	[STMT_OUTBOX_INSERT] = { "INSERT INTO sms_outbox (phone_enc, body_enc, created_at) "
+	[STMT_OUTBOX_INSERT] = { "", "", "INSERT INTO sms_outbox (phone_enc, body_enc, created_at) "
 	  "VALUES ('', '', NOW())", A },
-	[STMT_OUTBOX_SEAL] = { "UPDATE sms_outbox SET phone_enc = ?, body_enc = ? "
+	[STMT_OUTBOX_SEAL] = { "bbi", "", "UPDATE sms_outbox SET phone_enc = ?, body_enc = ? "
 	  "WHERE id = ? AND sent_at IS NULL AND phone_enc = ''", A },
-	[STMT_AUDIT_INSERT] = { "INSERT INTO audit (at, account_id, role, unit_id, ip, request_id, event, "
+	[STMT_AUDIT_INSERT] = { "isissssss", "", "INSERT INTO audit (at, account_id, role, unit_id, ip, request_id, event, "
 	  "object, result, reason) VALUES (NOW(3), NULLIF(?, 0), ?, NULLIF(?, 0), "
 	  "?, ?, ?, ?, ?, ?)", A },
-	[STMT_REG_COUNT] = { "SELECT COUNT(*) FROM accounts a " REG_WHERE, O },
-	[STMT_REG_LIST] = { "SELECT a.id, a.name, a.idno_enc, a.phone_enc, r.name, a.level, "
+	[STMT_REG_COUNT] = { "issssii", "i", "SELECT COUNT(*) FROM accounts a " REG_WHERE, O },
+	[STMT_REG_LIST] = { "issssiiii", "isbbsis", "SELECT a.id, a.name, a.idno_enc, a.phone_enc, r.name, a.level, "
 	  "DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i') "
 	  "FROM accounts a JOIN regions r ON r.code = a.region_code " REG_WHERE
 	  "ORDER BY a.id DESC LIMIT ? OFFSET ?", O },
 
 	/* h_apply.c, h_lookup.c: the application form */
-	[STMT_APPLY_ACCOUNT] = { "SELECT name, idno_enc, phone_enc, COALESCE(gender, ''), "
+	[STMT_APPLY_ACCOUNT] = { "i", "sbbsssisib", "SELECT name, idno_enc, phone_enc, COALESCE(gender, ''), "
 	  "COALESCE(DATE_FORMAT(birth_date, '%Y-%m-%d'), ''), COALESCE(region_code, ''), "
 	  "COALESCE(level, 0), COALESCE(idcard_file, ''), year, idno_mac "
 	  "FROM accounts WHERE id = ? AND role = 'candidate'", C },
-	[STMT_APP_GET] = { "SELECT id, state, version, year, COALESCE(unit_id, 0), education, "
+	[STMT_APP_GET] = { "i", "isiiisssssssssssssiisss", "SELECT id, state, version, year, COALESCE(unit_id, 0), education, "
 	  "DATE_FORMAT(work_start, '%Y-%m-%d'), work_years, cur_level, cur_worktype, "
 	  "cur_level_year, unit_category, unit_rank, target_worktype, target_level, route, "
 	  "prohibited, exceptional, exc_entered_by IS NOT NULL, photo_stamped, confirm_r18, "
 	  "confirm_r19, COALESCE(DATE_FORMAT(submitted_at, '%Y-%m-%d %H:%i'), '') "
 	  "FROM applications WHERE account_id = ?", C },
-	[STMT_APP_GET_TEXT] = { "SELECT appraisal_note, exc_conditions, exc_evidence, "
+	[STMT_APP_GET_TEXT] = { "i", "sssssss", "SELECT appraisal_note, exc_conditions, exc_evidence, "
 	  "COALESCE(resume, ''), COALESCE(rewards, ''), COALESCE(achievements, ''), "
 	  "opt_conditions FROM applications WHERE id = ?", C },
-	[STMT_APP_CREATE] = { "INSERT IGNORE INTO applications (account_id, year, state, version, "
+	[STMT_APP_CREATE] = { "i", "", "INSERT IGNORE INTO applications (account_id, year, state, version, "
 	  "target_level, created_at, updated_at) SELECT id, year, 'draft', 1, level, NOW(), NOW() "
 	  "FROM accounts WHERE id = ? AND role = 'candidate'", C },
-	[STMT_APP_SAVE] = { "UPDATE applications SET unit_id = ?, education = ?, work_start = ?, "
+	[STMT_APP_SAVE] = { "ssssssssssssssssii", "", "UPDATE applications SET unit_id = ?, education = ?, work_start = ?, "
 	  "work_years = ?, cur_level = ?, cur_worktype = ?, cur_level_year = ?, "
 	  "unit_category = ?, unit_rank = ?, target_worktype = ?, target_level = ?, route = ?, "
 	  "prohibited = ?, exceptional = ?, confirm_r18 = ?, confirm_r19 = ?, "
 	  "version = version + 1, updated_at = NOW() "
 	  "WHERE id = ? AND version = ? AND state IN ('draft', 'returned')", C },
-	[STMT_APP_SAVE_TEXT] = { "UPDATE applications SET appraisal_note = ?, exc_conditions = ?, "
+	[STMT_APP_SAVE_TEXT] = { "sssssssi", "", "UPDATE applications SET appraisal_note = ?, exc_conditions = ?, "
 	  "exc_evidence = ?, resume = ?, rewards = ?, achievements = ?, opt_conditions = ? "
 	  "WHERE id = ?", C },
-	[STMT_APP_SUBMIT] = { "UPDATE applications SET state = 'submitted', version = version + 1, "
+	[STMT_APP_SUBMIT] = { "ii", "", "UPDATE applications SET state = 'submitted', version = version + 1, "
 	  "submitted_at = NOW(), updated_at = NOW() "
 	  "WHERE id = ? AND version = ? AND state IN ('draft', 'returned')", C },
 	/* Submission: the row locked, then its materials counted again. */
-	[STMT_APP_LOCK] = { "SELECT version FROM applications WHERE id = ? FOR UPDATE", C },
-	[STMT_APP_MAT_KINDS] = { "SELECT COALESCE(SUM(kind = 'photo'), 0), "
+	[STMT_APP_LOCK] = { "i", "i", "SELECT version FROM applications WHERE id = ? FOR UPDATE", C },
+	[STMT_APP_MAT_KINDS] = { "i", "iiii", "SELECT COALESCE(SUM(kind = 'photo'), 0), "
 	  "COALESCE(SUM(kind = 'idcard'), 0), COALESCE(SUM(kind = 'r19proof'), 0), "
 	  "COALESCE(SUM(kind = 'exc_evidence'), 0) FROM materials WHERE application_id = ?", C },
-	[STMT_APP_LAST_EVENT] = { "SELECT reason, DATE_FORMAT(at, '%Y-%m-%d %H:%i') FROM review_events "
+	[STMT_APP_LAST_EVENT] = { "is", "ss", "SELECT reason, DATE_FORMAT(at, '%Y-%m-%d %H:%i') FROM review_events "
 	  "WHERE application_id = ? AND action = ? ORDER BY id DESC LIMIT 1", C },
-	[STMT_APP_REVIEW_SUBMIT] = { "INSERT INTO review_events (application_id, level, action, "
+	[STMT_APP_REVIEW_SUBMIT] = { "iii", "", "INSERT INTO review_events (application_id, level, action, "
 	  "actor_id, unit_id, reason, at) VALUES (?, 'candidate', 'submit', ?, NULLIF(?, 0), '', NOW())", C },
-	[STMT_APPRAISAL_LIST] = { "SELECT year, grade FROM appraisals WHERE application_id = ? "
+	[STMT_APPRAISAL_LIST] = { "i", "is", "SELECT year, grade FROM appraisals WHERE application_id = ? "
 	  "ORDER BY year DESC", C },
-	[STMT_APPRAISAL_CLEAR] = { "DELETE FROM appraisals WHERE application_id = ?", C },
-	[STMT_APPRAISAL_INSERT] = { "INSERT INTO appraisals (application_id, year, grade) "
+	[STMT_APPRAISAL_CLEAR] = { "i", "", "DELETE FROM appraisals WHERE application_id = ?", C },
+	[STMT_APPRAISAL_INSERT] = { "iis", "", "INSERT INTO appraisals (application_id, year, grade) "
 	  "VALUES (?, ?, ?)", C },
-	[STMT_APP_MATERIALS] = { "SELECT id, kind, title, mime, size, "
+	[STMT_APP_MATERIALS] = { "i", "isssis", "SELECT id, kind, title, mime, size, "
 	  "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') FROM materials "
 	  "WHERE application_id = ? ORDER BY id", C },
-	[STMT_APP_IDCARD_COPY] = { "INSERT INTO materials (application_id, kind, file, mime, size, "
+	[STMT_APP_IDCARD_COPY] = { "isii", "", "INSERT INTO materials (application_id, kind, file, mime, size, "
 	  "title, uploaded_by, created_at) VALUES (?, 'idcard', ?, 'image/jpeg', ?, '', ?, NOW())", C },
-	[STMT_APP_QUALIFIED] = { "SELECT worktype, level, year FROM qualified WHERE idno_mac = ? "
+	[STMT_APP_QUALIFIED] = { "b", "sii", "SELECT worktype, level, year FROM qualified WHERE idno_mac = ? "
 	  "ORDER BY year DESC, level", C },
-	[STMT_EDU_LIST] = { "SELECT code, name, rank FROM education ORDER BY rank, code DESC", C },
-	[STMT_GRADE_LIST] = { "SELECT code, name, rank FROM appraisal ORDER BY rank = 0, rank, code", C },
-	[STMT_UNIT_REGIONS] = { "SELECT code, name, kind FROM regions "
+	[STMT_EDU_LIST] = { "", "ssi", "SELECT code, name, rank FROM education ORDER BY rank, code DESC", C },
+	[STMT_GRADE_LIST] = { "", "ssi", "SELECT code, name, rank FROM appraisal ORDER BY rank = 0, rank, code", C },
+	[STMT_UNIT_REGIONS] = { "", "sss", "SELECT code, name, kind FROM regions "
 	  "WHERE kind IN ('province', 'city', 'direct_county') "
 	  "ORDER BY FIELD(kind, 'province', 'city', 'direct_county'), code", U },
-	[STMT_UNIT_REGION_GET] = { "SELECT name, kind FROM regions WHERE code = ? "
+	[STMT_UNIT_REGION_GET] = { "s", "ss", "SELECT name, kind FROM regions WHERE code = ? "
 	  "AND kind IN ('province', 'city', 'direct_county')", U },
-	[STMT_UNIT_SUPERVISORS] = { "SELECT u.id, u.code, u.name, u.kind FROM units u "
+	[STMT_UNIT_SUPERVISORS] = { "ss", "isss", "SELECT u.id, u.code, u.name, u.kind FROM units u "
 	  "JOIN regions g ON g.code = u.region_code WHERE u.kind = 'supervising' "
 	  "AND (u.region_code = ? OR g.parent_code = ?) ORDER BY u.code", U },
-	[STMT_UNIT_CHILDREN] = { "SELECT id, code, name, kind FROM units "
+	[STMT_UNIT_CHILDREN] = { "i", "isss", "SELECT id, code, name, kind FROM units "
 	  "WHERE parent_id = ? AND kind = 'basic' ORDER BY code", U },
-	[STMT_UNIT_GET] = { "SELECT u.kind, COALESCE(u.parent_id, 0), u.region_code, g.kind, "
+	[STMT_UNIT_GET] = { "i", "sisssss", "SELECT u.kind, COALESCE(u.parent_id, 0), u.region_code, g.kind, "
 	  "COALESCE(g.parent_code, ''), u.name, u.code FROM units u "
 	  "JOIN regions g ON g.code = u.region_code WHERE u.id = ?", U },
-	[STMT_WT_ALL] = { "SELECT code, name, pinyin, status FROM worktypes "
+	[STMT_WT_ALL] = { "", "ssss", "SELECT code, name, pinyin, status FROM worktypes "
 	  "ORDER BY status <> 'current', code", U },
-	[STMT_WT_MAP_ALL] = { "SELECT m.old_code, m.new_code, w.name FROM worktype_map m "
+	[STMT_WT_MAP_ALL] = { "", "sss", "SELECT m.old_code, m.new_code, w.name FROM worktype_map m "
 	  "JOIN worktypes w ON w.code = m.new_code ORDER BY m.old_code, m.new_code", U },
-	[STMT_WT_GET] = { "SELECT name, status FROM worktypes WHERE code = ?", U },
-	[STMT_WT_MAPS] = { "SELECT m.new_code, w.name FROM worktype_map m "
+	[STMT_WT_GET] = { "s", "ss", "SELECT name, status FROM worktypes WHERE code = ?", U },
+	[STMT_WT_MAPS] = { "s", "ss", "SELECT m.new_code, w.name FROM worktype_map m "
 	  "JOIN worktypes w ON w.code = m.new_code WHERE m.old_code = ? ORDER BY m.new_code", U },
-	[STMT_WT_SEARCH] = { "SELECT code, name, pinyin, status FROM worktypes "
+	[STMT_WT_SEARCH] = { "ssss", "ssss", "SELECT code, name, pinyin, status FROM worktypes "
 	  "WHERE (? = '' AND status = 'current') OR (? <> '' AND (name LIKE CONCAT('%', ?, '%') "
 	  "OR pinyin LIKE CONCAT(?, '%'))) ORDER BY status <> 'current', code LIMIT 50", U },
 	/* end h_apply.c */
 
 	/* h_policy.c: the yearly policy */
 	/* A: the public 政策说明 and 我能报哪一级 read the same policy. */
-	[STMT_POLICY_GET] = { "SELECT pkey, value FROM policy WHERE year = ?", A },
-	[STMT_POLICY_L1_GET] = { "SELECT worktype FROM policy_level1 WHERE year = ?", A },
-	[STMT_POLICY_L1_DEFAULT] = { "SELECT code FROM worktypes WHERE status = 'current' "
+	[STMT_POLICY_GET] = { "i", "ss", "SELECT pkey, value FROM policy WHERE year = ?", A },
+	[STMT_POLICY_L1_GET] = { "i", "s", "SELECT worktype FROM policy_level1 WHERE year = ?", A },
+	[STMT_POLICY_L1_DEFAULT] = { "", "s", "SELECT code FROM worktypes WHERE status = 'current' "
 	  "AND level1_open = 1", A },
-	[STMT_POLICY_WT_LIST] = { "SELECT code, name, category FROM worktypes "
+	[STMT_POLICY_WT_LIST] = { "", "sss", "SELECT code, name, category FROM worktypes "
 	  "WHERE status = 'current' ORDER BY code", P },
-	[STMT_POLICY_SET] = { "INSERT INTO policy (year, pkey, value, updated_by, updated_at) "
+	[STMT_POLICY_SET] = { "issi", "", "INSERT INTO policy (year, pkey, value, updated_by, updated_at) "
 	  "VALUES (?, ?, ?, ?, NOW()) ON DUPLICATE KEY UPDATE value = VALUES(value), "
 	  "updated_by = VALUES(updated_by), updated_at = NOW()", P },
-	[STMT_POLICY_L1_CLEAR] = { "DELETE FROM policy_level1 WHERE year = ?", P },
-	[STMT_POLICY_L1_ADD] = { "INSERT INTO policy_level1 (year, worktype) VALUES (?, ?)", P },
+	[STMT_POLICY_L1_CLEAR] = { "i", "", "DELETE FROM policy_level1 WHERE year = ?", P },
+	[STMT_POLICY_L1_ADD] = { "is", "", "INSERT INTO policy_level1 (year, worktype) VALUES (?, ?)", P },
 	/* end h_policy.c */
 
 	/* h_upload.c: photos, materials, files, mobile upload */
 	/* The phone (/m) has no session: A where the link is the authority. */
-	[STMT_UPL_APP_OF] = { "SELECT id FROM applications WHERE account_id = ?", C },
-	[STMT_UPL_APP_LOCK] = { "SELECT a.state, a.photo_stamped, COALESCE(a.target_level, c.level, 0), "
+	[STMT_UPL_APP_OF] = { "i", "i", "SELECT id FROM applications WHERE account_id = ?", C },
+	[STMT_UPL_APP_LOCK] = { "i", "siiis", "SELECT a.state, a.photo_stamped, COALESCE(a.target_level, c.level, 0), "
 	  "a.account_id, c.name FROM applications a JOIN accounts c ON c.id = a.account_id "
 	  "WHERE a.id = ? FOR UPDATE", C },
-	[STMT_UPL_APP_STAMPED] = { "UPDATE applications SET photo_stamped = ?, updated_at = NOW() WHERE id = ?", C },
-	[STMT_UPL_ACCOUNT_IDNO] = { "SELECT idno_enc FROM accounts WHERE id = ? AND role = 'candidate'", C },
-	[STMT_UPL_MAT_COUNT] = { "SELECT COUNT(*) FROM materials WHERE application_id = ?", C },
-	[STMT_UPL_MAT_OF_KIND] = { "SELECT id, file FROM materials WHERE application_id = ? AND kind = ? "
+	[STMT_UPL_APP_STAMPED] = { "ii", "", "UPDATE applications SET photo_stamped = ?, updated_at = NOW() WHERE id = ?", C },
+	[STMT_UPL_ACCOUNT_IDNO] = { "i", "b", "SELECT idno_enc FROM accounts WHERE id = ? AND role = 'candidate'", C },
+	[STMT_UPL_MAT_COUNT] = { "i", "i", "SELECT COUNT(*) FROM materials WHERE application_id = ?", C },
+	[STMT_UPL_MAT_OF_KIND] = { "is", "is", "SELECT id, file FROM materials WHERE application_id = ? AND kind = ? "
 	  "ORDER BY id DESC", C },
-	[STMT_UPL_MAT_INSERT] = { "INSERT INTO materials (application_id, kind, file, mime, size, title, "
+	[STMT_UPL_MAT_INSERT] = { "isssisi", "", "INSERT INTO materials (application_id, kind, file, mime, size, title, "
 	  "uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NOW())", C },
-	[STMT_UPL_MAT_DELETE] = { "DELETE FROM materials WHERE id = ? AND application_id = ?", C },
-	[STMT_UPL_MAT_SET_FILE] = { "UPDATE materials SET file = ?, size = ? WHERE id = ?", C },
-	[STMT_UPL_MAT_GET] = { "SELECT m.kind, m.file, m.mime, m.title, a.account_id, a.id, "
+	[STMT_UPL_MAT_DELETE] = { "ii", "", "DELETE FROM materials WHERE id = ? AND application_id = ?", C },
+	[STMT_UPL_MAT_SET_FILE] = { "sii", "", "UPDATE materials SET file = ?, size = ? WHERE id = ?", C },
+	[STMT_UPL_MAT_GET] = { "i", "ssssiii", "SELECT m.kind, m.file, m.mime, m.title, a.account_id, a.id, "
 	  "a.photo_stamped FROM materials m JOIN applications a ON a.id = m.application_id WHERE m.id = ?", C },
-	[STMT_UPL_LINK_SWEEP] = { "DELETE FROM upload_links WHERE application_id = ? "
+	[STMT_UPL_LINK_SWEEP] = { "i", "", "DELETE FROM upload_links WHERE application_id = ? "
 	  "AND (claim_hash IS NULL OR expires_at < NOW())", C },
-	[STMT_UPL_LINK_INSERT] = { "INSERT INTO upload_links (token_hash, application_id, created_at, expires_at) "
+	[STMT_UPL_LINK_INSERT] = { "bi", "", "INSERT INTO upload_links (token_hash, application_id, created_at, expires_at) "
 	  "VALUES (?, ?, NOW(), NOW() + INTERVAL 10 MINUTE)", C },
-	[STMT_UPL_LINK_GET] = { "SELECT application_id, claim_hash, expires_at > NOW(), "
+	[STMT_UPL_LINK_GET] = { "b", "is", "SELECT application_id, "
 	  "DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i:%s') FROM upload_links WHERE token_hash = ?", C },
-	[STMT_UPL_LINK_STATE] = { "SELECT COALESCE(DATE_FORMAT(claimed_at, '%Y-%m-%d %H:%i:%s'), ''), "
+	[STMT_UPL_LINK_STATE] = { "i", "ss", "SELECT COALESCE(DATE_FORMAT(claimed_at, '%Y-%m-%d %H:%i:%s'), ''), "
 	  "DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i:%s') FROM upload_links "
 	  "WHERE application_id = ? AND expires_at > NOW() ORDER BY created_at DESC LIMIT 1", C },
-	[STMT_UPL_LINK_REVOKE] = { "DELETE FROM upload_links WHERE application_id = ?", C },
-	[STMT_UPL_FILE_REFS] = { "SELECT (SELECT COUNT(*) FROM materials WHERE file = ?) + "
+	[STMT_UPL_LINK_REVOKE] = { "i", "", "DELETE FROM upload_links WHERE application_id = ?", C },
+	[STMT_UPL_FILE_REFS] = { "ss", "i", "SELECT (SELECT COUNT(*) FROM materials WHERE file = ?) + "
 	  "(SELECT COUNT(*) FROM accounts WHERE idcard_file = ?)", C },
 	/* end h_upload.c */
 
 	/* keep.c: one kept form per account; anonymous is the expired session */
-	[STMT_KEEP_CLEAR] = { "DELETE FROM form_keeps WHERE account_id = ? "
+	[STMT_KEEP_CLEAR] = { "i", "", "DELETE FROM form_keeps WHERE account_id = ? "
 	  "OR created_at < NOW() - INTERVAL " NUM(KEEP_MINUTES) " MINUTE", N | C },
-	[STMT_KEEP_PUT] = { "INSERT INTO form_keeps (id, account_id, body, created_at) "
+	[STMT_KEEP_PUT] = { "bib", "", "INSERT INTO form_keeps (id, account_id, body, created_at) "
 	  "VALUES (?, ?, ?, NOW())", N | C },
-	[STMT_KEEP_TAKE] = { "SELECT body FROM form_keeps WHERE id = ? AND account_id = ? "
+	[STMT_KEEP_TAKE] = { "bi", "b", "SELECT body FROM form_keeps WHERE id = ? AND account_id = ? "
 	  "AND created_at > NOW() - INTERVAL " NUM(KEEP_MINUTES) " MINUTE", C },
-	[STMT_KEEP_DROP] = { "DELETE FROM form_keeps WHERE id = ? OR account_id = ?", C },
+	[STMT_KEEP_DROP] = { "bi", "", "DELETE FROM form_keeps WHERE id = ? OR account_id = ?", C },
 	/* end keep.c */
 
 	/*
@@ -277,43 +285,43 @@ static const struct {
 	 * the token's hash and nothing else: an anonymous caller reaches the
 	 * one application its token names, and only materials.
 	 */
-	[STMT_MOB_LINK_GET] = { "SELECT application_id, claim_hash, expires_at > NOW(), "
+	[STMT_MOB_LINK_GET] = { "b", "ibis", "SELECT application_id, claim_hash, expires_at > NOW(), "
 	  "DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i:%s') FROM upload_links WHERE token_hash = ?", N },
-	[STMT_MOB_LINK_CLAIM] = { "UPDATE upload_links SET claim_hash = ?, claimed_at = NOW() "
+	[STMT_MOB_LINK_CLAIM] = { "bb", "", "UPDATE upload_links SET claim_hash = ?, claimed_at = NOW() "
 	  "WHERE token_hash = ? AND claim_hash IS NULL AND expires_at > NOW()", N },
-	[STMT_MOB_APP_LOCK] = { "SELECT a.id, a.state, a.photo_stamped, "
+	[STMT_MOB_APP_LOCK] = { "b", "isiiis", "SELECT a.id, a.state, a.photo_stamped, "
 	  "COALESCE(a.target_level, c.level, 0), a.account_id, c.name FROM upload_links l "
 	  "JOIN applications a ON a.id = l.application_id JOIN accounts c ON c.id = a.account_id "
 	  "WHERE l.token_hash = ? AND l.expires_at > NOW() FOR UPDATE", N },
-	[STMT_MOB_MAT_COUNT] = { "SELECT COUNT(*) FROM upload_links l JOIN materials m "
+	[STMT_MOB_MAT_COUNT] = { "b", "i", "SELECT COUNT(*) FROM upload_links l JOIN materials m "
 	  "ON m.application_id = l.application_id WHERE l.token_hash = ?", N },
-	[STMT_MOB_MAT_INSERT] = { "INSERT INTO materials (application_id, kind, file, mime, size, title, "
+	[STMT_MOB_MAT_INSERT] = { "ssisbb", "", "INSERT INTO materials (application_id, kind, file, mime, size, title, "
 	  "uploaded_by, created_at) SELECT a.id, 'material', ?, ?, ?, ?, a.account_id, NOW() "
 	  "FROM upload_links l JOIN applications a ON a.id = l.application_id "
 	  "WHERE l.token_hash = ? AND l.claim_hash = ? AND l.expires_at > NOW() "
 	  "AND a.state IN ('draft', 'returned')", N },
-	[STMT_MOB_MAT_LIST] = { "SELECT m.id, m.kind, m.title, DATE_FORMAT(m.created_at, '%Y-%m-%d %H:%i') "
+	[STMT_MOB_MAT_LIST] = { "b", "isss", "SELECT m.id, m.kind, m.title, DATE_FORMAT(m.created_at, '%Y-%m-%d %H:%i') "
 	  "FROM upload_links l JOIN materials m ON m.application_id = l.application_id "
 	  "WHERE l.token_hash = ? ORDER BY m.id", N },
 	/* end h_mobile.c */
 
 	/* h_status.c: the status page */
-	[STMT_STATUS_APP] = { "SELECT a.id, a.state, a.version, a.year, COALESCE(a.unit_id, 0), "
+	[STMT_STATUS_APP] = { "i", "isiiisiss", "SELECT a.id, a.state, a.version, a.year, COALESCE(a.unit_id, 0), "
 	  "COALESCE(u.name, ''), COALESCE(a.target_level, 0), COALESCE(w.name, ''), "
 	  "COALESCE(DATE_FORMAT(a.submitted_at, '%Y-%m-%d %H:%i:%s'), '') "
 	  "FROM applications a LEFT JOIN units u ON u.id = a.unit_id "
 	  "LEFT JOIN worktypes w ON w.code = a.target_worktype WHERE a.account_id = ?", C },
-	[STMT_STATUS_EVENTS] = { "SELECT e.level, e.action, COALESCE(ac.name, ''), COALESCE(u.name, ''), "
+	[STMT_STATUS_EVENTS] = { "i", "sssssssi", "SELECT e.level, e.action, COALESCE(ac.name, ''), COALESCE(u.name, ''), "
 	  "COALESCE(u.phone, ''), DATE_FORMAT(e.at, '%Y-%m-%d %H:%i:%s'), e.reason, "
 	  "e.actor_id FROM review_events e LEFT JOIN accounts ac ON ac.id = e.actor_id "
 	  "LEFT JOIN units u ON u.id = e.unit_id WHERE e.application_id = ? "
 	  "ORDER BY e.id LIMIT 500", C },
-	[STMT_STATUS_CHAIN] = { "WITH RECURSIVE up (id, name, kind, phone, region_code, parent_id, depth) AS ("
+	[STMT_STATUS_CHAIN] = { "i", "ssss", "WITH RECURSIVE up (id, name, kind, phone, region_code, parent_id, depth) AS ("
 	  "SELECT id, name, kind, phone, region_code, parent_id, 0 FROM units WHERE id = ? "
 	  "UNION ALL SELECT u.id, u.name, u.kind, u.phone, u.region_code, u.parent_id, up.depth + 1 "
 	  "FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 8) "
 	  "SELECT name, kind, phone, region_code FROM up ORDER BY depth", C },
-	[STMT_STATUS_OFFICE] = { "SELECT u.name, u.kind, u.phone FROM regions r JOIN units u ON "
+	[STMT_STATUS_OFFICE] = { "s", "sss", "SELECT u.name, u.kind, u.phone FROM regions r JOIN units u ON "
 	  "(r.kind = 'province' AND u.kind = 'province') OR (r.kind <> 'province' AND "
 	  "u.kind = 'city' AND u.region_code = IF(r.kind IN ('city', 'direct_county'), "
 	  "r.code, r.parent_code)) WHERE r.code = ? ORDER BY u.id LIMIT 1", C },
@@ -329,20 +337,14 @@ static const struct {
 	 * An address locks only itself out of an account; the account as a
 	 * whole locks at a much higher count, lifted only by a reset.
 	 */
-	[STMT_SEC_ATTEMPT_SET] = { "UPDATE login_attempts SET ok = ? WHERE id = ?", A },
-	[STMT_SEC_FAILS_PAIR] = { "SELECT COUNT(*) FROM login_attempts WHERE login_mac = ? AND ip = ? "
-	  "AND ok = 0 AND at > NOW() - INTERVAL 15 MINUTE AND id > COALESCE((SELECT MAX(id) "
-	  "FROM login_attempts WHERE login_mac = ? AND (ok = 2 OR (ok = 1 AND ip = ?))), 0)", N },
-	[STMT_SEC_FAILS_ACCOUNT] = { "SELECT COUNT(*) FROM login_attempts WHERE login_mac = ? AND ok = 0 "
-	  "AND at > NOW() - INTERVAL 15 MINUTE AND id > COALESCE((SELECT MAX(id) "
-	  "FROM login_attempts WHERE login_mac = ? AND ok = 2), 0)", N },
-	[STMT_SEC_FAILS_OLD] = { "SELECT COUNT(*) FROM login_attempts WHERE login_mac = ? AND ok = 4 "
+	[STMT_SEC_ATTEMPT_SET] = { "ii", "", "UPDATE login_attempts SET ok = ? WHERE id = ?", A },
+	[STMT_SEC_FAILS_OLD] = { "bb", "i", "SELECT COUNT(*) FROM login_attempts WHERE login_mac = ? AND ok = 4 "
 	  "AND at > NOW() - INTERVAL 15 MINUTE AND id > COALESCE((SELECT MAX(id) "
 	  "FROM login_attempts WHERE login_mac = ? AND ok = 1), 0)", U },
-	[STMT_SEC_PW_ACCOUNT] = { "SELECT pw_must_change, phone_enc FROM accounts WHERE id = ?", U },
-	[STMT_SEC_SMS_TRY] = { "UPDATE sms_codes SET tries = tries + 1 WHERE id = ? AND tries < 5 "
+	[STMT_SEC_PW_ACCOUNT] = { "i", "ib", "SELECT pw_must_change, phone_enc FROM accounts WHERE id = ?", U },
+	[STMT_SEC_SMS_TRY] = { "i", "", "UPDATE sms_codes SET tries = tries + 1 WHERE id = ? AND tries < 5 "
 	  "AND used_at IS NULL", A },
-	[STMT_SEC_SMS_USE] = { "UPDATE sms_codes SET used_at = NOW() WHERE id = ? AND used_at IS NULL "
+	[STMT_SEC_SMS_USE] = { "i", "", "UPDATE sms_codes SET used_at = NOW() WHERE id = ? AND used_at IS NULL "
 	  "AND tries <= 5", A },
 	/* end */
 
@@ -353,28 +355,28 @@ static const struct {
 	 * the code is compared (as with SMS codes).  The step update is the
 	 * replay guard: it fails when the step was accepted already.
 	 */
-	[STMT_OTP_PENDING_INSERT] = { "INSERT INTO login_pending (id, account_id, login_mac, created_at) "
+	[STMT_OTP_PENDING_INSERT] = { "bib", "", "INSERT INTO login_pending (id, account_id, login_mac, created_at) "
 	  "VALUES (?, ?, ?, NOW())", N },
-	[STMT_OTP_PENDING_GET] = { "SELECT p.account_id, p.secret_enc, p.tries, "
+	[STMT_OTP_PENDING_GET] = { "b", "ibiissbibiib", "SELECT p.account_id, p.secret_enc, p.tries, "
 	  "p.created_at > NOW() - INTERVAL 10 MINUTE, a.role, COALESCE(a.login, ''), "
 	  "a.totp_enc, a.totp_step, a.phone_enc, a.pw_must_change OR "
 	  "a.pw_changed_at < NOW() - INTERVAL 90 DAY, p.verified, p.login_mac "
 	  "FROM login_pending p JOIN accounts a ON a.id = p.account_id WHERE p.id = ?", N },
-	[STMT_OTP_PENDING_SECRET] = { "UPDATE login_pending SET secret_enc = ? "
+	[STMT_OTP_PENDING_SECRET] = { "bb", "", "UPDATE login_pending SET secret_enc = ? "
 	  "WHERE id = ? AND secret_enc IS NULL", N },
-	[STMT_OTP_PENDING_TRY] = { "UPDATE login_pending SET tries = tries + 1 WHERE id = ? "
+	[STMT_OTP_PENDING_TRY] = { "b", "", "UPDATE login_pending SET tries = tries + 1 WHERE id = ? "
 	  "AND tries < 5 AND created_at > NOW() - INTERVAL 10 MINUTE", N },
-	[STMT_OTP_PENDING_DELETE] = { "DELETE FROM login_pending WHERE id = ?", N },
-	[STMT_OTP_PENDING_SWEEP] = { "DELETE FROM login_pending "
+	[STMT_OTP_PENDING_DELETE] = { "b", "", "DELETE FROM login_pending WHERE id = ?", N },
+	[STMT_OTP_PENDING_SWEEP] = { "", "", "DELETE FROM login_pending "
 	  "WHERE created_at < NOW() - INTERVAL 1 DAY", N },
-	[STMT_OTP_STEP_SET] = { "UPDATE accounts SET totp_step = ? "
+	[STMT_OTP_STEP_SET] = { "iii", "", "UPDATE accounts SET totp_step = ? "
 	  "WHERE id = ? AND totp_step < ? AND totp_enc IS NOT NULL", N },
-	[STMT_OTP_ENROLL] = { "UPDATE accounts SET totp_enc = ?, totp_step = ?, "
+	[STMT_OTP_ENROLL] = { "bii", "", "UPDATE accounts SET totp_enc = ?, totp_step = ?, "
 	  "totp_enroll_mac = NULL, totp_enroll_until = NULL "
 	  "WHERE id = ? AND totp_enc IS NULL", N },
-	[STMT_OTP_PENDING_VERIFY] = { "UPDATE login_pending SET verified = 1 WHERE id = ?", N },
+	[STMT_OTP_PENDING_VERIFY] = { "b", "", "UPDATE login_pending SET verified = 1 WHERE id = ?", N },
 	/* An administrator's enrolment code (gkbm-admin totp-reset): once. */
-	[STMT_OTP_ENROLL_CODE_USE] = { "UPDATE accounts SET totp_enroll_mac = NULL, "
+	[STMT_OTP_ENROLL_CODE_USE] = { "ib", "", "UPDATE accounts SET totp_enroll_mac = NULL, "
 	  "totp_enroll_until = NULL WHERE id = ? AND totp_enc IS NULL "
 	  "AND totp_enroll_mac = ? AND totp_enroll_until > NOW()", N },
 	/* end h_otp.c */
@@ -383,44 +385,44 @@ static const struct {
 	 * regkeep.c: a refused registration's retry state, found by the
 	 * form's token and the anonymous cookie together, 30 minutes.
 	 */
-	[STMT_REGKEEP_GET] = { "SELECT COALESCE(file, ''), clean, COALESCE(sms_id, 0), "
+	[STMT_REGKEEP_GET] = { "bb", "siibsb", "SELECT COALESCE(file, ''), clean, COALESCE(sms_id, 0), "
 	  "COALESCE(phone_mac, ''), COALESCE(pw_hash, ''), COALESCE(pw_for, '') "
 	  "FROM register_keep WHERE id = ? AND pre = ? "
 	  "AND created_at > NOW() - INTERVAL 30 MINUTE", N },
-	[STMT_REGKEEP_PUT] = { "INSERT INTO register_keep (id, pre, file, clean, sms_id, "
+	[STMT_REGKEEP_PUT] = { "bbsiibsbs", "", "INSERT INTO register_keep (id, pre, file, clean, sms_id, "
 	  "phone_mac, pw_hash, pw_for, ip, created_at) VALUES (?, ?, NULLIF(?, ''), ?, "
 	  "NULLIF(?, 0), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), ?, NOW()) "
 	  "ON DUPLICATE KEY UPDATE file = VALUES(file), clean = VALUES(clean), "
 	  "sms_id = VALUES(sms_id), phone_mac = VALUES(phone_mac), "
 	  "pw_hash = VALUES(pw_hash), pw_for = VALUES(pw_for)", N },
-	[STMT_REGKEEP_DELETE] = { "DELETE FROM register_keep WHERE id = ?", N },
-	[STMT_REGKEEP_OLD] = { "SELECT id, COALESCE(file, '') FROM register_keep "
+	[STMT_REGKEEP_DELETE] = { "b", "", "DELETE FROM register_keep WHERE id = ?", N },
+	[STMT_REGKEEP_OLD] = { "", "bs", "SELECT id, COALESCE(file, '') FROM register_keep "
 	  "WHERE created_at < NOW() - INTERVAL 30 MINUTE LIMIT 20", N },
-	[STMT_REGKEEP_PHOTOS] = { "SELECT COUNT(*) FROM register_keep WHERE ip = ? "
+	[STMT_REGKEEP_PHOTOS] = { "s", "i", "SELECT COUNT(*) FROM register_keep WHERE ip = ? "
 	  "AND file IS NOT NULL AND created_at > NOW() - INTERVAL 30 MINUTE", N },
-	[STMT_REGKEEP_SMS_OK] = { "SELECT COUNT(*) FROM sms_codes WHERE id = ? AND phone_mac = ? "
+	[STMT_REGKEEP_SMS_OK] = { "ib", "i", "SELECT COUNT(*) FROM sms_codes WHERE id = ? AND phone_mac = ? "
 	  "AND purpose = 'register' AND used_at IS NULL AND tries <= 5 "
 	  "AND created_at > NOW() - INTERVAL 5 MINUTE", N },
 	/* end regkeep.c */
 	/* h_home.c, h_help.c, h_phones.c, h_canapply.c: home and public pages */
-	[STMT_HOME_APP] = { "SELECT a.state, a.unit_id IS NOT NULL AND a.education IS NOT NULL "
+	[STMT_HOME_APP] = { "i", "sii", "SELECT a.state, a.unit_id IS NOT NULL AND a.education IS NOT NULL "
 	  "AND a.work_start IS NOT NULL AND a.work_years IS NOT NULL AND a.cur_level IS NOT NULL "
 	  "AND a.target_worktype IS NOT NULL AND a.target_level IS NOT NULL "
 	  "AND a.prohibited IS NOT NULL, "
 	  "(SELECT COUNT(*) FROM materials m WHERE m.application_id = a.id AND m.kind = 'photo') "
 	  "FROM applications a WHERE a.account_id = ?", C },
-	[STMT_PUB_EDU_LIST] = { "SELECT code, name, rank FROM education ORDER BY rank, code DESC", A },
-	[STMT_PUB_WT_LIST] = { "SELECT code, name, status FROM worktypes "
+	[STMT_PUB_EDU_LIST] = { "", "ssi", "SELECT code, name, rank FROM education ORDER BY rank, code DESC", A },
+	[STMT_PUB_WT_LIST] = { "", "sss", "SELECT code, name, status FROM worktypes "
 	  "ORDER BY status <> 'current', code", A },
-	[STMT_PUB_WT_MAPS] = { "SELECT m.old_code, m.new_code, w.name FROM worktype_map m "
+	[STMT_PUB_WT_MAPS] = { "", "sss", "SELECT m.old_code, m.new_code, w.name FROM worktype_map m "
 	  "JOIN worktypes w ON w.code = m.new_code ORDER BY m.old_code, m.new_code", A },
-	[STMT_PHONE_LIST] = { "SELECT p.region_code, r.name, r.kind, COALESCE(r.parent_code, ''), "
+	[STMT_PHONE_LIST] = { "", "ssssss", "SELECT p.region_code, r.name, r.kind, COALESCE(r.parent_code, ''), "
 	  "p.label, p.phone FROM consult_phones p JOIN regions r ON r.code = p.region_code "
 	  "ORDER BY p.region_code, p.sort", A },
-	[STMT_PHONE_OF] = { "SELECT label, phone FROM consult_phones WHERE region_code = ? "
+	[STMT_PHONE_OF] = { "s", "ss", "SELECT label, phone FROM consult_phones WHERE region_code = ? "
 	  "ORDER BY sort", O },
-	[STMT_PHONE_CLEAR] = { "DELETE FROM consult_phones WHERE region_code = ?", O },
-	[STMT_PHONE_ADD] = { "INSERT INTO consult_phones (region_code, sort, label, phone, "
+	[STMT_PHONE_CLEAR] = { "s", "", "DELETE FROM consult_phones WHERE region_code = ?", O },
+	[STMT_PHONE_ADD] = { "sissi", "", "INSERT INTO consult_phones (region_code, sort, label, phone, "
 	  "updated_by, updated_at) VALUES (?, ?, ?, ?, ?, NOW())", O },
 	/* end public pages */
 
@@ -436,23 +438,23 @@ static const struct {
 	 * each other) and per name from everywhere.  A reset (ok = 2)
 	 * lifts both; a success (ok = 1) the one of its address.
 	 */
-	[STMT_CAPTCHA_SET] = { "REPLACE INTO captchas (id, answer_mac, created_at) "
+	[STMT_CAPTCHA_SET] = { "bb", "", "REPLACE INTO captchas (id, answer_mac, created_at) "
 	  "VALUES (?, ?, NOW())", A },
-	[STMT_CAPTCHA_SWEEP] = { "DELETE FROM captchas WHERE created_at < NOW() - INTERVAL 1 HOUR", A },
-	[STMT_CAPTCHA_USE] = { "DELETE FROM captchas WHERE id = ? AND answer_mac = ? "
+	[STMT_CAPTCHA_SWEEP] = { "", "", "DELETE FROM captchas WHERE created_at < NOW() - INTERVAL 1 HOUR", A },
+	[STMT_CAPTCHA_USE] = { "bb", "", "DELETE FROM captchas WHERE id = ? AND answer_mac = ? "
 	  "AND created_at > NOW() - INTERVAL 5 MINUTE", A },
-	[STMT_CAPTCHA_DROP] = { "DELETE FROM captchas WHERE id = ?", A },
-	[STMT_SMS_HOUR_SENT] = { "SELECT COUNT(*) FROM sms_outbox "
+	[STMT_CAPTCHA_DROP] = { "b", "", "DELETE FROM captchas WHERE id = ?", A },
+	[STMT_SMS_HOUR_SENT] = { "", "i", "SELECT COUNT(*) FROM sms_outbox "
 	  "WHERE created_at > NOW() - INTERVAL 1 HOUR", A },
-	[STMT_AUTH_FAILS_PAIR] = { "SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, MAX(at), NOW()), 86400) "
+	[STMT_AUTH_FAILS_PAIR] = { "bsibs", "ii", "SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, MAX(at), NOW()), 86400) "
 	  "FROM login_attempts WHERE login_mac = ? AND ip = ? AND ok = 0 AND id < ? "
 	  "AND at > NOW() - INTERVAL 15 MINUTE AND id > COALESCE((SELECT MAX(id) "
 	  "FROM login_attempts WHERE login_mac = ? AND (ok = 2 OR (ok = 1 AND ip = ?))), 0)", A },
-	[STMT_AUTH_FAILS_VALUE] = { "SELECT COUNT(*) FROM login_attempts WHERE login_mac = ? AND ok = 0 "
+	[STMT_AUTH_FAILS_VALUE] = { "bib", "i", "SELECT COUNT(*) FROM login_attempts WHERE login_mac = ? AND ok = 0 "
 	  "AND id < ? AND at > NOW() - INTERVAL 15 MINUTE AND id > COALESCE((SELECT MAX(id) "
 	  "FROM login_attempts WHERE login_mac = ? AND ok = 2), 0)", A },
 	/* Only for the account whose phone the visitor's reset code went to. */
-	[STMT_AUTH_TOTP_GET] = { "SELECT a.totp_enc, a.totp_step FROM accounts a "
+	[STMT_AUTH_TOTP_GET] = { "ii", "bi", "SELECT a.totp_enc, a.totp_step FROM accounts a "
 	  "JOIN sms_codes c ON c.phone_mac = a.phone_mac WHERE a.id = ? AND c.id = ? "
 	  "AND c.purpose = 'reset' AND c.used_at IS NULL "
 	  "AND c.created_at > NOW() - INTERVAL " NUM(SMS_VALID) " MINUTE", N },
@@ -513,13 +515,23 @@ db_bind_results(MYSQL_STMT *st, int i)
 	unsigned int	 c;
 	size_t		 cap;
 
-	if ((meta = mysql_stmt_result_metadata(st)) == NULL)
+	if ((meta = mysql_stmt_result_metadata(st)) == NULL) {
+		if (*stmts[i].cols != '\0')
+			fatalx("statement %d (%.60s): no result, %zu columns "
+			    "declared", i, stmts[i].sql, strlen(stmts[i].cols));
 		return;
+	}
 	d->ncols = mysql_num_fields(meta);
 	if (d->ncols > MAX_BIND)
 		fatalx("statement %d: too many columns", i);
+	if (d->ncols != strlen(stmts[i].cols))
+		fatalx("statement %d (%.60s): %u columns, %zu declared", i,
+		    stmts[i].sql, d->ncols, strlen(stmts[i].cols));
 	for (c = 0; c < d->ncols; c++) {
 		f = mysql_fetch_field_direct(meta, c);
+		if (stmts[i].cols[c] == 'i' && !IS_NUM(f->type))
+			fatalx("statement %d (%.60s): column %u (%s) is not a "
+			    "number", i, stmts[i].sql, c + 1, f->name);
 		cap = f->length < 64 ? 64 : f->length;
 		if (cap > MAX_COLBUF)
 			cap = MAX_COLBUF;
@@ -570,6 +582,10 @@ db_open(struct worker *w)
 			}
 			fatalx("statement %d does not prepare", i);
 		}
+		if (mysql_stmt_param_count(st) != strlen(stmts[i].params))
+			fatalx("statement %d (%.60s): %lu parameters, %zu "
+			    "declared", i, stmts[i].sql,
+			    mysql_stmt_param_count(st), strlen(stmts[i].params));
 		w->stmts[i] = st;
 		db_bind_results(st, i);
 	}
@@ -620,15 +636,16 @@ db_fail(struct req *r, enum stmt s, const char *call)
 }
 
 /*
- * Runs statement s with the parameters described by fmt: 'i' a long long,
- * 's' a string (NULL is SQL NULL), 'b' a pointer and a size_t length.
- * A query's rows are stored for db_fetch().  Returns the number of rows
+ * Runs statement s with its declared parameters (stmts[s].params): 'i' a
+ * long long, 's' a string (NULL is SQL NULL), 'b' a pointer and a size_t
+ * length.  A query's rows are stored for db_row().  Returns the number of rows
  * (queries) or of changed rows, or -1 (logged; db_dup() tells a duplicate
  * key).  Refuses statements the request's role may not run.
  */
 int
-db_exec(struct req *r, enum stmt s, const char *fmt, ...)
+db_run(struct req *r, enum stmt s, ...)
 {
+	const char	*fmt = stmts[s].params;
 	MYSQL_BIND	 b[MAX_BIND];
 	long long	 ints[MAX_BIND];
 	MYSQL_STMT	*st;
@@ -647,10 +664,10 @@ db_exec(struct req *r, enum stmt s, const char *fmt, ...)
 	st = r->w->stmts[s];
 	mysql_stmt_free_result(st);
 	memset(b, 0, sizeof(b));
-	va_start(ap, fmt);
+	va_start(ap, s);
 	for (n = 0; fmt[n] != '\0'; n++) {
 		if (n >= MAX_BIND)
-			fatalx("db_exec: too many parameters");
+			fatalx("db_run: too many parameters");
 		switch (fmt[n]) {
 		case 'i':
 			ints[n] = va_arg(ap, long long);
@@ -673,12 +690,12 @@ db_exec(struct req *r, enum stmt s, const char *fmt, ...)
 			b[n].buffer_length = va_arg(ap, size_t);
 			break;
 		default:
-			fatalx("db_exec: bad format %c", fmt[n]);
+			fatalx("db_run: bad type %c", fmt[n]);
 		}
 	}
 	va_end(ap);
 	if (n != mysql_stmt_param_count(st))
-		fatalx("db_exec(%d): %zu parameters for %lu", s, n,
+		fatalx("db_run(%d): %zu parameters for %lu", s, n,
 		    mysql_stmt_param_count(st));
 	if (n > 0 && mysql_stmt_bind_param(st, b))
 		return db_fail(r, s, "mysql_stmt_bind_param");
@@ -692,14 +709,15 @@ db_exec(struct req *r, enum stmt s, const char *fmt, ...)
 }
 
 /*
- * Fetches the next row of s into the pointers of fmt: 'i' long long *
- * (NULL reads as 0), 's' char ** (a pool copy, NULL for SQL NULL), 'b'
- * unsigned char ** and size_t *, '-' skips a column.  Returns 1 for a
+ * Fetches the next row of s into a pointer for each declared column
+ * (stmts[s].cols): 'i' long long * (NULL reads as 0), 's' char ** (a
+ * pool copy, NULL for SQL NULL), 'b' unsigned char ** and size_t *.  Returns 1 for a
  * row, 0 at the end, -1 on error.
  */
 int
-db_fetch(struct req *r, enum stmt s, const char *fmt, ...)
+db_row(struct req *r, enum stmt s, ...)
 {
+	const char	*fmt = stmts[s].cols;
 	struct dbres	*d = &res[s];
 	MYSQL_STMT	*st = r->w->stmts[s];
 	va_list		 ap;
@@ -715,13 +733,13 @@ db_fetch(struct req *r, enum stmt s, const char *fmt, ...)
 		return 0;
 	}
 	if (rc == MYSQL_DATA_TRUNCATED) {
-		log_warnx("db_fetch(%d): column truncated", s);
+		log_warnx("db_row(%d): column truncated", s);
 		mysql_stmt_free_result(st);
 		return -1;
 	}
 	if (rc != 0)
 		return db_fail(r, s, "mysql_stmt_fetch");
-	va_start(ap, fmt);
+	va_start(ap, s);
 	for (c = 0; fmt[c] != '\0' && c < d->ncols; c++) {
 		v = d->null[c] ? NULL : pool_strndup(r->pool, d->buf[c],
 		    d->len[c]);
@@ -736,10 +754,8 @@ db_fetch(struct req *r, enum stmt s, const char *fmt, ...)
 			*va_arg(ap, unsigned char **) = (unsigned char *)v;
 			*va_arg(ap, size_t *) = v ? d->len[c] : 0;
 			break;
-		case '-':
-			break;
 		default:
-			fatalx("db_fetch: bad format %c", fmt[c]);
+			fatalx("db_row: bad type %c", fmt[c]);
 		}
 	}
 	va_end(ap);

@@ -38,9 +38,9 @@ windows_page(struct req *r, long long year, int *known)
 	if (year_list(r, year, known) == -1)
 		return RC_DB;
 	/* <window kind name starts ends open/> per kind set for the year. */
-	if (db_exec(r, STMT_WINDOW_LIST, "i", year) == -1)
+	if (db_run(r, STMT_WINDOW_LIST, year) == -1)
 		return RC_DB;
-	while ((n = db_fetch(r, STMT_WINDOW_LIST, "sssi", &kind, &starts,
+	while ((n = db_row(r, STMT_WINDOW_LIST, &kind, &starts,
 	    &ends, &open)) == 1) {
 		y = xml_el(r->root, "window", NULL);
 		xml_attr(y, "kind", kind);
@@ -156,7 +156,7 @@ h_windows_post(struct req *r)
 	obj = pool_printf(r->pool, "window:%lld/%s", year, kind);
 	why = pool_printf(r->pool, "%s - %s", st, et);
 	if (db_begin(r) == -1 ||
-	    db_exec(r, STMT_WINDOW_SET, "isssi", year, kind, st, et,
+	    db_run(r, STMT_WINDOW_SET, year, kind, st, et,
 	    r->account_id) == -1 ||
 	    audit(r, "window.set", obj, "ok", why) == -1 ||
 	    db_commit(r) == -1) {
@@ -200,9 +200,9 @@ reg_count(struct req *r, const char *scope, const char *region,
 		if (strcmp(cache[i].key, key) == 0 &&
 		    now - cache[i].at < COUNT_TTL)
 			return cache[i].total;
-	if (db_exec(r, STMT_REG_COUNT, "issssii", (long long)r->year, scope,
+	if (db_run(r, STMT_REG_COUNT, (long long)r->year, scope,
 	    scope, region, region, level, level) == -1 ||
-	    db_fetch(r, STMT_REG_COUNT, "i", &total) == -1)
+	    db_row(r, STMT_REG_COUNT, &total) == -1)
 		return -1;
 	db_done(r, STMT_REG_COUNT);
 	i = next++ % COUNT_SLOTS;
@@ -272,11 +272,11 @@ h_registrations(struct req *r)
 	xml_attrf(list, "pages", "%lld", (total + LIST_SIZE - 1) / LIST_SIZE);
 	xml_attrf(list, "total", "%lld", total);
 	xml_attrf(list, "size", "%d", LIST_SIZE);
-	if (db_exec(r, STMT_REG_LIST, "issssiiii", (long long)r->year, scope,
+	if (db_run(r, STMT_REG_LIST, (long long)r->year, scope,
 	    scope, region, region, level, level, (long long)LIST_SIZE,
 	    (page - 1) * LIST_SIZE) == -1)
 		return RC_DB;
-	while ((k = db_fetch(r, STMT_REG_LIST, "isbbsis", &id, &name, &ie, &iel,
+	while ((k = db_row(r, STMT_REG_LIST, &id, &name, &ie, &iel,
 	    &pe, &pel, &rname, &lv, &created)) == 1) {
 		row = xml_el(list, "row", NULL);
 		xml_attrf(row, "id", "%lld", id);

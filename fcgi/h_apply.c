@@ -66,8 +66,8 @@ acct_load(struct req *r, struct acct *c)
 	int		 n;
 
 	memset(c, 0, sizeof(*c));
-	if (db_exec(r, STMT_APPLY_ACCOUNT, "i", r->account_id) == -1 ||
-	    (n = db_fetch(r, STMT_APPLY_ACCOUNT, "sbbsssisib", &c->name,
+	if (db_run(r, STMT_APPLY_ACCOUNT, r->account_id) == -1 ||
+	    (n = db_row(r, STMT_APPLY_ACCOUNT, &c->name,
 	    &ie, &iel, &pe, &pel, &c->gender, &c->birth, &c->region,
 	    &c->level, &c->idcard_file, &c->year, &c->idno_mac,
 	    &c->idno_mac_len)) == -1)
@@ -105,7 +105,7 @@ app_create(struct req *r, const struct acct *c)
 			stored = 1;
 	}
 	if (db_begin(r) == -1 ||
-	    (n = db_exec(r, STMT_APP_CREATE, "i", r->account_id)) == -1)
+	    (n = db_run(r, STMT_APP_CREATE, r->account_id)) == -1)
 		goto fail;
 	if (n == 0) {		/* another request made it meanwhile */
 		db_rollback(r);
@@ -115,7 +115,7 @@ app_create(struct req *r, const struct acct *c)
 	}
 	id = db_insert_id(r, STMT_APP_CREATE);
 	snprintf(obj, sizeof(obj), "application:%lld", id);
-	if (stored && db_exec(r, STMT_APP_IDCARD_COPY, "isii", id, file,
+	if (stored && db_run(r, STMT_APP_IDCARD_COPY, id, file,
 	    (long long)len, r->account_id) == -1)
 		goto fail;
 	if (audit(r, "application.create", obj, "ok", NULL) == -1 ||
@@ -146,8 +146,8 @@ apply_app_load(struct req *r, const struct acct *c, struct app *a)
 
 	memset(a, 0, sizeof(*a));
 	for (tries = 0; ; tries++) {
-		if (db_exec(r, STMT_APP_GET, "i", r->account_id) == -1 ||
-		    (n = db_fetch(r, STMT_APP_GET, "isiiisssssssssssssiisss",
+		if (db_run(r, STMT_APP_GET, r->account_id) == -1 ||
+		    (n = db_row(r, STMT_APP_GET,
 		    &a->id, &a->state, &a->version, &a->year, &unit, &v[0],
 		    &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7], &v[8],
 		    &v[9], &v[10], &v[11], &v[12], &a->exc_entered,
@@ -177,8 +177,8 @@ apply_app_load(struct req *r, const struct acct *c, struct app *a)
 	a->v[F_CR18] = v[13] != NULL && atoi(v[13]) ? "1" : "";
 	a->v[F_CR19] = v[14] != NULL && atoi(v[14]) ? "1" : "";
 
-	if (db_exec(r, STMT_APP_GET_TEXT, "i", a->id) == -1 ||
-	    (n = db_fetch(r, STMT_APP_GET_TEXT, "sssssss", &t[0], &t[1],
+	if (db_run(r, STMT_APP_GET_TEXT, a->id) == -1 ||
+	    (n = db_row(r, STMT_APP_GET_TEXT, &t[0], &t[1],
 	    &t[2], &t[3], &t[4], &t[5], &t[6])) != 1)
 		return -1;
 	db_done(r, STMT_APP_GET_TEXT);
@@ -187,9 +187,9 @@ apply_app_load(struct req *r, const struct acct *c, struct app *a)
 
 	for (i = 0; i < NYEARS; i++)
 		a->grade[i] = "";
-	if (db_exec(r, STMT_APPRAISAL_LIST, "i", a->id) == -1)
+	if (db_run(r, STMT_APPRAISAL_LIST, a->id) == -1)
 		return -1;
-	while ((n = db_fetch(r, STMT_APPRAISAL_LIST, "is", &y, &grade)) == 1)
+	while ((n = db_row(r, STMT_APPRAISAL_LIST, &y, &grade)) == 1)
 		if (y >= a->year - NYEARS && y < a->year)
 			a->grade[a->year - 1 - y] = grade;
 	return n == -1 ? -1 : 0;
@@ -218,8 +218,8 @@ apply_unit_chain(struct req *r, long long id, long long *sup, char **region)
 	long long	 parent;
 	int		 n;
 
-	if (db_exec(r, STMT_UNIT_GET, "i", id) == -1 ||
-	    (n = db_fetch(r, STMT_UNIT_GET, "sisssss", &kind, &parent, &reg,
+	if (db_run(r, STMT_UNIT_GET, id) == -1 ||
+	    (n = db_row(r, STMT_UNIT_GET, &kind, &parent, &reg,
 	    &gkind, &gparent, &name, &code)) == -1)
 		return -1;
 	db_done(r, STMT_UNIT_GET);
@@ -229,8 +229,8 @@ apply_unit_chain(struct req *r, long long id, long long *sup, char **region)
 		if (parent == 0)
 			return 0;
 		*sup = parent;
-		if (db_exec(r, STMT_UNIT_GET, "i", parent) == -1 ||
-		    (n = db_fetch(r, STMT_UNIT_GET, "sisssss", &kind, &parent,
+		if (db_run(r, STMT_UNIT_GET, parent) == -1 ||
+		    (n = db_row(r, STMT_UNIT_GET, &kind, &parent,
 		    &reg, &gkind, &gparent, &name, &code)) == -1)
 			return -1;
 		db_done(r, STMT_UNIT_GET);
@@ -252,8 +252,8 @@ apply_wt_get(struct req *r, const char *code, char **status, char **name)
 	char	*nm;
 	int	 n;
 
-	if (db_exec(r, STMT_WT_GET, "s", code) == -1 ||
-	    (n = db_fetch(r, STMT_WT_GET, "ss", &nm, status)) == -1)
+	if (db_run(r, STMT_WT_GET, code) == -1 ||
+	    (n = db_row(r, STMT_WT_GET, &nm, status)) == -1)
 		return -1;
 	db_done(r, STMT_WT_GET);
 	if (name != NULL)
@@ -286,7 +286,7 @@ unit_rows(struct req *r, enum stmt s, xmlNodePtr parent, const char *want,
 	long long	 id;
 	int		 n;
 
-	while ((n = db_fetch(r, s, "isss", &id, &code, &name, &kind)) == 1) {
+	while ((n = db_row(r, s, &id, &code, &name, &kind)) == 1) {
 		u = xml_el(parent, "unit", NULL);
 		snprintf(ids, sizeof(ids), "%lld", id);
 		xml_attr(u, "id", ids);
@@ -329,10 +329,10 @@ unit_tree(struct req *r, const struct acct *c, struct vals *f)
 		region = c->region;
 	t = xml_el(r->root, "unit-tree", NULL);
 	l = xml_el(t, "regions", NULL);
-	if (db_exec(r, STMT_UNIT_REGIONS, "") == -1)
+	if (db_run(r, STMT_UNIT_REGIONS) == -1)
 		return -1;
 	found = 0;
-	while ((n = db_fetch(r, STMT_UNIT_REGIONS, "sss", &code, &name,
+	while ((n = db_row(r, STMT_UNIT_REGIONS, &code, &name,
 	    &kind)) == 1) {
 		g = xml_el(l, "region", NULL);
 		xml_attr(g, "code", code);
@@ -353,7 +353,7 @@ unit_tree(struct req *r, const struct acct *c, struct vals *f)
 	}
 	l = xml_el(t, "supervisors", NULL);
 	xml_attr(l, "region", region);
-	if (db_exec(r, STMT_UNIT_SUPERVISORS, "ss", region, region) == -1)
+	if (db_run(r, STMT_UNIT_SUPERVISORS, region, region) == -1)
 		return -1;
 	found = 0;
 	if (unit_rows(r, STMT_UNIT_SUPERVISORS, l, sup, &found) == -1)
@@ -368,7 +368,7 @@ units:
 	}
 	l = xml_el(t, "units", NULL);
 	xml_attr(l, "parent", sup);
-	if (db_exec(r, STMT_UNIT_CHILDREN, "i", strtoll(sup, NULL, 10)) == -1)
+	if (db_run(r, STMT_UNIT_CHILDREN, strtoll(sup, NULL, 10)) == -1)
 		return -1;
 	found = strcmp(f->v[F_UNIT], sup) == 0;	/* the supervisor itself */
 	if (unit_rows(r, STMT_UNIT_CHILDREN, l, f->v[F_UNIT], &found) == -1)
@@ -396,9 +396,9 @@ page_lists(struct req *r, const struct app *a, int *has_photo,
 	int		 k;
 
 	l = xml_el(r->root, "educations", NULL);
-	if (db_exec(r, STMT_EDU_LIST, "") == -1)
+	if (db_run(r, STMT_EDU_LIST) == -1)
 		return -1;
-	while ((k = db_fetch(r, STMT_EDU_LIST, "ssi", &code, &name,
+	while ((k = db_row(r, STMT_EDU_LIST, &code, &name,
 	    &rank)) == 1) {
 		n = xml_el(l, "education", NULL);
 		xml_attr(n, "value", code);
@@ -408,9 +408,9 @@ page_lists(struct req *r, const struct app *a, int *has_photo,
 		return -1;
 
 	l = xml_el(r->root, "grades", NULL);
-	if (db_exec(r, STMT_GRADE_LIST, "") == -1)
+	if (db_run(r, STMT_GRADE_LIST) == -1)
 		return -1;
-	while ((k = db_fetch(r, STMT_GRADE_LIST, "ssi", &code, &name,
+	while ((k = db_row(r, STMT_GRADE_LIST, &code, &name,
 	    &rank)) == 1) {
 		n = xml_el(l, "grade", NULL);
 		xml_attr(n, "value", code);
@@ -428,9 +428,9 @@ page_lists(struct req *r, const struct app *a, int *has_photo,
 	xml_levels(r->root);
 
 	l = xml_el(r->root, "worktypes", NULL);
-	if (db_exec(r, STMT_WT_ALL, "") == -1)
+	if (db_run(r, STMT_WT_ALL) == -1)
 		return -1;
-	while ((k = db_fetch(r, STMT_WT_ALL, "ssss", &code, &name, &pinyin,
+	while ((k = db_row(r, STMT_WT_ALL, &code, &name, &pinyin,
 	    &status)) == 1) {
 		n = xml_el(l, "worktype", NULL);
 		xml_attr(n, "code", code);
@@ -441,9 +441,9 @@ page_lists(struct req *r, const struct app *a, int *has_photo,
 	if (k == -1)
 		return -1;
 	/* The map, sorted by old code: attach to each merged type. */
-	if (db_exec(r, STMT_WT_MAP_ALL, "") == -1)
+	if (db_run(r, STMT_WT_MAP_ALL) == -1)
 		return -1;
-	while ((k = db_fetch(r, STMT_WT_MAP_ALL, "sss", &old, &code,
+	while ((k = db_row(r, STMT_WT_MAP_ALL, &old, &code,
 	    &name)) == 1) {
 		if (strcmp(old, prev) != 0) {
 			for (w = l->children; w != NULL; w = w->next) {
@@ -486,9 +486,9 @@ page_lists(struct req *r, const struct app *a, int *has_photo,
 
 	*has_photo = *has_idcard = *nr19 = *nexc = 0;
 	l = xml_el(r->root, "materials", NULL);
-	if (db_exec(r, STMT_APP_MATERIALS, "i", a->id) == -1)
+	if (db_run(r, STMT_APP_MATERIALS, a->id) == -1)
 		return -1;
-	while ((k = db_fetch(r, STMT_APP_MATERIALS, "isssis", &id, &kind,
+	while ((k = db_row(r, STMT_APP_MATERIALS, &id, &kind,
 	    &title, &mime, &size, &created)) == 1) {
 		n = xml_el(l, "material", NULL);
 		xml_attrf(n, "id", "%lld", id);
@@ -523,9 +523,9 @@ wt_maps(struct req *r, const char *code, char ***codes, char ***names)
 	int		 k;
 
 	*codes = *names = NULL;
-	if (db_exec(r, STMT_WT_MAPS, "s", code) == -1)
+	if (db_run(r, STMT_WT_MAPS, code) == -1)
 		return -1;
-	while ((k = db_fetch(r, STMT_WT_MAPS, "ss", &nc, &nn)) == 1) {
+	while ((k = db_row(r, STMT_WT_MAPS, &nc, &nn)) == 1) {
 		if (n == cap) {
 			cap = cap == 0 ? 8 : cap * 2;
 			c2 = pool_calloc(r->pool, cap, sizeof(*c2));
@@ -628,10 +628,10 @@ apply_page_start(struct req *r, const struct acct *c, const struct app *a,
 		xml_attr(ap, "submitted", a->submitted_at);
 	if (strcmp(a->state, "returned") == 0 ||
 	    strcmp(a->state, "rejected") == 0) {
-		if (db_exec(r, STMT_APP_LAST_EVENT, "is", a->id,
+		if (db_run(r, STMT_APP_LAST_EVENT, a->id,
 		    strcmp(a->state, "returned") == 0 ? "return" :
 		    "reject") == -1 ||
-		    (k = db_fetch(r, STMT_APP_LAST_EVENT, "ss", &reason,
+		    (k = db_row(r, STMT_APP_LAST_EVENT, &reason,
 		    &at)) == -1)
 			return -1;
 		db_done(r, STMT_APP_LAST_EVENT);

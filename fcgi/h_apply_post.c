@@ -92,9 +92,9 @@ edu_rank(struct req *r, const char *code, long long *rank)
 	long long	 rk;
 	int		 n, found = 0;
 
-	if (db_exec(r, STMT_EDU_LIST, "") == -1)
+	if (db_run(r, STMT_EDU_LIST) == -1)
 		return -1;
-	while ((n = db_fetch(r, STMT_EDU_LIST, "ssi", &c, &name, &rk)) == 1)
+	while ((n = db_row(r, STMT_EDU_LIST, &c, &name, &rk)) == 1)
 		if (strcmp(c, code) == 0) {
 			*rank = rk;
 			found = 1;
@@ -113,9 +113,9 @@ grade_known(struct req *r, const char *code, long long *rank)
 	long long	 rk;
 	int		 n, found = 0;
 
-	if (db_exec(r, STMT_GRADE_LIST, "") == -1)
+	if (db_run(r, STMT_GRADE_LIST) == -1)
 		return -1;
-	while ((n = db_fetch(r, STMT_GRADE_LIST, "ssi", &c, &name, &rk)) == 1)
+	while ((n = db_row(r, STMT_GRADE_LIST, &c, &name, &rk)) == 1)
 		if (strcmp(c, code) == 0) {
 			found = 1;
 			*rank = rk;
@@ -442,9 +442,9 @@ check_rules(struct req *r, const struct acct *c, const struct app *a,
 		if ((k = apply_wt_get(r, e.cur_worktype, &status, NULL)) == -1)
 			return -1;
 		e.cur_is_old = k == 1 && strcmp(status, "current") != 0;
-		if (db_exec(r, STMT_WT_MAPS, "s", e.cur_worktype) == -1)
+		if (db_run(r, STMT_WT_MAPS, e.cur_worktype) == -1)
 			return -1;
-		while ((k = db_fetch(r, STMT_WT_MAPS, "ss", &nc, &nn)) == 1)
+		while ((k = db_row(r, STMT_WT_MAPS, &nc, &nn)) == 1)
 			if (nmaps < MAX_MAPS)
 				maps[nmaps++] = nc;
 		if (k == -1)
@@ -453,10 +453,10 @@ check_rules(struct req *r, const struct acct *c, const struct app *a,
 	e.cur_maps_to = maps;
 	e.ncur_maps_to = nmaps;
 	if (c->idno_mac != NULL) {
-		if (db_exec(r, STMT_APP_QUALIFIED, "b", c->idno_mac,
+		if (db_run(r, STMT_APP_QUALIFIED, c->idno_mac,
 		    c->idno_mac_len) == -1)
 			return -1;
-		while ((k = db_fetch(r, STMT_APP_QUALIFIED, "sii", &wt, &lv,
+		while ((k = db_row(r, STMT_APP_QUALIFIED, &wt, &lv,
 		    &yr)) == 1)
 			if (nq < MAX_QUALS) {
 				q[nq].worktype = wt;
@@ -537,7 +537,7 @@ store(struct req *r, const struct app *a, const struct vals *f,
 	if (f->sy > 0)
 		snprintf(start, sizeof(start), "%04d-%02d-%02d", f->sy, f->sm,
 		    f->sd);
-	n = db_exec(r, STMT_APP_SAVE, "ssssssssssssssssii",
+	n = db_run(r, STMT_APP_SAVE,
 	    num_or_null(f->unit_id), str_or_null(f->v[F_EDU]),
 	    f->sy > 0 ? start : NULL, num_or_null(f->work_years),
 	    num_or_null(f->cur_level), str_or_null(f->v[F_CURWT]),
@@ -551,14 +551,13 @@ store(struct req *r, const struct app *a, const struct vals *f,
 	    a->id, version);
 	if (n != 1)
 		return n;
-	if (db_exec(r, STMT_APP_SAVE_TEXT, "sssssssi", f->v[F_NOTE],
+	if (db_run(r, STMT_APP_SAVE_TEXT, f->v[F_NOTE],
 	    f->v[F_EXCCOND], f->v[F_EXCEV], f->v[F_RESUME], f->v[F_REWARDS],
 	    f->v[F_ACHIEVE], f->v[F_OPT], a->id) == -1 ||
-	    db_exec(r, STMT_APPRAISAL_CLEAR, "i", a->id) == -1)
+	    db_run(r, STMT_APPRAISAL_CLEAR, a->id) == -1)
 		return -1;
 	for (k = 0; k < NYEARS; k++)
-		if (*f->grade[k] != '\0' && db_exec(r, STMT_APPRAISAL_INSERT,
-		    "iis", a->id, a->year - 1 - k, f->grade[k]) == -1)
+		if (*f->grade[k] != '\0' && db_run(r, STMT_APPRAISAL_INSERT, a->id, a->year - 1 - k, f->grade[k]) == -1)
 			return -1;
 	return 1;
 }
@@ -615,14 +614,14 @@ check_unit_region(struct req *r, const struct acct *c, struct vals *f)
 		return n == -1 ? -1 : 0;
 	if (strcmp(ureg, c->region) == 0)
 		return 0;
-	if (db_exec(r, STMT_REGION_GET, "s", ureg) == -1 ||
-	    (n = db_fetch(r, STMT_REGION_GET, "ss", &uname, &kind)) == -1)
+	if (db_run(r, STMT_REGION_GET, ureg) == -1 ||
+	    (n = db_row(r, STMT_REGION_GET, &uname, &kind)) == -1)
 		return -1;
 	db_done(r, STMT_REGION_GET);
 	if (n == 1 && strcmp(kind, "province") == 0)
 		return 0;
-	if (db_exec(r, STMT_REGION_GET, "s", c->region) == -1 ||
-	    db_fetch(r, STMT_REGION_GET, "ss", &cname, &kind) == -1)
+	if (db_run(r, STMT_REGION_GET, c->region) == -1 ||
+	    db_row(r, STMT_REGION_GET, &cname, &kind) == -1)
 		return -1;
 	db_done(r, STMT_REGION_GET);
 	xml_field_error(r, "unit_id", pool_printf(r->pool, "所选单位属于%s，"
@@ -645,12 +644,12 @@ submit_recount(struct req *r, long long app, int hp, int hi, int n19,
 {
 	long long	 p, i, r19, exc, v;
 
-	if (db_exec(r, STMT_APP_LOCK, "i", app) == -1 ||
-	    db_fetch(r, STMT_APP_LOCK, "i", &v) == -1)
+	if (db_run(r, STMT_APP_LOCK, app) == -1 ||
+	    db_row(r, STMT_APP_LOCK, &v) == -1)
 		return -1;
 	db_done(r, STMT_APP_LOCK);
-	if (db_exec(r, STMT_APP_MAT_KINDS, "i", app) == -1 ||
-	    db_fetch(r, STMT_APP_MAT_KINDS, "iiii", &p, &i, &r19, &exc) == -1)
+	if (db_run(r, STMT_APP_MAT_KINDS, app) == -1 ||
+	    db_row(r, STMT_APP_MAT_KINDS, &p, &i, &r19, &exc) == -1)
 		return -1;
 	db_done(r, STMT_APP_MAT_KINDS);
 	return (p > 0) == (hp > 0) && (i > 0) == (hi > 0) && r19 == n19 &&
@@ -789,11 +788,11 @@ h_apply_post(struct req *r)
 		goto dbfail;
 	if (n == 0)
 		return conflict(r, &c, &a, &f, 1);
-	if ((n = db_exec(r, STMT_APP_SUBMIT, "ii", a.id, version + 1)) == -1)
+	if ((n = db_run(r, STMT_APP_SUBMIT, a.id, version + 1)) == -1)
 		goto dbfail;
 	if (n == 0)
 		return conflict(r, &c, &a, &f, 1);
-	if (db_exec(r, STMT_APP_REVIEW_SUBMIT, "iii", a.id, r->account_id,
+	if (db_run(r, STMT_APP_REVIEW_SUBMIT, a.id, r->account_id,
 	    f.unit_id > 0 ? f.unit_id : 0) == -1)
 		goto dbfail;
 	if (sms_use(r, code_id) == -1) {

@@ -203,9 +203,9 @@ ask_maps(struct req *r, struct ask *q, const char *old)
 	char	*o, *nc, *nn;
 	int	 k;
 
-	if (db_exec(r, STMT_PUB_WT_MAPS, "") == -1)
+	if (db_run(r, STMT_PUB_WT_MAPS) == -1)
 		return -1;
-	while ((k = db_fetch(r, STMT_PUB_WT_MAPS, "sss", &o, &nc, &nn)) == 1)
+	while ((k = db_row(r, STMT_PUB_WT_MAPS, &o, &nc, &nn)) == 1)
 		if (strcmp(o, old) == 0 && q->nmaps < MAX_MAPS) {
 			q->map_names[q->nmaps] = nn;
 			q->maps[q->nmaps++] = nc;

@@ -46,10 +46,10 @@ pub_worktypes(struct req *r, struct pub_wt **out)
 	char		*code, *name, *status;
 	int		 n, k, i = 0;
 
-	if ((n = db_exec(r, STMT_PUB_WT_LIST, "")) == -1)
+	if ((n = db_run(r, STMT_PUB_WT_LIST)) == -1)
 		return -1;
 	w = pool_calloc(r->pool, n > 0 ? n : 1, sizeof(*w));
-	while ((k = db_fetch(r, STMT_PUB_WT_LIST, "sss", &code, &name,
+	while ((k = db_row(r, STMT_PUB_WT_LIST, &code, &name,
 	    &status)) == 1)
 		if (i < n && code != NULL && name != NULL && status != NULL) {
 			w[i].code = code;
@@ -88,10 +88,10 @@ pub_education(struct req *r, struct pub_edu **out)
 	long long	 rank;
 	int		 n, k, i = 0;
 
-	if ((n = db_exec(r, STMT_PUB_EDU_LIST, "")) == -1)
+	if ((n = db_run(r, STMT_PUB_EDU_LIST)) == -1)
 		return -1;
 	e = pool_calloc(r->pool, n > 0 ? n : 1, sizeof(*e));
-	while ((k = db_fetch(r, STMT_PUB_EDU_LIST, "ssi", &code, &name,
+	while ((k = db_row(r, STMT_PUB_EDU_LIST, &code, &name,
 	    &rank)) == 1)
 		if (i < n && code != NULL && name != NULL) {
 			e[i].code = code;

@@ -55,8 +55,8 @@ home_next(struct req *r, int open)
 	long long	 filled = 0, photos = 0;
 	int		 k;
 
-	if (db_exec(r, STMT_HOME_APP, "i", r->account_id) == -1 ||
-	    (k = db_fetch(r, STMT_HOME_APP, "sii", &state, &filled,
+	if (db_run(r, STMT_HOME_APP, r->account_id) == -1 ||
+	    (k = db_row(r, STMT_HOME_APP, &state, &filled,
 	    &photos)) == -1)
 		return -1;
 	if (k == 1)
@@ -92,8 +92,8 @@ h_home(struct req *r)
 		return RC_OK;
 	}
 	xml_page(r, PAGE_HOME);
-	if (db_exec(r, STMT_ACCOUNT_GET, "i", r->account_id) == -1 ||
-	    (n = db_fetch(r, STMT_ACCOUNT_GET, "ssbbsssissssss", &role, &name,
+	if (db_run(r, STMT_ACCOUNT_GET, r->account_id) == -1 ||
+	    (n = db_row(r, STMT_ACCOUNT_GET, &role, &name,
 	    &ie, &iel, &pe, &pel, &gender, &birth, &region, &level, &created,
 	    &consent, &login, &uname, &ucode, &hash)) == -1)
 		return RC_DB;

@@ -83,8 +83,8 @@ h_login(struct req *r)
 	if (login_page(r, kind != NULL && strcmp(kind, "staff") == 0 ?
 	    "staff" : "candidate") != RC_OK)
 		return RC_DB;
-	if (db_exec(r, STMT_ATTEMPT_FAILS_IP, "s", r->ip) == -1 ||
-	    db_fetch(r, STMT_ATTEMPT_FAILS_IP, "i", &ip) == -1)
+	if (db_run(r, STMT_ATTEMPT_FAILS_IP, r->ip) == -1 ||
+	    db_row(r, STMT_ATTEMPT_FAILS_IP, &ip) == -1)
 		return RC_DB;
 	db_done(r, STMT_ATTEMPT_FAILS_IP);
 	if (ip >= FAILS_IP)
@@ -103,22 +103,22 @@ login_count(struct req *r, const unsigned char *lm, long long *aid,
     struct fails *f)
 {
 	memset(f, 0, sizeof(*f));
-	if (db_exec(r, STMT_ATTEMPT_INSERT, "bsi", lm, (size_t)MAC_LEN, r->ip,
+	if (db_run(r, STMT_ATTEMPT_INSERT, lm, (size_t)MAC_LEN, r->ip,
 	    0LL) == -1)
 		return -1;
 	*aid = db_insert_id(r, STMT_ATTEMPT_INSERT);
-	if (db_exec(r, STMT_AUTH_FAILS_PAIR, "bsibs", lm, (size_t)MAC_LEN,
+	if (db_run(r, STMT_AUTH_FAILS_PAIR, lm, (size_t)MAC_LEN,
 	    r->ip, *aid, lm, (size_t)MAC_LEN, r->ip) == -1 ||
-	    db_fetch(r, STMT_AUTH_FAILS_PAIR, "ii", &f->pair, &f->since) == -1)
+	    db_row(r, STMT_AUTH_FAILS_PAIR, &f->pair, &f->since) == -1)
 		return -1;
 	db_done(r, STMT_AUTH_FAILS_PAIR);
-	if (db_exec(r, STMT_AUTH_FAILS_VALUE, "bib", lm, (size_t)MAC_LEN,
+	if (db_run(r, STMT_AUTH_FAILS_VALUE, lm, (size_t)MAC_LEN,
 	    *aid, lm, (size_t)MAC_LEN) == -1 ||
-	    db_fetch(r, STMT_AUTH_FAILS_VALUE, "i", &f->name) == -1)
+	    db_row(r, STMT_AUTH_FAILS_VALUE, &f->name) == -1)
 		return -1;
 	db_done(r, STMT_AUTH_FAILS_VALUE);
-	if (db_exec(r, STMT_ATTEMPT_FAILS_IP, "s", r->ip) == -1 ||
-	    db_fetch(r, STMT_ATTEMPT_FAILS_IP, "i", &f->ip) == -1)
+	if (db_run(r, STMT_ATTEMPT_FAILS_IP, r->ip) == -1 ||
+	    db_row(r, STMT_ATTEMPT_FAILS_IP, &f->ip) == -1)
 		return -1;
 	db_done(r, STMT_ATTEMPT_FAILS_IP);
 	f->ip--;		/* this attempt */
@@ -155,7 +155,7 @@ static int
 login_refuse(struct req *r, long long aid, const char *kind,
     const char *why, const char *msg, int captcha)
 {
-	if (db_exec(r, STMT_SEC_ATTEMPT_SET, "ii", 3LL, aid) == -1 ||
+	if (db_run(r, STMT_SEC_ATTEMPT_SET, 3LL, aid) == -1 ||
 	    audit(r, "login.locked", kind, "refused", why) == -1)
 		return -1;
 	xml_form_message(r, captcha ? MSG_CAPTCHA : msg);
@@ -246,7 +246,7 @@ login_second(struct req *r, long long id, long long aid, const char *obj,
 	r->account_id = id;
 	if (db_begin(r) == -1)
 		return RC_DB;
-	if (db_exec(r, STMT_SEC_ATTEMPT_SET, "ii", 5LL, aid) == -1 ||
+	if (db_run(r, STMT_SEC_ATTEMPT_SET, 5LL, aid) == -1 ||
 	    otp_begin(r, id, lm) != RC_OK ||
 	    audit(r, "login.password_ok", obj, "ok", "2fa") == -1 ||
 	    db_commit(r) == -1) {
@@ -321,7 +321,7 @@ h_login_post(struct req *r)
 	 */
 	if (db_begin(r) == -1)
 		return RC_DB;
-	if (db_exec(r, STMT_SEC_ATTEMPT_SET, "ii", 1LL, aid) == -1 ||
+	if (db_run(r, STMT_SEC_ATTEMPT_SET, 1LL, aid) == -1 ||
 	    auth_login(r, a.id) != RC_OK ||
 	    audit(r, "login.ok", obj, "ok", NULL) == -1 ||
 	    db_commit(r) == -1) {

@@ -53,8 +53,8 @@ h_lookup_units(struct req *r)
 	if (region != NULL) {
 		if (strlen(region) != 6 || strspn(region, "0123456789") != 6)
 			return bad(r, "地区代码应为6位数字。");
-		if (db_exec(r, STMT_UNIT_REGION_GET, "s", region) == -1 ||
-		    (n = db_fetch(r, STMT_UNIT_REGION_GET, "ss", &name,
+		if (db_run(r, STMT_UNIT_REGION_GET, region) == -1 ||
+		    (n = db_row(r, STMT_UNIT_REGION_GET, &name,
 		    &kind)) == -1)
 			return RC_DB;
 		db_done(r, STMT_UNIT_REGION_GET);
@@ -63,14 +63,14 @@ h_lookup_units(struct req *r)
 		xml_attr(us, "region", region);
 		xml_attr(us, "name", name);
 		xml_attr(us, "level", "supervising");
-		if (db_exec(r, STMT_UNIT_SUPERVISORS, "ss", region, region) == -1)
+		if (db_run(r, STMT_UNIT_SUPERVISORS, region, region) == -1)
 			return RC_DB;
 		st = STMT_UNIT_SUPERVISORS;
 	} else {
 		if (valid_uint(parent, 1, 4294967295LL, &pid) == -1)
 			return bad(r, "上级单位编号应为正整数。");
-		if (db_exec(r, STMT_UNIT_GET, "i", pid) == -1 ||
-		    (n = db_fetch(r, STMT_UNIT_GET, "sissssss", &pkind,
+		if (db_run(r, STMT_UNIT_GET, pid) == -1 ||
+		    (n = db_row(r, STMT_UNIT_GET, &pkind,
 		    &pparent, &pregion, &gkind, &gparent, &pname,
 		    &pcode)) == -1)
 			return RC_DB;
@@ -80,11 +80,11 @@ h_lookup_units(struct req *r)
 		xml_attrf(us, "parent", "%lld", pid);
 		xml_attr(us, "name", pname);
 		xml_attr(us, "level", "basic");
-		if (db_exec(r, STMT_UNIT_CHILDREN, "i", pid) == -1)
+		if (db_run(r, STMT_UNIT_CHILDREN, pid) == -1)
 			return RC_DB;
 		st = STMT_UNIT_CHILDREN;
 	}
-	while ((n = db_fetch(r, st, "isss", &id, &code, &name, &kind)) == 1) {
+	while ((n = db_row(r, st, &id, &code, &name, &kind)) == 1) {
 		u = xml_el(us, "unit", NULL);
 		xml_attrf(u, "id", "%lld", id);
 		xml_attr(u, "code", code);
@@ -138,9 +138,9 @@ worktype_node(struct req *r, xmlNodePtr list, const char *code,
 	xml_attr(w, "status", status);
 	if (strcmp(status, "merged") != 0)
 		return RC_OK;
-	if (db_exec(r, STMT_WT_MAPS, "s", code) == -1)
+	if (db_run(r, STMT_WT_MAPS, code) == -1)
 		return RC_DB;
-	while ((n = db_fetch(r, STMT_WT_MAPS, "ss", &nc, &nn)) == 1) {
+	while ((n = db_row(r, STMT_WT_MAPS, &nc, &nn)) == 1) {
 		m = xml_el(w, "maps-to", NULL);
 		xml_attr(m, "code", nc);
 		xml_attr(m, "name", nn);
@@ -181,8 +181,8 @@ targets(struct req *r, xmlNodePtr list, const char *cur, long long curlevel,
 	if (policy_load(r, r->year, &pol) == -1)
 		return RC_DB;
 	if (*cur != '\0') {
-		if (db_exec(r, STMT_WT_GET, "s", cur) == -1 ||
-		    (n = db_fetch(r, STMT_WT_GET, "ss", &name, &status)) == -1)
+		if (db_run(r, STMT_WT_GET, cur) == -1 ||
+		    (n = db_row(r, STMT_WT_GET, &name, &status)) == -1)
 			return RC_DB;
 		db_done(r, STMT_WT_GET);
 		if (n == 0)
@@ -190,9 +190,9 @@ targets(struct req *r, xmlNodePtr list, const char *cur, long long curlevel,
 		/* A current type's counterpart is itself (eligibility.c). */
 		if ((self = strcmp(status, "current") == 0))
 			maps[nmaps++] = cur;
-		if (db_exec(r, STMT_WT_MAPS, "s", cur) == -1)
+		if (db_run(r, STMT_WT_MAPS, cur) == -1)
 			return RC_DB;
-		while ((n = db_fetch(r, STMT_WT_MAPS, "ss", &nc, &nn)) == 1)
+		while ((n = db_row(r, STMT_WT_MAPS, &nc, &nn)) == 1)
 			if (nmaps < sizeof(maps) / sizeof(maps[0]))
 				maps[nmaps++] = nc;
 		if (n == -1)
@@ -210,9 +210,9 @@ targets(struct req *r, xmlNodePtr list, const char *cur, long long curlevel,
 	xml_attr(list, "restricted", restricted ? "1" : "0");
 	if (level == 1)
 		xml_attr(list, "level1", "1");
-	if (db_exec(r, STMT_WT_ALL, "") == -1)
+	if (db_run(r, STMT_WT_ALL) == -1)
 		return RC_DB;
-	while ((n = db_fetch(r, STMT_WT_ALL, "ssss", &code, &name, &pinyin,
+	while ((n = db_row(r, STMT_WT_ALL, &code, &name, &pinyin,
 	    &status)) == 1) {
 		if (strcmp(status, "current") != 0)
 			continue;
@@ -277,9 +277,9 @@ h_lookup_worktypes(struct req *r)
 		return bad(r, msg);
 	xml_attr(list, "q", q);
 	/* Rows first: worktype_node runs another statement. */
-	if (db_exec(r, STMT_WT_SEARCH, "ssss", q, q, q, q) == -1)
+	if (db_run(r, STMT_WT_SEARCH, q, q, q, q) == -1)
 		return RC_DB;
-	while ((n = db_fetch(r, STMT_WT_SEARCH, "ssss", &code, &name,
+	while ((n = db_row(r, STMT_WT_SEARCH, &code, &name,
 	    &pinyin, &status)) == 1 && nrows < 50) {
 		rows[nrows][0] = code;
 		rows[nrows][1] = name;

@@ -50,8 +50,8 @@ qr_state(struct req *r, long long app)
 	char		*claimed, *expires;
 	int		 k;
 
-	if (db_exec(r, STMT_UPL_LINK_STATE, "i", app) == -1 ||
-	    (k = db_fetch(r, STMT_UPL_LINK_STATE, "ss", &claimed,
+	if (db_run(r, STMT_UPL_LINK_STATE, app) == -1 ||
+	    (k = db_row(r, STMT_UPL_LINK_STATE, &claimed,
 	    &expires)) == -1)
 		return -1;
 	db_done(r, STMT_UPL_LINK_STATE);
@@ -107,10 +107,10 @@ h_qr(struct req *r)
 	if ((url = site_url(r, pool_printf(r->pool, "/m?t=%s", tok))) == NULL)
 		return RC_INTERNAL;
 	if (db_begin(r) == -1 ||
-	    db_exec(r, STMT_UPL_LINK_SWEEP, "i", a.id) == -1 ||
-	    db_exec(r, STMT_UPL_LINK_INSERT, "bi", h, sizeof(h), a.id) == -1 ||
-	    db_exec(r, STMT_UPL_LINK_GET, "b", h, sizeof(h)) == -1 ||
-	    db_fetch(r, STMT_UPL_LINK_GET, "i--s", &a.id, &expires) != 1)
+	    db_run(r, STMT_UPL_LINK_SWEEP, a.id) == -1 ||
+	    db_run(r, STMT_UPL_LINK_INSERT, h, sizeof(h), a.id) == -1 ||
+	    db_run(r, STMT_UPL_LINK_GET, h, sizeof(h)) == -1 ||
+	    db_row(r, STMT_UPL_LINK_GET, &a.id, &expires) != 1)
 		goto fail;
 	db_done(r, STMT_UPL_LINK_GET);
 	if (audit(r, "upload_link.create", pool_printf(r->pool,
@@ -168,7 +168,7 @@ h_qr_revoke(struct req *r)
 	if ((rc = qr_app(r, &a)) != RC_OK)
 		return rc;
 	if (db_begin(r) == -1 ||
-	    (n = db_exec(r, STMT_UPL_LINK_REVOKE, "i", a.id)) == -1 ||
+	    (n = db_run(r, STMT_UPL_LINK_REVOKE, a.id)) == -1 ||
 	    audit(r, "upload_link.revoke", pool_printf(r->pool,
 	    "application:%lld", a.id), "ok", pool_printf(r->pool, "%d", n)) ==
 	    -1 || db_commit(r) == -1) {
@@ -247,8 +247,8 @@ mobile_link(struct req *r, const char *t, struct link *l, int *ok)
 	l->token = t;
 	token_hash(t, l->hash);
 	hex_encode(l->hash, 8, l->id);
-	if (db_exec(r, STMT_MOB_LINK_GET, "b", l->hash, sizeof(l->hash)) == -1 ||
-	    (n = db_fetch(r, STMT_MOB_LINK_GET, "ibis", &app, &claim,
+	if (db_run(r, STMT_MOB_LINK_GET, l->hash, sizeof(l->hash)) == -1 ||
+	    (n = db_row(r, STMT_MOB_LINK_GET, &app, &claim,
 	    &claimlen, &live, &l->expires)) == -1)
 		return RC_DB;
 	db_done(r, STMT_MOB_LINK_GET);
@@ -296,7 +296,7 @@ mobile_claim(struct req *r, struct link *l, int *ok)
 		token_hash(ctok, l->claim);
 		auth_cookie(r, COOKIE_CLAIM, ctok, 0);
 	}
-	if (db_begin(r) == -1 || (n = db_exec(r, STMT_MOB_LINK_CLAIM, "bb",
+	if (db_begin(r) == -1 || (n = db_run(r, STMT_MOB_LINK_CLAIM,
 	    l->claim, sizeof(l->claim), l->hash, sizeof(l->hash))) == -1)
 		goto fail;
 	if (n == 0)
@@ -349,9 +349,9 @@ mobile_page(struct req *r, const struct link *l)
 		xml_el(r->root, "uploaded", pool_printf(r->pool, "%s上传成功，"
 		    "可以继续上传下一张。", k->label));
 	ms = xml_el(r->root, "materials", NULL);
-	if (db_exec(r, STMT_MOB_MAT_LIST, "b", l->hash, sizeof(l->hash)) == -1)
+	if (db_run(r, STMT_MOB_MAT_LIST, l->hash, sizeof(l->hash)) == -1)
 		return RC_DB;
-	while ((rc = db_fetch(r, STMT_MOB_MAT_LIST, "isss", &id, &kind,
+	while ((rc = db_row(r, STMT_MOB_MAT_LIST, &id, &kind,
 	    &title, &at)) == 1) {
 		m = xml_el(ms, "material", NULL);
 		xml_attr(m, "kind", kind);

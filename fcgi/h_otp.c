@@ -101,8 +101,8 @@ otp_begin(struct req *r, long long id, const unsigned char *lm)
 
 	token_new(tok);
 	token_hash(tok, h);
-	if (db_exec(r, STMT_OTP_PENDING_SWEEP, "") == -1 ||
-	    db_exec(r, STMT_OTP_PENDING_INSERT, "bib", h, sizeof(h), id, lm,
+	if (db_run(r, STMT_OTP_PENDING_SWEEP) == -1 ||
+	    db_run(r, STMT_OTP_PENDING_INSERT, h, sizeof(h), id, lm,
 	    (size_t)MAC_LEN) == -1)
 		return RC_DB;
 	auth_cookie(r, COOKIE_2FA, tok, 0);
@@ -126,8 +126,8 @@ otp_pending(struct req *r, struct pending *p)
 	if (tok == NULL || strlen(tok) != TOKEN_LEN)
 		return 0;
 	token_hash(tok, p->h);
-	if (db_exec(r, STMT_OTP_PENDING_GET, "b", p->h, sizeof(p->h)) == -1 ||
-	    (n = db_fetch(r, STMT_OTP_PENDING_GET, "ibiissbibiib",
+	if (db_run(r, STMT_OTP_PENDING_GET, p->h, sizeof(p->h)) == -1 ||
+	    (n = db_row(r, STMT_OTP_PENDING_GET,
 	    &p->account_id, &p->secret_enc, &p->secret_len, &p->tries, &fresh,
 	    &p->role, &p->login, &p->totp_enc, &p->totp_len, &p->step, &pe,
 	    &pel, &p->must, &p->verified, &p->login_mac,
@@ -137,7 +137,7 @@ otp_pending(struct req *r, struct pending *p)
 	if (n == 0)
 		return 0;
 	if (!fresh || p->tries >= OTP_TRIES)
-		return db_exec(r, STMT_OTP_PENDING_DELETE, "b", p->h,
+		return db_run(r, STMT_OTP_PENDING_DELETE, p->h,
 		    sizeof(p->h)) == -1 ? -1 : 0;
 	if (pe != NULL && pii_open(r->cfg, PII_PHONE, p->account_id, pe, pel,
 	    p->phone, sizeof(p->phone)) == -1)
@@ -227,7 +227,7 @@ otp_secret(struct req *r, struct pending *p, char b32[B32_MAX])
 	    sizeof(sealed), &sl) == -1)
 		fatalx("%s: cannot seal the secret", __func__);
 	OPENSSL_cleanse(key, sizeof(key));
-	switch (db_exec(r, STMT_OTP_PENDING_SECRET, "bb", sealed, sl, p->h,
+	switch (db_run(r, STMT_OTP_PENDING_SECRET, sealed, sl, p->h,
 	    sizeof(p->h))) {
 	case 1:
 		break;
@@ -349,7 +349,7 @@ otp_attempt(struct req *r, const struct pending *p, long long ok)
 		snprintf(buf, sizeof(buf), "account:%lld", p->account_id);
 		pii_mac(r->cfg, "login", buf, lm);
 	}
-	return db_exec(r, STMT_ATTEMPT_INSERT, "bsi", lm, sizeof(lm), r->ip,
+	return db_run(r, STMT_ATTEMPT_INSERT, lm, sizeof(lm), r->ip,
 	    ok);
 }
 
@@ -401,18 +401,18 @@ otp_take(struct req *r, const struct pending *p, enum proof pr,
 
 	switch (pr) {
 	case PROOF_TOTP:
-		return db_exec(r, STMT_OTP_STEP_SET, "iii", step,
+		return db_run(r, STMT_OTP_STEP_SET, step,
 		    p->account_id, step);
 	case PROOF_NEW:
 		if (otp_enroll_seal(r, p, sealed, sizeof(sealed), &sl) == -1)
 			return -1;
-		return db_exec(r, STMT_OTP_ENROLL, "bii", sealed, sl, step,
+		return db_run(r, STMT_OTP_ENROLL, sealed, sl, step,
 		    p->account_id);
 	case PROOF_SMS:
 		return sms_use(r, sms_id) == 0;
 	case PROOF_CODE:
 		otp_code_mac(r, p->account_id, code, cm);
-		return db_exec(r, STMT_OTP_ENROLL_CODE_USE, "ib",
+		return db_run(r, STMT_OTP_ENROLL_CODE_USE,
 		    p->account_id, cm, sizeof(cm));
 	default:
 		return 1;
@@ -436,7 +436,7 @@ static int
 otp_session(struct req *r, const struct pending *p, enum proof pr,
     const char *obj)
 {
-	if (db_exec(r, STMT_OTP_PENDING_DELETE, "b", p->h,
+	if (db_run(r, STMT_OTP_PENDING_DELETE, p->h,
 	    sizeof(p->h)) == -1 || otp_attempt(r, p, 1) == -1)
 		return -1;
 	r->account_id = p->account_id;
@@ -470,7 +470,7 @@ otp_done(struct req *r, const struct pending *p, enum proof pr,
 		db_rollback(r);
 		return n == -1 ? -1 : 0;
 	}
-	if (prove ? db_exec(r, STMT_OTP_PENDING_VERIFY, "b", p->h,
+	if (prove ? db_run(r, STMT_OTP_PENDING_VERIFY, p->h,
 	    sizeof(p->h)) == -1 || audit(r, "totp.verify", obj, "ok",
 	    proof_reasons[pr]) == -1 : otp_session(r, p, pr, obj) == -1)
 		goto fail;
@@ -497,7 +497,7 @@ otp_failed(struct req *r, const struct pending *p)
 	    audit(r, "login.fail", obj, "fail", "2fa") == -1)
 		return RC_DB;
 	if (left <= 0) {
-		if (db_exec(r, STMT_OTP_PENDING_DELETE, "b", p->h,
+		if (db_run(r, STMT_OTP_PENDING_DELETE, p->h,
 		    sizeof(p->h)) == -1)
 			return RC_DB;
 		return otp_gone(r, "otp");
@@ -533,14 +533,14 @@ otp_code_ok(struct req *r, const struct pending *p, const char *code)
 static int
 otp_try(struct req *r, struct pending *p, enum rc *rc)
 {
-	switch (db_exec(r, STMT_OTP_PENDING_TRY, "b", p->h, sizeof(p->h))) {
+	switch (db_run(r, STMT_OTP_PENDING_TRY, p->h, sizeof(p->h))) {
 	case 1:
 		p->tries++;
 		return 1;
 	case -1:
 		return -1;
 	}
-	if (db_exec(r, STMT_OTP_PENDING_DELETE, "b", p->h, sizeof(p->h)) == -1)
+	if (db_run(r, STMT_OTP_PENDING_DELETE, p->h, sizeof(p->h)) == -1)
 		return -1;
 	*rc = otp_gone(r, "otp");
 	return 0;

@@ -74,15 +74,15 @@ set_password(struct req *r, long long id, const char *pw, const char *event,
 		return RC_OK;
 	}
 	/* A visitor's reset reaches only the account the code was sent to. */
-	if ((r->role == ROLE_ANON ? db_exec(r, STMT_RESET_SET_PASSWORD, "sii",
-	    hash, id, code_id) : db_exec(r, STMT_ACCOUNT_SET_PASSWORD, "si",
+	if ((r->role == ROLE_ANON ? db_run(r, STMT_RESET_SET_PASSWORD,
+	    hash, id, code_id) : db_run(r, STMT_ACCOUNT_SET_PASSWORD,
 	    hash, id)) != 1 ||
-	    db_exec(r, STMT_SESSION_DELETE_ACCOUNT, "ib", id, keep,
+	    db_run(r, STMT_SESSION_DELETE_ACCOUNT, id, keep,
 	    sizeof(keep)) == -1)
 		goto fail;
 	/* ok = 2: the failures of these names before it no longer count. */
 	for (i = 0; i < nlm; i++)
-		if (db_exec(r, STMT_ATTEMPT_INSERT, "bsi", lm[i],
+		if (db_run(r, STMT_ATTEMPT_INSERT, lm[i],
 		    (size_t)MAC_LEN, r->ip, 2LL) == -1)
 			goto fail;
 	if (audit(r, event, obj, "ok", NULL) == -1 ||
@@ -131,8 +131,8 @@ pw_account(struct req *r, struct pwacct *pa)
 	memset(pa, 0, sizeof(*pa));
 	if (!r->must_change)
 		return 0;
-	if (db_exec(r, STMT_SEC_PW_ACCOUNT, "i", r->account_id) == -1 ||
-	    (n = db_fetch(r, STMT_SEC_PW_ACCOUNT, "ib", &must, &pe,
+	if (db_run(r, STMT_SEC_PW_ACCOUNT, r->account_id) == -1 ||
+	    (n = db_row(r, STMT_SEC_PW_ACCOUNT, &must, &pe,
 	    &pel)) == -1)
 		return -1;
 	db_done(r, STMT_SEC_PW_ACCOUNT);
@@ -191,24 +191,24 @@ old_check(struct req *r, const char *old, const char *hash)
 	snprintf(key, sizeof(key), "password:%lld", r->account_id);
 	pii_mac(r->cfg, "login", key, km);
 	/* ok = 4: not a login failure, the address's login limit ignores it */
-	if (db_exec(r, STMT_ATTEMPT_INSERT, "bsi", km, sizeof(km), r->ip,
+	if (db_run(r, STMT_ATTEMPT_INSERT, km, sizeof(km), r->ip,
 	    4LL) == -1)
 		return -1;
 	aid = db_insert_id(r, STMT_ATTEMPT_INSERT);
-	if (db_exec(r, STMT_SEC_FAILS_OLD, "bb", km, sizeof(km), km,
+	if (db_run(r, STMT_SEC_FAILS_OLD, km, sizeof(km), km,
 	    sizeof(km)) == -1 ||
-	    db_fetch(r, STMT_SEC_FAILS_OLD, "i", &fails) == -1)
+	    db_row(r, STMT_SEC_FAILS_OLD, &fails) == -1)
 		return -1;
 	db_done(r, STMT_SEC_FAILS_OLD);
 	if (fails - 1 >= FAILS_OLD) {
-		if (db_exec(r, STMT_SEC_ATTEMPT_SET, "ii", 3LL, aid) == -1 ||
+		if (db_run(r, STMT_SEC_ATTEMPT_SET, 3LL, aid) == -1 ||
 		    audit(r, "password.locked", NULL, "refused", NULL) == -1)
 			return -1;
 		xml_field_error(r, "old", "原密码错误次数过多，请15分钟后再试。");
 		return 0;
 	}
 	if (passwd_verify(old, hash) == 1)
-		return db_exec(r, STMT_SEC_ATTEMPT_SET, "ii", 1LL, aid) == -1 ?
+		return db_run(r, STMT_SEC_ATTEMPT_SET, 1LL, aid) == -1 ?
 		    -1 : 0;
 	if (audit(r, fails >= FAILS_OLD ? "password.lock" : "password.fail",
 	    NULL, "fail", "wrong old password") == -1)
@@ -255,8 +255,8 @@ h_password_post(struct req *r)
 	old = form_get(&r->body, "old");
 	pw = form_get(&r->body, "password");
 	pw2 = form_get(&r->body, "password2");
-	if (db_exec(r, STMT_ACCOUNT_GET, "i", r->account_id) == -1 ||
-	    (n = db_fetch(r, STMT_ACCOUNT_GET, "ssbbsssissssss", &role, &name,
+	if (db_run(r, STMT_ACCOUNT_GET, r->account_id) == -1 ||
+	    (n = db_row(r, STMT_ACCOUNT_GET, &role, &name,
 	    &ie, &iel, &pe, &pel, &s, &s, &s, &level, &s, &s, &login, &s, &s,
 	    &hash)) == -1)
 		return RC_DB;
@@ -396,8 +396,8 @@ forgot_totp(struct req *r, long long id, long long code_id)
 	long long	 last, step;
 	int		 n, ok;
 
-	if (db_exec(r, STMT_AUTH_TOTP_GET, "ii", id, code_id) == -1 ||
-	    (n = db_fetch(r, STMT_AUTH_TOTP_GET, "bi", &enc, &len,
+	if (db_run(r, STMT_AUTH_TOTP_GET, id, code_id) == -1 ||
+	    (n = db_row(r, STMT_AUTH_TOTP_GET, &enc, &len,
 	    &last)) == -1)
 		return -1;
 	db_done(r, STMT_AUTH_TOTP_GET);
@@ -418,7 +418,7 @@ forgot_totp(struct req *r, long long id, long long code_id)
 	ok = totp_check(key, (size_t)n, code, time(NULL), last, &step) == 0;
 	OPENSSL_cleanse(b32, sizeof(b32));
 	OPENSSL_cleanse(key, sizeof(key));
-	if (ok && (n = db_exec(r, STMT_OTP_STEP_SET, "iii", step, id,
+	if (ok && (n = db_run(r, STMT_OTP_STEP_SET, step, id,
 	    step)) == -1)
 		return -1;
 	if (!ok || n != 1) {
@@ -454,8 +454,8 @@ forgot_check(struct req *r, struct forgot *fg, const char *pw,
 		return -1;
 	/* The staff policy refuses the account name, however it was named. */
 	if (strcmp(fg->a.role, "candidate") != 0) {
-		if (db_exec(r, STMT_RESET_LOGIN, "i", fg->a.id) == -1 ||
-		    (n = db_fetch(r, STMT_RESET_LOGIN, "s", &alogin)) == -1)
+		if (db_run(r, STMT_RESET_LOGIN, fg->a.id) == -1 ||
+		    (n = db_row(r, STMT_RESET_LOGIN, &alogin)) == -1)
 			return -1;
 		db_done(r, STMT_RESET_LOGIN);
 		if (n == 0)

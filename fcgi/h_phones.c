@@ -131,9 +131,9 @@ edit_fill(struct req *r)
 	char	*label, *phone, name[16];
 	int	 k, i = 0;
 
-	if (db_exec(r, STMT_PHONE_OF, "s", r->unit_region) == -1)
+	if (db_run(r, STMT_PHONE_OF, r->unit_region) == -1)
 		return -1;
-	while ((k = db_fetch(r, STMT_PHONE_OF, "ss", &label, &phone)) == 1)
+	while ((k = db_row(r, STMT_PHONE_OF, &label, &phone)) == 1)
 		if (i < MAX_PHONES) {
 			i++;
 			snprintf(name, sizeof(name), "label_%d", i);
@@ -158,8 +158,8 @@ edit_page(struct req *r)
 	xml_page(r, PAGE_PHONEEDIT);
 	if (r->unit_region == NULL || *r->unit_region == '\0')
 		return RC_FORBIDDEN;
-	if (db_exec(r, STMT_REGION_GET, "s", r->unit_region) == -1 ||
-	    (k = db_fetch(r, STMT_REGION_GET, "ss", &name, &kind)) == -1)
+	if (db_run(r, STMT_REGION_GET, r->unit_region) == -1 ||
+	    (k = db_row(r, STMT_REGION_GET, &name, &kind)) == -1)
 		return RC_DB;
 	if (k == 1)
 		db_done(r, STMT_REGION_GET);
@@ -275,10 +275,10 @@ h_phones_post(struct req *r)
 	if (strlen(why) > MAX_REASON)
 		why[MAX_REASON] = '\0';	/* may cut a character: a log only */
 	if (db_begin(r) == -1 ||
-	    db_exec(r, STMT_PHONE_CLEAR, "s", r->unit_region) == -1)
+	    db_run(r, STMT_PHONE_CLEAR, r->unit_region) == -1)
 		goto fail;
 	for (i = 0; i < n; i++)
-		if (db_exec(r, STMT_PHONE_ADD, "sissi", r->unit_region,
+		if (db_run(r, STMT_PHONE_ADD, r->unit_region,
 		    (long long)i + 1, labels[i], numbers[i],
 		    r->account_id) == -1)
 			goto fail;
@@ -329,10 +329,10 @@ list_read(struct req *r, struct ph **out)
 	struct ph	*ph, x;
 	int		 n, k, i = 0;
 
-	if ((n = db_exec(r, STMT_PHONE_LIST, "")) == -1)
+	if ((n = db_run(r, STMT_PHONE_LIST)) == -1)
 		return -1;
 	ph = pool_calloc(r->pool, n > 0 ? n : 1, sizeof(*ph));
-	while ((k = db_fetch(r, STMT_PHONE_LIST, "ssssss", &x.code, &x.name,
+	while ((k = db_row(r, STMT_PHONE_LIST, &x.code, &x.name,
 	    &x.kind, &x.parent, &x.label, &x.phone)) == 1)
 		if (i < n)
 			ph[i++] = x;
@@ -362,9 +362,9 @@ h_phones(struct req *r)
 		    (i == 0 || strcmp(ph[i - 1].code, ph[i].code) != 0))
 			list_office(list, ph, n, ph[i].code, ph[i].name,
 			    ph[i].kind);
-	if (db_exec(r, STMT_REGION_LIST_TOP, "") == -1)
+	if (db_run(r, STMT_REGION_LIST_TOP) == -1)
 		return RC_DB;
-	while ((k = db_fetch(r, STMT_REGION_LIST_TOP, "sss", &code, &name,
+	while ((k = db_row(r, STMT_REGION_LIST_TOP, &code, &name,
 	    &kind)) == 1) {
 		o = list_office(list, ph, n, code, name, kind);
 		for (j = 0; j < n; j++)

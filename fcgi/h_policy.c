@@ -56,11 +56,11 @@ level1_read(struct req *r, enum stmt s, long long year,
 	char	**codes, *c;
 	int	 n, k, i = 0;
 
-	n = year > 0 ? db_exec(r, s, "i", year) : db_exec(r, s, "");
+	n = year > 0 ? db_run(r, s, year) : db_run(r, s);
 	if (n == -1)
 		return -1;
 	codes = pool_calloc(r->pool, n > 0 ? n : 1, sizeof(*codes));
-	while ((k = db_fetch(r, s, "s", &c)) == 1)
+	while ((k = db_row(r, s, &c)) == 1)
 		if (c != NULL && i < n)
 			codes[i++] = c;
 	if (k == -1)
@@ -89,9 +89,9 @@ policy_read(struct req *r, long long year, struct elig_policy *pol,
 	policy_defaults(pol);
 	if (stored != NULL)
 		*stored = 0;
-	if (db_exec(r, STMT_POLICY_GET, "i", year) == -1)
+	if (db_run(r, STMT_POLICY_GET, year) == -1)
 		return -1;
-	while ((n = db_fetch(r, STMT_POLICY_GET, "ss", &k, &v)) == 1) {
+	while ((n = db_row(r, STMT_POLICY_GET, &k, &v)) == 1) {
 		if (k == NULL || v == NULL)
 			continue;
 		if ((m = policy_set(pol, k, v)) != NULL) {
@@ -159,11 +159,11 @@ wt_read(struct req *r, struct ppage *pg)
 	char		*code, *name, *cat;
 	int		 n, k;
 
-	if ((n = db_exec(r, STMT_POLICY_WT_LIST, "")) == -1)
+	if ((n = db_run(r, STMT_POLICY_WT_LIST)) == -1)
 		return -1;
 	pg->wts = pool_calloc(r->pool, n > 0 ? n : 1, sizeof(*pg->wts));
 	pg->nwt = 0;
-	while ((k = db_fetch(r, STMT_POLICY_WT_LIST, "sss", &code, &name,
+	while ((k = db_row(r, STMT_POLICY_WT_LIST, &code, &name,
 	    &cat)) == 1) {
 		if (code == NULL || pg->nwt >= (size_t)n)
 			continue;
@@ -377,14 +377,14 @@ policy_store(struct req *r, const struct ppage *pg,
 		return -1;
 	for (i = 0; i < npolicy_keys; i++) {
 		k = &policy_keys[i];
-		if (db_exec(r, STMT_POLICY_SET, "issi", pg->year, k->key,
+		if (db_run(r, STMT_POLICY_SET, pg->year, k->key,
 		    key_value(r, pol, k), r->account_id) == -1)
 			goto fail;
 	}
-	if (db_exec(r, STMT_POLICY_L1_CLEAR, "i", pg->year) == -1)
+	if (db_run(r, STMT_POLICY_L1_CLEAR, pg->year) == -1)
 		goto fail;
 	for (i = 0; i < pg->nwt; i++)
-		if (pg->wts[i].checked && db_exec(r, STMT_POLICY_L1_ADD, "is",
+		if (pg->wts[i].checked && db_run(r, STMT_POLICY_L1_ADD,
 		    pg->year, pg->wts[i].code) == -1)
 			goto fail;
 	if (audit(r, "policy.set", pool_printf(r->pool, "policy:%lld",

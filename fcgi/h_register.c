@@ -128,8 +128,8 @@ reg_region(struct req *r)
 	if (*v == '\0' || strlen(v) != 6 || strspn(v, "0123456789") != 6)
 		xml_field_error(r, "region", "请选择省辖市、直辖县。");
 	else {
-		if (db_exec(r, STMT_REGION_GET, "s", v) == -1 ||
-		    (k = db_fetch(r, STMT_REGION_GET, "ss", &rname,
+		if (db_run(r, STMT_REGION_GET, v) == -1 ||
+		    (k = db_row(r, STMT_REGION_GET, &rname,
 		    &rkind)) == -1)
 			return -1;
 		db_done(r, STMT_REGION_GET);
@@ -325,14 +325,15 @@ reg_taken(struct req *r, struct reg *g)
 	struct who	 a;
 	unsigned char	 m[MAC_LEN];
 	char		 norm[16];
-	long long	 n;
 	int		 k;
 
 	if (g->id_ok) {
 		pii_mac(r->cfg, "idno", g->id.norm, m);
-		if (db_exec(r, STMT_ACCOUNT_BY_IDNO, "ib", (long long)r->year,
-		    m, sizeof(m)) == -1 || (k = db_fetch(r,
-		    STMT_ACCOUNT_BY_IDNO, "i", &n)) == -1)
+		if (db_run(r, STMT_ACCOUNT_BY_IDNO, (long long)r->year,
+		    m, sizeof(m)) == -1 || (k = db_row(r,
+		    STMT_ACCOUNT_BY_IDNO, &a.id, &a.role, &a.name,
+		    &a.pw_hash, &a.phone_mac, &a.phone_mac_len, &a.idno_enc,
+		    &a.idno_enc_len)) == -1)
 			return -1;
 		db_done(r, STMT_ACCOUNT_BY_IDNO);
 		if (k == 1)
@@ -501,7 +502,7 @@ reg_insert(struct req *r, struct reg *g)
 		return RC_OK;
 	}
 	if (db_begin(r) == -1 ||
-	    db_exec(r, STMT_ACCOUNT_INSERT, "isbbsssisss", (long long)r->year,
+	    db_run(r, STMT_ACCOUNT_INSERT, (long long)r->year,
 	    form_text(&r->body, "name"), im, sizeof(im), pm, sizeof(pm),
 	    g->id.gender == 'M' ? "M" : "F", birth,
 	    form_text(&r->body, "region"), level, file, hash,
@@ -516,7 +517,7 @@ reg_insert(struct req *r, struct reg *g)
 		files_unlink(r, file);
 		return RC_INTERNAL;
 	}
-	if (db_exec(r, STMT_ACCOUNT_SEAL, "bbi", ie, iel, pe, pel, acct) != 1)
+	if (db_run(r, STMT_ACCOUNT_SEAL, ie, iel, pe, pel, acct) != 1)
 		goto fail;
 	snprintf(obj, sizeof(obj), "account:%lld", acct);
 	if (sms_use(r, g->code_id) == -1) {

@@ -128,9 +128,9 @@ chain_get(struct req *r, long long uid, struct chain *c)
 	memset(c, 0, sizeof(*c));
 	if (uid <= 0)
 		return 0;
-	if (db_exec(r, STMT_STATUS_CHAIN, "i", uid) == -1)
+	if (db_run(r, STMT_STATUS_CHAIN, uid) == -1)
 		return -1;
-	while ((rc = db_fetch(r, STMT_STATUS_CHAIN, "ssss", &name, &kind,
+	while ((rc = db_row(r, STMT_STATUS_CHAIN, &name, &kind,
 	    &phone, &region)) == 1) {
 		top = region;
 		if (office)
@@ -154,9 +154,9 @@ chain_get(struct req *r, long long uid, struct chain *c)
 		return -1;
 	if (office || top == NULL)
 		return 0;
-	if (db_exec(r, STMT_STATUS_OFFICE, "s", top) == -1)
+	if (db_run(r, STMT_STATUS_OFFICE, top) == -1)
 		return -1;
-	while ((rc = db_fetch(r, STMT_STATUS_OFFICE, "sss", &name, &kind,
+	while ((rc = db_row(r, STMT_STATUS_OFFICE, &name, &kind,
 	    &phone)) == 1)
 		if (!office++)
 			chain_add(c, kind, name, phone);
@@ -185,10 +185,10 @@ events_get(struct req *r, long long app, struct event **evs)
 	struct event	 e;
 	int		 n, i = 0, rc;
 
-	if ((n = db_exec(r, STMT_STATUS_EVENTS, "i", app)) == -1)
+	if ((n = db_run(r, STMT_STATUS_EVENTS, app)) == -1)
 		return -1;
 	*evs = pool_alloc(r->pool, (n > 0 ? n : 1) * sizeof(**evs));
-	while (i < n && (rc = db_fetch(r, STMT_STATUS_EVENTS, "sssssssi",
+	while (i < n && (rc = db_row(r, STMT_STATUS_EVENTS,
 	    &e.level, &e.action, &e.actor, &e.unit, &e.phone, &e.at,
 	    &e.reason, &e.actor_id)) == 1)
 		(*evs)[i++] = e;
@@ -411,8 +411,8 @@ h_status(struct req *r)
 	int		 n;
 
 	xml_page(r, PAGE_STATUS);
-	if (db_exec(r, STMT_STATUS_APP, "i", r->account_id) == -1 ||
-	    (n = db_fetch(r, STMT_STATUS_APP, "isiiisiss", &id, &state,
+	if (db_run(r, STMT_STATUS_APP, r->account_id) == -1 ||
+	    (n = db_row(r, STMT_STATUS_APP, &id, &state,
 	    &version, &year, &uid, &unit, &level, &wt, &submitted)) == -1)
 		return RC_DB;
 	db_done(r, STMT_STATUS_APP);

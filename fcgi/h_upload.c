@@ -82,8 +82,8 @@ file_drop(struct req *r, const char *name)
 {
 	long long	 refs = 1;
 
-	if (db_exec(r, STMT_UPL_FILE_REFS, "ss", name, name) == -1 ||
-	    db_fetch(r, STMT_UPL_FILE_REFS, "i", &refs) != 1)
+	if (db_run(r, STMT_UPL_FILE_REFS, name, name) == -1 ||
+	    db_row(r, STMT_UPL_FILE_REFS, &refs) != 1)
 		return;
 	db_done(r, STMT_UPL_FILE_REFS);
 	if (refs == 0)
@@ -242,8 +242,8 @@ store_count(struct req *r, long long app, const struct via *v,
 {
 	enum stmt	 s = v ? STMT_MOB_MAT_COUNT : STMT_UPL_MAT_COUNT;
 
-	if ((v ? db_exec(r, s, "b", v->hash, (size_t)MAC_LEN) :
-	    db_exec(r, s, "i", app)) == -1 || db_fetch(r, s, "i", cnt) == -1)
+	if ((v ? db_run(r, s, v->hash, (size_t)MAC_LEN) :
+	    db_run(r, s, app)) == -1 || db_row(r, s, cnt) == -1)
 		return -1;
 	db_done(r, s);
 	return 0;
@@ -255,13 +255,13 @@ store_insert(struct req *r, long long app, long long by,
     const struct upload *u, const struct via *v, const char *name)
 {
 	if (v == NULL)
-		return db_exec(r, STMT_UPL_MAT_INSERT, "isssisi", app,
+		return db_run(r, STMT_UPL_MAT_INSERT, app,
 		    u->kind->name, name, u->mime, (long long)u->len, u->title,
 		    by) == -1 ? -1 : 0;
 	/* The phone's statement inserts materials only, through the link. */
 	if (strcmp(u->kind->name, "material") != 0)
 		return -1;
-	return db_exec(r, STMT_MOB_MAT_INSERT, "ssisbb", name, u->mime,
+	return db_run(r, STMT_MOB_MAT_INSERT, name, u->mime,
 	    (long long)u->len, u->title, v->hash, (size_t)MAC_LEN, v->claim,
 	    (size_t)MAC_LEN) == 1 ? 0 : -1;
 }
@@ -295,11 +295,11 @@ upload_store(struct req *r, long long app, long long by,
 	if (store_count(r, app, v, &cnt) == -1)
 		goto fail;
 	if ((u->kind->flags & K_ONE) && v == NULL) {
-		if (db_exec(r, STMT_UPL_MAT_OF_KIND, "is", app,
+		if (db_run(r, STMT_UPL_MAT_OF_KIND, app,
 		    u->kind->name) == -1)
 			goto fail;
-		while (nold < MAX_REPLACED && (k = db_fetch(r,
-		    STMT_UPL_MAT_OF_KIND, "is", &oid[nold], &f)) == 1)
+		while (nold < MAX_REPLACED && (k = db_row(r,
+		    STMT_UPL_MAT_OF_KIND, &oid[nold], &f)) == 1)
 			old[nold++] = f;
 		db_done(r, STMT_UPL_MAT_OF_KIND);
 		if (k == -1)
@@ -313,13 +313,13 @@ upload_store(struct req *r, long long app, long long by,
 		return RC_OK;
 	}
 	for (i = 0; i < nold; i++)
-		if (db_exec(r, STMT_UPL_MAT_DELETE, "ii", oid[i], app) == -1)
+		if (db_run(r, STMT_UPL_MAT_DELETE, oid[i], app) == -1)
 			goto fail;
 	if (store_insert(r, app, by, u, v, name) == -1)
 		goto fail;
 	*id = db_insert_id(r, v ? STMT_MOB_MAT_INSERT : STMT_UPL_MAT_INSERT);
 	if ((u->kind->flags & K_PHOTO) && v == NULL &&
-	    db_exec(r, STMT_UPL_APP_STAMPED, "ii", 0LL, app) == -1)
+	    db_run(r, STMT_UPL_APP_STAMPED, 0LL, app) == -1)
 		goto fail;
 	snprintf(obj, sizeof(obj), "material:%lld", *id);
 	if (audit(r, "material.upload", obj, "ok", pool_printf(r->pool,
@@ -580,8 +580,8 @@ h_upload_stamp(struct req *r)
 	if (n == 0 || !app_editable(&a))
 		return form_refuse(r, 409, n == 0 ? "请先上传个人照片。" :
 		    upload_msg_state);
-	if (db_exec(r, STMT_UPL_MAT_OF_KIND, "is", a.id, "photo") == -1 ||
-	    (n = db_fetch(r, STMT_UPL_MAT_OF_KIND, "is", &mid, &file)) == -1)
+	if (db_run(r, STMT_UPL_MAT_OF_KIND, a.id, "photo") == -1 ||
+	    (n = db_row(r, STMT_UPL_MAT_OF_KIND, &mid, &file)) == -1)
 		return RC_DB;
 	db_done(r, STMT_UPL_MAT_OF_KIND);
 	if (n == 0)
@@ -591,8 +591,8 @@ h_upload_stamp(struct req *r)
 		    "如需更换照片，请重新上传个人照片。");
 	if ((buf = files_read(r, file, MAX_JPEG, &len)) == NULL)
 		return RC_INTERNAL;
-	if (db_exec(r, STMT_UPL_ACCOUNT_IDNO, "i", r->account_id) == -1 ||
-	    (n = db_fetch(r, STMT_UPL_ACCOUNT_IDNO, "b", &enc, &enclen)) == -1)
+	if (db_run(r, STMT_UPL_ACCOUNT_IDNO, r->account_id) == -1 ||
+	    (n = db_row(r, STMT_UPL_ACCOUNT_IDNO, &enc, &enclen)) == -1)
 		return RC_DB;
 	db_done(r, STMT_UPL_ACCOUNT_IDNO);
 	if (n == 0 || enc == NULL || pii_open(r->cfg, PII_IDNO, r->account_id,
@@ -617,8 +617,8 @@ h_upload_stamp(struct req *r)
 		return form_refuse(r, 503, msg_disk);
 	/* Again under the lock: the photo may have changed meanwhile. */
 	if (db_begin(r) == -1 || (n = app_lock(r, a.id, &a)) == -1 ||
-	    db_exec(r, STMT_UPL_MAT_OF_KIND, "is", a.id, "photo") == -1 ||
-	    (rc = db_fetch(r, STMT_UPL_MAT_OF_KIND, "is", &mid2,
+	    db_run(r, STMT_UPL_MAT_OF_KIND, a.id, "photo") == -1 ||
+	    (rc = db_row(r, STMT_UPL_MAT_OF_KIND, &mid2,
 	    &file2)) == -1)
 		goto fail;
 	db_done(r, STMT_UPL_MAT_OF_KIND);
@@ -628,9 +628,9 @@ h_upload_stamp(struct req *r)
 		return form_refuse(r, 409, "照片或报名状态已变化，请刷新页面后重试。");
 	}
 	snprintf(obj, sizeof(obj), "material:%lld", mid);
-	if (db_exec(r, STMT_UPL_MAT_SET_FILE, "sii", name, (long long)outlen,
+	if (db_run(r, STMT_UPL_MAT_SET_FILE, name, (long long)outlen,
 	    mid) == -1 ||
-	    db_exec(r, STMT_UPL_APP_STAMPED, "ii", 1LL, a.id) == -1 ||
+	    db_run(r, STMT_UPL_APP_STAMPED, 1LL, a.id) == -1 ||
 	    audit(r, "photo.stamp", obj, "ok", pool_printf(r->pool,
 	    "application:%lld", a.id)) == -1 || db_commit(r) == -1)
 		goto fail;
@@ -655,8 +655,8 @@ material_get(struct req *r, long long id, char **kind, char **file,
 {
 	int	 n;
 
-	if (db_exec(r, STMT_UPL_MAT_GET, "i", id) == -1 ||
-	    (n = db_fetch(r, STMT_UPL_MAT_GET, "ssssiii", kind, file, mime,
+	if (db_run(r, STMT_UPL_MAT_GET, id) == -1 ||
+	    (n = db_row(r, STMT_UPL_MAT_GET, kind, file, mime,
 	    title, owner, app, stamped)) == -1)
 		return -1;
 	db_done(r, STMT_UPL_MAT_GET);
@@ -701,7 +701,7 @@ h_upload_delete(struct req *r)
 	if (n == 0 || !app_editable(&a))
 		return form_refuse(r, 409, upload_msg_state);
 	snprintf(obj, sizeof(obj), "material:%lld", id);
-	if (db_exec(r, STMT_UPL_MAT_DELETE, "ii", id, app) == -1 ||
+	if (db_run(r, STMT_UPL_MAT_DELETE, id, app) == -1 ||
 	    audit(r, "material.delete", obj, "ok", pool_printf(r->pool,
 	    "%s application:%lld", kind, app)) == -1 || db_commit(r) == -1)
 		goto fail;

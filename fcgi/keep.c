@@ -103,8 +103,8 @@ keep_put(struct req *r, long long account)
 		return 0;
 	token_new(tok);
 	token_hash(tok, h);
-	if (db_exec(r, STMT_KEEP_CLEAR, "i", account) == -1 ||
-	    db_exec(r, STMT_KEEP_PUT, "bib", h, sizeof(h), account, buf,
+	if (db_run(r, STMT_KEEP_CLEAR, account) == -1 ||
+	    db_run(r, STMT_KEEP_PUT, h, sizeof(h), account, buf,
 	    len) == -1)
 		return -1;
 	auth_cookie(r, COOKIE_KEEP, tok, 0);
@@ -136,12 +136,12 @@ keep_take(struct req *r, struct form *out)
 	if (!keep_pending(r))
 		return 0;
 	token_hash(req_cookie(r, COOKIE_KEEP), h);
-	if (db_exec(r, STMT_KEEP_TAKE, "bi", h, sizeof(h),
+	if (db_run(r, STMT_KEEP_TAKE, h, sizeof(h),
 	    r->account_id) == -1 ||
-	    (n = db_fetch(r, STMT_KEEP_TAKE, "b", &body, &len)) == -1)
+	    (n = db_row(r, STMT_KEEP_TAKE, &body, &len)) == -1)
 		return -1;
 	db_done(r, STMT_KEEP_TAKE);
-	if (db_exec(r, STMT_KEEP_DROP, "bi", h, sizeof(h),
+	if (db_run(r, STMT_KEEP_DROP, h, sizeof(h),
 	    r->account_id) == -1)
 		return -1;
 	auth_cookie(r, COOKIE_KEEP, NULL, 0);

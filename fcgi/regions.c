@@ -40,10 +40,10 @@ regions_xml(struct req *r, xmlNodePtr parent)
 	int		 k;
 
 	if (at == 0 || now - at >= REGIONS_TTL) {
-		if (db_exec(r, STMT_REGION_LIST_TOP, "") == -1)
+		if (db_run(r, STMT_REGION_LIST_TOP) == -1)
 			return -1;
 		ntop = 0;
-		while ((k = db_fetch(r, STMT_REGION_LIST_TOP, "sss", &code,
+		while ((k = db_row(r, STMT_REGION_LIST_TOP, &code,
 		    &name, &kind)) == 1) {
 			if (ntop == MAX_TOP_REGIONS)
 				continue;

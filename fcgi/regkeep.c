@@ -56,8 +56,8 @@ regkeep_load(struct req *r, const char *token, struct regkeep *k)
 		return 0;
 	token_hash(token, id);
 	token_hash(r->pre, pre);
-	if (db_exec(r, STMT_REGKEEP_GET, "bb", id, sizeof(id), pre,
-	    sizeof(pre)) == -1 || (n = db_fetch(r, STMT_REGKEEP_GET, "siibsb",
+	if (db_run(r, STMT_REGKEEP_GET, id, sizeof(id), pre,
+	    sizeof(pre)) == -1 || (n = db_row(r, STMT_REGKEEP_GET,
 	    &file, &clean, &sms, &pm, &pml, &pw, &pf, &pfl)) == -1)
 		return -1;
 	db_done(r, STMT_REGKEEP_GET);
@@ -90,7 +90,7 @@ regkeep_save(struct req *r, struct regkeep *k)
 		token_new(k->token);
 	token_hash(k->token, id);
 	token_hash(r->pre, pre);
-	return db_exec(r, STMT_REGKEEP_PUT, "bbsiibsbs", id, sizeof(id), pre,
+	return db_run(r, STMT_REGKEEP_PUT, id, sizeof(id), pre,
 	    sizeof(pre), k->file, (long long)k->clean, k->sms_id,
 	    k->phone_mac, memcmp(k->phone_mac, zero, MAC_LEN) ? MAC_LEN : 0,
 	    k->pw_hash, k->pw_for,
@@ -109,7 +109,7 @@ regkeep_drop(struct req *r, struct regkeep *k)
 
 	if (k->token[0] != '\0') {
 		token_hash(k->token, id);
-		if (db_exec(r, STMT_REGKEEP_DELETE, "b", id, sizeof(id)) == -1)
+		if (db_run(r, STMT_REGKEEP_DELETE, id, sizeof(id)) == -1)
 			return -1;
 	}
 	if (k->file[0] != '\0')
@@ -131,9 +131,9 @@ regkeep_sweep(struct req *r)
 	size_t		 idl, n = 0, i;
 	int		 k = 0;
 
-	if (db_exec(r, STMT_REGKEEP_OLD, "") == -1)
+	if (db_run(r, STMT_REGKEEP_OLD) == -1)
 		return -1;
-	while (n < SWEEP_MAX && (k = db_fetch(r, STMT_REGKEEP_OLD, "bs", &id,
+	while (n < SWEEP_MAX && (k = db_row(r, STMT_REGKEEP_OLD, &id,
 	    &idl, &file)) == 1) {
 		if (idl != MAC_LEN)
 			continue;
@@ -145,7 +145,7 @@ regkeep_sweep(struct req *r)
 	if (k == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
-		if (db_exec(r, STMT_REGKEEP_DELETE, "b", ids[i], MAC_LEN) == -1)
+		if (db_run(r, STMT_REGKEEP_DELETE, ids[i], MAC_LEN) == -1)
 			return -1;
 		if (strlen(files[i]) == 64)
 			files_unlink(r, files[i]);
@@ -164,9 +164,9 @@ regkeep_sms_ok(struct req *r, const struct regkeep *k)
 
 	if (k->sms_id == 0)
 		return 0;
-	if (db_exec(r, STMT_REGKEEP_SMS_OK, "ib", k->sms_id, k->phone_mac,
+	if (db_run(r, STMT_REGKEEP_SMS_OK, k->sms_id, k->phone_mac,
 	    sizeof(k->phone_mac)) == -1 ||
-	    db_fetch(r, STMT_REGKEEP_SMS_OK, "i", &n) == -1)
+	    db_row(r, STMT_REGKEEP_SMS_OK, &n) == -1)
 		return -1;
 	db_done(r, STMT_REGKEEP_SMS_OK);
 	return n > 0;
@@ -182,8 +182,8 @@ regkeep_photo_room(struct req *r)
 {
 	long long	 n = 0;
 
-	if (db_exec(r, STMT_REGKEEP_PHOTOS, "s", r->ip) == -1 ||
-	    db_fetch(r, STMT_REGKEEP_PHOTOS, "i", &n) == -1)
+	if (db_run(r, STMT_REGKEEP_PHOTOS, r->ip) == -1 ||
+	    db_row(r, STMT_REGKEEP_PHOTOS, &n) == -1)
 		return -1;
 	db_done(r, STMT_REGKEEP_PHOTOS);
 	return n < PHOTOS_PER_IP;

@@ -77,8 +77,8 @@ sms_budget_spent(struct req *r)
 
 	if (r->cfg->sms_hourly_budget == 0)
 		return 0;
-	if (db_exec(r, STMT_SMS_HOUR_SENT, "") == -1 ||
-	    db_fetch(r, STMT_SMS_HOUR_SENT, "i", &n) == -1)
+	if (db_run(r, STMT_SMS_HOUR_SENT) == -1 ||
+	    db_row(r, STMT_SMS_HOUR_SENT, &n) == -1)
 		return -1;
 	db_done(r, STMT_SMS_HOUR_SENT);
 	if (n < r->cfg->sms_hourly_budget)
@@ -104,8 +104,8 @@ sms_limits(struct req *r, const unsigned char pm[MAC_LEN])
 	long long	 last_min = 0, last_day = 0, by_ip = 0;
 	int		 spent;
 
-	if (db_exec(r, STMT_SMS_RECENT, "b", pm, (size_t)MAC_LEN) == -1 ||
-	    db_fetch(r, STMT_SMS_RECENT, "ii", &last_min, &last_day) == -1)
+	if (db_run(r, STMT_SMS_RECENT, pm, (size_t)MAC_LEN) == -1 ||
+	    db_row(r, STMT_SMS_RECENT, &last_min, &last_day) == -1)
 		goto dbfail;
 	db_done(r, STMT_SMS_RECENT);
 	if (last_min > 0)
@@ -113,8 +113,8 @@ sms_limits(struct req *r, const unsigned char pm[MAC_LEN])
 		    SMS_WAIT);
 	if (last_day >= CODES_PER_DAY)
 		return "该手机号今日获取验证码次数已达上限，请明天再试。";
-	if (db_exec(r, STMT_SMS_IP_RECENT, "s", r->ip) == -1 ||
-	    db_fetch(r, STMT_SMS_IP_RECENT, "i", &by_ip) == -1)
+	if (db_run(r, STMT_SMS_IP_RECENT, r->ip) == -1 ||
+	    db_row(r, STMT_SMS_IP_RECENT, &by_ip) == -1)
 		goto dbfail;
 	db_done(r, STMT_SMS_IP_RECENT);
 	if (by_ip >= CODES_PER_IP)
@@ -155,18 +155,18 @@ sms_record(struct req *r, const char *phone, const unsigned char pm[MAC_LEN],
 	sms_code_mac(r, phone, code, cm);
 	OPENSSL_cleanse(code, sizeof(code));
 	if (db_begin(r) == -1 ||
-	    db_exec(r, STMT_SMS_INSERT, "bsbs", pm, (size_t)MAC_LEN, purpose,
+	    db_run(r, STMT_SMS_INSERT, pm, (size_t)MAC_LEN, purpose,
 	    cm, sizeof(cm), r->ip) == -1)
 		goto fail;
 	if (deliver) {
-		if (db_exec(r, STMT_OUTBOX_INSERT, "") == -1)
+		if (db_run(r, STMT_OUTBOX_INSERT) == -1)
 			goto fail;
 		out = db_insert_id(r, STMT_OUTBOX_INSERT);
 		if (pii_seal(r->cfg, PII_OUT_PHONE, out, phone, pe, sizeof(pe),
 		    &pel) == -1 || pii_seal(r->cfg, PII_OUT_BODY, out, body,
 		    be, sizeof(be), &bel) == -1)
 			fatalx("sms_record: pii_seal failed");
-		if (db_exec(r, STMT_OUTBOX_SEAL, "bbi", pe, pel, be, bel,
+		if (db_run(r, STMT_OUTBOX_SEAL, pe, pel, be, bel,
 		    out) != 1)
 			goto fail;
 	}
@@ -257,8 +257,8 @@ sms_check(struct req *r, const char *phone, const char *purpose,
 	if (strlen(code) != 6 || strspn(code, "0123456789") != 6)
 		return "短信验证码为6位数字。";
 	pii_mac(r->cfg, "phone", phone, pm);
-	if (db_exec(r, STMT_SMS_LATEST, "bs", pm, sizeof(pm), purpose) == -1 ||
-	    (n = db_fetch(r, STMT_SMS_LATEST, "ibiii", id, &stored, &sl,
+	if (db_run(r, STMT_SMS_LATEST, pm, sizeof(pm), purpose) == -1 ||
+	    (n = db_row(r, STMT_SMS_LATEST, id, &stored, &sl,
 	    &tries, &used, &fresh)) == -1) {
 		r->status = 503;
 		return "系统繁忙，请稍后再试。";
@@ -278,7 +278,7 @@ sms_check(struct req *r, const char *phone, const char *purpose,
 	 * cannot all pass the check above and compare more than CODE_TRIES
 	 * times; once the tries are spent, even the right code is refused.
 	 */
-	switch (db_exec(r, STMT_SEC_SMS_TRY, "i", *id)) {
+	switch (db_run(r, STMT_SEC_SMS_TRY, *id)) {
 	case 1:
 		break;
 	case -1:
@@ -300,7 +300,7 @@ sms_check(struct req *r, const char *phone, const char *purpose,
 int
 sms_use(struct req *r, long long id)
 {
-	return db_exec(r, STMT_SEC_SMS_USE, "i", id) == 1 ? 0 : -1;
+	return db_run(r, STMT_SEC_SMS_USE, id) == 1 ? 0 : -1;
 }
 
 /*

@@ -390,8 +390,6 @@ enum stmt {
 
 	/* h_login.c, h_password.c: security */
 	STMT_SEC_ATTEMPT_SET,
-	STMT_SEC_FAILS_PAIR,
-	STMT_SEC_FAILS_ACCOUNT,
 	STMT_SEC_FAILS_OLD,
 	STMT_SEC_PW_ACCOUNT,
 	STMT_SEC_SMS_TRY,
@@ -448,8 +446,8 @@ void		 db_close(struct worker *);
 int		 db_ready(struct req *);
 const char	*db_stmt_sql(enum stmt);
 unsigned int	 db_stmt_roles(enum stmt);
-int		 db_exec(struct req *, enum stmt, const char *, ...);
-int		 db_fetch(struct req *, enum stmt, const char *, ...);
+int		 db_run(struct req *, enum stmt, ...);
+int		 db_row(struct req *, enum stmt, ...);
 void		 db_done(struct req *, enum stmt);
 long long	 db_insert_id(struct req *, enum stmt);
 int		 db_dup(const struct req *);

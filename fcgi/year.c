@@ -59,9 +59,9 @@ year_current(struct req *r)
 
 	if (at != 0 && now - at < YEAR_TTL)
 		return year;
-	if (db_exec(r, STMT_YEAR_CURRENT, "") == -1)
+	if (db_run(r, STMT_YEAR_CURRENT) == -1)
 		return -1;
-	if (db_fetch(r, STMT_YEAR_CURRENT, "i", &y) == 1)
+	if (db_row(r, STMT_YEAR_CURRENT, &y) == 1)
 		db_done(r, STMT_YEAR_CURRENT);
 	year = (int)y;
 	at = now;
@@ -89,8 +89,8 @@ year_window(struct req *r, xmlNodePtr parent, const char *kind, int *open)
 	if ((name = year_window_name(kind)) != NULL)
 		xml_attr(w, "name", name);
 	if (r->year > 0) {
-		if (db_exec(r, STMT_WINDOW_GET, "is", (long long)r->year,
-		    kind) == -1 || (n = db_fetch(r, STMT_WINDOW_GET, "ssi",
+		if (db_run(r, STMT_WINDOW_GET, (long long)r->year,
+		    kind) == -1 || (n = db_row(r, STMT_WINDOW_GET,
 		    &starts, &ends, &isopen)) == -1)
 			return -1;
 		db_done(r, STMT_WINDOW_GET);
@@ -148,9 +148,9 @@ year_list(struct req *r, long long year, int *known)
 	if (known != NULL)
 		*known = 0;
 	ys = xml_el(r->root, "years", NULL);
-	if (db_exec(r, STMT_YEAR_LIST, "") == -1)
+	if (db_run(r, STMT_YEAR_LIST) == -1)
 		return -1;
-	while ((n = db_fetch(r, STMT_YEAR_LIST, "isi", &yv, &title, &cur)) == 1) {
+	while ((n = db_row(r, STMT_YEAR_LIST, &yv, &title, &cur)) == 1) {
 		y = xml_el(ys, "year", title);
 		xml_attrf(y, "value", "%lld", yv);
 		if (cur)
