@@ -196,6 +196,9 @@ void		 resp_file(struct req *, const char *, const char *,
 void		 reply_error(struct req *, enum rc);
 void		 reply_send(struct req *, enum rc);
 
+/* html.c */
+int		 html_dump(xmlDocPtr, const char **, size_t *);
+
 /* render.c */
 int		 render_init(struct worker *);
 void		 render_free(struct worker *);
