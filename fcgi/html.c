@@ -448,6 +448,26 @@ html_dtd(xmlDtdPtr d)
 }
 
 /*
+ * Serialises the nodes from first on (a fragment of a result, outside
+ * any script or style) into the buffer html_dump uses, valid until the
+ * next call.  Returns 0, or -1 as html_dump does.
+ */
+int
+html_fragment(xmlNodePtr first, const char **out, size_t *outlen)
+{
+	len = 0;
+	oom = 0;
+	for (; first != NULL; first = first->next)
+		if (html_node(first, 0) == -1)
+			return -1;
+	if (oom)
+		return -1;
+	*out = buf != NULL ? buf : "";
+	*outlen = len;
+	return 0;
+}
+
+/*
  * Serialises doc, a transformation's result with method="html", no
  * indentation and UTF-8, into a buffer of this file that stays valid
  * until the next call: the bytes xsltSaveResultTo would write (the meta

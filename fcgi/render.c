@@ -89,6 +89,7 @@ render_init(struct worker *w)
 	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
 	xsltSetDefaultSecurityPrefs(prefs);
 	xmlLoadExtDtdDefaultValue = 0;
+	fragment_init();
 
 	for (role = 0; role < ROLE__MAX; role++)
 		for (page = 0; page < PAGE__MAX; page++) {

@@ -198,6 +198,11 @@ void		 reply_send(struct req *, enum rc);
 
 /* html.c */
 int		 html_dump(xmlDocPtr, const char **, size_t *);
+int		 html_fragment(xmlNodePtr, const char **, size_t *);
+
+/* fragment.c */
+#define FRAGMENT_NS	"https://gkbm.hrss.henan.gov.cn/xsl/fragment"
+void		 fragment_init(void);
 
 /* render.c */
 int		 render_init(struct worker *);
