@@ -57,6 +57,7 @@ auth_session(struct req *r)
 	unsigned char	 h[MAC_LEN];
 	long long	 id, unit, must, idle, age;
 	char		*role, *name, *login, *uname, *uregion;
+	unsigned long	 gen;
 	int		 n;
 
 	r->role = ROLE_ANON;
@@ -66,6 +67,12 @@ auth_session(struct req *r)
 	sid = req_cookie(r, COOKIE_SID);
 	if (sid != NULL && strlen(sid) == TOKEN_LEN) {
 		token_hash(sid, h);
+		if (sescache_find(r, h) == 0) {	/* read in the last seconds */
+			memcpy(r->sid, sid, TOKEN_LEN + 1);
+			auth_csrf_set(r, "s:", r->sid);
+			return RC_OK;
+		}
+		gen = sescache_now();
 		if (db_exec(r, STMT_SESSION_GET, "b", h, sizeof(h)) == -1)
 			return RC_DB;
 		n = db_fetch(r, STMT_SESSION_GET, "isssissiii", &id, &role,
@@ -87,9 +94,13 @@ auth_session(struct req *r)
 			r->unit_region = uregion;
 			r->must_change = (int)must;
 			memcpy(r->sid, sid, TOKEN_LEN + 1);
-			if (idle > 60 && db_exec(r, STMT_SESSION_TOUCH, "b", h,
-			    sizeof(h)) == -1)
-				return RC_DB;
+			if (idle > 60) {
+				if (db_exec(r, STMT_SESSION_TOUCH, "b", h,
+				    sizeof(h)) == -1)
+					return RC_DB;
+				idle = 0;
+			}
+			sescache_keep(r, h, gen, idle, age);
 			auth_csrf_set(r, "s:", r->sid);
 			return RC_OK;
 		}
