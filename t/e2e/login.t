@@ -351,6 +351,20 @@ like($r->header('location') // '', qr{^/login}, '... to /login');
 $r = $replay->get('/home', accept => 'xml');
 is($r->status, 403, 'the old cookie: the XML view is refused');
 
+# Each worker keeps a session it read in the last seconds (sescache.c):
+# a logout in one worker ends it in all of them at once.
+{
+	my $bw = $s->browser;
+	$bw->login('candidate', $ID1, $PW);
+	my $kept = $s->browser;
+	$kept->jar->set('gkbm_sid', $bw->jar->get('gkbm_sid') // '');
+	my @st = map { $kept->get('/home')->status } 1 .. 6;
+	is("@st", '200 200 200 200 200 200', 'the session is used by every worker');
+	is($bw->logout->status, 303, 'then logged out');
+	@st = map { $kept->get('/home')->status } 1 .. 6;
+	is("@st", '303 303 303 303 303 303', 'no worker takes it after the logout');
+}
+
 # Session fixation: a cookie planted before login is not the one after.
 my $bf = $s->browser;
 my $planted = 'A' x 43;
