@@ -110,15 +110,19 @@ static const char *const astmts[ASTMT__MAX] = {
 	/* ASTMT_ACCOUNT_BY_PHONE */
 	"SELECT id FROM accounts WHERE year = ? AND phone_mac = ?",
 	/* ASTMT_STAFF_INSERT */
-	"INSERT INTO accounts (role, year, unit_id, login, name, phone_enc,"
+	"INSERT INTO accounts (role, year, unit_id, login, name,"
 	" phone_mac, pw_hash, pw_must_change, pw_changed_at, created_at)"
-	" VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
+	" VALUES (?, 0, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
 	/* ASTMT_CANDIDATE_INSERT */
-	"INSERT INTO accounts (role, year, name, idno_enc, idno_mac,"
-	" phone_enc, phone_mac, gender, birth_date, region_code, level,"
+	"INSERT INTO accounts (role, year, name, idno_mac,"
+	" phone_mac, gender, birth_date, region_code, level,"
 	" pw_hash, pw_must_change, pw_changed_at, consent_version,"
-	" consent_at, created_at) VALUES ('candidate', ?, ?, ?, ?, ?, ?,"
+	" consent_at, created_at) VALUES ('candidate', ?, ?, ?, ?,"
 	" ?, ?, ?, ?, ?, 0, NOW(), 'admin', NOW(), NOW())",
+	/* ASTMT_SEAL_IDNO: sealed bound to the row, so made after it */
+	"UPDATE accounts SET idno_enc = ? WHERE id = ?",
+	/* ASTMT_SEAL_PHONE */
+	"UPDATE accounts SET phone_enc = ? WHERE id = ?",
 	/* ASTMT_AUDIT_INSERT */
 	"INSERT INTO audit (at, account_id, role, unit_id, ip, request_id,"
 	" event, object, result, reason) VALUES (NOW(3), NULL, '', NULL,"
@@ -168,6 +172,8 @@ static const struct cmd cmds[] = {
 	    "create-candidate YEAR IDNO NAME PHONE REGION LEVEL" },
 	{ "sessions-sweep", cmd_sweep, 0, 0, "", "",
 	    "sessions-sweep" },
+	{ "pii-rekey", cmd_rekey, 0, 0, "", "",
+	    "pii-rekey" },
 	{ "import-qualified", cmd_qualified, 1, 1, "", "|skip-bad|",
 	    "import-qualified FILE.csv [--skip-bad]" },
 };

@@ -41,6 +41,8 @@ enum astmt {
 	ASTMT_ACCOUNT_BY_PHONE,
 	ASTMT_STAFF_INSERT,
 	ASTMT_CANDIDATE_INSERT,
+	ASTMT_SEAL_IDNO,
+	ASTMT_SEAL_PHONE,
 	ASTMT_AUDIT_INSERT,
 	ASTMT_SWEEP_SESSIONS,
 	ASTMT_SWEEP_ATTEMPTS,
@@ -82,6 +84,9 @@ int		 cmd_migrate(char **, const struct opts *);
 int		 cmd_year(char **, const struct opts *);
 int		 cmd_window(char **, const struct opts *);
 int		 cmd_sweep(char **, const struct opts *);
+
+/* admin_pii.c */
+int		 cmd_rekey(char **, const struct opts *);
 
 /* admin_import.c */
 int		 cmd_import(char **, const struct opts *);

@@ -181,17 +181,22 @@ pw_read(char *buf, size_t size)
 }
 
 /*
- * Seals value (a phone or ID number) into enc and computes its lookup
- * value of domain into mac.  Returns 0, or -1 (logged).
+ * Seals value (a phone or ID number) for column col of account id (the
+ * row is made first: a sealed value is bound to it) and stores it there.
+ * Returns 0, or -1 (printed).
  */
 static int
-pii_both(const char *domain, const char *value, unsigned char *enc,
-    size_t *enclen, unsigned char mac[MAC_LEN])
+pii_store(const char *col, long long id, const char *value)
 {
-	if (pii_seal(&cfg, value, enc, PII_MAX, enclen) == -1)
+	unsigned char	 enc[PII_MAX];
+	size_t		 enclen;
+
+	if (pii_seal(&cfg, col, id, value, enc, sizeof(enc), &enclen) == -1) {
+		warnx("cannot seal %s", col);
 		return -1;
-	pii_mac(&cfg, domain, value, mac);
-	return 0;
+	}
+	return st_exec(strcmp(col, PII_IDNO) == 0 ? ASTMT_SEAL_IDNO :
+	    ASTMT_SEAL_PHONE, "bi", enc, enclen, id) == 1 ? 0 : -1;
 }
 
 /* What a new staff account is given on the command line. */
@@ -265,8 +270,7 @@ staff_insert(const struct staff *s, const char *hash, int must_change,
     long long *id)
 {
 	MYSQL_STMT	*st;
-	unsigned char	 enc[PII_MAX], mac[MAC_LEN];
-	size_t		 enclen;
+	unsigned char	 mac[MAC_LEN];
 	char		 kind[32], obj[64];
 	long long	 unit, other;
 	int		 rc;
@@ -293,8 +297,7 @@ staff_insert(const struct staff *s, const char *hash, int must_change,
 			warnx("login %s is the code of a unit", s->login);
 		return -1;
 	}
-	if (pii_both("phone", s->phone, enc, &enclen, mac) == -1)
-		return -1;
+	pii_mac(&cfg, "phone", s->phone, mac);
 	if ((rc = st_id(&other, ASTMT_ACCOUNT_BY_PHONE, "ib", 0LL, mac,
 	    (size_t)MAC_LEN)) != 0) {
 		if (rc == 1)
@@ -302,11 +305,13 @@ staff_insert(const struct staff *s, const char *hash, int must_change,
 			    other);
 		return -1;
 	}
-	if ((st = st_run(ASTMT_STAFF_INSERT, "sissbbsi", s->role, unit,
-	    s->login, s->name, enc, enclen, mac, (size_t)MAC_LEN, hash,
+	if ((st = st_run(ASTMT_STAFF_INSERT, "sissbsi", s->role, unit,
+	    s->login, s->name, mac, (size_t)MAC_LEN, hash,
 	    (long long)must_change)) == NULL)
 		return -1;
 	*id = (long long)mysql_stmt_insert_id(st);
+	if (pii_store(PII_PHONE, *id, s->phone) == -1)
+		return -1;
 	if (s->unit_admin &&
 	    st_exec(ASTMT_UNIT_SET_ADMIN, "ii", *id, unit) == -1)
 		return -1;
@@ -394,9 +399,7 @@ cmd_candidate(char **argv, const struct opts *o)
 	MYSQL_STMT	*st;
 	struct idno	 id;
 	enum idno_err	 e;
-	unsigned char	 ienc[PII_MAX], imac[MAC_LEN];
-	unsigned char	 penc[PII_MAX], pmac[MAC_LEN];
-	size_t		 ienclen, penclen;
+	unsigned char	 imac[MAC_LEN], pmac[MAC_LEN];
 	char		 pw[MAX_PW], hash[PW_HASH_MAX + 1], birth[16];
 	char		 kind[32], obj[64], gender[2];
 	const char	*name = argv[2], *phone = argv[3], *region = argv[4];
@@ -444,9 +447,8 @@ cmd_candidate(char **argv, const struct opts *o)
 	    id.day);
 	gender[0] = id.gender;
 	gender[1] = '\0';
-	if (pii_both("idno", id.norm, ienc, &ienclen, imac) == -1 ||
-	    pii_both("phone", phone, penc, &penclen, pmac) == -1)
-		return -1;
+	pii_mac(&cfg, "idno", id.norm, imac);
+	pii_mac(&cfg, "phone", phone, pmac);
 
 	if (tx_begin() == -1 || year_exists(year) == -1)
 		return -1;
@@ -475,11 +477,14 @@ cmd_candidate(char **argv, const struct opts *o)
 			    "(account %lld)", year, other);
 		return -1;
 	}
-	if ((st = st_run(ASTMT_CANDIDATE_INSERT, "isbbbbsssis", year, name,
-	    ienc, ienclen, imac, (size_t)MAC_LEN, penc, penclen, pmac,
-	    (size_t)MAC_LEN, gender, birth, region, level, hash)) == NULL)
+	if ((st = st_run(ASTMT_CANDIDATE_INSERT, "isbbsssis", year, name,
+	    imac, (size_t)MAC_LEN, pmac, (size_t)MAC_LEN, gender, birth,
+	    region, level, hash)) == NULL)
 		return -1;
 	acc = (long long)mysql_stmt_insert_id(st);
+	if (pii_store(PII_IDNO, acc, id.norm) == -1 ||
+	    pii_store(PII_PHONE, acc, phone) == -1)
+		return -1;
 	snprintf(obj, sizeof(obj), "account:%lld", acc);
 	if (audit("candidate.create", obj) == -1 || tx_commit() == -1)
 		return -1;

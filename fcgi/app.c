@@ -61,3 +61,21 @@ app_mine(struct req *r, struct app *a)
 	return app_lock(r, id, a);
 }
 
+/*
+ * Reads, and locks inside a transaction, the application the phone link
+ * of token hash h names (live links only): the phone reaches no other.
+ * Returns 1, 0 when there is none, -1 on a database failure.
+ */
+int
+app_via(struct req *r, const unsigned char *h, struct app *a)
+{
+	int	 n;
+
+	memset(a, 0, sizeof(*a));
+	if (db_exec(r, STMT_MOB_APP_LOCK, "b", h, (size_t)MAC_LEN) == -1 ||
+	    (n = db_fetch(r, STMT_MOB_APP_LOCK, "isiiis", &a->id, &a->state,
+	    &a->stamped, &a->level, &a->owner, &a->name)) == -1)
+		return -1;
+	db_done(r, STMT_MOB_APP_LOCK);
+	return n;
+}

@@ -46,5 +46,6 @@ struct app {
 int		 app_editable(const struct app *);
 int		 app_lock(struct req *, long long, struct app *);
 int		 app_mine(struct req *, struct app *);
+int		 app_via(struct req *, const unsigned char *, struct app *);
 
 #endif /* APP_H */

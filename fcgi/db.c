@@ -72,32 +72,46 @@ static const struct {
 	  "TIMESTAMPDIFF(SECOND, s.created_at, NOW()) "
 	  "FROM sessions s JOIN accounts a ON a.id = s.account_id "
 	  "LEFT JOIN units u ON u.id = a.unit_id WHERE s.id = ?", A },
-	[STMT_SESSION_TOUCH] = { "UPDATE sessions SET seen_at = NOW() WHERE id = ?", A },
+	[STMT_SESSION_TOUCH] = { "UPDATE sessions SET seen_at = NOW() WHERE id = ?", U },
 	[STMT_SESSION_INSERT] = { "INSERT INTO sessions (id, account_id, created_at, seen_at, ip) "
-	  "VALUES (?, ?, NOW(), NOW(), ?)", A },
+	  "VALUES (?, ?, NOW(), NOW(), ?)", U },
 	[STMT_SESSION_DELETE] = { "DELETE FROM sessions WHERE id = ?", A },
 	[STMT_SESSION_DELETE_ACCOUNT] = { "DELETE FROM sessions WHERE account_id = ? AND id <> ?", A },
-	[STMT_ACCOUNT_BY_IDNO] = { ACCT_COLS "WHERE year = ? AND idno_mac = ? AND role = 'candidate'", A },
-	[STMT_ACCOUNT_BY_PHONE] = { ACCT_COLS "WHERE year = ? AND phone_mac = ?", A },
-	[STMT_ACCOUNT_BY_LOGIN] = { ACCT_COLS "WHERE login = ?", A },
+	[STMT_ACCOUNT_BY_IDNO] = { ACCT_COLS "WHERE year = ? AND idno_mac = ? AND role = 'candidate'", N },
+	[STMT_ACCOUNT_BY_PHONE] = { ACCT_COLS "WHERE year = ? AND phone_mac = ?", N },
+	[STMT_ACCOUNT_BY_LOGIN] = { ACCT_COLS "WHERE login = ?", N },
 	[STMT_ACCOUNT_BY_UNIT_CODE] = { "SELECT a.id, a.role, a.name, a.pw_hash, a.phone_mac, a.idno_enc "
-	  "FROM accounts a JOIN units u ON u.admin_id = a.id WHERE u.code = ?", A },
+	  "FROM accounts a JOIN units u ON u.admin_id = a.id WHERE u.code = ?", N },
 	[STMT_ACCOUNT_GET] = { "SELECT a.role, a.name, a.idno_enc, a.phone_enc, COALESCE(a.gender, ''), "
 	  "COALESCE(DATE_FORMAT(a.birth_date, '%Y-%m-%d'), ''), COALESCE(r.name, ''), "
 	  "COALESCE(a.level, 0), DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i'), "
 	  "COALESCE(a.consent_version, ''), COALESCE(a.login, ''), "
 	  "COALESCE(u.name, ''), COALESCE(u.code, ''), a.pw_hash "
 	  "FROM accounts a LEFT JOIN regions r ON r.code = a.region_code "
-	  "LEFT JOIN units u ON u.id = a.unit_id WHERE a.id = ?", A },
-	[STMT_ACCOUNT_INSERT] = { "INSERT INTO accounts (role, year, name, idno_enc, idno_mac, phone_enc, "
+	  "LEFT JOIN units u ON u.id = a.unit_id WHERE a.id = ?", U },
+	[STMT_ACCOUNT_INSERT] = { "INSERT INTO accounts (role, year, name, idno_mac, "
 	  "phone_mac, gender, birth_date, region_code, level, idcard_file, pw_hash, "
 	  "pw_must_change, pw_changed_at, consent_version, consent_at, created_at) "
-	  "VALUES ('candidate', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NOW(), ?, NOW(), NOW())", N },
+	  "VALUES ('candidate', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NOW(), ?, NOW(), NOW())", N },
+	/* The new account's ID number and phone, sealed bound to its id. */
+	[STMT_ACCOUNT_SEAL] = { "UPDATE accounts SET idno_enc = ?, phone_enc = ? "
+	  "WHERE id = ? AND idno_enc IS NULL AND phone_enc IS NULL", N },
 	[STMT_ACCOUNT_SET_PASSWORD] = { "UPDATE accounts SET pw_hash = ?, pw_must_change = 0, pw_changed_at = NOW() "
-	  "WHERE id = ?", A },
+	  "WHERE id = ?", U },
+	/*
+	 * A reset by a visitor: only the account whose phone received the
+	 * SMS code just used (sms_use, same transaction).
+	 */
+	[STMT_RESET_SET_PASSWORD] = { "UPDATE accounts a JOIN sms_codes c ON c.phone_mac = a.phone_mac "
+	  "SET a.pw_hash = ?, a.pw_must_change = 0, a.pw_changed_at = NOW() "
+	  "WHERE a.id = ? AND c.id = ? AND c.purpose = 'reset' AND c.used_at IS NOT NULL "
+	  "AND c.created_at > NOW() - INTERVAL 5 MINUTE", N },
+	/* The staff policy refuses the account name in the new password. */
+	[STMT_RESET_LOGIN] = { "SELECT COALESCE(login, '') FROM accounts "
+	  "WHERE id = ? AND role <> 'candidate'", N },
 	[STMT_ATTEMPT_INSERT] = { "INSERT INTO login_attempts (at, login_mac, ip, ok) VALUES (NOW(), ?, ?, ?)", A },
 	[STMT_ATTEMPT_FAILS_IP] = { "SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND ok = 0 "
-	  "AND at > NOW() - INTERVAL 15 MINUTE", A },
+	  "AND at > NOW() - INTERVAL 15 MINUTE", N },
 	[STMT_SMS_RECENT] = { "SELECT COALESCE(SUM(created_at > NOW() - INTERVAL 60 SECOND), 0), COUNT(*) "
 	  "FROM sms_codes WHERE phone_mac = ? AND created_at > NOW() - INTERVAL 1 DAY", A },
 	[STMT_SMS_IP_RECENT] = { "SELECT COUNT(*) FROM sms_codes WHERE ip = ? "
@@ -107,7 +121,11 @@ static const struct {
 	[STMT_SMS_LATEST] = { "SELECT id, code_mac, tries, used_at IS NOT NULL, "
 	  "created_at > NOW() - INTERVAL 5 MINUTE FROM sms_codes "
 	  "WHERE phone_mac = ? AND purpose = ? ORDER BY id DESC LIMIT 1", A },
-	[STMT_OUTBOX_INSERT] = { "INSERT INTO sms_outbox (phone_enc, body_enc, created_at) VALUES (?, ?, NOW())", A },
+	/* Made, then sealed: the sealed values are bound to the row's id. */
+	[STMT_OUTBOX_INSERT] = { "INSERT INTO sms_outbox (phone_enc, body_enc, created_at) "
+	  "VALUES ('', '', NOW())", A },
+	[STMT_OUTBOX_SEAL] = { "UPDATE sms_outbox SET phone_enc = ?, body_enc = ? "
+	  "WHERE id = ? AND sent_at IS NULL AND phone_enc = ''", A },
 	[STMT_AUDIT_INSERT] = { "INSERT INTO audit (at, account_id, role, unit_id, ip, request_id, event, "
 	  "object, result, reason) VALUES (NOW(3), NULLIF(?, 0), ?, NULLIF(?, 0), "
 	  "?, ?, ?, ?, ?, ?)", A },
@@ -146,6 +164,11 @@ static const struct {
 	[STMT_APP_SUBMIT] = { "UPDATE applications SET state = 'submitted', version = version + 1, "
 	  "submitted_at = NOW(), updated_at = NOW() "
 	  "WHERE id = ? AND version = ? AND state IN ('draft', 'returned')", C },
+	/* Submission: the row locked, then its materials counted again. */
+	[STMT_APP_LOCK] = { "SELECT version FROM applications WHERE id = ? FOR UPDATE", C },
+	[STMT_APP_MAT_KINDS] = { "SELECT COALESCE(SUM(kind = 'photo'), 0), "
+	  "COALESCE(SUM(kind = 'idcard'), 0), COALESCE(SUM(kind = 'r19proof'), 0), "
+	  "COALESCE(SUM(kind = 'exc_evidence'), 0) FROM materials WHERE application_id = ?", C },
 	[STMT_APP_LAST_EVENT] = { "SELECT reason, DATE_FORMAT(at, '%Y-%m-%d %H:%i') FROM review_events "
 	  "WHERE application_id = ? AND action = ? ORDER BY id DESC LIMIT 1", C },
 	[STMT_APP_REVIEW_SUBMIT] = { "INSERT INTO review_events (application_id, level, action, "
@@ -190,10 +213,11 @@ static const struct {
 	/* end h_apply.c */
 
 	/* h_policy.c: the yearly policy */
-	[STMT_POLICY_GET] = { "SELECT pkey, value FROM policy WHERE year = ?", U },
-	[STMT_POLICY_L1_GET] = { "SELECT worktype FROM policy_level1 WHERE year = ?", U },
+	/* A: the public 政策说明 and 我能报哪一级 read the same policy. */
+	[STMT_POLICY_GET] = { "SELECT pkey, value FROM policy WHERE year = ?", A },
+	[STMT_POLICY_L1_GET] = { "SELECT worktype FROM policy_level1 WHERE year = ?", A },
 	[STMT_POLICY_L1_DEFAULT] = { "SELECT code FROM worktypes WHERE status = 'current' "
-	  "AND level1_open = 1", U },
+	  "AND level1_open = 1", A },
 	[STMT_POLICY_WT_LIST] = { "SELECT code, name, category FROM worktypes "
 	  "WHERE status = 'current' ORDER BY code", P },
 	[STMT_POLICY_SET] = { "INSERT INTO policy (year, pkey, value, updated_by, updated_at) "
@@ -208,31 +232,57 @@ static const struct {
 	[STMT_UPL_APP_OF] = { "SELECT id FROM applications WHERE account_id = ?", C },
 	[STMT_UPL_APP_LOCK] = { "SELECT a.state, a.photo_stamped, COALESCE(a.target_level, c.level, 0), "
 	  "a.account_id, c.name FROM applications a JOIN accounts c ON c.id = a.account_id "
-	  "WHERE a.id = ? FOR UPDATE", A },
-	[STMT_UPL_APP_STAMPED] = { "UPDATE applications SET photo_stamped = ?, updated_at = NOW() WHERE id = ?", A },
+	  "WHERE a.id = ? FOR UPDATE", C },
+	[STMT_UPL_APP_STAMPED] = { "UPDATE applications SET photo_stamped = ?, updated_at = NOW() WHERE id = ?", C },
 	[STMT_UPL_ACCOUNT_IDNO] = { "SELECT idno_enc FROM accounts WHERE id = ? AND role = 'candidate'", C },
-	[STMT_UPL_MAT_COUNT] = { "SELECT COUNT(*) FROM materials WHERE application_id = ?", A },
+	[STMT_UPL_MAT_COUNT] = { "SELECT COUNT(*) FROM materials WHERE application_id = ?", C },
 	[STMT_UPL_MAT_OF_KIND] = { "SELECT id, file FROM materials WHERE application_id = ? AND kind = ? "
-	  "ORDER BY id DESC", A },
+	  "ORDER BY id DESC", C },
 	[STMT_UPL_MAT_INSERT] = { "INSERT INTO materials (application_id, kind, file, mime, size, title, "
-	  "uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NOW())", A },
-	[STMT_UPL_MAT_DELETE] = { "DELETE FROM materials WHERE id = ? AND application_id = ?", A },
+	  "uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NOW())", C },
+	[STMT_UPL_MAT_DELETE] = { "DELETE FROM materials WHERE id = ? AND application_id = ?", C },
 	[STMT_UPL_MAT_SET_FILE] = { "UPDATE materials SET file = ?, size = ? WHERE id = ?", C },
 	[STMT_UPL_MAT_GET] = { "SELECT m.kind, m.file, m.mime, m.title, a.account_id, a.id, "
 	  "a.photo_stamped FROM materials m JOIN applications a ON a.id = m.application_id WHERE m.id = ?", C },
-	[STMT_UPL_MAT_LIST] = { "SELECT id, kind, title, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') "
-	  "FROM materials WHERE application_id = ? ORDER BY id", A },
 	[STMT_UPL_LINK_SWEEP] = { "DELETE FROM upload_links WHERE application_id = ? "
 	  "AND (claim_hash IS NULL OR expires_at < NOW())", C },
 	[STMT_UPL_LINK_INSERT] = { "INSERT INTO upload_links (token_hash, application_id, created_at, expires_at) "
 	  "VALUES (?, ?, NOW(), NOW() + INTERVAL 10 MINUTE)", C },
 	[STMT_UPL_LINK_GET] = { "SELECT application_id, claim_hash, expires_at > NOW(), "
-	  "DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i:%s') FROM upload_links WHERE token_hash = ?", A },
-	[STMT_UPL_LINK_CLAIM] = { "UPDATE upload_links SET claim_hash = ? WHERE token_hash = ? "
-	  "AND claim_hash IS NULL AND expires_at > NOW()", A },
+	  "DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i:%s') FROM upload_links WHERE token_hash = ?", C },
+	[STMT_UPL_LINK_STATE] = { "SELECT COALESCE(DATE_FORMAT(claimed_at, '%Y-%m-%d %H:%i:%s'), ''), "
+	  "DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i:%s') FROM upload_links "
+	  "WHERE application_id = ? AND expires_at > NOW() ORDER BY created_at DESC LIMIT 1", C },
+	[STMT_UPL_LINK_REVOKE] = { "DELETE FROM upload_links WHERE application_id = ?", C },
 	[STMT_UPL_FILE_REFS] = { "SELECT (SELECT COUNT(*) FROM materials WHERE file = ?) + "
-	  "(SELECT COUNT(*) FROM accounts WHERE idcard_file = ?)", A },
+	  "(SELECT COUNT(*) FROM accounts WHERE idcard_file = ?)", C },
 	/* end h_upload.c */
+
+	/*
+	 * h_mobile.c: the phone (/m) has no session; the link's token is its
+	 * only authority, so every statement reaches the application through
+	 * the token's hash and nothing else: an anonymous caller reaches the
+	 * one application its token names, and only materials.
+	 */
+	[STMT_MOB_LINK_GET] = { "SELECT application_id, claim_hash, expires_at > NOW(), "
+	  "DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i:%s') FROM upload_links WHERE token_hash = ?", N },
+	[STMT_MOB_LINK_CLAIM] = { "UPDATE upload_links SET claim_hash = ?, claimed_at = NOW() "
+	  "WHERE token_hash = ? AND claim_hash IS NULL AND expires_at > NOW()", N },
+	[STMT_MOB_APP_LOCK] = { "SELECT a.id, a.state, a.photo_stamped, "
+	  "COALESCE(a.target_level, c.level, 0), a.account_id, c.name FROM upload_links l "
+	  "JOIN applications a ON a.id = l.application_id JOIN accounts c ON c.id = a.account_id "
+	  "WHERE l.token_hash = ? AND l.expires_at > NOW() FOR UPDATE", N },
+	[STMT_MOB_MAT_COUNT] = { "SELECT COUNT(*) FROM upload_links l JOIN materials m "
+	  "ON m.application_id = l.application_id WHERE l.token_hash = ?", N },
+	[STMT_MOB_MAT_INSERT] = { "INSERT INTO materials (application_id, kind, file, mime, size, title, "
+	  "uploaded_by, created_at) SELECT a.id, 'material', ?, ?, ?, ?, a.account_id, NOW() "
+	  "FROM upload_links l JOIN applications a ON a.id = l.application_id "
+	  "WHERE l.token_hash = ? AND l.claim_hash = ? AND l.expires_at > NOW() "
+	  "AND a.state IN ('draft', 'returned')", N },
+	[STMT_MOB_MAT_LIST] = { "SELECT m.id, m.kind, m.title, DATE_FORMAT(m.created_at, '%Y-%m-%d %H:%i') "
+	  "FROM upload_links l JOIN materials m ON m.application_id = l.application_id "
+	  "WHERE l.token_hash = ? ORDER BY m.id", N },
+	/* end h_mobile.c */
 
 	/* h_status.c: the status page */
 	[STMT_STATUS_APP] = { "SELECT a.id, a.state, a.version, a.year, COALESCE(a.unit_id, 0), "
@@ -241,8 +291,8 @@ static const struct {
 	  "FROM applications a LEFT JOIN units u ON u.id = a.unit_id "
 	  "LEFT JOIN worktypes w ON w.code = a.target_worktype WHERE a.account_id = ?", C },
 	[STMT_STATUS_EVENTS] = { "SELECT e.level, e.action, COALESCE(ac.name, ''), COALESCE(u.name, ''), "
-	  "COALESCE(u.phone, ''), DATE_FORMAT(e.at, '%Y-%m-%d %H:%i:%s'), e.reason "
-	  "FROM review_events e LEFT JOIN accounts ac ON ac.id = e.actor_id "
+	  "COALESCE(u.phone, ''), DATE_FORMAT(e.at, '%Y-%m-%d %H:%i:%s'), e.reason, "
+	  "e.actor_id FROM review_events e LEFT JOIN accounts ac ON ac.id = e.actor_id "
 	  "LEFT JOIN units u ON u.id = e.unit_id WHERE e.application_id = ? "
 	  "ORDER BY e.id LIMIT 500", C },
 	[STMT_STATUS_CHAIN] = { "WITH RECURSIVE up (id, name, kind, phone, region_code, parent_id, depth) AS ("
@@ -269,10 +319,10 @@ static const struct {
 	[STMT_SEC_ATTEMPT_SET] = { "UPDATE login_attempts SET ok = ? WHERE id = ?", A },
 	[STMT_SEC_FAILS_PAIR] = { "SELECT COUNT(*) FROM login_attempts WHERE login_mac = ? AND ip = ? "
 	  "AND ok = 0 AND at > NOW() - INTERVAL 15 MINUTE AND id > COALESCE((SELECT MAX(id) "
-	  "FROM login_attempts WHERE login_mac = ? AND (ok = 2 OR (ok = 1 AND ip = ?))), 0)", A },
+	  "FROM login_attempts WHERE login_mac = ? AND (ok = 2 OR (ok = 1 AND ip = ?))), 0)", N },
 	[STMT_SEC_FAILS_ACCOUNT] = { "SELECT COUNT(*) FROM login_attempts WHERE login_mac = ? AND ok = 0 "
 	  "AND at > NOW() - INTERVAL 15 MINUTE AND id > COALESCE((SELECT MAX(id) "
-	  "FROM login_attempts WHERE login_mac = ? AND ok = 2), 0)", A },
+	  "FROM login_attempts WHERE login_mac = ? AND ok = 2), 0)", N },
 	[STMT_SEC_FAILS_OLD] = { "SELECT COUNT(*) FROM login_attempts WHERE login_mac = ? AND ok = 4 "
 	  "AND at > NOW() - INTERVAL 15 MINUTE AND id > COALESCE((SELECT MAX(id) "
 	  "FROM login_attempts WHERE login_mac = ? AND ok = 1), 0)", U },
@@ -309,6 +359,28 @@ static const struct {
 	[STMT_OTP_ENROLL] = { "UPDATE accounts SET totp_enc = ?, totp_step = ? "
 	  "WHERE id = ? AND totp_enc IS NULL", N },
 	/* end h_otp.c */
+
+	/* h_home.c, h_help.c, h_phones.c, h_canapply.c: home and public pages */
+	[STMT_HOME_APP] = { "SELECT a.state, a.unit_id IS NOT NULL AND a.education IS NOT NULL "
+	  "AND a.work_start IS NOT NULL AND a.work_years IS NOT NULL AND a.cur_level IS NOT NULL "
+	  "AND a.target_worktype IS NOT NULL AND a.target_level IS NOT NULL "
+	  "AND a.prohibited IS NOT NULL, "
+	  "(SELECT COUNT(*) FROM materials m WHERE m.application_id = a.id AND m.kind = 'photo') "
+	  "FROM applications a WHERE a.account_id = ?", C },
+	[STMT_PUB_EDU_LIST] = { "SELECT code, name, rank FROM education ORDER BY rank, code DESC", A },
+	[STMT_PUB_WT_LIST] = { "SELECT code, name, status FROM worktypes "
+	  "ORDER BY status <> 'current', code", A },
+	[STMT_PUB_WT_MAPS] = { "SELECT m.old_code, m.new_code, w.name FROM worktype_map m "
+	  "JOIN worktypes w ON w.code = m.new_code ORDER BY m.old_code, m.new_code", A },
+	[STMT_PHONE_LIST] = { "SELECT p.region_code, r.name, r.kind, COALESCE(r.parent_code, ''), "
+	  "p.label, p.phone FROM consult_phones p JOIN regions r ON r.code = p.region_code "
+	  "ORDER BY p.region_code, p.sort", A },
+	[STMT_PHONE_OF] = { "SELECT label, phone FROM consult_phones WHERE region_code = ? "
+	  "ORDER BY sort", O },
+	[STMT_PHONE_CLEAR] = { "DELETE FROM consult_phones WHERE region_code = ?", O },
+	[STMT_PHONE_ADD] = { "INSERT INTO consult_phones (region_code, sort, label, phone, "
+	  "updated_by, updated_at) VALUES (?, ?, ?, ?, ?, NOW())", O },
+	/* end public pages */
 };
 
 #undef A
@@ -317,6 +389,20 @@ static const struct {
 #undef P
 #undef O
 #undef N
+
+/* The SQL of statement s (t/unit/stmt.c reads the table). */
+const char *
+db_stmt_sql(enum stmt s)
+{
+	return stmts[s].sql;
+}
+
+/* The roles that may run statement s. */
+unsigned int
+db_stmt_roles(enum stmt s)
+{
+	return stmts[s].roles;
+}
 
 /* Result buffers of one statement, bound once after preparing it. */
 struct dbres {

@@ -25,6 +25,7 @@
 #define TOKEN_LEN	43			/* base64url of 32 bytes */
 #define MAC_LEN		32			/* HMAC-SHA256 */
 #define PII_MAX		96			/* sealed ID number or phone */
+#define PII_OLD_KEYS	8			/* older data keys kept */
 #define PW_HASH_MAX	160			/* $scrypt$... string */
 
 /* log.c */
@@ -89,12 +90,16 @@ struct config {
 	int		 xml_arena;	/* libxml2 memory from a per-request arena */
 	char		*consent_version; /* version of the notice */
 	char		*service_phone;	/* consultation phone shown on pages */
+	char		*site_url;	/* https://host[:port], no slash: links */
 	int		 staff_2fa;	/* second factor for city, province */
 	/* secrets file */
 	char		*db_password;
 	char		*db_admin_password;
 	int		 key_id;	/* id of data_key, stored with values */
 	unsigned char	 data_key[32];	/* AES-256-GCM for ID numbers, phones */
+	int		 nold_keys;	/* the ring's older keys (old_data_key) */
+	int		 old_key_id[PII_OLD_KEYS];
+	unsigned char	 old_keys[PII_OLD_KEYS][32];
 	unsigned char	 mac_key[32];	/* HMAC lookup values */
 	unsigned char	 csrf_key[32];	/* CSRF tokens */
 };
@@ -115,10 +120,21 @@ int		 hex_decode(const char *, unsigned char *, size_t);
 int		 hex_digit(char);
 
 /* pii.c: personal data sealed at rest, keyed lookup values */
-int		 pii_seal(const struct config *, const char *,
-		    unsigned char *, size_t, size_t *);
-int		 pii_open(const struct config *, const unsigned char *, size_t,
-		    char *, size_t);
+/* Where sealed values live: bound into each (pii.c). */
+#define PII_IDNO	"accounts.idno_enc"
+#define PII_PHONE	"accounts.phone_enc"
+#define PII_TOTP	"accounts.totp_enc"
+#define PII_PENDING	"login_pending.secret_enc"	/* row: account_id */
+#define PII_OUT_PHONE	"sms_outbox.phone_enc"
+#define PII_OUT_BODY	"sms_outbox.body_enc"
+#define PII_PLAIN_MAX	600	/* the longest value sealed (an SMS) */
+int		 pii_seal(const struct config *, const char *, long long,
+		    const char *, unsigned char *, size_t, size_t *);
+int		 pii_open(const struct config *, const char *, long long,
+		    const unsigned char *, size_t, char *, size_t);
+int		 pii_reseal(const struct config *, const char *, long long,
+		    const unsigned char *, size_t, unsigned char *, size_t,
+		    size_t *);
 void		 pii_mac(const struct config *, const char *, const char *,
 		    unsigned char [MAC_LEN]);
 void		 pii_mask_idno(const char *, char *, size_t);
@@ -158,6 +174,7 @@ int		 pinyin_initials(const char *, char *, size_t);
 
 /* valid.c: input validators; each returns NULL or a Chinese message */
 int		 valid_utf8(const char *, size_t);
+long long	 valid_chars(const char *, int);
 const char	*valid_phone(const char *);
 const char	*valid_name(const char *);
 const char	*valid_date(const char *, int *, int *, int *);

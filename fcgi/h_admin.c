@@ -97,45 +97,57 @@ window_time(struct req *r, const char *s, const char *fmt, const char **msg)
 	return pool_strdup(r->pool, buf);
 }
 
+/* A window's time: its own message when the date or time does not exist. */
+static const char *
+windows_check_time(struct req *r, const struct fielddef *f, struct fval *v)
+{
+	const char	*msg;
+
+	return window_time(r, v->s, f->bad, &msg) == NULL ? msg : NULL;
+}
+
+static const char *
+windows_check_kind(struct req *r, const struct fielddef *f, struct fval *v)
+{
+	(void)r;
+	return year_window_name(v->s) == NULL ? f->bad : NULL;
+}
+
+/* The fields of POST /admin/windows. */
+enum { WF_YEAR, WF_KIND, WF_STARTS, WF_ENDS };
+const struct fielddef h_windows_fields[] = {
+	[WF_YEAR] = { "year", FT_UINT, FL_REQ, 2000, 2100,
+	    "请选择报考年度。", "请选择报考年度。", NULL, NULL },
+	[WF_KIND] = { "kind", FT_TEXT, FL_REQ, 1, 32,
+	    "请选择时间类别。", "请选择时间类别。", NULL, windows_check_kind },
+	[WF_STARTS] = { "starts_at", FT_TEXT, FL_REQ, 1, 32, "请填写开始时间。",
+	    "开始时间格式应为“年-月-日 时:分”，如2026-03-01 08:00。", NULL,
+	    windows_check_time },
+	[WF_ENDS] = { "ends_at", FT_TEXT, FL_REQ, 1, 32, "请填写结束时间。",
+	    "结束时间格式应为“年-月-日 时:分”，如2026-03-15 18:00。", NULL,
+	    windows_check_time },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
 /* POST /admin/windows: set one window of a year. */
 enum rc
 h_windows_post(struct req *r)
 {
-	const char	*kind, *s, *e, *msg = NULL;
-	char		*st = NULL, *et = NULL, *obj, *why;
-	long long	 year = 0;
-	int		 known;
-	enum rc		 rc;
+	const struct fval	*fv = r->fv;
+	const char		*kind = fv[WF_KIND].s, *msg;
+	char			*st, *et, *obj, *why;
+	long long		 year = fv[WF_YEAR].err ? r->year : fv[WF_YEAR].n;
+	int			 known;
+	enum rc			 rc;
 
-	if (valid_uint(form_text(&r->body, "year"), 2000, 2100, &year) == -1)
-		year = r->year;
 	if ((rc = windows_page(r, year, &known)) != RC_OK)
 		return rc;
-	kind = form_text(&r->body, "kind");
-	s = form_text(&r->body, "starts_at");
-	e = form_text(&r->body, "ends_at");
-	xml_field(r, "year", form_text(&r->body, "year"));
-	xml_field(r, "kind", kind);
-	xml_field(r, "starts_at", s);
-	xml_field(r, "ends_at", e);
-	if (year == 0 || valid_uint(form_text(&r->body, "year"), 2000, 2100,
-	    &year) == -1)
-		xml_field_error(r, "year", "请选择报考年度。");
-	else if (!known)
+	field_xml(r);
+	if (fv[WF_YEAR].err == NULL && !known)
 		xml_field_error(r, "year", "该报考年度不存在。");
-	if (year_window_name(kind) == NULL)
-		xml_field_error(r, "kind", "请选择时间类别。");
-	if (*s == '\0')
-		xml_field_error(r, "starts_at", "请填写开始时间。");
-	else if ((st = window_time(r, s, "开始时间格式应为“年-月-日 时:分”，"
-	    "如2026-03-01 08:00。", &msg)) == NULL)
-		xml_field_error(r, "starts_at", msg);
-	if (*e == '\0')
-		xml_field_error(r, "ends_at", "请填写结束时间。");
-	else if ((et = window_time(r, e, "结束时间格式应为“年-月-日 时:分”，"
-	    "如2026-03-15 18:00。", &msg)) == NULL)
-		xml_field_error(r, "ends_at", msg);
-	else if (st != NULL && strcmp(st, et) >= 0)
+	st = window_time(r, fv[WF_STARTS].s, "", &msg);
+	et = window_time(r, fv[WF_ENDS].s, "", &msg);
+	if (st != NULL && et != NULL && strcmp(st, et) >= 0)
 		xml_field_error(r, "ends_at", "结束时间必须晚于开始时间。");
 	if (r->form_bad) {
 		xml_form_message(r, "请按提示修改后重新提交。");
@@ -200,12 +212,35 @@ reg_count(struct req *r, const char *scope, const char *region,
 	return total;
 }
 
+/* A region code: six digits. */
+static const char *
+registrations_check_region(struct req *r, const struct fielddef *f,
+    struct fval *v)
+{
+	(void)r;
+	return strlen(v->s) != 6 || strspn(v->s, "0123456789") != 6 ?
+	    f->bad : NULL;
+}
+
+/* The filters of GET /admin/registrations. */
+enum { RF_REGION, RF_LEVEL, RF_PAGE };
+const struct fielddef h_registrations_fields[] = {
+	[RF_REGION] = { "region", FT_TEXT, FL_QUERY, 6, 6, NULL,
+	    "查询条件不正确：地区代码应为6位数字。", NULL,
+	    registrations_check_region },
+	[RF_LEVEL] = { "level", FT_UINT, FL_QUERY, 1, 5, NULL,
+	    "查询条件不正确：等级应为1至5。", NULL, NULL },
+	[RF_PAGE] = { "page", FT_UINT, FL_QUERY, 1, 1000000, NULL,
+	    "查询条件不正确：页码应为正整数。", NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
 /* GET /admin/registrations?page=&level=&region= */
 enum rc
 h_registrations(struct req *r)
 {
 	xmlNodePtr	 list, row;
-	const char	*scope, *region, *ls, *ps;
+	const char	*scope, *region;
 	char		*name, *rname, *created, plain[32], m[64];
 	unsigned char	*ie, *pe;
 	size_t		 iel, pel;
@@ -217,19 +252,14 @@ h_registrations(struct req *r)
 	scope = r->role == ROLE_PROVINCE ? "" : r->unit_region;
 	if (scope == NULL || (r->role != ROLE_PROVINCE && *scope == '\0'))
 		return RC_FORBIDDEN;
-	region = form_text(&r->query, "region");
-	ls = form_text(&r->query, "level");
-	ps = form_text(&r->query, "page");
-	if ((*region && (strlen(region) != 6 ||
-	    strspn(region, "0123456789") != 6)) ||
-	    (*ls && valid_uint(ls, 1, 5, &level) == -1) ||
-	    (*ps && valid_uint(ps, 1, 1000000, &page) == -1)) {
-		r->message = "查询条件不正确。";
-		return RC_BADREQ;
-	}
+	region = r->fv[RF_REGION].s;
+	if (*r->fv[RF_LEVEL].s != '\0')
+		level = r->fv[RF_LEVEL].n;
+	if (*r->fv[RF_PAGE].s != '\0')
+		page = r->fv[RF_PAGE].n;
 	xml_form(r, "/admin/registrations");
 	xml_field(r, "region", region);
-	xml_field(r, "level", ls);
+	xml_field(r, "level", r->fv[RF_LEVEL].s);
 
 	if (regions_xml(r, r->root) == -1)
 		return RC_DB;
@@ -252,11 +282,13 @@ h_registrations(struct req *r)
 		xml_attrf(row, "id", "%lld", id);
 		pii_mask_name(name, m, sizeof(m));
 		xml_attr(row, "name", m);
-		if (pii_open(r->cfg, ie, iel, plain, sizeof(plain)) == 0) {
+		if (pii_open(r->cfg, PII_IDNO, id, ie, iel, plain,
+		    sizeof(plain)) == 0) {
 			pii_mask_idno(plain, m, sizeof(m));
 			xml_attr(row, "idno", m);
 		}
-		if (pii_open(r->cfg, pe, pel, plain, sizeof(plain)) == 0) {
+		if (pii_open(r->cfg, PII_PHONE, id, pe, pel, plain,
+		    sizeof(plain)) == 0) {
 			pii_mask_phone(plain, m, sizeof(m));
 			xml_attr(row, "phone", m);
 		}

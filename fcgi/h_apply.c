@@ -75,11 +75,11 @@ acct_load(struct req *r, struct acct *c)
 	db_done(r, STMT_APPLY_ACCOUNT);
 	if (n == 0)
 		return 0;
-	if (ie == NULL || pii_open(r->cfg, ie, iel, c->idno,
-	    sizeof(c->idno)) == -1)
+	if (ie == NULL || pii_open(r->cfg, PII_IDNO, r->account_id, ie, iel,
+	    c->idno, sizeof(c->idno)) == -1)
 		c->idno[0] = '\0';
-	if (pe == NULL || pii_open(r->cfg, pe, pel, c->phone,
-	    sizeof(c->phone)) == -1)
+	if (pe == NULL || pii_open(r->cfg, PII_PHONE, r->account_id, pe, pel,
+	    c->phone, sizeof(c->phone)) == -1)
 		c->phone[0] = '\0';
 	return 1;
 }

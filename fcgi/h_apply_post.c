@@ -579,6 +579,68 @@ conflict(struct req *r, struct acct *c, struct app *a, struct vals *f,
 	return RC_OK;
 }
 
+/*
+ * The unit must lie in the city or directly administered county the
+ * candidate registered in (注册后不得随意修改: the registration decides
+ * which office reviews), or be a province-level unit (省直, 中央驻豫),
+ * which the province reviews whatever the city.  A unit elsewhere gets
+ * its message and the form is not stored.  Returns 0, or -1 (DB).
+ */
+static int
+check_unit_region(struct req *r, const struct acct *c, struct vals *f)
+{
+	char		*ureg, *uname = "其他地区", *cname = "注册地区", *kind;
+	long long	 sup;
+	int		 n;
+
+	if (f->unit_id <= 0 || c->region == NULL || *c->region == '\0')
+		return 0;
+	if ((n = apply_unit_chain(r, f->unit_id, &sup, &ureg)) != 1)
+		return n == -1 ? -1 : 0;
+	if (strcmp(ureg, c->region) == 0)
+		return 0;
+	if (db_exec(r, STMT_REGION_GET, "s", ureg) == -1 ||
+	    (n = db_fetch(r, STMT_REGION_GET, "ss", &uname, &kind)) == -1)
+		return -1;
+	db_done(r, STMT_REGION_GET);
+	if (n == 1 && strcmp(kind, "province") == 0)
+		return 0;
+	if (db_exec(r, STMT_REGION_GET, "s", c->region) == -1 ||
+	    db_fetch(r, STMT_REGION_GET, "ss", &cname, &kind) == -1)
+		return -1;
+	db_done(r, STMT_REGION_GET);
+	xml_field_error(r, "unit_id", pool_printf(r->pool, "所选单位属于%s，"
+	    "与您注册时选择的%s不一致。请选择%s或省直的单位；注册地区不能修改，"
+	    "如注册时选错，请联系%s工考办。", uname, cname, cname, cname));
+	f->unit_id = -1;
+	return 0;
+}
+
+/*
+ * Inside the submission's transaction: locks the application row (a
+ * material delete locks it too, so none can slip in now) and counts its
+ * materials again.  Returns 1 if the photo, the ID card, the R19 proof
+ * and the breakthrough evidence the checks counted are all still there
+ * as counted, 0 if one changed since (a delete in another tab), -1 (DB).
+ */
+static int
+submit_recount(struct req *r, long long app, int hp, int hi, int n19,
+    int nexc)
+{
+	long long	 p, i, r19, exc, v;
+
+	if (db_exec(r, STMT_APP_LOCK, "i", app) == -1 ||
+	    db_fetch(r, STMT_APP_LOCK, "i", &v) == -1)
+		return -1;
+	db_done(r, STMT_APP_LOCK);
+	if (db_exec(r, STMT_APP_MAT_KINDS, "i", app) == -1 ||
+	    db_fetch(r, STMT_APP_MAT_KINDS, "iiii", &p, &i, &r19, &exc) == -1)
+		return -1;
+	db_done(r, STMT_APP_MAT_KINDS);
+	return (p > 0) == (hp > 0) && (i > 0) == (hi > 0) && r19 == n19 &&
+	    exc == nexc;
+}
+
 /* POST /apply: action save, submit, pick_unit (下一级) or send_code. */
 enum rc
 h_apply_post(struct req *r)
@@ -651,7 +713,7 @@ h_apply_post(struct req *r)
 		return RC_OK;
 	}
 	/* 工作年限 left empty is filled in from 参加工作时间. */
-	if (check_formats(r, &a, &f) == -1)
+	if (check_formats(r, &a, &f) == -1 || check_unit_region(r, &c, &f) == -1)
 		return RC_DB;
 	if (*f.v[F_WYEARS] == '\0' && f.sy > 0) {
 		f.work_years = a.year - f.sy + 1;
@@ -706,7 +768,12 @@ h_apply_post(struct req *r)
 	}
 
 	snprintf(obj, sizeof(obj), "application:%lld", a.id);
-	if (db_begin(r) == -1 || (n = store(r, &a, &f, version)) == -1)
+	if (db_begin(r) == -1 || (n = submit_recount(r, a.id, hp, hi, n19,
+	    nexc)) == -1)
+		goto dbfail;
+	if (n == 0)
+		return conflict(r, &c, &a, &f, 1);
+	if ((n = store(r, &a, &f, version)) == -1)
 		goto dbfail;
 	if (n == 0)
 		return conflict(r, &c, &a, &f, 1);

@@ -16,6 +16,64 @@
 
 #include "web.h"
 
+/*
+ * The candidate's one next step, from the registration window and his
+ * application (SPEC.md §3): the application's state decides once it is
+ * submitted; before that, a closed window stops everything, then the
+ * form, the photo and the submission come in that order.
+ */
+static const char *
+home_step(int open, const char *state, int filled, int photos)
+{
+	if (state != NULL && strcmp(state, "submitted") == 0)
+		return "wait";
+	if (state != NULL && strcmp(state, "returned") == 0)
+		return open ? "fix" : "closed";
+	if (state != NULL && strcmp(state, "rejected") == 0)
+		return "rejected";
+	if (state != NULL && strcmp(state, "approved") == 0)
+		return "approved";
+	if (!open)
+		return "closed";
+	if (state == NULL || !filled)
+		return "fill";
+	return photos > 0 ? "submit" : "upload";
+}
+
+/*
+ * Appends <next step state> for the candidate: the registration
+ * window's <window> is already in the page (open tells whether it is
+ * open now); state is none when he has no application yet.  After
+ * final approval, the payment and ticket windows follow.  Returns 0 or
+ * -1 on a database failure.
+ */
+static int
+home_next(struct req *r, int open)
+{
+	xmlNodePtr	 n;
+	char		*state = NULL;
+	long long	 filled = 0, photos = 0;
+	int		 k;
+
+	if (db_exec(r, STMT_HOME_APP, "i", r->account_id) == -1 ||
+	    (k = db_fetch(r, STMT_HOME_APP, "sii", &state, &filled,
+	    &photos)) == -1)
+		return -1;
+	if (k == 1)
+		db_done(r, STMT_HOME_APP);
+	else
+		state = NULL;
+	n = xml_el(r->root, "next", NULL);
+	xml_attr(n, "step", home_step(open, state, (int)filled, (int)photos));
+	xml_attr(n, "state", state != NULL ? state : "none");
+	/* After final approval the next windows are payment and ticket. */
+	if (state != NULL && strcmp(state, "approved") == 0 &&
+	    (year_window(r, r->root, "payment", NULL) == -1 ||
+	    year_window(r, r->root, "ticket", NULL) == -1))
+		return -1;
+	return 0;
+}
+
 /* GET /home */
 enum rc
 h_home(struct req *r)
@@ -26,7 +84,7 @@ h_home(struct req *r)
 	unsigned char	*ie, *pe;
 	size_t		 iel, pel;
 	long long	 level;
-	int		 n;
+	int		 n, open;
 
 	xml_page(r, PAGE_HOME);
 	if (db_exec(r, STMT_ACCOUNT_GET, "i", r->account_id) == -1 ||
@@ -40,13 +98,13 @@ h_home(struct req *r)
 	acc = xml_el(r->root, "account", NULL);
 	xml_attr(acc, "name", name);
 	if (r->role == ROLE_CANDIDATE) {
-		if (ie != NULL && pii_open(r->cfg, ie, iel, plain,
-		    sizeof(plain)) == 0) {
+		if (ie != NULL && pii_open(r->cfg, PII_IDNO, r->account_id,
+		    ie, iel, plain, sizeof(plain)) == 0) {
 			pii_mask_idno(plain, masked, sizeof(masked));
 			xml_attr(acc, "idno", masked);
 		}
-		if (pe != NULL && pii_open(r->cfg, pe, pel, plain,
-		    sizeof(plain)) == 0) {
+		if (pe != NULL && pii_open(r->cfg, PII_PHONE, r->account_id,
+		    pe, pel, plain, sizeof(plain)) == 0) {
 			pii_mask_phone(plain, masked, sizeof(masked));
 			xml_attr(acc, "phone", masked);
 		}
@@ -64,6 +122,9 @@ h_home(struct req *r)
 		xml_attr(acc, "unit-code", ucode);
 		xml_attr(acc, "role-name", role_labels[r->role]);
 	}
-	return year_window(r, r->root, "registration", NULL) == -1 ?
-	    RC_DB : RC_OK;
+	if (year_window(r, r->root, "registration", &open) == -1)
+		return RC_DB;
+	if (r->role == ROLE_CANDIDATE && home_next(r, open) == -1)
+		return RC_DB;
+	return RC_OK;
 }

@@ -205,6 +205,11 @@ h_login_post(struct req *r)
 	long long	 aid;
 	int		 staff, found, ok;
 
+	/* The account statements are the visitor's (db.c). */
+	if (r->role != ROLE_ANON) {
+		resp_redirect(r, "/home");
+		return RC_OK;
+	}
 	kind = form_text(&r->body, "kind");
 	staff = strcmp(kind, "staff") == 0;
 	login = form_text(&r->body, "login");

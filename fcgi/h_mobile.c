@@ -7,7 +7,10 @@
  *
  * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
  */
-/* h_mobile.c: the phone upload: the QR link (POST /apply/qr), GET/POST /m */
+/*
+ * h_mobile.c: the phone upload: the QR link (GET/POST /apply/qr, POST
+ * /apply/qr/revoke), GET/POST /m
+ */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,36 +24,60 @@
 #define COOKIE_CLAIM	"gkbm_m"	/* the phone that claimed a link */
 
 /*
- * The absolute URL of path on this site, from the request's Host, port
- * and scheme (nginx passes $host as HTTP_HOST, without the port: the
- * port comes from SERVER_PORT unless it is the scheme's own).  NULL when
- * the host is not a plain name or address.
+ * The absolute URL of path on this site, from the configured site_url
+ * (never from the request's Host: a forged Host would put another site's
+ * address in the QR code).  NULL when site_url is not configured.
  */
 static const char *
 site_url(struct req *r, const char *path)
 {
-	const char	*host, *https, *scheme, *port, *hp;
-	int		 tls;
-
-	host = req_param(r, "HTTP_HOST");
-	if (host == NULL || *host == '\0')
-		host = req_param(r, "SERVER_NAME");
-	if (host == NULL || *host == '\0' || strlen(host) > 255 ||
-	    strspn(host, "abcdefghijklmnopqrstuvwxyz"
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") != strlen(host))
+	if (r->cfg->site_url == NULL || r->cfg->site_url[0] == '\0') {
+		log_warnx("site_url is not configured: no phone upload links");
 		return NULL;
-	https = req_param(r, "HTTPS");
-	scheme = req_param(r, "REQUEST_SCHEME");
-	tls = (https != NULL && strcasecmp(https, "on") == 0) ||
-	    (scheme != NULL && strcmp(scheme, "https") == 0);
-	port = req_param(r, "SERVER_PORT");
-	hp = host[0] == '[' ? strstr(host, "]:") : strchr(host, ':');
-	if (hp == NULL && port != NULL && strlen(port) <= 5 &&
-	    strspn(port, "0123456789") == strlen(port) && *port != '\0' &&
-	    strcmp(port, tls ? "443" : "80") != 0)
-		host = pool_printf(r->pool, "%s:%s", host, port);
-	return pool_printf(r->pool, "%s://%s%s", tls ? "https" : "http", host,
-	    path);
+	}
+	return pool_printf(r->pool, "%s%s", r->cfg->site_url, path);
+}
+
+/*
+ * Appends <link-state> of the application's live link: when it expires
+ * and, once a phone has claimed it, when (claimed).  Nothing without a
+ * live link.  0 or -1 (DB).
+ */
+static int
+qr_state(struct req *r, long long app)
+{
+	xmlNodePtr	 n;
+	char		*claimed, *expires;
+	int		 k;
+
+	if (db_exec(r, STMT_UPL_LINK_STATE, "i", app) == -1 ||
+	    (k = db_fetch(r, STMT_UPL_LINK_STATE, "ss", &claimed,
+	    &expires)) == -1)
+		return -1;
+	db_done(r, STMT_UPL_LINK_STATE);
+	if (k == 0)
+		return 0;
+	n = xml_el(r->root, "link-state", NULL);
+	xml_attr(n, "expires", expires);
+	if (*claimed != '\0')
+		xml_attr(n, "claimed", claimed);
+	return 0;
+}
+
+/* The candidate's editable application into a, or the refusal's rc. */
+static enum rc
+qr_app(struct req *r, struct app *a)
+{
+	int	 n;
+
+	if ((n = app_mine(r, a)) == -1)
+		return RC_DB;
+	if (n == 0 || !app_editable(a)) {
+		r->message = n == 0 ? "请先打开“报名信息”页面填写报名信息，再使用"
+		    "手机扫码上传。" : upload_msg_state;
+		return RC_CONFLICT;
+	}
+	return RC_OK;
 }
 
 /*
@@ -67,20 +94,15 @@ h_qr(struct req *r)
 	char		 tok[TOKEN_LEN + 1], hx[17], *expires;
 	const char	*url;
 	xmlNodePtr	 l;
-	int		 n;
+	enum rc		 rc;
 
-	if ((n = app_mine(r, &a)) == -1)
-		return RC_DB;
-	if (n == 0 || !app_editable(&a)) {
-		r->message = n == 0 ? "请先打开“报名信息”页面填写报名信息，再使用"
-		    "手机扫码上传。" : upload_msg_state;
-		return RC_CONFLICT;
-	}
+	if ((rc = qr_app(r, &a)) != RC_OK)
+		return rc;
 	token_new(tok);
 	token_hash(tok, h);
 	hex_encode(h, 8, hx);
 	if ((url = site_url(r, pool_printf(r->pool, "/m?t=%s", tok))) == NULL)
-		return RC_BADREQ;
+		return RC_INTERNAL;
 	if (db_begin(r) == -1 ||
 	    db_exec(r, STMT_UPL_LINK_SWEEP, "i", a.id) == -1 ||
 	    db_exec(r, STMT_UPL_LINK_INSERT, "bi", h, sizeof(h), a.id) == -1 ||
@@ -99,24 +121,78 @@ h_qr(struct req *r)
 	xml_attr(l, "minutes", "10");
 	if (xml_qr(r, r->root, url) == -1)
 		return RC_INTERNAL;
+	xml_form(r, "/apply/qr/revoke");
 	return RC_OK;
 fail:
 	db_rollback(r);
 	return RC_DB;
 }
 
+/*
+ * GET /apply/qr: whether the live link was opened on a phone (已在手机上
+ * 打开, when), with 撤销 and a new code.  The code itself is shown only
+ * once, when made (only its hash is stored).
+ */
+enum rc
+h_qr_state(struct req *r)
+{
+	struct app	 a;
+	const char	*m = req_arg(r, "m");
+	enum rc		 rc;
+
+	if ((rc = qr_app(r, &a)) != RC_OK)
+		return rc;
+	xml_page(r, PAGE_QR);
+	if (m != NULL && strcmp(m, "revoked") == 0)
+		xml_el(r->root, "revoked", NULL);
+	if (qr_state(r, a.id) == -1)
+		return RC_DB;
+	xml_form(r, "/apply/qr/revoke");
+	return RC_OK;
+}
+
+/*
+ * POST /apply/qr/revoke: every link of the application stops working,
+ * the phone that claimed one included.
+ */
+enum rc
+h_qr_revoke(struct req *r)
+{
+	struct app	 a;
+	enum rc		 rc;
+	int		 n;
+
+	if ((rc = qr_app(r, &a)) != RC_OK)
+		return rc;
+	if (db_begin(r) == -1 ||
+	    (n = db_exec(r, STMT_UPL_LINK_REVOKE, "i", a.id)) == -1 ||
+	    audit(r, "upload_link.revoke", pool_printf(r->pool,
+	    "application:%lld", a.id), "ok", pool_printf(r->pool, "%d", n)) ==
+	    -1 || db_commit(r) == -1) {
+		db_rollback(r);
+		return RC_DB;
+	}
+	resp_redirect(r, "/apply/qr?m=revoked");
+	return RC_OK;
+}
+
 /* A link as the phone presents it. */
 struct link {
 	const char	*token;
 	unsigned char	 hash[MAC_LEN];
+	unsigned char	 claim[MAC_LEN];	/* this browser's claim cookie */
+	int		 has_cookie;
 	char		 id[17];	/* first 8 bytes of the hash, hex: audit */
-	long long	 app;
-	unsigned char	*claim;		/* claim_hash or NULL */
-	size_t		 claimlen;
-	long long	 live;		/* not expired */
+	int		 state;		/* L_UNCLAIMED, L_MINE */
 	char		*expires;
 	struct app	 a;
 };
+
+#define L_UNCLAIMED	0	/* nobody pressed 开始上传 yet */
+#define L_MINE		1	/* claimed by this browser */
+
+static const char *const msg_claimed = "该二维码已在另一部手机或浏览器上"
+    "打开过，每个二维码只能在一部手机上使用。请扫描电脑上新生成的二维码。";
 
 /* Refuses the phone's request: the mobile page says why and what to do. */
 static enum rc
@@ -133,87 +209,121 @@ mobile_refuse(struct req *r, int status, const char *reason, const char *msg)
 	return RC_OK;
 }
 
+/* True if t looks like a token at all. */
+static int
+mobile_token_ok(const char *t)
+{
+	return t != NULL && strlen(t) == TOKEN_LEN && strspn(t,
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789-_") == TOKEN_LEN;
+}
+
 /*
  * Finds the link of token t and checks it for this browser: it exists,
  * has not expired, its application is still editable, and it is either
- * unclaimed (claim, when allowed: the first phone to open it) or
- * claimed by this browser's cookie.  Returns RC_OK with l filled (1 in
- * *ok), RC_OK with the refusal page rendered (0 in *ok), or RC_DB.
+ * unclaimed or claimed by this browser's cookie.  Nothing is claimed
+ * here (a GET, a link preview or a scanner's prefetch, must not take
+ * it).  Returns RC_OK with l filled (1 in *ok), RC_OK with the refusal
+ * page rendered (0 in *ok), or RC_DB.
  */
 static enum rc
-mobile_link(struct req *r, const char *t, int claim, struct link *l, int *ok)
+mobile_link(struct req *r, const char *t, struct link *l, int *ok)
 {
 	const char	*c;
-	char		 ctok[TOKEN_LEN + 1];
-	unsigned char	 ch[MAC_LEN];
+	unsigned char	*claim;
+	size_t		 claimlen;
+	long long	 app, live;
 	int		 n;
 
 	*ok = 0;
 	memset(l, 0, sizeof(*l));
-	if (t == NULL || strlen(t) != TOKEN_LEN || strspn(t,
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	    "0123456789-_") != TOKEN_LEN)
+	if (!mobile_token_ok(t))
 		return mobile_refuse(r, 404, "unknown", "二维码链接无效或不完整。"
 		    "请在电脑上打开“报名信息”页面，点击“手机扫码上传”，"
 		    "扫描电脑上新生成的二维码。");
 	l->token = t;
 	token_hash(t, l->hash);
 	hex_encode(l->hash, 8, l->id);
-	if (db_exec(r, STMT_UPL_LINK_GET, "b", l->hash, sizeof(l->hash)) == -1 ||
-	    (n = db_fetch(r, STMT_UPL_LINK_GET, "ibis", &l->app, &l->claim,
-	    &l->claimlen, &l->live, &l->expires)) == -1)
+	if (db_exec(r, STMT_MOB_LINK_GET, "b", l->hash, sizeof(l->hash)) == -1 ||
+	    (n = db_fetch(r, STMT_MOB_LINK_GET, "ibis", &app, &claim,
+	    &claimlen, &live, &l->expires)) == -1)
 		return RC_DB;
-	db_done(r, STMT_UPL_LINK_GET);
+	db_done(r, STMT_MOB_LINK_GET);
 	if (n == 0)
-		return mobile_refuse(r, 404, "unknown", "二维码链接无效或已被新的"
-		    "二维码取代。请扫描电脑上新生成的二维码。");
-	if (!l->live)
+		return mobile_refuse(r, 404, "unknown", "二维码链接无效、已被撤销"
+		    "或已被新的二维码取代。请扫描电脑上新生成的二维码。");
+	if (!live)
 		return mobile_refuse(r, 403, "expired", "二维码已过期（有效期10"
 		    "分钟）。请在电脑上重新点击“手机扫码上传”，扫描电脑上"
 		    "新生成的二维码。");
 	c = req_cookie(r, COOKIE_CLAIM);
-	if (c != NULL && strlen(c) == TOKEN_LEN)
-		token_hash(c, ch);
+	if ((l->has_cookie = mobile_token_ok(c)))
+		token_hash(c, l->claim);
+	if (claim == NULL)
+		l->state = L_UNCLAIMED;
+	else if (l->has_cookie && claimlen == MAC_LEN &&
+	    CRYPTO_memcmp(l->claim, claim, MAC_LEN) == 0)
+		l->state = L_MINE;
 	else
-		c = NULL;
-	if (l->claim != NULL) {
-		if (c == NULL || l->claimlen != MAC_LEN ||
-		    CRYPTO_memcmp(ch, l->claim, MAC_LEN) != 0)
-			return mobile_refuse(r, 403, "claimed", "该二维码已在另一"
-			    "部手机或浏览器上打开过，每个二维码只能在一部手机上"
-			    "使用。请扫描电脑上新生成的二维码。");
-	} else if (!claim)
-		return mobile_refuse(r, 403, "unclaimed", "请先用手机扫描二维码"
-		    "打开上传页面，再上传资料。");
-	if ((n = app_lock(r, l->app, &l->a)) == -1)
+		return mobile_refuse(r, 403, "claimed", msg_claimed);
+	if ((n = app_via(r, l->hash, &l->a)) == -1)
 		return RC_DB;
 	if (n == 0 || !app_editable(&l->a))
 		return mobile_refuse(r, 403, "closed", "报名信息已提交，审核期间"
 		    "不能再上传资料；如需补充，请等待审核员退回后在电脑上重新"
 		    "生成二维码。");
-	if (l->claim == NULL) {
-		if (c == NULL) {
-			token_new(ctok);
-			token_hash(ctok, ch);
-			auth_cookie(r, COOKIE_CLAIM, ctok, 0);
-		}
-		if (db_begin(r) == -1 || (n = db_exec(r, STMT_UPL_LINK_CLAIM,
-		    "bb", ch, sizeof(ch), l->hash, sizeof(l->hash))) == -1)
-			goto fail;
-		if (n == 0)	/* another phone was faster */
-			return mobile_refuse(r, 403, "claimed", "该二维码已在另一"
-			    "部手机或浏览器上打开过，每个二维码只能在一部手机上"
-			    "使用。请扫描电脑上新生成的二维码。");
-		if (audit(r, "upload_link.claim", pool_printf(r->pool,
-		    "application:%lld", l->app), "ok", pool_printf(r->pool,
-		    "link:%s", l->id)) == -1 || db_commit(r) == -1)
-			goto fail;
+	*ok = 1;
+	return RC_OK;
+}
+
+/*
+ * Claims l for this browser (a new claim cookie unless it has one), in
+ * one transaction with its audit.  RC_OK with 1 in *ok, RC_OK with the
+ * refusal page (another phone was faster), or RC_DB.
+ */
+static enum rc
+mobile_claim(struct req *r, struct link *l, int *ok)
+{
+	char	 ctok[TOKEN_LEN + 1];
+	int	 n;
+
+	*ok = 0;
+	if (!l->has_cookie) {
+		token_new(ctok);
+		token_hash(ctok, l->claim);
+		auth_cookie(r, COOKIE_CLAIM, ctok, 0);
 	}
+	if (db_begin(r) == -1 || (n = db_exec(r, STMT_MOB_LINK_CLAIM, "bb",
+	    l->claim, sizeof(l->claim), l->hash, sizeof(l->hash))) == -1)
+		goto fail;
+	if (n == 0)
+		return mobile_refuse(r, 403, "claimed", msg_claimed);
+	if (audit(r, "upload_link.claim", pool_printf(r->pool,
+	    "application:%lld", l->a.id), "ok", pool_printf(r->pool,
+	    "link:%s", l->id)) == -1 || db_commit(r) == -1)
+		goto fail;
 	*ok = 1;
 	return RC_OK;
 fail:
 	db_rollback(r);
 	return RC_DB;
+}
+
+/* The page before the claim: who (masked) and the 开始上传 button. */
+static enum rc
+mobile_start(struct req *r, const struct link *l)
+{
+	xmlNodePtr	 n;
+	char		 masked[64];
+
+	xml_page(r, PAGE_MOBILE);
+	n = xml_el(r->root, "start", NULL);
+	pii_mask_name(l->a.name, masked, sizeof(masked));
+	xml_attr(n, "name", masked);
+	xml_attr(n, "expires", l->expires);
+	xml_form(r, "/m");
+	xml_field(r, "t", l->token);
+	return RC_OK;
 }
 
 /* The phone's page: who (masked), the files so far, the upload form. */
@@ -236,9 +346,9 @@ mobile_page(struct req *r, const struct link *l)
 		xml_el(r->root, "uploaded", pool_printf(r->pool, "%s上传成功，"
 		    "可以继续上传下一张。", k->label));
 	ms = xml_el(r->root, "materials", NULL);
-	if (db_exec(r, STMT_UPL_MAT_LIST, "i", l->app) == -1)
+	if (db_exec(r, STMT_MOB_MAT_LIST, "b", l->hash, sizeof(l->hash)) == -1)
 		return RC_DB;
-	while ((rc = db_fetch(r, STMT_UPL_MAT_LIST, "isss", &id, &kind,
+	while ((rc = db_fetch(r, STMT_MOB_MAT_LIST, "isss", &id, &kind,
 	    &title, &at)) == 1) {
 		m = xml_el(ms, "material", NULL);
 		xml_attr(m, "kind", kind);
@@ -255,7 +365,10 @@ mobile_page(struct req *r, const struct link *l)
 	return RC_OK;
 }
 
-/* GET /m?t=TOKEN: the phone opens the link (no login). */
+/*
+ * GET /m?t=TOKEN: the phone opens the link (no login).  Before the claim
+ * it shows 开始上传; a GET never claims.
+ */
 enum rc
 h_mobile(struct req *r)
 {
@@ -263,32 +376,48 @@ h_mobile(struct req *r)
 	enum rc		 rc;
 	int		 ok;
 
-	if ((rc = mobile_link(r, req_arg(r, "t"), 1, &l, &ok)) != RC_OK ||
-	    !ok)
+	if ((rc = mobile_link(r, req_arg(r, "t"), &l, &ok)) != RC_OK || !ok)
 		return rc;
+	if (l.state == L_UNCLAIMED)
+		return mobile_start(r, &l);
 	return mobile_page(r, &l);
 }
 
 /*
- * POST /m (multipart: t, csrf, kind, file): an upload from the phone
- * that claimed the link, into the link's application only.
+ * POST /m: start=1 (t, csrf) claims the link for this browser (开始上传);
+ * otherwise (multipart: t, csrf, kind, file) an upload from the phone
+ * that claimed it, into the link's application only, materials only.
  */
 enum rc
 h_mobile_post(struct req *r)
 {
 	static const char *const keep[] = { "kind", NULL };
 	struct link	 l;
+	struct via	 v;
 	const struct kind *k;
 	enum rc		 rc;
 	int		 ok;
 
-	if ((rc = mobile_link(r, form_text(&r->body, "t"), 0, &l,
-	    &ok)) != RC_OK || !ok)
+	if ((rc = mobile_link(r, form_text(&r->body, "t"), &l, &ok)) !=
+	    RC_OK || !ok)
 		return rc;
+	if (form_get(&r->body, "start") != NULL) {
+		if (l.state == L_UNCLAIMED &&
+		    ((rc = mobile_claim(r, &l, &ok)) != RC_OK || !ok))
+			return rc;
+		resp_redirect(r, pool_printf(r->pool, "/m?t=%s", l.token));
+		return RC_OK;
+	}
+	if (l.state != L_MINE)
+		return mobile_refuse(r, 403, "unclaimed", "请先在手机上点击“开始"
+		    "上传”，再上传资料。");
 	if ((rc = mobile_page(r, &l)) != RC_OK)
 		return rc;
 	xml_keep(r, keep);
-	if ((rc = upload_take(r, &l.a, l.app, l.a.owner, l.id, "",
+	v.hash = l.hash;
+	v.claim = l.claim;
+	v.id = l.id;
+	if ((rc = upload_take(r, &l.a, l.a.id, l.a.owner, &v, "",
 	    "上传未成功，请按提示重新选择照片。", &k)) != RC_OK || k == NULL)
 		return rc;
 	resp_redirect(r, pool_printf(r->pool, "/m?t=%s&ok=%s", l.token,

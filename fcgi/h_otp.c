@@ -94,8 +94,8 @@ otp_pending(struct req *r, struct pending *p)
 	if (!fresh || p->tries >= OTP_TRIES)
 		return db_exec(r, STMT_OTP_PENDING_DELETE, "b", p->h,
 		    sizeof(p->h)) == -1 ? -1 : 0;
-	if (pe != NULL && pii_open(r->cfg, pe, pel, p->phone,
-	    sizeof(p->phone)) == -1)
+	if (pe != NULL && pii_open(r->cfg, PII_PHONE, p->account_id, pe, pel,
+	    p->phone, sizeof(p->phone)) == -1)
 		p->phone[0] = '\0';
 	return 1;
 }
@@ -146,12 +146,14 @@ otp_secret(struct req *r, struct pending *p, char b32[B32_MAX])
 	size_t		 sl;
 
 	if (p->secret_enc != NULL)
-		return pii_open(r->cfg, p->secret_enc, p->secret_len, b32,
-		    B32_MAX) == -1 ? RC_INTERNAL : RC_OK;
+		return pii_open(r->cfg, PII_PENDING, p->account_id,
+		    p->secret_enc, p->secret_len, b32, B32_MAX) == -1 ?
+		    RC_INTERNAL : RC_OK;
 	if (RAND_bytes(key, sizeof(key)) != 1)
 		fatalx("RAND_bytes failed");
 	if (base32_encode(key, sizeof(key), b32, B32_MAX) == -1 ||
-	    pii_seal(r->cfg, b32, sealed, sizeof(sealed), &sl) == -1)
+	    pii_seal(r->cfg, PII_PENDING, p->account_id, b32, sealed,
+	    sizeof(sealed), &sl) == -1)
 		fatalx("%s: cannot seal the secret", __func__);
 	OPENSSL_cleanse(key, sizeof(key));
 	switch (db_exec(r, STMT_OTP_PENDING_SECRET, "bb", sealed, sl, p->h,
@@ -188,8 +190,8 @@ otp_page(struct req *r, struct pending *p, unsigned char *key,
 	*keylen = 0;
 	xml_page(r, PAGE_OTP);
 	if (p->totp_enc != NULL) {
-		if (pii_open(r->cfg, p->totp_enc, p->totp_len, b32,
-		    sizeof(b32)) == -1)
+		if (pii_open(r->cfg, PII_TOTP, p->account_id, p->totp_enc,
+		    p->totp_len, b32, sizeof(b32)) == -1)
 			return RC_INTERNAL;
 	} else {
 		if ((rc = otp_secret(r, p, b32)) != RC_OK)
@@ -276,6 +278,27 @@ otp_attempt(struct req *r, const struct pending *p, long long ok)
 }
 
 /*
+ * The pending login's enrolment secret sealed again for the account's
+ * totp_enc (a sealed value is bound to its column and row) into out;
+ * 0 or -1.
+ */
+static int
+otp_enroll_seal(struct req *r, const struct pending *p, unsigned char *out,
+    size_t outsz, size_t *outlen)
+{
+	char	 b32[B32_MAX];
+	int	 rc;
+
+	if (pii_open(r->cfg, PII_PENDING, p->account_id, p->secret_enc,
+	    p->secret_len, b32, sizeof(b32)) == -1)
+		return -1;
+	rc = pii_seal(r->cfg, PII_TOTP, p->account_id, b32, out, outsz,
+	    outlen);
+	OPENSSL_cleanse(b32, sizeof(b32));
+	return rc;
+}
+
+/*
  * The code was right (TOTP step, or SMS code row sms_id): in one
  * transaction take the step (the replay guard) or the SMS code, store
  * an enrolled secret, end the pending login, start the session, audit.
@@ -285,17 +308,20 @@ static int
 otp_login(struct req *r, const struct pending *p, long long step,
     long long sms_id)
 {
-	char	 obj[32];
-	int	 n, enroll = p->totp_enc == NULL && sms_id == 0;
+	unsigned char	 sealed[PII_MAX];
+	size_t		 sl = 0;
+	char		 obj[32];
+	int		 n, enroll = p->totp_enc == NULL && sms_id == 0;
 
 	snprintf(obj, sizeof(obj), "account:%lld", p->account_id);
-	if (db_begin(r) == -1)
+	if ((enroll && otp_enroll_seal(r, p, sealed, sizeof(sealed),
+	    &sl) == -1) || db_begin(r) == -1)
 		return -1;
 	if (sms_id != 0)
 		n = sms_use(r, sms_id) == 0;
 	else if (enroll)
-		n = db_exec(r, STMT_OTP_ENROLL, "bii", p->secret_enc,
-		    p->secret_len, step, p->account_id);
+		n = db_exec(r, STMT_OTP_ENROLL, "bii", sealed, sl, step,
+		    p->account_id);
 	else
 		n = db_exec(r, STMT_OTP_STEP_SET, "iii", step, p->account_id,
 		    step);

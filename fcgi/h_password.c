@@ -17,19 +17,20 @@
 #include "web.h"
 
 /*
- * Checks a new password for account a (role and name from the row; the
+ * Checks a new password for account id (role and name from the row; the
  * candidate's ID number is opened to refuse passwords containing it).
  */
 static const char *
-policy(struct req *r, const char *role, const char *name, const char *login,
-    const unsigned char *ie, size_t iel, const char *pw)
+policy(struct req *r, long long id, const char *role, const char *name,
+    const char *login, const unsigned char *ie, size_t iel, const char *pw)
 {
 	char		 idno[32] = "";
 	const char	*msg;
 
 	if (strcmp(role, "candidate") != 0)
 		return passwd_check_staff(pw, login);
-	if (ie != NULL && pii_open(r->cfg, ie, iel, idno, sizeof(idno)) == -1)
+	if (ie != NULL && pii_open(r->cfg, PII_IDNO, id, ie, iel, idno,
+	    sizeof(idno)) == -1)
 		idno[0] = '\0';
 	msg = passwd_check_candidate(pw, idno, name);
 	OPENSSL_cleanse(idno, sizeof(idno));
@@ -69,7 +70,10 @@ set_password(struct req *r, long long id, const char *pw, const char *event,
 			*used = 1;
 		return RC_OK;
 	}
-	if (db_exec(r, STMT_ACCOUNT_SET_PASSWORD, "si", hash, id) == -1 ||
+	/* A visitor's reset reaches only the account the code was sent to. */
+	if ((r->role == ROLE_ANON ? db_exec(r, STMT_RESET_SET_PASSWORD, "sii",
+	    hash, id, code_id) : db_exec(r, STMT_ACCOUNT_SET_PASSWORD, "si",
+	    hash, id)) != 1 ||
 	    db_exec(r, STMT_SESSION_DELETE_ACCOUNT, "ib", id, keep,
 	    sizeof(keep)) == -1)
 		goto fail;
@@ -134,8 +138,8 @@ pw_account(struct req *r, struct pwacct *pa)
 		return -1;
 	db_done(r, STMT_SEC_PW_ACCOUNT);
 	pa->code = n == 1 && must != 0;
-	if (pa->code && pe != NULL && pii_open(r->cfg, pe, pel, pa->phone,
-	    sizeof(pa->phone)) == -1)
+	if (pa->code && pe != NULL && pii_open(r->cfg, PII_PHONE,
+	    r->account_id, pe, pel, pa->phone, sizeof(pa->phone)) == -1)
 		pa->phone[0] = '\0';
 	return 0;
 }
@@ -275,7 +279,8 @@ h_password_post(struct req *r)
 		return RC_DB;
 	if (pw == NULL || *pw == '\0')
 		xml_field_error(r, "password", "请输入新密码。");
-	else if ((msg = policy(r, role, name, login, ie, iel, pw)) != NULL)
+	else if ((msg = policy(r, r->account_id, role, name, login, ie, iel,
+	    pw)) != NULL)
 		xml_field_error(r, "password", msg);
 	else if (old != NULL && strcmp(old, pw) == 0)
 		xml_field_error(r, "password", "新密码不能与原密码相同。");
@@ -335,10 +340,8 @@ h_forgot_post(struct req *r)
 	struct who	 a;
 	const char	*login, *phone, *pw, *pw2, *msg;
 	unsigned char	 pm[MAC_LEN];
-	char		 norm[64], *alogin = NULL, *s;
-	unsigned char	*ie, *pe;
-	size_t		 iel, pel;
-	long long	 code_id, level;
+	char		 norm[64], *alogin = NULL;
+	long long	 code_id;
 	int		 n, used;
 
 	if (r->role != ROLE_ANON) {
@@ -382,18 +385,16 @@ h_forgot_post(struct req *r)
 	pw2 = form_get(&r->body, "password2");
 	/* The staff policy refuses the account name, however it was named. */
 	if (strcmp(a.role, "candidate") != 0) {
-		if (db_exec(r, STMT_ACCOUNT_GET, "i", a.id) == -1 ||
-		    (n = db_fetch(r, STMT_ACCOUNT_GET, "ssbbsssissssss", &s,
-		    &s, &ie, &iel, &pe, &pel, &s, &s, &s, &level, &s, &s,
-		    &alogin, &s, &s, &s)) == -1)
+		if (db_exec(r, STMT_RESET_LOGIN, "i", a.id) == -1 ||
+		    (n = db_fetch(r, STMT_RESET_LOGIN, "s", &alogin)) == -1)
 			return RC_DB;
-		db_done(r, STMT_ACCOUNT_GET);
+		db_done(r, STMT_RESET_LOGIN);
 		if (n == 0)
 			alogin = NULL;
 	}
 	if (pw == NULL || *pw == '\0')
 		xml_field_error(r, "password", "请输入新密码。");
-	else if ((msg = policy(r, a.role, a.name, alogin ? alogin : "",
+	else if ((msg = policy(r, a.id, a.role, a.name, alogin ? alogin : "",
 	    a.idno_enc, a.idno_enc_len, pw)) != NULL)
 		xml_field_error(r, "password", msg);
 	confirm_check(r, pw, pw2);

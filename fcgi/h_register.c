@@ -301,9 +301,6 @@ h_register_post(struct req *r)
 		return RC_INTERNAL;
 	pii_mac(r->cfg, "idno", id.norm, im);
 	pii_mac(r->cfg, "phone", phone, pm);
-	if (pii_seal(r->cfg, id.norm, ie, sizeof(ie), &iel) == -1 ||
-	    pii_seal(r->cfg, phone, pe, sizeof(pe), &pel) == -1)
-		return RC_INTERNAL;
 	snprintf(birth, sizeof(birth), "%04d-%02d-%02d", id.year, id.month,
 	    id.day);
 	if (files_store(r, jpg.data, jpg.len, file) == -1) {
@@ -312,13 +309,23 @@ h_register_post(struct req *r)
 		return RC_OK;
 	}
 	if (db_begin(r) == -1 ||
-	    db_exec(r, STMT_ACCOUNT_INSERT, "isbbbbsssisss", (long long)r->year,
-	    form_text(&r->body, "name"), ie, iel, im, sizeof(im), pe, pel,
-	    pm, sizeof(pm), id.gender == 'M' ? "M" : "F", birth,
+	    db_exec(r, STMT_ACCOUNT_INSERT, "isbbsssisss", (long long)r->year,
+	    form_text(&r->body, "name"), im, sizeof(im), pm, sizeof(pm),
+	    id.gender == 'M' ? "M" : "F", birth,
 	    form_text(&r->body, "region"), level, file, hash,
 	    r->cfg->consent_version) == -1)
 		goto fail;
 	acct = db_insert_id(r, STMT_ACCOUNT_INSERT);
+	/* Sealed bound to the new row's id (pii.c), in the same transaction. */
+	if (pii_seal(r->cfg, PII_IDNO, acct, id.norm, ie, sizeof(ie),
+	    &iel) == -1 || pii_seal(r->cfg, PII_PHONE, acct, phone, pe,
+	    sizeof(pe), &pel) == -1) {
+		db_rollback(r);
+		files_unlink(r, file);
+		return RC_INTERNAL;
+	}
+	if (db_exec(r, STMT_ACCOUNT_SEAL, "bbi", ie, iel, pe, pel, acct) != 1)
+		goto fail;
 	snprintf(obj, sizeof(obj), "account:%lld", acct);
 	if (sms_use(r, code_id) == -1) {
 		db_rollback(r);
@@ -363,7 +370,11 @@ h_sms(struct req *r)
 	phone = form_text(&r->body, "phone");
 	purpose = form_text(&r->body, "purpose");
 	xml_field(r, "phone", phone);
-	if (strcmp(purpose, "register") == 0) {
+	/* Registration and reset are the visitor's (db.c's statements too). */
+	if (r->role != ROLE_ANON && (strcmp(purpose, "register") == 0 ||
+	    strcmp(purpose, "reset") == 0))
+		msg = "您已登录，无需注册或找回密码；如需换账号，请先退出。";
+	else if (strcmp(purpose, "register") == 0) {
 		if (year_window(r, s, "registration", &open) == -1)
 			return RC_DB;
 		if (!open)

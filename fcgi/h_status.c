@@ -57,6 +57,7 @@ struct chain {
 /* One row of review_events, newest last. */
 struct event {
 	const char	*level, *action, *actor, *unit, *phone, *at, *reason;
+	long long	 actor_id;
 };
 
 /* Returns the Chinese name of a level code, or NULL if unknown. */
@@ -187,9 +188,9 @@ events_get(struct req *r, long long app, struct event **evs)
 	if ((n = db_exec(r, STMT_STATUS_EVENTS, "i", app)) == -1)
 		return -1;
 	*evs = pool_alloc(r->pool, (n > 0 ? n : 1) * sizeof(**evs));
-	while (i < n && (rc = db_fetch(r, STMT_STATUS_EVENTS, "sssssss",
+	while (i < n && (rc = db_fetch(r, STMT_STATUS_EVENTS, "sssssssi",
 	    &e.level, &e.action, &e.actor, &e.unit, &e.phone, &e.at,
-	    &e.reason)) == 1)
+	    &e.reason, &e.actor_id)) == 1)
 		(*evs)[i++] = e;
 	db_done(r, STMT_STATUS_EVENTS);
 	return i < n ? -1 : n;
@@ -218,8 +219,10 @@ attr_level(xmlNodePtr n, const char *level)
 /*
  * Appends <event> per row: level, action, the actor's name masked
  * (周**; a reviewer's full name never reaches the document), the unit
- * and its office phone, the time and the reason.  Rows whose level or
- * action is unknown are shown as 其他 rather than dropped.
+ * and its office phone, the time and the reason.  The candidate's own
+ * rows (his submissions) carry his own name in full, marked own="1":
+ * masking a person's name to himself only confuses him.  Rows whose
+ * level or action is unknown are shown as 其他 rather than dropped.
  */
 static void
 events_xml(struct req *r, const struct event *evs, int n)
@@ -241,7 +244,10 @@ events_xml(struct req *r, const struct event *evs, int n)
 		    evs[i].action : "other");
 		xml_attr(e, "action-name", action_name(evs[i].action) != NULL ?
 		    action_name(evs[i].action) : "其他");
-		if (nz(evs[i].actor) != NULL) {
+		if (nz(evs[i].actor) != NULL && evs[i].actor_id == r->account_id) {
+			xml_attr(e, "actor", evs[i].actor);
+			xml_attr(e, "own", "1");
+		} else if (nz(evs[i].actor) != NULL) {
 			pii_mask_name(evs[i].actor, masked, sizeof(masked));
 			xml_attr(e, "actor", nz(masked));
 		}

@@ -38,8 +38,10 @@ struct upload {
 
 /* Every kind of upload (struct kind and its K_ flags: upload.h). */
 static const struct kind kinds[] = {
-	{ "photo",	  "个人照片",		K_IMAGE | K_ONE | K_PHOTO | K_MOBILE },
-	{ "idcard",	  "身份证照片",		K_IMAGE | K_ONE | K_MOBILE },
+	/* The phone link takes materials only: whoever sees its code in
+	 * its ten minutes must not replace the photo or the ID card. */
+	{ "photo",	  "个人照片",		K_IMAGE | K_ONE | K_PHOTO },
+	{ "idcard",	  "身份证照片",		K_IMAGE | K_ONE },
 	{ "material",	  "报名资料",		K_IMAGE | K_MOBILE },
 	{ "r19proof",	  "现岗位工种证明材料",	K_IMAGE },
 	{ "exc_evidence", "破格晋升证明材料",	K_IMAGE },
@@ -227,14 +229,45 @@ upload_check(struct req *r, const struct kind *k, const struct field *f,
  * Stores u into application app for account by (the uploader): the file
  * is written and fsync'd first, then in one transaction the application
  * is locked and checked again, the previous file of a one-per-application
- * kind removed, the row inserted and the upload audited (with link, the
- * mobile link's id, if any); the replaced files go after the commit.
+ * kind removed, the row inserted and the upload audited (with v, the
+ * phone link, if any); the replaced files go after the commit.
  * Returns RC_OK with *id set, RC_OK with a form error (nothing stored),
  * or RC_DB.
  */
+/* Counts the application's materials into *cnt; 0 or -1. */
+static int
+store_count(struct req *r, long long app, const struct via *v,
+    long long *cnt)
+{
+	enum stmt	 s = v ? STMT_MOB_MAT_COUNT : STMT_UPL_MAT_COUNT;
+
+	if ((v ? db_exec(r, s, "b", v->hash, (size_t)MAC_LEN) :
+	    db_exec(r, s, "i", app)) == -1 || db_fetch(r, s, "i", cnt) == -1)
+		return -1;
+	db_done(r, s);
+	return 0;
+}
+
+/* Inserts the material row of u stored as name; 0 or -1. */
+static int
+store_insert(struct req *r, long long app, long long by,
+    const struct upload *u, const struct via *v, const char *name)
+{
+	if (v == NULL)
+		return db_exec(r, STMT_UPL_MAT_INSERT, "isssisi", app,
+		    u->kind->name, name, u->mime, (long long)u->len, u->title,
+		    by) == -1 ? -1 : 0;
+	/* The phone's statement inserts materials only, through the link. */
+	if (strcmp(u->kind->name, "material") != 0)
+		return -1;
+	return db_exec(r, STMT_MOB_MAT_INSERT, "ssisbb", name, u->mime,
+	    (long long)u->len, u->title, v->hash, (size_t)MAC_LEN, v->claim,
+	    (size_t)MAC_LEN) == 1 ? 0 : -1;
+}
+
 static enum rc
 upload_store(struct req *r, long long app, long long by,
-    const struct upload *u, const char *link, long long *id)
+    const struct upload *u, const struct via *v, long long *id)
 {
 	struct app	 a;
 	char		 name[65], obj[48], *old[MAX_REPLACED], *f;
@@ -247,7 +280,8 @@ upload_store(struct req *r, long long app, long long by,
 		xml_field_error(r, "file", msg_disk);
 		return RC_OK;
 	}
-	if (db_begin(r) == -1 || (k = app_lock(r, app, &a)) == -1)
+	if (db_begin(r) == -1 || (k = v ? app_via(r, v->hash, &a) :
+	    app_lock(r, app, &a)) == -1)
 		goto fail;
 	if (k == 0 || !app_editable(&a)) {
 		db_rollback(r);
@@ -256,11 +290,10 @@ upload_store(struct req *r, long long app, long long by,
 		xml_field_error(r, "file", upload_msg_state);
 		return RC_OK;
 	}
-	if (db_exec(r, STMT_UPL_MAT_COUNT, "i", app) == -1 ||
-	    db_fetch(r, STMT_UPL_MAT_COUNT, "i", &cnt) == -1)
+	app = a.id;
+	if (store_count(r, app, v, &cnt) == -1)
 		goto fail;
-	db_done(r, STMT_UPL_MAT_COUNT);
-	if (u->kind->flags & K_ONE) {
+	if ((u->kind->flags & K_ONE) && v == NULL) {
 		if (db_exec(r, STMT_UPL_MAT_OF_KIND, "is", app,
 		    u->kind->name) == -1)
 			goto fail;
@@ -281,17 +314,16 @@ upload_store(struct req *r, long long app, long long by,
 	for (i = 0; i < nold; i++)
 		if (db_exec(r, STMT_UPL_MAT_DELETE, "ii", oid[i], app) == -1)
 			goto fail;
-	if (db_exec(r, STMT_UPL_MAT_INSERT, "isssisi", app, u->kind->name,
-	    name, u->mime, (long long)u->len, u->title, by) == -1)
+	if (store_insert(r, app, by, u, v, name) == -1)
 		goto fail;
-	*id = db_insert_id(r, STMT_UPL_MAT_INSERT);
-	if ((u->kind->flags & K_PHOTO) &&
+	*id = db_insert_id(r, v ? STMT_MOB_MAT_INSERT : STMT_UPL_MAT_INSERT);
+	if ((u->kind->flags & K_PHOTO) && v == NULL &&
 	    db_exec(r, STMT_UPL_APP_STAMPED, "ii", 0LL, app) == -1)
 		goto fail;
 	snprintf(obj, sizeof(obj), "material:%lld", *id);
 	if (audit(r, "material.upload", obj, "ok", pool_printf(r->pool,
-	    "%s application:%lld%s%s", u->kind->name, app, link ? " link:" : "",
-	    link ? link : "")) == -1 || db_commit(r) == -1)
+	    "%s application:%lld%s%s", u->kind->name, app, v ? " link:" : "",
+	    v ? v->id : "")) == -1 || db_commit(r) == -1)
 		goto fail;
 	for (i = 0; i < nold; i++)
 		file_drop(r, old[i]);
@@ -343,8 +375,8 @@ upload_kind_allowed(struct req *r, const struct kind *k, const struct app *a,
 		xml_field_error(r, "kind", pool_printf(r->pool, "“%s”仅申报一级"
 		    "（高级技师）时上传。", k->label));
 	else if (mobile && !(k->flags & K_MOBILE))
-		xml_field_error(r, "kind", "手机上只能上传报名资料、个人照片和"
-		    "身份证照片，其它资料请在电脑上上传。");
+		xml_field_error(r, "kind", "手机上只能上传报名资料；个人照片、"
+		    "身份证照片和其它资料请在电脑上上传。");
 	else
 		return 0;
 	return -1;
@@ -368,14 +400,14 @@ upload_page(struct req *r, const char *action, const struct app *a)
 /*
  * Takes the posted file (kind and file of the form, the title given)
  * into application app of a as an upload of account by (through the
- * phone link link, or NULL from the computer): checks, then stores.
+ * phone link v, or NULL from the computer): checks, then stores.
  * Returns RC_OK with *kp the stored kind, RC_OK with *kp NULL and the
  * form's errors (retry the message above them when the check refused
  * it), or the error.
  */
 enum rc
 upload_take(struct req *r, const struct app *a, long long app, long long by,
-    const char *link, const char *title, const char *retry,
+    const struct via *v, const char *title, const char *retry,
     const struct kind **kp)
 {
 	const struct kind *k;
@@ -385,13 +417,13 @@ upload_take(struct req *r, const struct app *a, long long app, long long by,
 
 	*kp = NULL;
 	k = upload_kind_find(form_text(&r->body, "kind"));
-	if (upload_kind_allowed(r, k, a, link != NULL) == -1 ||
+	if (upload_kind_allowed(r, k, a, v != NULL) == -1 ||
 	    upload_check(r, k, form_field(&r->body, "file"), title,
 	    &u) == -1) {
 		xml_form_message(r, retry);
 		return RC_OK;
 	}
-	rc = upload_store(r, app, by, &u, link, &id);
+	rc = upload_store(r, app, by, &u, v, &id);
 	free(u.heap);
 	if (rc != RC_OK)
 		return rc;
@@ -482,8 +514,8 @@ h_upload_stamp(struct req *r)
 	    (n = db_fetch(r, STMT_UPL_ACCOUNT_IDNO, "b", &enc, &enclen)) == -1)
 		return RC_DB;
 	db_done(r, STMT_UPL_ACCOUNT_IDNO);
-	if (n == 0 || enc == NULL || pii_open(r->cfg, enc, enclen, idno,
-	    sizeof(idno)) == -1)
+	if (n == 0 || enc == NULL || pii_open(r->cfg, PII_IDNO, r->account_id,
+	    enc, enclen, idno, sizeof(idno)) == -1)
 		return RC_INTERNAL;
 	memset(&img, 0, sizeof(img));
 	if (image_decode(buf, len, MAX_JPEG, &img) != NULL) {

@@ -9,6 +9,8 @@
  */
 /* pii.c: personal data sealed at rest, keyed lookup values and masks */
 
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <openssl/crypto.h>
@@ -20,14 +22,24 @@
 #include "gkbm.h"
 
 /*
- * A sealed value is: key id (1 byte) | IV (12 bytes) | ciphertext | tag
- * (16 bytes).  The key id lets a new data key be introduced while old
- * rows are still readable; it is also authenticated as additional data,
- * so a value cannot be moved to another key id.
+ * A sealed value is: format (1 byte, PII_V2) | key id (1 byte) | IV (12
+ * bytes) | ciphertext | tag (16 bytes).  The additional data bind it to
+ * its place: the two header bytes, the table and column ("accounts.
+ * idno_enc"), a NUL and the row id in decimal, so a value copied into
+ * another column or row does not open there.  The key id picks the key
+ * from the ring (config: key_id/data_key and old_data_key lines), so a
+ * new key can be introduced while old rows are still readable; gkbm-admin
+ * pii-rekey then seals every value again under the current key.
+ *
+ * The first format (key id | IV | ciphertext | tag, the key id alone as
+ * additional data) is opened only by pii_reseal, for pii-rekey.
  */
+#define PII_V2		0x02
 #define PII_IVLEN	12
 #define PII_TAGLEN	16
-#define PII_OVERHEAD	(1 + PII_IVLEN + PII_TAGLEN)
+#define PII_OVERHEAD	(2 + PII_IVLEN + PII_TAGLEN)
+#define PII_V1_OVERHEAD	(1 + PII_IVLEN + PII_TAGLEN)
+#define PII_AAD_MAX	128
 
 /*
  * Compound surnames (复姓) kept whole by pii_mask_name, so 欧阳娜娜 is
@@ -61,20 +73,96 @@ pii_cipher(void)
 }
 static int	mask_middle(const char *, size_t, size_t, char *, size_t);
 
+/* The key of key id kid in cfg's ring, or NULL. */
+static const unsigned char *
+pii_key(const struct config *cfg, int kid)
+{
+	int	 i;
+
+	if (kid == cfg->key_id)
+		return cfg->data_key;
+	for (i = 0; i < cfg->nold_keys; i++)
+		if (cfg->old_key_id[i] == kid)
+			return cfg->old_keys[i];
+	return NULL;
+}
+
 /*
- * Encrypts the NUL-terminated plain with AES-256-GCM under cfg->data_key
- * into out (outsz bytes) and stores the length in *outlen.  Returns 0, or
- * -1 (logged) if out is too small, the key id does not fit in a byte or
- * OpenSSL fails.
+ * The additional data of a value with header hdr (hdrlen bytes) at col
+ * and row into aad; its length, or 0 if col is too long.
  */
-int
-pii_seal(const struct config *cfg, const char *plain, unsigned char *out,
-    size_t outsz, size_t *outlen)
+static size_t
+pii_aad(const unsigned char *hdr, size_t hdrlen, const char *col,
+    long long row, unsigned char aad[PII_AAD_MAX])
+{
+	int	 n;
+
+	memcpy(aad, hdr, hdrlen);
+	if (col == NULL)	/* the first format: the key id alone */
+		return hdrlen;
+	n = snprintf((char *)aad + hdrlen, PII_AAD_MAX - hdrlen, "%s%c%lld",
+	    col, '\0', row);
+	if (n < 0 || (size_t)n >= PII_AAD_MAX - hdrlen)
+		return 0;
+	return hdrlen + (size_t)n;
+}
+
+/*
+ * AES-256-GCM of len bytes in under key and iv with aad into out (the
+ * tag to or from tag).  enc 1 seals, 0 opens (-1 when the tag does not
+ * match).  Returns 0 or -1 (logged).
+ */
+static int
+pii_gcm(int enc, const unsigned char *key, const unsigned char *iv,
+    const unsigned char *aad, size_t aadlen, const unsigned char *in,
+    size_t len, unsigned char *out, unsigned char *tag)
 {
 	EVP_CIPHER_CTX	*ctx;
-	unsigned char	 kid;
-	size_t		 len;
-	int		 n, fin, rc = -1;
+	int		 n = 0, fin = 0, rc = -1;
+
+	if ((ctx = EVP_CIPHER_CTX_new()) == NULL) {
+		log_warnx("%s: EVP_CIPHER_CTX_new() failed", __func__);
+		return -1;
+	}
+	if (EVP_CipherInit_ex(ctx, pii_cipher(), NULL, NULL, NULL, enc) != 1 ||
+	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_IVLEN, PII_IVLEN,
+	    NULL) != 1 ||
+	    EVP_CipherInit_ex(ctx, NULL, NULL, key, iv, enc) != 1 ||
+	    EVP_CipherUpdate(ctx, NULL, &n, aad, (int)aadlen) != 1 ||
+	    EVP_CipherUpdate(ctx, out, &n, in, (int)len) != 1 ||
+	    (!enc && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG,
+	    PII_TAGLEN, tag) != 1)) {
+		log_warnx("%s: AES-256-GCM failed: %s", __func__,
+		    ERR_error_string(ERR_get_error(), NULL));
+		goto done;
+	}
+	if (EVP_CipherFinal_ex(ctx, out + n, &fin) != 1) {
+		if (!enc)
+			log_warnx("%s: authentication tag mismatch", __func__);
+		goto done;
+	}
+	if ((size_t)(n + fin) != len || (enc && EVP_CIPHER_CTX_ctrl(ctx,
+	    EVP_CTRL_GCM_GET_TAG, PII_TAGLEN, tag) != 1))
+		goto done;
+	rc = 0;
+ done:
+	EVP_CIPHER_CTX_free(ctx);
+	return rc;
+}
+
+/*
+ * Encrypts the NUL-terminated plain with AES-256-GCM under the current
+ * key (cfg->key_id, cfg->data_key), bound to column col ("table.column")
+ * and row, into out (outsz bytes) and stores the length in *outlen.
+ * Returns 0, or -1 (logged) if out is too small, the key id does not fit
+ * in a byte or OpenSSL fails.
+ */
+int
+pii_seal(const struct config *cfg, const char *col, long long row,
+    const char *plain, unsigned char *out, size_t outsz, size_t *outlen)
+{
+	unsigned char	 aad[PII_AAD_MAX];
+	size_t		 len, aadlen;
 
 	len = strlen(plain);
 	if (cfg->key_id < 0 || cfg->key_id > 255) {
@@ -86,103 +174,118 @@ pii_seal(const struct config *cfg, const char *plain, unsigned char *out,
 		    __func__, outsz, len);
 		return -1;
 	}
-	kid = (unsigned char)cfg->key_id;
-	out[0] = kid;
-	if (RAND_bytes(out + 1, PII_IVLEN) != 1) {
+	out[0] = PII_V2;
+	out[1] = (unsigned char)cfg->key_id;
+	if (RAND_bytes(out + 2, PII_IVLEN) != 1) {
 		log_warnx("%s: RAND_bytes() failed: %s", __func__,
 		    ERR_error_string(ERR_get_error(), NULL));
 		return -1;
 	}
-	if ((ctx = EVP_CIPHER_CTX_new()) == NULL) {
-		log_warnx("%s: EVP_CIPHER_CTX_new() failed", __func__);
+	if ((aadlen = pii_aad(out, 2, col, row, aad)) == 0 ||
+	    pii_gcm(1, cfg->data_key, out + 2, aad, aadlen,
+	    (const unsigned char *)plain, len, out + 2 + PII_IVLEN,
+	    out + 2 + PII_IVLEN + len) == -1) {
+		OPENSSL_cleanse(out, outsz);
 		return -1;
 	}
-	if (EVP_EncryptInit_ex(ctx, pii_cipher(), NULL, NULL, NULL) != 1 ||
-	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_IVLEN, PII_IVLEN,
-	    NULL) != 1 ||
-	    EVP_EncryptInit_ex(ctx, NULL, NULL, cfg->data_key, out + 1) != 1 ||
-	    EVP_EncryptUpdate(ctx, NULL, &n, &kid, 1) != 1 ||
-	    EVP_EncryptUpdate(ctx, out + 1 + PII_IVLEN, &n,
-	    (const unsigned char *)plain, (int)len) != 1 ||
-	    EVP_EncryptFinal_ex(ctx, out + 1 + PII_IVLEN + n, &fin) != 1 ||
-	    (size_t)(n + fin) != len ||
-	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, PII_TAGLEN,
-	    out + 1 + PII_IVLEN + len) != 1) {
-		log_warnx("%s: AES-256-GCM encryption failed: %s", __func__,
-		    ERR_error_string(ERR_get_error(), NULL));
-		OPENSSL_cleanse(out, outsz);
-		goto done;
-	}
 	*outlen = len + PII_OVERHEAD;
-	rc = 0;
- done:
-	EVP_CIPHER_CTX_free(ctx);
-	return rc;
+	return 0;
 }
 
 /*
- * Decrypts the sealed value in (inlen bytes) into out as a NUL-terminated
- * string.  Returns 0, or -1 (logged) on an unknown key id, a value too
- * short, a wrong tag (tampered or wrong key) or out smaller than the
- * plaintext plus NUL.  On failure out holds an empty string if outsz > 0.
+ * Opens in (inlen bytes) of format v2 (hdr 2 bytes) or the first format
+ * (hdr 1: the key id) with the ring's key into out, NUL-terminated.
+ * Returns 0 or -1 (out holds an empty string if outsz > 0).
  */
-int
-pii_open(const struct config *cfg, const unsigned char *in, size_t inlen,
-    char *out, size_t outsz)
+static int
+pii_open_fmt(const struct config *cfg, size_t hdr, const char *col,
+    long long row, const unsigned char *in, size_t inlen, char *out,
+    size_t outsz)
 {
-	EVP_CIPHER_CTX	*ctx;
-	size_t		 len;
-	int		 n, fin, rc = -1;
+	const unsigned char	*key;
+	unsigned char		 aad[PII_AAD_MAX];
+	size_t			 len, aadlen;
 
 	if (outsz > 0)
 		out[0] = '\0';
-	if (inlen < PII_OVERHEAD || inlen - PII_OVERHEAD > (size_t)0x7fffffff) {
+	if (inlen < hdr + PII_IVLEN + PII_TAGLEN ||
+	    inlen - hdr - PII_IVLEN - PII_TAGLEN > (size_t)0x7fffffff) {
 		log_warnx("%s: sealed value of %zu bytes", __func__, inlen);
 		return -1;
 	}
-	if (cfg->key_id < 0 || cfg->key_id > 255 || in[0] != cfg->key_id) {
-		log_warnx("%s: unknown key id %u", __func__, in[0]);
+	if ((key = pii_key(cfg, in[hdr - 1])) == NULL) {
+		log_warnx("%s: unknown key id %u", __func__, in[hdr - 1]);
 		return -1;
 	}
-	len = inlen - PII_OVERHEAD;
+	len = inlen - hdr - PII_IVLEN - PII_TAGLEN;
 	if (outsz < len + 1) {
 		log_warnx("%s: output buffer too small (%zu for %zu bytes)",
 		    __func__, outsz, len);
 		return -1;
 	}
-	if ((ctx = EVP_CIPHER_CTX_new()) == NULL) {
-		log_warnx("%s: EVP_CIPHER_CTX_new() failed", __func__);
+	if ((aadlen = pii_aad(in, hdr, col, row, aad)) == 0 ||
+	    pii_gcm(0, key, in + hdr, aad, aadlen, in + hdr + PII_IVLEN, len,
+	    (unsigned char *)out, (unsigned char *)(uintptr_t)(in + hdr +
+	    PII_IVLEN + len)) == -1 || memchr(out, '\0', len) != NULL) {
+		OPENSSL_cleanse(out, outsz);
+		out[0] = '\0';
 		return -1;
 	}
-	if (EVP_DecryptInit_ex(ctx, pii_cipher(), NULL, NULL, NULL) != 1 ||
-	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_IVLEN, PII_IVLEN,
-	    NULL) != 1 ||
-	    EVP_DecryptInit_ex(ctx, NULL, NULL, cfg->data_key, in + 1) != 1 ||
-	    EVP_DecryptUpdate(ctx, NULL, &n, in, 1) != 1 ||
-	    EVP_DecryptUpdate(ctx, (unsigned char *)out, &n,
-	    in + 1 + PII_IVLEN, (int)len) != 1 ||
-	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, PII_TAGLEN,
-	    (void *)(uintptr_t)(in + 1 + PII_IVLEN + len)) != 1) {
-		log_warnx("%s: AES-256-GCM set-up failed: %s", __func__,
-		    ERR_error_string(ERR_get_error(), NULL));
-		goto fail;
-	}
-	if (EVP_DecryptFinal_ex(ctx, (unsigned char *)out + n, &fin) != 1) {
-		log_warnx("%s: authentication tag mismatch", __func__);
-		goto fail;
-	}
-	if ((size_t)(n + fin) != len || memchr(out, '\0', len) != NULL) {
-		log_warnx("%s: bad plaintext", __func__);
-		goto fail;
-	}
 	out[len] = '\0';
-	rc = 0;
-	goto done;
- fail:
-	OPENSSL_cleanse(out, outsz);
-	out[0] = '\0';
- done:
-	EVP_CIPHER_CTX_free(ctx);
+	return 0;
+}
+
+/*
+ * Decrypts the sealed value in (inlen bytes), found at column col and
+ * row, into out as a NUL-terminated string.  Returns 0, or -1 (logged)
+ * on an unknown format or key id, a value too short, a wrong tag
+ * (tampered, the wrong key, or moved from another column or row) or out
+ * smaller than the plaintext plus NUL.  On failure out holds an empty
+ * string if outsz > 0.
+ */
+int
+pii_open(const struct config *cfg, const char *col, long long row,
+    const unsigned char *in, size_t inlen, char *out, size_t outsz)
+{
+	if (outsz > 0)
+		out[0] = '\0';
+	if (inlen < 1 || in[0] != PII_V2) {
+		log_warnx("%s: not a sealed value of this format (%s %lld: "
+		    "gkbm-admin pii-rekey)", __func__, col, row);
+		return -1;
+	}
+	return pii_open_fmt(cfg, 2, col, row, in, inlen, out, outsz);
+}
+
+/*
+ * For gkbm-admin pii-rekey: opens the value at col and row with any key
+ * of the ring, in this format or the first one (bound to nothing but its
+ * key id), and seals it again under the current key, bound to col and
+ * row, into out.  Returns 1 when it already was (nothing written), 0
+ * when out holds the new value, -1 when it opens with no key (logged).
+ */
+int
+pii_reseal(const struct config *cfg, const char *col, long long row,
+    const unsigned char *in, size_t inlen, unsigned char *out, size_t outsz,
+    size_t *outlen)
+{
+	char	 plain[PII_PLAIN_MAX];
+	int	 rc;
+
+	if (inlen >= 2 && in[0] == PII_V2 && pii_open_fmt(cfg, 2, col, row,
+	    in, inlen, plain, sizeof(plain)) == 0) {
+		if (in[1] == cfg->key_id) {
+			OPENSSL_cleanse(plain, sizeof(plain));
+			return 1;
+		}
+	} else if (pii_open_fmt(cfg, 1, NULL, 0, in, inlen, plain,
+	    sizeof(plain)) == -1) {
+		log_warnx("%s: %s %lld opens with no key of the ring", __func__,
+		    col, row);
+		return -1;
+	}
+	rc = pii_seal(cfg, col, row, plain, out, outsz, outlen);
+	OPENSSL_cleanse(plain, sizeof(plain));
 	return rc;
 }
 

@@ -17,6 +17,7 @@
 #include "web.h"
 
 #define MAX_PATH	1024
+#define FORM_MAX	(1024 * 1024)	/* an urlencoded body, bytes */
 
 /* Returns a FastCGI parameter, or NULL.  Never getenv(): see SECURITY.md. */
 const char *
@@ -71,30 +72,17 @@ req_read(struct req *r, char *buf, size_t len)
 	return 0;
 }
 
-/* Reads and drops a body we refuse, so the connection closes cleanly. */
-static void
-req_drain(struct req *r, size_t len)
-{
-	char	 buf[8192];
-	int	 n;
-
-	while (len > 0 && (n = FCGX_GetStr(buf, len > sizeof(buf) ?
-	    (int)sizeof(buf) : (int)len, r->fcgx->in)) > 0)
-		len -= (size_t)n;
-}
-
 /*
- * Fills the request from the FastCGI parameters and the body.  Returns
- * RC_OK, RC_BADREQ for a malformed request (the message is in
- * r->message), RC_TOOLARGE for a body over body_max.
+ * Fills the request from the FastCGI parameters: method, path, query
+ * string.  The body waits until the route is known (req_body).  Returns
+ * RC_OK, RC_METHOD, RC_NOTFOUND, or RC_BADREQ for a malformed query (the
+ * message is in r->message).
  */
 enum rc
 req_parse(struct req *r)
 {
-	const char	*m, *uri, *q, *ct, *cl, *acc, *err = NULL;
+	const char	*m, *uri, *q, *acc, *err = NULL;
 	unsigned char	 rnd[8];
-	char		*body;
-	long long	 len = 0;
 	size_t		 plen;
 
 	if (RAND_bytes(rnd, sizeof(rnd)) != 1)
@@ -131,6 +119,24 @@ req_parse(struct req *r)
 		r->message = err;
 		return RC_BADREQ;
 	}
+	return RC_OK;
+}
+
+/*
+ * Reads and parses the body of a POST to route rt, in the one format rt
+ * accepts: multipart/form-data where rt has R_MULTIPART (up to
+ * body_max), else application/x-www-form-urlencoded (up to FORM_MAX).
+ * A body that is refused is not read (the worker drains it).  Returns
+ * RC_OK, RC_BADREQ (r->message says why) or RC_TOOLARGE.
+ */
+enum rc
+req_body(struct req *r, const struct route *rt)
+{
+	const char	*ct, *cl, *err;
+	char		*body;
+	long long	 len = 0;
+	size_t		 max;
+	int		 multi;
 
 	if (r->method != M_POST)
 		return RC_OK;
@@ -139,28 +145,31 @@ req_parse(struct req *r)
 		r->message = "请求长度不正确。";
 		return RC_BADREQ;
 	}
-	if ((size_t)len > r->cfg->body_max) {
-		req_drain(r, (size_t)len);
-		return RC_TOOLARGE;
+	if ((ct = req_param(r, "CONTENT_TYPE")) == NULL)
+		ct = "";
+	multi = strncasecmp(ct, "multipart/form-data", 19) == 0;
+	if (len > 0 && (multi ? !(rt->flags & R_MULTIPART) :
+	    strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0)) {
+		r->message = "不支持的提交格式。";
+		return RC_BADREQ;
 	}
+	max = (rt->flags & R_MULTIPART) ? r->cfg->body_max : FORM_MAX;
+	if (max > r->cfg->body_max)
+		max = r->cfg->body_max;
+	if ((size_t)len > max)
+		return RC_TOOLARGE;
 	body = pool_alloc(r->pool, (size_t)len + 1);
 	if (req_read(r, body, (size_t)len) == -1) {
 		r->message = "上传未完成，请重新提交。";
 		return RC_BADREQ;
 	}
 	body[len] = '\0';
-	ct = req_param(r, "CONTENT_TYPE");
-	if (ct == NULL)
-		ct = "";
-	if (strncasecmp(ct, "multipart/form-data", 19) == 0)
+	if (multi)
 		err = form_parse_multipart(r->pool, ct, body, (size_t)len,
 		    &r->body);
-	else if (len == 0 || strncasecmp(ct,
-	    "application/x-www-form-urlencoded", 33) == 0)
+	else
 		err = form_parse_urlencoded(r->pool, body, (size_t)len,
 		    &r->body);
-	else
-		err = "不支持的提交格式。";
 	if (err != NULL) {
 		r->message = err;
 		return RC_BADREQ;

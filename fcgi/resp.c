@@ -106,7 +106,10 @@ resp_drop_cookies(struct req *r)
  * internal location uri (X-Accel-Redirect): the worker only decides who
  * may see it.  ctype and disposition are the file's Content-Type and
  * Content-Disposition.  Never cached, never sniffed, never run as a
- * page.  reply_send() then writes nothing more.
+ * page: the internal location adds Cache-Control: private, no-store
+ * (nginx would keep one from here as well and send it twice), and its
+ * own copies of the other two (nginx drops ours).  reply_send() then
+ * writes nothing more.
  */
 void
 resp_file(struct req *r, const char *uri, const char *ctype,
@@ -118,7 +121,6 @@ resp_file(struct req *r, const char *uri, const char *ctype,
 	    "Content-Type: %s\r\n"
 	    "Content-Disposition: %s\r\n"
 	    "X-Accel-Redirect: %s\r\n"
-	    "Cache-Control: private, no-store\r\n"
 	    "X-Content-Type-Options: nosniff\r\n"
 	    "Content-Security-Policy: default-src 'none'; sandbox\r\n"
 	    "X-Request-Id: %s\r\n\r\n", ctype, disposition, uri, r->id);

@@ -33,6 +33,11 @@ const char *const page_names[PAGE__MAX] = {
 	"mobile",		/* PAGE_MOBILE */
 	"status",		/* PAGE_STATUS */
 	"otp",			/* PAGE_OTP */
+	"manual",		/* PAGE_MANUAL */
+	"rules",		/* PAGE_RULES */
+	"phones",		/* PAGE_PHONES */
+	"phoneedit",		/* PAGE_PHONEEDIT */
+	"canapply",		/* PAGE_CANAPPLY */
 };
 
 /* As in the accounts.role column and the xsl/ directories. */
@@ -64,43 +69,53 @@ const char *const role_labels[ROLE__MAX] = {
  * handler runs (auth.c).
  */
 static const struct route routes[] = {
-	/* method path                 page                roles      flags        handler */
-	{ M_GET,  "/",                 PAGE_LOGIN,         RS_ANY,    0,           h_root },
-	{ M_GET,  "/login",            PAGE_LOGIN,         RS_ANY,    0,           h_login },
-	{ M_POST, "/login",            PAGE_LOGIN,         RS_ANY,    0,           h_login_post },
-	{ M_GET,  "/login/otp",        PAGE_OTP,           RS_ANY,    0,           h_otp },
-	{ M_POST, "/login/otp",        PAGE_OTP,           RS_ANY,    0,           h_otp_post },
-	{ M_POST, "/logout",           PAGE_LOGIN,         RS_ANY,    0,           h_logout },
-	{ M_GET,  "/register/notice",  PAGE_NOTICE,        RS_ANY,    0,           h_notice },
-	{ M_GET,  "/register",         PAGE_REGISTER,      RS_ANY,    0,           h_register },
-	{ M_POST, "/register",         PAGE_REGISTER,      RS_ANY,    R_MULTIPART, h_register_post },
-	{ M_POST, "/sms",              PAGE_SMS,           RS_ANY,    0,           h_sms },
-	{ M_GET,  "/password/forgot",  PAGE_FORGOT,        RS_ANY,    0,           h_forgot },
-	{ M_POST, "/password/forgot",  PAGE_FORGOT,        RS_ANY,    0,           h_forgot_post },
-	{ M_GET,  "/password",         PAGE_PASSWORD,      RS_USER,   R_LOGIN,     h_password },
-	{ M_POST, "/password",         PAGE_PASSWORD,      RS_USER,   R_LOGIN,     h_password_post },
-	{ M_GET,  "/home",             PAGE_HOME,          RS_USER,   R_LOGIN,     h_home },
-	{ M_GET,  "/admin/windows",    PAGE_WINDOWS,       RB(ROLE_PROVINCE), R_LOGIN, h_windows },
-	{ M_POST, "/admin/windows",    PAGE_WINDOWS,       RB(ROLE_PROVINCE), R_LOGIN, h_windows_post },
-	{ M_GET,  "/admin/registrations", PAGE_REGISTRATIONS, RS_OFFICE, R_LOGIN,   h_registrations },
+	/* method path                 page                roles      flags        handler, fields */
+	{ M_GET,  "/",                 PAGE_LOGIN,         RS_ANY,    0,           h_root, NULL },
+	{ M_GET,  "/login",            PAGE_LOGIN,         RS_ANY,    0,           h_login, NULL },
+	{ M_POST, "/login",            PAGE_LOGIN,         RS_ANY,    0,           h_login_post, NULL },
+	{ M_GET,  "/login/otp",        PAGE_OTP,           RS_ANY,    0,           h_otp, NULL },
+	{ M_POST, "/login/otp",        PAGE_OTP,           RS_ANY,    0,           h_otp_post, NULL },
+	{ M_POST, "/logout",           PAGE_LOGIN,         RS_ANY,    0,           h_logout, NULL },
+	{ M_GET,  "/register/notice",  PAGE_NOTICE,        RS_ANY,    0,           h_notice, NULL },
+	{ M_GET,  "/register",         PAGE_REGISTER,      RS_ANY,    0,           h_register, NULL },
+	{ M_POST, "/register",         PAGE_REGISTER,      RS_ANY,    R_MULTIPART, h_register_post, NULL },
+	{ M_POST, "/sms",              PAGE_SMS,           RS_ANY,    0,           h_sms, NULL },
+	{ M_GET,  "/password/forgot",  PAGE_FORGOT,        RS_ANY,    0,           h_forgot, NULL },
+	{ M_POST, "/password/forgot",  PAGE_FORGOT,        RS_ANY,    0,           h_forgot_post, NULL },
+	{ M_GET,  "/password",         PAGE_PASSWORD,      RS_USER,   R_LOGIN,     h_password, NULL },
+	{ M_POST, "/password",         PAGE_PASSWORD,      RS_USER,   R_LOGIN,     h_password_post, NULL },
+	{ M_GET,  "/home",             PAGE_HOME,          RS_USER,   R_LOGIN,     h_home, NULL },
+	{ M_GET,  "/admin/windows",    PAGE_WINDOWS,       RB(ROLE_PROVINCE), R_LOGIN, h_windows, NULL },
+	{ M_POST, "/admin/windows",    PAGE_WINDOWS,       RB(ROLE_PROVINCE), R_LOGIN, h_windows_post, h_windows_fields },
+	{ M_GET,  "/admin/registrations", PAGE_REGISTRATIONS, RS_OFFICE, R_LOGIN,   h_registrations, h_registrations_fields },
 	/* The application (h_apply.c, h_lookup.c). */
-	{ M_GET,  "/apply",            PAGE_APPLY,         RB(ROLE_CANDIDATE), R_LOGIN, h_apply },
-	{ M_POST, "/apply",            PAGE_APPLY,         RB(ROLE_CANDIDATE), R_LOGIN, h_apply_post },
-	{ M_GET,  "/lookup/units",     PAGE_UNITS,         RS_USER,   R_LOGIN,     h_lookup_units },
-	{ M_GET,  "/lookup/worktypes", PAGE_WORKTYPES,     RS_USER,   R_LOGIN,     h_lookup_worktypes },
+	{ M_GET,  "/apply",            PAGE_APPLY,         RB(ROLE_CANDIDATE), R_LOGIN, h_apply, NULL },
+	{ M_POST, "/apply",            PAGE_APPLY,         RB(ROLE_CANDIDATE), R_LOGIN, h_apply_post, NULL },
+	{ M_GET,  "/lookup/units",     PAGE_UNITS,         RS_USER,   R_LOGIN,     h_lookup_units, NULL },
+	{ M_GET,  "/lookup/worktypes", PAGE_WORKTYPES,     RS_USER,   R_LOGIN,     h_lookup_worktypes, NULL },
 	/* The yearly policy (h_policy.c). */
-	{ M_GET,  "/admin/policy",     PAGE_POLICY,        RB(ROLE_PROVINCE), R_LOGIN, h_policy },
-	{ M_POST, "/admin/policy",     PAGE_POLICY,        RB(ROLE_PROVINCE), R_LOGIN, h_policy_post },
+	{ M_GET,  "/admin/policy",     PAGE_POLICY,        RB(ROLE_PROVINCE), R_LOGIN, h_policy, NULL },
+	{ M_POST, "/admin/policy",     PAGE_POLICY,        RB(ROLE_PROVINCE), R_LOGIN, h_policy_post, NULL },
 	/* Photos, materials, files, mobile upload (h_upload.c). */
-	{ M_POST, "/apply/upload",     PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART, h_upload_post },
-	{ M_POST, "/apply/stamp",      PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN, h_upload_stamp },
-	{ M_POST, "/apply/delete",     PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN, h_upload_delete },
-	{ M_POST, "/apply/qr",         PAGE_QR,            RB(ROLE_CANDIDATE), R_LOGIN, h_qr },
-	{ M_GET,  "/files",            PAGE_UPLOAD,        RS_USER,   R_LOGIN,     h_files },
-	{ M_GET,  "/m",                PAGE_MOBILE,        RS_ANY,    0,           h_mobile },
-	{ M_POST, "/m",                PAGE_MOBILE,        RS_ANY,    R_MULTIPART, h_mobile_post },
+	{ M_POST, "/apply/upload",     PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART, h_upload_post, NULL },
+	{ M_POST, "/apply/stamp",      PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN, h_upload_stamp, NULL },
+	{ M_POST, "/apply/delete",     PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN, h_upload_delete, NULL },
+	{ M_GET,  "/apply/qr",         PAGE_QR,            RB(ROLE_CANDIDATE), R_LOGIN, h_qr_state, NULL },
+	{ M_POST, "/apply/qr",         PAGE_QR,            RB(ROLE_CANDIDATE), R_LOGIN, h_qr, NULL },
+	{ M_POST, "/apply/qr/revoke",  PAGE_QR,            RB(ROLE_CANDIDATE), R_LOGIN, h_qr_revoke, NULL },
+	{ M_GET,  "/files",            PAGE_UPLOAD,        RS_USER,   R_LOGIN,     h_files, NULL },
+	{ M_GET,  "/m",                PAGE_MOBILE,        RS_ANY,    0,           h_mobile, NULL },
+	{ M_POST, "/m",                PAGE_MOBILE,        RS_ANY,    R_MULTIPART, h_mobile_post, NULL },
 	/* The status page (h_status.c). */
-	{ M_GET,  "/status",           PAGE_STATUS,        RB(ROLE_CANDIDATE), R_LOGIN, h_status },
+	{ M_GET,  "/status",           PAGE_STATUS,        RB(ROLE_CANDIDATE), R_LOGIN, h_status, NULL },
+	/* Help and public pages (h_help.c, h_phones.c, h_canapply.c). */
+	{ M_GET,  "/help/candidate",   PAGE_MANUAL,        RS_ANY,    0,           h_help_candidate, NULL },
+	{ M_GET,  "/help/admin",       PAGE_MANUAL,        RS_ANY,    0,           h_help_admin, NULL },
+	{ M_GET,  "/help/policy",      PAGE_RULES,         RS_ANY,    0,           h_help_rules, NULL },
+	{ M_GET,  "/help/phones",      PAGE_PHONES,        RS_ANY,    0,           h_phones, NULL },
+	{ M_GET,  "/admin/phones",     PAGE_PHONEEDIT,     RS_OFFICE, R_LOGIN,     h_phones_edit, NULL },
+	{ M_POST, "/admin/phones",     PAGE_PHONEEDIT,     RS_OFFICE, R_LOGIN,     h_phones_post, h_phones_fields },
+	{ M_GET,  "/canapply",         PAGE_CANAPPLY,      RS_ANY,    0,           h_canapply, NULL },
 };
 
 /*

@@ -363,8 +363,9 @@ deliver(const struct msg *m)
 	const char	*err;
 	int		 rc;
 
-	if (pii_open(&cfg, m->phone, m->phonelen, phone, sizeof(phone)) == -1 ||
-	    pii_open(&cfg, m->body, m->bodylen, body, sizeof(body)) == -1) {
+	if (pii_open(&cfg, PII_OUT_PHONE, m->id, m->phone, m->phonelen, phone,
+	    sizeof(phone)) == -1 || pii_open(&cfg, PII_OUT_BODY, m->id,
+	    m->body, m->bodylen, body, sizeof(body)) == -1) {
 		log_warnx("sms %lld: cannot open the sealed phone or body",
 		    m->id);
 		return outbox_mark(m->id, "cannot open the sealed values");

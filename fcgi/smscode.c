@@ -45,7 +45,7 @@ sms_issue(struct req *r, const char *phone, const char *purpose)
 	unsigned char	 pm[MAC_LEN], cm[MAC_LEN], pe[PII_MAX], be[512];
 	char		 code[8], body[200];
 	size_t		 pel, bel;
-	long long	 last_min = 0, last_day = 0, by_ip = 0;
+	long long	 last_min = 0, last_day = 0, by_ip = 0, out;
 	uint32_t	 v;
 
 	pii_mac(r->cfg, "phone", phone, pm);
@@ -72,21 +72,27 @@ sms_issue(struct req *r, const char *phone, const char *purpose)
 	snprintf(body, sizeof(body), "【河南工考】您的验证码为%s，5分钟内有效。"
 	    "如非本人操作，请忽略本短信。", code);
 	sms_code_mac(r, phone, code, cm);
-	if (pii_seal(r->cfg, phone, pe, sizeof(pe), &pel) == -1 ||
-	    pii_seal(r->cfg, body, be, sizeof(be), &bel) == -1)
-		fatalx("sms_issue: pii_seal failed");
 	OPENSSL_cleanse(code, sizeof(code));
-	OPENSSL_cleanse(body, sizeof(body));
+	/* The sealed values are bound to the outbox row: made, then sealed. */
 	if (db_begin(r) == -1 ||
 	    db_exec(r, STMT_SMS_INSERT, "bsbs", pm, sizeof(pm), purpose,
 	    cm, sizeof(cm), r->ip) == -1 ||
-	    db_exec(r, STMT_OUTBOX_INSERT, "bb", pe, pel, be, bel) == -1 ||
+	    db_exec(r, STMT_OUTBOX_INSERT, "") == -1)
+		goto txfail;
+	out = db_insert_id(r, STMT_OUTBOX_INSERT);
+	if (pii_seal(r->cfg, PII_OUT_PHONE, out, phone, pe, sizeof(pe),
+	    &pel) == -1 || pii_seal(r->cfg, PII_OUT_BODY, out, body, be,
+	    sizeof(be), &bel) == -1)
+		fatalx("sms_issue: pii_seal failed");
+	OPENSSL_cleanse(body, sizeof(body));
+	if (db_exec(r, STMT_OUTBOX_SEAL, "bbi", pe, pel, be, bel, out) != 1 ||
 	    audit(r, "sms.send", purpose, "ok", NULL) == -1 ||
-	    db_commit(r) == -1) {
-		db_rollback(r);
-		goto dbfail;
-	}
+	    db_commit(r) == -1)
+		goto txfail;
 	return NULL;
+txfail:
+	OPENSSL_cleanse(body, sizeof(body));
+	db_rollback(r);
 dbfail:
 	r->status = 503;
 	return "系统繁忙，验证码发送失败，请稍后再试。";

@@ -29,12 +29,22 @@ struct kind {
 	unsigned int	 flags;
 };
 
+/*
+ * The phone link an upload comes through (h_mobile.c): the statements
+ * reach the application only through these hashes.
+ */
+struct via {
+	const unsigned char *hash;	/* SHA-256 of the link's token */
+	const unsigned char *claim;	/* SHA-256 of the phone's claim cookie */
+	const char	*id;		/* first 8 bytes of hash, hex: audit */
+};
+
 /* h_upload.c */
 extern const char *const upload_msg_state;
 const struct kind *upload_kind_find(const char *);
 void		 upload_kinds_xml(xmlNodePtr, unsigned int, int);
 enum rc		 upload_take(struct req *, const struct app *, long long,
-		    long long, const char *, const char *, const char *,
+		    long long, const struct via *, const char *, const char *,
 		    const struct kind **);
 
 #endif /* UPLOAD_H */

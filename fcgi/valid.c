@@ -140,6 +140,36 @@ valid_utf8(const char *s, size_t len)
 }
 
 /*
+ * Counts the characters of the text s: well-formed UTF-8 without C0
+ * controls other than tab (and CR and LF when lines is set) and without
+ * the non-characters XML cannot carry (U+FDD0..U+FDEF and U+xFFFE,
+ * U+xFFFF of every plane).  Returns the count, or -1 if s is not such a
+ * text.
+ */
+long long
+valid_chars(const char *s, int lines)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 len = strlen(s);
+	long long		 nchars = 0;
+	uint32_t		 cp;
+	int			 n;
+
+	while (len > 0) {
+		if ((n = utf8_next(p, len, &cp)) == -1)
+			return -1;
+		if ((cp < 0x20 && cp != '\t' && !(lines && (cp == '\r' ||
+		    cp == '\n'))) || cp == 0x7f ||
+		    (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe)
+			return -1;
+		nchars++;
+		p += n;
+		len -= n;
+	}
+	return nchars;
+}
+
+/*
  * Checks a mainland mobile number: 11 digits in a block in use.  Returns
  * NULL or a static message.
  */

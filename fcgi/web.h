@@ -55,6 +55,11 @@ enum page {
 	PAGE_MOBILE,		/* the phone's upload page */
 	PAGE_STATUS,		/* 审核结果 */
 	PAGE_OTP,		/* 登录验证: the second factor */
+	PAGE_MANUAL,		/* 操作手册: candidate's or administrator's */
+	PAGE_RULES,		/* 政策说明: the year's rules in words */
+	PAGE_PHONES,		/* 咨询电话: the public list */
+	PAGE_PHONEEDIT,		/* 咨询电话维护: an office's own numbers */
+	PAGE_CANAPPLY,		/* 我能报哪一级 */
 	PAGE__MAX
 };
 
@@ -149,6 +154,44 @@ struct req {
 	int			 retry_after;
 	const char		*allow;		/* Allow header of a 405 */
 	int			 sent;		/* the handler answered itself */
+	/* The route's fields, checked before the handler runs (field.c). */
+	struct fval		*fv;
+	int			 fields_bad;	/* some field has an error */
+};
+
+/*
+ * One field a route takes (field.c): where it comes from, its type and
+ * limits, and the messages when it is missing or wrong.  A route's
+ * fields are an array indexed by the handler's own enum, ended by a
+ * NULL key.
+ */
+enum ftype {
+	FT_TEXT,		/* UTF-8 text of min..max characters */
+	FT_UINT,		/* a decimal integer in min..max */
+	FT_CHOICE,		/* one of choices; n is its index */
+};
+struct fval;
+struct fielddef {
+	const char	*key;
+	enum ftype	 type;
+	unsigned int	 flags;
+#define FL_REQ		0x01		/* must be given and not empty */
+#define FL_QUERY	0x02		/* from the query string (else body) */
+#define FL_SECRET	0x04		/* never echoed into the page */
+#define FL_LINES	0x08		/* FT_TEXT: may hold line breaks */
+	long long	 min, max;	/* range, or length in characters */
+	const char	*need;		/* message: missing (FL_REQ) */
+	const char	*bad;		/* message: wrong type or limits */
+	const char *const *choices;	/* FT_CHOICE, NULL-terminated */
+	/* A further check of a well-formed value: NULL or a message. */
+	const char	*(*check)(struct req *, const struct fielddef *,
+			    struct fval *);
+};
+/* A field's value as the handler reads it (r->fv[i]). */
+struct fval {
+	const char	*s;		/* trimmed; "" when not given */
+	long long	 n;		/* FT_UINT: the value; FT_CHOICE: index */
+	const char	*err;		/* the message, or NULL */
 };
 
 struct route {
@@ -157,10 +200,15 @@ struct route {
 	enum page	 page;
 	unsigned int	 roles;
 	unsigned int	 flags;
-#define R_MULTIPART	0x01		/* body may be multipart */
+#define R_MULTIPART	0x01		/* the body is multipart (uploads) */
 #define R_LOGIN		0x02		/* anon users are sent to /login */
 	enum rc		(*handler)(struct req *);
+	const struct fielddef *fields;	/* NULL: the handler reads its own */
 };
+
+/* field.c */
+enum rc		 field_parse(struct req *);
+void		 field_xml(struct req *);
 
 /* route.c */
 extern const char *const page_names[PAGE__MAX];
@@ -172,6 +220,7 @@ int		 route_reachable(int, int);
 
 /* req.c */
 enum rc		 req_parse(struct req *);
+enum rc		 req_body(struct req *, const struct route *);
 const char	*req_param(const struct req *, const char *);
 const char	*req_cookie(const struct req *, const char *);
 const char	*req_arg(const struct req *, const char *);
@@ -222,6 +271,7 @@ enum rc		 render_send(struct req *);
 /* xml.c */
 xmlNodePtr	 xml_page(struct req *, enum page);
 xmlNodePtr	 xml_el(xmlNodePtr, const char *, const char *);
+const char	*xml_clean(const char *, char **);
 void		 xml_attr(xmlNodePtr, const char *, const char *);
 void		 xml_attrf(xmlNodePtr, const char *, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
@@ -255,7 +305,10 @@ enum stmt {
 	STMT_ACCOUNT_BY_UNIT_CODE,
 	STMT_ACCOUNT_GET,
 	STMT_ACCOUNT_INSERT,
+	STMT_ACCOUNT_SEAL,
 	STMT_ACCOUNT_SET_PASSWORD,
+	STMT_RESET_SET_PASSWORD,
+	STMT_RESET_LOGIN,
 	STMT_ATTEMPT_INSERT,
 	STMT_ATTEMPT_FAILS_IP,
 	STMT_SMS_RECENT,
@@ -263,6 +316,7 @@ enum stmt {
 	STMT_SMS_INSERT,
 	STMT_SMS_LATEST,
 	STMT_OUTBOX_INSERT,
+	STMT_OUTBOX_SEAL,
 	STMT_AUDIT_INSERT,
 	STMT_REG_COUNT,
 	STMT_REG_LIST,
@@ -275,6 +329,8 @@ enum stmt {
 	STMT_APP_SAVE,
 	STMT_APP_SAVE_TEXT,
 	STMT_APP_SUBMIT,
+	STMT_APP_LOCK,
+	STMT_APP_MAT_KINDS,
 	STMT_APP_LAST_EVENT,
 	STMT_APP_REVIEW_SUBMIT,
 	STMT_APPRAISAL_LIST,
@@ -318,12 +374,18 @@ enum stmt {
 	STMT_UPL_MAT_DELETE,
 	STMT_UPL_MAT_SET_FILE,
 	STMT_UPL_MAT_GET,
-	STMT_UPL_MAT_LIST,
 	STMT_UPL_LINK_SWEEP,
 	STMT_UPL_LINK_INSERT,
 	STMT_UPL_LINK_GET,
-	STMT_UPL_LINK_CLAIM,
+	STMT_UPL_LINK_STATE,
+	STMT_UPL_LINK_REVOKE,
 	STMT_UPL_FILE_REFS,
+	STMT_MOB_LINK_GET,
+	STMT_MOB_LINK_CLAIM,
+	STMT_MOB_APP_LOCK,
+	STMT_MOB_MAT_COUNT,
+	STMT_MOB_MAT_INSERT,
+	STMT_MOB_MAT_LIST,
 	/* end h_upload.c */
 
 	/* h_status.c: the status page */
@@ -354,11 +416,24 @@ enum stmt {
 	STMT_OTP_ENROLL,
 	/* end h_otp.c */
 
+	/* h_home.c, h_help.c, h_phones.c, h_canapply.c: home and public pages */
+	STMT_HOME_APP,
+	STMT_PUB_EDU_LIST,
+	STMT_PUB_WT_LIST,
+	STMT_PUB_WT_MAPS,
+	STMT_PHONE_LIST,
+	STMT_PHONE_OF,
+	STMT_PHONE_CLEAR,
+	STMT_PHONE_ADD,
+	/* end public pages */
+
 	STMT__MAX
 };
 int		 db_open(struct worker *);
 void		 db_close(struct worker *);
 int		 db_ready(struct req *);
+const char	*db_stmt_sql(enum stmt);
+unsigned int	 db_stmt_roles(enum stmt);
 int		 db_exec(struct req *, enum stmt, const char *, ...);
 int		 db_fetch(struct req *, enum stmt, const char *, ...);
 void		 db_done(struct req *, enum stmt);
@@ -437,7 +512,9 @@ enum rc		 h_password_post(struct req *);
 enum rc		 h_home(struct req *);
 enum rc		 h_windows(struct req *);
 enum rc		 h_windows_post(struct req *);
+extern const struct fielddef h_windows_fields[];
 enum rc		 h_registrations(struct req *);
+extern const struct fielddef h_registrations_fields[];
 
 /* h_apply.c, h_apply_post.c, h_lookup.c */
 enum rc		 h_apply(struct req *);
@@ -458,6 +535,8 @@ enum rc		 h_files(struct req *);
 
 /* h_mobile.c */
 enum rc		 h_qr(struct req *);
+enum rc		 h_qr_state(struct req *);
+enum rc		 h_qr_revoke(struct req *);
 enum rc		 h_mobile(struct req *);
 enum rc		 h_mobile_post(struct req *);
 
@@ -465,6 +544,16 @@ enum rc		 h_mobile_post(struct req *);
 enum rc		 h_otp(struct req *);
 enum rc		 h_otp_post(struct req *);
 enum rc		 otp_begin(struct req *, long long);
+
+/* h_help.c, h_phones.c, h_canapply.c: help and public pages */
+enum rc		 h_help_candidate(struct req *);
+enum rc		 h_help_admin(struct req *);
+enum rc		 h_help_rules(struct req *);
+enum rc		 h_phones(struct req *);
+enum rc		 h_phones_edit(struct req *);
+enum rc		 h_phones_post(struct req *);
+extern const struct fielddef h_phones_fields[];
+enum rc		 h_canapply(struct req *);
 
 /* h_status.c */
 enum rc		 h_status(struct req *);

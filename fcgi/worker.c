@@ -128,6 +128,8 @@ worker_serve(struct worker *w, FCGX_Request *fr)
 			audit(&r, "access.denied", r.path, "403", NULL);
 			rc = RC_FORBIDDEN;
 		}
+	} else if ((rc = req_body(&r, rt)) != RC_OK) {
+		/* 400 or 413: not a body this route takes. */
 	} else if (r.method == M_POST && !auth_csrf_ok(&r)) {
 		audit(&r, "csrf.fail", r.path, "403", NULL);
 		r.message = "页面已过期或请求来源不正确，请刷新页面后重新提交。";
@@ -138,7 +140,7 @@ worker_serve(struct worker *w, FCGX_Request *fr)
 			rc = RC_FORBIDDEN;
 		else
 			resp_redirect(&r, "/password");
-	} else
+	} else if ((rc = field_parse(&r)) == RC_OK)
 		rc = rt->handler(&r);
 send:
 	reply_send(&r, rc);
@@ -165,6 +167,7 @@ worker_main(struct config *cfg, int fd)
 {
 	struct worker	 w;
 	FCGX_Request	 fr;
+	sigset_t	 stop;
 
 	memset(&w, 0, sizeof(w));
 	w.cfg = cfg;
@@ -185,9 +188,20 @@ worker_main(struct config *cfg, int fd)
 		log_warnx("database not reachable yet; answering 503 until it is");
 	if (FCGX_InitRequest(&fr, fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0)
 		fatalx("FCGX_InitRequest failed");
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGUSR1);
 	while (!worker_stop && FCGX_Accept_r(&fr) >= 0) {
+		/*
+		 * A stop signal inside a request would interrupt the read of
+		 * its body (no SA_RESTART: libfcgi takes EINTR for the end
+		 * of the stream) and lose an upload mid-body.  Held until the
+		 * response is out, it ends the loop after this request.
+		 */
+		sigprocmask(SIG_BLOCK, &stop, NULL);
 		worker_serve(&w, &fr);
 		FCGX_Finish_r(&fr);
+		sigprocmask(SIG_UNBLOCK, &stop, NULL);
 		w.served++;
 		if (cfg->max_requests > 0 &&
 		    w.served >= (unsigned long)cfg->max_requests)

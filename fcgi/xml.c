@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -55,20 +56,101 @@ doc_free(void *arg)
 		xmlFreeDoc(arg);
 }
 
+/*
+ * The length of the UTF-8 sequence at p (1 for a byte that leads none),
+ * and in *ok whether it encodes a character XML 1.0 allows (tab, LF, CR,
+ * U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF): the C0 controls,
+ * U+FFFE and U+FFFF, surrogates and malformed or overlong bytes would
+ * make the document not XML.
+ */
+static size_t
+xml_char_len(const unsigned char *p, int *ok)
+{
+	unsigned long	 c;
+	size_t		 n, i;
+
+	*ok = 0;
+	if (*p < 0x80) {
+		*ok = *p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r';
+		return 1;
+	}
+	if (*p >= 0xc2 && *p <= 0xdf)
+		n = 2, c = *p & 0x1f;
+	else if (*p >= 0xe0 && *p <= 0xef)
+		n = 3, c = *p & 0x0f;
+	else if (*p >= 0xf0 && *p <= 0xf4)
+		n = 4, c = *p & 0x07;
+	else
+		return 1;
+	for (i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 1;
+		c = (c << 6) | (p[i] & 0x3f);
+	}
+	*ok = !((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 ||
+	    c > 0x10ffff)) || (c >= 0xd800 && c <= 0xdfff) ||
+	    c == 0xfffe || c == 0xffff);
+	return n;
+}
+
+/*
+ * Returns s if every character of it may stand in an XML document, else
+ * a malloc'd copy (*copy set, for the caller to free) with U+FFFD in
+ * place of each character (or stray byte) that may not: one such
+ * character in a field must not make the whole response malformed.
+ */
+const char *
+xml_clean(const char *s, char **copy)
+{
+	const unsigned char	*p;
+	char			*o;
+	size_t			 n;
+	int			 ok = 1;
+
+	*copy = NULL;
+	for (p = (const unsigned char *)s; *p != '\0' && ok; p += n)
+		n = xml_char_len(p, &ok);
+	if (ok)
+		return s;
+	o = *copy = xmalloc(strlen(s) * 3 + 1);
+	for (p = (const unsigned char *)s; *p != '\0'; p += n) {
+		n = xml_char_len(p, &ok);
+		if (ok)
+			memcpy(o, p, n);
+		else
+			memcpy(o, "\xef\xbf\xbd", 3);
+		o += ok ? n : 3;
+	}
+	*o = '\0';
+	return *copy;
+}
+
 /* Adds element name under parent with text (escaped; NULL for none). */
 xmlNodePtr
 xml_el(xmlNodePtr parent, const char *name, const char *text)
 {
-	return xmlNewTextChild(parent, NULL, (const xmlChar *)name,
+	xmlNodePtr	 n;
+	char		*copy = NULL;
+
+	if (text != NULL)
+		text = xml_clean(text, &copy);
+	n = xmlNewTextChild(parent, NULL, (const xmlChar *)name,
 	    (const xmlChar *)text);
+	free(copy);
+	return n;
 }
 
 /* Sets an attribute; a NULL value leaves it out. */
 void
 xml_attr(xmlNodePtr n, const char *name, const char *value)
 {
-	if (value != NULL)
-		xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)value);
+	char	*copy;
+
+	if (value == NULL)
+		return;
+	xmlSetProp(n, (const xmlChar *)name,
+	    (const xmlChar *)xml_clean(value, &copy));
+	free(copy);
 }
 
 void
@@ -219,8 +301,7 @@ xml_form_message(struct req *r, const char *msg)
 		if (n->type == XML_ELEMENT_NODE &&
 		    strcmp((const char *)n->name, "message") == 0)
 			return;
-	n = xmlNewTextChild(r->form, NULL, (const xmlChar *)"message",
-	    (const xmlChar *)msg);
+	n = xml_el(r->form, "message", msg);
 	if (r->form->children != n)
 		xmlAddPrevSibling(r->form->children, n);
 }

@@ -35,6 +35,36 @@ gkbm_need_packages() {
 	    gkbm_die "apt-get install failed:$missing"
 }
 
+# What the browser tests (t/browser) need besides GKBM_PACKAGES: Debian's
+# Chromium (driven by playwright-core at /usr/bin/chromium; never a
+# downloaded browser), CJK fonts for readable screenshots, Java for the Nu
+# HTML checker, Node.js and npm for playwright-core and axe-core.
+GKBM_BROWSER_PACKAGES="chromium fonts-noto-cjk"
+
+# gkbm_need_browser TOP: install what the browser tests need, then `npm
+# ci` in TOP/t/browser (the versions of its package-lock.json; no install
+# scripts: vnu-jar's would fetch a Java) unless node_modules is current.
+gkbm_need_browser() {
+	local dir extra
+	dir=$1/t/browser
+	extra=
+	command -v java >/dev/null 2>&1 || extra="$extra default-jre-headless"
+	# Node.js may be there outside dpkg (a machine's own build).
+	command -v node >/dev/null 2>&1 || extra="$extra nodejs"
+	command -v npm >/dev/null 2>&1 || extra="$extra npm"
+	# shellcheck disable=SC2086
+	gkbm_need_packages $GKBM_BROWSER_PACKAGES $extra || return 1
+	[ -f "$dir/package-lock.json" ] || return 0
+	if [ -f "$dir/node_modules/.package-lock.json" ] &&
+	    [ ! "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+		return 0
+	fi
+	gkbm_say "npm ci in t/browser"
+	(cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund \
+	    >npm-ci.log 2>&1) || { tail -n 30 "$dir/npm-ci.log" >&2; return 1; }
+	rm -f "$dir/npm-ci.log"
+}
+
 # gkbm_build TOP [configure args...]: bootstrap if needed, configure if
 # needed, make -j2.  Runs in TOP (the source tree, built in place).
 gkbm_build() {

@@ -27,7 +27,7 @@ plan(skip_all => 'XML::LibXML not installed')
 my $TMP = tempdir('gkbm-contract-XXXXXX', TMPDIR => 1, CLEANUP => 1);
 my @PAGES = qw(login notice register forgot password home windows
     registrations error sms apply units worktypes policy upload qr mobile
-    status);
+    status manual rules phones phoneedit canapply);
 
 # The stack first: it may skip_all (no mariadbd, nginx), before any test.
 my $s = GKBM->start(workers => 2);
@@ -360,6 +360,51 @@ got('candidate POST /home (405)', 'error', 405,
     accept => 'xml'));
 got('candidate POST /password bad csrf (403)', 'error', 403,
     $b{candidate}->post('/password', { csrf => 'x' x 43 }, accept => 'xml'));
+
+# The help and public pages, for every role (h_help.c, h_phones.c,
+# h_canapply.c).
+for my $k ('anon', sort keys %b) {
+	next if $k eq 'forced';
+	my $b = $k eq 'anon' ? $anon : $b{$k};
+	got("$k GET /help/candidate", 'manual', 200,
+	    $b->get('/help/candidate', accept => 'xml'));
+	got("$k GET /help/admin", 'manual', 200,
+	    $b->get('/help/admin', accept => 'xml'));
+	got("$k GET /help/policy", 'rules', 200,
+	    $b->get('/help/policy', accept => 'xml'));
+	got("$k GET /help/phones", 'phones', 200,
+	    $b->get('/help/phones', accept => 'xml'));
+	got("$k GET /canapply", 'canapply', 200,
+	    $b->get('/canapply', accept => 'xml'));
+}
+got('anon GET /canapply answered', 'canapply', 200,
+    $anon->get('/canapply?go=1&gender=F&birth_year=1975&work_start_year=1995'
+    . '&cur_level=5&cur_level_year=2015&cur_worktype=W035&education=70',
+    accept => 'xml'));
+got('anon GET /canapply answered, too old', 'canapply', 200,
+    $anon->get('/canapply?go=1&gender=M&birth_year=1950&work_start_year=1970'
+    . '&cur_level=0&education=20&prohibited=yes', accept => 'xml'));
+got('anon GET /canapply wrong answers', 'canapply', 400,
+    $anon->get('/canapply?go=1&gender=X&birth_year=abc&work_start_year=&'
+    . 'work_years=99&cur_level=9&cur_worktype=nope&target_worktype=W906'
+    . '&education=&prohibited=maybe', accept => 'xml'));
+for my $k (qw(province city county)) {
+	got("$k GET /admin/phones", 'phoneedit', 200,
+	    $b{$k}->get('/admin/phones', accept => 'xml'));
+	got("$k POST /admin/phones bad rows", 'phoneedit', 400,
+	    $b{$k}->post('/admin/phones', { csrf => $b{$k}->csrf('/home'),
+	    label_1 => '值班', phone_1 => '', phone_2 => '123',
+	    label_3 => 'x' x 30, phone_3 => '0371-61612579' }, accept => 'xml'));
+	my $r = $b{$k}->post('/admin/phones', { csrf => $b{$k}->csrf('/home'),
+	    label_1 => "$k 工考办", phone_1 => '0371-6161257' . length($k) });
+	is($r->status, 303, "$k saves its phone numbers") or diag($r->dump);
+	got("$k GET /admin/phones saved", 'phoneedit', 200,
+	    $b{$k}->get('/admin/phones?m=saved', accept => 'xml'));
+}
+got('anon GET /help/phones with numbers', 'phones', 200,
+    $anon->get('/help/phones', accept => 'xml'));
+got('candidate GET /admin/phones (403)', 'error', 403,
+    $b{candidate}->get('/admin/phones', accept => 'xml'));
 
 # A second stack whose registration window has closed: the window with
 # open="0", the refusals of /register and /sms.

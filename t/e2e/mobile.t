@@ -1,6 +1,9 @@
 # mobile.t: 手机扫码上传 end to end (SPEC.md 3.4): the QR page (an SVG and
-# the link), the single-use link (only its hash stored, 10 minutes, bound
-# to one application), the phone's page without login, uploads from the
+# the link from site_url, never the Host header), the single-use link
+# (only its hash stored, 10 minutes, bound to one application), claimed
+# only by the phone's 开始上传 POST (a prefetch GET or HEAD claims
+# nothing), the claim shown on the PC and revoked there, materials only
+# (no photo, no ID card), the phone's page without login, uploads from the
 # phone into that application only; the link used from a second browser,
 # after expiry, replaced by a newer one, with a bad token, with another
 # application's token, and after the application was submitted: each
@@ -64,6 +67,14 @@ sub phone_get {
 	return $p->get('/m?t=' . ($tok // ''), accept => $o{accept} // 'xml');
 }
 
+# phone_start(PHONE, TOKEN): 开始上传, POST /m start=1 with the page's token.
+sub phone_start {
+	my ($p, $tok, %o) = @_;
+	my $csrf = $o{csrf} // $p->csrf('/m?t=' . $tok);
+	return $p->post('/m', { csrf => $csrf, t => $tok, start => 1 },
+	    accept => 'xml');
+}
+
 # phone_up(PHONE, TOKEN, KIND, NAME, BYTES): POST /m with the page's token.
 sub phone_up {
 	my ($p, $tok, $kind, $name, $bytes, %o) = @_;
@@ -80,7 +91,7 @@ is($r->status, 200, 'POST /apply/qr') or diag($r->dump);
 valid($r, 'qr', 'the QR page');
 like($tok // '', qr/^[A-Za-z0-9_-]{43}$/, 'a 43-character token in the link');
 is($r->xpath('/qr/link/@url'), $s->url("/m?t=$tok"),
-    'the absolute link of this site (scheme and Host of the request)');
+    'the absolute link of this site (the configured site_url)');
 my $size = $r->xpath('/qr/qr/@size');
 ok($size && $size >= 21, 'a QR code of at least 21 modules');
 my @rows = map { $_->textContent } $r->nodes('/qr/qr/row');
@@ -139,7 +150,43 @@ is($r->status, 403, 'POST /apply/qr without CSRF: 403');
 
 # --- the phone --------------------------------------------------------------------
 
+# A link preview or a QR scanner's prefetch fetches the link first (HEAD
+# and GET, from another client): that claims nothing.
+my $pre = $s->browser;
+my $n0 = n_rows($app1);
+$r = $pre->head('/m?t=' . $tok);
+is($r->status, 200, 'a prefetch HEAD of the link') or diag($r->dump);
+$r = phone_get($pre, $tok);
+is($r->status, 200, 'a prefetch GET of the link: the start page') or diag($r->dump);
+valid($r, 'mobile', 'the start page');
+is($r->xpath('/mobile/start/@name'), '李*', '... names the candidate, masked');
+ok(!$r->nodes('/mobile/kinds') && !$r->nodes('/mobile/materials'),
+    '... no upload form and no list before the claim');
+ok(!defined link_row($tok)->{claim_hash}, 'the prefetch claimed nothing');
+$r = phone_get($pre, $tok, accept => 'html');
+like($r->text, qr{<form[^>]*method="post"[^>]*action="/m".*name="start".*开始上传}s,
+    'the start page has the 开始上传 button (a POST)');
+$r = phone_up($pre, $tok, 'material', 'pre.jpg', $JPG);
+is($r->status, 403, 'an upload before the claim: 403') or diag($r->dump);
+is($r->xpath('/mobile/refused/@reason'), 'unclaimed', '... not claimed');
+is(n_rows($app1), $n0, '... nothing stored');
+# The PC: the link is not opened on a phone yet.
+$r = $b1->get('/apply/qr', accept => 'xml');
+is($r->status, 200, 'GET /apply/qr: the link\'s state') or diag($r->dump);
+valid($r, 'qr', 'the state page');
+ok($r->nodes('/qr/link-state') && !defined $r->xpath('/qr/link-state/@claimed'),
+    '... live, not opened on a phone');
+
 my $p1 = $s->browser;
+$r = phone_get($p1, $tok);
+is($r->status, 200, 'the candidate\'s phone opens the link after the prefetch')
+    or diag($r->dump);
+$r = phone_start($p1, $tok);
+is($r->status, 303, '开始上传 claims it') or diag($r->dump);
+is($r->header('location'), "/m?t=$tok", '... back to the page');
+ok(defined link_row($tok)->{claim_hash}, 'the link is claimed for this browser');
+is($s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'upload_link.claim'
+    AND object = ?}, "application:$app1"), 1, '... audited');
 $r = phone_get($p1, $tok);
 is($r->status, 200, 'the phone opens the link without logging in') or diag($r->dump);
 valid($r, 'mobile', 'the phone page');
@@ -147,14 +194,25 @@ is($r->xpath('/mobile/meta/role'), 'anon', '... anonymous');
 is($r->xpath('/mobile/application/@name'), '李*', 'the name masked');
 unlike($r->body, qr/李明|\Q$ID1\E/, 'no full name or ID number');
 ok(scalar($r->nodes("/mobile/kinds/kind[\@name='material']")), 'kind material offered');
-ok(scalar($r->nodes("/mobile/kinds/kind[\@name='photo']")), 'kind photo offered');
+ok(!scalar($r->nodes("/mobile/kinds/kind[\@name='photo']")), 'no photo on the phone');
+ok(!scalar($r->nodes("/mobile/kinds/kind[\@name='idcard']")), 'no ID card on the phone');
 ok(!scalar($r->nodes("/mobile/kinds/kind[\@name='document']")), 'no documents on the phone');
-ok(defined link_row($tok)->{claim_hash}, 'the link is claimed for this browser');
+$r = phone_start($p1, $tok);
+is($r->status, 303, '开始上传 again on the same phone: fine');
+# The PC sees the claim.
+$r = $b1->get('/apply/qr', accept => 'xml');
+like($r->xpath('/qr/link-state/@claimed') // '', qr/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/,
+    'the PC shows when the phone opened it');
+$r = $b1->get('/apply/qr', accept => 'html');
+like($r->text, qr/已在手机上打开/, '... 已在手机上打开');
+like($r->text, qr{action="/apply/qr/revoke"}, '... with 撤销');
 ok($p1->jar->get('gkbm_m'), '... by a claim cookie');
 like($p1->jar->raw('gkbm_m') // '', qr/HttpOnly/i, '... HttpOnly');
 $r = phone_get($p1, $tok, accept => 'html');
 is($r->status, 200, 'the phone page as HTML');
-like($r->text, qr/capture="environment"/, 'the camera is offered');
+like($r->text, qr/<input id="f-file" name="file" type="file" accept="image\/jpeg"/,
+    'a file input for JPEG photos');
+unlike($r->text, qr/\bcapture=/, 'no capture: the album is offered, not only the camera');
 like($r->text, qr/name="viewport"/, 'a phone layout');
 unlike($r->text, qr/<img/, 'no images on the phone page');
 
@@ -175,8 +233,16 @@ like($r->xpath('/mobile/uploaded') // '', qr/上传成功/, 'the phone says it w
 is($r->xpath("/mobile/materials/material[last()]/\@title"), 'IMG_0001',
     'the material is listed by name');
 valid($r, 'mobile', 'the phone page after an upload');
-$r = phone_up($p1, $tok, 'photo', 'me.jpg', GKBM::jpeg(413, 626));
-is($r->status, 303, 'the phone uploads the photo') or diag($r->dump);
+# Whoever sees the code in its ten minutes must not replace the photo or
+# the ID card: the phone takes materials only.
+for my $k ('photo', 'idcard') {
+	my $before = n_rows($app1);
+	$r = phone_up($p1, $tok, $k, 'me.jpg', GKBM::jpeg(413, 626));
+	is($r->status, 400, "the phone may not upload $k: 400") or diag($r->dump);
+	like($r->xpath("/mobile/form/field[\@name='kind']/error") // '',
+	    qr/手机上只能上传报名资料.*电脑上上传/, '... says to use the computer');
+	is(n_rows($app1), $before, '... nothing stored');
+}
 
 $n1 = n_rows($app1);
 $r = phone_up($p1, $tok, 'material', 'bad.jpg', 'not a jpeg');
@@ -210,6 +276,8 @@ like($r->text, qr/扫描电脑上新生成的二维码/, 'the HTML refusal says 
 
 my ($r2, $tok2) = new_link($b2);
 my $p3 = $s->browser;
+phone_get($p3, $tok2);
+phone_start($p3, $tok2);
 $r = phone_get($p3, $tok2);
 is($r->status, 200, "her phone opens her link") or diag($r->dump);
 is($r->xpath('/mobile/application/@name'), '王*', '... her name, masked');
@@ -223,6 +291,66 @@ $r = phone_up($p3, $tok, 'material', 'x.jpg', $JPG,
     csrf => $p3->csrf("/m?t=$tok2"));
 is($r->status, 403, "her phone with his link: 403");
 is(n_rows($app1), $n1, '... nothing stored in his application');
+
+# --- the Host header does not make the link ----------------------------------
+
+{
+	use IO::Socket::INET;
+	my $c = $b1->csrf('/home');
+	my $body = "csrf=$c";
+	my $sock = IO::Socket::INET->new(PeerAddr => '127.0.0.1',
+	    PeerPort => $s->port, Proto => 'tcp') or die "connect: $!";
+	my $cookies = join('; ', map { "$_=" . $b1->jar->get($_) }
+	    grep { defined $b1->jar->get($_) } qw(gkbm_sid gkbm_pre __Host-gkbm_sid __Host-gkbm_pre));
+	print $sock "POST /apply/qr HTTP/1.0\r\nHost: evil.example\r\n"
+	    . "Accept: application/xml\r\nCookie: $cookies\r\n"
+	    . "Content-Type: application/x-www-form-urlencoded\r\n"
+	    . "Content-Length: " . length($body) . "\r\n\r\n$body";
+	local $/;
+	my $raw = <$sock>;
+	like($raw, qr{^HTTP/1\.[01] 200}, 'POST /apply/qr with a forged Host')
+	    or diag(substr($raw // '', 0, 600));
+	unlike($raw, qr/evil\.example/, '... the link does not name the forged host');
+	like($raw, qr{url="\Q${\ $s->url('/m?t=') }\E[A-Za-z0-9_-]{43}"},
+	    '... it is built from site_url');
+}
+
+# --- 撤销 on the PC ---------------------------------------------------------
+
+{
+	my ($rv, $tokv) = new_link($b1);
+	my $pv = $s->browser;
+	phone_get($pv, $tokv);
+	is(phone_start($pv, $tokv)->status, 303, 'a phone claims a fresh link');
+	my $before = n_rows($app1);
+	$r = $b1->post('/apply/qr/revoke', { csrf => $b1->csrf('/apply/qr') },
+	    accept => 'xml');
+	is($r->status, 303, 'POST /apply/qr/revoke') or diag($r->dump);
+	is($r->header('location'), '/apply/qr?m=revoked', '... back to the state page');
+	is($s->count('SELECT COUNT(*) FROM upload_links WHERE application_id = ?',
+	    $app1), 0, '... every link of the application is gone');
+	is($s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'upload_link.revoke'
+	    AND object = ?}, "application:$app1"), 1, '... audited');
+	$r = phone_get($pv, $tokv);
+	is($r->status, 404, 'the revoked link on the phone: 404');
+	like($r->xpath('/mobile/refused') // '', qr/撤销/, '... says it was revoked');
+	$r = phone_up($pv, $tokv, 'material', 'x.jpg', $JPG,
+	    csrf => $pv->csrf('/login'));
+	is($r->status, 404, 'an upload with the revoked link: refused');
+	is(n_rows($app1), $before, '... nothing stored');
+	$r = $b1->get('/apply/qr?m=revoked', accept => 'html');
+	like($r->text, qr/二维码已撤销/, 'the PC says it is revoked');
+	$r = $s->browser->post('/apply/qr/revoke', { csrf => 'x' x 43 },
+	    accept => 'xml');
+	is($r->status, 403, 'revoke anonymous: 403');
+	$r = $b1->post('/apply/qr/revoke', {}, accept => 'xml');
+	is($r->status, 403, 'revoke without CSRF: 403');
+	# A new link for the tests below.
+	($r, $tok) = new_link($b1);
+	$p1 = $s->browser;
+	phone_get($p1, $tok);
+	phone_start($p1, $tok);
+}
 
 # --- bad tokens -----------------------------------------------------------------------------
 
@@ -250,14 +378,19 @@ is(n_rows($app1), $n1, '... nothing stored');
 my ($r3, $tok3) = new_link($b1);
 $dbh->do('UPDATE upload_links SET expires_at = NOW() - INTERVAL 1 SECOND '
     . 'WHERE token_hash = UNHEX(SHA2(?, 256))', undef, $tok3);
-$r = phone_get($s->browser, $tok3);
+my $p5 = $s->browser;
+$r = phone_get($p5, $tok3);
 is($r->status, 403, 'an expired unclaimed link: 403');
+$r = phone_start($p5, $tok3, csrf => $p5->csrf('/login'));
+is($r->status, 403, '开始上传 on an expired link: 403');
 ok(!defined link_row($tok3)->{claim_hash}, '... not claimed');
 
 # --- the application submitted meanwhile ---------------------------------------------------------
 
 my ($r4, $tok4) = new_link($b1);
 my $p4 = $s->browser;
+phone_get($p4, $tok4);
+phone_start($p4, $tok4);
 $r = phone_get($p4, $tok4);
 is($r->status, 200, 'a fresh link opens') or diag($r->dump);
 my $csrf4 = $r->xpath('/mobile/meta/csrf');

@@ -189,10 +189,14 @@ is($r->xpath('/status/chain/step[3]/@phone'), $phone{ZZCITY},
     'the city office phone');
 is(n_nodes($r, '/status/events/event'), 1, 'submitted: one event');
 is($r->xpath('/status/events/event[1]/@action-name'), '提交', 'the event: 提交');
-is($r->xpath('/status/events/event[1]/@actor'), '李**',
-    "the candidate's own name masked too");
+is($r->xpath('/status/events/event[1]/@actor'), '李建国',
+    "the candidate's own name in full to himself");
+is($r->xpath('/status/events/event[1]/@own'), '1', 'his own row is marked own');
 is($r->xpath('/status/events/event[1]/@at'), "$Y-03-01 15:39:53", 'its time');
 $r = $b{a}->get('/status');
+like($r->text, qr{<dt>提交人</dt><dd>李建国</dd>},
+    'submitted: the HTML shows his own name in full as 提交人');
+unlike($r->text, qr/李\*\*/, 'submitted: not masked to himself');
 like($r->text, qr/已提交·待单位审核/, 'submitted: HTML state');
 like($r->text, qr/审核详情/, 'submitted: 审核详情');
 like($r->text, qr/已提交/, 'submitted: the event 已提交');
@@ -326,6 +330,9 @@ is($r->xpath('/status/events/event[last()]/@level-name'), '其他',
 	my ($e) = $doc->findnodes('/status/events/event[@level="unit"]');
 	$e->setAttribute('actor', '王单位');
 	ok(invalid($doc), "status.rng refuses a reviewer's full name");
+	$e->setAttribute('actor', '王**');
+	$e->setAttribute('own', '0');
+	ok(invalid($doc), 'status.rng refuses own other than 1');
 	$doc = $r->xml->cloneNode(1);
 	($e) = $doc->findnodes('/status/current');
 	$e->setAttribute('state', 'whatever');

@@ -39,6 +39,7 @@ my %C = (
 	r19 => [GKBM::idno('410105', '19820703', 147), '钱进', '13900000003', 4],
 	exc => [GKBM::idno('410105', '19900804', 159), '孙强', '13900000004', 4],
 	race => [GKBM::idno('410105', '19830905', 171), '周平', '13900000005', 4],
+	lock => [GKBM::idno('410105', '19841006', 183), '吴磊', '13900000006', 4],
 );
 my (%acct, %br, %app);
 for my $k (sort keys %C) {
@@ -140,7 +141,7 @@ $r = post('main', { 'appraisal_' . ($Y - 1) => '9' });
 like($r->xpath("/apply/form/field[\@name='appraisal_note']/error") // '',
     qr/年度考核未满五年/, '未考核 in one year: the explanation is asked for');
 
-add_material($_, 'photo'), add_material($_, 'idcard') for qw(main r18 r19 exc race);
+add_material($_, 'photo'), add_material($_, 'idcard') for qw(main r18 r19 exc race lock);
 
 # --- each rule's error next to its field --------------------------------------------
 
@@ -377,6 +378,61 @@ is(state('race'), 'submitted', 'submitted once');
 is(version('race'), $vr + 2, 'the version rose once');
 is($s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'application.submit' AND object = ?},
     "application:$app{race}"), 1, 'one audited submission');
+
+# --- a material deleted between the checks and the submission ------------------------
+#
+# The test holds the application row (as a delete does), so the submission
+# counts its materials and then waits for the row; meanwhile the photo is
+# deleted and the hold released.  The submission must count again under
+# the lock: a submitted application always has its photo.
+
+$code = code('lock');
+my %lf = (%good, csrf => $br{lock}->csrf('/apply'), version => version('lock'),
+    sms_code => $code);
+my $hold = DBI->connect(
+    'DBI:MariaDB:database=' . $s->{dbname} . ';mariadb_socket=' . $s->{dbsock},
+    $s->{admin_user}, $s->{admin_pw}, { RaiseError => 1, AutoCommit => 0 });
+$hold->selectrow_array('SELECT id FROM applications WHERE id = ? FOR UPDATE',
+    undef, $app{lock});
+pipe(my $lrd, my $lwr) or die "pipe: $!";
+binmode($_, ':encoding(UTF-8)') for $lrd, $lwr;
+my $kid = fork;
+die "fork: $!" unless defined $kid;
+if ($kid == 0) {
+	close $lrd;
+	my $res = $br{lock}->post('/apply', \%lf, accept => 'xml');
+	print $lwr join("\t", $res->status, $res->xpath('/apply/form/message') // '') . "\n";
+	close $lwr;
+	POSIX::_exit(0);
+}
+close $lwr;
+# Wait (on the server's state, not a clock) until the submission waits
+# for the row.
+my $waiting = 0;
+for (1 .. 600) {
+	$waiting = $s->root_sql(q{SELECT COUNT(*) FROM information_schema.INNODB_TRX
+	    WHERE trx_state = 'LOCK WAIT'}) + 0;
+	last if $waiting;
+	select(undef, undef, undef, 0.05);
+}
+ok($waiting, 'the submission waits for the application row');
+$hold->do(q{DELETE FROM materials WHERE application_id = ? AND kind = 'photo'},
+    undef, $app{lock});
+$hold->commit;
+$hold->disconnect;
+my $answer = <$lrd> // '';
+waitpid($kid, 0);
+chomp $answer;
+my ($lst, $lmsg) = split(/\t/, $answer, 2);
+is($lst, 409, 'the submission is refused') or diag($answer);
+like($lmsg // '', qr/修改过.*重新/, '... saying the application changed');
+my $photos = $s->count(q{SELECT COUNT(*) FROM materials WHERE application_id = ?
+    AND kind = 'photo'}, $app{lock});
+is($photos, 0, 'the photo is gone');
+isnt(state('lock'), 'submitted', 'so the application is not submitted');
+is($s->count(q{SELECT COUNT(*) FROM applications a WHERE a.state = 'submitted'
+    AND NOT EXISTS (SELECT 1 FROM materials m WHERE m.application_id = a.id
+    AND m.kind = 'photo')}), 0, 'no submitted application lacks its photo');
 
 $s->finish;
 done_testing;

@@ -54,6 +54,12 @@ static const struct {
 	{ "listen_mode = 0999\n", "not octal" },
 	{ "session_idle = 7200\nsession_max = 3600\n", "idle longer than max" },
 	{ "db_port = -1\n", "negative port" },
+	{ "site_url = evil.example\n", "site_url without a scheme" },
+	{ "site_url = https://gkbm.example/\n", "site_url with a slash" },
+	{ "site_url = https://gkbm.example/m\n", "site_url with a path" },
+	{ "site_url = https://a b\n", "site_url with a blank" },
+	{ "site_url = https://gkbm.example:80a\n", "site_url with a bad port" },
+	{ "site_url = ftp://gkbm.example\n", "site_url not http(s)" },
 };
 
 int
@@ -96,6 +102,41 @@ main(void)
 	config_free(&cfg);
 	ok(parse(&cfg, "workers = 4\n", 1) == -1,
 	    "refused: gkbm.conf key in the secrets file");
+	config_free(&cfg);
+
+	ok(parse(&cfg, "site_url = https://gkbm.hrss.henan.gov.cn:8443\n",
+	    0) == 0, "site_url with a port parses");
+	is_string("https://gkbm.hrss.henan.gov.cn:8443", cfg.site_url,
+	    "... kept as given");
+	config_free(&cfg);
+
+	/* The key ring: the current key and older ones by id. */
+	ok(parse(&cfg, "key_id = 3\ndata_key = " KEY64 "\nmac_key = " KEY64
+	    "\ncsrf_key = " KEY64 "\nold_data_key = 1:" KEY64
+	    "\nold_data_key = 2:ffeeddccbbaa99887766554433221100"
+	    "ffeeddccbbaa99887766554433221100\n", 1) == 0,
+	    "secrets with two old keys parse");
+	is_int(2, cfg.nold_keys, "two old keys");
+	ok(cfg.old_key_id[0] == 1 && cfg.old_key_id[1] == 2 &&
+	    cfg.old_keys[1][0] == 0xff && cfg.old_keys[0][1] == 0x11,
+	    "... with their ids and keys");
+	config_free(&cfg);
+	ok(parse(&cfg, "key_id = 1\ndata_key = " KEY64 "\nmac_key = " KEY64
+	    "\ncsrf_key = " KEY64 "\nold_data_key = 1:" KEY64 "\n", 1) == -1,
+	    "refused: an old key with the current key id");
+	config_free(&cfg);
+	ok(parse(&cfg, "data_key = " KEY64 "\nmac_key = " KEY64
+	    "\ncsrf_key = " KEY64 "\nold_data_key = 4:" KEY64
+	    "\nold_data_key = 4:" KEY64 "\n", 1) == -1,
+	    "refused: an old key id twice");
+	config_free(&cfg);
+	ok(parse(&cfg, "data_key = " KEY64 "\nmac_key = " KEY64
+	    "\ncsrf_key = " KEY64 "\nold_data_key = " KEY64 "\n", 1) == -1,
+	    "refused: an old key without its id");
+	config_free(&cfg);
+	ok(parse(&cfg, "data_key = " KEY64 "\nmac_key = " KEY64
+	    "\ncsrf_key = " KEY64 "\nold_data_key = 0:" KEY64 "\n", 1) == -1,
+	    "refused: old key id 0");
 	config_free(&cfg);
 	return 0;
 }

@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <openssl/evp.h>
+
 #include "gkbm.h"
 #include "tap.h"
 
@@ -59,6 +61,8 @@ setup(struct config *cfg)
 	}
 }
 
+#define AT	PII_IDNO, 42		/* where the test values live */
+
 /* pii_seal and pii_open: round trip, tampering, key id, buffer sizes. */
 static void
 test_seal(void)
@@ -70,55 +74,152 @@ test_seal(void)
 	const char	*id = "41010519900101123X";
 
 	setup(&cfg);
-	is_int(0, pii_seal(&cfg, id, a, sizeof(a), &alen), "seal ID number");
-	is_int(strlen(id) + 29, alen, "sealed length is 1 + 12 + n + 16");
-	is_int(7, a[0], "first byte is the key id");
+	is_int(0, pii_seal(&cfg, AT, id, a, sizeof(a), &alen), "seal ID number");
+	is_int(strlen(id) + 30, alen, "sealed length is 2 + 12 + n + 16");
+	is_int(2, a[0], "first byte is the format");
+	is_int(7, a[1], "second byte is the key id");
 	for (i = 0, bad = 0; i + strlen(id) <= alen; i++)
 		if (memcmp(a + i, id, strlen(id)) == 0)
 			bad++;
 	is_int(0, bad, "plaintext does not appear in the sealed value");
-	is_int(0, pii_open(&cfg, a, alen, plain, sizeof(plain)), "open");
+	is_int(0, pii_open(&cfg, AT, a, alen, plain, sizeof(plain)), "open");
 	is_string(id, plain, "round trip");
 
-	is_int(0, pii_seal(&cfg, id, b, sizeof(b), &blen), "seal again");
+	is_int(0, pii_seal(&cfg, AT, id, b, sizeof(b), &blen), "seal again");
 	ok(alen == blen && memcmp(a, b, alen) != 0,
 	    "two seals of the same value differ (random IV)");
 
 	bad = 0;
-	for (i = 1; i < alen; i++) {
+	for (i = 0; i < alen; i++) {
 		memcpy(t, a, alen);
 		t[i] ^= 0x01;
-		if (pii_open(&cfg, t, alen, plain, sizeof(plain)) != -1 ||
+		if (pii_open(&cfg, AT, t, alen, plain, sizeof(plain)) != -1 ||
 		    plain[0] != '\0')
 			bad++;
 	}
-	is_int(0, bad, "flipping any one bit of IV, ciphertext or tag fails");
+	is_int(0, bad, "flipping any one bit of the value fails");
 	memcpy(t, a, alen);
-	t[0] = 8;
-	is_int(-1, pii_open(&cfg, t, alen, plain, sizeof(plain)),
+	t[1] = 8;
+	is_int(-1, pii_open(&cfg, AT, t, alen, plain, sizeof(plain)),
 	    "unknown key id fails");
 	cfg2 = cfg;
 	cfg2.key_id = 8;
-	is_int(-1, pii_open(&cfg2, t, alen, plain, sizeof(plain)),
+	is_int(-1, pii_open(&cfg2, AT, t, alen, plain, sizeof(plain)),
 	    "key id changed to match a config with the same key still fails "
 	    "(key id is authenticated)");
 	cfg2 = cfg;
 	cfg2.data_key[0] ^= 1;
-	is_int(-1, pii_open(&cfg2, a, alen, plain, sizeof(plain)),
+	is_int(-1, pii_open(&cfg2, AT, a, alen, plain, sizeof(plain)),
 	    "wrong key fails");
-	is_int(-1, pii_open(&cfg, a, alen - 1, plain, sizeof(plain)),
+	is_int(-1, pii_open(&cfg, AT, a, alen - 1, plain, sizeof(plain)),
 	    "truncated value fails");
-	is_int(-1, pii_open(&cfg, a, 28, plain, sizeof(plain)),
+	is_int(-1, pii_open(&cfg, AT, a, 29, plain, sizeof(plain)),
 	    "value shorter than the overhead fails");
-	is_int(-1, pii_open(&cfg, a, alen, plain, strlen(id)),
+	is_int(-1, pii_open(&cfg, AT, a, alen, plain, strlen(id)),
 	    "output without room for NUL fails");
-	is_int(0, pii_open(&cfg, a, alen, plain, strlen(id) + 1),
+	is_int(0, pii_open(&cfg, AT, a, alen, plain, strlen(id) + 1),
 	    "output with exactly room for NUL succeeds");
-	is_int(-1, pii_seal(&cfg, id, b, strlen(id) + 28, &blen),
+	is_int(-1, pii_seal(&cfg, AT, id, b, strlen(id) + 29, &blen),
 	    "seal into too small a buffer fails");
-	is_int(0, pii_seal(&cfg, "", b, sizeof(b), &blen), "seal empty");
-	is_int(0, pii_open(&cfg, b, blen, plain, sizeof(plain)), "open empty");
+	is_int(0, pii_seal(&cfg, AT, "", b, sizeof(b), &blen), "seal empty");
+	is_int(0, pii_open(&cfg, AT, b, blen, plain, sizeof(plain)),
+	    "open empty");
 	is_string("", plain, "empty round trip");
+
+	/* Bound to its place: another row, column or table does not open. */
+	is_int(-1, pii_open(&cfg, PII_IDNO, 43, a, alen, plain, sizeof(plain)),
+	    "copied to another row: fails");
+	is_int(-1, pii_open(&cfg, PII_PHONE, 42, a, alen, plain, sizeof(plain)),
+	    "copied to another column of the row: fails");
+	is_int(-1, pii_open(&cfg, PII_OUT_PHONE, 42, a, alen, plain,
+	    sizeof(plain)), "copied to another table: fails");
+	is_int(-1, pii_open(&cfg, PII_IDNO, 4, a, alen, plain, sizeof(plain)),
+	    "row 4 is not row 42 (no prefix match)");
+	is_int(-1, pii_open(&cfg, PII_IDNO, 420, a, alen, plain, sizeof(plain)),
+	    "row 420 is not row 42");
+}
+
+/*
+ * The first format (key id | IV | ciphertext | tag, the key id alone as
+ * additional data), as gkbm sealed values before the key ring: made
+ * here with OpenSSL for pii_reseal to read.
+ */
+static size_t
+seal_v1(const unsigned char key[32], unsigned char kid, const char *plain,
+    unsigned char *out)
+{
+	EVP_CIPHER_CTX	*ctx = EVP_CIPHER_CTX_new();
+	size_t		 len = strlen(plain);
+	int		 n, fin;
+
+	out[0] = kid;
+	memset(out + 1, 0x5a, 12);
+	if (ctx == NULL ||
+	    EVP_EncryptInit_ex(ctx, EVP_aes_256_gcm(), NULL, key, out + 1) != 1 ||
+	    EVP_EncryptUpdate(ctx, NULL, &n, &kid, 1) != 1 ||
+	    EVP_EncryptUpdate(ctx, out + 13, &n, (const unsigned char *)plain,
+	    (int)len) != 1 ||
+	    EVP_EncryptFinal_ex(ctx, out + 13 + n, &fin) != 1 ||
+	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, 16,
+	    out + 13 + len) != 1)
+		bail("seal_v1 failed");
+	EVP_CIPHER_CTX_free(ctx);
+	return len + 29;
+}
+
+/* The key ring: rotation, old values readable, reseal, the old key gone. */
+static void
+test_ring(void)
+{
+	struct config	 old, ring, fresh;
+	unsigned char	 a[PII_MAX], v1[PII_MAX], n[PII_MAX], n2[PII_MAX];
+	char		 plain[PII_MAX];
+	size_t		 alen, v1len, nlen, n2len;
+	const char	*phone = "13800001234";
+
+	setup(&old);				/* key id 7 */
+	is_int(0, pii_seal(&old, PII_PHONE, 5, phone, a, sizeof(a), &alen),
+	    "sealed under key 7");
+	/* Rotation: key 9 is current, 7 kept in the ring. */
+	ring = old;
+	ring.key_id = 9;
+	memset(ring.data_key, 0x33, sizeof(ring.data_key));
+	ring.nold_keys = 1;
+	ring.old_key_id[0] = 7;
+	memcpy(ring.old_keys[0], old.data_key, 32);
+	is_int(0, pii_open(&ring, PII_PHONE, 5, a, alen, plain, sizeof(plain)),
+	    "after rotation an old value still opens (key 7 in the ring)");
+	is_string(phone, plain, "... to the same phone");
+	is_int(0, pii_reseal(&ring, PII_PHONE, 5, a, alen, n, sizeof(n), &nlen),
+	    "pii_reseal seals it again");
+	is_int(9, n[1], "... under the current key 9");
+	is_int(1, pii_reseal(&ring, PII_PHONE, 5, n, nlen, n2, sizeof(n2),
+	    &n2len), "... and a value already under key 9 is left alone");
+	fresh = ring;
+	fresh.nold_keys = 0;
+	memset(fresh.old_keys, 0, sizeof(fresh.old_keys));
+	is_int(0, pii_open(&fresh, PII_PHONE, 5, n, nlen, plain, sizeof(plain)),
+	    "with key 7 removed the resealed value opens");
+	is_string(phone, plain, "... to the same phone");
+	is_int(-1, pii_open(&fresh, PII_PHONE, 5, a, alen, plain, sizeof(plain)),
+	    "... and the old one does not");
+	is_int(-1, pii_reseal(&fresh, PII_PHONE, 5, a, alen, n2, sizeof(n2),
+	    &n2len), "pii_reseal of a value no key opens fails");
+
+	/* The first format: read by pii_reseal only, then bound. */
+	v1len = seal_v1(old.data_key, 7, phone, v1);
+	is_int(-1, pii_open(&ring, PII_PHONE, 5, v1, v1len, plain,
+	    sizeof(plain)), "a value of the first format is not opened for use");
+	is_int(0, pii_reseal(&ring, PII_PHONE, 5, v1, v1len, n, sizeof(n),
+	    &nlen), "pii_reseal reads the first format");
+	is_int(0, pii_open(&fresh, PII_PHONE, 5, n, nlen, plain, sizeof(plain)),
+	    "... the new value opens at its place");
+	is_string(phone, plain, "... to the same phone");
+	is_int(-1, pii_open(&fresh, PII_PHONE, 6, n, nlen, plain,
+	    sizeof(plain)), "... and not at another row");
+	v1[20] ^= 1;
+	is_int(-1, pii_reseal(&ring, PII_PHONE, 5, v1, v1len, n, sizeof(n),
+	    &nlen), "a tampered first-format value is refused");
 }
 
 /* pii_mac: deterministic, domain-separated, keyed by mac_key only. */
@@ -178,6 +279,7 @@ main(void)
 {
 	plan_lazy();
 	test_seal();
+	test_ring();
 	test_mac();
 	test_masks();
 	return 0;

@@ -42,25 +42,28 @@ my %titles = (
 	upload        => '上传资料',
 	worktypes     => '工种查询',
 	otp           => '登录验证',
+	manual        => '考生操作手册',
+	rules         => '政策说明',
+	phones        => '咨询电话',
+	phoneedit     => '咨询电话维护',
+	canapply      => '我能报哪一级',
 );
 
-# schema/xml/README.md "Roles and their menus": [label, href]; no href = 未开放.
+# schema/xml/README.md "Roles and their menus": [label, href]; the entries
+# not open yet are not shown at all (layout.xsl).
 my %menus = (
-	candidate   => [['首页', '/home'], ['报名信息', '/apply'], ['审核结果', '/status'], ['网上缴费'],
-			['准考证打印'], ['考核结果'], ['电子证书'], ['修改密码', '/password']],
-	unit        => [['首页', '/home'], ['人工审核'], ['高级技师审核'], ['本级审核记录'],
-			['报名查询'], ['修改密码', '/password']],
-	reviewer    => [['首页', '/home'], ['人工审核'], ['本级审核记录'],
+	candidate   => [['首页', '/home'], ['报名信息', '/apply'], ['审核结果', '/status'],
 			['修改密码', '/password']],
-	supervising => [['首页', '/home'], ['人工审核'], ['高级技师审核'], ['单位管理'],
-			['用户管理'], ['审核员管理'], ['修改密码', '/password']],
-	county      => [['首页', '/home'], ['报名查询', '/admin/registrations'], ['补报'],
-			['破格/一线'], ['缴费管理'], ['成绩管理'], ['修改密码', '/password']],
-	city        => [['首页', '/home'], ['报名查询', '/admin/registrations'], ['人工审核'],
-			['准考证管理'], ['成绩管理'], ['证书管理'], ['修改密码', '/password']],
+	unit        => [['首页', '/home'], ['修改密码', '/password']],
+	reviewer    => [['首页', '/home'], ['修改密码', '/password']],
+	supervising => [['首页', '/home'], ['修改密码', '/password']],
+	county      => [['首页', '/home'], ['报名查询', '/admin/registrations'],
+			['修改密码', '/password']],
+	city        => [['首页', '/home'], ['报名查询', '/admin/registrations'],
+			['修改密码', '/password']],
 	province    => [['首页', '/home'], ['时间设置', '/admin/windows'],
-			['报名查询', '/admin/registrations'], ['政策设置', '/admin/policy'], ['工种目录'],
-			['收费标准'], ['修改密码', '/password']],
+			['报名查询', '/admin/registrations'], ['政策设置', '/admin/policy'],
+			['修改密码', '/password']],
 );
 
 my %secret = map { $_ => 1 } qw(password password2 old sms_code code);
@@ -328,18 +331,23 @@ for my $xml (@samples) {
 	} else {
 		my ($nav) = $html =~ /<nav class="menu"[^>]*>(.*?)<\/nav>/s;
 		ok(defined $nav, "$name: menu present") or next;
+		# The bar and the phone's disclosure: the same entries, links only.
+		my @lists = $nav =~ /<ul class="[^"]*\bmenu-(?:bar|list)\b[^"]*">(.*?)<\/ul>/gs;
+		is(scalar @lists, 2, "$name: the menu bar and the phone menu");
+		my $summary = $nav =~ /<details class="[^"]*menu-narrow[^"]*"><summary/;
+		ok($summary, "$name: the phone menu is a details disclosure");
 		my @got;
-		while ($nav =~ /<li\b([^>]*)>(.*?)<\/li>/gs) {
-			my ($la, $li) = ($1, $2);
-			if ($li =~ /^<a href="([^"]+)"[^>]*>([^<]+)<\/a>$/) {
-				push @got, [$2, $1];
-			} elsif ($la =~ /class="off"/ &&
-			    $li =~ /^<span class="menu-label">([^<]+)<\/span><span class="tag-off">未开放<\/span>$/) {
-				push @got, [$1];
-			} else {
-				push @got, ["?$li"];
+		for my $list (@lists) {
+			my @one;
+			while ($list =~ /<li\b([^>]*)>(.*?)<\/li>/gs) {
+				my $li = $2;
+				push @one, $li =~ /^<a href="([^"]+)"[^>]*>([^<]+)<\/a>$/
+				    ? [$2, $1] : ["?$li"];
 			}
+			push @got, \@one;
 		}
+		is_deeply($got[1], $got[0], "$name: both menus list the same entries");
+		@got = @{ $got[0] || [] };
 		is_deeply(\@got, $menus{$role}, "$name: menu of $role");
 		my ($uname) = $body =~ /<user\b[^>]*\bname="([^"]*)"/;
 		my ($rname) = $body =~ /<role-name>(.*?)<\/role-name>/;
@@ -352,7 +360,7 @@ for my $xml (@samples) {
 	like($html, qr/主办单位：河南省职业技能等级评价指导中心/, "$name: footer");
 
 	if ($have_xmllint) {
-		my @msgs = grep { !/Tag (?:main|nav|section|header|footer|figure|figcaption|svg|rect|path|g) invalid/ }
+		my @msgs = grep { !/Tag (?:main|nav|section|header|footer|figure|figcaption|svg|rect|path|g|details|summary) invalid/ }
 		    grep { /error/ } split(/\n/, `xmllint --html --noout '$out' 2>&1`);
 		is(scalar(@msgs), 0, "$name: xmllint --html finds no broken markup")
 		    or diag(join("\n", @msgs));

@@ -177,15 +177,21 @@
     var box = document.createElement('div');
     var input = document.createElement('input');
     var list = document.createElement('ul');
+    var count = document.createElement('p');
     var timer = null;
     box.className = 'wt-search';
     input.type = 'search';
     input.placeholder = '输入拼音首字母或名称查找，如 hly';
     input.setAttribute('aria-label', '查找工种');
     input.setAttribute('autocomplete', 'off');
+    /* A plain list of buttons (not a listbox: its items are buttons, not
+       options), named, with the number found told to screen readers. */
     list.className = 'wt-results';
-    list.setAttribute('role', 'listbox');
+    list.setAttribute('aria-label', '查找到的工种');
+    count.className = 'wt-count hint';
+    count.setAttribute('role', 'status');
     box.appendChild(input);
+    box.appendChild(count);
     box.appendChild(list);
     select.parentNode.insertBefore(box, select);
 
@@ -195,10 +201,9 @@
       while (list.firstChild) {
         list.removeChild(list.firstChild);
       }
+      count.textContent = ws.length ? '找到' + ws.length + '个工种，点击选择：'
+          : '没有找到相应的工种';
       if (!ws.length) {
-        var none = document.createElement('li');
-        none.textContent = '没有找到相应的工种';
-        list.appendChild(none);
         return;
       }
       for (i = 0; i < ws.length; i++) {
@@ -220,6 +225,7 @@
             while (list.firstChild) {
               list.removeChild(list.firstChild);
             }
+            count.textContent = '';
             input.value = '';
           });
           li.appendChild(b);
@@ -235,6 +241,7 @@
         while (list.firstChild) {
           list.removeChild(list.firstChild);
         }
+        count.textContent = '';
         return;
       }
       timer = window.setTimeout(function () {

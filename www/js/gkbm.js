@@ -19,7 +19,7 @@
 (function () {
   'use strict';
 
-  if (!window.fetch || !window.FormData || !window.DOMParser ||
+  if (!window.fetch || !window.URLSearchParams || !window.DOMParser ||
       !document.querySelector) {
     return;
   }
@@ -119,7 +119,7 @@
         phone.focus();
         return;
       }
-      var body = new FormData();
+      var body = new URLSearchParams();  // urlencoded: /sms takes no multipart
       body.append('csrf', csrf.value);
       body.append('phone', phone.value);
       body.append('purpose', purpose);

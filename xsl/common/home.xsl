@@ -23,7 +23,18 @@
           <dt>单位代码</dt><dd><xsl:value-of select="$a/@unit-code"/></dd>
         </xsl:if>
       </dl>
-      <p class="hint">请从上方菜单选择要办理的事项；标注“未开放”的功能将在后续开放。</p>
+      <p class="hint">请从上方菜单选择要办理的事项；其他功能在相应工作阶段开放后显示在菜单中。</p>
+    </section>
+    <section class="card help-box" aria-labelledby="h-help">
+      <h2 id="h-help">帮助</h2>
+      <ul class="help-links">
+        <li><a href="/help/admin">管理员操作手册</a></li>
+        <xsl:if test="$role = 'county' or $role = 'city' or $role = 'province'">
+          <li><a href="/admin/phones">维护本级咨询电话</a></li>
+        </xsl:if>
+        <li><a href="/help/policy">政策说明</a></li>
+        <li><a href="/help/phones">咨询电话</a></li>
+      </ul>
     </section>
   </xsl:template>
 </xsl:stylesheet>

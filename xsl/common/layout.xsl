@@ -40,9 +40,10 @@
       <body class="page-{local-name(/*)} role-{$role}">
         <a class="skip" href="#main">跳到正文</a>
         <xsl:call-template name="header"/>
-        <!-- The menu is the same for a role on a path: kept by the
+        <!-- The menu is the same for a role on a page: kept by the
              worker (fcgi/fragment.c).  The key must name all it reads. -->
-        <f:cache key="concat($role, '|', $path, '|', boolean($meta/user))"
+        <f:cache key="concat($role, '|', $path, '|', boolean($meta/user),
+            '|', $title)"
             template="nav" seconds="3600">
           <xsl:fallback><xsl:call-template name="nav"/></xsl:fallback>
         </f:cache>
@@ -97,85 +98,65 @@
     </header>
   </xsl:template>
 
-  <!-- Kept per (role, path, logged in) by f:cache above: read nothing
-       else here, or add it to the key.
-       The menus of schema/xml/README.md "Roles and their menus".
-       Entries of later issues are shown greyed with 未开放, not linked. -->
+  <!-- Kept per (role, path, logged in, title) by f:cache above: read
+       nothing else here (nor in menu-items, menu-item), or add it to the
+       key.
+       The menus of schema/xml/README.md "Roles and their menus".  Only
+       the entries open today are offered; those of later issues are
+       not shown until they have a page (they were greyed 未开放 links to
+       nowhere, half of a phone's screen).  Two renderings of the same
+       list, one shown at a time by CSS (no script needed): a bar on wide
+       screens, a 菜单 disclosure on phones. -->
   <xsl:template name="nav">
     <xsl:if test="$meta/user and $role != 'anon'">
       <nav class="menu" aria-label="功能菜单">
-        <ul class="wrap">
-          <xsl:call-template name="menu-item">
-            <xsl:with-param name="label" select="'首页'"/>
-            <xsl:with-param name="href" select="'/home'"/>
-          </xsl:call-template>
-          <xsl:choose>
-            <xsl:when test="$role = 'candidate'">
-              <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'报名信息'"/><xsl:with-param name="href" select="'/apply'"/></xsl:call-template>
-              <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'审核结果'"/><xsl:with-param name="href" select="'/status'"/></xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'网上缴费'"/></xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'准考证打印'"/></xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'考核结果'"/></xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'电子证书'"/></xsl:call-template>
-            </xsl:when>
-            <xsl:when test="$role = 'unit'">
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'人工审核'"/></xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'高级技师审核'"/></xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'本级审核记录'"/></xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'报名查询'"/></xsl:call-template>
-            </xsl:when>
-            <xsl:when test="$role = 'reviewer'">
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'人工审核'"/></xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'本级审核记录'"/></xsl:call-template>
-            </xsl:when>
-            <xsl:when test="$role = 'supervising'">
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'人工审核'"/></xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'高级技师审核'"/></xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'单位管理'"/></xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'用户管理'"/></xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'审核员管理'"/></xsl:call-template>
-            </xsl:when>
-            <xsl:when test="$role = 'county'">
-              <xsl:call-template name="menu-item">
-                <xsl:with-param name="label" select="'报名查询'"/>
-                <xsl:with-param name="href" select="'/admin/registrations'"/>
-              </xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'补报'"/></xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'破格/一线'"/></xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'缴费管理'"/></xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'成绩管理'"/></xsl:call-template>
-            </xsl:when>
-            <xsl:when test="$role = 'city'">
-              <xsl:call-template name="menu-item">
-                <xsl:with-param name="label" select="'报名查询'"/>
-                <xsl:with-param name="href" select="'/admin/registrations'"/>
-              </xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'人工审核'"/></xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'准考证管理'"/></xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'成绩管理'"/></xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'证书管理'"/></xsl:call-template>
-            </xsl:when>
-            <xsl:when test="$role = 'province'">
-              <xsl:call-template name="menu-item">
-                <xsl:with-param name="label" select="'时间设置'"/>
-                <xsl:with-param name="href" select="'/admin/windows'"/>
-              </xsl:call-template>
-              <xsl:call-template name="menu-item">
-                <xsl:with-param name="label" select="'报名查询'"/>
-                <xsl:with-param name="href" select="'/admin/registrations'"/>
-              </xsl:call-template>
-              <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'政策设置'"/><xsl:with-param name="href" select="'/admin/policy'"/></xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'工种目录'"/></xsl:call-template>
-              <xsl:call-template name="menu-off"><xsl:with-param name="label" select="'收费标准'"/></xsl:call-template>
-            </xsl:when>
-          </xsl:choose>
-          <xsl:call-template name="menu-item">
-            <xsl:with-param name="label" select="'修改密码'"/>
-            <xsl:with-param name="href" select="'/password'"/>
-          </xsl:call-template>
+        <ul class="wrap menu-bar">
+          <xsl:call-template name="menu-items"/>
         </ul>
+        <details class="wrap menu-narrow">
+          <summary class="menu-toggle">
+            <span class="menu-word">菜单</span>
+            <xsl:if test="$title != ''">
+              <span class="menu-here">当前：<xsl:value-of select="$title"/></span>
+            </xsl:if>
+          </summary>
+          <ul class="menu-list">
+            <xsl:call-template name="menu-items"/>
+          </ul>
+        </details>
       </nav>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The open entries of the role's menu.  Still to come (not shown):
+       candidate 网上缴费, 准考证打印, 考核结果, 电子证书; unit 人工审核,
+       高级技师审核, 本级审核记录, 报名查询; reviewer 人工审核, 本级审核记录;
+       supervising 人工审核, 高级技师审核, 单位管理, 用户管理, 审核员管理;
+       county 补报, 破格/一线, 缴费管理, 成绩管理; city 人工审核, 准考证管理,
+       成绩管理, 证书管理; province 工种目录, 收费标准. -->
+  <xsl:template name="menu-items">
+    <xsl:call-template name="menu-item">
+      <xsl:with-param name="label" select="'首页'"/>
+      <xsl:with-param name="href" select="'/home'"/>
+    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="$role = 'candidate'">
+        <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'报名信息'"/><xsl:with-param name="href" select="'/apply'"/></xsl:call-template>
+        <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'审核结果'"/><xsl:with-param name="href" select="'/status'"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$role = 'county' or $role = 'city'">
+        <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'报名查询'"/><xsl:with-param name="href" select="'/admin/registrations'"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$role = 'province'">
+        <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'时间设置'"/><xsl:with-param name="href" select="'/admin/windows'"/></xsl:call-template>
+        <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'报名查询'"/><xsl:with-param name="href" select="'/admin/registrations'"/></xsl:call-template>
+        <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'政策设置'"/><xsl:with-param name="href" select="'/admin/policy'"/></xsl:call-template>
+      </xsl:when>
+    </xsl:choose>
+    <xsl:call-template name="menu-item">
+      <xsl:with-param name="label" select="'修改密码'"/>
+      <xsl:with-param name="href" select="'/password'"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="menu-item">
@@ -192,14 +173,6 @@
     </li>
   </xsl:template>
 
-  <xsl:template name="menu-off">
-    <xsl:param name="label"/>
-    <li class="off" aria-disabled="true">
-      <span class="menu-label"><xsl:value-of select="$label"/></span>
-      <span class="tag-off">未开放</span>
-    </li>
-  </xsl:template>
-
   <xsl:template name="flash">
     <xsl:if test="string($meta/flash) != ''">
       <div class="flash" role="status"><xsl:value-of select="$meta/flash"/></div>
@@ -212,6 +185,13 @@
   <xsl:template name="footer">
     <footer class="site-footer">
       <div class="wrap">
+        <ul class="footer-links">
+          <li><a href="/help/candidate">考生操作手册</a></li>
+          <li><a href="/help/admin">管理员操作手册</a></li>
+          <li><a href="/help/policy">政策说明</a></li>
+          <li><a href="/help/phones">咨询电话</a></li>
+          <li><a href="/canapply">我能报哪一级</a></li>
+        </ul>
         <p>主办单位：河南省职业技能等级评价指导中心</p>
         <xsl:if test="string($meta/service-phone) != ''">
           <p>咨询电话：<xsl:value-of select="$meta/service-phone"/></p>

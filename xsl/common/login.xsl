@@ -60,12 +60,11 @@
       </div>
 
       <ul class="help-links">
-        <li><a href="/static/doc/candidate-manual.pdf">报考人员手册</a></li>
-        <li><a href="/static/doc/admin-manual.pdf">管理员手册</a></li>
-        <li><a href="/static/doc/policy.html">政策咨询</a></li>
-        <xsl:if test="string(/*/meta/service-phone) != ''">
-          <li>咨询电话：<xsl:value-of select="/*/meta/service-phone"/></li>
-        </xsl:if>
+        <li><a href="/help/candidate">报考人员手册</a></li>
+        <li><a href="/help/admin">管理员手册</a></li>
+        <li><a href="/help/policy">政策咨询</a></li>
+        <li><a href="/help/phones">咨询电话</a></li>
+        <li><a href="/canapply">我能报哪一级</a></li>
       </ul>
     </div>
   </xsl:template>

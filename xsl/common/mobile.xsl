@@ -1,13 +1,16 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   mobile.xsl: the phone's upload page of a 手机扫码上传 link (no login):
+  <mobile><meta/><start name="张*" expires/><form action="/m"><field
+  name="t" value/></form></mobile> before the phone claims the link (the
+  开始上传 button posts start=1), then
   <mobile><meta/><application name="张*" expires/>[<uploaded/>]
   <materials><material kind label title at/>…</materials>
   <kinds><kind name label/>…</kinds><form action="/m" status>
   <field name="t" value/>…</form></mobile>, or, when the link cannot be
   used, <mobile><meta/><refused reason>what happened and what to do
   </refused></mobile>.  One column, large controls; the file input
-  offers the camera (capture) and the album.
+  offers the album and the camera (the phone asks which).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -25,11 +28,37 @@
             <xsl:value-of select="/*/refused"/>
           </div>
         </xsl:when>
+        <xsl:when test="/*/start">
+          <xsl:call-template name="start"/>
+        </xsl:when>
         <xsl:otherwise>
           <xsl:call-template name="upload"/>
         </xsl:otherwise>
       </xsl:choose>
     </div>
+  </xsl:template>
+
+  <!-- Before the claim: opening the link (a link preview, a scanner's
+       prefetch) takes nothing; the button does, for this phone only. -->
+  <xsl:template name="start">
+    <p class="mobile-who">
+      <xsl:text>报考人员：</xsl:text>
+      <strong><xsl:value-of select="/*/start/@name"/></strong>
+    </p>
+    <p>点击“开始上传”后，本二维码只能在这部手机上使用，其他手机或浏览器将无法再打开。手机上只能上传报名资料；个人照片和身份证照片请在电脑上上传。</p>
+    <form class="form" method="post" action="/m">
+      <xsl:call-template name="csrf"/>
+      <input type="hidden" name="t" value="{$form/field[@name = 't']/@value}"/>
+      <input type="hidden" name="start" value="1"/>
+      <div class="buttons">
+        <button type="submit" class="btn btn-primary">开始上传</button>
+      </div>
+    </form>
+    <p class="hint">
+      <xsl:text>二维码有效期至 </xsl:text>
+      <xsl:value-of select="/*/start/@expires"/>
+      <xsl:text>。如果这不是您本人的报名，请不要点击。</xsl:text>
+    </p>
   </xsl:template>
 
   <xsl:template name="upload">
@@ -65,8 +94,10 @@
         </xsl:if>
         <label for="f-file">拍照或选择照片<span class="req" aria-hidden="true">*</span></label>
         <div class="control">
+          <!-- No capture attribute: it opens the camera only, and the
+               page promises the album too. -->
           <input id="f-file" name="file" type="file" accept="image/jpeg"
-              capture="environment" required="required"
+              required="required"
               aria-describedby="f-file-hint">
             <xsl:if test="$f/error">
               <xsl:attribute name="aria-invalid">true</xsl:attribute>
@@ -82,7 +113,7 @@
             <xsl:value-of select="$f/error"/>
           </p>
         </xsl:if>
-        <p class="hint" id="f-file-hint">jpg格式，不超过4MB，一次上传一张；原件内容完整、字迹清晰。个人照片为二寸免冠白色背景彩色证件照（413×626像素或同比例更大）。</p>
+        <p class="hint" id="f-file-hint">jpg格式，不超过4MB，一次上传一张；原件内容完整、字迹清晰。个人照片和身份证照片请在电脑上上传。</p>
       </div>
       <div class="buttons">
         <button type="submit" class="btn btn-primary">上传</button>

@@ -70,7 +70,9 @@
           <xsl:if test="$inputmode != ''">
             <xsl:attribute name="inputmode"><xsl:value-of select="$inputmode"/></xsl:attribute>
           </xsl:if>
-          <xsl:if test="$placeholder != ''">
+          <!-- HTML allows placeholder on text-like inputs only (not on
+               date, datetime-local, file...). -->
+          <xsl:if test="$placeholder != '' and contains(' text tel password email search url number ', concat(' ', $type, ' '))">
             <xsl:attribute name="placeholder"><xsl:value-of select="$placeholder"/></xsl:attribute>
           </xsl:if>
           <xsl:if test="$accept != ''">

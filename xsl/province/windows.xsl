@@ -130,7 +130,6 @@
       <xsl:with-param name="type" select="'datetime-local'"/>
       <xsl:with-param name="f" select="$f"/>
       <xsl:with-param name="value" select="translate(substring($v, 1, 16), ' ', 'T')"/>
-      <xsl:with-param name="placeholder" select="'YYYY-MM-DD HH:MM'"/>
     </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

@@ -1,0 +1,154 @@
+/*
+ * Copyright (c) 2026 The gkbm developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
+ */
+/* field.c: the field-map step: types, limits, messages, query or body */
+
+#include <string.h>
+
+#include "web.h"
+#include "tap.h"
+
+static int	 checked;	/* calls of check_even */
+
+/* A further check: the number must be even. */
+static const char *
+check_even(struct req *r, const struct fielddef *f, struct fval *v)
+{
+	(void)r;
+	(void)f;
+	checked++;
+	return v->n % 2 == 0 ? NULL : "应为偶数。";
+}
+
+static const char *const colours[] = { "red", "green", NULL };
+
+enum { T_NAME, T_NOTE, T_AGE, T_EVEN, T_COLOUR, T_PAGE };
+static const struct fielddef fields[] = {
+	[T_NAME] = { "name", FT_TEXT, FL_REQ, 2, 4, "请填写名称。",
+	    "名称应为2至4个字。", NULL, NULL },
+	[T_NOTE] = { "note", FT_TEXT, FL_LINES, 0, 10, NULL, "备注过长。",
+	    NULL, NULL },
+	[T_AGE] = { "age", FT_UINT, 0, 16, 70, NULL, "年龄应为16至70。",
+	    NULL, NULL },
+	[T_EVEN] = { "even", FT_UINT, 0, 0, 100, NULL, "应为0至100。",
+	    NULL, check_even },
+	[T_COLOUR] = { "colour", FT_CHOICE, FL_REQ, 0, 0, "请选择颜色。",
+	    "没有这种颜色。", colours, NULL },
+	[T_PAGE] = { "page", FT_UINT, FL_QUERY, 1, 99, NULL, "页码不正确。",
+	    NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+static struct route	 route = { M_POST, "/t", PAGE_LOGIN, RS_ANY, 0, NULL,
+			    fields };
+
+/* Runs the step over a body and a query; returns its rc. */
+static enum rc
+run(struct req *r, enum method m, const char *body, const char *query)
+{
+	memset(r, 0, sizeof(*r));
+	r->pool = pool_new();
+	r->method = m;
+	r->route = &route;
+	if (form_parse_urlencoded(r->pool, body, strlen(body), &r->body) !=
+	    NULL || form_parse_urlencoded(r->pool, query, strlen(query),
+	    &r->query) != NULL)
+		bail("bad test input %s / %s", body, query);
+	return field_parse(r);
+}
+
+/* One wrong value of one field: its message, and the others fine. */
+static void
+one_bad(const char *body, int idx, const char *msg, const char *why)
+{
+	struct req	 r;
+	int		 i, others = 1;
+
+	is_int(RC_OK, run(&r, M_POST, body, ""), "%s: a POST goes on", why);
+	ok(r.fields_bad, "%s: marked bad", why);
+	is_string(msg, r.fv[idx].err ? r.fv[idx].err : "(none)",
+	    "%s: the field's message", why);
+	for (i = 0; fields[i].key != NULL; i++)
+		if (i != idx && r.fv[i].err != NULL)
+			others = 0;
+	ok(others, "%s: no other field has a message", why);
+	pool_free(r.pool);
+}
+
+int
+main(void)
+{
+	struct req	 r;
+
+	plan_lazy();
+
+	is_int(RC_OK, run(&r, M_POST, "name=%E5%BC%A0%E4%B8%89&note=a%0D%0Ab"
+	    "&age=30&even=4&colour=green", "page=7"), "good values: RC_OK");
+	ok(!r.fields_bad, "good values: nothing bad");
+	is_string("张三", r.fv[T_NAME].s, "text value");
+	is_string("a\r\nb", r.fv[T_NOTE].s, "FL_LINES keeps line breaks");
+	is_int(30, r.fv[T_AGE].n, "number value");
+	is_int(1, r.fv[T_COLOUR].n, "choice index");
+	is_int(7, r.fv[T_PAGE].n, "FL_QUERY reads the query string");
+	is_int(1, checked, "the check ran once for a well-formed value");
+	pool_free(r.pool);
+
+	one_bad("note=x&colour=red", T_NAME, "请填写名称。", "FL_REQ missing");
+	one_bad("name=+++&colour=red", T_NAME, "请填写名称。",
+	    "FL_REQ only blanks");
+	one_bad("name=%E5%BC%A0&colour=red", T_NAME, "名称应为2至4个字。",
+	    "text under min characters");
+	one_bad("name=%E5%BC%A0%E5%BC%A0%E5%BC%A0%E5%BC%A0%E5%BC%A0"
+	    "&colour=red", T_NAME, "名称应为2至4个字。",
+	    "text over max characters (counted as characters, not bytes)");
+	one_bad("name=%E5%BC%A0%EF%BF%BE&colour=red", T_NAME,
+	    "名称应为2至4个字。", "U+FFFE (not XML) refused");
+	one_bad("name=%E5%BC%A0%EF%B7%90&colour=red", T_NAME,
+	    "名称应为2至4个字。", "U+FDD0 (not XML) refused");
+	one_bad("name=%E5%BC%A0%0A%E5%BC%A0&colour=red", T_NAME,
+	    "名称应为2至4个字。", "a line break without FL_LINES refused");
+	one_bad("name=%E5%BC%A0%E4%B8%89&colour=red&note=%7F", T_NOTE,
+	    "备注过长。", "DEL refused");
+	one_bad("name=ab&colour=red&age=15", T_AGE, "年龄应为16至70。",
+	    "number under min");
+	one_bad("name=ab&colour=red&age=71", T_AGE, "年龄应为16至70。",
+	    "number over max");
+	one_bad("name=ab&colour=red&age=3x", T_AGE, "年龄应为16至70。",
+	    "number with a letter");
+	one_bad("name=ab&colour=red&age=-20", T_AGE, "年龄应为16至70。",
+	    "negative number");
+	one_bad("name=ab&colour=red&even=3", T_EVEN, "应为偶数。",
+	    "the check's own message");
+	checked = 0;
+	one_bad("name=ab&colour=red&even=x", T_EVEN, "应为0至100。",
+	    "malformed: the type's message");
+	is_int(0, checked, "the check does not run on a malformed value");
+	one_bad("name=ab", T_COLOUR, "请选择颜色。", "choice missing");
+	one_bad("name=ab&colour=blue", T_COLOUR, "没有这种颜色。",
+	    "choice not in the list");
+	is_int(RC_OK, run(&r, M_POST, "name=ab&colour=red&page=500", ""),
+	    "FL_QUERY: a wrong value in the body is not read");
+	ok(!r.fields_bad && *r.fv[T_PAGE].s == '\0',
+	    "FL_QUERY: the field stays empty");
+	pool_free(r.pool);
+
+	is_int(RC_BADREQ, run(&r, M_GET, "name=ab&colour=red", "page=100"),
+	    "a GET with a wrong field: RC_BADREQ");
+	is_string("页码不正确。", r.message, "a GET: the message is the field's");
+	pool_free(r.pool);
+	is_int(RC_OK, run(&r, M_GET, "name=ab&colour=red", "page=1"),
+	    "a GET with right fields: RC_OK");
+	pool_free(r.pool);
+
+	route.fields = NULL;
+	is_int(RC_OK, run(&r, M_POST, "", ""), "a route without fields");
+	ok(r.fv == NULL, "a route without fields: no values");
+	pool_free(r.pool);
+	return 0;
+}

@@ -1,0 +1,236 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  manual.xsl: the two manuals (h_help.c, schema/xml/manual.rng): <manual
+  doc="candidate|admin"/>.  The text is here (manual-candidate for
+  考生操作手册, manual-admin for 管理员操作手册), written for our own
+  pages as they are; the pictures are phone-width screenshots of those
+  pages in www/help/, taken by the browser test t/browser/help.t
+  (tools/help-shots).
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="layout.xsl"/>
+
+  <xsl:variable name="title">
+    <xsl:choose>
+      <xsl:when test="/*/@doc = 'admin'">管理员操作手册</xsl:when>
+      <xsl:otherwise>考生操作手册</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <xsl:template name="content">
+    <div class="manual">
+      <xsl:choose>
+        <xsl:when test="/*/@doc = 'admin'"><xsl:call-template name="manual-admin"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="manual-candidate"/></xsl:otherwise>
+      </xsl:choose>
+    </div>
+  </xsl:template>
+
+  <!-- A screenshot of www/help/$src.png with its caption. -->
+  <xsl:template name="shot">
+    <xsl:param name="src"/>
+    <xsl:param name="alt"/>
+    <figure class="shot">
+      <img src="/static/help/{$src}.png" alt="{$alt}" loading="lazy" width="390"/>
+      <figcaption><xsl:value-of select="$alt"/></figcaption>
+    </figure>
+  </xsl:template>
+
+  <!-- === 考生操作手册 ================================================ -->
+
+  <xsl:template name="manual-candidate">
+    <p class="lead">本手册按报名的先后顺序，说明报考人员在本系统中要做的每一步。手机和电脑都可以报名；图中是手机上看到的样子。</p>
+    <nav class="toc" aria-label="目录">
+      <h2>目录</h2>
+      <ol>
+        <li><a href="#c-before">报名前先看</a></li>
+        <li><a href="#c-register">注册</a></li>
+        <li><a href="#c-login">登录和找回密码</a></li>
+        <li><a href="#c-home">首页：下一步做什么</a></li>
+        <li><a href="#c-apply">填写报名信息</a></li>
+        <li><a href="#c-photo">上传照片和资料</a></li>
+        <li><a href="#c-submit">提交报名信息</a></li>
+        <li><a href="#c-status">查看审核结果</a></li>
+        <li><a href="#c-later">缴费、准考证、考核结果、电子证书</a></li>
+      </ol>
+    </nav>
+
+    <section class="card" id="c-before">
+      <h2>一、报名前先看</h2>
+      <ul>
+        <li>每个报考年度都要重新注册，往年的账号不能再用。注册和提交报名信息只能在省工考办公布的“注册报名时间”内进行，登录页上方写有本年度的起止时间。</li>
+        <li>不知道自己能报哪一级，先用<a href="/canapply">我能报哪一级</a>：回答几个问题，系统按本年度的报名条件告诉您能报的等级和申报方式，不能报的说明原因。它和提交报名时的审核用的是同一套规则。</li>
+        <li>各项报名条件见<a href="/help/policy">政策说明</a>，各地工考办的电话见<a href="/help/phones">咨询电话</a>。</li>
+        <li>请准备好：本人身份证人像面的彩色照片；近期二寸免冠白色背景彩色证件照；毕业证、工资变动审批表、等级证书等原件的照片（jpg格式，内容完整、字迹清楚）；一部能收短信的手机。</li>
+      </ul>
+      <xsl:call-template name="shot"><xsl:with-param name="src" select="'c-canapply'"/><xsl:with-param name="alt" select="'我能报哪一级：查询结果'"/></xsl:call-template>
+    </section>
+
+    <section class="card" id="c-register">
+      <h2>二、注册</h2>
+      <p>在登录页点“去注册”，先阅读《申报人员须知》，勾选“已阅读并同意”后点“下一步”。</p>
+      <xsl:call-template name="shot"><xsl:with-param name="src" select="'c-notice'"/><xsl:with-param name="alt" select="'申报人员须知'"/></xsl:call-template>
+      <p>在“个人注册”页依次填写：</p>
+      <ul>
+        <li><strong>省辖市、直辖县</strong>：选您单位所在的市或直辖县，注册后不能随意更改。</li>
+        <li><strong>申报等级</strong>：准备申报的等级。</li>
+        <li><strong>身份证照片</strong>：身份证人像面的彩色照片（jpg）。</li>
+        <li><strong>身份证号、出生日期、姓名</strong>：必须与身份证一致，注册后不能修改。</li>
+        <li><strong>手机号和短信验证码</strong>：填本人正在使用的手机号，点“获取验证码”，把短信里的6位数字填进来。验证码5分钟内有效；没收到的，60秒后可以再点一次（请关闭手机的短信拦截）。手机号注册后不能自行更改。</li>
+        <li><strong>密码</strong>：至少8位，字母和数字都要有，不能含身份证号或姓名拼音，两次输入一致。</li>
+      </ul>
+      <xsl:call-template name="shot"><xsl:with-param name="src" select="'c-register'"/><xsl:with-param name="alt" select="'个人注册'"/></xsl:call-template>
+      <p>点“注册”后，系统先核对是否在注册报名时间内，再核对各项信息；哪一项有问题，会在那一项下面用红字说明。注册成功后回到登录页。</p>
+    </section>
+
+    <section class="card" id="c-login">
+      <h2>三、登录和找回密码</h2>
+      <p>在登录页的“报考人员”一栏，用身份证号或手机号加密码登录。连续输错5次密码，账号会被锁定15分钟。</p>
+      <xsl:call-template name="shot"><xsl:with-param name="src" select="'c-login'"/><xsl:with-param name="alt" select="'登录页'"/></xsl:call-template>
+      <p>忘记密码时点“忘记密码?”，用注册时的手机号接收验证码，再设置新密码。</p>
+      <p>登录后30分钟没有操作会自动退出，请填写过程中随时点“保存信息”。</p>
+    </section>
+
+    <section class="card" id="c-home">
+      <h2>四、首页：下一步做什么</h2>
+      <p>登录后先看到首页：上面是注册报名时间，中间是您的注册信息，下面的“下一步”只告诉您现在该做的一件事，点它的按钮就能去办：</p>
+      <ul>
+        <li>还没填或没填完：<strong>填写报名信息</strong>；</li>
+        <li>信息填好但还没有个人照片：<strong>上传照片</strong>；</li>
+        <li>信息和照片都保存了：<strong>核对并提交</strong>（只保存不提交，审核人员看不到）；</li>
+        <li>已提交：<strong>等待审核</strong>，可查看审核结果；</li>
+        <li>被退回：<strong>按退回原因修改后重新提交</strong>；</li>
+        <li>不在注册报名时间内：显示时间安排，到时再来。</li>
+      </ul>
+      <xsl:call-template name="shot"><xsl:with-param name="src" select="'c-home'"/><xsl:with-param name="alt" select="'首页'"/></xsl:call-template>
+    </section>
+
+    <section class="card" id="c-apply">
+      <h2>五、填写报名信息</h2>
+      <p>点菜单的“报名信息”，按顺序如实填写。带红色星号的是必填项。</p>
+      <ul>
+        <li><strong>单位信息</strong>：从左到右依次选地区、主管单位、所在单位，直到选中本人单位。找不到本单位或名称有误，请联系当地工考办。</li>
+        <li><strong>姓名、身份证号、性别、出生年月、手机号</strong>：来自注册信息，不能修改。</li>
+        <li><strong>参加工作时间</strong>和<strong>工作年限</strong>：工作年限自动按“报考年度－参加工作年份＋1”填好，只能往小改。</li>
+        <li><strong>现岗位等级</strong>：没有机关事业单位工勤技能岗位等级证书的选“未定级”；有的选证书上的等级，并填<strong>现等级取得时间</strong>（四位年份）。</li>
+        <li><strong>现岗位工种、申报岗位工种</strong>：可以直接输入工种名称，也可以输入拼音首字母查找，例如护理员输入“hly”。一级（高级技师）只能选本年度开考的工种；已合并的工种请选合并后的新工种。</li>
+        <li><strong>申报岗位等级和申报方式</strong>：四级、三级可以“按工作年限申报”或“按岗位等级证书申报”，二级只能按证书申报。条件见<a href="/help/policy">政策说明</a>。</li>
+        <li><strong>年度考核</strong>：近五年每年的考核等次；不满五年的，在“考核结果说明”里写明情况。</li>
+        <li><strong>是否存在禁止申报情形</strong>：如目前在处分期内、被立案尚未结案等，请如实选择。</li>
+        <li><strong>破格晋升</strong>：符合条件的才勾选，并勾选所符合的条件、填写证明材料信息、上传材料原件照片。</li>
+      </ul>
+      <xsl:call-template name="shot"><xsl:with-param name="src" select="'c-apply'"/><xsl:with-param name="alt" select="'报名信息'"/></xsl:call-template>
+      <p>随时可以点<strong>保存信息</strong>暂存。保存只检查格式，不提交给审核人员。</p>
+    </section>
+
+    <section class="card" id="c-photo">
+      <h2>六、上传照片和资料</h2>
+      <ul>
+        <li><strong>个人照片</strong>：近期二寸免冠白色背景彩色证件照，413×626像素，jpg格式。上传后可点<strong>添加身份证号</strong>，系统会把您的身份证号印在照片上。</li>
+        <li><strong>资料</strong>：毕业证、工资变动审批表、等级证书等原件照片，每次上传一张，可以传多张。申报一级的，文件类材料按要求上传 doc 或 docx 文件。</li>
+        <li><strong>手机扫码上传</strong>：在电脑上填写时，点“手机扫码上传”，用手机扫描出现的二维码，就能直接从手机相册选择或拍照上传。二维码10分钟内有效，只能用一次。</li>
+      </ul>
+      <xsl:call-template name="shot"><xsl:with-param name="src" select="'c-upload'"/><xsl:with-param name="alt" select="'照片和资料上传'"/></xsl:call-template>
+    </section>
+
+    <section class="card" id="c-submit">
+      <h2>七、提交报名信息</h2>
+      <p>全部填好、照片资料传好后，在页面最下方点<strong>获取验证码</strong>，输入短信里的验证码，再点<strong>提交信息</strong>。</p>
+      <ul>
+        <li>不符合报名条件的，系统在对应的项目下面用红字说明原因，改正后再提交。例如提示“现岗位等级年限不满五年，且工作年限不满10或18年，不符合报名条件”，请核对参加工作时间和现等级取得年份；确实没有填错的，本年度不能申报该等级。</li>
+        <li>提示“现岗位等级取得时间与合格库信息不符，是否确认报考”或“现岗位工种与合格库信息不符，是否确认报考”时，先核对是否与证书一致；确认无误的，勾选确认后再次提交。工种不符的，还要上传证明材料照片。</li>
+        <li>看到“您的信息已提交，请耐心等待审核”，说明提交成功。提交后不能再修改，除非被退回。</li>
+      </ul>
+      <xsl:call-template name="shot"><xsl:with-param name="src" select="'c-submit'"/><xsl:with-param name="alt" select="'提交报名信息'"/></xsl:call-template>
+    </section>
+
+    <section class="card" id="c-status">
+      <h2>八、查看审核结果</h2>
+      <p>点菜单的“审核结果”，可以看到当前审核状态、要经过的各级审核（本单位、主管单位、市或县区工考办）和每一级的处理情况：处理时间、审核单位的办公室电话、审核人（只显示姓，如“周**”）和意见。</p>
+      <ul>
+        <li><strong>退回本人</strong>：页面最上方显示退回原因。按原因修改报名信息后重新提交，重新从第一级开始审核。</li>
+        <li><strong>审核不通过</strong>：本年度申报终止，不能再修改提交。如有异议，请拨打页面上审核单位的电话；沟通后需要修改的，由审核人员退回本人后才能修改。</li>
+        <li><strong>终审通过</strong>：请留意缴费和准考证打印的通知。</li>
+      </ul>
+      <xsl:call-template name="shot"><xsl:with-param name="src" select="'c-status'"/><xsl:with-param name="alt" select="'审核结果'"/></xsl:call-template>
+    </section>
+
+    <section class="card" id="c-later">
+      <h2>九、缴费、准考证、考核结果、电子证书</h2>
+      <p>这些功能在开放后才会出现在菜单里。开放网上缴费的地市，终审通过后在缴费时间内缴费（二至五级终审通过24小时后、一级48小时后才能缴费，收据名称确认后本年度不能修改）；准考证、考核结果和电子证书在公布的时间内查看、打印和下载。</p>
+    </section>
+  </xsl:template>
+
+  <!-- === 管理员操作手册 ============================================== -->
+
+  <xsl:template name="manual-admin">
+    <p class="lead">本手册说明单位管理员、主管单位管理员、审核员和县区、市、省工考办管理员在本系统中的操作。</p>
+    <nav class="toc" aria-label="目录">
+      <h2>目录</h2>
+      <ol>
+        <li><a href="#a-login">登录</a></li>
+        <li><a href="#a-home">首页和菜单</a></li>
+        <li><a href="#a-registrations">报名查询（县区、市、省工考办）</a></li>
+        <li><a href="#a-phones">咨询电话维护（县区、市、省工考办）</a></li>
+        <li><a href="#a-windows">时间设置（省工考办）</a></li>
+        <li><a href="#a-policy">政策设置（省工考办）</a></li>
+        <li><a href="#a-password">修改密码和找回密码</a></li>
+        <li><a href="#a-later">审核等后续功能</a></li>
+      </ol>
+    </nav>
+
+    <section class="card" id="a-login">
+      <h2>一、登录</h2>
+      <p>在登录页点“管理员”一栏。单位管理员和主管单位管理员用单位代码或手机号登录；审核员和各级工考办用分配的账号登录。</p>
+      <xsl:call-template name="shot"><xsl:with-param name="src" select="'a-login'"/><xsl:with-param name="alt" select="'管理员登录'"/></xsl:call-template>
+      <ul>
+        <li>新建的账号第一次登录时必须先修改初始密码，改好后才能使用其他功能；密码每90天须更换一次。</li>
+        <li>管理员密码至少8位，须包含大写字母、小写字母、数字、特殊字符中的至少三类，不能包含登录名。</li>
+        <li>市、省工考办的账号登录时还要二次验证：第一次登录时用手机上的身份验证器应用（如“腾讯身份验证器”）扫描页面上的二维码，以后每次登录输入应用中显示的6位验证码。</li>
+        <li>连续输错5次密码，账号会被锁定15分钟。</li>
+      </ul>
+    </section>
+
+    <section class="card" id="a-home">
+      <h2>二、首页和菜单</h2>
+      <p>登录后的首页显示您的账号、角色和所在单位，以及本年度的注册报名时间。页面上方的菜单按角色列出可以办理的事项；标“未开放”的功能将在后续开放。</p>
+      <xsl:call-template name="shot"><xsl:with-param name="src" select="'a-home'"/><xsl:with-param name="alt" select="'管理员首页'"/></xsl:call-template>
+      <p>每个管理员只能看到本单位及下属单位（工考办为本地区）的报考人员，看不到其他单位或地区的信息。</p>
+    </section>
+
+    <section class="card" id="a-registrations">
+      <h2>三、报名查询（县区、市、省工考办）</h2>
+      <p>点菜单的“报名查询”，列出本地区本年度已注册的报考人员，可以按地区和申报等级筛选，每页20人，可翻页或跳页。为保护个人信息，姓名、身份证号和手机号部分隐去显示。</p>
+      <xsl:call-template name="shot"><xsl:with-param name="src" select="'a-registrations'"/><xsl:with-param name="alt" select="'报名查询'"/></xsl:call-template>
+    </section>
+
+    <section class="card" id="a-phones">
+      <h2>四、咨询电话维护（县区、市、省工考办）</h2>
+      <p>首页“帮助”中点“维护本级咨询电话”，填写本工考办对外公布的咨询电话，最多5个，每个可以加一句说明（如“政策咨询”）。固定电话须带区号，如0371-61612579，分机写作0371-61612579-801；手机为11位数字。清空一行即删除该号码，点“保存”后立即显示在公开的<a href="/help/phones">咨询电话</a>页面上。每次修改都会记录操作人和时间。</p>
+      <xsl:call-template name="shot"><xsl:with-param name="src" select="'a-phones'"/><xsl:with-param name="alt" select="'咨询电话维护'"/></xsl:call-template>
+    </section>
+
+    <section class="card" id="a-windows">
+      <h2>五、时间设置（省工考办）</h2>
+      <p>点菜单的“时间设置”，选择报考年度，设置注册报名等时间的开始和结束时间（北京时间，格式如2026-03-01 08:00）。报考人员只能在注册报名时间内注册和提交报名信息，时间外的操作会被拒绝并提示时间安排。</p>
+      <xsl:call-template name="shot"><xsl:with-param name="src" select="'a-windows'"/><xsl:with-param name="alt" select="'时间设置'"/></xsl:call-template>
+    </section>
+
+    <section class="card" id="a-policy">
+      <h2>六、政策设置（省工考办）</h2>
+      <p>点菜单的“政策设置”，按年度设置报名条件中的各项数值（年龄范围、各等级的工作年限和等级取得年限、二级的文化程度要求等）和本年度开考一级（高级技师）的工种。保存后，提交报名时的审核、公开的<a href="/help/policy">政策说明</a>和<a href="/canapply">我能报哪一级</a>立即按新的数值执行，三者不会不一致。</p>
+      <xsl:call-template name="shot"><xsl:with-param name="src" select="'a-policy'"/><xsl:with-param name="alt" select="'政策设置'"/></xsl:call-template>
+    </section>
+
+    <section class="card" id="a-password">
+      <h2>七、修改密码和找回密码</h2>
+      <p>菜单最后的“修改密码”可以随时修改密码。忘记密码时，在登录页点“忘记密码?”，用账号绑定的手机接收验证码后重设。</p>
+    </section>
+
+    <section class="card" id="a-later">
+      <h2>八、审核等后续功能</h2>
+      <p>人工审核、高级技师审核、本级审核记录、容缺后补、补报和破格（一线）人员录入、名册打印、信息统计、缴费管理、准考证管理、考核结果和证书管理等功能将陆续开放，开放后本手册随之更新。报考人员提交后，可以在“审核结果”里看到每一级的审核情况和审核单位的办公室电话，请各单位在单位信息中填写准确的办公室电话。</p>
+    </section>
+  </xsl:template>
+</xsl:stylesheet>
