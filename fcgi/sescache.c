@@ -34,7 +34,7 @@
  *   and touches it, as before) and is not older than session_max.
  *
  * gkbm-admin writes from outside: what it changes is seen within
- * SESSION_TTL seconds.  Without the shared counter (a worker not started
+ * SESCACHE_TTL seconds.  Without the shared counter (a worker not started
  * by main.c) nothing is kept.
  */
 
