@@ -140,6 +140,11 @@ static const char *const astmts[ASTMT__MAX] = {
 	"INSERT INTO qualified (idno_mac, worktype, level, year)"
 	" VALUES (?, ?, ?, ?)"
 	" ON DUPLICATE KEY UPDATE year = VALUES(year)",
+	/* ASTMT_KEPT_OLD: what refused registrations kept (regkeep.c) */
+	"SELECT HEX(id), COALESCE(file, '') FROM register_keep"
+	" WHERE created_at < NOW() - INTERVAL 30 MINUTE",
+	/* ASTMT_KEPT_DELETE */
+	"DELETE FROM register_keep WHERE id = UNHEX(?)",
 };
 
 /* One command: its function, arguments, options and usage line. */

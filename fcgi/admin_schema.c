@@ -15,10 +15,12 @@
 #include <dirent.h>
 #include <err.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <mysql.h>
 #include <mysqld_error.h>
@@ -469,14 +471,53 @@ cmd_window(char **argv, const struct opts *o)
 }
 
 /*
+ * Removes what refused registrations kept (regkeep.c) past its 30
+ * minutes: the photo under upload_dir, then the row.  gkbm-web sweeps on
+ * each registration; this catches the rest (after the window closes, no
+ * registration comes).  Returns the rows removed, or -1 (printed).
+ */
+static long long
+sweep_kept(void)
+{
+	MYSQL_STMT	*st;
+	char		 id[65], file[65], path[PATH_MAX];
+	char		 (*ids)[65] = NULL, (*files)[65] = NULL;
+	size_t		 n = 0, i;
+	int		 rc;
+
+	if ((st = st_run(ASTMT_KEPT_OLD, "")) == NULL)
+		return -1;
+	while ((rc = st_next(st, "ss", id, sizeof(id), file,
+	    sizeof(file))) == 1) {
+		ids = xreallocarray(ids, n + 1, sizeof(*ids));
+		files = xreallocarray(files, n + 1, sizeof(*files));
+		memcpy(ids[n], id, sizeof(id));
+		memcpy(files[n++], file, sizeof(file));
+	}
+	for (i = 0; rc == 0 && i < n; i++) {
+		if (strlen(files[i]) == 64 &&
+		    strspn(files[i], "0123456789abcdef") == 64 &&
+		    snprintf(path, sizeof(path), "%s/%.2s/%s", cfg.upload_dir,
+		    files[i], files[i]) < (int)sizeof(path))
+			(void)unlink(path);
+		if (st_exec(ASTMT_KEPT_DELETE, "s", ids[i]) == -1)
+			rc = -1;
+	}
+	free(ids);
+	free(files);
+	return rc == -1 ? -1 : (long long)n;
+}
+
+/*
  * sessions-sweep: deletes expired sessions, and login attempts and SMS
  * codes older than two days (the lockout and code checks look back
- * minutes, not days).  Returns 0, or -1 (printed).
+ * minutes, not days), and what refused registrations kept past its 30
+ * minutes.  Returns 0, or -1 (printed).
  */
 int
 cmd_sweep(char **argv, const struct opts *o)
 {
-	long long	 s, a, c;
+	long long	 s, a, c, k;
 
 	(void)argv;
 	(void)o;
@@ -485,9 +526,9 @@ cmd_sweep(char **argv, const struct opts *o)
 	    (long long)cfg.session_idle, (long long)cfg.session_max)) == -1 ||
 	    (a = st_exec(ASTMT_SWEEP_ATTEMPTS, "")) == -1 ||
 	    (c = st_exec(ASTMT_SWEEP_SMSCODES, "")) == -1 ||
-	    tx_commit() == -1)
+	    (k = sweep_kept()) == -1 || tx_commit() == -1)
 		return -1;
-	printf("deleted %lld sessions, %lld login attempts, %lld SMS codes\n",
-	    s, a, c);
+	printf("deleted %lld sessions, %lld login attempts, %lld SMS codes, "
+	    "%lld kept registration photos\n", s, a, c, k);
 	return 0;
 }

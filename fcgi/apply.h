@@ -55,6 +55,8 @@ int		 apply_unit_chain(struct req *, long long, long long *,
 int		 apply_wt_get(struct req *, const char *, char **, char **);
 int		 apply_page_start(struct req *, const struct acct *,
 		    const struct app *, int *);
+enum rc		 apply_restore(struct req *, const struct acct *,
+		    const struct app *, const struct form *);
 enum rc		 apply_page_finish(struct req *, const struct acct *,
 		    const struct app *, struct vals *, const char *, int *,
 		    int *, int *, int *);

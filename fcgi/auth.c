@@ -36,12 +36,19 @@ auth_cookie(struct req *r, const char *name, const char *value, int unused)
 
 /* The CSRF token is an HMAC of the cookie the browser holds. */
 static void
-auth_csrf_set(struct req *r, const char *prefix, const char *tok)
+auth_csrf_mac(struct req *r, const char *prefix, const char *tok,
+    char out[TOKEN_LEN + 1])
 {
 	char	 buf[TOKEN_LEN + 4];
 
 	snprintf(buf, sizeof(buf), "%s%s", prefix, tok);
-	token_mac(r->cfg->csrf_key, buf, r->csrf);
+	token_mac(r->cfg->csrf_key, buf, out);
+}
+
+static void
+auth_csrf_set(struct req *r, const char *prefix, const char *tok)
+{
+	auth_csrf_mac(r, prefix, tok, r->csrf);
 }
 
 /*
@@ -84,6 +91,9 @@ auth_session(struct req *r)
 			db_exec(r, STMT_SESSION_DELETE, "b", h, sizeof(h));
 			auth_cookie(r, COOKIE_SID, NULL, 0);
 			r->flash = "登录已超时，请重新登录。";
+			/* Its form may still be kept (keep_stale). */
+			r->stale_account = id;
+			auth_csrf_mac(r, "s:", sid, r->stale_csrf);
 		} else if (n == 1) {
 			r->role = role_parse(role);
 			r->account_id = id;

@@ -29,6 +29,9 @@
 #define O		RS_OFFICE
 #define N		RB(ROLE_ANON)
 
+#define NUM_(x)		#x
+#define NUM(x)		NUM_(x)		/* a number macro as SQL text */
+
 #define WIN_FMT "'%Y-%m-%d %H:%i'"
 #define ACCT_COLS "SELECT id, role, name, pw_hash, phone_mac, idno_enc FROM accounts "
 /*
@@ -112,14 +115,14 @@ static const struct {
 	[STMT_ATTEMPT_INSERT] = { "INSERT INTO login_attempts (at, login_mac, ip, ok) VALUES (NOW(), ?, ?, ?)", A },
 	[STMT_ATTEMPT_FAILS_IP] = { "SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND ok = 0 "
 	  "AND at > NOW() - INTERVAL 15 MINUTE", N },
-	[STMT_SMS_RECENT] = { "SELECT COALESCE(SUM(created_at > NOW() - INTERVAL 60 SECOND), 0), COUNT(*) "
+	[STMT_SMS_RECENT] = { "SELECT COALESCE(SUM(created_at > NOW() - INTERVAL " NUM(SMS_WAIT) " SECOND), 0), COUNT(*) "
 	  "FROM sms_codes WHERE phone_mac = ? AND created_at > NOW() - INTERVAL 1 DAY", A },
 	[STMT_SMS_IP_RECENT] = { "SELECT COUNT(*) FROM sms_codes WHERE ip = ? "
 	  "AND created_at > NOW() - INTERVAL 1 HOUR", A },
 	[STMT_SMS_INSERT] = { "INSERT INTO sms_codes (phone_mac, purpose, code_mac, created_at, ip) "
 	  "VALUES (?, ?, ?, NOW(), ?)", A },
 	[STMT_SMS_LATEST] = { "SELECT id, code_mac, tries, used_at IS NOT NULL, "
-	  "created_at > NOW() - INTERVAL 5 MINUTE FROM sms_codes "
+	  "created_at > NOW() - INTERVAL " NUM(SMS_VALID) " MINUTE FROM sms_codes "
 	  "WHERE phone_mac = ? AND purpose = ? ORDER BY id DESC LIMIT 1", A },
 	/* Made, then sealed: the sealed values are bound to the row's id. */
 	[STMT_OUTBOX_INSERT] = { "INSERT INTO sms_outbox (phone_enc, body_enc, created_at) "
@@ -258,6 +261,16 @@ static const struct {
 	  "(SELECT COUNT(*) FROM accounts WHERE idcard_file = ?)", C },
 	/* end h_upload.c */
 
+	/* keep.c: one kept form per account; anonymous is the expired session */
+	[STMT_KEEP_CLEAR] = { "DELETE FROM form_keeps WHERE account_id = ? "
+	  "OR created_at < NOW() - INTERVAL " NUM(KEEP_MINUTES) " MINUTE", N | C },
+	[STMT_KEEP_PUT] = { "INSERT INTO form_keeps (id, account_id, body, created_at) "
+	  "VALUES (?, ?, ?, NOW())", N | C },
+	[STMT_KEEP_TAKE] = { "SELECT body FROM form_keeps WHERE id = ? AND account_id = ? "
+	  "AND created_at > NOW() - INTERVAL " NUM(KEEP_MINUTES) " MINUTE", C },
+	[STMT_KEEP_DROP] = { "DELETE FROM form_keeps WHERE id = ? OR account_id = ?", C },
+	/* end keep.c */
+
 	/*
 	 * h_mobile.c: the phone (/m) has no session; the link's token is its
 	 * only authority, so every statement reaches the application through
@@ -360,6 +373,29 @@ static const struct {
 	  "WHERE id = ? AND totp_enc IS NULL", N },
 	/* end h_otp.c */
 
+	/*
+	 * regkeep.c: a refused registration's retry state, found by the
+	 * form's token and the anonymous cookie together, 30 minutes.
+	 */
+	[STMT_REGKEEP_GET] = { "SELECT COALESCE(file, ''), clean, COALESCE(sms_id, 0), "
+	  "COALESCE(phone_mac, ''), COALESCE(pw_hash, ''), COALESCE(pw_for, '') "
+	  "FROM register_keep WHERE id = ? AND pre = ? "
+	  "AND created_at > NOW() - INTERVAL 30 MINUTE", N },
+	[STMT_REGKEEP_PUT] = { "INSERT INTO register_keep (id, pre, file, clean, sms_id, "
+	  "phone_mac, pw_hash, pw_for, ip, created_at) VALUES (?, ?, NULLIF(?, ''), ?, "
+	  "NULLIF(?, 0), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), ?, NOW()) "
+	  "ON DUPLICATE KEY UPDATE file = VALUES(file), clean = VALUES(clean), "
+	  "sms_id = VALUES(sms_id), phone_mac = VALUES(phone_mac), "
+	  "pw_hash = VALUES(pw_hash), pw_for = VALUES(pw_for)", N },
+	[STMT_REGKEEP_DELETE] = { "DELETE FROM register_keep WHERE id = ?", N },
+	[STMT_REGKEEP_OLD] = { "SELECT id, COALESCE(file, '') FROM register_keep "
+	  "WHERE created_at < NOW() - INTERVAL 30 MINUTE LIMIT 20", N },
+	[STMT_REGKEEP_PHOTOS] = { "SELECT COUNT(*) FROM register_keep WHERE ip = ? "
+	  "AND file IS NOT NULL AND created_at > NOW() - INTERVAL 30 MINUTE", N },
+	[STMT_REGKEEP_SMS_OK] = { "SELECT COUNT(*) FROM sms_codes WHERE id = ? AND phone_mac = ? "
+	  "AND purpose = 'register' AND used_at IS NULL AND tries <= 5 "
+	  "AND created_at > NOW() - INTERVAL 5 MINUTE", N },
+	/* end regkeep.c */
 	/* h_home.c, h_help.c, h_phones.c, h_canapply.c: home and public pages */
 	[STMT_HOME_APP] = { "SELECT a.state, a.unit_id IS NOT NULL AND a.education IS NOT NULL "
 	  "AND a.work_start IS NOT NULL AND a.work_years IS NOT NULL AND a.cur_level IS NOT NULL "

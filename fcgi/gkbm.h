@@ -185,7 +185,23 @@ int		 valid_uint(const char *, long long, long long, long long *);
 struct st_mysql;
 struct st_mysql	*db_connect(const struct config *, int);
 
-/* jpeg.c: uploaded images checked by decoding them */
+/* jpeg.c: uploaded JPEG images decoded, once, with bounded cost */
+#define JPEG_MAX_PIXELS	13000000ULL	/* a 12 MP phone photo, 4032x3024 */
+struct jpeg_out {
+	unsigned char	*rgb;		/* w * h * 3 bytes, malloc'd, or NULL */
+	int		 w, h;		/* as decoded (DCT-scaled), as stored */
+	int		 src_w, src_h;	/* the header's size, as stored */
+	int		 orient;	/* EXIF orientation 1-8 */
+};
+enum jpeg_how {
+	JPEG_HEADER,		/* the header only: size and colours */
+	JPEG_CHECK,		/* every row decoded and dropped */
+	JPEG_PIXELS		/* the rows kept in jpeg_out.rgb */
+};
+void		 jpeg_size_text(size_t, char *, size_t);
+const char	*jpeg_precheck(const unsigned char *, size_t, size_t);
+const char	*jpeg_decode(const unsigned char *, size_t, size_t, int, int,
+		    enum jpeg_how, struct jpeg_out *);
 const char	*jpeg_check(const unsigned char *, size_t, size_t, int *, int *);
 
 /* eligibility.c: the rules R1-R21 of SPEC.md §4, one pure function */
@@ -272,12 +288,17 @@ void		 policy_defaults(struct elig_policy *);
 const char	*policy_set(struct elig_policy *, const char *, const char *);
 
 /* image.c: photos decoded, checked, scaled, stamped and re-encoded */
+#define IMAGE_PHOTO_W	413	/* 二寸 at 300 dpi, SPEC.md §3.4 */
+#define IMAGE_PHOTO_H	626
 struct image {
 	int		 w, h;
 	unsigned char	*rgb;		/* w * h * 3 bytes, malloc'd */
+	int		 src_w, src_h;	/* before DCT scaling (0: as w, h) */
 };
 const char	*image_decode(const unsigned char *, size_t, size_t,
 		    struct image *);
+const char	*image_decode_fit(const unsigned char *, size_t, size_t, int,
+		    int, struct image *);
 const char	*image_photo(const struct image *, struct image *);
 int		 image_stamp(struct image *, const char *);
 int		 image_encode(const struct image *, int, unsigned char **,

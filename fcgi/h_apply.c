@@ -654,6 +654,7 @@ apply_page_start(struct req *r, const struct acct *c, const struct app *a,
 	xml_attr(ac, "gender", strcmp(c->gender, "F") == 0 ? "女" : "男");
 	xml_attr(ac, "birth", pool_strndup(r->pool, c->birth, 7));
 	xml_attrf(ac, "level", "%lld", c->level);
+	sms_xml(r->root);
 	xml_form(r, "/apply");
 	return 0;
 }
@@ -710,10 +711,21 @@ h_apply(struct req *r)
 	struct acct	 c;
 	struct app	 a;
 	struct vals	 f;
+	struct form	 kept;
 	enum rc		 rc;
+	int		 n;
 
 	if ((rc = apply_load(r, &c, &a)) != RC_OK)
 		return rc;
+	/* What could not be taken before (keep.c) comes back, once. */
+	if ((n = keep_take(r, &kept)) == -1)
+		return RC_DB;
+	if (n == 1 && app_editable(&a)) {
+		rc = apply_restore(r, &c, &a, &kept);
+		OPENSSL_cleanse(c.idno, sizeof(c.idno));
+		OPENSSL_cleanse(c.phone, sizeof(c.phone));
+		return rc;
+	}
 	if (apply_page_start(r, &c, &a, NULL) == -1)
 		return RC_DB;
 	apply_vals_from_app(&f, &a);

@@ -17,6 +17,7 @@
 
 #include "web.h"
 #include "apply.h"
+#include "upload.h"
 
 #define MAX_ELIG	32	/* messages of eligibility_check */
 #define MAX_MAPS	32	/* new work types of one old one */
@@ -159,7 +160,7 @@ check_formats(struct req *r, const struct app *a, struct vals *f)
 		    strtoll(f->supervisor, NULL, 10) != sup) ||
 		    (*f->region != '\0' && strcmp(f->region, creg) != 0))
 			xml_field_error(r, "unit_id", "所选单位不属于所选地区或主管单位，"
-			    "请点击“下一级”后重新选择。");
+			    "请依次重新选择地区、主管单位和所在单位。");
 		else
 			f->unit_id = n;
 	}
@@ -321,6 +322,21 @@ check_formats(struct req *r, const struct app *a, struct vals *f)
 			    text_max[i].label, text_max[i].max));
 	}
 	return 0;
+}
+
+/*
+ * After check_formats: 工作年限 left empty is filled in from 参加工作时间;
+ * 五级 has no 申报方式 (a route sent with it is dropped).
+ */
+static void
+vals_fix(struct req *r, const struct app *a, struct vals *f)
+{
+	if (f->target_level == 5)
+		f->v[F_ROUTE] = "";
+	if (*f->v[F_WYEARS] == '\0' && f->sy > 0) {
+		f->work_years = a->year - f->sy + 1;
+		f->v[F_WYEARS] = pool_printf(r->pool, "%lld", f->work_years);
+	}
 }
 
 /*
@@ -652,6 +668,7 @@ h_apply_post(struct req *r)
 	long long	 version = -1, code_id = 0;
 	char		 obj[40];
 	int		 open = 0, hp = 0, hi = 0, n19 = 0, nexc = 0, r19 = 0, n;
+	int		 nup = 0;
 	enum rc		 rc;
 
 	if ((rc = apply_load(r, &c, &a)) != RC_OK)
@@ -694,7 +711,8 @@ h_apply_post(struct req *r)
 			return RC_OK;
 		}
 		xml_attr(r->form, "status", "sent");
-		xml_form_message(r, "短信验证码已发送至您注册时的手机号，请查收（5分钟内有效）。");
+		xml_form_message(r, pool_printf(r->pool, "短信验证码已发送至您"
+		    "注册时的手机号，请查收（%d分钟内有效）。", SMS_VALID));
 		return RC_OK;
 	}
 
@@ -712,13 +730,9 @@ h_apply_post(struct req *r)
 		xml_form_refuse(r, "页面已过期，请核对本页内容后重新保存或提交。");
 		return RC_OK;
 	}
-	/* 工作年限 left empty is filled in from 参加工作时间. */
 	if (check_formats(r, &a, &f) == -1 || check_unit_region(r, &c, &f) == -1)
 		return RC_DB;
-	if (*f.v[F_WYEARS] == '\0' && f.sy > 0) {
-		f.work_years = a.year - f.sy + 1;
-		f.v[F_WYEARS] = pool_printf(r->pool, "%lld", f.work_years);
-	}
+	vals_fix(r, &a, &f);
 
 	if (strcmp(action, "save") == 0) {
 		if ((rc = apply_page_finish(r, &c, &a, &f, ver, NULL, NULL,
@@ -736,7 +750,12 @@ h_apply_post(struct req *r)
 		if (audit(r, "application.save", obj, "ok", NULL) == -1 ||
 		    db_commit(r) == -1)
 			goto dbfail;
-		resp_redirect(r, "/apply?m=saved");
+		/* Files chosen but not sent with 上传 go up now. */
+		if ((n = upload_form_files(r, &nup)) == -1)
+			return RC_DB;
+		resp_redirect(r, n > 0 ? "/apply?m=saved_refused#materials" :
+		    nup > 0 ? "/apply?m=saved_uploaded#materials" :
+		    "/apply?m=saved");
 		return RC_OK;
 	}
 
@@ -749,7 +768,7 @@ h_apply_post(struct req *r)
 		return RC_DB;
 	if (r19 && n19 == 0)
 		xml_field_error(r, "r19proof", "请按要求上传相关证明材料照片"
-		    "（请先点击“保存信息”，再在下方资料上传中上传证明材料）。");
+		    "（在下方“合格库不符证明材料”处上传）。");
 	if (!open)
 		xml_form_refuse(r, year_window_closed(r, W_UNSET, W_OUTSIDE));
 	if (r->form_bad) {
@@ -799,4 +818,110 @@ h_apply_post(struct req *r)
 dbfail:
 	db_rollback(r);
 	return RC_DB;
+}
+
+/*
+ * Checks the formats of the form's fields into a scratch form (not the
+ * page's: the caller answers with another page).  Returns 1 when every
+ * format is valid, 0 when not, -1 on a database failure.
+ */
+static int
+formats_ok(struct req *r, const struct acct *c, const struct app *a,
+    struct vals *f)
+{
+	xmlNodePtr	 page = r->form, scratch;
+	int		 bad = r->form_bad, n;
+
+	scratch = xmlNewNode(NULL, (const xmlChar *)"form");
+	r->form = scratch;
+	r->form_bad = 0;
+	vals_from_body(r, f, a);
+	n = check_formats(r, a, f);
+	if (n == 0)
+		n = check_unit_region(r, c, f);
+	if (n == 0)
+		n = !r->form_bad;
+	r->form = page;
+	r->form_bad = bad;
+	xmlFreeNode(scratch);
+	if (n == 1)
+		vals_fix(r, a, f);
+	return n;
+}
+
+/*
+ * The application form's fields sent along with another action (an
+ * upload from the form): saved as the draft when every format is valid
+ * and the version is the stored one, else kept (keep.c) for the next
+ * GET /apply, which shows them with their errors.  Returns 1 saved, 0
+ * kept or nothing sent, -1 on a database failure.
+ */
+int
+apply_draft_keep(struct req *r)
+{
+	struct acct	 c;
+	struct app	 a;
+	struct vals	 f;
+	long long	 version;
+	char		 obj[40];
+	int		 n, rc = 0;
+
+	if (form_get(&r->body, "version") == NULL)
+		return 0;
+	if (apply_load(r, &c, &a) != RC_OK)
+		return -1;
+	OPENSSL_cleanse(c.idno, sizeof(c.idno));
+	OPENSSL_cleanse(c.phone, sizeof(c.phone));
+	if (!app_editable(&a))
+		return 0;
+	if ((n = formats_ok(r, &c, &a, &f)) == -1)
+		return -1;
+	if (n == 1 && valid_uint(form_text(&r->body, "version"), 1,
+	    4294967295LL, &version) == 0) {
+		snprintf(obj, sizeof(obj), "application:%lld", a.id);
+		if (db_begin(r) == -1 || (n = store(r, &a, &f, version)) == -1)
+			goto fail;
+		if (n == 1) {
+			if (audit(r, "application.save", obj, "ok", "with upload") ==
+			    -1 || db_commit(r) == -1)
+				goto fail;
+			return 1;
+		}
+		db_rollback(r);		/* changed meanwhile: keep */
+	}
+	if ((rc = keep_put(r, r->account_id)) == -1)
+		return -1;
+	return 0;
+fail:
+	db_rollback(r);
+	return -1;
+}
+
+/*
+ * GET /apply with a kept form (keep.c) of an editable application: the
+ * page shows what was sent, with the errors of its formats, over the
+ * stored version, and says it is not saved yet.
+ */
+enum rc
+apply_restore(struct req *r, const struct acct *c, const struct app *a,
+    const struct form *kept)
+{
+	struct vals	 f;
+	enum rc		 rc;
+
+	r->body = *kept;
+	if (apply_page_start(r, c, a, NULL) == -1)
+		return RC_DB;
+	xml_form_message(r, "已恢复您上次填写但未能保存的内容（尚未保存），"
+	    "请核对后点击“保存信息”。");
+	xml_attr(r->form, "restored", "1");
+	vals_from_body(r, &f, a);
+	if (check_formats(r, a, &f) == -1 || check_unit_region(r, c, &f) == -1)
+		return RC_DB;
+	vals_fix(r, a, &f);
+	if ((rc = apply_page_finish(r, c, a, &f, NULL, NULL, NULL, NULL,
+	    NULL)) != RC_OK)
+		return rc;
+	r->status = 200;
+	return RC_OK;
 }

@@ -86,6 +86,11 @@ h_home(struct req *r)
 	long long	 level;
 	int		 n, open;
 
+	/* Back to the form whose fields were kept (keep.c). */
+	if (r->role == ROLE_CANDIDATE && keep_pending(r)) {
+		resp_redirect(r, "/apply");
+		return RC_OK;
+	}
 	xml_page(r, PAGE_HOME);
 	if (db_exec(r, STMT_ACCOUNT_GET, "i", r->account_id) == -1 ||
 	    (n = db_fetch(r, STMT_ACCOUNT_GET, "ssbbsssissssss", &role, &name,

@@ -96,6 +96,9 @@ h_qr(struct req *r)
 	xmlNodePtr	 l;
 	enum rc		 rc;
 
+	/* From the application form: its fields are saved or kept. */
+	if (apply_draft_keep(r) == -1)
+		return RC_DB;
 	if ((rc = qr_app(r, &a)) != RC_OK)
 		return rc;
 	token_new(tok);

@@ -20,7 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <openssl/rand.h>
+#include <openssl/crypto.h>
 
 #include "web.h"
 
@@ -31,14 +31,9 @@
 
 #define QUALITY_SCAN	85	/* JPEG quality, as h_upload.c's scans */
 
-/* The ID-card photo as re-encoded for storage. */
-struct jpg {
-	unsigned char	*data;		/* malloc'd; freed with the pool */
-	size_t		 len;
-};
-
-static const char *const reg_keep[] = {
-	"consent", "region", "level", "idno", "birth", "name", "phone", NULL
+static const char *const reg_keep_fields[] = {
+	"consent", "region", "level", "idno", "birth", "gender", "name",
+	"phone", NULL
 };
 
 /* GET /register/notice: 申报人员须知 */
@@ -109,61 +104,54 @@ phone_free(struct req *r, const char *phone, int *dbfail)
 }
 
 /*
- * Decodes the ID-card photo and encodes its pixels again, as uploads
- * are (h_upload.c upload_check), so no EXIF block or bytes appended
- * after the image reach the disk.  jpg->data receives the new JPEG,
- * malloc'd and freed with the pool.  Returns NULL, or the message for
- * the field.
+ * What one registration POST found, besides the errors next to the
+ * fields: the kept state of the retry, the photo, the SMS code.
  */
-static const char *
-idcard_encode(struct req *r, const struct field *f, struct jpg *jpg)
-{
-	struct image	 img;
-	const char	*msg;
-	int		 rc;
+struct reg {
+	struct regkeep		 keep;
+	struct idno		 id;
+	int			 id_ok;		/* id parsed */
+	int			 name_ok;	/* the name passed */
+	const unsigned char	*photo;		/* to keep; NULL: as kept */
+	size_t			 photo_len;
+	int			 photo_clean;	/* ... re-encoded */
+	int			 pw_ok;		/* the password passed */
+	int			 pw_kept;	/* ... as kept, not typed */
+	int			 sms_ok;	/* the SMS code is verified */
+	long long		 code_id;	/* ... this one */
+	unsigned char		*jpg;		/* re-encoded; freed by pool */
+	size_t			 jpg_len;
+};
 
-	memset(&img, 0, sizeof(img));
-	if ((msg = image_decode((const unsigned char *)f->value, f->len,
-	    MAX_JPEG, &img)) != NULL)
-		return msg;
-	rc = image_encode(&img, QUALITY_SCAN, &jpg->data, &jpg->len);
-	image_free(&img);
-	if (rc == -1) {
-		log_warnx("%s: image_encode failed", __func__);
-		return "图片处理失败，请稍后重新上传。";
-	}
-	pool_cleanup(r->pool, free, jpg->data);
-	return NULL;
+/* The keyed hash binding a kept password to the ID number and name. */
+static void
+reg_pw_for(struct req *r, const struct reg *g, unsigned char out[MAC_LEN])
+{
+	char	*s;
+
+	s = pool_printf(r->pool, "%s\n%s", g->id_ok ? g->id.norm : "",
+	    form_text(&r->body, "name"));
+	pii_mac(r->cfg, "pwfor", s, out);
 }
 
 /*
- * Checks every registration field; errors go next to their fields.  jpg
- * receives the re-encoded ID-card photo.
+ * Region and level.  Returns 0, or -1 on a database failure.
  */
-static void
-register_check(struct req *r, struct idno *id, struct jpg *jpg, int *dbfail)
+static int
+reg_region(struct req *r)
 {
-	const struct field	*photo;
-	const char		*v, *msg, *pw, *pw2;
-	unsigned char		 m[MAC_LEN];
-	long long		 n;
-	int			 y, mo, d, k;
-	enum idno_err		 ik;
-	char			*rname, *rkind;
+	const char	*v = form_text(&r->body, "region");
+	char		*rname, *rkind;
+	long long	 n;
+	int		 k;
 
-	if (strcmp(form_text(&r->body, "consent"), r->cfg->consent_version))
-		xml_field_error(r, "consent",
-		    "请先阅读申报人员须知并勾选“已阅读并同意”。");
-	v = form_text(&r->body, "region");
 	if (*v == '\0' || strlen(v) != 6 || strspn(v, "0123456789") != 6)
 		xml_field_error(r, "region", "请选择省辖市、直辖县。");
 	else {
 		if (db_exec(r, STMT_REGION_GET, "s", v) == -1 ||
 		    (k = db_fetch(r, STMT_REGION_GET, "ss", &rname,
-		    &rkind)) == -1) {
-			*dbfail = 1;
-			return;
-		}
+		    &rkind)) == -1)
+			return -1;
 		db_done(r, STMT_REGION_GET);
 		if (k == 0 || (strcmp(rkind, "city") != 0 &&
 		    strcmp(rkind, "direct_county") != 0))
@@ -171,139 +159,363 @@ register_check(struct req *r, struct idno *id, struct jpg *jpg, int *dbfail)
 	}
 	if (valid_uint(form_text(&r->body, "level"), 1, 5, &n) == -1)
 		xml_field_error(r, "level", "请选择申报等级。");
+	return 0;
+}
 
-	photo = form_field(&r->body, "idcard");
-	if (photo == NULL || photo->filename == NULL)
-		xml_field_error(r, "idcard", "请选择身份证照片，上传后方可进行注册。");
-	else if ((msg = idcard_encode(r, photo, jpg)) != NULL)
-		xml_field_error(r, "idcard", msg);
+/*
+ * The ID number, and the birth date and gender it holds: when they are
+ * left empty they are taken from it (and shown so); when given they
+ * must agree with it.  Then the name and the phone's form.
+ */
+static void
+reg_person(struct req *r, struct reg *g)
+{
+	const char	*v, *msg;
+	char		 birth[11], gender[2];
+	enum idno_err	 ik;
+	int		 y, mo, d;
 
-	v = form_text(&r->body, "idno");
-	ik = idno_parse(v, id);
-	if (ik != IDNO_OK)
+	ik = idno_parse(form_text(&r->body, "idno"), &g->id);
+	g->id_ok = ik == IDNO_OK;
+	if (!g->id_ok)
 		xml_field_error(r, "idno", idno_strerror(ik));
-	else {
-		pii_mac(r->cfg, "idno", id->norm, m);
-		if (db_exec(r, STMT_ACCOUNT_BY_IDNO, "ib", (long long)r->year,
-		    m, sizeof(m)) == -1 || (k = db_fetch(r,
-		    STMT_ACCOUNT_BY_IDNO, "i", &n)) == -1) {
-			*dbfail = 1;
+	v = form_text(&r->body, "birth");
+	if (*v == '\0' && g->id_ok) {
+		snprintf(birth, sizeof(birth), "%04d-%02d-%02d", g->id.year,
+		    g->id.month, g->id.day);
+		xml_field(r, "birth", birth);
+	} else if (*v == '\0')
+		;	/* taken from the ID number once that is right */
+	else if ((msg = valid_date(v, &y, &mo, &d)) != NULL)
+		xml_field_error(r, "birth", msg);
+	else if (g->id_ok && (y != g->id.year || mo != g->id.month ||
+	    d != g->id.day))
+		xml_field_error(r, "birth", "出生日期与身份证号不一致，请核对。");
+	v = form_text(&r->body, "gender");
+	if (*v == '\0' && g->id_ok) {
+		gender[0] = g->id.gender == 'M' ? 'M' : 'F';
+		gender[1] = '\0';
+		xml_field(r, "gender", gender);
+	} else if (*v != '\0' && g->id_ok && ((strcmp(v, "M") &&
+	    strcmp(v, "F")) || *v != g->id.gender))
+		xml_field_error(r, "gender", "性别与身份证号不一致，请核对。");
+	v = form_text(&r->body, "name");
+	if ((msg = valid_name(v)) != NULL)
+		xml_field_error(r, "name", *v ? msg : "请输入姓名。");
+	g->name_ok = msg == NULL;
+	v = form_text(&r->body, "phone");
+	if ((msg = valid_phone(v)) != NULL)
+		xml_field_error(r, "phone", *v ? msg : "请输入手机号码。");
+}
+
+/*
+ * Both passwords, or none and the one kept for this ID number and name
+ * (kept only when it was checked against a valid ID number and name).
+ */
+static void
+reg_password(struct req *r, struct reg *g)
+{
+	const char	*pw, *pw2, *msg, *msg2 = NULL;
+	unsigned char	 m[MAC_LEN];
+
+	pw = form_text(&r->body, "password");
+	pw2 = form_text(&r->body, "password2");
+	if (*pw == '\0' && *pw2 == '\0' && g->keep.pw_hash[0] != '\0') {
+		reg_pw_for(r, g, m);
+		if (CRYPTO_memcmp(m, g->keep.pw_for, MAC_LEN) == 0) {
+			g->pw_ok = g->pw_kept = 1;
 			return;
 		}
+		g->keep.pw_hash[0] = '\0';
+		xml_field_error(r, "password", "身份证号或姓名已修改，请重新设置密码。");
+		return;
+	}
+	g->keep.pw_hash[0] = '\0';
+	if (*pw == '\0')
+		msg = "请输入密码。";
+	else
+		msg = passwd_check_candidate(pw, form_text(&r->body, "idno"),
+		    form_text(&r->body, "name"));
+	if (msg != NULL)
+		xml_field_error(r, "password", msg);
+	if (*pw2 == '\0')
+		msg2 = "请再次输入密码。";
+	else if (strcmp(pw, pw2) != 0)
+		msg2 = "两次输入的密码不一致。";
+	if (msg2 != NULL)
+		xml_field_error(r, "password2", msg2);
+	/* Checked against a wrong ID number or name, it is not kept. */
+	g->pw_ok = msg == NULL && msg2 == NULL && g->id_ok && g->name_ok;
+}
+
+/* Forgets the photo of g: the upload, and the kept file. */
+static void
+reg_photo_drop(struct req *r, struct reg *g)
+{
+	g->photo = NULL;
+	g->photo_len = 0;
+	g->photo_clean = 0;
+	if (g->keep.file[0] != '\0')
+		files_unlink(r, g->keep.file);
+	g->keep.file[0] = '\0';
+	g->keep.clean = 0;
+}
+
+/*
+ * The ID-card photo: a new one is checked from its header only (nothing
+ * is decoded before the SMS code is verified) and replaces the kept one;
+ * without a new one the kept one stands.
+ */
+static void
+reg_photo(struct req *r, struct reg *g)
+{
+	const struct field	*f = form_field(&r->body, "idcard");
+	struct jpeg_out		 out;
+	const char		*msg;
+
+	if (f == NULL || f->filename == NULL ||
+	    (*f->filename == '\0' && f->len == 0)) {
+		if (g->keep.file[0] == '\0')
+			xml_field_error(r, "idcard",
+			    "请选择身份证照片，上传后方可进行注册。");
+		return;
+	}
+	reg_photo_drop(r, g);
+	if ((msg = jpeg_decode((const unsigned char *)f->value, f->len,
+	    MAX_JPEG, 0, 0, JPEG_HEADER, &out)) != NULL) {
+		xml_field_error(r, "idcard", msg);
+		return;
+	}
+	g->photo = (const unsigned char *)f->value;
+	g->photo_len = f->len;
+}
+
+/*
+ * The SMS code: the one typed, or the one verified earlier for this
+ * phone (kept; it stays good for its own 5 minutes).  Only a verified
+ * code lets the registration say more (reg_taken) or decode the photo.
+ * Returns 0, or -1 on a database failure.
+ */
+static int
+reg_sms(struct req *r, struct reg *g)
+{
+	const char	*phone = form_text(&r->body, "phone");
+	const char	*code = form_text(&r->body, "sms_code"), *msg;
+	unsigned char	 pm[MAC_LEN];
+	int		 k;
+
+	if (valid_phone(phone) != NULL)
+		return 0;	/* the phone's own error says enough */
+	pii_mac(r->cfg, "phone", phone, pm);
+	if (*code == '\0' && g->keep.sms_id != 0 &&
+	    CRYPTO_memcmp(pm, g->keep.phone_mac, MAC_LEN) == 0) {
+		if ((k = regkeep_sms_ok(r, &g->keep)) == -1)
+			return -1;
+		if (k == 1) {
+			g->sms_ok = 1;
+			g->code_id = g->keep.sms_id;
+			return 0;
+		}
+		g->keep.sms_id = 0;
+		xml_field_error(r, "sms_code",
+		    "验证码已过期（有效期5分钟），请重新获取。");
+		return 0;
+	}
+	g->keep.sms_id = 0;
+	if ((msg = sms_check(r, phone, "register", code, &g->code_id)) != NULL) {
+		if (r->status == 503)
+			return -1;
+		xml_field_error(r, "sms_code", msg);
+		return 0;
+	}
+	g->sms_ok = 1;
+	g->keep.sms_id = g->code_id;
+	memcpy(g->keep.phone_mac, pm, MAC_LEN);
+	return 0;
+}
+
+/*
+ * Once the SMS code is verified, and only then (before, the answer must
+ * not tell who has registered): the ID number and the phone must be free
+ * this year.  Returns 0, or -1 on a database failure.
+ */
+static int
+reg_taken(struct req *r, struct reg *g)
+{
+	struct who	 a;
+	unsigned char	 m[MAC_LEN];
+	char		 norm[16];
+	long long	 n;
+	int		 k;
+
+	if (g->id_ok) {
+		pii_mac(r->cfg, "idno", g->id.norm, m);
+		if (db_exec(r, STMT_ACCOUNT_BY_IDNO, "ib", (long long)r->year,
+		    m, sizeof(m)) == -1 || (k = db_fetch(r,
+		    STMT_ACCOUNT_BY_IDNO, "i", &n)) == -1)
+			return -1;
 		db_done(r, STMT_ACCOUNT_BY_IDNO);
 		if (k == 1)
 			xml_field_error(r, "idno", "该身份证号本年度已注册，"
 			    "请直接登录；如忘记密码，请使用“忘记密码”。");
 	}
-	v = form_text(&r->body, "birth");
-	if ((msg = valid_date(v, &y, &mo, &d)) != NULL)
-		xml_field_error(r, "birth", *v ? msg : "请选择出生日期。");
-	else if (ik != IDNO_OK)
-		;	/* the ID number's own error says enough */
-	else if (y != id->year || mo != id->month || d != id->day)
-		xml_field_error(r, "birth", "出生日期与身份证号不一致，请核对。");
-	v = form_text(&r->body, "gender");
-	if (*v != '\0' && ik == IDNO_OK && ((strcmp(v, "M") && strcmp(v, "F")) ||
-	    *v != id->gender))
-		xml_field_error(r, "gender", "性别与身份证号不一致，请核对。");
-
-	v = form_text(&r->body, "name");
-	if ((msg = valid_name(v)) != NULL)
-		xml_field_error(r, "name", *v ? msg : "请输入姓名。");
-
-	v = form_text(&r->body, "phone");
-	if ((msg = phone_free(r, v, dbfail)) != NULL) {
-		if (*dbfail)
-			return;
-		xml_field_error(r, "phone", *v ? msg : "请输入手机号码。");
-	}
-
-	pw = form_get(&r->body, "password");
-	pw2 = form_get(&r->body, "password2");
-	if (pw == NULL || *pw == '\0')
-		xml_field_error(r, "password", "请输入密码。");
-	else if ((msg = passwd_check_candidate(pw, form_text(&r->body, "idno"),
-	    form_text(&r->body, "name"))) != NULL)
-		xml_field_error(r, "password", msg);
-	if (pw2 == NULL || *pw2 == '\0')
-		xml_field_error(r, "password2", "请再次输入密码。");
-	else if (pw != NULL && strcmp(pw, pw2) != 0)
-		xml_field_error(r, "password2", "两次输入的密码不一致。");
+	if ((k = account_find(r, 0, form_text(&r->body, "phone"), &a, norm,
+	    sizeof(norm))) == -1)
+		return -1;
+	if (k == 1)
+		xml_field_error(r, "phone",
+		    "该手机号本年度已注册，请直接登录或使用其他手机号。");
+	return 0;
 }
 
-/* POST /register: send a code, or register. */
-enum rc
-h_register_post(struct req *r)
+/*
+ * Decodes the ID-card photo (the new upload, or the kept one unless it
+ * is clean already) and encodes its pixels again, as uploads are
+ * (h_upload.c upload_check), so no EXIF block or bytes appended after
+ * the image reach the disk.  Returns 0, or -1 when refused (the message
+ * at the field) or failed.
+ */
+static int
+reg_idcard(struct req *r, struct reg *g)
 {
-	struct idno	 id;
-	struct jpg	 jpg = { NULL, 0 };
-	const char	*phone, *msg;
+	struct image		 img;
+	const unsigned char	*buf = g->photo;
+	size_t			 len = g->photo_len;
+	const char		*msg;
+	int			 rc;
+
+	if (buf == NULL) {
+		if (g->keep.file[0] == '\0')
+			return -1;
+		if ((buf = files_read(r, g->keep.file, MAX_JPEG, &len)) == NULL) {
+			g->keep.file[0] = '\0';
+			xml_field_error(r, "idcard", "请重新选择身份证照片。");
+			return -1;
+		}
+		if (g->keep.clean) {
+			g->jpg = (unsigned char *)buf;
+			g->jpg_len = len;
+			return 0;
+		}
+	}
+	if ((msg = image_decode(buf, len, MAX_JPEG, &img)) != NULL) {
+		reg_photo_drop(r, g);
+		xml_field_error(r, "idcard", msg);
+		return -1;
+	}
+	rc = image_encode(&img, QUALITY_SCAN, &g->jpg, &g->jpg_len);
+	image_free(&img);
+	if (rc == -1) {
+		log_warnx("%s: image_encode failed", __func__);
+		reg_photo_drop(r, g);
+		xml_field_error(r, "idcard", "图片处理失败，请稍后重新上传。");
+		return -1;
+	}
+	pool_cleanup(r->pool, free, g->jpg);
+	/* What is kept from now on is the clean photo. */
+	reg_photo_drop(r, g);
+	g->photo = g->jpg;
+	g->photo_len = g->jpg_len;
+	g->photo_clean = 1;
+	return 0;
+}
+
+/*
+ * Every check of a registration, in the order that bounds what an
+ * anonymous visitor learns and costs: the fields, then the SMS code,
+ * then (verified only) whether the ID number or phone is taken and the
+ * photo's pixels.  Returns 0, or -1 on a database failure.
+ */
+static int
+reg_check(struct req *r, struct reg *g)
+{
+	if (strcmp(form_text(&r->body, "consent"), r->cfg->consent_version))
+		xml_field_error(r, "consent",
+		    "请先阅读申报人员须知并勾选“已阅读并同意”。");
+	if (reg_region(r) == -1)
+		return -1;
+	reg_photo(r, g);
+	reg_person(r, g);
+	reg_password(r, g);
+	if (reg_sms(r, g) == -1)
+		return -1;
+	if (!g->sms_ok)
+		return 0;
+	if (reg_taken(r, g) == -1)
+		return -1;
+	(void)reg_idcard(r, g);
+	return 0;
+}
+
+/*
+ * A refused registration keeps what passed for the retry (regkeep.c):
+ * the photo (stored now), the verified SMS code and the password's hash,
+ * and tells the page with <kept token photo sms password/>.  Returns 0,
+ * or -1 on a failure.
+ */
+static int
+reg_keep(struct req *r, struct reg *g)
+{
+	xmlNodePtr	 k;
+	int		 room = 0;
+
+	if (g->photo != NULL && (room = regkeep_photo_room(r)) == -1)
+		return -1;
+	if (g->photo != NULL && room) {
+		if (files_store(r, g->photo, g->photo_len, g->keep.file) == -1)
+			g->keep.file[0] = '\0';
+		g->keep.clean = g->photo_clean;
+	}
+	if (g->pw_ok && !g->pw_kept) {
+		if (passwd_hash(form_get(&r->body, "password"),
+		    r->cfg->scrypt_ln, g->keep.pw_hash,
+		    sizeof(g->keep.pw_hash)) == -1)
+			return -1;
+		reg_pw_for(r, g, g->keep.pw_for);
+	}
+	if (g->keep.file[0] == '\0' && g->keep.sms_id == 0 &&
+	    g->keep.pw_hash[0] == '\0')
+		return regkeep_drop(r, &g->keep);
+	if (regkeep_save(r, &g->keep) == -1) {
+		if (room && g->keep.file[0] != '\0')
+			files_unlink(r, g->keep.file);
+		return -1;
+	}
+	k = xml_el(r->root, "kept", NULL);
+	xml_attr(k, "token", g->keep.token);
+	if (g->keep.file[0] != '\0')
+		xml_attr(k, "photo", "1");
+	if (g->keep.sms_id != 0)
+		xml_attr(k, "sms", "1");
+	if (g->keep.pw_hash[0] != '\0')
+		xml_attr(k, "password", "1");
+	return 0;
+}
+
+/*
+ * Stores the photo and the account of a registration whose every check
+ * passed, uses the SMS code and drops what was kept.
+ */
+static enum rc
+reg_insert(struct req *r, struct reg *g)
+{
+	const char	*phone = form_text(&r->body, "phone");
 	unsigned char	 im[MAC_LEN], pm[MAC_LEN], ie[PII_MAX], pe[PII_MAX];
 	size_t		 iel, pel;
 	char		 hash[PW_HASH_MAX], file[65], birth[11], obj[32];
-	long long	 code_id = 0, level = 0, acct;
-	int		 open, dbfail = 0;
-	enum rc		 rc;
+	long long	 level = 0, acct;
 
-	if (r->role != ROLE_ANON) {
-		resp_redirect(r, "/home");
-		return RC_OK;
-	}
-	if ((rc = register_page(r, &open)) != RC_OK)
-		return rc;
-	xml_keep(r, reg_keep);
-	phone = form_text(&r->body, "phone");
-
-	if (form_get(&r->body, "send_code") != NULL) {
-		if (!open)
-			xml_form_message(r, year_window_closed(r, W_UNSET,
-			    W_OUTSIDE));
-		if ((msg = phone_free(r, phone, &dbfail)) == NULL && open)
-			msg = sms_issue(r, phone, "register");
-		if (dbfail || r->status == 503)
-			return RC_DB;
-		if (msg != NULL)
-			xml_field_error(r, "phone", msg);
-		else if (open) {
-			xml_attr(r->form, "status", "sent");
-			xml_form_message(r, "验证码已发送，请查收短信（5分钟内有效）。");
-		}
-		if (!open) {
-			xml_attr(r->form, "status", "invalid");
-			r->form_bad = 1;
-		}
-		return RC_OK;
-	}
-
-	if (!open) {
-		xml_form_refuse(r, year_window_closed(r, W_UNSET, W_OUTSIDE));
-		return RC_OK;
-	}
-	register_check(r, &id, &jpg, &dbfail);
-	if (dbfail)
-		return RC_DB;
-	if (!r->form_bad && valid_phone(phone) == NULL &&
-	    (msg = sms_check(r, phone, "register",
-	    form_text(&r->body, "sms_code"), &code_id)) != NULL) {
-		if (r->status == 503)
-			return RC_DB;
-		xml_field_error(r, "sms_code", msg);
-	}
-	if (r->form_bad) {
-		xml_form_message(r, "请按提示修改后重新提交。");
-		return RC_OK;
-	}
-
-	/* Everything is right: store the photo, then the account. */
 	valid_uint(form_text(&r->body, "level"), 1, 5, &level);
-	if (passwd_hash(form_get(&r->body, "password"), r->cfg->scrypt_ln,
-	    hash, sizeof(hash)) == -1)
+	if (g->pw_kept)
+		snprintf(hash, sizeof(hash), "%s", g->keep.pw_hash);
+	else if (passwd_hash(form_get(&r->body, "password"),
+	    r->cfg->scrypt_ln, hash, sizeof(hash)) == -1)
 		return RC_INTERNAL;
-	pii_mac(r->cfg, "idno", id.norm, im);
+	pii_mac(r->cfg, "idno", g->id.norm, im);
 	pii_mac(r->cfg, "phone", phone, pm);
-	snprintf(birth, sizeof(birth), "%04d-%02d-%02d", id.year, id.month,
-	    id.day);
-	if (files_store(r, jpg.data, jpg.len, file) == -1) {
+	snprintf(birth, sizeof(birth), "%04d-%02d-%02d", g->id.year,
+	    g->id.month, g->id.day);
+	if (files_store(r, g->jpg, g->jpg_len, file) == -1) {
 		xml_field_error(r, "idcard", "照片保存失败，请稍后重新提交。");
 		r->status = 503;
 		return RC_OK;
@@ -311,13 +523,13 @@ h_register_post(struct req *r)
 	if (db_begin(r) == -1 ||
 	    db_exec(r, STMT_ACCOUNT_INSERT, "isbbsssisss", (long long)r->year,
 	    form_text(&r->body, "name"), im, sizeof(im), pm, sizeof(pm),
-	    id.gender == 'M' ? "M" : "F", birth,
+	    g->id.gender == 'M' ? "M" : "F", birth,
 	    form_text(&r->body, "region"), level, file, hash,
 	    r->cfg->consent_version) == -1)
 		goto fail;
 	acct = db_insert_id(r, STMT_ACCOUNT_INSERT);
 	/* Sealed bound to the new row's id (pii.c), in the same transaction. */
-	if (pii_seal(r->cfg, PII_IDNO, acct, id.norm, ie, sizeof(ie),
+	if (pii_seal(r->cfg, PII_IDNO, acct, g->id.norm, ie, sizeof(ie),
 	    &iel) == -1 || pii_seal(r->cfg, PII_PHONE, acct, phone, pe,
 	    sizeof(pe), &pel) == -1) {
 		db_rollback(r);
@@ -327,14 +539,14 @@ h_register_post(struct req *r)
 	if (db_exec(r, STMT_ACCOUNT_SEAL, "bbi", ie, iel, pe, pel, acct) != 1)
 		goto fail;
 	snprintf(obj, sizeof(obj), "account:%lld", acct);
-	if (sms_use(r, code_id) == -1) {
+	if (sms_use(r, g->code_id) == -1) {
 		db_rollback(r);
 		files_unlink(r, file);
 		xml_field_error(r, "sms_code", "该验证码已使用，请重新获取。");
 		return RC_OK;
 	}
 	if (audit(r, "register", obj, "ok", r->cfg->consent_version) == -1 ||
-	    db_commit(r) == -1)
+	    regkeep_drop(r, &g->keep) == -1 || db_commit(r) == -1)
 		goto fail;
 	resp_redirect(r, "/login?m=registered");
 	return RC_OK;
@@ -347,6 +559,93 @@ fail:
 		return RC_OK;
 	}
 	return RC_DB;
+}
+
+/*
+ * The no-script 获取验证码 of the form: send a code to the phone, any
+ * valid one (as POST /sms does): whether it is registered is said only
+ * once the code is verified (reg_taken), never to whoever merely asks.
+ */
+static enum rc
+reg_send_code(struct req *r, int open)
+{
+	const char	*phone = form_text(&r->body, "phone"), *msg;
+
+	if (!open)
+		xml_form_message(r, year_window_closed(r, W_UNSET, W_OUTSIDE));
+	if ((msg = valid_phone(phone)) == NULL && open &&
+	    (msg = sms_issue(r, phone, "register")) != NULL &&
+	    r->status == 503)
+		return RC_DB;
+	if (msg != NULL)
+		xml_field_error(r, "phone", *phone ? msg : "请输入手机号码。");
+	else if (open) {
+		xml_attr(r->form, "status", "sent");
+		xml_form_message(r, "验证码已发送，请查收短信（5分钟内有效）。");
+	}
+	if (!open) {
+		xml_attr(r->form, "status", "invalid");
+		r->form_bad = 1;
+	}
+	return RC_OK;
+}
+
+/* POST /register: send a code, or register. */
+enum rc
+h_register_post(struct req *r)
+{
+	struct reg	 g;
+	int		 open;
+	enum rc		 rc;
+
+	if (r->role != ROLE_ANON) {
+		resp_redirect(r, "/home");
+		return RC_OK;
+	}
+	if ((rc = register_page(r, &open)) != RC_OK)
+		return rc;
+	xml_keep(r, reg_keep_fields);
+	if (form_get(&r->body, "send_code") != NULL)
+		return reg_send_code(r, open);
+	if (!open) {
+		xml_form_refuse(r, year_window_closed(r, W_UNSET, W_OUTSIDE));
+		return RC_OK;
+	}
+	memset(&g, 0, sizeof(g));
+	if (regkeep_sweep(r) == -1 ||
+	    regkeep_load(r, form_get(&r->body, "keep"), &g.keep) == -1 ||
+	    reg_check(r, &g) == -1)
+		return RC_DB;
+	if (r->form_bad) {
+		/* A failure to keep costs only the convenience. */
+		if (reg_keep(r, &g) == -1)
+			log_warnx("%s: nothing kept for the retry", __func__);
+		xml_form_message(r, "请按提示修改后重新提交。");
+		return RC_OK;
+	}
+	return reg_insert(r, &g);
+}
+
+/*
+ * GET /register/photo?k=TOKEN: the ID-card photo a refused registration
+ * kept, shown as a thumbnail on its retry; only to the anonymous cookie
+ * it was kept for, sent by nginx (X-Accel-Redirect) like /files.
+ */
+enum rc
+h_register_photo(struct req *r)
+{
+	struct regkeep	 k;
+	int		 n;
+
+	if (r->role != ROLE_ANON)
+		return RC_NOTFOUND;
+	if ((n = regkeep_load(r, req_arg(r, "k"), &k)) == -1)
+		return RC_DB;
+	if (n == 0 || k.file[0] == '\0')
+		return RC_NOTFOUND;
+	resp_file(r, pool_printf(r->pool, FILES_URI "/%.2s/%s", k.file,
+	    k.file), "image/jpeg", "inline; filename=\"idcard.jpg\"");
+	return RC_OK;
 }
 
 /*
@@ -410,6 +709,6 @@ h_sms(struct req *r)
 		return RC_OK;
 	}
 	xml_attr(s, "status", "sent");
-	xml_attr(s, "wait", "60");
+	xml_attrf(s, "wait", "%d", SMS_WAIT);
 	return RC_OK;
 }

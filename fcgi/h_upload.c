@@ -24,7 +24,6 @@
 #define MAX_REPLACED	8		/* old photo rows swept at once */
 #define QUALITY_PHOTO	90		/* JPEG quality of re-encoded photos */
 #define QUALITY_SCAN	85		/* ... of other images */
-#define FILES_URI	"/protected-files"	/* nginx internal location */
 
 /* A validated upload ready to be stored. */
 struct upload {
@@ -199,8 +198,10 @@ upload_check(struct req *r, const struct kind *k, const struct field *f,
 	}
 	memset(&img, 0, sizeof(img));
 	memset(&ph, 0, sizeof(ph));
-	if ((msg = image_decode((const unsigned char *)f->value, f->len, max,
-	    &img)) != NULL) {
+	/* A photo needs no more pixels than 413x626: libjpeg scales. */
+	if ((msg = image_decode_fit((const unsigned char *)f->value, f->len,
+	    max, (k->flags & K_PHOTO) ? IMAGE_PHOTO_W : 0,
+	    (k->flags & K_PHOTO) ? IMAGE_PHOTO_H : 0, &img)) != NULL) {
 		xml_field_error(r, "file", msg);
 		return -1;
 	}
@@ -411,15 +412,19 @@ upload_take(struct req *r, const struct app *a, long long app, long long by,
     const struct kind **kp)
 {
 	const struct kind *k;
+	const struct field *f;
 	struct upload	 u;
 	long long	 id = 0;
 	enum rc		 rc;
 
 	*kp = NULL;
 	k = upload_kind_find(form_text(&r->body, "kind"));
+	/* The application form names each kind's file input file_KIND. */
+	if ((f = form_field(&r->body, "file")) == NULL && k != NULL)
+		f = form_field(&r->body, pool_printf(r->pool, "file_%s",
+		    k->name));
 	if (upload_kind_allowed(r, k, a, v != NULL) == -1 ||
-	    upload_check(r, k, form_field(&r->body, "file"), title,
-	    &u) == -1) {
+	    upload_check(r, k, f, title, &u) == -1) {
 		xml_form_message(r, retry);
 		return RC_OK;
 	}
@@ -435,7 +440,76 @@ upload_take(struct req *r, const struct app *a, long long app, long long by,
 	return RC_OK;
 }
 
-/* POST /apply/upload (multipart: csrf, kind, file, title) */
+/*
+ * One file chosen in the application form's input file_KIND, stored as
+ * if its 上传 had been pressed; the checks write into a scratch form (the
+ * page is another one).  Returns 1 stored, 0 refused, -1 database.
+ */
+static int
+upload_form_file(struct req *r, const struct app *a, const struct kind *k,
+    const struct field *f)
+{
+	struct upload	 u;
+	xmlNodePtr	 page = r->form, scratch;
+	long long	 id = 0;
+	int		 bad = r->form_bad, status = r->status, n = 0;
+	enum rc		 rc = RC_OK;
+
+	scratch = xmlNewNode(NULL, (const xmlChar *)"form");
+	r->form = scratch;
+	r->form_bad = 0;
+	if (upload_kind_allowed(r, k, a, 0) == 0 &&
+	    upload_check(r, k, f, form_text(&r->body, "title"), &u) == 0) {
+		rc = upload_store(r, a->id, r->account_id, &u, NULL, &id);
+		free(u.heap);
+		n = !r->form_bad;
+	}
+	r->form = page;
+	r->form_bad = bad;
+	r->status = status;
+	xmlFreeNode(scratch);
+	return rc == RC_OK ? n : -1;
+}
+
+/*
+ * The files chosen in the application form's upload inputs when another
+ * of its buttons was pressed (保存信息): none is dropped unseen, each is
+ * uploaded.  Returns the number refused (*nup: stored), or -1 on a
+ * database failure.
+ */
+int
+upload_form_files(struct req *r, int *nup)
+{
+	const struct field *f;
+	struct app	 a;
+	size_t		 i;
+	int		 n, refused = 0;
+
+	*nup = 0;
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		f = form_field(&r->body, pool_printf(r->pool, "file_%s",
+		    kinds[i].name));
+		if (f == NULL || f->filename == NULL || f->len == 0)
+			continue;
+		if ((n = app_mine(r, &a)) != 1)
+			return n == -1 ? -1 : refused + 1;
+		if ((n = upload_form_file(r, &a, &kinds[i], f)) == -1)
+			return -1;
+		if (n == 1)
+			(*nup)++;
+		else
+			refused++;
+	}
+	return refused;
+}
+
+/*
+ * POST /apply/upload (multipart: csrf, kind, file, title), from the
+ * upload page, or from the application form (file_KIND, title and every
+ * field of the form): then the fields are saved as the draft, or kept
+ * for the form when they cannot be saved yet (apply_draft_keep), whether
+ * the upload goes through or not.
+ */
 enum rc
 h_upload_post(struct req *r)
 {
@@ -443,7 +517,7 @@ h_upload_post(struct req *r)
 	struct app	 a;
 	const struct kind *k;
 	enum rc		 rc;
-	int		 n;
+	int		 n, saved;
 
 	if ((n = app_mine(r, &a)) == -1)
 		return RC_DB;
@@ -457,9 +531,14 @@ h_upload_post(struct req *r)
 	}
 	if ((rc = upload_take(r, &a, a.id, r->account_id, NULL,
 	    form_text(&r->body, "title"), "上传未成功，请按提示修改后重新上传。",
-	    &k)) != RC_OK || k == NULL)
+	    &k)) != RC_OK)
 		return rc;
-	resp_redirect(r, "/apply?m=uploaded#materials");
+	if ((saved = apply_draft_keep(r)) == -1)
+		return RC_DB;
+	if (k == NULL)
+		return RC_OK;
+	resp_redirect(r, saved == 0 && form_get(&r->body, "version") != NULL ?
+	    "/apply?m=uploaded" : "/apply?m=uploaded#materials");
 	return RC_OK;
 }
 
@@ -493,7 +572,9 @@ h_upload_stamp(struct req *r)
 	long long	 mid, mid2;
 	int		 n, rc;
 
-	if ((n = app_mine(r, &a)) == -1)
+	/* From the application form: its fields are saved or kept. */
+	if (apply_draft_keep(r) == -1 ||
+	    (n = app_mine(r, &a)) == -1)
 		return RC_DB;
 	upload_page(r, "/apply/stamp", n == 1 ? &a : NULL);
 	if (n == 0 || !app_editable(&a))
@@ -598,6 +679,9 @@ h_upload_delete(struct req *r)
 	long long	 id, owner, app, stamped;
 	int		 n;
 
+	/* From the application form: its fields are saved or kept. */
+	if (apply_draft_keep(r) == -1)
+		return RC_DB;
 	if (valid_uint(form_text(&r->body, "id"), 1, 0xffffffffLL, &id) == -1)
 		return RC_NOTFOUND;
 	if ((n = material_get(r, id, &kind, &file, &mime, &title, &owner,

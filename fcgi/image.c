@@ -20,8 +20,8 @@
 #include "gkbm.h"
 #include "jpeg.h"
 
-#define PHOTO_W		413	/* 二寸 at 300 dpi, SPEC.md §3.4 */
-#define PHOTO_H		626
+#define PHOTO_W		IMAGE_PHOTO_W
+#define PHOTO_H		IMAGE_PHOTO_H
 #define PHOTO_SLACK	50	/* proportions may differ by 1/50 (2%) */
 
 #define STAMP_CHARS	18	/* a cell is 1/18 of the width */
@@ -82,10 +82,6 @@ struct enc_dest {
 	size_t				 size;
 };
 
-static int	exif_orientation(j_decompress_ptr);
-static unsigned	exif_get(const unsigned char *, int, int);
-static void	cmyk_row(const unsigned char *, unsigned char *, int, int);
-static void	decode_rows(j_decompress_ptr, unsigned char *);
 static void	image_orient(struct image *, int);
 static const char *photo_message(int, int, const char *);
 static double	*spans_new(int, int, struct span *);
@@ -95,109 +91,6 @@ static void	scale_box(const struct image *, struct image *);
 static void	enc_init(j_compress_ptr);
 static boolean	enc_empty(j_compress_ptr);
 static void	enc_term(j_compress_ptr);
-
-/* Reads the n-byte (2 or 4) integer at p in the TIFF byte order. */
-static unsigned
-exif_get(const unsigned char *p, int n, int motorola)
-{
-	if (n == 2)
-		return motorola ? (unsigned)p[0] << 8 | p[1] :
-		    (unsigned)p[1] << 8 | p[0];
-	return motorola ?
-	    (unsigned)p[0] << 24 | (unsigned)p[1] << 16 | p[2] << 8 | p[3] :
-	    (unsigned)p[3] << 24 | (unsigned)p[2] << 16 | p[1] << 8 | p[0];
-}
-
-/*
- * Returns the EXIF orientation (1-8) from the saved APP1 markers of
- * cinfo, or 1 when there is none or it cannot be read.  Phones store a
- * portrait photo sideways and say so here; since re-encoding drops EXIF,
- * the rotation has to be applied to the pixels.
- */
-static int
-exif_orientation(j_decompress_ptr cinfo)
-{
-	jpeg_saved_marker_ptr	 m;
-	const unsigned char	*t;
-	size_t			 len, ifd, i, n;
-	int			 mm;
-	unsigned		 v;
-
-	for (m = cinfo->marker_list; m != NULL; m = m->next) {
-		if (m->marker != JPEG_APP0 + 1 || m->data_length < 14 ||
-		    memcmp(m->data, "Exif\0\0", 6) != 0)
-			continue;
-		t = m->data + 6;
-		len = m->data_length - 6;
-		if (memcmp(t, "MM\0*", 4) == 0)
-			mm = 1;
-		else if (memcmp(t, "II*\0", 4) == 0)
-			mm = 0;
-		else
-			continue;
-		ifd = exif_get(t + 4, 4, mm);
-		if (ifd < 8 || ifd > len - 2)
-			continue;
-		n = exif_get(t + ifd, 2, mm);
-		for (i = 0; i < n && ifd + 2 + 12 * (i + 1) <= len; i++) {
-			const unsigned char *e = t + ifd + 2 + 12 * i;
-
-			if (exif_get(e, 2, mm) != 0x0112 ||
-			    exif_get(e + 2, 2, mm) != 3)
-				continue;
-			v = exif_get(e + 8, 2, mm);
-			return v >= 1 && v <= 8 ? (int)v : 1;
-		}
-	}
-	return 1;
-}
-
-/*
- * Converts n CMYK pixels to RGB.  Adobe writes CMYK inverted (255 means
- * no ink), and so does nearly every CMYK JPEG in the wild.
- */
-static void
-cmyk_row(const unsigned char *in, unsigned char *out, int n, int adobe)
-{
-	int	 c, m, y, k;
-
-	for (; n > 0; n--, in += 4, out += 3) {
-		c = in[0], m = in[1], y = in[2], k = in[3];
-		if (!adobe) {
-			c = 255 - c, m = 255 - m;
-			y = 255 - y, k = 255 - k;
-		}
-		out[0] = (unsigned char)((c * k + 127) / 255);
-		out[1] = (unsigned char)((m * k + 127) / 255);
-		out[2] = (unsigned char)((y * k + 127) / 255);
-	}
-}
-
-/*
- * Reads every scanline of the started cinfo into rgb (output_width x
- * output_height x 3 bytes), converting CMYK.  Errors longjmp.
- */
-static void
-decode_rows(j_decompress_ptr cinfo, unsigned char *rgb)
-{
-	JSAMPARRAY	 cmyk = NULL;
-	JSAMPROW	 row;
-
-	if (cinfo->out_color_space == JCS_CMYK)
-		cmyk = (*cinfo->mem->alloc_sarray)((j_common_ptr)cinfo,
-		    JPOOL_IMAGE, cinfo->output_width * 4, 1);
-	while (cinfo->output_scanline < cinfo->output_height) {
-		row = rgb + (size_t)cinfo->output_scanline *
-		    cinfo->output_width * 3;
-		if (cmyk == NULL)
-			(void)jpeg_read_scanlines(cinfo, &row, 1);
-		else {
-			(void)jpeg_read_scanlines(cinfo, cmyk, 1);
-			cmyk_row(cmyk[0], row, (int)cinfo->output_width,
-			    cinfo->saw_Adobe_marker);
-		}
-	}
-}
 
 /* Applies EXIF orientation o (1-8) to img in place. */
 static void
@@ -222,88 +115,67 @@ image_orient(struct image *img, int o)
 	img->rgb = rgb;
 	img->w = w;
 	img->h = h;
+	if (o >= 5) {
+		w = img->src_w;
+		img->src_w = img->src_h;
+		img->src_h = w;
+	}
 }
 
 /*
  * Decodes the len bytes at buf, at most max, as a JPEG image into img as
  * 8-bit RGB (grayscale, CMYK and YCCK converted; the EXIF orientation
- * applied).  The size limits of jpeg_check (100 to 10000 pixels a side,
- * 50 megapixels) are checked from the header before anything is
- * allocated.  Returns NULL with img->rgb malloc'd (free it with
- * image_free), or a Chinese message, the same as jpeg_check's, with img
- * set to empty.
+ * applied), with libjpeg's DCT scaling to the smallest size of at least
+ * min_w x min_h (0 x 0: full size); img->src_w x img->src_h is the size
+ * before scaling.  The limits of jpeg_decode hold.  Returns NULL with
+ * img->rgb malloc'd (free it with image_free), or a Chinese message with
+ * img set to empty.
  */
+const char *
+image_decode_fit(const unsigned char *buf, size_t len, size_t max,
+    int min_w, int min_h, struct image *img)
+{
+	struct jpeg_out	 out;
+	const char	*msg;
+
+	memset(img, 0, sizeof(*img));
+	if ((msg = jpeg_decode(buf, len, max, min_w, min_h, JPEG_PIXELS,
+	    &out)) != NULL)
+		return msg;
+	img->w = out.w;
+	img->h = out.h;
+	img->rgb = out.rgb;
+	img->src_w = out.src_w;
+	img->src_h = out.src_h;
+	image_orient(img, out.orient);
+	return NULL;
+}
+
+/* image_decode_fit at full size. */
 const char *
 image_decode(const unsigned char *buf, size_t len, size_t max,
     struct image *img)
 {
-	struct jpeg_decompress_struct	 cinfo;
-	struct jpeg_err			 jerr;
-	struct jpeg_progress_mgr	 progress;
-	unsigned char *volatile		 rgb = NULL;
-	const char			*msg;
-	int				 o;
-
-	img->w = img->h = 0;
-	img->rgb = NULL;
-	if ((msg = jpeg_precheck(buf, len, max)) != NULL)
-		return msg;
-
-	memset(&cinfo, 0, sizeof(cinfo));
-	cinfo.err = jpeg_err_init(&jerr);
-	if (setjmp(jerr.jb) != 0) {
-		jpeg_destroy_decompress(&cinfo);
-		free(rgb);
-		return jpeg_msg_corrupt;
-	}
-	jpeg_open_mem(&cinfo, &progress, buf, len, 1);
-	if ((msg = jpeg_size_check(cinfo.image_width,
-	    cinfo.image_height)) != NULL) {
-		jpeg_destroy_decompress(&cinfo);
-		return msg;
-	}
-	switch (cinfo.jpeg_color_space) {
-	case JCS_GRAYSCALE:
-	case JCS_YCbCr:
-	case JCS_RGB:
-		cinfo.out_color_space = JCS_RGB;
-		break;
-	case JCS_CMYK:
-	case JCS_YCCK:
-		cinfo.out_color_space = JCS_CMYK;
-		break;
-	default:
-		jpeg_destroy_decompress(&cinfo);
-		return jpeg_msg_type;
-	}
-
-	jpeg_start_decompress(&cinfo);
-	rgb = xmalloc((size_t)cinfo.output_width * cinfo.output_height * 3);
-	decode_rows(&cinfo, rgb);
-	o = exif_orientation(&cinfo);
-	jpeg_finish_decompress(&cinfo);
-	img->w = (int)cinfo.output_width;
-	img->h = (int)cinfo.output_height;
-	img->rgb = rgb;
-	jpeg_destroy_decompress(&cinfo);
-	image_orient(img, o);
-	return NULL;
+	return image_decode_fit(buf, len, max, 0, 0, img);
 }
 
 /*
  * Returns the message for a w x h photo that is not what is wanted
  * (what, e.g. "比例不符合要求"), in a static buffer overwritten by the
- * next call.
+ * next call.  It says what to do: the page's crop frame (crop.js) never
+ * sends such a photo, so whoever reads this has none and crops with the
+ * phone's own album.
  */
 static const char *
 photo_message(int w, int h, const char *what)
 {
-	static char	 msg[512];
+	static char	 msg[768];
 
 	snprintf(msg, sizeof(msg), "照片尺寸为%d×%d像素，%s。"
 	    "请上传宽高比为%d:%d（二寸证件照，竖版）的照片，"
-	    "像素不小于%d×%d。", w, h, what, PHOTO_W, PHOTO_H,
-	    PHOTO_W, PHOTO_H);
+	    "像素不小于%d×%d。可先用手机相册的“编辑”→“裁剪”把照片裁成"
+	    "竖版、宽高约2:3、只留头部和肩部，再重新上传。", w, h, what,
+	    PHOTO_W, PHOTO_H, PHOTO_W, PHOTO_H);
 	return msg;
 }
 
@@ -416,27 +288,30 @@ image_photo(const struct image *in, struct image *out)
 {
 	long long	 d;
 	size_t		 n = (size_t)PHOTO_W * PHOTO_H * 3;
+	int		 w, h;
 
-	out->w = out->h = 0;
-	out->rgb = NULL;
+	memset(out, 0, sizeof(*out));
 	if (in == NULL || in->rgb == NULL || in->w <= 0 || in->h <= 0)
 		return jpeg_msg_empty;
+	/* The size as uploaded, before any DCT scaling of the decode. */
+	w = in->src_w > 0 ? in->src_w : in->w;
+	h = in->src_h > 0 ? in->src_h : in->h;
 
 	/* |w/h - 413/626| <= 2% of 413/626, in integers. */
-	d = (long long)in->w * PHOTO_H - (long long)in->h * PHOTO_W;
+	d = (long long)w * PHOTO_H - (long long)h * PHOTO_W;
 	if (d < 0)
 		d = -d;
-	if (d * PHOTO_SLACK > (long long)in->h * PHOTO_W) {
-		d = (long long)in->h * PHOTO_H - (long long)in->w * PHOTO_W;
+	if (d * PHOTO_SLACK > (long long)h * PHOTO_W) {
+		d = (long long)h * PHOTO_H - (long long)w * PHOTO_W;
 		if (d < 0)
 			d = -d;
-		if (d * PHOTO_SLACK <= (long long)in->w * PHOTO_W)
-			return photo_message(in->w, in->h,
+		if (d * PHOTO_SLACK <= (long long)w * PHOTO_W)
+			return photo_message(w, h,
 			    "是横向的照片，比例不符合要求");
-		return photo_message(in->w, in->h, "比例不符合要求");
+		return photo_message(w, h, "比例不符合要求");
 	}
-	if (in->w < PHOTO_W || in->h < PHOTO_H)
-		return photo_message(in->w, in->h, "尺寸过小");
+	if (w < PHOTO_W || h < PHOTO_H || in->w < PHOTO_W || in->h < PHOTO_H)
+		return photo_message(w, h, "尺寸过小");
 
 	out->rgb = xmalloc(n);
 	out->w = PHOTO_W;
@@ -605,4 +480,5 @@ image_free(struct image *img)
 	free(img->rgb);
 	img->rgb = NULL;
 	img->w = img->h = 0;
+	img->src_w = img->src_h = 0;
 }

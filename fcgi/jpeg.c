@@ -7,10 +7,17 @@
  *
  * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
  */
-/* jpeg.c: uploaded images checked by decoding them */
+/*
+ * jpeg.c: uploaded JPEG images decoded, once, with bounded cost.  Every
+ * decode goes through jpeg_decode: the size limits come from the header
+ * before anything is allocated, libjpeg's DCT scaling decodes only as
+ * many pixels as the caller needs, libjpeg's own memory is capped and a
+ * progressive file may hold at most JPEG_MAX_SCANS scans.
+ */
 
 #include <setjmp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <jpeglib.h>
@@ -21,8 +28,14 @@
 
 #define JPEG_MIN_SIDE	100		/* pixels */
 #define JPEG_MAX_SIDE	10000
-#define JPEG_MAX_PIXELS	50000000ULL	/* 50 megapixels */
 #define JPEG_MAX_SCANS	100		/* progressive scans */
+/*
+ * libjpeg's own allocations: a progressive file keeps every DCT
+ * coefficient of the whole image (2 bytes each), at JPEG_MAX_PIXELS 39 MB
+ * in 4:2:0 and 78 MB in 4:4:4.  Beyond the cap libjpeg asks for a backing
+ * store, which this build has not: the decode fails (msg_memory).
+ */
+#define JPEG_MAX_MEMORY	(80L * 1024 * 1024)
 
 const char *const jpeg_msg_empty = "未选择文件或文件为空。";
 const char *const jpeg_msg_type =
@@ -32,18 +45,36 @@ const char *const jpeg_msg_corrupt =
 static const char *const msg_small =
     "图片尺寸过小，请上传宽和高都不小于100像素的照片。";
 static const char *const msg_large =
-    "图片尺寸过大，请上传宽和高都不超过10000像素、总像素不超过5000万的照片。";
+    "图片尺寸过大，请上传宽和高都不超过10000像素、总像素不超过1300万的照片"
+    "（可用手机相册的“编辑”缩小后上传）。";
+static const char *const msg_memory =
+    "图片过于复杂，无法处理，请用手机相册重新保存为普通jpg照片后上传。";
+
+/*
+ * EXIF orientations 5-8 swap width and height; the caller's minimum
+ * size is for the image as shown, so it is swapped for them.
+ */
+#define SWAPS_SIDES(o)	((o) >= 5)
 
 static void	jpeg_emit(j_common_ptr, int);
 static void	jpeg_quiet(j_common_ptr);
+static void	jpeg_progress(j_common_ptr);
 static const char *jpeg_too_big(size_t);
+static const char *jpeg_size_check(unsigned int, unsigned int);
+static unsigned	exif_get(const unsigned char *, int, int);
+static int	exif_orientation(j_decompress_ptr);
+static int	jpeg_out_space(j_decompress_ptr);
+static void	jpeg_fit(j_decompress_ptr, int, int);
+static void	cmyk_row(const unsigned char *, unsigned char *, int, int);
+static void	jpeg_rows(j_decompress_ptr, unsigned char *);
 
-/* error_exit: return to the caller's setjmp instead of exiting. */
+/* error_exit: remember why, return to the caller's setjmp. */
 void
 jpeg_err_fail(j_common_ptr cinfo)
 {
 	struct jpeg_err	*e = (struct jpeg_err *)cinfo->err;
 
+	e->code = cinfo->err->msg_code;
 	longjmp(e->jb, 1);
 }
 
@@ -90,17 +121,17 @@ jpeg_err_init(struct jpeg_err *e)
 	e->pub.error_exit = jpeg_err_fail;
 	e->pub.emit_message = jpeg_emit;
 	e->pub.output_message = jpeg_quiet;
+	e->code = 0;
 	return &e->pub;
 }
 
 /*
  * progress_monitor: a progressive file can hold thousands of tiny scans
  * that take minutes to decode; refuse more than JPEG_MAX_SCANS (the limit
- * djpeg -maxscan offers for the same reason).  Set it after
- * jpeg_create_decompress(), which clears cinfo.progress.
+ * djpeg -maxscan offers for the same reason).
  */
-void
-jpeg_err_progress(j_common_ptr cinfo)
+static void
+jpeg_progress(j_common_ptr cinfo)
 {
 	j_decompress_ptr	 d = (j_decompress_ptr)cinfo;
 
@@ -109,25 +140,36 @@ jpeg_err_progress(j_common_ptr cinfo)
 }
 
 /*
- * Returns the "too big" message for a limit of max bytes, in MB.  The
- * text lives in a static buffer overwritten by the next call; a worker
+ * Writes max bytes as the page states it ("4MB", "1.5MB", "14KB") into
+ * buf.  The limit shown next to every file field (xml.c) and the message
+ * refusing a larger file both come from here, so they cannot differ.
+ */
+void
+jpeg_size_text(size_t max, char *buf, size_t size)
+{
+	const size_t	 mb = 1024 * 1024;
+
+	if (max >= mb && max % mb == 0)
+		snprintf(buf, size, "%zuMB", max / mb);
+	else if (max >= mb / 10)
+		snprintf(buf, size, "%.1fMB", (double)max / mb);
+	else
+		snprintf(buf, size, "%zuKB", max / 1024);
+}
+
+/*
+ * Returns the "too big" message for a limit of max bytes.  The text
+ * lives in a static buffer overwritten by the next call; a worker
  * handles one request at a time.
  */
 static const char *
 jpeg_too_big(size_t max)
 {
 	static char	 msg[128];
-	const size_t	 mb = 1024 * 1024;
+	char		 t[32];
 
-	if (max >= mb && max % mb == 0)
-		snprintf(msg, sizeof(msg),
-		    "文件过大，请上传不超过%zuMB的图片。", max / mb);
-	else if (max >= mb / 10)
-		snprintf(msg, sizeof(msg),
-		    "文件过大，请上传不超过%.1fMB的图片。", (double)max / mb);
-	else
-		snprintf(msg, sizeof(msg),
-		    "文件过大，请上传不超过%zuKB的图片。", max / 1024);
+	jpeg_size_text(max, t, sizeof(t));
+	snprintf(msg, sizeof(msg), "文件过大，请上传不超过%s的图片。", t);
 	return msg;
 }
 
@@ -149,10 +191,10 @@ jpeg_precheck(const unsigned char *buf, size_t len, size_t max)
 
 /*
  * The pixel limits, checked from the header before anything is decoded:
- * 100 to 10000 pixels a side and at most 50 megapixels.  Returns NULL or
- * the message.
+ * JPEG_MIN_SIDE to JPEG_MAX_SIDE pixels a side and at most
+ * JPEG_MAX_PIXELS.  Returns NULL or the message.
  */
-const char *
+static const char *
 jpeg_size_check(unsigned int w, unsigned int h)
 {
 	if (w < JPEG_MIN_SIDE || h < JPEG_MIN_SIDE)
@@ -163,71 +205,244 @@ jpeg_size_check(unsigned int w, unsigned int h)
 	return NULL;
 }
 
-/*
- * Creates the decompressor cinfo reading buf, with the progress monitor
- * that bounds the work (and the APP1 markers kept when markers), then
- * reads the header.  Call it after setjmp() on the cinfo's struct
- * jpeg_err: a failure longjmps there.
- */
-void
-jpeg_open_mem(struct jpeg_decompress_struct *cinfo,
-    struct jpeg_progress_mgr *progress, const unsigned char *buf, size_t len,
-    int markers)
+/* Reads the n-byte (2 or 4) integer at p in the TIFF byte order. */
+static unsigned
+exif_get(const unsigned char *p, int n, int motorola)
 {
-	jpeg_create_decompress(cinfo);
-	progress->progress_monitor = jpeg_err_progress;
-	cinfo->progress = progress;
-	if (markers)
-		jpeg_save_markers(cinfo, JPEG_APP0 + 1, 0xffff);
-	jpeg_mem_src(cinfo, buf, (unsigned long)len);
-	if (jpeg_read_header(cinfo, TRUE) != JPEG_HEADER_OK)
-		jpeg_err_fail((j_common_ptr)cinfo);
+	if (n == 2)
+		return motorola ? (unsigned)p[0] << 8 | p[1] :
+		    (unsigned)p[1] << 8 | p[0];
+	return motorola ?
+	    (unsigned)p[0] << 24 | (unsigned)p[1] << 16 | p[2] << 8 | p[3] :
+	    (unsigned)p[3] << 24 | (unsigned)p[2] << 16 | p[1] << 8 | p[0];
 }
 
 /*
- * Checks that the len bytes at buf are a whole, decodable JPEG image of
- * at most max bytes, 100 to 10000 pixels on each side and at most 50
- * megapixels, by decoding every scanline.  The size is checked from the
- * header before decoding, so a huge image costs nothing.  Sets *w and *h
- * (either may be NULL) once the header has been read.  Returns NULL if
- * acceptable, else a Chinese message (static, or a static buffer for the
- * size limit).
+ * Returns the EXIF orientation (1-8) from the saved APP1 markers of
+ * cinfo, or 1 when there is none or it cannot be read.  Phones store a
+ * portrait photo sideways and say so here; since re-encoding drops EXIF,
+ * the rotation has to be applied to the pixels (image.c).
+ */
+static int
+exif_orientation(j_decompress_ptr cinfo)
+{
+	jpeg_saved_marker_ptr	 m;
+	const unsigned char	*t, *e;
+	size_t			 len, ifd, i, n;
+	int			 mm;
+	unsigned		 v;
+
+	for (m = cinfo->marker_list; m != NULL; m = m->next) {
+		if (m->marker != JPEG_APP0 + 1 || m->data_length < 14 ||
+		    memcmp(m->data, "Exif\0\0", 6) != 0)
+			continue;
+		t = m->data + 6;
+		len = m->data_length - 6;
+		if (memcmp(t, "MM\0*", 4) == 0)
+			mm = 1;
+		else if (memcmp(t, "II*\0", 4) == 0)
+			mm = 0;
+		else
+			continue;
+		ifd = exif_get(t + 4, 4, mm);
+		if (ifd < 8 || ifd > len - 2)
+			continue;
+		n = exif_get(t + ifd, 2, mm);
+		for (i = 0; i < n && ifd + 2 + 12 * (i + 1) <= len; i++) {
+			e = t + ifd + 2 + 12 * i;
+			if (exif_get(e, 2, mm) != 0x0112 ||
+			    exif_get(e + 2, 2, mm) != 3)
+				continue;
+			v = exif_get(e + 8, 2, mm);
+			return v >= 1 && v <= 8 ? (int)v : 1;
+		}
+	}
+	return 1;
+}
+
+/*
+ * Sets the output colour space (RGB, or CMYK converted by jpeg_rows) of
+ * cinfo after its header.  Returns 0, or -1 for a colour space we do
+ * not take.
+ */
+static int
+jpeg_out_space(j_decompress_ptr cinfo)
+{
+	switch (cinfo->jpeg_color_space) {
+	case JCS_GRAYSCALE:
+	case JCS_YCbCr:
+	case JCS_RGB:
+		cinfo->out_color_space = JCS_RGB;
+		return 0;
+	case JCS_CMYK:
+	case JCS_YCCK:
+		cinfo->out_color_space = JCS_CMYK;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+/*
+ * DCT scaling: the smallest scale n/8 whose output is at least min_w x
+ * min_h (as stored; 0 for full size), so a 12-megapixel photo made into
+ * a 413x626 one decodes 1/16 of its pixels.
+ */
+static void
+jpeg_fit(j_decompress_ptr cinfo, int min_w, int min_h)
+{
+	unsigned int	 n;
+
+	cinfo->scale_denom = 8;
+	for (n = min_w > 0 || min_h > 0 ? 1 : 8; n <= 8; n++) {
+		cinfo->scale_num = n;
+		jpeg_calc_output_dimensions(cinfo);
+		if (cinfo->output_width >= (JDIMENSION)min_w &&
+		    cinfo->output_height >= (JDIMENSION)min_h)
+			return;
+	}
+}
+
+/*
+ * Converts n CMYK pixels to RGB.  Adobe writes CMYK inverted (255 means
+ * no ink), and so does nearly every CMYK JPEG in the wild.
+ */
+static void
+cmyk_row(const unsigned char *in, unsigned char *out, int n, int adobe)
+{
+	int	 c, m, y, k;
+
+	for (; n > 0; n--, in += 4, out += 3) {
+		c = in[0], m = in[1], y = in[2], k = in[3];
+		if (!adobe) {
+			c = 255 - c, m = 255 - m;
+			y = 255 - y, k = 255 - k;
+		}
+		out[0] = (unsigned char)((c * k + 127) / 255);
+		out[1] = (unsigned char)((m * k + 127) / 255);
+		out[2] = (unsigned char)((y * k + 127) / 255);
+	}
+}
+
+/*
+ * Reads every scanline of the started cinfo into rgb (output_width x
+ * output_height x 3 bytes), converting CMYK; with rgb NULL every row
+ * is decoded into one scratch row and dropped.  Errors longjmp.
+ */
+static void
+jpeg_rows(j_decompress_ptr cinfo, unsigned char *rgb)
+{
+	JSAMPARRAY	 tmp = NULL;
+	JSAMPROW	 row;
+	int		 cmyk = cinfo->out_color_space == JCS_CMYK;
+
+	if (cmyk || rgb == NULL)
+		tmp = (*cinfo->mem->alloc_sarray)((j_common_ptr)cinfo,
+		    JPOOL_IMAGE, cinfo->output_width * (cmyk ? 4 : 3), 1);
+	while (cinfo->output_scanline < cinfo->output_height) {
+		row = rgb == NULL ? NULL : rgb +
+		    (size_t)cinfo->output_scanline * cinfo->output_width * 3;
+		if (tmp == NULL)
+			(void)jpeg_read_scanlines(cinfo, &row, 1);
+		else {
+			(void)jpeg_read_scanlines(cinfo, tmp, 1);
+			if (row != NULL)
+				cmyk_row(tmp[0], row, (int)cinfo->output_width,
+				    cinfo->saw_Adobe_marker);
+		}
+	}
+}
+
+/*
+ * The one JPEG decoder.  Decodes the len bytes at buf (at most max) into
+ * out as how says: JPEG_PIXELS gives out->rgb (malloc'd, out->w x out->h
+ * x 3 bytes of RGB, as stored: out->orient says how to turn it),
+ * JPEG_CHECK decodes every row and drops it, JPEG_HEADER only reads and
+ * checks the header (no pixel is decoded: cheap enough before the
+ * visitor has proved anything).  min_w x min_h is the smallest size wanted as
+ * the image is shown (EXIF orientation applied); 0 x 0 decodes at full
+ * size.  out->src_w and out->src_h are the header's size, as stored,
+ * set once the header was read.  Returns NULL, or the Chinese message
+ * (static, or a static buffer for the file size) with out->rgb NULL.
  */
 const char *
-jpeg_check(const unsigned char *buf, size_t len, size_t max, int *w, int *h)
+jpeg_decode(const unsigned char *buf, size_t len, size_t max, int min_w,
+    int min_h, enum jpeg_how how, struct jpeg_out *out)
 {
 	struct jpeg_decompress_struct	 cinfo;
 	struct jpeg_err			 jerr;
 	struct jpeg_progress_mgr	 progress;
-	JSAMPARRAY			 row;
+	unsigned char *volatile		 rgb = NULL;
 	const char			*msg;
 
+	memset(out, 0, sizeof(*out));
+	out->orient = 1;
 	if ((msg = jpeg_precheck(buf, len, max)) != NULL)
 		return msg;
-
 	memset(&cinfo, 0, sizeof(cinfo));
+	memset(&progress, 0, sizeof(progress));
 	cinfo.err = jpeg_err_init(&jerr);
 	if (setjmp(jerr.jb) != 0) {
 		jpeg_destroy_decompress(&cinfo);
-		return jpeg_msg_corrupt;
+		free(rgb);
+		out->rgb = NULL;
+		return jerr.code == JERR_NO_BACKING_STORE ||
+		    jerr.code == JERR_OUT_OF_MEMORY ? msg_memory :
+		    jpeg_msg_corrupt;
 	}
-	jpeg_open_mem(&cinfo, &progress, buf, len, 0);
-	if (w != NULL)
-		*w = (int)cinfo.image_width;
-	if (h != NULL)
-		*h = (int)cinfo.image_height;
+	jpeg_create_decompress(&cinfo);
+	cinfo.mem->max_memory_to_use = JPEG_MAX_MEMORY;
+	progress.progress_monitor = jpeg_progress;
+	cinfo.progress = &progress;
+	jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xffff);
+	jpeg_mem_src(&cinfo, buf, (unsigned long)len);
+	if (jpeg_read_header(&cinfo, TRUE) != JPEG_HEADER_OK)
+		jpeg_err_fail((j_common_ptr)&cinfo);
+	out->src_w = (int)cinfo.image_width;
+	out->src_h = (int)cinfo.image_height;
+	out->orient = exif_orientation(&cinfo);
 	if ((msg = jpeg_size_check(cinfo.image_width,
-	    cinfo.image_height)) != NULL) {
+	    cinfo.image_height)) == NULL && jpeg_out_space(&cinfo) == -1)
+		msg = jpeg_msg_type;
+	if (msg != NULL || how == JPEG_HEADER) {
 		jpeg_destroy_decompress(&cinfo);
 		return msg;
 	}
+	if (SWAPS_SIDES(out->orient))
+		jpeg_fit(&cinfo, min_h, min_w);
+	else
+		jpeg_fit(&cinfo, min_w, min_h);
 
 	jpeg_start_decompress(&cinfo);
-	row = (*cinfo.mem->alloc_sarray)((j_common_ptr)&cinfo, JPOOL_IMAGE,
-	    cinfo.output_width * cinfo.output_components, 1);
-	while (cinfo.output_scanline < cinfo.output_height)
-		(void)jpeg_read_scanlines(&cinfo, row, 1);
+	if (how == JPEG_PIXELS)
+		rgb = xmalloc((size_t)cinfo.output_width *
+		    cinfo.output_height * 3);
+	jpeg_rows(&cinfo, rgb);
 	jpeg_finish_decompress(&cinfo);
+	out->w = (int)cinfo.output_width;
+	out->h = (int)cinfo.output_height;
+	out->rgb = rgb;
 	jpeg_destroy_decompress(&cinfo);
 	return NULL;
+}
+
+/*
+ * Checks that the len bytes at buf are a whole, decodable JPEG image of
+ * at most max bytes within the pixel limits, by decoding every scanline
+ * (jpeg_decode, rows dropped).  Sets *w and *h (either may be NULL) to
+ * the header's size once it has been read.  Returns NULL if acceptable,
+ * else the Chinese message.
+ */
+const char *
+jpeg_check(const unsigned char *buf, size_t len, size_t max, int *w, int *h)
+{
+	struct jpeg_out	 out;
+	const char	*msg;
+
+	msg = jpeg_decode(buf, len, max, 0, 0, JPEG_CHECK, &out);
+	if (w != NULL && out.src_w > 0)
+		*w = out.src_w;
+	if (h != NULL && out.src_h > 0)
+		*h = out.src_h;
+	return msg;
 }

@@ -7,7 +7,7 @@
  *
  * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
  */
-/* jpeg.h: the libjpeg error handling and set-up jpeg.c and image.c share */
+/* jpeg.h: the libjpeg error handling jpeg.c and image.c share */
 
 /*
  * Kept out of gkbm.h so that only the two files that use libjpeg see its
@@ -25,6 +25,7 @@
 struct jpeg_err {
 	struct jpeg_error_mgr	 pub;
 	jmp_buf			 jb;
+	int			 code;	/* msg_code of the failure */
 };
 
 extern const char *const jpeg_msg_empty;
@@ -33,10 +34,5 @@ extern const char *const jpeg_msg_corrupt;
 
 struct jpeg_error_mgr *jpeg_err_init(struct jpeg_err *);
 void		 jpeg_err_fail(j_common_ptr);
-void		 jpeg_err_progress(j_common_ptr);
-const char	*jpeg_precheck(const unsigned char *, size_t, size_t);
-const char	*jpeg_size_check(unsigned int, unsigned int);
-void		 jpeg_open_mem(struct jpeg_decompress_struct *,
-		    struct jpeg_progress_mgr *, const unsigned char *, size_t, int);
 
 #endif /* GKBM_JPEG_H */

@@ -64,6 +64,9 @@ log_reopen(void)
 }
 
 /* Writes one line: time, program[pid], request id, level, message. */
+static void	log_vwrite(const char *, const char *, const char *, va_list)
+		    __attribute__((format(printf, 3, 0)));
+
 static void
 log_vwrite(const char *level, const char *err, const char *fmt, va_list ap)
 {

@@ -320,7 +320,12 @@ main(int argc, char *argv[])
 				break;
 			}
 			log_reopen();
-			/* The old struct stays: old workers are forks of it. */
+			/*
+			 * The old workers run on their own copies (they are
+			 * forks): the master's goes, its secrets wiped.
+			 */
+			config_free(cfg);
+			free(cfg);
 			cfg = ncfg;
 			gen++;
 			log_info("reloading: generation %u", gen);
@@ -347,5 +352,7 @@ main(int argc, char *argv[])
 	if (cfg->pid_file != NULL && *cfg->pid_file != '\0')
 		unlink(cfg->pid_file);
 	log_info("stopped");
+	config_free(cfg);
+	free(cfg);
 	return 0;
 }

@@ -19,6 +19,30 @@
 #define POOL_BLOCK	16384		/* first and usual block size */
 #define POOL_ALIGN	16
 
+/*
+ * Under AddressSanitizer (configure --enable-asan) the bytes of a block
+ * not handed out are poisoned and every allocation is followed by a
+ * poisoned gap, so reading or writing past what pool_alloc gave is
+ * reported as it would be for malloc; otherwise these are no-ops.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define POOL_ASAN	1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define POOL_ASAN	1
+#endif
+#endif
+#ifdef POOL_ASAN
+#include <sanitizer/asan_interface.h>
+#define POOL_GAP	POOL_ALIGN
+#define POOL_POISON(a, n)	ASAN_POISON_MEMORY_REGION((a), (n))
+#define POOL_UNPOISON(a, n)	ASAN_UNPOISON_MEMORY_REGION((a), (n))
+#else
+#define POOL_GAP	0
+#define POOL_POISON(a, n)	((void)(a), (void)(n))
+#define POOL_UNPOISON(a, n)	((void)(a), (void)(n))
+#endif
+
 struct pool_block {
 	struct pool_block	*next;
 	size_t			 size;	/* usable bytes in data */
@@ -74,14 +98,15 @@ pool_alloc(struct pool *p, size_t size)
 	char			*ret;
 
 	need = (size + POOL_ALIGN - 1) & ~(size_t)(POOL_ALIGN - 1);
-	if (need < size)
+	if (need < size || need + POOL_GAP < need)
 		fatalx("pool_alloc: size overflow");
 	b = p->blocks;
-	if (b == NULL || b->size - b->used < need) {
-		bsize = need > POOL_BLOCK / 4 ? need : POOL_BLOCK;
+	if (b == NULL || b->size - b->used < need + POOL_GAP) {
+		bsize = need > POOL_BLOCK / 4 ? need + POOL_GAP : POOL_BLOCK;
 		b = xmalloc(sizeof(*b) + bsize);
 		b->size = bsize;
 		b->used = 0;
+		POOL_POISON(b->data, bsize);
 		if (need > POOL_BLOCK / 4 && p->blocks != NULL) {
 			/* A big one goes behind the current block. */
 			b->next = p->blocks->next;
@@ -92,7 +117,8 @@ pool_alloc(struct pool *p, size_t size)
 		}
 	}
 	ret = (char *)b->data + b->used;
-	b->used += need;
+	POOL_UNPOISON(ret, size);
+	b->used += need + POOL_GAP;
 	p->total += need;
 	return ret;
 }

@@ -54,8 +54,8 @@ static const char *const sstmts[SSTMT__MAX] = {
 	" created_at <= NOW() - INTERVAL (15 << tries) SECOND)"
 	" ORDER BY id LIMIT 50",
 	/* SSTMT_SENT */
-	"UPDATE sms_outbox SET sent_at = NOW()"
-	" WHERE id = ? AND sent_at IS NULL",
+	("UPDATE sms_outbox SET sent_at = NOW()"
+	" WHERE id = ? AND sent_at IS NULL"),
 	/* SSTMT_FAILED */
 	"UPDATE sms_outbox SET tries = tries + 1, last_error = ? WHERE id = ?",
 };

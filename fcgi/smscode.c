@@ -54,7 +54,8 @@ sms_issue(struct req *r, const char *phone, const char *purpose)
 		goto dbfail;
 	db_done(r, STMT_SMS_RECENT);
 	if (last_min > 0)
-		return "验证码已发送，请60秒后再重新获取。";
+		return pool_printf(r->pool, "验证码已发送，请%d秒后再重新获取。",
+		    SMS_WAIT);
 	if (last_day >= CODES_PER_DAY)
 		return "该手机号今日获取验证码次数已达上限，请明天再试。";
 	if (db_exec(r, STMT_SMS_IP_RECENT, "s", r->ip) == -1 ||
@@ -69,8 +70,8 @@ sms_issue(struct req *r, const char *phone, const char *purpose)
 			fatalx("RAND_bytes failed");
 	} while (v >= 4294000000U);	/* no modulo bias */
 	snprintf(code, sizeof(code), "%06u", v % 1000000);
-	snprintf(body, sizeof(body), "【河南工考】您的验证码为%s，5分钟内有效。"
-	    "如非本人操作，请忽略本短信。", code);
+	snprintf(body, sizeof(body), "【河南工考】您的验证码为%s，%d分钟内有效。"
+	    "如非本人操作，请忽略本短信。", code, SMS_VALID);
 	sms_code_mac(r, phone, code, cm);
 	OPENSSL_cleanse(code, sizeof(code));
 	/* The sealed values are bound to the outbox row: made, then sealed. */
@@ -133,7 +134,8 @@ sms_check(struct req *r, const char *phone, const char *purpose,
 	if (tries >= CODE_TRIES)
 		return "验证码错误次数过多，请重新获取。";
 	if (!fresh)
-		return "验证码已过期（有效期5分钟），请重新获取。";
+		return pool_printf(r->pool, "验证码已过期（有效期%d分钟），请重新获取。",
+		    SMS_VALID);
 	/*
 	 * Every comparison takes a try first, atomically: concurrent guesses
 	 * cannot all pass the check above and compare more than CODE_TRIES
@@ -162,4 +164,19 @@ int
 sms_use(struct req *r, long long id)
 {
 	return db_exec(r, STMT_SEC_SMS_USE, "i", id) == 1 ? 0 : -1;
+}
+
+/*
+ * Appends <sms wait valid/> to parent: the seconds before another code
+ * and the minutes a code is valid, so that a page's hint and its button
+ * say what sms_issue and sms_check do.
+ */
+xmlNodePtr
+sms_xml(xmlNodePtr parent)
+{
+	xmlNodePtr	 n = xml_el(parent, "sms", NULL);
+
+	xml_attrf(n, "wait", "%d", SMS_WAIT);
+	xml_attrf(n, "valid", "%d", SMS_VALID);
+	return n;
 }

@@ -43,6 +43,7 @@ struct via {
 extern const char *const upload_msg_state;
 const struct kind *upload_kind_find(const char *);
 void		 upload_kinds_xml(xmlNodePtr, unsigned int, int);
+int		 upload_form_files(struct req *, int *);
 enum rc		 upload_take(struct req *, const struct app *, long long,
 		    long long, const struct via *, const char *, const char *,
 		    const struct kind **);

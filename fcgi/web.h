@@ -139,6 +139,8 @@ struct req {
 	char			 sid[TOKEN_LEN + 1];	/* session cookie */
 	char			 pre[TOKEN_LEN + 1];	/* anonymous cookie */
 	char			 csrf[TOKEN_LEN + 1];
+	long long		 stale_account;	/* its session expired now */
+	char			 stale_csrf[TOKEN_LEN + 1];	/* its token */
 	int			 year;		/* current year, 0 if none */
 	/* Response. */
 	int			 status;
@@ -201,6 +203,7 @@ struct route {
 	unsigned int	 roles;
 	unsigned int	 flags;
 #define R_MULTIPART	0x01		/* the body is multipart (uploads) */
+#define R_KEEP		0x04		/* form kept on expiry (keep.c) */
 #define R_LOGIN		0x02		/* anon users are sent to /login */
 	enum rc		(*handler)(struct req *);
 	const struct fielddef *fields;	/* NULL: the handler reads its own */
@@ -388,6 +391,13 @@ enum stmt {
 	STMT_MOB_MAT_LIST,
 	/* end h_upload.c */
 
+	/* keep.c: the application form's fields kept for later */
+	STMT_KEEP_CLEAR,
+	STMT_KEEP_PUT,
+	STMT_KEEP_TAKE,
+	STMT_KEEP_DROP,
+	/* end keep.c */
+
 	/* h_status.c: the status page */
 	STMT_STATUS_APP,
 	STMT_STATUS_EVENTS,
@@ -416,6 +426,14 @@ enum stmt {
 	STMT_OTP_ENROLL,
 	/* end h_otp.c */
 
+	/* regkeep.c: what a refused registration keeps for its retry */
+	STMT_REGKEEP_GET,
+	STMT_REGKEEP_PUT,
+	STMT_REGKEEP_DELETE,
+	STMT_REGKEEP_OLD,
+	STMT_REGKEEP_PHOTOS,
+	STMT_REGKEEP_SMS_OK,
+	/* end regkeep.c */
 	/* h_home.c, h_help.c, h_phones.c, h_canapply.c: home and public pages */
 	STMT_HOME_APP,
 	STMT_PUB_EDU_LIST,
@@ -447,11 +465,14 @@ void		 db_rollback(struct req *);
 int		 audit(struct req *, const char *, const char *, const char *,
 		    const char *);
 
-/* smscode.c */
+/* smscode.c; the pages state these numbers from here (sms_xml) */
+#define SMS_WAIT	60	/* seconds before another code to one phone */
+#define SMS_VALID	5	/* minutes a code stays valid */
 const char	*sms_issue(struct req *, const char *, const char *);
 const char	*sms_check(struct req *, const char *, const char *,
 		    const char *, long long *);
 int		 sms_use(struct req *, long long);
+xmlNodePtr	 sms_xml(xmlNodePtr);
 
 /* worker.c */
 struct worker {
@@ -477,7 +498,25 @@ int		 year_list(struct req *, long long, int *);
 /* regions.c */
 int		 regions_xml(struct req *, xmlNodePtr);
 
+/* regkeep.c: what a refused registration keeps for its retry */
+struct regkeep {
+	char		 token[TOKEN_LEN + 1];	/* the form's; "" none yet */
+	char		 file[65];		/* the ID-card photo; "" none */
+	int		 clean;			/* file decoded, re-encoded */
+	long long	 sms_id;		/* verified code; 0 none */
+	unsigned char	 phone_mac[MAC_LEN];	/* the code's phone */
+	char		 pw_hash[PW_HASH_MAX];	/* "" none */
+	unsigned char	 pw_for[MAC_LEN];	/* ID number and name */
+};
+int		 regkeep_load(struct req *, const char *, struct regkeep *);
+int		 regkeep_save(struct req *, struct regkeep *);
+int		 regkeep_drop(struct req *, struct regkeep *);
+int		 regkeep_sweep(struct req *);
+int		 regkeep_sms_ok(struct req *, const struct regkeep *);
+int		 regkeep_photo_room(struct req *);
+
 /* files.c */
+#define FILES_URI	"/protected-files"	/* nginx internal location */
 int		 files_store(struct req *, const void *, size_t, char [65]);
 void		 files_unlink(struct req *, const char *);
 unsigned char	*files_read(struct req *, const char *, size_t, size_t *);
@@ -504,6 +543,7 @@ enum rc		 h_logout(struct req *);
 enum rc		 h_notice(struct req *);
 enum rc		 h_register(struct req *);
 enum rc		 h_register_post(struct req *);
+enum rc		 h_register_photo(struct req *);
 enum rc		 h_sms(struct req *);
 enum rc		 h_forgot(struct req *);
 enum rc		 h_forgot_post(struct req *);
@@ -528,10 +568,18 @@ enum rc		 h_policy_post(struct req *);
 int		 policy_load(struct req *, int, struct elig_policy *);
 
 /* h_upload.c */
+int		 apply_draft_keep(struct req *);	/* h_apply_post.c */
 enum rc		 h_upload_post(struct req *);
 enum rc		 h_upload_stamp(struct req *);
 enum rc		 h_upload_delete(struct req *);
 enum rc		 h_files(struct req *);
+
+/* keep.c */
+#define KEEP_MINUTES	30	/* a kept form waits this long for its owner */
+int		 keep_put(struct req *, long long);
+int		 keep_take(struct req *, struct form *);
+int		 keep_pending(const struct req *);
+int		 keep_stale(struct req *);
 
 /* h_mobile.c */
 enum rc		 h_qr(struct req *);

@@ -24,6 +24,9 @@
 
 static volatile sig_atomic_t	 worker_stop;
 
+static void	worker_xml_error(void *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+
 /*
  * libxml2's and libxslt's error messages go to our log, not to standard
  * error.  A write error means the client went away mid-response: normal.
@@ -124,6 +127,10 @@ worker_serve(struct worker *w, FCGX_Request *fr)
 		    r.method == M_GET && !r.want_xml)
 			resp_redirect(&r, r.flash != NULL ?
 			    "/login?m=timeout" : "/login?m=login");
+		else if (r.stale_account > 0 && (rt->flags & R_KEEP) &&
+		    req_body(&r, rt) == RC_OK &&
+		    (other = keep_stale(&r)) != 0)	/* expired just now */
+			rc = other == 1 ? RC_OK : RC_DB;
 		else {
 			audit(&r, "access.denied", r.path, "403", NULL);
 			rc = RC_FORBIDDEN;
@@ -131,9 +138,13 @@ worker_serve(struct worker *w, FCGX_Request *fr)
 	} else if ((rc = req_body(&r, rt)) != RC_OK) {
 		/* 400 or 413: not a body this route takes. */
 	} else if (r.method == M_POST && !auth_csrf_ok(&r)) {
-		audit(&r, "csrf.fail", r.path, "403", NULL);
-		r.message = "页面已过期或请求来源不正确，请刷新页面后重新提交。";
-		rc = RC_FORBIDDEN;
+		if ((other = keep_stale(&r)) != 0)
+			rc = other == 1 ? RC_OK : RC_DB;
+		else {
+			audit(&r, "csrf.fail", r.path, "403", NULL);
+			r.message = "页面已过期或请求来源不正确，请刷新页面后重新提交。";
+			rc = RC_FORBIDDEN;
+		}
 	} else if (r.must_change && rt->page != PAGE_PASSWORD &&
 	    strcmp(r.path, "/logout") != 0) {
 		if (r.want_xml || r.method == M_POST)

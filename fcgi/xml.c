@@ -30,9 +30,14 @@ static const struct {
 	{ "logout",	"您已安全退出。" },
 	{ "changed",	"密码修改成功。" },
 	{ "timeout",	"登录已超时，请重新登录。" },
+	{ "kept",	"登录已超时，请重新登录。您在报名信息页面填写的内容已暂存（尚未保存），"
+			"登录后将回到报名信息页面并恢复所填内容，请核对后点击“保存信息”。" },
 	{ "login",	"请先登录。" },
 	{ "otp",	"验证码错误次数过多，请重新登录。" },
 	{ "saved",	"保存成功。" },
+	{ "saved_uploaded", "保存成功，所选的照片和资料也已上传。" },
+	{ "saved_refused", "信息已保存，但所选的照片或资料未能上传（格式、尺寸或大小不符合要求），"
+			"请在下方重新选择后点击“上传”，页面会说明原因。" },
 	{ "uploaded",	"上传成功。" },
 	{ "deleted",	"已删除。" },
 	{ "stamped",	"已在个人照片上添加身份证号。" },
@@ -187,6 +192,37 @@ xml_levels(xmlNodePtr parent)
 	}
 }
 
+/* True for the pages with a file field: they state the size limit. */
+static int
+page_uploads(enum page page)
+{
+	static const enum page	 with[] = {
+		PAGE_REGISTER, PAGE_APPLY, PAGE_UPLOAD, PAGE_MOBILE
+	};
+	size_t			 i;
+
+	for (i = 0; i < sizeof(with) / sizeof(with[0]); i++)
+		if (with[i] == page)
+			return 1;
+	return 0;
+}
+
+/*
+ * Appends <upload-limit bytes="4194304">4MB</upload-limit>: the limit of
+ * one file (MAX_JPEG, which the upload checks enforce), for the pages to
+ * state next to each file field and for crop.js to scale a photo under.
+ */
+static void
+xml_upload_limit(xmlNodePtr meta)
+{
+	xmlNodePtr	 l;
+	char		 t[32];
+
+	jpeg_size_text(MAX_JPEG, t, sizeof(t));
+	l = xml_el(meta, "upload-limit", t);
+	xml_attrf(l, "bytes", "%d", MAX_JPEG);
+}
+
 /*
  * Creates the request's document with its root element named after the
  * page and the <meta> element.  The document belongs to the request's
@@ -233,6 +269,8 @@ xml_page(struct req *r, enum page page)
 	}
 	xml_el(meta, "path", r->path);
 	xml_el(meta, "service-phone", r->cfg->service_phone);
+	if (page_uploads(page))
+		xml_upload_limit(meta);
 	if (r->flash == NULL && (m = req_arg(r, "m")) != NULL)
 		for (i = 0; i < sizeof(flashes) / sizeof(flashes[0]); i++)
 			if (strcmp(flashes[i].code, m) == 0)

@@ -10,6 +10,9 @@ GKBM_PACKAGES="build-essential autoconf automake pkg-config libfcgi-dev
 	libjpeg-dev libjpeg-turbo-progs libqrencode-dev mariadb-server mariadb-client
 	nginx-light perl libxml-libxml-perl libdbi-perl libdbd-mariadb-perl
 	xsltproc libxml2-utils wrk curl ca-certificates rsync"
+# tools/check's sanitizer pass: clang and its runtimes (ASan, UBSan,
+# libFuzzer) for the fuzz targets of t/fuzz/.
+GKBM_PACKAGES="$GKBM_PACKAGES clang libclang-rt-14-dev"
 
 gkbm_say() { printf '%s: %s\n' "${GKBM_PROG:-gkbm}" "$*" >&2; }
 gkbm_die() { gkbm_say "$*"; exit 1; }
@@ -37,9 +40,10 @@ gkbm_need_packages() {
 
 # What the browser tests (t/browser) need besides GKBM_PACKAGES: Debian's
 # Chromium (driven by playwright-core at /usr/bin/chromium; never a
-# downloaded browser), CJK fonts for readable screenshots, Java for the Nu
+# downloaded browser) with its Chinese resources (file inputs, messages)
+# and CJK fonts for screenshots as a person sees them, Java for the Nu
 # HTML checker, Node.js and npm for playwright-core and axe-core.
-GKBM_BROWSER_PACKAGES="chromium fonts-noto-cjk"
+GKBM_BROWSER_PACKAGES="chromium chromium-l10n fonts-noto-cjk"
 
 # gkbm_need_browser TOP: install what the browser tests need, then `npm
 # ci` in TOP/t/browser (the versions of its package-lock.json; no install

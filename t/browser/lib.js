@@ -46,7 +46,10 @@ const VIEWPORTS = {
 
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
   '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+  '--disable-component-update', '--disable-sync',
+  // Chromium's own words (a file input's button) in Chinese, as on the
+  // phones of the people using the site (Debian's chromium-l10n).
+  '--lang=zh-CN'];
 
 function emit(obj) {
   process.stdout.write(JSON.stringify(obj) + '\n');
@@ -130,6 +133,14 @@ class Run {
     });
     page.on('pageerror', (e) => this.ok(false,
       `no script error on ${page.url()}`, String(e)));
+    // Chromium's console errors other than an answer's status (a 400 of a
+    // refused form, a 404): a Content-Security-Policy refusal, a
+    // script's console.error.
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) {
+        this.ok(false, `no console error on ${page.url()}`, m.text());
+      }
+    });
     return page;
   }
 
@@ -184,13 +195,35 @@ class Run {
       resultTypes: ['violations'] });
   }
 
+  // selfTest: the checkers can fail.  A page made wrong on purpose
+  // (grey text on white, an input without a label, a stray end tag) must
+  // give axe violations now and Nu errors at the end (vnu).
+  async selfTest() {
+    const page = await this.page('desktop');
+    const url = this.url('/__gkbm_harness_check');
+    await page.route(url, (r) => r.fulfill({ status: 200,
+      contentType: 'text/html; charset=utf-8', body: BAD_PAGE }));
+    await page.goto(url);
+    const ids = (await this.axe(page)).map((v) => v.id);
+    this.ok(ids.includes('color-contrast') && ids.includes('label'),
+      'harness: axe finds the faults of a page made wrong', ids.join(' '));
+    this.bad = path.join(this.shots, '00-harness-check.html');
+    fs.writeFileSync(this.bad, await page._gkbmDoc.body());
+    await page.context().close();
+  }
+
   // vnu: the Nu checker over every page check() kept; one assertion per
-  // page (zero errors).
+  // page (zero errors), one that it found the errors of selfTest's page,
+  // one that each of its messages is about a page it was given.
   async vnu() {
     if (!this.pages.length) return;
     const files = this.pages.map((p) => p.file);
+    if (this.bad) files.push(this.bad);
     const out = await new Promise((resolve) => {
-      execFile('java', ['-jar', VNU, '--format', 'json',
+      // A short run: the quick JIT alone and one GC thread halve its CPU
+      // time; the quick JIT needs the larger stack the checker asks for.
+      execFile('java', ['-Xss8m', '-XX:TieredStopAtLevel=1',
+        '-XX:+UseSerialGC', '-jar', VNU, '--format', 'json',
         '--exit-zero-always', ...files],
       { maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
         resolve({ err, text: stderr || stdout }));
@@ -202,10 +235,17 @@ class Run {
       this.ok(false, 'the Nu checker ran', `${out.err || ''}\n${out.text}`);
       return;
     }
+    const file = (m) => decodeURIComponent(m.url || '').replace(/^file:/, '');
+    const stray = msgs.filter((m) => !files.includes(file(m)));
+    this.ok(stray.length === 0, 'every Nu checker message is of a page given',
+      JSON.stringify(stray.slice(0, 3)));
+    if (this.bad) {
+      this.ok(msgs.some((m) => file(m) === this.bad && m.type === 'error'),
+        'harness: the Nu checker finds the errors of a page made wrong');
+    }
     for (const p of this.pages) {
-      const uri = 'file:' + p.file;
-      const errs = msgs.filter((m) => (m.url === uri ||
-        decodeURIComponent(m.url || '') === uri) && m.type !== 'info');
+      const errs = msgs.filter((m) => file(m) === p.file &&
+        m.type !== 'info');
       this.ok(errs.length === 0, `${p.n}-${p.name}: Nu HTML checker, ` +
         'no error', errs.slice(0, 10).map((m) =>
         `${m.type} line ${m.lastLine}: ${m.message}\n  ${m.extract || ''}`)
@@ -222,6 +262,8 @@ class Run {
     }
     this.browser = await chromium.launch({
       executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS,
+      // On Linux Chromium takes its UI language from LANGUAGE.
+      env: { ...process.env, LANGUAGE: 'zh_CN' },
     });
   }
 
@@ -230,6 +272,12 @@ class Run {
     if (this.browser) await this.browser.close().catch(() => {});
   }
 }
+
+// The page of selfTest: wrong for axe and for the Nu checker.
+const BAD_PAGE = '<!DOCTYPE html><html lang="zh-CN"><head><meta ' +
+  'charset="utf-8"><title>harness</title></head><body><main>' +
+  '<p style="color:#ccc;background:#fff">浅灰色的字</p>' +
+  '<input type="text"></div></main></body></html>';
 
 function fmtViolation(v) {
   return `${v.id} (${v.impact}): ${v.help}\n` + v.nodes.map((x) =>
@@ -253,6 +301,7 @@ function run(fn) {
       process.exit(1);
     }
     try {
+      await t.selfTest();
       await fn(t);
     } catch (e) {
       t.ok(false, 'the browser test ran to its end', e.stack);

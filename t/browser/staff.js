@@ -20,6 +20,9 @@ async function staffPages(t, role) {
   t.like(new URL(page.url()).pathname, /^\/(home|password)$/,
     `${role}: the login leads home`);
   await t.check(page, `${role}-home`);
+  t.ok(await page.locator('.menu-bar').isVisible() &&
+    !(await page.locator('.menu-narrow').isVisible()),
+  `${role}: at desktop size the menu is a bar`);
   const seen = new Set([new URL(page.url()).pathname]);
   for (const href of await menuLinks(page)) {
     if (seen.has(href)) continue;
@@ -37,6 +40,61 @@ async function staffPages(t, role) {
       await t.check(page, `${role}-registrations-2`);
     }
   }
+  if (role === 'province') await provinceForms(t, page);
+  if (role === 'county') {
+    const r = await page.goto(t.url('/admin/windows'));
+    t.is(r.status(), 403, 'county: 时间设置 is refused');
+    await t.check(page, 'county-forbidden');
+  }
+  await page.context().close();
+}
+
+// The province's forms answered: a refused window, a saved policy, a
+// filtered list.
+async function provinceForms(t, page) {
+  await page.goto(t.url('/admin/windows'));
+  const starts = await page.inputValue('#f-starts_at');
+  await page.fill('#f-ends_at', starts.replace(/^(\d{4})/,
+    (y) => String(+y - 1)));
+  await Promise.all([page.waitForNavigation(),
+    page.locator('form.windows-form button[type=submit]').click()]);
+  t.ok(await page.locator('.has-error, .msg-error').count(),
+    'province: an end before the start is refused');
+  await t.check(page, 'province-windows-refused');
+  await page.goto(t.url('/admin/policy'));
+  await Promise.all([page.waitForNavigation(),
+    page.locator('form.policy-form button[type=submit]').click()]);
+  await t.check(page, 'province-policy-saved');
+  await page.goto(t.url('/admin/registrations'));
+  await page.selectOption('#f-level', '4');
+  await Promise.all([page.waitForNavigation(),
+    page.getByRole('button', { name: '查询' }).click()]);
+  t.like(page.url(), /level=4/, 'province: 报名查询 filters by level');
+  await t.check(page, 'province-registrations-level');
+}
+
+// A first login with the default password: 修改密码 with an SMS code.
+async function firstLogin(t) {
+  const [login, pw, phone] = t.args.first;
+  const page = await t.page('desktop');
+  await t.login(page, 'staff', login, pw);
+  t.like(new URL(page.url()).pathname, /^\/password$/,
+    'first login: the default password must be changed');
+  await t.check(page, 'first-password');
+  await Promise.all([page.waitForNavigation(),
+    page.getByRole('button', { name: '获取验证码' }).click()]);
+  const code = await t.ask('sms_code', phone);
+  t.like(code, /^\d{6}$/, 'first login: the code arrives');
+  await t.check(page, 'first-password-sent');
+  await page.fill('#f-old', pw);
+  await page.fill('#f-password', 'Kaifeng#2026x');
+  await page.fill('#f-password2', 'Kaifeng#2026x');
+  await page.fill('#f-sms_code', code);
+  await Promise.all([page.waitForNavigation(),
+    page.getByRole('button', { name: '确认修改' }).click()]);
+  t.like(new URL(page.url()).pathname, /^\/(home|password)$/,
+    'first login: the password is changed');
+  await t.check(page, 'first-password-changed');
   await page.context().close();
 }
 
@@ -72,5 +130,6 @@ async function phoneMenu(t, role) {
 
 run(async (t) => {
   for (const role of ROLES) await staffPages(t, role);
+  await firstLogin(t);
   for (const role of [...ROLES, 'candidate']) await phoneMenu(t, role);
 });

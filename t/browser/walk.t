@@ -1,11 +1,13 @@
 # walk.t: the candidate's journey on a phone (390x844, zh-CN, touch) in a
-# real Chromium (walk.js): register with an ID photo, log in, fill the
-# whole application with the unit cascade and the pinyin search, save,
-# upload a photo and stamp it, upload from the /m page of 手机扫码上传,
-# submit with a wrong then the right SMS code, read 审核结果.  Every page
-# reached passes axe-core (WCAG 2.1 A and AA) and the Nu HTML checker;
-# the screenshots stay in t/browser/shots/walk.  The steps other helpers
-# add are listed in t/browser/README.md (TODO(helper)).
+# real Chromium (walk.js): register with an ID photo (once refused for a
+# typing slip), a wrong password, a new password by SMS code (忘记密码),
+# a 404 page, log in, fill the whole application with the unit cascade
+# and the pinyin search, save, upload a photo and stamp it, upload from
+# the /m page of 手机扫码上传, submit with a wrong then the right SMS code,
+# read 审核结果, and the same at a desktop's size.  Every page reached
+# passes axe-core (WCAG 2.1 A and AA) and the Nu HTML checker; the
+# screenshots stay in t/browser/shots/walk.  The steps other helpers add
+# are listed in t/browser/README.md (TODO(helper)).
 use strict;
 use warnings;
 use utf8;

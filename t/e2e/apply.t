@@ -124,6 +124,30 @@ like($html, qr/id="level1-block"[^>]*hidden/, 'the level-1 block is hidden for l
 like($html, qr/hly/, 'the hint names the pinyin search');
 unlike($html, qr/style=|onclick=|<script>/, 'no inline style or script');
 
+# Issue 6 item 5: the form does not contradict itself.
+like($html, qr{class="badge">当前可填报<}, 'the date box says 当前可填报 on the form');
+unlike($html, qr/当前可注册/, '... not 当前可注册');
+like($html, qr/id="f-unit_id-hint"[^>]*>[^<]*点击“下一级”/,
+    'without JavaScript the unit hint names the 下一级 button it shows');
+like($html, qr/data-js-hint="[^"]*自动出现/, '... with JavaScript another hint is ready');
+unlike($html =~ /data-js-hint="([^"]*)"/ ? $1 : '下一级', qr/下一级”/,
+    '... which does not name the hidden button');
+like($html, qr{<input type="checkbox" id="f-exceptional"[^>]*class="exc-toggle"[^>]*>\s*<label[^>]*>[^<]*</label>\s*<div id="exc-more" class="exc-more">},
+    '破格晋升: the details follow the box (CSS opens them when ticked)');
+unlike($html =~ /id="f-exceptional"[^>]*>/ ? $& : 'checked', qr/checked/,
+    '... which is not ticked');
+like(GKBM::_slurp(GKBM::top_srcdir() . '/www/css/gkbm.css'),
+    qr/\.exc-toggle:not\(:checked\) ~ \.exc-more \{ display: none; \}/,
+    '... and the stylesheet hides them until it is');
+like($html, qr/id="exc-uploads"[^>]*hidden/, '... its uploads are hidden too');
+like($html, qr/id="f-sms_code-hint"[^>]*>[^<]*5分钟内有效；60秒后可重新获取/,
+    'the SMS hint states the validity and the wait');
+like($html, qr/data-wait="60"/, '... the button counts down the same wait');
+$r = $b->get('/apply', accept => 'xml');
+is($r->xpath('/apply/sms/@wait'), '60', '... both from the server: wait');
+is($r->xpath('/apply/sms/@valid'), '5', '... and validity');
+unlike($html, qr/id="route-block"[^>]*hidden/, '申报方式 is offered for level 4');
+
 # --- saving -------------------------------------------------------------------------
 
 my $v0;
@@ -368,6 +392,14 @@ is($r->xpath("/apply/form/field[\@name='education']/\@value"), '30', '... keeps 
 is(version(), $v0, '... stores nothing');
 valid($r, 'a 409');
 
+# --- level 5: no 申报方式 ----------------------------------------------------------------
+
+$r = post({ target_level => 5, route => '' }, accept => 'html');
+$r = $b->get('/apply');
+like($r->text, qr/id="route-block" class="route-block" hidden/,
+    'target level 5: 申报方式 is not offered');
+post();
+
 # --- level 1 ---------------------------------------------------------------------------
 
 $r = post({ target_level => 1 }, accept => 'html');
@@ -388,6 +420,234 @@ $r = $b2->get('/apply', accept => 'xml');
 is($r->xpath("/apply/form/field[\@name='target_level']/\@value"), '1', '... target level 1');
 is($s->count(q{SELECT COUNT(*) FROM materials m JOIN applications a ON a.id = m.application_id
     WHERE a.account_id = ?}, $A2), 0, 'no ID-card photo to copy: no material');
+
+# --- nothing typed is lost (issue 6 item 2) ---------------------------------------------
+
+my $PHOTO = GKBM::jpeg(413, 626);
+sub field_of { my ($r, $n) = @_; $r->xpath("/apply/form/field[\@name='$n']/\@value") }
+sub n_kind { $s->count('SELECT COUNT(*) FROM materials WHERE application_id = ? AND kind = ?',
+    $APP, $_[0]) }
+
+# An upload from the form sends every field with the file; they are saved.
+post();
+$v0 = version();
+my $n_photo = n_kind('photo');
+$r = $b->post_multipart('/apply/upload', { %good, version => $v0, kind => 'photo',
+    education => '70', appraisal_note => '2021年病休未考核', action => undef },
+    { file_photo => ['IMG_2041.jpg', $PHOTO, 'image/jpeg'] }, accept => 'xml');
+is($r->status, 303, 'a photo uploaded from the form with its fields: 303') or diag($r->dump);
+is($r->header('location'), '/apply?m=uploaded#materials', '... back to the materials');
+is(n_kind('photo'), $n_photo + 1, '... the photo is stored');
+is(version(), $v0 + 1, '... and the fields saved as the draft');
+is($s->count('SELECT education FROM applications WHERE id = ?', $APP), '70',
+    '... with what was typed');
+is($s->count('SELECT appraisal_note FROM applications WHERE id = ?', $APP),
+    '2021年病休未考核', '... the texts too');
+$r = $b->get('/apply', accept => 'xml');
+is(field_of($r, 'education'), '70', 'the form after the upload holds the typed value');
+
+# Fields that cannot be saved yet: the upload goes through, the fields are
+# kept and come back once, with their errors, on the next GET /apply.
+$v0 = version();
+$r = $b->post_multipart('/apply/upload', { %good, version => $v0, kind => 'material',
+    work_years => 'abc', education => '20', action => undef },
+    { file_material => ['毕业证.jpg', GKBM::jpeg(320, 200), 'image/jpeg'] }, accept => 'xml');
+is($r->status, 303, 'an upload with a field in a bad format: 303') or diag($r->dump);
+is($r->header('location'), '/apply?m=uploaded', '... back to the top of the form');
+is(version(), $v0, '... the fields are not saved');
+ok($b->jar->get('gkbm_keep'), '... but kept (a cookie finds them)');
+$r = $b->get('/apply', accept => 'xml');
+is(field_of($r, 'work_years'), 'abc', 'the form shows the kept value');
+is(field_of($r, 'education'), '20', '... and the other fields as typed');
+like($r->xpath("/apply/form/field[\@name='work_years']/error") // '', qr/工作年限/,
+    '... with the error');
+like($r->xpath('/apply/form/message') // '', qr/尚未保存/, '... saying it is not saved');
+is($r->status, 200, '... 200');
+valid($r, 'a kept form restored');
+$r = $b->get('/apply', accept => 'xml');
+is(field_of($r, 'education'), '70', 'a kept form comes back only once');
+
+# 删除 and 添加身份证号 are buttons of the form too: the fields go along.
+my $mat = $s->count(q{SELECT MAX(id) FROM materials WHERE application_id = ? AND kind = 'material'}, $APP);
+$v0 = version();
+$r = $b->post_multipart('/apply/delete', { %good, version => $v0, id => $mat,
+    education => '40', action => undef }, {}, accept => 'xml');
+is($r->status, 303, '删除 from the form: 303') or diag($r->dump);
+is($s->count('SELECT COUNT(*) FROM materials WHERE id = ?', $mat), 0, '... deleted');
+is($s->count('SELECT education FROM applications WHERE id = ?', $APP), '40',
+    '... and the typed fields saved');
+$v0 = version();
+$r = $b->post_multipart('/apply/stamp', { %good, version => $v0, education => '30',
+    action => undef }, {}, accept => 'xml');
+is($r->status, 303, '添加身份证号 from the form: 303') or diag($r->dump);
+is($s->count('SELECT education FROM applications WHERE id = ?', $APP), '30',
+    '... and the typed fields saved');
+$r = $b->post_multipart('/apply/qr', { %good, version => version(), education => '20',
+    action => undef }, {}, accept => 'xml');
+is($r->status, 200, '手机扫码上传 from the form: 200') or diag($r->dump);
+is($s->count('SELECT education FROM applications WHERE id = ?', $APP), '20',
+    '... and the typed fields saved');
+$r = $b->get('/apply');
+like($r->text, qr{<button type="submit" form="apply-form" formaction="/apply/delete" name="id"},
+    'the form offers 删除 as its own button');
+like($r->text, qr{<form id="apply-form"[^>]*enctype="multipart/form-data"},
+    'the form is multipart (its uploads are its own)');
+like($r->text, qr{<input type="file" name="file_photo" id="f-upload-photo" form="apply-form"},
+    '... the photo input belongs to it');
+like($r->text, qr{<button type="submit" form="apply-form" formaction="/apply/upload" name="kind" value="photo"},
+    '... and its upload button');
+
+# 保存信息 with a file chosen but its 上传 not pressed: uploaded too.
+$n_photo = n_kind('photo');
+my $n_mat = n_kind('material');
+$r = $b->post_multipart('/apply', { %good, version => version(), education => '60' },
+    { file_photo => ['IMG_2042.jpg', $PHOTO, 'image/jpeg'],
+      file_idcard => ['', '', 'application/octet-stream'],
+      file_material => ['扫描件.jpg', GKBM::jpeg(320, 200), 'image/jpeg'] }, accept => 'xml');
+is($r->status, 303, '保存信息 with files chosen: 303') or diag($r->dump);
+is($r->header('location'), '/apply?m=saved_uploaded#materials', '... saying they went up too');
+is(n_kind('photo'), 1, '... the chosen photo replaced the old one');
+is(n_kind('material'), $n_mat + 1, '... the chosen material is stored');
+$r = $b->post_multipart('/apply', { %good, version => version(), education => '50' },
+    { file_material => ['坏图.jpg', 'not a jpeg', 'image/jpeg'] }, accept => 'xml');
+is($r->status, 303, '保存信息 with a bad file chosen: saved') or diag($r->dump);
+is($r->header('location'), '/apply?m=saved_refused#materials', '... saying the file did not go up');
+is($s->count('SELECT education FROM applications WHERE id = ?', $APP), '50', '... the fields saved');
+is(n_kind('material'), $n_mat + 1, '... the bad file not stored');
+$r = $b->get('/apply?m=saved_refused');
+like($r->text, qr/未能上传/, 'the form says so');
+post();
+
+# A refused upload still saves the fields.
+$v0 = version();
+$r = $b->post_multipart('/apply/upload', { %good, version => $v0, kind => 'material',
+    education => '50', action => undef },
+    { file_material => ['坏图.jpg', 'not a jpeg', 'image/jpeg'] }, accept => 'xml');
+is($r->status, 400, 'a refused upload from the form: 400') or diag($r->dump);
+is(version(), $v0 + 1, '... the fields are saved all the same');
+is($s->count('SELECT education FROM applications WHERE id = ?', $APP), '50', '... as typed');
+post();
+
+# The session expired (30 minutes idle) before 保存: no save without a
+# login; the fields are kept, the login leads back to the form holding them.
+my $bx = $s->browser;
+is($bx->login('candidate', $ID1, $PW)->status, 303, 'a second browser logs in');
+my $csx = $bx->csrf('/apply');
+sub expire { $dbh->do('UPDATE sessions SET seen_at = NOW() - INTERVAL 31 MINUTE '
+    . 'WHERE account_id = ?', undef, $A1) }
+expire();
+$v0 = version();
+$r = $bx->post('/apply', { %good, csrf => $csx, version => $v0, education => '20',
+    resume => '1998年至今在郑州市水利局工作' });
+is($r->status, 303, 'saving after the session expired: 303, not 403') or diag($r->dump);
+is($r->header('location'), '/login?m=kept', '... to the login, which says so');
+is(version(), $v0, '... nothing saved without a login');
+is($s->count('SELECT COUNT(*) FROM form_keeps WHERE account_id = ?', $A1), 1,
+    '... the fields kept for the account');
+is($s->last_audit('form.kept')->{reason}, 'session expired', '... audited');
+$r = $bx->get('/login?m=kept');
+like($r->text, qr/填写的内容已暂存/, 'the login page says the form is kept');
+$r = $bx->login('candidate', $ID1, $PW);
+is($r->status, 303, 'the candidate logs in again') or diag($r->dump);
+$r = $bx->get($r->header('location') // '/home');
+is($r->status, 303, 'the home page sends him on') or diag($r->dump);
+is($r->header('location'), '/apply', '... to the form');
+$r = $bx->get('/apply', accept => 'xml');
+is(field_of($r, 'education'), '20', 'the form holds what was sent');
+is(field_of($r, 'resume'), '1998年至今在郑州市水利局工作', '... every field');
+is(field_of($r, 'version'), $v0, '... over the stored version');
+is($s->count('SELECT COUNT(*) FROM form_keeps WHERE account_id = ?', $A1), 0,
+    '... taken once');
+$r = $bx->post('/apply', { %good, csrf => $bx->csrf('/apply'), version => $v0,
+    education => '20' });
+is($r->status, 303, '保存 now saves') or diag($r->dump);
+is($s->count('SELECT education FROM applications WHERE id = ?', $APP), '20', '... the value');
+post();
+
+# Refused: an expired session's POST with another token, or as XML.
+expire();
+$r = $b->post('/apply', { %good, csrf => 'A' x 43, version => version() });
+is($r->status, 403, 'an expired session with a wrong token: 403') or diag($r->dump);
+is($s->count('SELECT COUNT(*) FROM form_keeps WHERE account_id = ?', $A1), 0,
+    '... nothing kept');
+$b = $s->browser;
+$b->login('candidate', $ID1, $PW);
+$good{csrf} = $b->csrf('/apply');
+expire();
+$r = $b->post('/apply', { %good, version => version() }, accept => 'xml');
+is($r->status, 403, 'an expired session asking for XML: 403');
+is($s->count('SELECT COUNT(*) FROM form_keeps WHERE account_id = ?', $A1), 0,
+    '... nothing kept');
+$b->login('candidate', $ID1, $PW);
+$good{csrf} = $b->csrf('/apply');
+
+# A stale token with a live session (logged in again elsewhere): kept and
+# back to the form, never saved; from another site: refused.
+$v0 = version();
+$r = $b->post('/apply', { %good, csrf => 'B' x 43, version => $v0, education => '20' });
+is($r->status, 303, 'a stale token: 303, not 403') or diag($r->dump);
+is($r->header('location'), '/apply', '... back to the form');
+is(version(), $v0, '... nothing saved');
+$r = $b->get('/apply', accept => 'xml');
+is(field_of($r, 'education'), '20', '... the form holds what was sent');
+$r = $b->post('/apply', { %good, csrf => 'B' x 43, version => $v0, education => '20' },
+    headers => { 'Sec-Fetch-Site' => 'cross-site' });
+is($r->status, 403, 'a stale token from another site: 403');
+$r = $b->post('/apply', { %good, csrf => 'B' x 43, version => $v0, education => '20' },
+    headers => { 'Origin' => 'http://evil.example' });
+is($r->status, 403, '... or with another Origin: 403');
+is($s->count('SELECT COUNT(*) FROM form_keeps WHERE account_id = ?', $A1), 0,
+    '... nothing kept');
+
+# Another account logging in on the same browser does not get them.
+my $bo = $s->browser;
+$bo->login('candidate', $ID1, $PW);
+my $cso = $bo->csrf('/apply');
+expire();
+$r = $bo->post('/apply', { %good, csrf => $cso, version => version(), education => '20' });
+is($r->header('location'), '/login?m=kept', 'kept again after an expiry');
+$r = $bo->login('candidate', $ID2, $PW);
+$r = $bo->get('/home');
+$r = $bo->get('/apply', accept => 'xml');
+isnt(field_of($r, 'education') // '', '20', '... another account logging in there does not get them');
+is($s->count('SELECT COUNT(*) FROM form_keeps WHERE account_id = ?', $A1), 0,
+    '... and they are gone');
+$b->login('candidate', $ID1, $PW);
+$good{csrf} = $b->csrf('/apply');
+post();
+
+# Wrong inputs around the kept forms: nothing stored, nothing shown.
+$b->jar->set('gkbm_keep', 'Z' x 43);
+$r = $b->get('/apply', accept => 'xml');
+is($r->status, 200, 'a forged keep cookie: the form as stored') or diag($r->dump);
+ok(!$r->xpath('/apply/form/@restored'), '... nothing restored');
+ok(!$b->jar->get('gkbm_keep'), '... and the cookie is gone');
+$b->jar->set('gkbm_keep', '../../etc/passwd');
+$r = $b->get('/home');
+is($r->status, 200, 'a malformed keep cookie: home as usual');
+delete $b->jar->{c}{gkbm_keep};
+$v0 = version();
+$r = $b->post_multipart('/apply/upload', { %good, version => $v0, kind => 'photo',
+    education => '70', action => undef }, { file_photo => ['', '', 'application/octet-stream'] },
+    accept => 'xml');
+is($r->status, 400, 'an upload button pressed without a file: 400') or diag($r->dump);
+like($r->xpath("/upload/form/field[\@name='file']/error") // '', qr/请选择要上传的文件/,
+    '... says to choose one');
+is(version(), $v0 + 1, '... the fields are saved all the same');
+$r = $b->post_multipart('/apply/upload', { %good, version => version(), kind => 'photo',
+    action => undef }, { file_idcard => ['x.jpg', $PHOTO, 'image/jpeg'] }, accept => 'xml');
+is($r->status, 400, 'a file in another kind\'s input: not taken for this kind');
+$r = $b->post_multipart('/apply/upload', { %good, version => version(), kind => 'l1_salary',
+    action => undef }, { file_l1_salary => ['x.jpg', $JPG, 'image/jpeg'] }, accept => 'xml');
+is($r->status, 400, 'a reviewer\'s kind from the form: 400');
+like($r->xpath("/upload/form/field[\@name='kind']/error") // '', qr/上级审核员/, '... says who uploads it');
+$r = $b->post('/apply/delete', { csrf => 'C' x 43, id => 1 });
+is($r->status, 403, 'a stale token without the form\'s fields: 403, nothing to keep');
+$r = $b->post('/apply', { %good, csrf => 'C' x 43, version => version(),
+    resume => '简' x 30000 });
+is($r->status, 403, 'a stale token with more than a form holds: 403');
+is($s->count('SELECT COUNT(*) FROM form_keeps'), 0, '... nothing kept');
+post();
 
 # --- returned and rejected ----------------------------------------------------------------
 

@@ -11,6 +11,7 @@ use warnings;
 use utf8;
 
 use Encode qw(encode);
+use File::Find ();
 use Test::More;
 use GKBM;
 use XML::LibXML;
@@ -142,8 +143,14 @@ like($TABLES, qr/\baccounts\b.*\baudit\b/, 'the tables are there');
 		html_safe($r, "register send_code phone=$pn");
 	}
 	is(accts(), $n, 'registration: nothing stored');
-	opendir(my $dh, $s->dir . '/uploads') or die;
-	is(scalar(grep { !/^\./ } readdir $dh), 0, 'registration: no upload kept');
+	# Refused registrations keep their photo for the retry (regkeep.c),
+	# nothing else.
+	my %kept = map { $_->[0] => 1 } @{ $s->dbh->selectall_arrayref(
+	    'SELECT file FROM register_keep WHERE file IS NOT NULL') };
+	my $other = 0;
+	File::Find::find(sub { $other++ if -f $_ && !$kept{$_} },
+	    $s->dir . '/uploads');
+	is($other, 0, 'registration: no upload stored but those kept for a retry');
 }
 
 # --- login ---------------------------------------------------------------------

@@ -215,6 +215,24 @@ like($r->text, qr/<input id="f-file" name="file" type="file" accept="image\/jpeg
 unlike($r->text, qr/\bcapture=/, 'no capture: the album is offered, not only the camera');
 like($r->text, qr/name="viewport"/, 'a phone layout');
 unlike($r->text, qr/<img/, 'no images on the phone page');
+# Issue 6 item 1: the 资料类别 options carry the kind as value and its
+# Chinese label, one of them selected (before: codes shown, value="").
+{
+	my $html = $r->text;
+	my ($sel) = $html =~ m{<select id="f-kind" name="kind"[^>]*>(.*?)</select>}s;
+	ok(defined $sel, 'the phone page has the kind select') or diag($html);
+	my @opts = ($sel // '') =~ m{<option ([^>]*)>([^<]*)</option>}g;
+	my %label;
+	for (my $i = 0; $i < @opts; $i += 2) {
+		my ($v) = $opts[$i] =~ /value="([^"]*)"/;
+		$label{$v // ''} = $opts[$i + 1];
+	}
+	is($label{material}, '报名资料', '... material is offered as 报名资料');
+	ok(!exists $label{''}, '... no option without a value');
+	unlike($sel // '', qr/>(?:photo|idcard|material)</, '... no code shown as a label');
+	is(scalar(() = ($sel // '') =~ /selected/g), 1, '... exactly one option selected');
+	like($sel // '', qr{<option value="material" selected>}, '... 报名资料 by default');
+}
 
 my $n1 = n_rows($app1);
 $r = phone_up($p1, $tok, 'material', 'IMG_0001.jpg', $JPG);

@@ -40,6 +40,7 @@ my %C = (
 	exc => [GKBM::idno('410105', '19900804', 159), '孙强', '13900000004', 4],
 	race => [GKBM::idno('410105', '19830905', 171), '周平', '13900000005', 4],
 	lock => [GKBM::idno('410105', '19841006', 183), '吴磊', '13900000006', 4],
+	nojs => [GKBM::idno('410105', '19840106', 195), '吴敏', '13900000007', 4],
 );
 my (%acct, %br, %app);
 for my $k (sort keys %C) {
@@ -112,6 +113,27 @@ sub code {
 	return $c;
 }
 
+# --- 获取验证码 without JavaScript comes back to the code box ------------------------
+
+# Issue 6 item 4: the button's formaction carries the fragment of the code
+# box, the answer keeps what was typed and says "sent" next to the box.
+{
+	my $b = $br{nojs};
+	my $r = $b->get('/apply');
+	like($r->text, qr{<button[^>]*value="send_code"[^>]*formaction="/apply#sms-box"},
+	    '获取验证码 posts to /apply#sms-box');
+	like($r->text, qr/<div id="sms-box"/, '... the code box has that id');
+	$r = post('nojs', { action => 'send_code', education => '70',
+	    exc_evidence => '市级劳模证书' }, 'html');
+	is($r->status, 200, 'send_code as HTML: 200') or diag($r->dump);
+	my $html = $r->text;
+	like($html, qr{<div id="sms-box"[^>]*>.*?<p class="sms-msg" id="sms-msg" role="status">短信验证码已发送}s,
+	    '... the message is next to the code box');
+	like($html, qr{<option value="70" selected>}, '... the values typed are kept');
+	like($html, qr{>市级劳模证书</textarea>}, '... the texts too');
+	like($s->sms_code($C{nojs}[2]) // '', qr/^\d{6}$/, '... and the code was sent');
+}
+
 # --- required fields and photos -------------------------------------------------------
 
 my $v0 = version('main');
@@ -135,6 +157,37 @@ like($r->xpath('/apply/form/message') // '', qr/信息尚未提交/, '... and ab
 is(version('main'), $v0, '... nothing stored');
 is(state('main'), 'draft', '... still a draft');
 valid($r, 'an empty submission');
+
+# Issue 6 item 4: a refused submission starts with a summary of its
+# errors, each a link to its field on the same page.
+$r = post('main', { (map { ($_ => '') } keys %good), action => 'submit' }, 'html');
+{
+	my $html = $r->text;
+	my ($sum) = $html =~ m{<div id="error-summary"([^>]*>.*?)</div>}s;
+	ok(defined $sum, 'the refused submission as HTML has an error summary') or diag($html);
+	$sum //= '';
+	like($sum, qr/tabindex="-1"/, '... which can take the focus');
+	like($sum, qr/role="alert"/, '... and is announced');
+	my $main = index($html, '<main');
+	ok(index($html, 'id="error-summary"') > $main &&
+	    index($html, 'id="error-summary"') < index($html, 'id="apply-form"'),
+	    '... at the top of the page, before the form');
+	my @links = $sum =~ m{<a href="#([^"]+)">}g;
+	my $n_err = () = $r->text =~ /<p class="error" id="/g;
+	cmp_ok(scalar(@links), '>=', scalar(keys %want), '... one link per error')
+	    or diag($sum);
+	for my $id (@links) {
+		like($html, qr/\sid="\Q$id\E"/, "... the link #$id leads to an element");
+	}
+	for my $f (qw(unit_id education work_start photo idcard sms_code prohibited)) {
+		my $t = $f eq 'photo' || $f eq 'idcard' ? "f-upload-$f" :
+		    $f eq 'prohibited' ? 'f-prohibited-yes' : "f-$f";
+		ok((grep { $_ eq $t } @links), "... $f is linked to #$t");
+	}
+	like($sum, qr/信息尚未提交/, '... under the message');
+	unlike($html, qr/formaction="[^"]*#[^"]*"[^>]*>(?:提交|保存)信息</,
+	    '... 提交 and 保存 carry no fragment (a redirect after success would keep it)');
+}
 
 # Fewer than five graded years need the explanation.
 $r = post('main', { 'appraisal_' . ($Y - 1) => '9' });
@@ -193,8 +246,21 @@ rule('R13 level 2 with 初中 at 46', { target_level => 2, cur_level => 3,
 rule('R14 merged 水电工 to 管道工\'s sibling', { cur_worktype => 'W906',
     target_worktype => 'W001', target_level => 4, cur_level => 5 },
     'R14', 'target_worktype', qr/对应的新工种/);
-rule('R15 same level, other type, by years', { target_level => 5, cur_level => 5,
-    target_worktype => 'W001', route => 'years' }, 'R15', 'route', qr/证书/);
+rule('R15 same level, other type, by years', { target_level => 4, cur_level => 4,
+    cur_level_year => $Y - 6, target_worktype => 'W001', route => 'years' },
+    'R15', 'route', qr/证书/);
+# Issue 6 item 5: 五级 has no 申报方式; a route sent with it is ignored,
+# on a submission (no R15) and on a save (nothing stored).
+$r = post('main', { target_level => 5, cur_level => 5, target_worktype => 'W001',
+    route => 'years' });
+ok(!$r->nodes("/apply/eligibility/rule[\@id='R15']"),
+    '五级 with a route sent: no 申报方式 rule applies');
+is($r->xpath("/apply/form/field[\@name='route']/\@value") // '', '',
+    '... and the form shows no 申报方式');
+$r = post('main', { action => 'save', target_level => 5, route => 'years' });
+is($r->status, 303, '五级 with a route sent: saved') or diag($r->dump);
+is($s->count('SELECT route FROM applications WHERE id = ?', $app{main}), undef,
+    '... without a 申报方式');
 $dbh->do('INSERT INTO policy_level1 (year, worktype) VALUES (?, ?)', undef, $Y, 'W001');
 rule('R16 level 1 in a type not open this year', { target_level => 1, route => '',
     cur_level => 2, cur_level_year => $Y - 8, resume => '简历', rewards => '无',

@@ -255,6 +255,23 @@ $r = up($b1, $csrf1, 'material', 'bad.jpg', 'not a jpeg', accept => 'html');
 is($r->status, 400, 'the refusal as HTML: 400');
 like($r->text, qr/不是JPG格式/, 'the HTML page says why');
 like($r->text, qr{action="/apply/upload"}, 'and offers the upload again');
+# Issue 6 item 1: 重新上传's 资料类别 has real values, Chinese labels and
+# the refused kind as its single selected option.
+{
+	my ($sel) = $r->text =~ m{<select id="f-kind" name="kind"[^>]*>(.*?)</select>}s;
+	ok(defined $sel, '重新上传 has the kind select');
+	like($sel // '', qr{<option value="material" selected>报名资料</option>},
+	    '... 报名资料 selected, with its value');
+	like($sel // '', qr{<option value="photo">个人照片</option>}, '... 个人照片 offered');
+	is(scalar(() = ($sel // '') =~ /selected/g), 1, '... one option selected');
+}
+$r = $b1->post_multipart('/apply/upload', { csrf => $csrf1, kind => '' },
+    { file => ['x.jpg', $JPG, 'image/jpeg'] }, accept => 'html');
+{
+	my ($sel) = $r->text =~ m{<select id="f-kind" name="kind"[^>]*>(.*?)</select>}s;
+	is(scalar(() = ($sel // '') =~ /selected/g), 0,
+	    'no kind given: no option selected (请选择 shows)');
+}
 
 # --- level-1 documents --------------------------------------------------------------
 

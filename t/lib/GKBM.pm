@@ -29,6 +29,8 @@
 #   'sgkb' with password $GKBM::PROVINCE_PW; 0: none], rate [1000] and
 #   burst [2000] of nginx's limit on POST /login and /sms,
 #   env { NAME => value } for gkbm-web.
+# Environment: GKBM_XML_ARENA (yes|no) gives gkbm.conf's xml_arena unless
+# conf sets it; a sanitizer build's `make check` sets it to no.
 #
 # Only core modules plus XML::LibXML and DBI/DBD::MariaDB (Debian packages).
 package GKBM;
@@ -422,6 +424,9 @@ EOF
 		# The tests log in as the province with a password only;
 		# otp.t turns the second factor on.
 		staff_2fa => 'no',
+		# GKBM_XML_ARENA=no (set by `make check` in a sanitizer
+		# build): the arena hides use-after-free from ASan.
+		xml_arena => $ENV{GKBM_XML_ARENA} // 'yes',
 		%{ $o{conf} || {} },
 	);
 	$self->{confvals} = \%conf;
@@ -617,8 +622,9 @@ sub bad_log_lines {
 	    _slurp("$self->{dir}/log/gkbm-web.out"));
 	$text = decode('UTF-8', $text, Encode::FB_DEFAULT)
 	    unless utf8::is_utf8($text);
-	return grep { /fatal|AddressSanitizer|LeakSanitizer|statement \d+ refused for role/ }
-	    split /\n/, $text;
+	return grep { /fatal|AddressSanitizer|LeakSanitizer|
+	    UndefinedBehaviorSanitizer|runtime\ error:|
+	    statement\ \d+\ refused\ for\ role/x } split /\n/, $text;
 }
 
 # finish: stop everything and check the logs (one assertion).

@@ -22,12 +22,31 @@
 
 #define HUGE	(65UL * 1024 * 1024)	/* above a quarter of the region */
 
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_T_ASAN	1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_T_ASAN	1
+#endif
+#endif
+
+#ifdef ARENA_T_ASAN
+#include <sanitizer/allocator_interface.h>
+
+/* Under ASan (configure --enable-asan) malloc is its own: all it holds. */
+static size_t
+mmapped(void)
+{
+	return __sanitizer_get_current_allocated_bytes();
+}
+#else
 /* Bytes glibc holds in mmap'd chunks (every allocation above 32 MB). */
 static size_t
 mmapped(void)
 {
 	return mallinfo2().hblkhd;
 }
+#endif
 
 int
 main(void)

@@ -257,6 +257,36 @@ test_photo(void)
 	image_free(&in);
 	free(f.buf);
 
+	/*
+	 * DCT scaling: a 4x photo decodes at 1/4 of its pixels, the
+	 * smallest size of at least 413x626; the message and the checks
+	 * still see the size uploaded.
+	 */
+	make_jpeg(&f, 4 * W, 4 * H, JCS_RGB, JCS_YCbCr, fill_square, 0);
+	is_string(NULL, image_decode_fit(f.buf, f.len, MAX_JPEG, W, H, &in),
+	    "1652x2504 decoded to fit 413x626");
+	ok(in.w == W && in.h == H && in.src_w == 4 * W && in.src_h == 4 * H,
+	    "decoded at %dx%d of %dx%d", in.w, in.h, in.src_w, in.src_h);
+	is_string(NULL, image_photo(&in, &out), "and made the photo");
+	ok(is_rgb(&out, W / 2, H / 2, 255, 0, 0, 8) &&
+	    is_rgb(&out, 10, 10, 255, 255, 255, 2), "red square on white");
+	image_free(&out);
+	image_free(&in);
+	is_string(NULL, image_decode_fit(f.buf, f.len, MAX_JPEG, W + 1, H, &in),
+	    "a minimum one pixel wider");
+	ok(in.w >= W + 1 && in.w < 4 * W, "the next scale up: %dx%d", in.w,
+	    in.h);
+	image_free(&in);
+	free(f.buf);
+	make_jpeg(&f, 3 * W, 2 * H, JCS_RGB, JCS_YCbCr, fill_white, 0);
+	is_string(NULL, image_decode_fit(f.buf, f.len, MAX_JPEG, W, H, &in),
+	    "1239x1252 decoded to fit");
+	m = image_photo(&in, &out);
+	ok(m != NULL && strstr(m, "1239×1252像素") != NULL,
+	    "refused naming the size uploaded: %s", m ? m : "(accepted)");
+	image_free(&in);
+	free(f.buf);
+
 	/* Non-integer factor, 1% off the proportions: still 413x626. */
 	make_jpeg(&f, 1000, 1500, JCS_RGB, JCS_YCbCr, fill_white, 0);
 	is_string(NULL, image_decode(f.buf, f.len, MAX_JPEG, &in),
@@ -271,6 +301,7 @@ test_photo(void)
 	free(f.buf);
 
 	/* One-pixel black and white stripes: a box filter gives grey. */
+	memset(&stripes, 0, sizeof(stripes));
 	stripes.w = 2 * W;
 	stripes.h = 2 * H;
 	n = (size_t)stripes.w * stripes.h * 3;
@@ -384,7 +415,8 @@ test_refused(void)
 	out.rgb = (unsigned char *)"x";
 	is_string("照片尺寸为800×600像素，比例不符合要求。"
 	    "请上传宽高比为413:626（二寸证件照，竖版）的照片，"
-	    "像素不小于413×626。", image_photo(&img, &out),
+	    "像素不小于413×626。可先用手机相册的“编辑”→“裁剪”把照片裁成"
+	    "竖版、宽高约2:3、只留头部和肩部，再重新上传。", image_photo(&img, &out),
 	    "800x600 refused: wrong proportions");
 	ok(out.rgb == NULL && out.w == 0, "nothing made");
 	image_free(&img);
@@ -395,7 +427,8 @@ test_refused(void)
 	    "200x300 decodes");
 	is_string("照片尺寸为200×300像素，尺寸过小。"
 	    "请上传宽高比为413:626（二寸证件照，竖版）的照片，"
-	    "像素不小于413×626。", image_photo(&img, &out),
+	    "像素不小于413×626。可先用手机相册的“编辑”→“裁剪”把照片裁成"
+	    "竖版、宽高约2:3、只留头部和肩部，再重新上传。", image_photo(&img, &out),
 	    "200x300 refused: right proportions, too small");
 	image_free(&img);
 	free(f.buf);

@@ -32,9 +32,13 @@ struct jbuf {
 static void	make_jpeg(struct jbuf *, int, int, int);
 static size_t	find_sos(const struct jbuf *);
 
+#define J_PROG	1	/* progressive */
+#define J_444	2	/* no chroma subsampling */
+#define J_CMYK	4	/* four components, as Adobe writes them */
+
 /*
- * Compresses a width x height gradient (RGB, or progressive if asked)
- * into memory.  The caller frees img->buf.
+ * Compresses a width x height gradient (RGB; flags J_PROG, J_444,
+ * J_CMYK) into memory.  The caller frees img->buf.
  */
 static void
 make_jpeg(struct jbuf *img, int width, int height, int progressive)
@@ -43,7 +47,7 @@ make_jpeg(struct jbuf *img, int width, int height, int progressive)
 	struct jpeg_error_mgr		 err;
 	unsigned char			*row;
 	JSAMPROW			 rows[1];
-	int				 x, y;
+	int				 x, y, i, n = progressive & J_CMYK ? 4 : 3;
 
 	img->buf = NULL;
 	img->len = 0;
@@ -52,21 +56,25 @@ make_jpeg(struct jbuf *img, int width, int height, int progressive)
 	jpeg_mem_dest(&c, &img->buf, &img->len);
 	c.image_width = width;
 	c.image_height = height;
-	c.input_components = 3;
-	c.in_color_space = JCS_RGB;
+	c.input_components = n;
+	c.in_color_space = n == 4 ? JCS_CMYK : JCS_RGB;
 	jpeg_set_defaults(&c);
 	jpeg_set_quality(&c, 85, TRUE);
-	if (progressive)
+	if (progressive & J_444)
+		for (i = 0; i < c.num_components; i++)
+			c.comp_info[i].h_samp_factor =
+			    c.comp_info[i].v_samp_factor = 1;
+	if (progressive & J_PROG)
 		jpeg_simple_progression(&c);
 	jpeg_start_compress(&c, TRUE);
-	if ((row = malloc((size_t)width * 3)) == NULL)
+	if ((row = calloc((size_t)width, 4)) == NULL)
 		bail("out of memory");
 	rows[0] = row;
 	for (y = 0; y < height; y++) {
 		for (x = 0; x < width; x++) {
-			row[3 * x] = (unsigned char)(x * 255 / width);
-			row[3 * x + 1] = (unsigned char)(y * 255 / height);
-			row[3 * x + 2] = (unsigned char)((x ^ y) & 0xff);
+			row[n * x] = (unsigned char)(x * 255 / width);
+			row[n * x + 1] = (unsigned char)(y * 255 / height);
+			row[n * x + 2] = (unsigned char)((x ^ y) & 0xff);
 		}
 		jpeg_write_scanlines(&c, rows, 1);
 	}
@@ -204,12 +212,46 @@ main(void)
 	    m ? m : "(accepted)");
 	free(img.buf);
 
-	make_jpeg(&img, 7072, 7072, 0);		/* 50,013,184 pixels */
+	/* The pixel cap: a 12 MP phone photo, not much more. */
+	make_jpeg(&img, 4032, 3024, 0);
+	is_string(NULL, jpeg_check(img.buf, img.len, 64 * 1024 * 1024, &w, &h),
+	    "4032x3024 (a 12 MP phone photo) accepted");
+	free(img.buf);
+	make_jpeg(&img, 3606, 3606, 0);		/* 13,003,236 pixels */
 	m = jpeg_check(img.buf, img.len, 64 * 1024 * 1024, &w, &h);
-	ok(m != NULL && strstr(m, "过大") != NULL,
-	    "7072x7072 (just over 50 megapixels) refused: %s",
+	ok(m != NULL && strstr(m, "过大") != NULL && strstr(m, "1300万"),
+	    "3606x3606 (just over 13 megapixels) refused: %s",
 	    m ? m : "(accepted)");
-	ok(w == 7072 && h == 7072, "its size is reported");
+	ok(w == 3606 && h == 3606, "its size is reported");
+	free(img.buf);
+
+	/*
+	 * The decompression bomb of issue 7: a few hundred KB of
+	 * progressive 10000x5000 cost 290 MB and seconds of CPU; refused
+	 * from its header now.
+	 */
+	make_jpeg(&img, 10000, 5000, J_PROG);
+	ok(img.len < MAX_JPEG, "a progressive 10000x5000 of %lu bytes",
+	    img.len);
+	m = jpeg_check(img.buf, img.len, MAX_JPEG, &w, &h);
+	ok(m != NULL && strstr(m, "过大") != NULL,
+	    "progressive 10000x5000 refused: %s", m ? m : "(accepted)");
+	free(img.buf);
+
+	/*
+	 * libjpeg's memory cap: a progressive CMYK file without
+	 * subsampling keeps 8 bytes of coefficients a pixel, 104 MB at
+	 * 13 MP; refused with its own message, not as corrupt.
+	 */
+	make_jpeg(&img, 3600, 3600, J_PROG | J_444 | J_CMYK);
+	m = jpeg_check(img.buf, img.len, 64 * 1024 * 1024, &w, &h);
+	ok(m != NULL && strstr(m, "无法处理") != NULL,
+	    "progressive 4:4:4 CMYK 3600x3600 refused by the memory cap: %s",
+	    m ? m : "(accepted)");
+	free(img.buf);
+	make_jpeg(&img, 3000, 3000, J_PROG | J_444);
+	is_string(NULL, jpeg_check(img.buf, img.len, 64 * 1024 * 1024, &w, &h),
+	    "progressive 4:4:4 RGB 3000x3000 within the memory cap");
 	free(img.buf);
 
 	free(good.buf);

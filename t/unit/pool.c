@@ -14,7 +14,48 @@
 #include "gkbm.h"
 #include "tap.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define POOL_T_ASAN	1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define POOL_T_ASAN	1
+#endif
+#endif
+#ifdef POOL_T_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
+
 static int	 cleaned[3];
+
+/*
+ * Under ASan (configure --enable-asan) the bytes past each allocation are
+ * poisoned, so an overflow within a block is reported like one of malloc.
+ */
+static void
+test_poison(void)
+{
+#ifdef POOL_T_ASAN
+	struct pool	*p = pool_new();
+	char		*a, *b, *big;
+
+	a = pool_alloc(p, 5);
+	b = pool_alloc(p, 16);
+	ok(!__asan_address_is_poisoned(a + 4), "ASan: the last byte is usable");
+	ok(__asan_address_is_poisoned(a + 5), "ASan: the byte after is poisoned");
+	ok(__asan_address_is_poisoned(b + 16),
+	    "ASan: past a 16-byte allocation is poisoned");
+	ok(__asan_address_is_poisoned(b + 16 + 4096),
+	    "ASan: the rest of the block is poisoned");
+	big = pool_alloc(p, 10000);
+	ok(!__asan_address_is_poisoned(big + 9999) &&
+	    __asan_address_is_poisoned(big + 10000),
+	    "ASan: a large allocation ends where it should");
+	pool_free(p);
+#else
+	skip("the pool's ASan poisoning: not an ASan build");
+#endif
+}
+
 static int	 order;
 
 static void
@@ -64,5 +105,6 @@ main(void)
 	    "cleanups run in reverse order");
 	pool_free(NULL);
 	ok(1, "pool_free(NULL) is harmless");
+	test_poison();
 	return 0;
 }

@@ -209,7 +209,10 @@ for my $xml (@samples) {
 	# scripts: the one external script only; XSS text escaped
 	my @scripts = $html =~ /(<script\b[^>]*>)/g;
 	is_deeply(\@scripts, ['<script src="/static/js/gkbm.js" defer>',
-	    $page eq 'apply' ? ('<script src="/static/js/apply.js" defer>') : ()],
+	    $page eq 'apply' ? ('<script src="/static/js/apply.js" defer>') : (),
+	    $page =~ /^(apply|upload|mobile|register)$/ ?
+	    ('<script src="/static/js/crop.js" defer>') : (),
+	    $page eq 'register' ? ('<script src="/static/js/register.js" defer>') : ()],
 	    "$name: only our own scripts");
 	unlike($html, qr/<script>alert/, "$name: no injected script");
 	unlike($html, qr/\bstyle\s*=/, "$name: no style attribute");
@@ -293,7 +296,7 @@ for my $xml (@samples) {
 		like($html, qr/<button type="submit" name="send_code" value="1" formnovalidate="formnovalidate"/, "$name: send_code button");
 		like($html, qr/<input type="hidden" name="consent"/, "$name: hidden consent");
 		my @order = $html =~ /<(?:input|select) id="f-[^"]*" name="([^"]+)"/g;
-		is_deeply(\@order, [qw(region level idcard idno birth name phone sms_code password password2)],
+		is_deeply(\@order, [qw(region level idcard idno birth gender name phone sms_code password password2)],
 		    "$name: fields in the seed's order");
 		like($html, qr/1\.申报人员须知.*2\.个人注册.*3\.完成/, "$name: steps bar");
 	}

@@ -12,7 +12,18 @@
  *    when the current type, the levels or the route change (R14, R16);
  *  - 工作年限 filled from 参加工作时间 (report year - start year + 1) and
  *    never raised above that;
- *  - the level-1 blocks shown only when 申报岗位等级 is 一级.
+ *  - the level-1 blocks shown only when 申报岗位等级 is 一级;
+ *  - 申报方式 hidden (and not sent) for 五级;
+ *  - the unit picker's instructions without 下一级 once it is hidden;
+ *  - the 破格晋升 uploads shown while the box is ticked;
+ *  - what is typed is copied to sessionStorage and put back when the
+ *    page comes back without it (a 403 after an expired session, a
+ *    visit elsewhere), until a save succeeds (?m=saved and the like);
+ *  - the error summary of a refused save or submission takes the focus;
+ *  - 获取验证码 asks POST /apply action=send_code (Accept:
+ *    application/xml) and shows the answer and the countdown next to
+ *    the code box; when that fails, the button submits the form (to
+ *    /apply#sms-box, the page comes back at the code box).
  *
  * ES5, no inline script or style (CSP): only classes, hidden, text.
  */
@@ -75,9 +86,31 @@
     }
   }
 
+  /* The instructions say what the person sees: no 下一级 button now. */
+  function unitHint(js) {
+    var box = document.getElementById('unit-cascade');
+    var hint = document.getElementById('f-unit_id-hint');
+    if (!box || !hint) {
+      return;
+    }
+    if (!hint.getAttribute('data-plain-hint')) {
+      hint.setAttribute('data-plain-hint', hint.textContent);
+    }
+    hint.textContent = js ? box.getAttribute('data-js-hint') :
+        hint.getAttribute('data-plain-hint');
+  }
+
+  function lookupFailed() {
+    if (pick) {
+      pick.hidden = false;
+    }
+    unitHint(false);
+  }
+
   if (region && sup && unit) {
     if (pick) {
       pick.hidden = true;
+      unitHint(true);
     }
     region.addEventListener('change', function () {
       clear(sup);
@@ -87,7 +120,7 @@
       }
       getXML('/lookup/units?region=' + encodeURIComponent(region.value))
         .then(function (doc) { fillUnits(sup, doc, null); })
-        .catch(function () { if (pick) { pick.hidden = false; } });
+        .catch(lookupFailed);
     });
     sup.addEventListener('change', function () {
       clear(unit);
@@ -98,7 +131,7 @@
         label: sup.options[sup.selectedIndex].textContent };
       getXML('/lookup/units?parent=' + encodeURIComponent(sup.value))
         .then(function (doc) { fillUnits(unit, doc, self); })
-        .catch(function () { if (pick) { pick.hidden = false; } });
+        .catch(lookupFailed);
     });
   }
 
@@ -144,6 +177,35 @@
   }
   if (tlevel) {
     tlevel.addEventListener('change', level1);
+  }
+
+  /* --- 申报方式: none for 五级 -------------------------------------------- */
+
+  var routeBlock = document.getElementById('route-block');
+  function routeShown() {
+    var five = tlevel && tlevel.value === '5';
+    if (routeBlock && form.elements.route) {
+      routeBlock.hidden = five;
+      form.elements.route.disabled = five;
+    }
+  }
+  if (tlevel && routeBlock) {
+    tlevel.addEventListener('change', routeShown);
+    routeShown();
+  }
+
+  /* --- 破格晋升: its uploads follow the box (the form's block: CSS) ---- */
+
+  var exc = form.elements.exceptional;
+  var excUploads = document.getElementById('exc-uploads');
+  if (exc && excUploads) {
+    exc.addEventListener('change', function () {
+      if (exc.checked) {
+        excUploads.hidden = false;
+      } else if (!excUploads.querySelector('.material')) {
+        excUploads.hidden = true;
+      }
+    });
   }
 
   /* --- the work-type search ------------------------------------------------ */
@@ -289,4 +351,279 @@
       form.elements[n].addEventListener('change', refreshTargets);
     }
   });
+
+  /* --- nothing typed is lost: a copy in sessionStorage ------------------ */
+
+  /* Every value the person can type or choose (not the token, the
+     version, the SMS code or files), keyed by name. */
+  function snapshot() {
+    var out = {};
+    var i, el, t;
+    for (i = 0; i < form.elements.length; i++) {
+      el = form.elements[i];
+      t = el.type;
+      if (!el.name || el.disabled || t === 'file' || t === 'submit' ||
+          t === 'button' || t === 'hidden' || el.name === 'sms_code') {
+        continue;
+      }
+      if (t === 'checkbox') {
+        out[el.name] = el.checked ? el.value : '';
+      } else if (t === 'radio') {
+        if (el.checked || !(el.name in out)) {
+          out[el.name] = el.checked ? el.value : '';
+        }
+      } else {
+        out[el.name] = el.value;
+      }
+    }
+    return out;
+  }
+
+  function setValue(name, value) {
+    var list = document.querySelectorAll('[name="' + name + '"]');
+    var i, el;
+    for (i = 0; i < list.length; i++) {
+      el = list[i];
+      if (el.form !== form) {
+        continue;
+      }
+      if (el.type === 'checkbox' || el.type === 'radio') {
+        el.checked = el.value === value;
+      } else if (el.tagName === 'SELECT') {
+        if (value && !el.querySelector('option[value="' + value.replace(/"/g, '') + '"]')) {
+          return false;
+        }
+        el.value = value;
+      } else {
+        el.value = value;
+      }
+    }
+    return true;
+  }
+
+  var store = null;
+  var storeKey = 'gkbm-apply-' + (form.getAttribute('data-app') || '');
+  try {
+    store = window.sessionStorage;
+    store.setItem(storeKey + '-t', '1');
+    store.removeItem(storeKey + '-t');
+  } catch (e) {
+    store = null;
+  }
+
+  function remember() {
+    if (store) {
+      try {
+        store.setItem(storeKey, JSON.stringify(snapshot()));
+      } catch (e) { /* full: nothing to do */ }
+    }
+  }
+
+  /* The unit cascade's lists for restored choices not on the page. */
+  function restoreUnits(data) {
+    if (!region || !sup || !unit || !data.region) {
+      return;
+    }
+    var chain = window.Promise.resolve();
+    if (data.supervisor && !setValue('supervisor', data.supervisor)) {
+      chain = chain.then(function () {
+        return getXML('/lookup/units?region=' + encodeURIComponent(data.region));
+      }).then(function (doc) {
+        fillUnits(sup, doc, null);
+        setValue('supervisor', data.supervisor);
+      });
+    }
+    chain.then(function () {
+      if (!data.unit_id || setValue('unit_id', data.unit_id) || !sup.value) {
+        return null;
+      }
+      var self = { value: sup.value,
+        label: sup.options[sup.selectedIndex].textContent };
+      return getXML('/lookup/units?parent=' + encodeURIComponent(sup.value))
+        .then(function (doc) {
+          fillUnits(unit, doc, self);
+          setValue('unit_id', data.unit_id);
+          remember();
+        });
+    }).catch(function () {});
+  }
+
+  function restoreNotice() {
+    var box = document.createElement('div');
+    box.className = 'msg msg-info';
+    box.id = 'restored-msg';
+    box.setAttribute('role', 'status');
+    box.textContent = '已恢复您在本页填写但尚未保存的内容，请核对后点击“保存信息”。';
+    form.insertBefore(box, form.firstChild);
+  }
+
+  if (store) {
+    var saved = /[?&]m=(saved|saved_uploaded|saved_refused|uploaded|deleted|stamped)(&|$)/
+        .test(window.location.search);
+    var kept = null;
+    try {
+      kept = JSON.parse(store.getItem(storeKey) || 'null');
+    } catch (e) {
+      kept = null;
+    }
+    if (saved || !kept) {
+      store.removeItem(storeKey);
+    } else {
+      var now = snapshot();
+      var k, differs = false;
+      for (k in kept) {
+        if (Object.prototype.hasOwnProperty.call(kept, k) &&
+            now[k] !== undefined && now[k] !== kept[k]) {
+          differs = true;
+          if (k !== 'supervisor' && k !== 'unit_id') {
+            setValue(k, kept[k]);
+          }
+        }
+      }
+      if (differs) {
+        if (kept.region !== undefined) {
+          restoreUnits(kept);
+        }
+        level1();
+        routeShown();
+        restoreNotice();
+      }
+    }
+    if (form.getAttribute('data-restored')) {
+      remember();           /* the server gave them back once only */
+    }
+    form.addEventListener('input', remember);
+    form.addEventListener('change', remember);
+  }
+
+  /* --- the error summary takes the focus --------------------------------- */
+
+  var summary = document.getElementById('error-summary');
+  if (summary) {
+    summary.focus();
+    if (summary.scrollIntoView) {
+      summary.scrollIntoView(true);
+    }
+  }
+
+  /* --- 获取验证码 without leaving the page ---------------------------------- */
+
+  var codeBtn = document.querySelector('button[name="action"][value="send_code"]');
+  var codeBox = document.getElementById('sms-box');
+  var codeInput = document.getElementById('f-sms_code');
+  var codeFallback = false;
+
+  function codeMsg(text, isError) {
+    var p = document.getElementById('sms-msg');
+    if (!p) {
+      p = document.createElement('p');
+      p.id = 'sms-msg';
+      p.setAttribute('role', 'status');
+      p.setAttribute('aria-live', 'polite');
+      codeBox.insertBefore(p, codeBox.querySelector('.control').nextSibling);
+    }
+    p.textContent = text;
+    p.className = isError ? 'sms-msg error' : 'sms-msg';
+    if (codeInput) {
+      var ids = (codeInput.getAttribute('aria-describedby') || '').split(' ');
+      if (ids.indexOf('sms-msg') < 0) {
+        codeInput.setAttribute('aria-describedby',
+            ('sms-msg ' + ids.join(' ')).replace(/\s+$/, ''));
+      }
+    }
+  }
+
+  function codeCountdown(seconds) {
+    var label = codeBtn.getAttribute('data-label') || codeBtn.textContent;
+    var left = seconds > 0 ? seconds : 60;
+    codeBtn.setAttribute('data-label', label);
+    codeBtn.disabled = true;
+    codeBtn.textContent = '重新获取(' + left + 's)';
+    var timer = window.setInterval(function () {
+      left -= 1;
+      if (left <= 0) {
+        window.clearInterval(timer);
+        codeBtn.disabled = false;
+        codeBtn.textContent = label;
+      } else {
+        codeBtn.textContent = '重新获取(' + left + 's)';
+      }
+    }, 1000);
+  }
+
+  /* What went wrong, from an answer: the code field's error, the form's
+     message, an error page's message. */
+  function answerError(doc) {
+    var fields = doc.getElementsByTagName('field');
+    var i, errs;
+    for (i = 0; i < fields.length; i++) {
+      errs = fields[i].getElementsByTagName('error');
+      if (errs.length && fields[i].getAttribute('name') === 'sms_code') {
+        return errs[0].textContent;
+      }
+    }
+    var m = doc.getElementsByTagName('message');
+    return m.length ? m[0].textContent : '';
+  }
+
+  function encode(pairs) {
+    var out = [];
+    var k;
+    for (k in pairs) {
+      if (Object.prototype.hasOwnProperty.call(pairs, k)) {
+        out.push(encodeURIComponent(k) + '=' + encodeURIComponent(pairs[k]));
+      }
+    }
+    return out.join('&');
+  }
+
+  if (codeBtn && codeBox && form.elements.csrf) {
+    codeBtn.addEventListener('click', function (ev) {
+      if (codeFallback) {
+        return;               /* the plain submit, back at #sms-box */
+      }
+      ev.preventDefault();
+      codeBtn.disabled = true;
+      window.fetch('/apply', {
+        method: 'POST',
+        headers: {
+          'Accept': 'application/xml',
+          'Content-Type': 'application/x-www-form-urlencoded'
+        },
+        body: encode({ csrf: form.elements.csrf.value,
+          version: form.elements.version ? form.elements.version.value : '',
+          action: 'send_code' }),
+        credentials: 'same-origin'
+      }).then(function (res) {
+        return res.text();
+      }).then(function (text) {
+        var doc = new DOMParser().parseFromString(text, 'application/xml');
+        if (doc.getElementsByTagName('parsererror').length) {
+          throw new Error('not xml');
+        }
+        var f = doc.getElementsByTagName('form')[0];
+        var sms = doc.getElementsByTagName('sms')[0];
+        if (f && f.getAttribute('status') === 'sent') {
+          var m = f.getElementsByTagName('message');
+          codeMsg(m.length ? m[0].textContent : '短信验证码已发送，请注意查收。', false);
+          codeCountdown(parseInt(sms ? sms.getAttribute('wait') :
+              codeBtn.getAttribute('data-wait'), 10));
+          if (codeInput) {
+            codeInput.focus();
+          }
+          return;
+        }
+        var err = answerError(doc);
+        if (!err) {
+          throw new Error('no answer');
+        }
+        codeBtn.disabled = false;
+        codeMsg(err, true);
+      }).catch(function () {
+        codeBtn.disabled = false;
+        codeFallback = true;
+        codeBtn.click();
+      });
+    });
+  }
 }());

@@ -2,9 +2,15 @@
 <!--
   apply.xsl: 报名信息, the candidate's application form (SPEC.md §3.3,
   seed 000 §3 and 001 §四).  One POST form (id apply-form) to /apply
-  whose buttons carry action = save | submit | pick_unit | send_code;
-  the photos and materials come after it as separate multipart forms to
-  /apply/upload, /apply/stamp, /apply/delete and /apply/qr.  The submit
+  whose buttons carry action = save | submit | pick_unit | send_code
+  (获取验证码 and 下一级 with a formaction fragment: the page comes back
+  where the person was, without JavaScript too; a refused save or
+  submission starts with the error summary);
+  the form is multipart: the upload controls after it belong to it (the
+  form attribute) and post to /apply/upload with every field, which
+  saves them too; the buttons to /apply/stamp, /apply/delete and
+  /apply/qr belong to it as well, and those save (or keep) the fields
+  the same way.  The submit
   block at the end belongs to apply-form through the form attribute.
   Read-only (a disabled fieldset, no buttons) unless
   application/@editable = 1.  apply.js enhances: the unit cascade, the
@@ -23,6 +29,7 @@
 
   <xsl:template name="extra-head">
     <script src="/static/js/apply.js" defer="defer"></script>
+    <script src="/static/js/crop.js" defer="defer"></script>
   </xsl:template>
 
   <!-- value of a form field -->
@@ -213,12 +220,75 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template name="content">
-    <xsl:call-template name="state-box"/>
-    <xsl:call-template name="window-box"/>
+  <!-- The id of the control a field's error belongs to (the error
+       summary links there). -->
+  <xsl:template name="field-target">
+    <xsl:param name="name"/>
+    <xsl:choose>
+      <xsl:when test="$name = 'photo' or $name = 'idcard' or $name = 'r19proof'">
+        <xsl:value-of select="concat('f-upload-', $name)"/>
+      </xsl:when>
+      <xsl:when test="$name = 'exc_evidence_files'">f-upload-exc_evidence</xsl:when>
+      <xsl:when test="$name = 'birth'">reg-info</xsl:when>
+      <xsl:when test="$name = 'prohibited'">f-prohibited-yes</xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('f-', $name)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
-    <form id="apply-form" method="post" action="/apply" class="form apply-form" data-year="{$app/@year}">
-      <xsl:call-template name="form-message"/>
+  <!-- A refused save or submission: what to fix, each a link to its
+       field, first on the page (apply.js moves the focus here).  No
+       fragment on 保存/提交: a redirect after success would carry it. -->
+  <xsl:template name="error-summary">
+    <xsl:variable name="errs" select="$form/field[error]"/>
+    <div id="error-summary" class="msg msg-error" role="alert" tabindex="-1"
+        aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">
+        <xsl:choose>
+          <xsl:when test="string($form/message) != ''"><xsl:value-of select="$form/message"/></xsl:when>
+          <xsl:otherwise>请按提示修改后重新提交。</xsl:otherwise>
+        </xsl:choose>
+        <span class="error-count">
+          <xsl:text>（共</xsl:text><xsl:value-of select="count($errs/error)"/><xsl:text>处）</xsl:text>
+        </span>
+      </h2>
+      <ol>
+        <xsl:for-each select="$errs">
+          <xsl:variable name="target">
+            <xsl:call-template name="field-target"><xsl:with-param name="name" select="string(@name)"/></xsl:call-template>
+          </xsl:variable>
+          <xsl:variable name="year" select="substring-after(@name, 'appraisal_')"/>
+          <xsl:for-each select="error">
+            <li>
+              <a href="#{$target}">
+                <xsl:if test="$year != '' and $year != 'note'"><xsl:value-of select="concat($year, '年度考核：')"/></xsl:if>
+                <xsl:value-of select="."/>
+              </a>
+            </li>
+          </xsl:for-each>
+        </xsl:for-each>
+      </ol>
+    </div>
+  </xsl:template>
+
+  <xsl:template name="content">
+    <xsl:if test="$form/field/error">
+      <xsl:call-template name="error-summary"/>
+    </xsl:if>
+    <xsl:call-template name="state-box"/>
+    <xsl:call-template name="window-box">
+      <xsl:with-param name="open" select="'当前可填报'"/>
+    </xsl:call-template>
+
+    <!-- novalidate: the server judges every field and the summary above
+         lists what to fix (the browser would stop at the first field) -->
+    <form id="apply-form" method="post" action="/apply" class="form apply-form" data-year="{$app/@year}"
+        data-app="{$app/@id}"
+        enctype="multipart/form-data" novalidate="novalidate">
+      <!-- kept fields shown again (keep.c): apply.js copies them at once -->
+      <xsl:if test="$form/@restored = '1'"><xsl:attribute name="data-restored">1</xsl:attribute></xsl:if>
+      <xsl:if test="not($form/field/error)">
+        <xsl:call-template name="form-message"/>
+      </xsl:if>
       <xsl:call-template name="csrf"/>
       <input type="hidden" name="version" value="{$form/field[@name = 'version']/@value}"/>
       <fieldset class="plain">
@@ -301,13 +371,17 @@
           <xsl:with-param name="label" select="'申报岗位等级'"/>
           <xsl:with-param name="options" select="/apply/levels/level"/>
         </xsl:call-template>
-        <xsl:call-template name="select-field">
-          <xsl:with-param name="name" select="'route'"/>
-          <xsl:with-param name="label" select="'申报方式'"/>
-          <xsl:with-param name="options" select="/apply/choices[@name = 'route']/choice"/>
-          <xsl:with-param name="required" select="false()"/>
-          <xsl:with-param name="hint" select="'申报四级、三级可按工作年限或按岗位等级证书申报；二级按岗位等级证书申报；同级别不同工种按证书申报'"/>
-        </xsl:call-template>
+        <!-- 申报方式: none for 五级 (hidden, and ignored by the server) -->
+        <div id="route-block" class="route-block">
+          <xsl:if test="$tlevel = '5'"><xsl:attribute name="hidden">hidden</xsl:attribute></xsl:if>
+          <xsl:call-template name="select-field">
+            <xsl:with-param name="name" select="'route'"/>
+            <xsl:with-param name="label" select="'申报方式'"/>
+            <xsl:with-param name="options" select="/apply/choices[@name = 'route']/choice"/>
+            <xsl:with-param name="required" select="false()"/>
+            <xsl:with-param name="hint" select="'申报四级、三级可按工作年限或按岗位等级证书申报；二级按岗位等级证书申报；同级别不同工种按证书申报；申报五级不选申报方式'"/>
+          </xsl:call-template>
+        </div>
         <xsl:call-template name="worktype-select">
           <xsl:with-param name="name" select="'target_worktype'"/>
           <xsl:with-param name="label" select="'申报岗位工种'"/>
@@ -358,7 +432,7 @@
           <fieldset class="radios">
             <legend>是否存在禁止申报情形（如：目前在处分期内、被立案尚未结案等）<span class="req" aria-hidden="true">*</span></legend>
             <xsl:variable name="p" select="string($form/field[@name = 'prohibited']/@value)"/>
-            <label><input type="radio" name="prohibited" value="yes"><xsl:if test="$p = 'yes'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if></input> 是</label>
+            <label><input type="radio" name="prohibited" value="yes" id="f-prohibited-yes"><xsl:if test="$p = 'yes'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if></input> 是</label>
             <label><input type="radio" name="prohibited" value="no"><xsl:if test="$p = 'no'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if></input> 否</label>
           </fieldset>
           <xsl:call-template name="notes">
@@ -368,38 +442,43 @@
         </div>
 
         <h2>破格晋升</h2>
-        <div class="field check">
-          <input type="checkbox" id="f-exceptional" name="exceptional" value="1">
+        <!-- The details open only when the box is ticked: by CSS
+             (.exc-toggle:checked ~ .exc-more), so without JavaScript too. -->
+        <div class="exc-group">
+          <input type="checkbox" id="f-exceptional" name="exceptional" value="1" class="exc-toggle"
+              aria-controls="exc-more">
             <xsl:if test="$form/field[@name = 'exceptional']/@value = '1'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
           </input>
-          <label for="f-exceptional">破格晋升（符合破格晋升条件的，请勾选，并勾选所符合的条件、填写证明材料相关信息、上传材料原件照片；如果不具备该条件请勿勾选）</label>
+          <label for="f-exceptional" class="exc-label">破格晋升（符合破格晋升条件的，请勾选，并勾选所符合的条件、填写证明材料相关信息、上传材料原件照片；如果不具备该条件请勿勾选）</label>
+          <xsl:call-template name="notes"><xsl:with-param name="name" select="'exceptional'"/></xsl:call-template>
+          <div id="exc-more" class="exc-more">
+            <div id="exc-block">
+              <xsl:call-template name="field-class">
+                <xsl:with-param name="name" select="'exc_conditions'"/>
+                <xsl:with-param name="extra" select="'exc-block'"/>
+              </xsl:call-template>
+              <fieldset class="checks" id="f-exc_conditions">
+                <legend>破格晋升条件</legend>
+                <xsl:variable name="conds" select="concat(',', $form/field[@name = 'exc_conditions']/@value, ',')"/>
+                <xsl:for-each select="/apply/exc-conditions/condition">
+                  <label class="check-line">
+                    <input type="checkbox" name="exc_cond_{@value}" value="1">
+                      <xsl:if test="contains($conds, concat(',', @value, ','))"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+                    </input>
+                    <xsl:text> </xsl:text><xsl:value-of select="@name"/>
+                  </label>
+                </xsl:for-each>
+              </fieldset>
+              <xsl:call-template name="notes"><xsl:with-param name="name" select="'exc_conditions'"/></xsl:call-template>
+            </div>
+            <xsl:call-template name="textarea-field">
+              <xsl:with-param name="name" select="'exc_evidence'"/>
+              <xsl:with-param name="label" select="'破格晋升证明材料'"/>
+              <xsl:with-param name="max" select="'1000'"/>
+              <xsl:with-param name="hint" select="'填写破格晋升证明材料相关信息（名称、颁发单位、时间），并在下方“照片和资料上传”的破格晋升证明材料处上传材料原件照片'"/>
+            </xsl:call-template>
+          </div>
         </div>
-        <xsl:call-template name="notes"><xsl:with-param name="name" select="'exceptional'"/></xsl:call-template>
-        <div id="exc-block">
-          <xsl:call-template name="field-class">
-            <xsl:with-param name="name" select="'exc_conditions'"/>
-            <xsl:with-param name="extra" select="'exc-block'"/>
-          </xsl:call-template>
-          <fieldset class="checks">
-            <legend>破格晋升条件</legend>
-            <xsl:variable name="conds" select="concat(',', $form/field[@name = 'exc_conditions']/@value, ',')"/>
-            <xsl:for-each select="/apply/exc-conditions/condition">
-              <label class="check-line">
-                <input type="checkbox" name="exc_cond_{@value}" value="1">
-                  <xsl:if test="contains($conds, concat(',', @value, ','))"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
-                </input>
-                <xsl:text> </xsl:text><xsl:value-of select="@name"/>
-              </label>
-            </xsl:for-each>
-          </fieldset>
-          <xsl:call-template name="notes"><xsl:with-param name="name" select="'exc_conditions'"/></xsl:call-template>
-        </div>
-        <xsl:call-template name="textarea-field">
-          <xsl:with-param name="name" select="'exc_evidence'"/>
-          <xsl:with-param name="label" select="'破格晋升证明材料'"/>
-          <xsl:with-param name="max" select="'1000'"/>
-          <xsl:with-param name="hint" select="'填写破格晋升证明材料相关信息（名称、颁发单位、时间），并在下方上传材料原件照片'"/>
-        </xsl:call-template>
 
         <div id="level1-block" class="level1">
           <xsl:if test="$tlevel != '1'"><xsl:attribute name="hidden">hidden</xsl:attribute></xsl:if>
@@ -433,9 +512,9 @@
 
         <xsl:if test="$ed">
           <div class="buttons">
-            <button type="submit" name="action" value="save" class="btn" formnovalidate="formnovalidate">保存信息</button>
+            <button type="submit" name="action" value="save" class="btn">保存信息</button>
           </div>
-          <p class="hint">保存信息：保存已录入的信息，可以在信息填写未完成之前暂存，以防意外情况导致已填写信息丢失；保存信息不会将报名信息提交给审核人员。上传照片和资料前请先保存。</p>
+          <p class="hint">保存信息：保存已录入的信息，可以在信息填写未完成之前暂存，以防意外情况导致已填写信息丢失；保存信息不会将报名信息提交给审核人员。上传照片和资料时，已填写的内容同时保存。</p>
         </xsl:if>
       </fieldset>
     </form>
@@ -446,7 +525,7 @@
       <section class="card submit-block" id="submit">
         <h2>提交信息</h2>
         <p class="hint">核对填报的信息无误后，获取并输入短信验证码，点击“提交信息”。提交后在审核期间不能修改。</p>
-        <div>
+        <div id="sms-box">
           <xsl:call-template name="field-class"><xsl:with-param name="name" select="'sms_code'"/></xsl:call-template>
           <label for="f-sms_code">短信验证码<span class="req" aria-hidden="true">*</span></label>
           <div class="control">
@@ -458,18 +537,23 @@
                 <xsl:with-param name="hint" select="'x'"/>
               </xsl:call-template>
             </input>
-            <button type="submit" form="apply-form" name="action" value="send_code" class="btn btn-code" formnovalidate="formnovalidate">获取验证码</button>
+            <!-- #sms-box: without JavaScript the answer comes back here -->
+            <button type="submit" form="apply-form" name="action" value="send_code" class="btn btn-code"
+                formaction="/apply#sms-box" data-wait="{/apply/sms/@wait}">获取验证码</button>
           </div>
+          <xsl:if test="$form/@status = 'sent'">
+            <p class="sms-msg" id="sms-msg" role="status"><xsl:value-of select="$form/message"/></p>
+          </xsl:if>
           <xsl:call-template name="notes">
             <xsl:with-param name="name" select="'sms_code'"/>
-            <xsl:with-param name="hint" select="concat('验证码发送至注册手机号 ', /apply/account/@phone, '，5分钟内有效')"/>
+            <xsl:with-param name="hint" select="concat('验证码发送至注册手机号 ', /apply/account/@phone, '，', /apply/sms/@valid, '分钟内有效；', /apply/sms/@wait, '秒后可重新获取')"/>
           </xsl:call-template>
         </div>
         <xsl:if test="$form/field[@name = 'r19proof']/error">
           <p class="error" role="alert"><xsl:value-of select="$form/field[@name = 'r19proof']/error"/></p>
         </xsl:if>
         <div class="buttons">
-          <button type="submit" form="apply-form" name="action" value="save" class="btn" formnovalidate="formnovalidate">保存信息</button>
+          <button type="submit" form="apply-form" name="action" value="save" class="btn">保存信息</button>
           <button type="submit" form="apply-form" name="action" value="submit" class="btn btn-primary">提交信息</button>
         </div>
       </section>
@@ -479,7 +563,9 @@
   <!-- 单位信息: region, supervising unit, unit; 下一级 re-renders -->
   <xsl:template name="unit-cascade">
     <xsl:variable name="t" select="/apply/unit-tree"/>
-    <div id="unit-cascade">
+    <!-- data-js-hint: the instructions once apply.js fills the lists
+         itself and hides 下一级 -->
+    <div id="unit-cascade" data-js-hint="从左至右的下拉框中依次选择地区、主管单位和所在单位（选好一级后，后面的列表自动出现），直到选中本人所属单位为止。如果找不到本人所属单位或所属单位名称有误，请联系当地人社局工考办（工考中心）。">
       <xsl:call-template name="field-class">
         <xsl:with-param name="name" select="'unit_id'"/>
         <xsl:with-param name="extra" select="'unit-cascade'"/>
@@ -528,34 +614,42 @@
             </xsl:call-template>
           </xsl:for-each>
         </select>
-        <button type="submit" name="action" value="pick_unit" class="btn-small pick-unit" formnovalidate="formnovalidate">下一级</button>
+        <button type="submit" name="action" value="pick_unit" class="btn-small pick-unit" formaction="/apply#unit-cascade">下一级</button>
       </div>
       <xsl:call-template name="notes">
         <xsl:with-param name="name" select="'unit_id'"/>
-        <xsl:with-param name="hint" select="'从左至右的下拉框中依次选择（每选一级后点击“下一级”），直到选中本人所属单位为止。如果找不到本人所属单位或所属单位名称有误，请联系当地人社局工考办（工考中心）。'"/>
+        <xsl:with-param name="hint" select="'从左至右的下拉框中依次选择地区、主管单位和所在单位（每选一级后点击“下一级”，下一级的列表才会出现），直到选中本人所属单位为止。如果找不到本人所属单位或所属单位名称有误，请联系当地人社局工考办（工考中心）。'"/>
       </xsl:call-template>
       <xsl:call-template name="notes"><xsl:with-param name="name" select="'region'"/></xsl:call-template>
       <xsl:call-template name="notes"><xsl:with-param name="name" select="'supervisor'"/></xsl:call-template>
     </div>
   </xsl:template>
 
-  <!-- one upload form (one file per upload) -->
+  <!-- One upload (one file per upload).  Its controls belong to
+       apply-form: the button sends the file (file_KIND) with every field
+       of the form to /apply/upload, which saves them as the draft (or
+       keeps them for the form), so nothing typed is lost. -->
   <xsl:template name="upload">
     <xsl:param name="kind"/>
     <xsl:param name="label"/>
     <xsl:param name="button" select="'上传'"/>
     <xsl:param name="accept" select="'.jpg,.jpeg,image/jpeg'"/>
-    <form method="post" action="/apply/upload" enctype="multipart/form-data" class="upload-form">
-      <xsl:call-template name="csrf"/>
-      <input type="hidden" name="kind" value="{$kind}"/>
+    <div class="upload-form" id="upload-{$kind}" data-kind="{$kind}"
+        data-upload-max="{/*/meta/upload-limit/@bytes}">
       <xsl:if test="$kind = 'document'">
-        <label>文档标题 <input type="text" name="title" maxlength="50" required="required"/></label>
+        <label>文档标题 <input type="text" name="title" form="apply-form" maxlength="50"/></label>
       </xsl:if>
       <label><xsl:value-of select="$label"/><xsl:text> </xsl:text>
-        <input type="file" name="file" accept="{$accept}" required="required"/>
+        <input type="file" name="file_{$kind}" id="f-upload-{$kind}" form="apply-form" accept="{$accept}"
+            data-kind="{$kind}"/>
       </label>
-      <button type="submit" class="btn-small"><xsl:value-of select="$button"/></button>
-    </form>
+      <button type="submit" form="apply-form" formaction="/apply/upload" name="kind" value="{$kind}"
+          class="btn-small"><xsl:value-of select="$button"/></button>
+      <span class="hint upload-limit">
+        <xsl:call-template name="upload-limit-text"/>
+        <xsl:if test="$kind = 'photo'">；可在选择后框选头像，自动裁成二寸照片</xsl:if>
+      </span>
+    </div>
   </xsl:template>
 
   <!-- the list of one kind's materials, with thumbnails and delete -->
@@ -578,11 +672,9 @@
             </xsl:choose>
             <span class="material-meta"><xsl:value-of select="@created"/></span>
             <xsl:if test="$ed">
-              <form method="post" action="/apply/delete" class="delete-form">
-                <xsl:call-template name="csrf"/>
-                <input type="hidden" name="id" value="{@id}"/>
-                <button type="submit" class="btn-small">删除</button>
-              </form>
+              <!-- a button of apply-form: the fields go along (saved) -->
+              <button type="submit" form="apply-form" formaction="/apply/delete" name="id"
+                  value="{@id}" class="btn-small delete-btn">删除</button>
             </xsl:if>
           </li>
         </xsl:for-each>
@@ -593,7 +685,7 @@
   <xsl:template name="materials">
     <section class="card" id="materials">
       <h2>照片和资料上传</h2>
-      <p class="hint">请先点击“保存信息”保存已填写的内容，再上传照片和资料。报名资料图片必须为jpg格式，一次只能选择一个图片文件，内容完整，字迹清晰，否则直接影响资格审查结果！</p>
+      <p class="hint">上传照片和资料时，已填写的内容同时保存。报名资料图片必须为jpg格式，一次只能选择一个图片文件，内容完整，字迹清晰，否则直接影响资格审查结果！</p>
 
       <h3>个人照片（2寸大头照）<span class="req" aria-hidden="true">*</span></h3>
       <xsl:call-template name="material-list"><xsl:with-param name="kinds" select="' photo '"/></xsl:call-template>
@@ -607,11 +699,10 @@
           <xsl:with-param name="label" select="'选择个人照片'"/>
         </xsl:call-template>
         <xsl:if test="/apply/materials/material[@kind = 'photo'] and $app/@photo-stamped != '1'">
-          <form method="post" action="/apply/stamp" class="stamp-form">
-            <xsl:call-template name="csrf"/>
-            <button type="submit" class="btn-small">添加身份证号</button>
+          <div class="stamp-form">
+            <button type="submit" form="apply-form" formaction="/apply/stamp" class="btn-small">添加身份证号</button>
             <span class="hint">个人照片上没有添加身份证号的，点击一键添加</span>
-          </form>
+          </div>
         </xsl:if>
       </xsl:if>
 
@@ -636,11 +727,10 @@
           <xsl:with-param name="kind" select="'material'"/>
           <xsl:with-param name="label" select="'添加上传资料'"/>
         </xsl:call-template>
-        <form method="post" action="/apply/qr" class="qr-form">
-          <xsl:call-template name="csrf"/>
-          <button type="submit" class="btn-small">手机扫码上传</button>
+        <div class="qr-form">
+          <button type="submit" form="apply-form" formaction="/apply/qr" class="btn-small">手机扫码上传</button>
           <span class="hint">用联网智能手机（微信/手机浏览器）扫描二维码，可直接选择相册上传或拍照上传</span>
-        </form>
+        </div>
       </xsl:if>
 
       <h3>合格库不符证明材料</h3>
@@ -656,15 +746,22 @@
         </xsl:call-template>
       </xsl:if>
 
-      <h3>破格晋升证明材料</h3>
-      <xsl:call-template name="material-list"><xsl:with-param name="kinds" select="' exc_evidence '"/></xsl:call-template>
-      <xsl:call-template name="notes"><xsl:with-param name="name" select="'exc_evidence_files'"/></xsl:call-template>
-      <xsl:if test="$ed">
-        <xsl:call-template name="upload">
-          <xsl:with-param name="kind" select="'exc_evidence'"/>
-          <xsl:with-param name="label" select="'上传证明材料原件照片'"/>
-        </xsl:call-template>
-      </xsl:if>
+      <!-- shown when 破格晋升 is ticked (apply.js follows the box) or
+           evidence is there -->
+      <div id="exc-uploads" class="exc-uploads">
+        <xsl:if test="not($form/field[@name = 'exceptional']/@value = '1' or /apply/materials/material[@kind = 'exc_evidence'] or $form/field[@name = 'exc_evidence_files']/error)">
+          <xsl:attribute name="hidden">hidden</xsl:attribute>
+        </xsl:if>
+        <h3>破格晋升证明材料</h3>
+        <xsl:call-template name="material-list"><xsl:with-param name="kinds" select="' exc_evidence '"/></xsl:call-template>
+        <xsl:call-template name="notes"><xsl:with-param name="name" select="'exc_evidence_files'"/></xsl:call-template>
+        <xsl:if test="$ed">
+          <xsl:call-template name="upload">
+            <xsl:with-param name="kind" select="'exc_evidence'"/>
+            <xsl:with-param name="label" select="'上传证明材料原件照片'"/>
+          </xsl:call-template>
+        </xsl:if>
+      </div>
 
       <div id="level1-uploads" class="level1">
         <xsl:if test="$tlevel != '1'"><xsl:attribute name="hidden">hidden</xsl:attribute></xsl:if>

@@ -17,6 +17,11 @@
   <xsl:import href="layout.xsl"/>
   <xsl:import href="widgets.xsl"/>
 
+  <!-- crop.js: the photo cropped, large images scaled down, in the browser. -->
+  <xsl:template name="extra-head">
+    <script src="/static/js/crop.js" defer="defer"></script>
+  </xsl:template>
+
   <xsl:variable name="title" select="'手机上传报名资料'"/>
   <xsl:variable name="form" select="/*/form"/>
 
@@ -70,7 +75,8 @@
       <div class="msg msg-ok" role="status"><xsl:value-of select="/*/uploaded"/></div>
     </xsl:if>
     <xsl:call-template name="form-message"/>
-    <form class="form" method="post" action="/m" enctype="multipart/form-data">
+    <form class="form" method="post" action="/m" enctype="multipart/form-data"
+        data-upload-max="{/*/meta/upload-limit/@bytes}">
       <xsl:call-template name="csrf"/>
       <input type="hidden" name="t" value="{$form/field[@name = 't']/@value}"/>
       <xsl:call-template name="select-field">
@@ -78,6 +84,7 @@
         <xsl:with-param name="label" select="'资料类别'"/>
         <xsl:with-param name="options" select="/*/kinds/kind"/>
         <xsl:with-param name="empty" select="''"/>
+        <xsl:with-param name="required" select="false()"/>
         <xsl:with-param name="value">
           <xsl:choose>
             <xsl:when test="string($form/field[@name = 'kind']/@value) != ''">
@@ -113,7 +120,7 @@
             <xsl:value-of select="$f/error"/>
           </p>
         </xsl:if>
-        <p class="hint" id="f-file-hint">jpg格式，不超过4MB，一次上传一张；原件内容完整、字迹清晰。个人照片和身份证照片请在电脑上上传。</p>
+        <p class="hint" id="f-file-hint">jpg格式<xsl:call-template name="upload-limit-text"><xsl:with-param name="prefix" select="'，'"/></xsl:call-template>，一次上传一张；原件内容完整、字迹清晰。个人照片和身份证照片请在电脑上上传。</p>
       </div>
       <div class="buttons">
         <button type="submit" class="btn btn-primary">上传</button>

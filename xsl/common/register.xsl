@@ -11,6 +11,12 @@
   <xsl:import href="widgets.xsl"/>
 
   <xsl:variable name="title" select="'个人注册'"/>
+  <xsl:variable name="kept" select="/*/kept"/>
+
+  <xsl:template name="extra-head">
+    <script src="/static/js/crop.js" defer="defer"></script>
+    <script src="/static/js/register.js" defer="defer"></script>
+  </xsl:template>
 
   <xsl:template name="content">
     <xsl:call-template name="steps">
@@ -19,9 +25,13 @@
     <xsl:call-template name="window-box"/>
 
     <form method="post" action="/register" enctype="multipart/form-data"
-        class="form register-form" data-sms="register">
+        class="form register-form" data-sms="register"
+        data-upload-max="{/*/meta/upload-limit/@bytes}">
       <xsl:call-template name="form-message"/>
       <xsl:call-template name="csrf"/>
+      <xsl:if test="$kept">
+        <input type="hidden" name="keep" value="{$kept/@token}"/>
+      </xsl:if>
       <input type="hidden" name="consent" value="{/*/form/field[@name = 'consent']/@value}"/>
 
       <xsl:call-template name="select-field">
@@ -36,16 +46,7 @@
         <xsl:with-param name="options" select="/*/levels/level"/>
         <xsl:with-param name="hint" select="'*选择要申报的等级，注册后不能随意修改'"/>
       </xsl:call-template>
-      <xsl:call-template name="field">
-        <xsl:with-param name="name" select="'idcard'"/>
-        <xsl:with-param name="label" select="'身份证照片'"/>
-        <xsl:with-param name="type" select="'file'"/>
-        <xsl:with-param name="accept" select="'.jpg,.jpeg,image/jpeg'"/>
-        <xsl:with-param name="hint">
-          <xsl:text>*请选择身份证人像面照片（jpg格式），上传后方可进行注册</xsl:text>
-          <xsl:if test="/*/form/@status = 'invalid' or /*/form/@status = 'sent'">；重新提交时请再次选择照片</xsl:if>
-        </xsl:with-param>
-      </xsl:call-template>
+      <xsl:call-template name="idcard-field"/>
       <xsl:call-template name="field">
         <xsl:with-param name="name" select="'idno'"/>
         <xsl:with-param name="label" select="'身份证号'"/>
@@ -58,10 +59,11 @@
         <xsl:with-param name="name" select="'birth'"/>
         <xsl:with-param name="label" select="'出生日期'"/>
         <xsl:with-param name="type" select="'date'"/>
+        <xsl:with-param name="required" select="false()"/>
         <xsl:with-param name="autocomplete" select="'bday'"/>
-        <xsl:with-param name="placeholder" select="'YYYY-MM-DD'"/>
-        <xsl:with-param name="hint" select="'*请选择准确的出生年月，须与身份证号一致'"/>
+        <xsl:with-param name="hint" select="'根据身份证号自动填写，须与身份证号一致'"/>
       </xsl:call-template>
+      <xsl:call-template name="gender-field"/>
       <xsl:call-template name="field">
         <xsl:with-param name="name" select="'name'"/>
         <xsl:with-param name="label" select="'姓名'"/>
@@ -88,7 +90,13 @@
         <xsl:with-param name="maxlength" select="'6'"/>
         <xsl:with-param name="inputmode" select="'numeric'"/>
         <xsl:with-param name="autocomplete" select="'one-time-code'"/>
-        <xsl:with-param name="hint" select="'短信验证码一般在一分钟内发送至手机。未收到的，可于5分钟后再次点击获取验证码（如接收不到短信，请关闭手机短信拦截功能）'"/>
+        <xsl:with-param name="required" select="not($kept/@sms)"/>
+        <xsl:with-param name="hint">
+          <xsl:choose>
+            <xsl:when test="$kept/@sms">短信验证码已验证，5分钟内无需再次输入（如更换手机号，请重新获取）</xsl:when>
+            <xsl:otherwise>短信验证码一般在一分钟内发送至手机。未收到的，可于60秒后再次点击获取验证码（如接收不到短信，请关闭手机短信拦截功能）</xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="field">
         <xsl:with-param name="name" select="'password'"/>
@@ -96,7 +104,11 @@
         <xsl:with-param name="type" select="'password'"/>
         <xsl:with-param name="minlength" select="'8'"/>
         <xsl:with-param name="autocomplete" select="'new-password'"/>
-        <xsl:with-param name="hint" select="'密码需为字母、数字组合，8位以上，如：abc569436；不要使用姓名拼音首字母加123456等容易被人猜到的密码，也不要包含身份证号'"/>
+        <xsl:with-param name="required" select="not($kept/@password)"/>
+        <xsl:with-param name="hint">
+          <xsl:if test="$kept/@password">密码已设置，无需再次输入；如需更改，请重新输入两次。</xsl:if>
+          <xsl:text>密码需为字母、数字组合，8位以上，如：abc569436；不要使用姓名拼音首字母加123456等容易被人猜到的密码，也不要包含身份证号</xsl:text>
+        </xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="field">
         <xsl:with-param name="name" select="'password2'"/>
@@ -104,6 +116,7 @@
         <xsl:with-param name="type" select="'password'"/>
         <xsl:with-param name="minlength" select="'8'"/>
         <xsl:with-param name="autocomplete" select="'new-password'"/>
+        <xsl:with-param name="required" select="not($kept/@password)"/>
         <xsl:with-param name="hint" select="'两次输入密码必须完全一致（区分字母大小写）'"/>
       </xsl:call-template>
 
@@ -112,5 +125,76 @@
         <a class="btn btn-plain" href="/login">已有账号，去登录</a>
       </div>
     </form>
+  </xsl:template>
+
+  <!-- 身份证照片: the file field, or the kept photo as a thumbnail with
+       重新选择 (the file input, then optional). -->
+  <xsl:template name="idcard-field">
+    <xsl:variable name="f" select="/*/form/field[@name = 'idcard']"/>
+    <xsl:variable name="limit">
+      <xsl:call-template name="upload-limit-text">
+        <xsl:with-param name="prefix" select="'，'"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <div class="field photo-field">
+      <xsl:if test="$f/error">
+        <xsl:attribute name="class">field photo-field has-error</xsl:attribute>
+      </xsl:if>
+      <label for="f-idcard">身份证照片<span class="req" aria-hidden="true">*</span></label>
+      <div class="control">
+        <xsl:if test="$kept/@photo">
+          <figure class="kept-photo">
+            <img src="/register/photo?k={$kept/@token}" alt="已保留的身份证照片" width="160"/>
+            <figcaption>已保留您上次选择的照片，无需再次选择。如需更换，请点“重新选择”。</figcaption>
+          </figure>
+          <label for="f-idcard" class="btn btn-small">重新选择</label>
+        </xsl:if>
+        <input id="f-idcard" name="idcard" type="file" accept=".jpg,.jpeg,image/jpeg" data-scale="1">
+          <xsl:if test="not($kept/@photo)">
+            <xsl:attribute name="required">required</xsl:attribute>
+          </xsl:if>
+          <xsl:call-template name="described">
+            <xsl:with-param name="id" select="'f-idcard'"/>
+            <xsl:with-param name="f" select="$f"/>
+            <xsl:with-param name="hint" select="'x'"/>
+          </xsl:call-template>
+        </input>
+      </div>
+      <xsl:call-template name="field-notes">
+        <xsl:with-param name="id" select="'f-idcard'"/>
+        <xsl:with-param name="f" select="$f"/>
+        <xsl:with-param name="hint" select="concat('*请选择身份证人像面照片（jpg格式', $limit, '），上传后方可进行注册；较大的照片会先在手机上自动缩小再上传')"/>
+      </xsl:call-template>
+    </div>
+  </xsl:template>
+
+  <!-- 性别: from the ID number (register.js; the server takes it from
+       there when it is left empty). -->
+  <xsl:template name="gender-field">
+    <xsl:variable name="v" select="string(/*/form/field[@name = 'gender']/@value)"/>
+    <xsl:variable name="f" select="/*/form/field[@name = 'gender']"/>
+    <div class="field">
+      <xsl:if test="$f/error">
+        <xsl:attribute name="class">field has-error</xsl:attribute>
+      </xsl:if>
+      <label for="f-gender">性别</label>
+      <div class="control">
+        <select id="f-gender" name="gender">
+          <xsl:call-template name="described">
+            <xsl:with-param name="id" select="'f-gender'"/>
+            <xsl:with-param name="f" select="$f"/>
+            <xsl:with-param name="hint" select="'x'"/>
+          </xsl:call-template>
+          <option value="">根据身份证号自动填写</option>
+          <option value="M"><xsl:if test="$v = 'M'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>男</option>
+          <option value="F"><xsl:if test="$v = 'F'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>女</option>
+        </select>
+      </div>
+      <xsl:call-template name="field-notes">
+        <xsl:with-param name="id" select="'f-gender'"/>
+        <xsl:with-param name="f" select="$f"/>
+        <xsl:with-param name="hint" select="'根据身份证号第17位自动填写，须与身份证号一致'"/>
+      </xsl:call-template>
+    </div>
   </xsl:template>
 </xsl:stylesheet>

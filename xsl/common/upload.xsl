@@ -13,6 +13,11 @@
   <xsl:import href="layout.xsl"/>
   <xsl:import href="widgets.xsl"/>
 
+  <!-- crop.js: the photo cropped, large images scaled down, in the browser. -->
+  <xsl:template name="extra-head">
+    <script src="/static/js/crop.js" defer="defer"></script>
+  </xsl:template>
+
   <xsl:variable name="title" select="'上传资料'"/>
   <xsl:variable name="form" select="/*/form"/>
   <xsl:variable name="kind" select="string($form/field[@name = 'kind']/@value)"/>
@@ -39,7 +44,8 @@
       <xsl:if test="$form/@action = '/apply/upload' and /*/kinds/kind">
         <h2>重新上传</h2>
         <form class="form" method="post" action="/apply/upload"
-            enctype="multipart/form-data">
+            enctype="multipart/form-data"
+            data-upload-max="{/*/meta/upload-limit/@bytes}">
           <xsl:call-template name="csrf"/>
           <xsl:call-template name="select-field">
             <xsl:with-param name="name" select="'kind'"/>
@@ -66,7 +72,13 @@
                 <xsl:otherwise>image/jpeg,.jpg,.jpeg</xsl:otherwise>
               </xsl:choose>
             </xsl:with-param>
-            <xsl:with-param name="hint" select="'图片为jpg格式，不超过4MB，内容完整、字迹清晰，一次选择一个文件；个人照片为近期二寸免冠白色背景彩色证件照，413×626像素（更大的同比例照片会自动缩小）。'"/>
+            <xsl:with-param name="hint">
+              <xsl:text>图片为jpg格式</xsl:text>
+              <xsl:call-template name="upload-limit-text">
+                <xsl:with-param name="prefix" select="'，'"/>
+              </xsl:call-template>
+              <xsl:text>，内容完整、字迹清晰，一次选择一个文件；个人照片为近期二寸免冠白色背景彩色证件照，413×626像素（更大的同比例照片会自动缩小；选择后可框选头像裁剪）。</xsl:text>
+            </xsl:with-param>
           </xsl:call-template>
           <div class="buttons">
             <button type="submit" class="btn btn-primary">上传</button>

@@ -95,7 +95,8 @@
   </xsl:template>
 
   <!-- A <select>.  $options: region (code, name, kind), level (value,
-       name), year (value, text) or any element with @value and @name.
+       name), year (value, text), kind (name, label) or any element
+       with @value and @name.
        Regions are grouped when some are neither city nor zone:
        省辖市 (city, zone: 济源示范区) and 直辖县（市） (direct_county, …). -->
   <xsl:template name="select-field">
@@ -176,6 +177,16 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- an upload kind (upload_kinds_xml): <kind name label/> -->
+  <xsl:template match="kind" mode="option">
+    <xsl:param name="selected"/>
+    <xsl:call-template name="option">
+      <xsl:with-param name="value" select="string(@name)"/>
+      <xsl:with-param name="label" select="string(@label)"/>
+      <xsl:with-param name="selected" select="$selected"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <xsl:template match="*" mode="option">
     <xsl:param name="selected"/>
     <xsl:call-template name="option">
@@ -232,6 +243,16 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The limit of one file as stated next to every file field (after
+       $prefix), from /*/meta/upload-limit: MAX_JPEG, the limit the
+       server enforces, so the two cannot differ. -->
+  <xsl:template name="upload-limit-text">
+    <xsl:param name="prefix" select="''"/>
+    <xsl:if test="/*/meta/upload-limit">
+      <xsl:value-of select="concat($prefix, '单个文件不超过', /*/meta/upload-limit)"/>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template name="csrf">
     <input type="hidden" name="csrf" value="{/*/meta/csrf}"/>
   </xsl:template>
@@ -281,8 +302,12 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- $open: the badge while the window is open (当前可注册 on the
+       registration pages, another word where the window means
+       something else, e.g. 当前可填报 on the application form). -->
   <xsl:template name="window-box">
     <xsl:param name="w" select="/*/window[@kind = 'registration']"/>
+    <xsl:param name="open" select="'当前可注册'"/>
     <xsl:variable name="state">
       <xsl:call-template name="window-state">
         <xsl:with-param name="w" select="$w"/>
@@ -308,7 +333,7 @@
       </span>
       <span class="badge">
         <xsl:choose>
-          <xsl:when test="$state = 'open'">当前可注册</xsl:when>
+          <xsl:when test="$state = 'open'"><xsl:value-of select="$open"/></xsl:when>
           <xsl:when test="$state = 'after'">已结束</xsl:when>
           <xsl:otherwise>未开放</xsl:otherwise>
         </xsl:choose>

@@ -14,7 +14,7 @@
 # test => NAME, shots => the screenshot folder, plus those given; a given
 # base, test or shots is overridden) and may ask the
 # questions below (t.ask(NAME, ARGS...) in lib.js) or the test's own:
-#   sms_code(PHONE)          the next SMS code sent to PHONE ($s->sms_code)
+#   sms_code(PHONE)          the next SMS code sent to PHONE (waits 20 s)
 #   admin(ARGS...)           gkbm-admin's output (dies: the question fails)
 #   sql(QUERY, BINDS...)     the first column of the first row
 #   sql_do(QUERY, BINDS...)  run a statement; the number of rows
@@ -27,6 +27,8 @@ use warnings;
 use utf8;
 
 use Encode qw(encode decode);
+use Fcntl qw(:flock);
+use File::Copy qw(copy);
 use File::Path qw(make_path);
 use IPC::Open2 qw(open2);
 use JSON::PP ();
@@ -35,7 +37,7 @@ use Test::More ();
 our $TIMEOUT = 600;	# seconds for one script, a safety net only
 
 my %ASK = (
-	sms_code => sub { my ($s, $phone) = @_; $s->sms_code($phone) },
+	sms_code => sub { my ($s, $phone) = @_; $s->sms_code($phone, 20) },
 	admin => sub { my ($s, @a) = @_; scalar $s->admin(@a) },
 	sql => sub { my ($s, $q, @b) = @_; $s->count($q, @b) },
 	sql_do => sub { my ($s, $q, @b) = @_; $s->dbh->do($q, undef, @b) + 0 },
@@ -44,21 +46,43 @@ my %ASK = (
 # What the browser tests need: a failure (not a skip) when missing, since
 # tools/check installs them (tools/lib.sh gkbm_need_browser).
 sub _missing {
-	my ($dir) = @_;
 	return 'node not found' unless GKBM::which('node');
 	return 'java not found (the Nu checker)' unless GKBM::which('java');
 	my $chromium = $ENV{GKBM_CHROMIUM} || '/usr/bin/chromium';
 	return "$chromium not found" unless -x $chromium;
-	return "$dir/node_modules missing (tools/check runs npm ci there)"
-	    unless -d "$dir/node_modules/playwright-core";
 	return undef;
+}
+
+# The npm modules: t/browser/node_modules of the source tree (tools/check
+# runs npm ci there), else of the build tree, made there once (under a
+# lock) by npm ci from the source tree's package-lock.json: a tree
+# without them, as make distcheck's.  Returns the folder, or dies.
+sub _modules {
+	my $src = GKBM::top_srcdir() . '/t/browser';
+	return "$src/node_modules" if -d "$src/node_modules/playwright-core";
+	my $bld = GKBM::top_builddir() . '/t/browser';
+	make_path($bld);
+	open(my $lock, '>', "$bld/.npm-lock") or die "$bld/.npm-lock: $!";
+	flock($lock, LOCK_EX) or die "flock: $!";
+	unless (-d "$bld/node_modules/playwright-core") {
+		for my $f (qw(package.json package-lock.json)) {
+			copy("$src/$f", "$bld/$f") or die "copy $f: $!";
+		}
+		system("cd '$bld' && npm ci --ignore-scripts --no-audit " .
+		    "--no-fund >npm-ci.log 2>&1") == 0
+		    or die "npm ci in $bld failed (see $bld/npm-ci.log)\n";
+	}
+	close $lock;
+	return "$bld/node_modules";
 }
 
 sub run {
 	my ($s, $name, $args, $ask) = @_;
 	local $Test::Builder::Level = $Test::Builder::Level + 1;
 	my $dir = GKBM::top_srcdir() . '/t/browser';
-	if (my $why = _missing($dir)) {
+	my $modules;
+	my $why = _missing() // (eval { $modules = _modules(); 1 } ? undef : $@);
+	if ($why) {
 		Test::More::ok(0, "the browser test $name can run") or
 		    Test::More::diag($why);
 		return;
@@ -70,6 +94,7 @@ sub run {
 	    shots => $shots);
 	my %h = (%ASK, %{ $ask || {} });
 	local $ENV{GKBM_BROWSER_ARGS} = $json->encode(\%a);
+	local $ENV{NODE_PATH} = $modules;
 	my $pid = open2(my $out, my $in, 'node', "$dir/$name.js");
 	binmode $in; binmode $out;
 	my $old = select($in); $| = 1; select($old);
