@@ -79,6 +79,7 @@ auth_session(struct req *r)
 	unsigned char	 h[MAC_LEN];
 	long long	 id, unit, must, idle, age;
 	char		*role, *name, *login, *uname, *uregion;
+	unsigned long	 gen;
 	int		 n;
 
 	r->role = ROLE_ANON;
@@ -88,6 +89,12 @@ auth_session(struct req *r)
 	sid = req_cookie(r, COOKIE_SID);
 	if (sid != NULL && strlen(sid) == TOKEN_LEN) {
 		token_hash(sid, h);
+		if (sescache_find(r, h) == 0) {	/* read in the last seconds */
+			memcpy(r->sid, sid, TOKEN_LEN + 1);
+			auth_csrf_set(r, "s:", r->sid);
+			return RC_OK;
+		}
+		gen = sescache_now();
 		if (db_run(r, STMT_SESSION_GET, h, sizeof(h)) == -1)
 			return RC_DB;
 		n = db_row(r, STMT_SESSION_GET, &id, &role,
@@ -112,9 +119,13 @@ auth_session(struct req *r)
 			r->unit_region = uregion;
 			r->must_change = (int)must;
 			memcpy(r->sid, sid, TOKEN_LEN + 1);
-			if (idle > 60 && db_run(r, STMT_SESSION_TOUCH, h,
-			    sizeof(h)) == -1)
-				return RC_DB;
+			if (idle > 60) {
+				if (db_run(r, STMT_SESSION_TOUCH, h,
+				    sizeof(h)) == -1)
+					return RC_DB;
+				idle = 0;
+			}
+			sescache_keep(r, h, gen, idle, age);
 			auth_csrf_set(r, "s:", r->sid);
 			return RC_OK;
 		}

@@ -494,6 +494,8 @@ struct dbres {
 
 static struct dbres	 res[STMT__MAX];
 static int		 in_tx;
+/* Statements that write sessions, accounts or units (sescache.c). */
+static unsigned char	 writes_auth[STMT__MAX];
 
 /* True for the errors that mean the connection is gone. */
 static int
@@ -588,6 +590,8 @@ db_open(struct worker *w)
 			    mysql_stmt_param_count(st), strlen(stmts[i].params));
 		w->stmts[i] = st;
 		db_bind_results(st, i);
+		writes_auth[i] = i != STMT_SESSION_TOUCH &&
+		    sescache_writes(stmts[i].sql);
 	}
 	w->db_up = 1;
 	in_tx = 0;
@@ -652,6 +656,7 @@ db_run(struct req *r, enum stmt s, ...)
 	va_list		 ap;
 	size_t		 n;
 	const char	*str;
+	int		 failed;
 
 	if (!(stmts[s].roles & RB(r->role))) {
 		log_warnx("statement %d refused for role %s", s,
@@ -699,7 +704,10 @@ db_run(struct req *r, enum stmt s, ...)
 		    mysql_stmt_param_count(st));
 	if (n > 0 && mysql_stmt_bind_param(st, b))
 		return db_fail(r, s, "mysql_stmt_bind_param");
-	if (mysql_stmt_execute(st))
+	failed = mysql_stmt_execute(st) != 0;
+	if (writes_auth[s])
+		sescache_bump();	/* kept sessions may be stale now */
+	if (failed)
 		return db_fail(r, s, "mysql_stmt_execute");
 	if (res[s].ncols == 0)
 		return (int)mysql_stmt_affected_rows(st);

@@ -304,6 +304,7 @@ main(int argc, char *argv[])
 	signal(SIGPIPE, SIG_IGN);
 
 	fd = open_socket(cfg);
+	sescache_init();	/* shared by every worker forked below */
 	write_pid(cfg->pid_file);
 	log_info("listening on %s with %d workers", cfg->listen, cfg->workers);
 

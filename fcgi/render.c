@@ -16,6 +16,7 @@
 
 #include <libxml/xmlIO.h>
 #include <libxml/xmlsave.h>
+#include <libxslt/imports.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
@@ -36,6 +37,24 @@ render_close(void *ctx)
 {
 	(void)ctx;
 	return 0;
+}
+
+/*
+ * True if html.c writes what xsltSaveResultTo would for st's output:
+ * method="html", UTF-8, no indentation.
+ */
+static int
+render_fast(xsltStylesheetPtr sheet)
+{
+	const xmlChar	*method, *encoding;
+	int		 indent;
+
+	XSLT_GET_IMPORT_PTR(method, sheet, method);
+	XSLT_GET_IMPORT_PTR(encoding, sheet, encoding);
+	XSLT_GET_IMPORT_INT(indent, sheet, indent);
+	return method != NULL && xmlStrEqual(method, BAD_CAST "html") &&
+	    encoding != NULL && xmlStrcasecmp(encoding, BAD_CAST "UTF-8") == 0 &&
+	    indent == 0;
 }
 
 /* Finds the stylesheet of (role, page): the role's own, else common. */
@@ -70,6 +89,7 @@ render_init(struct worker *w)
 	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
 	xsltSetDefaultSecurityPrefs(prefs);
 	xmlLoadExtDtdDefaultValue = 0;
+	fragment_init();
 
 	for (role = 0; role < ROLE__MAX; role++)
 		for (page = 0; page < PAGE__MAX; page++) {
@@ -137,6 +157,8 @@ render_send(struct req *r)
 	xmlDocPtr		 out;
 	xmlOutputBufferPtr	 buf;
 	enum page		 page;
+	const char		*html;
+	size_t			 len;
 	int			 failed;
 
 	if (r->route == NULL ||
@@ -168,10 +190,14 @@ render_send(struct req *r)
 		return RC_INTERNAL;
 	}
 	resp_headers(r, "text/html; charset=utf-8", -1);
-	buf = xmlOutputBufferCreateIO(render_write, render_close,
-	    r->fcgx->out, NULL);
-	xsltSaveResultTo(buf, out, st);
-	xmlOutputBufferClose(buf);
+	if (render_fast(st) && html_dump(out, &html, &len) == 0)
+		FCGX_PutStr(html, (int)len, r->fcgx->out);
+	else {
+		buf = xmlOutputBufferCreateIO(render_write, render_close,
+		    r->fcgx->out, NULL);
+		xsltSaveResultTo(buf, out, st);
+		xmlOutputBufferClose(buf);
+	}
 	if (!arena_owns(out))
 		xmlFreeDoc(out);
 	return RC_OK;

@@ -249,6 +249,24 @@ void		 resp_file(struct req *, const char *, const char *,
 void		 reply_error(struct req *, enum rc);
 void		 reply_send(struct req *, enum rc);
 
+/* html.c */
+int		 html_dump(xmlDocPtr, const char **, size_t *);
+int		 html_fragment(xmlNodePtr, const char **, size_t *);
+
+/* sescache.c */
+void		 sescache_init(void);
+void		 sescache_bump(void);
+void		 sescache_end(void);
+int		 sescache_writes(const char *);
+int		 sescache_find(struct req *, const unsigned char *);
+void		 sescache_keep(const struct req *, const unsigned char *,
+		    unsigned long, long long, long long);
+unsigned long	 sescache_now(void);
+
+/* fragment.c */
+#define FRAGMENT_NS	"https://gkbm.hrss.henan.gov.cn/xsl/fragment"
+void		 fragment_init(void);
+
 /* render.c */
 int		 render_init(struct worker *);
 void		 render_free(struct worker *);

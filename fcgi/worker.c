@@ -160,6 +160,7 @@ send:
 		    r.path, r.status);
 done:
 	db_rollback(&r);
+	sescache_end();
 	/* Unread body bytes would make the close reset the connection. */
 	while (FCGX_GetStr(drain, sizeof(drain), fr->in) > 0)
 		;

@@ -353,6 +353,20 @@ like($r->header('location') // '', qr{^/login}, '... to /login');
 $r = $replay->get('/home', accept => 'xml');
 is($r->status, 403, 'the old cookie: the XML view is refused');
 
+# Each worker keeps a session it read in the last seconds (sescache.c):
+# a logout in one worker ends it in all of them at once.
+{
+	my $bw = $s->browser;
+	$bw->login('candidate', $ID1, $PW);
+	my $kept = $s->browser;
+	$kept->jar->set('gkbm_sid', $bw->jar->get('gkbm_sid') // '');
+	my @st = map { $kept->get('/home')->status } 1 .. 6;
+	is("@st", '200 200 200 200 200 200', 'the session is used by every worker');
+	is($bw->logout->status, 303, 'then logged out');
+	@st = map { $kept->get('/home')->status } 1 .. 6;
+	is("@st", '303 303 303 303 303 303', 'no worker takes it after the logout');
+}
+
 # Session fixation: a cookie planted before login is not the one after.
 my $bf = $s->browser;
 my $planted = 'A' x 43;
@@ -392,6 +406,9 @@ ok($s->count('SELECT TIMESTAMPDIFF(SECOND, seen_at, NOW()) FROM sessions '
     . 'WHERE account_id = ?', $pid) < 60, 'idle 29 minutes: seen_at refreshed');
 $dbh->do('UPDATE sessions SET seen_at = NOW() - INTERVAL 31 MINUTE '
     . 'WHERE account_id = ?', undef, $pid);
+# A worker uses a session it read in the last 2 s (fcgi/sescache.c): a
+# change from outside gkbm-web, as these, is seen after that.
+select(undef, undef, undef, 2.1);
 $r = $bt->get('/home');
 is($r->status, 303, 'idle 31 minutes: /home redirects');
 like($r->header('location') // '', qr{^/login}, '... to the login');
@@ -406,6 +423,7 @@ $ba->login('staff', $GKBM::PROVINCE_LOGIN, $GKBM::PROVINCE_PW);
 logged_in($ba, 'province', 'a fresh province session');
 $dbh->do('UPDATE sessions SET created_at = NOW() - INTERVAL 13 HOUR, '
     . 'seen_at = NOW() WHERE account_id = ?', undef, $pid);
+select(undef, undef, undef, 2.1);	# outside gkbm-web: see above
 $r = $ba->get('/home');
 is($r->status, 303, 'created 13 hours ago: /home redirects');
 like($r->header('location') // '', qr{^/login}, '... to the login');

@@ -37,7 +37,7 @@
         <xsl:with-param name="maxlength" select="'6'"/>
         <xsl:with-param name="inputmode" select="'numeric'"/>
         <xsl:with-param name="autocomplete" select="'one-time-code'"/>
-        <xsl:with-param name="hint" select="'短信验证码一般在一分钟内发送至手机。未收到的，可于5分钟后再次点击获取验证码（如接收不到短信，请关闭手机短信拦截功能）'"/>
+        <xsl:with-param name="hint" select="'短信验证码一般在一分钟内发送至手机。未收到的，可于60秒后再次点击获取验证码（如接收不到短信，请关闭手机短信拦截功能）'"/>
       </xsl:call-template>
       <xsl:call-template name="field">
         <xsl:with-param name="name" select="'totp'"/>

@@ -14,7 +14,9 @@
   The document is the page XML of schema/xml/README.md: /*/meta always.
 -->
 <xsl:stylesheet version="1.0"
-    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:f="https://gkbm.hrss.henan.gov.cn/xsl/fragment"
+    extension-element-prefixes="f">
 
   <xsl:output method="html" encoding="UTF-8" indent="no"
       doctype-system="about:legacy-compat"/>
@@ -38,7 +40,13 @@
       <body class="page-{local-name(/*)} role-{$role}">
         <a class="skip" href="#main">跳到正文</a>
         <xsl:call-template name="header"/>
-        <xsl:call-template name="nav"/>
+        <!-- The menu is the same for a role on a page: kept by the
+             worker (fcgi/fragment.c).  The key must name all it reads. -->
+        <f:cache key="concat($role, '|', $path, '|', boolean($meta/user),
+            '|', $title)"
+            template="nav" seconds="3600">
+          <xsl:fallback><xsl:call-template name="nav"/></xsl:fallback>
+        </f:cache>
         <main id="main" class="wrap">
           <xsl:call-template name="flash"/>
           <h1 class="page-title"><xsl:value-of select="$title"/></h1>
@@ -90,7 +98,10 @@
     </header>
   </xsl:template>
 
-  <!-- The menus of schema/xml/README.md "Roles and their menus".  Only
+  <!-- Kept per (role, path, logged in, title) by f:cache above: read
+       nothing else here (nor in menu-items, menu-item), or add it to the
+       key.
+       The menus of schema/xml/README.md "Roles and their menus".  Only
        the entries open today are offered; those of later issues are
        not shown until they have a page (they were greyed 未开放 links to
        nowhere, half of a phone's screen).  Two renderings of the same
