@@ -8,7 +8,7 @@
  *
  * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
  */
-/* gen-common-passwords.js: generate fcgi/common_passwords.h for passwd.c */
+/* gen-common-passwords.js: generate fcgi/lib/common_passwords.h for passwd.c */
 
 /*
  * Source: the frequency-ranked password list of @zxcvbn-ts/language-common
@@ -19,7 +19,7 @@
  *	mkdir /tmp/zx && cd /tmp/zx && \
  *	    npm install @zxcvbn-ts/language-common@4.1.3
  *	NODE_PATH=/tmp/zx/node_modules node tools/gen-common-passwords.js \
- *	    > fcgi/common_passwords.h
+ *	    > fcgi/lib/common_passwords.h
  *
  * The TOP most common entries are taken, lower-cased, and only those of
  * 8 to 64 characters are kept: shorter or longer ones are refused by the

@@ -8,7 +8,7 @@
  *
  * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
  */
-/* gen-pinyin.js: generate fcgi/pinyin_table.h with the package pinyin-pro */
+/* gen-pinyin.js: generate fcgi/lib/pinyin_table.h with the package pinyin-pro */
 
 /*
  * Source: pinyin-pro 3.29.4 (MIT licence, https://github.com/zh-lx/pinyin-pro),
@@ -16,7 +16,7 @@
  *
  *	mkdir /tmp/pp && cd /tmp/pp && npm install pinyin-pro@3.29.4
  *	NODE_PATH=/tmp/pp/node_modules node tools/gen-pinyin.js \
- *	    > fcgi/pinyin_table.h
+ *	    > fcgi/lib/pinyin_table.h
  *
  * Coverage: every hanzi of the CJK Unified Ideographs block
  * (U+4E00..U+9FFF) for which pinyin-pro knows a reading, about 20,800

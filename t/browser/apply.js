@@ -64,7 +64,7 @@ async function expiryKeeps(t, page, a) {
   await page.waitForLoadState('networkidle');
   await t.ask('sql_do', 'UPDATE sessions SET seen_at = NOW() - INTERVAL ' +
     '31 MINUTE WHERE account_id = ?', a.account);
-  // A worker uses a session it read in the last 2 s (fcgi/sescache.c);
+  // A worker uses a session it read in the last 2 s (fcgi/web/sescache.c);
   // a change made outside gkbm-web, as here, is seen after that.
   await page.waitForTimeout(2100);
   await go(page, page.locator('#apply-form').getByRole('button',

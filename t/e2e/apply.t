@@ -533,7 +533,7 @@ post();
 my $bx = $s->browser;
 is($bx->login('candidate', $ID1, $PW)->status, 303, 'a second browser logs in');
 my $csx = $bx->csrf('/apply');
-# A worker uses a session it read in the last 2 s (fcgi/sescache.c): a
+# A worker uses a session it read in the last 2 s (fcgi/web/sescache.c): a
 # change from outside gkbm-web is seen after that.
 sub expire { $dbh->do('UPDATE sessions SET seen_at = NOW() - INTERVAL 31 MINUTE '
     . 'WHERE account_id = ?', undef, $A1); select(undef, undef, undef, 2.1) }

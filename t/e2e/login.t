@@ -406,7 +406,7 @@ ok($s->count('SELECT TIMESTAMPDIFF(SECOND, seen_at, NOW()) FROM sessions '
     . 'WHERE account_id = ?', $pid) < 60, 'idle 29 minutes: seen_at refreshed');
 $dbh->do('UPDATE sessions SET seen_at = NOW() - INTERVAL 31 MINUTE '
     . 'WHERE account_id = ?', undef, $pid);
-# A worker uses a session it read in the last 2 s (fcgi/sescache.c): a
+# A worker uses a session it read in the last 2 s (fcgi/web/sescache.c): a
 # change from outside gkbm-web, as these, is seen after that.
 select(undef, undef, undef, 2.1);
 $r = $bt->get('/home');

@@ -2,7 +2,7 @@
 # the route first, then only the body that route takes (multipart only
 # where the route says R_MULTIPART; urlencoded bodies capped at 1 MiB),
 # then the route's declared fields, checked before the handler runs
-# (fcgi/field.c).  Each refusal is a clear Chinese message and changes
+# (fcgi/web/field.c).  Each refusal is a clear Chinese message and changes
 # nothing.
 use strict;
 use warnings;

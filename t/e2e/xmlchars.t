@@ -1,7 +1,7 @@
 # xmlchars.t: characters XML 1.0 does not allow (U+FFFE, U+FFFF; the C0
 # controls are refused by the form parser) typed into a field, put in a
 # query argument or a path, must not make the XML response malformed
-# (Accept: application/xml): fcgi/xml.c puts U+FFFD in their place.
+# (Accept: application/xml): fcgi/web/xml.c puts U+FFFD in their place.
 use strict;
 use warnings;
 use utf8;

@@ -7,7 +7,7 @@
  *
  * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
  */
-/* t/fuzz/form.c: libFuzzer target of the form parser (fcgi/form.c) */
+/* t/fuzz/form.c: libFuzzer target of the form parser (fcgi/lib/form.c) */
 
 /*
  * An input is a request's Content-Type, a newline and its body (no

@@ -615,7 +615,7 @@ sub _orphans {
 }
 
 # The log lines that fail a test: fatal errors, sanitizer reports, and a
-# statement refused for the request's role (fcgi/db.c: a handler running
+# statement refused for the request's role (fcgi/web/db.c: a handler running
 # a statement its role may not, which no input should ever cause).
 sub bad_log_lines {
 	my ($self) = @_;
@@ -728,7 +728,7 @@ sub sms_lines {
 }
 
 # mac(DOMAIN, VALUE): the keyed lookup value gkbm computes for VALUE
-# (fcgi/pii.c pii_mac: HMAC-SHA256 of DOMAIN, a NUL and VALUE under the
+# (fcgi/lib/pii.c pii_mac: HMAC-SHA256 of DOMAIN, a NUL and VALUE under the
 # stack's mac_key), in hexadecimal: bind it as UNHEX(?) (DBD::MariaDB
 # would send raw bytes as characters).
 sub mac {
@@ -741,7 +741,7 @@ sub mac {
 
 # captcha_answer(COOKIE, [ANSWER]): as a person reading the picture of the
 # captcha of the browser whose session or pre-login cookie is COOKIE
-# would, learn its answer: the stored one (fcgi/captcha.c) is replaced by
+# would, learn its answer: the stored one (fcgi/model/captcha.c) is replaced by
 # ANSWER ['2468'] through the database.  Returns ANSWER; dies if that
 # browser has no captcha.
 sub captcha_answer {

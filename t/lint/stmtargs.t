@@ -1,5 +1,5 @@
 # stmtargs.t: every db_run() and db_row() call passes as many arguments as
-# its statement declares in fcgi/db.c (i and s one each, b two: pointer and
+# its statement declares in fcgi/web/db.c (i and s one each, b two: pointer and
 # length).  db_open() checks the declarations against MariaDB itself; this
 # checks the calls against the declarations, which the compiler cannot (the
 # arguments are variadic).  A call whose statement is a variable is listed

@@ -8,7 +8,7 @@
  * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
  */
 /*
- * t/unit/stmt.c: the roles of fcgi/db.c's statement table.  Every
+ * t/unit/stmt.c: the roles of fcgi/web/db.c's statement table.  Every
  * statement has roles; a statement that touches a personal column (read,
  * written or compared) is open to logged-out visitors only when it is
  * listed below with the columns a logged-out page needs and why.
