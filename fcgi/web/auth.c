@@ -19,19 +19,6 @@
 #define COOKIE_PRE	"gkbm_pre"	/* anonymous: seeds the CSRF token */
 
 /*
- * The name prefix of every cookie: "__Host-" behind TLS (cookie_secure),
- * which browsers accept only with Secure, Path=/ and no Domain, so a
- * sibling subdomain can neither plant nor overwrite our cookies; none
- * for plain-HTTP development, where Secure cookies are kept only on
- * localhost by some browsers.  req_cookie() reads the same names.
- */
-const char *
-auth_cookie_prefix(const struct config *cfg)
-{
-	return cfg->cookie_secure ? "__Host-" : "";
-}
-
-/*
  * Adds a Set-Cookie header.  HttpOnly, SameSite=Lax and Path=/ always;
  * Secure and the __Host- prefix behind TLS (cookie_secure).  A NULL
  * value expires the cookie.
@@ -44,7 +31,7 @@ auth_cookie(struct req *r, const char *name, const char *value, int unused)
 		fatalx("auth_cookie: too many cookies");
 	r->cookies[r->ncookies++] = pool_printf(r->pool,
 	    "%s%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s",
-	    auth_cookie_prefix(r->cfg), name, value ? value : "",
+	    req_cookie_prefix(r->cfg), name, value ? value : "",
 	    value ? "" : "; Max-Age=0",
 	    r->cfg->cookie_secure ? "; Secure" : "");
 }

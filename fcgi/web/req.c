@@ -27,8 +27,21 @@ req_param(const struct req *r, const char *name)
 }
 
 /*
+ * The name prefix of every cookie: "__Host-" behind TLS (cookie_secure),
+ * which browsers accept only with Secure, Path=/ and no Domain, so a
+ * sibling subdomain can neither plant nor overwrite our cookies; none
+ * for plain-HTTP development, where Secure cookies are kept only on
+ * localhost by some browsers.  req_cookie() reads the same names.
+ */
+const char *
+req_cookie_prefix(const struct config *cfg)
+{
+	return cfg->cookie_secure ? "__Host-" : "";
+}
+
+/*
  * Returns the value of cookie name (in the pool), or NULL.  The name is
- * looked for with the prefix of auth_cookie_prefix(): behind TLS a
+ * looked for with the prefix of req_cookie_prefix(): behind TLS a
  * plain gkbm_sid, which anyone on a sibling subdomain could have set,
  * is not ours.
  */
@@ -38,7 +51,7 @@ req_cookie(const struct req *r, const char *name)
 	const char	*c, *e, *v;
 	size_t		 nl;
 
-	name = pool_printf(r->pool, "%s%s", auth_cookie_prefix(r->cfg), name);
+	name = pool_printf(r->pool, "%s%s", req_cookie_prefix(r->cfg), name);
 	nl = strlen(name);
 
 	if ((c = req_param(r, "HTTP_COOKIE")) == NULL)

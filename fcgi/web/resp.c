@@ -93,7 +93,7 @@ resp_text(struct req *r, int status, const char *text)
 void
 resp_drop_cookies(struct req *r)
 {
-	const char	*pre = auth_cookie_prefix(r->cfg);
+	const char	*pre = req_cookie_prefix(r->cfg);
 	size_t		 i, n = 0, pl = strlen(pre);
 
 	for (i = 0; i < r->ncookies; i++)

@@ -222,6 +222,7 @@ enum role	 role_parse(const char *);
 int		 route_reachable(int, int);
 
 /* req.c */
+const char	*req_cookie_prefix(const struct config *);
 enum rc		 req_parse(struct req *);
 enum rc		 req_body(struct req *, const struct route *);
 const char	*req_param(const struct req *, const char *);
@@ -235,7 +236,6 @@ int		 auth_csrf_ok(const struct req *);
 enum rc		 auth_login(struct req *, long long);
 void		 auth_logout(struct req *);
 void		 auth_cookie(struct req *, const char *, const char *, int);
-const char	*auth_cookie_prefix(const struct config *);
 
 /* resp.c */
 void		 resp_headers(struct req *, const char *, long long);
