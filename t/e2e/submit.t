@@ -473,11 +473,16 @@ if ($kid == 0) {
 }
 close $lwr;
 # Wait (on the server's state, not a clock) until the submission waits
-# for the row.
+# for the row: a lock wait, or its locking read still in the optimizer
+# (state "Statistics": MariaDB reads a row found by its primary key while
+# it plans the query, and such a wait is not listed as a LOCK WAIT).
 my $waiting = 0;
 for (1 .. 600) {
-	$waiting = $s->root_sql(q{SELECT COUNT(*) FROM information_schema.INNODB_TRX
-	    WHERE trx_state = 'LOCK WAIT'}) + 0;
+	$waiting = $s->root_sql(q{SELECT (SELECT COUNT(*) FROM
+	    information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT') +
+	    (SELECT COUNT(*) FROM information_schema.PROCESSLIST
+	    WHERE command = 'Execute' AND info LIKE '%FROM applications%FOR UPDATE')})
+	    + 0;
 	last if $waiting;
 	select(undef, undef, undef, 0.05);
 }
