@@ -9,6 +9,9 @@
  */
 /* worker.c: one worker process: start-up, then the FCGX_Accept_r loop */
 
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -51,18 +54,44 @@ worker_xml_error(void *ctx, const char *fmt, ...)
 		log_warnx("libxml2: %s", buf);
 }
 
-/* SIGTERM: finish the request in hand, then leave. */
+/*
+ * SIGTERM: finish the request in hand, then leave.  It only ever runs
+ * inside worker_wait's ppoll (the stop signals are blocked everywhere
+ * else), so it need not, and must not, call FCGX_ShutdownPending: that
+ * makes libfcgi's every later read fail with EINTR, mid-body.
+ */
 static void
 worker_sigterm(int sig)
 {
 	(void)sig;
 	worker_stop = 1;
-	FCGX_ShutdownPending();
+}
+
+/*
+ * Waits until a connection may be waiting on the listening socket or a
+ * stop signal came; the only place where the stop signals are let in.
+ * Returns 0 to try FCGX_Accept_r, -1 to stop.
+ */
+static int
+worker_wait(int fd, const sigset_t *open)
+{
+	struct pollfd	 pfd;
+
+	pfd.fd = fd;
+	pfd.events = POLLIN;
+	pfd.revents = 0;
+	while (!worker_stop) {
+		if (ppoll(&pfd, 1, NULL, open) > 0)
+			return 0;
+		if (errno != EINTR)
+			fatal("ppoll");
+	}
+	return -1;
 }
 
 /*
  * Installs our handlers before FCGX_Init, which then leaves them alone.
- * No SA_RESTART: a worker blocked in accept() must see EINTR.
+ * No SA_RESTART: ppoll must see EINTR.
  */
 static void
 worker_signals(void)
@@ -178,7 +207,8 @@ worker_main(struct config *cfg, int fd)
 {
 	struct worker	 w;
 	FCGX_Request	 fr;
-	sigset_t	 stop;
+	sigset_t	 stop, open;
+	int		 rc;
 
 	memset(&w, 0, sizeof(w));
 	w.cfg = cfg;
@@ -199,20 +229,33 @@ worker_main(struct config *cfg, int fd)
 		log_warnx("database not reachable yet; answering 503 until it is");
 	if (FCGX_InitRequest(&fr, fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0)
 		fatalx("FCGX_InitRequest failed");
+	/*
+	 * A stop signal inside a request would interrupt the read of its
+	 * body (no SA_RESTART) and lose an upload mid-body, and one between
+	 * accept() and the read of the parameters would drop the request.
+	 * So they are blocked from here on and let in only while waiting,
+	 * in ppoll; the listening socket is non-blocking, so a worker that
+	 * woke with others and lost the race for the connection goes back
+	 * to waiting instead of sleeping in accept() deaf to SIGTERM.
+	 */
 	sigemptyset(&stop);
 	sigaddset(&stop, SIGTERM);
 	sigaddset(&stop, SIGUSR1);
-	while (!worker_stop && FCGX_Accept_r(&fr) >= 0) {
-		/*
-		 * A stop signal inside a request would interrupt the read of
-		 * its body (no SA_RESTART: libfcgi takes EINTR for the end
-		 * of the stream) and lose an upload mid-body.  Held until the
-		 * response is out, it ends the loop after this request.
-		 */
-		sigprocmask(SIG_BLOCK, &stop, NULL);
+	sigprocmask(SIG_BLOCK, &stop, &open);
+	sigdelset(&open, SIGTERM);
+	sigdelset(&open, SIGUSR1);
+	if ((rc = fcntl(fd, F_GETFL)) == -1 ||
+	    fcntl(fd, F_SETFL, rc | O_NONBLOCK) == -1)
+		fatal("fcntl");
+	while (worker_wait(fd, &open) == 0) {
+		rc = FCGX_Accept_r(&fr);
+		if (rc == -EAGAIN || rc == -EWOULDBLOCK || rc == -EINTR ||
+		    rc == -ECONNABORTED)
+			continue;
+		if (rc < 0)
+			break;
 		worker_serve(&w, &fr);
 		FCGX_Finish_r(&fr);
-		sigprocmask(SIG_UNBLOCK, &stop, NULL);
 		w.served++;
 		if (cfg->max_requests > 0 &&
 		    w.served >= (unsigned long)cfg->max_requests)
