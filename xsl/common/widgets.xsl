@@ -36,6 +36,7 @@
     <xsl:param name="inputmode" select="''"/>
     <xsl:param name="placeholder" select="''"/>
     <xsl:param name="accept" select="''"/>
+    <xsl:param name="list" select="''"/>   <!-- the id of a <datalist> -->
     <xsl:param name="after"/>   <!-- markup placed right after the input (a button) -->
     <xsl:variable name="echo" select="$type != 'password' and $type != 'file'
         and $name != 'sms_code' and $name != 'old'
@@ -78,6 +79,9 @@
           </xsl:if>
           <xsl:if test="$accept != ''">
             <xsl:attribute name="accept"><xsl:value-of select="$accept"/></xsl:attribute>
+          </xsl:if>
+          <xsl:if test="$list != ''">
+            <xsl:attribute name="list"><xsl:value-of select="$list"/></xsl:attribute>
           </xsl:if>
           <xsl:call-template name="described">
             <xsl:with-param name="id" select="$id"/>

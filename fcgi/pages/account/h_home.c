@@ -131,5 +131,8 @@ h_home(struct req *r)
 		return RC_DB;
 	if (r->role == ROLE_CANDIDATE && home_next(r, open) == -1)
 		return RC_DB;
+	/* Staff: how many wait in the unit's review queues (queue.c). */
+	if (r->role != ROLE_CANDIDATE && queue_counts(r) == -1)
+		return RC_DB;
 	return RC_OK;
 }
