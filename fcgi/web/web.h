@@ -457,6 +457,14 @@ enum stmt {
 	STMT_AUTH_TOTP_GET,
 	/* end issue 7 */
 
+	/* chain.c: the chain fixed at submission */
+	STMT_CHAIN_UNITS,
+	STMT_CHAIN_OFFICE,
+	STMT_CHAIN_CLEAR,
+	STMT_CHAIN_ADD,
+	STMT_CHAIN_WAIT,
+	/* end chain.c */
+
 	STMT__MAX
 };
 int		 db_open(struct worker *);
