@@ -480,6 +480,13 @@ enum stmt {
 	STMT_RV_CHAIN,
 	STMT_RV_NOTES,
 	/* end review */
+	/* chain.c: the chain fixed at submission */
+	STMT_CHAIN_UNITS,
+	STMT_CHAIN_OFFICE,
+	STMT_CHAIN_CLEAR,
+	STMT_CHAIN_ADD,
+	STMT_CHAIN_WAIT,
+	/* end chain.c */
 
 	STMT__MAX
 };
