@@ -287,7 +287,7 @@ static const struct {
 	[STMT_UPL_MAT_DELETE] = { "ii", "", "DELETE FROM materials WHERE id = ? AND application_id = ?", C },
 	[STMT_UPL_MAT_SET_FILE] = { "sii", "", "UPDATE materials SET file = ?, size = ? WHERE id = ?", C },
 	[STMT_UPL_MAT_GET] = { "i", "ssssiii", "SELECT m.kind, m.file, m.mime, m.title, a.account_id, a.id, "
-	  "a.photo_stamped FROM materials m JOIN applications a ON a.id = m.application_id WHERE m.id = ?", C },
+	  "a.photo_stamped FROM materials m JOIN applications a ON a.id = m.application_id WHERE m.id = ?", C | S },
 	[STMT_UPL_LINK_SWEEP] = { "i", "", "DELETE FROM upload_links WHERE application_id = ? "
 	  "AND (claim_hash IS NULL OR expires_at < NOW())", C },
 	[STMT_UPL_LINK_INSERT] = { "bi", "", "INSERT INTO upload_links (token_hash, application_id, created_at, expires_at) "

@@ -210,7 +210,9 @@ qf_read(struct req *r, struct qfilter *f, long long lmin, long long lmax)
 		OPENSSL_cleanse(up, sizeof(up));
 	} else
 		f->name = v[QF_WHO].s;
-	for (i = 0; d[i].key != NULL; i++)
+	/* The list's kind as shown (the default when not given). */
+	xml_field(r, d[QF_KIND].key, d[QF_KIND].choices[v[QF_KIND].n]);
+	for (i = QF_KIND + 1; d[i].key != NULL; i++)
 		if (i != QF_PAGE)
 			xml_field(r, d[i].key, v[i].s);
 	if (*f->from != '\0' && *f->to != '\0' && strcmp(f->from, f->to) > 0)
