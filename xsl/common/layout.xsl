@@ -185,7 +185,10 @@
         </xsl:if>
         <xsl:value-of select="$label"/>
         <xsl:if test="$count != ''">
-          <span class="count"><xsl:value-of select="$count"/><span class="sr-only">人待审核</span></span>
+          <span class="count">
+            <xsl:if test="$count = '0'"><xsl:attribute name="class">count count-0</xsl:attribute></xsl:if>
+            <xsl:value-of select="$count"/><span class="sr-only">人待审核</span>
+          </span>
         </xsl:if>
       </a>
     </li>

@@ -29,7 +29,7 @@
     <xsl:if test="$list">
       <form method="post" action="{/*/batch/@action}" class="batch-form">
         <xsl:call-template name="csrf"/>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
           <table class="list queue-list">
             <caption><xsl:value-of select="$title"/>：待本级审核（共 <xsl:value-of select="$list/@total"/> 人）</caption>
             <thead>

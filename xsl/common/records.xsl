@@ -33,7 +33,7 @@
       <xsl:with-param name="sort-b-label" select="'最早审核的在前'"/>
     </xsl:call-template>
     <xsl:if test="$list">
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
         <table class="list">
           <caption><xsl:value-of select="/*/@title"/>（共 <xsl:value-of select="$list/@total"/> 条）</caption>
           <thead>

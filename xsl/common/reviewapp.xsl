@@ -110,7 +110,7 @@
       <h2 id="h-qual">往年报考合格库</h2>
       <xsl:choose>
         <xsl:when test="/*/qualified/entry">
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
             <table class="list">
               <thead><tr><th scope="col">年度</th><th scope="col">工种</th><th scope="col">等级</th></tr></thead>
               <tbody>
@@ -141,7 +141,7 @@
       </xsl:if>
       <xsl:choose>
         <xsl:when test="/*/events/event">
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
             <table class="list">
               <thead><tr><th scope="col">时间</th><th scope="col">审核级别</th><th scope="col">单位</th><th scope="col">操作人</th><th scope="col">结果</th><th scope="col">原因</th></tr></thead>
               <tbody>
