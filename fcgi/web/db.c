@@ -45,12 +45,20 @@
 	"AND (? = '' OR c.name = ?) AND (? = 0 OR c.idno_mac = ?) "
 #define RQ_WHERE "WHERE a.wait_unit_id = ? AND a.state = 'submitted' " \
 	RQ_FILTER("a.submitted_at")
-#define RQ_COLS "SELECT a.id, a.version, c.name, c.idno_enc, c.id, a.target_level, " \
+/*
+ * A queue in waiting order is read along an index, 20 rows and done: one
+ * level along applications_queue (wait_unit_id, target_level, wait_since,
+ * id), several along applications_wait (wait_unit_id, wait_since, id).
+ * MariaDB left to itself takes the other for one level and reads every
+ * row of it (40 ms for a city office's 12,500 of one level, against
+ * 0.1 ms): hence the hints.
+ */
+#define RQ_COLS(ix) "SELECT a.id, a.version, c.name, c.idno_enc, c.id, a.target_level, " \
 	"COALESCE(w.name, ''), COALESCE(u.name, ''), " \
 	"DATE_FORMAT(a.submitted_at, '%Y-%m-%d %H:%i'), " \
 	"DATE_FORMAT(a.wait_since, '%Y-%m-%d %H:%i'), " \
 	"DATEDIFF(NOW(), a.wait_since), a.defer_state " \
-	"FROM applications a " RQ_FROM \
+	"FROM applications a FORCE INDEX (" ix ") " RQ_FROM \
 	"LEFT JOIN worktypes w ON w.code = a.target_worktype " \
 	"LEFT JOIN units u ON u.id = a.unit_id "
 #define RR_WHERE "WHERE e.unit_id = ? AND e.action IN (?, ?) " RQ_FILTER("e.at")
@@ -501,11 +509,19 @@ static const struct {
 	 */
 	[STMT_RQ_COUNTS] = { "i", "ii", "SELECT COALESCE(SUM(target_level = 1), 0), "
 	  "COALESCE(SUM(target_level >= 2), 0) FROM applications WHERE wait_unit_id = ?", S },
+	/* The total of a queue filtered by level only: index entries alone. */
+	[STMT_RQ_COUNT_LEVEL] = { "iii", "i", "SELECT COUNT(*) FROM applications "
+	  "WHERE wait_unit_id = ? AND target_level BETWEEN ? AND ?", S },
 	[STMT_RQ_COUNT] = { "iiissiissssssib", "i", "SELECT COUNT(*) FROM applications a " RQ_FROM RQ_WHERE, S },
-	[STMT_RQ_LIST_OLD] = { "iiissiissssssibii", "iisbiissssii", RQ_COLS RQ_WHERE
-	  "ORDER BY a.wait_since, a.id LIMIT ? OFFSET ?", S },
-	[STMT_RQ_LIST_NEW] = { "iiissiissssssibii", "iisbiissssii", RQ_COLS RQ_WHERE
-	  "ORDER BY a.wait_since DESC, a.id DESC LIMIT ? OFFSET ?", S },
+	[STMT_RQ_LIST_OLD] = { "iiissiissssssibii", "iisbiissssii", RQ_COLS("applications_wait")
+	  RQ_WHERE "ORDER BY a.wait_since, a.id LIMIT ? OFFSET ?", S },
+	[STMT_RQ_LIST_NEW] = { "iiissiissssssibii", "iisbiissssii", RQ_COLS("applications_wait")
+	  RQ_WHERE "ORDER BY a.wait_since DESC, a.id DESC LIMIT ? OFFSET ?", S },
+	/* One level (the two level parameters equal). */
+	[STMT_RQ_LVL_OLD] = { "iiissiissssssibii", "iisbiissssii", RQ_COLS("applications_queue")
+	  RQ_WHERE "ORDER BY a.wait_since, a.id LIMIT ? OFFSET ?", S },
+	[STMT_RQ_LVL_NEW] = { "iiissiissssssibii", "iisbiissssii", RQ_COLS("applications_queue")
+	  RQ_WHERE "ORDER BY a.wait_since DESC, a.id DESC LIMIT ? OFFSET ?", S },
 	/* 本级审核记录: one range of review_events_unit (unit_id, action, at). */
 	[STMT_RR_COUNT] = { "issiissiissssssib", "i", "SELECT COUNT(*) FROM review_events e "
 	  "JOIN applications a ON a.id = e.application_id " RQ_FROM RR_WHERE, S },

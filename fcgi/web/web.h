@@ -462,9 +462,12 @@ enum stmt {
 
 	/* queue.c, h_queue.c, h_detail.c: review queues, records, 详情 */
 	STMT_RQ_COUNTS,
+	STMT_RQ_COUNT_LEVEL,
 	STMT_RQ_COUNT,
 	STMT_RQ_LIST_OLD,
 	STMT_RQ_LIST_NEW,
+	STMT_RQ_LVL_OLD,
+	STMT_RQ_LVL_NEW,
 	STMT_RR_COUNT,
 	STMT_RR_LIST_NEW,
 	STMT_RR_LIST_OLD,
@@ -664,6 +667,8 @@ enum rc		 h_status(struct req *);
 /* queue.c: the review queues' counts, who sees an application */
 int		 queue_counts(struct req *);
 int		 queue_sees(struct req *, long long);
+int		 queue_cached(const char *, long long *);
+void		 queue_cache(const char *, long long);
 
 /* h_queue.c, h_detail.c: 本级审核中, 本级审核记录, 详情 */
 enum rc		 h_review_queue(struct req *);

@@ -18,14 +18,16 @@
   <xsl:template name="content">
     <xsl:variable name="list" select="/*/list"/>
     <xsl:call-template name="form-message"/>
-    <xsl:call-template name="review-filters">
-      <xsl:with-param name="kind-field" select="'q'"/>
-      <xsl:with-param name="date-label" select="'提交日期'"/>
-      <xsl:with-param name="sort-a" select="'old'"/>
-      <xsl:with-param name="sort-a-label" select="'等待最久的在前'"/>
-      <xsl:with-param name="sort-b" select="'new'"/>
-      <xsl:with-param name="sort-b-label" select="'最近提交的在前'"/>
-    </xsl:call-template>
+    <!-- The same for everyone with the same filters: kept by the worker
+         (fcgi/fragment.c; the work types change with a release only). -->
+    <f:cache key="concat(/*/@kind, '|', /*/form/field[@name = 'level']/@value,
+        '|', /*/form/field[@name = 'wt']/@value, '|', /*/form/field[@name = 'unit']/@value,
+        '|', /*/form/field[@name = 'from']/@value, '|', /*/form/field[@name = 'to']/@value,
+        '|', /*/form/field[@name = 'who']/@value, '|', /*/form/field[@name = 'sort']/@value,
+        '|', count(/*/form/field/error))"
+        template="filters" seconds="600">
+      <xsl:fallback><xsl:call-template name="filters"/></xsl:fallback>
+    </f:cache>
     <xsl:if test="$list">
       <form method="post" action="{/*/batch/@action}" class="batch-form">
         <xsl:call-template name="csrf"/>
@@ -86,5 +88,17 @@
         <xsl:with-param name="list" select="$list"/>
       </xsl:call-template>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The filters: reads only what the key of f:cache above names. -->
+  <xsl:template name="filters">
+    <xsl:call-template name="review-filters">
+      <xsl:with-param name="kind-field" select="'q'"/>
+      <xsl:with-param name="date-label" select="'提交日期'"/>
+      <xsl:with-param name="sort-a" select="'old'"/>
+      <xsl:with-param name="sort-a-label" select="'等待最久的在前'"/>
+      <xsl:with-param name="sort-b" select="'new'"/>
+      <xsl:with-param name="sort-b-label" select="'最近提交的在前'"/>
+    </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

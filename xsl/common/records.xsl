@@ -6,7 +6,9 @@
   unit offers 退回重新申报 (POST /review/decide, action reapply).
 -->
 <xsl:stylesheet version="1.0"
-    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:f="https://gkbm.hrss.henan.gov.cn/xsl/fragment"
+    extension-element-prefixes="f">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="widgets.xsl"/>
   <xsl:import href="review-lists.xsl"/>
@@ -24,14 +26,16 @@
       </ul>
     </nav>
     <xsl:call-template name="form-message"/>
-    <xsl:call-template name="review-filters">
-      <xsl:with-param name="kind-field" select="'k'"/>
-      <xsl:with-param name="date-label" select="'审核日期'"/>
-      <xsl:with-param name="sort-a" select="'new'"/>
-      <xsl:with-param name="sort-a-label" select="'最近审核的在前'"/>
-      <xsl:with-param name="sort-b" select="'old'"/>
-      <xsl:with-param name="sort-b-label" select="'最早审核的在前'"/>
-    </xsl:call-template>
+    <!-- The same for everyone with the same filters: kept by the worker
+         (fcgi/fragment.c; the work types change with a release only). -->
+    <f:cache key="concat(/*/@kind, '|', /*/form/field[@name = 'level']/@value,
+        '|', /*/form/field[@name = 'wt']/@value, '|', /*/form/field[@name = 'unit']/@value,
+        '|', /*/form/field[@name = 'from']/@value, '|', /*/form/field[@name = 'to']/@value,
+        '|', /*/form/field[@name = 'who']/@value, '|', /*/form/field[@name = 'sort']/@value,
+        '|', count(/*/form/field/error))"
+        template="filters" seconds="600">
+      <xsl:fallback><xsl:call-template name="filters"/></xsl:fallback>
+    </f:cache>
     <xsl:if test="$list">
       <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
         <table class="list">
@@ -112,5 +116,17 @@
       <xsl:when test="@action = 'return'">退回本人</xsl:when>
       <xsl:otherwise><xsl:value-of select="@action"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The filters: reads only what the key of f:cache above names. -->
+  <xsl:template name="filters">
+    <xsl:call-template name="review-filters">
+      <xsl:with-param name="kind-field" select="'k'"/>
+      <xsl:with-param name="date-label" select="'审核日期'"/>
+      <xsl:with-param name="sort-a" select="'new'"/>
+      <xsl:with-param name="sort-a-label" select="'最近审核的在前'"/>
+      <xsl:with-param name="sort-b" select="'old'"/>
+      <xsl:with-param name="sort-b-label" select="'最早审核的在前'"/>
+    </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

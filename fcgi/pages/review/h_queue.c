@@ -299,6 +299,43 @@ qf_refuse(struct req *r, const char *msg)
 	return RC_OK;
 }
 
+/*
+ * The total of a queue and filter.  Filtered by level alone it is a
+ * count of index entries (kept when big: queue.c); any other filter
+ * reads the rows.  Returns 0 or -1.
+ */
+static int
+queue_total(struct req *r, const struct qfilter *f, long long *total)
+{
+	char	 key[48];
+
+	*total = 0;
+	if (*f->wt != '\0' || f->unit > 0 || *f->from != '\0' ||
+	    *f->to != '\0' || *f->name != '\0' || f->byid) {
+		if (db_run(r, STMT_RQ_COUNT, r->unit_id, QF_ARGS(f)) == -1 ||
+		    db_row(r, STMT_RQ_COUNT, total) == -1)
+			return -1;
+		db_done(r, STMT_RQ_COUNT);
+		return 0;
+	}
+	snprintf(key, sizeof(key), "%lld|%lld|%lld", r->unit_id, f->lmin,
+	    f->lmax);
+	if (queue_cached(key, total))
+		return 0;
+	if (db_run(r, STMT_RQ_COUNT_LEVEL, r->unit_id, f->lmin,
+	    f->lmax) == -1 || db_row(r, STMT_RQ_COUNT_LEVEL, total) == -1)
+		return -1;
+	db_done(r, STMT_RQ_COUNT_LEVEL);
+	queue_cache(key, *total);
+	return 0;
+}
+
+/* The list statements: [one level][sort]; see db.c for why. */
+static const enum stmt queue_stmts[2][2] = {
+	{ STMT_RQ_LIST_OLD, STMT_RQ_LIST_NEW },
+	{ STMT_RQ_LVL_OLD, STMT_RQ_LVL_NEW },
+};
+
 /* The rows of a queue. */
 static int
 queue_rows(struct req *r, xmlNodePtr list, const struct qfilter *f,
@@ -348,14 +385,12 @@ h_review_queue(struct req *r)
 		return rc;
 	if ((msg = qf_read(r, &f, queues[k].lmin, queues[k].lmax)) != NULL)
 		return qf_refuse(r, msg);
-	if (db_run(r, STMT_RQ_COUNT, r->unit_id, QF_ARGS(&f)) == -1 ||
-	    db_row(r, STMT_RQ_COUNT, &total) == -1)
+	if (queue_total(r, &f, &total) == -1)
 		return RC_DB;
-	db_done(r, STMT_RQ_COUNT);
 	list = qf_list(r, &f, total);
 	xml_attr(list, "sort", queue_sorts[r->fv[QF_SORT].n]);
-	if (queue_rows(r, list, &f, r->fv[QF_SORT].n == 1 ?
-	    STMT_RQ_LIST_NEW : STMT_RQ_LIST_OLD) == -1)
+	if (queue_rows(r, list, &f, queue_stmts[f.lmin == f.lmax]
+	    [r->fv[QF_SORT].n]) == -1)
 		return RC_DB;
 	xml_attr(xml_el(r->root, "batch", NULL), "action", "/review/batch");
 	return RC_OK;
