@@ -1,5 +1,5 @@
-# review.t: the review pages (fcgi/pages/review/) in a real Chromium, at a
-# desktop's size and a phone's (review.js): 人工审核 with a filled list and
+# queue.t: the review pages (fcgi/pages/review/) in a real Chromium, at a
+# desktop's size and a phone's (queue.js): 人工审核 with a filled list and
 # a refused filter, 高级技师审核, 本级审核记录 (审核退回 with a row and its
 # reason, 审核不通过 with 退回重新申报), 详情 with its decision form, and 详情
 # seen by the city office (no form); each passes axe-core (WCAG 2.1 A and
@@ -40,7 +40,7 @@ for my $d ([$apps[1], 'returned', 'return', '照片不清晰，请重新上传�
 	    ?, NOW())}, undef, $d->[0], $d->[2], $actor, $unit, $d->[3]);
 }
 
-GKBM::Chrome::run($s, 'review', {
+GKBM::Chrome::run($s, 'queue', {
 	unit => [$staff{unit}[0], $STAFF_PW],
 	city => [$staff{city}[0], $STAFF_PW],
 	app => $apps[0],

@@ -1,4 +1,4 @@
-// review.js: the review pages at a desktop's and a phone's size (review.t
+// queue.js: the review pages at a desktop's and a phone's size (queue.t
 // says what and why).
 'use strict';
 
