@@ -482,6 +482,7 @@ enum stmt {
 	STMT_DEC_BAN,
 	STMT_DEC_NEXT,
 	/* end decide.c */
+	STMT_BAN_FIND,
 
 	STMT__MAX
 };
@@ -656,6 +657,9 @@ enum rc		 h_canapply(struct req *);
 
 /* h_status.c */
 enum rc		 h_status(struct req *);
+
+/* ban.c */
+int		 ban_find(struct req *, const unsigned char *, const char **);
 
 /* h_decide.c, h_batch.c: the review's decisions */
 enum rc		 h_review_decide(struct req *);
