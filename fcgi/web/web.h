@@ -483,6 +483,8 @@ enum stmt {
 	STMT_DEC_NEXT,
 	/* end decide.c */
 	STMT_BAN_FIND,
+	STMT_MSG_LIST,
+	STMT_MSG_READ,
 
 	STMT__MAX
 };
@@ -657,6 +659,12 @@ enum rc		 h_canapply(struct req *);
 
 /* h_status.c */
 enum rc		 h_status(struct req *);
+
+/* message.c: 站内消息 */
+int		 message_list(struct req *);
+int		 message_read(struct req *, long long);
+enum rc		 h_message_read(struct req *);
+extern const struct fielddef h_message_read_fields[];
 
 /* ban.c */
 int		 ban_find(struct req *, const unsigned char *, const char **);

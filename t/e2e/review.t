@@ -176,5 +176,57 @@ chain('a reviewer of the unit', 'ZZBAS', reviewer => 'unit', 'ZZBAS',
 	    '... the event says so');
 }
 
+# --- 站内消息 on the home page: read and unread ---------------------------------
+
+{
+	my $home = GKBM::rng_validator('home');
+	my $c = $rv->candidate('ZZBAS');
+	my $app = $c->{app};
+	$rv->decide('unit', $app, 'return', reason => '缺学历证明');
+	$s->submit_app($c->{b}, $app, $c->{phone}, $rv->unit_id('ZZBAS'));
+	$rv->pass_to_end($app, qw(unit supervising city));
+	my $b = $c->{b};
+	my $r = $b->get('/home', accept => 'xml');
+	$home->($r, 'home with messages');
+	is($r->xpath('/home/messages/@unread'), 2, 'two unread messages');
+	is($r->xpath('/home/messages/message[1]/@kind'), 'final', '... newest first');
+	like($r->xpath('/home/messages/message[2]') // '', qr/缺学历证明/,
+	    '... the return with its reason');
+	my $id = $r->xpath('/home/messages/message[2]/@id');
+	my $html = $b->get('/home')->text;
+	like($html, qr/站内消息.*2条未读/s, 'the HTML shows them unread');
+	like($html, qr{<form method="post" action="/messages/read"}, '... with a button');
+	my $other = $rv->candidate('ZZBAS');
+	for my $t (['abc', 'not a number'], ['0', 'zero'], ['-1', 'negative']) {
+		my ($v, $label) = @$t;
+		$r = $b->post('/messages/read', { csrf => $b->csrf('/home'), id => $v },
+		    accept => 'xml');
+		is($r->status, 400, "mark read, id $label: 400");
+		like($r->xpath('/error/error/message') // '', qr/请从站内消息中选择/,
+		    "mark read, id $label: the message");
+	}
+	# Another candidate's message id changes nothing.
+	$r = $other->{b}->post('/messages/read', { csrf => $other->{b}->csrf('/home'),
+	    id => $id }, accept => 'xml');
+	is($s->count('SELECT COUNT(*) FROM messages WHERE account_id = ? AND '
+	    . 'read_at IS NOT NULL', $c->{acct}), 0,
+	    'wrong inputs and another account: nothing marked read');
+	$r = $b->post('/messages/read', { csrf => $b->csrf('/home'), id => $id },
+	    accept => 'xml');
+	is($r->status, 303, 'mark one read: 303');
+	is($r->header('location'), '/home?m=read#messages', '... back to the messages');
+	$r = $b->get('/home', accept => 'xml');
+	is($r->xpath('/home/messages/@unread'), 1, '... one unread left');
+	is($r->xpath("/home/messages/message[\@id=$id]/\@read"), 1, '... that one read');
+	$r = $b->post('/messages/read', { csrf => $b->csrf('/home') }, accept => 'xml');
+	is($r->status, 303, 'mark all read: 303');
+	is($b->get('/home', accept => 'xml')->xpath('/home/messages/@unread'), 0,
+	    '... none unread');
+	my $staff = $rv->b('unit');
+	$r = $staff->post('/messages/read', { csrf => $staff->csrf('/home') },
+	    accept => 'xml');
+	is($r->status, 403, 'staff cannot post /messages/read');
+}
+
 $s->finish;
 done_testing;
