@@ -18,6 +18,7 @@ binmode(Test::More->builder->$_, ':encoding(UTF-8)')
 
 my $rv = GKBM::Review->start(workers => 3);
 my $s = $rv->s;
+my $status_rng = GKBM::rng_validator('status');
 
 # messages(C, KIND): the candidate's 站内消息 of KIND.
 sub messages {
@@ -66,6 +67,11 @@ sub chain {
 		select(undef, undef, undef, 0.1);
 	}
 	is(scalar @sms, 1, "$label: ... and an SMS");
+	my $st = $c->{b}->get('/status', accept => 'xml');
+	$status_rng->($st, "$label: the status page");
+	is($st->xpath('/status/current/@label'), '终审通过', "$label: ... says 终审通过");
+	is($st->xpath('/status/events/event[last()]/@action-name'), '终审通过',
+	    "$label: ... the last event");
 	return $c;
 }
 
@@ -154,6 +160,9 @@ chain('a reviewer of the unit', 'ZZBAS', reviewer => 'unit', 'ZZBAS',
 	is($rv->row($app)->{state}, 'returned', '... returned');
 	is($rv->events($app, 'reapply'), 1, '... one reapply event');
 	is(messages($c, 'reapply'), 1, '... the candidate is told');
+	my $st = $c->{b}->get('/status', accept => 'xml');
+	$status_rng->($st, 'the status page after 退回重新申报');
+	is($st->xpath('/status/decision/@action'), 'reapply', '... shows it');
 	$r = $s->submit_app($c->{b}, $app, $c->{phone}, $rv->unit_id('ZZBAS'));
 	is($r->status, 303, 'the candidate resubmits') or diag($r->dump);
 	is($rv->row($app)->{wait_step}, 1, '... from step 1');

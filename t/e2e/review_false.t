@@ -105,6 +105,14 @@ $rv->pass_to_end($app, qw(unit supervising));
 	is($s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'review.decide'
 	    AND object = ? AND reason = 'false'}, "application:$app"), 1,
 	    '... audited');
+	my $st = $c->{b}->get('/status', accept => 'xml');
+	GKBM::rng_validator('status')->($st, 'the status page of a cancelled one');
+	is($st->xpath('/status/current/@state'), 'cancelled', '... cancelled');
+	is($st->xpath('/status/decision/@reason'), '伪造工作年限证明', '... why');
+	like($c->{b}->get('/status')->text, qr/报名已取消/, '... in HTML too');
+	my $home = $c->{b}->get('/home', accept => 'xml');
+	GKBM::rng_validator('home')->($home, 'the home page of a cancelled one');
+	is($home->xpath('/home/next/@step'), 'cancelled', '... its next step says so');
 	$r = mark('city', $app);
 	is($r->status, 400, 'marking it again: 400');
 	like($r->xpath('/decide/form/message') // '', qr/状态不能/, '... its state');
