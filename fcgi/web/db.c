@@ -600,6 +600,66 @@ static const struct {
 	[STMT_CHAIN_WAIT] = { "isi", "", "UPDATE applications SET wait_step = 1, wait_unit_id = ?, "
 	  "wait_level = ?, wait_since = NOW(), decided_at = NULL WHERE id = ? AND state = 'submitted'", C },
 	/* end chain.c */
+
+	/*
+	 * decide.c: a review decision.  The row is locked first, so two
+	 * decisions on one application take turns and the second sees the
+	 * version the first wrote.
+	 */
+	[STMT_DEC_LOCK] = { "i", "siisiiis", "SELECT a.state, a.version, COALESCE(a.wait_step, 0), "
+	  "COALESCE(a.wait_level, ''), a.account_id, a.year, COALESCE(a.target_level, 0), c.name "
+	  "FROM applications a JOIN accounts c ON c.id = a.account_id WHERE a.id = ? FOR UPDATE", RS_STAFF },
+	[STMT_DEC_ACTOR] = { "ii", "is", "SELECT step, level FROM app_chain WHERE application_id = ? "
+	  "AND unit_id = ?", RS_STAFF },
+	[STMT_DEC_CHAIN_END] = { "i", "i", "SELECT COALESCE(MAX(step), 0) FROM app_chain "
+	  "WHERE application_id = ?", RS_STAFF },
+	[STMT_DEC_STEP] = { "ii", "si", "SELECT level, unit_id FROM app_chain WHERE application_id = ? "
+	  "AND step = ?", RS_STAFF },
+	[STMT_DEC_REJECTED] = { "i", "s", "SELECT level FROM review_events WHERE application_id = ? "
+	  "AND action = 'reject' ORDER BY id DESC LIMIT 1", RS_STAFF },
+	[STMT_DEC_LAST] = { "i", "sss", "SELECT e.action, COALESCE(c.name, ''), "
+	  "DATE_FORMAT(e.at, '%Y-%m-%d %H:%i:%s') FROM review_events e "
+	  "LEFT JOIN accounts c ON c.id = e.actor_id WHERE e.application_id = ? "
+	  "ORDER BY e.id DESC LIMIT 1", RS_STAFF },
+	[STMT_DEC_ADVANCE] = { "isiii", "", "UPDATE applications SET wait_step = ?, wait_level = ?, "
+	  "wait_unit_id = ?, wait_since = NOW(), version = version + 1, updated_at = NOW() "
+	  "WHERE id = ? AND version = ? AND state = 'submitted'", RS_STAFF },
+	[STMT_DEC_CLOSE] = { "sii", "", "UPDATE applications SET state = ?, wait_step = NULL, "
+	  "wait_unit_id = NULL, wait_level = NULL, wait_since = NULL, decided_at = NOW(), "
+	  "version = version + 1, updated_at = NOW() WHERE id = ? AND version = ?", RS_STAFF },
+	[STMT_DEC_DEFER] = { "si", "", "UPDATE applications SET defer_state = 1, defer_note = ? "
+	  "WHERE id = ?", RS_STAFF },
+	[STMT_DEC_EVENT] = { "isisiis", "", "INSERT INTO review_events (application_id, level, step, "
+	  "action, actor_id, unit_id, reason, at) VALUES (?, ?, NULLIF(?, 0), ?, ?, NULLIF(?, 0), ?, NOW())",
+	  RS_STAFF },
+	[STMT_DEC_MESSAGE] = { "iiss", "", "INSERT INTO messages (account_id, application_id, kind, "
+	  "text, created_at) VALUES (?, ?, ?, ?, NOW())", RS_STAFF },
+	[STMT_DEC_PHONE] = { "i", "b", "SELECT phone_enc FROM accounts WHERE id = ? "
+	  "AND role = 'candidate'", RS_STAFF },
+	[STMT_DEC_BAN] = { "iiisii", "", "INSERT INTO bans (idno_mac, year_from, year_to, "
+	  "application_id, reason, set_by, set_at) SELECT idno_mac, ?, ?, ?, ?, ?, NOW() "
+	  "FROM accounts WHERE id = ? AND idno_mac IS NOT NULL", RS_STAFF },
+	/* The oldest of four index ranges of applications_queue. */
+	[STMT_DEC_NEXT] = { "iiiiiiii", "i", "SELECT id FROM ("
+	  "(SELECT id, wait_since FROM applications WHERE wait_unit_id = ? AND target_level = ? "
+	  "ORDER BY wait_since, id LIMIT 1) UNION ALL "
+	  "(SELECT id, wait_since FROM applications WHERE wait_unit_id = ? AND target_level = ? "
+	  "ORDER BY wait_since, id LIMIT 1) UNION ALL "
+	  "(SELECT id, wait_since FROM applications WHERE wait_unit_id = ? AND target_level = ? "
+	  "ORDER BY wait_since, id LIMIT 1) UNION ALL "
+	  "(SELECT id, wait_since FROM applications WHERE wait_unit_id = ? AND target_level = ? "
+	  "ORDER BY wait_since, id LIMIT 1)) x ORDER BY wait_since, id LIMIT 1", RS_STAFF },
+	/* end decide.c */
+	/* message.c: 站内消息 (a range of messages_account) */
+	[STMT_MSG_LIST] = { "ii", "isssi", "SELECT id, kind, text, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i'), "
+	  "read_at IS NOT NULL FROM messages WHERE account_id = ? ORDER BY id DESC LIMIT ?", C },
+	[STMT_MSG_READ] = { "iii", "", "UPDATE messages SET read_at = NOW() WHERE account_id = ? "
+	  "AND (id = ? OR ? = 0) AND read_at IS NULL", C },
+	/* ban.c: registration asks whether a false application bars it */
+	[STMT_BAN_FIND] = { "bi", "iiss", "SELECT b.year_from, b.year_to, COALESCE(u.name, ''), "
+	  "COALESCE(u.phone, '') FROM bans b LEFT JOIN accounts s ON s.id = b.set_by "
+	  "LEFT JOIN units u ON u.id = s.unit_id WHERE b.idno_mac = ? AND b.lifted_at IS NULL "
+	  "AND ? BETWEEN b.year_from AND b.year_to ORDER BY b.id DESC LIMIT 1", N },
 };
 
 #undef A
@@ -782,6 +842,26 @@ db_fail(struct req *r, enum stmt s, const char *call)
 }
 
 /*
+ * A connection that died while the worker waited (MariaDB restarted)
+ * shows itself at a request's first statement.  When that statement is
+ * a query outside a transaction, nothing was read or written yet: opens
+ * a new connection so it can run once more there.  1 when it tried
+ * (the connection is up again, or db_up is 0), else 0.
+ */
+static int
+db_reopen(struct req *r, enum stmt s)
+{
+	if (r->db_ran || in_tx || strncmp(stmts[s].sql, "SELECT", 6) != 0 ||
+	    !db_gone(mysql_stmt_errno(r->w->stmts[s])))
+		return 0;
+	log_warnx("the database connection was gone; connecting again");
+	db_close(r->w);
+	if (db_open(r->w) == -1)
+		r->w->db_errno = CR_SERVER_GONE_ERROR;
+	return 1;
+}
+
+/*
  * Runs statement s with its declared parameters (stmts[s].params): 'i' a
  * long long, 's' a string (NULL is SQL NULL), 'b' a pointer and a size_t
  * length.  A query's rows are stored for db_row().  Returns the number of rows
@@ -847,10 +927,18 @@ db_run(struct req *r, enum stmt s, ...)
 	if (n > 0 && mysql_stmt_bind_param(st, b))
 		return db_fail(r, s, "mysql_stmt_bind_param");
 	failed = mysql_stmt_execute(st) != 0;
+	if (failed && db_reopen(r, s)) {
+		if (!r->w->db_up)
+			return -1;	/* still unreachable: 503 */
+		st = r->w->stmts[s];
+		failed = (n > 0 && mysql_stmt_bind_param(st, b)) ||
+		    mysql_stmt_execute(st) != 0;
+	}
 	if (writes_auth[s])
 		sescache_bump();	/* kept sessions may be stale now */
 	if (failed)
 		return db_fail(r, s, "mysql_stmt_execute");
+	r->db_ran = 1;
 	if (res[s].ncols == 0)
 		return (int)mysql_stmt_affected_rows(st);
 	if (mysql_stmt_store_result(st))

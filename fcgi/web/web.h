@@ -63,6 +63,7 @@ enum page {
 	PAGE_QUEUE,		/* 本级审核中: 人工审核, 高级技师审核 */
 	PAGE_RECORDS,		/* 本级审核记录 */
 	PAGE_REVIEWAPP,		/* 详情: one application for review */
+	PAGE_DECIDE,		/* 审核结果: refused, 409, batch rows */
 	PAGE__MAX
 };
 
@@ -145,6 +146,7 @@ struct req {
 	long long		 stale_account;	/* its session expired now */
 	char			 stale_csrf[TOKEN_LEN + 1];	/* its token */
 	int			 year;		/* current year, 0 if none */
+	int			 db_ran;	/* a statement succeeded */
 	/* Response. */
 	int			 status;
 	char			*location;	/* redirect (303) */
@@ -491,6 +493,26 @@ enum stmt {
 	STMT_CHAIN_WAIT,
 	/* end chain.c */
 
+	/* decide.c: a review decision */
+	STMT_DEC_LOCK,
+	STMT_DEC_ACTOR,
+	STMT_DEC_CHAIN_END,
+	STMT_DEC_STEP,
+	STMT_DEC_REJECTED,
+	STMT_DEC_LAST,
+	STMT_DEC_ADVANCE,
+	STMT_DEC_CLOSE,
+	STMT_DEC_DEFER,
+	STMT_DEC_EVENT,
+	STMT_DEC_MESSAGE,
+	STMT_DEC_PHONE,
+	STMT_DEC_BAN,
+	STMT_DEC_NEXT,
+	/* end decide.c */
+	STMT_BAN_FIND,
+	STMT_MSG_LIST,
+	STMT_MSG_READ,
+
 	STMT__MAX
 };
 int		 db_open(struct worker *);
@@ -524,6 +546,7 @@ const char	*sms_pretend(struct req *, const char *, const char *);
 /* smssend.c */
 enum rc		 smssend_form(struct req *, const char *, const char *, int,
 		    const char *, const char *);
+int		 smssend_queue(struct req *, const char *, const char *);
 
 /* captcha.c */
 enum rc		 h_captcha(struct req *);
@@ -676,4 +699,20 @@ enum rc		 h_review_records(struct req *);
 enum rc		 h_review_app(struct req *);
 extern const struct fielddef h_review_queue_fields[];
 extern const struct fielddef h_review_records_fields[];
+/* message.c: 站内消息 */
+int		 message_list(struct req *);
+int		 message_read(struct req *, long long);
+enum rc		 h_message_read(struct req *);
+extern const struct fielddef h_message_read_fields[];
+
+/* ban.c */
+int		 ban_find(struct req *, const unsigned char *, const char **);
+
+/* h_decide.c, h_batch.c: the review's decisions */
+enum rc		 h_review_decide(struct req *);
+enum rc		 h_review_false(struct req *);
+enum rc		 h_review_batch(struct req *);
+extern const struct fielddef h_review_decide_fields[];
+extern const struct fielddef h_review_false_fields[];
+extern const struct fielddef h_review_batch_fields[];
 #endif /* WEB_H */
