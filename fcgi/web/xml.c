@@ -42,6 +42,8 @@ static const struct {
 	{ "deleted",	"已删除。" },
 	{ "stamped",	"已在个人照片上添加身份证号。" },
 	{ "submitted",	"您的信息已提交，请耐心等待审核，可点击“审核结果”查看目前审核进度。" },
+	{ "decided",	"审核结果已提交。" },
+	{ "false",	"已认定填报虚假信息。" },
 };
 
 static const char *const level_names[6] = {

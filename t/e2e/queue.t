@@ -38,8 +38,11 @@ $s->admin({ stdin => "$SPW\n" }, 'create-staff', 'kfdw01', '钱开封',
     '13700000021', 'unit', 'KFBAS');
 $s->admin({ stdin => "$SPW\n" }, 'create-staff', 'kfzg01', '吴开封',
     '13700000022', 'supervising', 'KFSUP');
+$s->admin({ stdin => "$SPW\n" }, 'create-staff', 'swz001', '郑水文',
+    '13700000023', 'unit', 'ZZBAS2');
 my %b = $s->staff_browsers($SPW, %staff, kfunit => ['kfdw01'],
-    kfsup => ['kfzg01']);
+    kfsup => ['kfzg01'], unit2 => ['swz001']);
+$s->admin('window', $Y, 'review', GKBM::_ymdhm(-86400), GKBM::_ymdhm(14 * 86400));
 
 # --- applications: four submitted through /apply, the rest as rows -------------
 
@@ -48,6 +51,7 @@ my %C = (
 	wangfang => [GKBM::idno('410105', '19810602', '135'), '王芳', '13900000002', '410100', 'ZZBAS'],
 	zhaogang => [GKBM::idno('410105', '19820703', '147'), '赵刚', '13900000003', '410100', 'ZZBAS2'],
 	qianjin => [GKBM::idno('410205', '19830905', '171'), '钱进', '13900000004', '410200', 'KFBAS'],
+	zhouping => [GKBM::idno('410105', '19841006', '183'), '周平', '13900000005', '410100', 'ZZBAS'],
 );
 my (%app, %acct, %cb);
 my $photo;
@@ -133,6 +137,17 @@ sub n { my @x = $_[0]->nodes($_[1]); return scalar @x }
 # ids(RESPONSE): the application ids of the list's rows.
 sub ids { map { $_->getAttribute('id') } $_[0]->nodes('/*/list/row') }
 
+# decide(KEY, APP, ACTION, REASON): POST /review/decide as staff KEY, as
+# the 详情 form does (helper review's handler); the response.
+sub decide {
+	my ($k, $app, $action, $reason) = @_;
+	my $d = $b{$k}->get("/review/app?id=$app", accept => 'xml');
+	return $b{$k}->post('/review/decide', { csrf => $b{$k}->csrf('/home'),
+	    id => $app, version => $d->xpath("/reviewapp/form/field[\@name='version']/\@value"),
+	    action => $action, reason => $reason // '', defer => 0,
+	    next => 'manual' }, accept => 'xml');
+}
+
 # --- counts -----------------------------------------------------------------------
 
 {
@@ -213,8 +228,8 @@ is(total($r), $s->count(q{SELECT COUNT(*) FROM applications WHERE wait_unit_id =
     AND target_level >= 2 AND target_worktype = 'W001'}, $U{ZZBAS}), 'wt=W001');
 my $today = $s->count(q{SELECT DATE_FORMAT(NOW(), '%Y-%m-%d')});
 $r = $b{unit}->get("/review/queue?q=manual&from=$today&to=$today", accept => 'xml');
-is_deeply([sort { $a <=> $b } ids($r)], [sort { $a <=> $b } @app{qw(liming wangfang)}],
-    'from=to=today: the two submitted today');
+is_deeply([sort { $a <=> $b } ids($r)], [sort { $a <=> $b } @app{qw(liming wangfang zhouping)}],
+    'from=to=today: the three submitted today');
 $r = $b{unit}->get('/review/queue?q=manual&to=' . $s->count(q{SELECT
     DATE_FORMAT(NOW() - INTERVAL 38 DAY, '%Y-%m-%d')}), accept => 'xml');
 is_deeply([ids($r)], [@fake{1, 2}], 'to=38 days ago: the two of levels 2-5 submitted 39 and 38 days ago');
@@ -267,29 +282,28 @@ is($s->count(q{SELECT COUNT(*) FROM review_events}), $events, '... and wrote no 
 
 # --- each level's queue -----------------------------------------------------------
 
-# A decision moves an application on (as review's /review/decide does):
-# here 王芳 passed by the unit now waits at the supervising unit.
-$dbh->do(q{UPDATE applications SET wait_step = 2, wait_unit_id = ?,
-    wait_level = 'supervising', wait_since = NOW() WHERE id = ?}, undef,
-    $U{ZZSUP}, $app{wangfang});
-$dbh->do(q{INSERT INTO review_events (application_id, level, step, action,
-    actor_id, unit_id, reason, at) VALUES (?, 'unit', 1, 'pass', ?, ?, '',
-    NOW())}, undef, $app{wangfang},
-    $s->count(q{SELECT id FROM accounts WHERE login = 'dwgly01'}), $U{ZZBAS});
+# 通过 by the unit moves 王芳 on to the supervising unit (/review/decide).
+$r = decide('unit', $app{wangfang}, 'pass');
+is($r->status, 303, 'the unit passes 王芳 through 详情\'s form') or diag($r->dump);
+like($r->header('location') // '', qr{^/review/app\?id=\d+&m=decided$}, '... on to the next one\'s 详情');
+{
+	my $x = $b{unit}->get($r->header('location') // '/', accept => 'xml');
+	is($x->xpath('/reviewapp/meta/flash'), '审核结果已提交。', '... which says the decision was taken');
+	ok($x->nodes('/reviewapp/form'), '... and offers its own form');
+}
 $r = $b{supervising}->get('/review/queue?q=manual', accept => 'xml');
 is_deeply([ids($r)], [$app{wangfang}], 'the supervising unit: what waits at it (王芳, passed on)')
     or diag($r->body);
-# 赵刚 passed by his unit too: two units' applications at the supervising unit.
-$dbh->do(q{UPDATE applications SET wait_step = 2, wait_unit_id = ?,
-    wait_level = 'supervising', wait_since = NOW() WHERE id = ?}, undef,
-    $U{ZZSUP}, $app{zhaogang});
+# 赵刚 passed by his own unit: two units' applications at the supervising unit.
+$r = decide('unit2', $app{zhaogang}, 'pass');
+is($r->status, 303, '水文站 passes 赵刚') or diag($r->dump);
 $r = $b{supervising}->get('/review/queue?q=manual&unit=ZZBAS2', accept => 'xml');
 is_deeply([ids($r)], [$app{zhaogang}], 'unit=ZZBAS2 (supervising): the one of that unit');
 $r = $b{supervising}->get('/review/queue?q=manual&unit=ZZBAS', accept => 'xml');
 is_deeply([ids($r)], [$app{wangfang}], 'unit=ZZBAS (supervising): the one of that unit');
 $r = $b{unit}->get('/review/queue?q=manual', accept => 'xml');
 ok(!(grep { $_ == $app{wangfang} } ids($r)), '... and no longer at the unit');
-is($r->xpath('/queue/counts/@manual'), $manual - 1, '... whose count went down by one');
+is($r->xpath('/queue/counts/@manual'), waiting_at($U{ZZBAS}, 2, 5), '... whose count follows');
 for my $k (qw(city county kfcity kfunit kfsup)) {
 	my $x = $b{$k}->get('/review/queue?q=manual', accept => 'xml');
 	is($x->status, 200, "$k: its own queue");
@@ -398,42 +412,48 @@ is($r->status, 303, 'anonymous: sent to log in');
 
 # --- 本级审核记录 -----------------------------------------------------------------------
 
-my $unit_acct = $s->count(q{SELECT id FROM accounts WHERE login = 'dwgly01'});
-# A rejection and a return by the unit (as /review/decide leaves them).
-$dbh->do(q{UPDATE applications SET state = 'rejected', wait_step = NULL,
-    wait_unit_id = NULL, wait_level = NULL, wait_since = NULL, decided_at =
-    NOW(), version = version + 1 WHERE id = ?}, undef, $fake{1});
-$dbh->do(q{UPDATE applications SET state = 'returned', wait_step = NULL,
-    wait_unit_id = NULL, wait_level = NULL, wait_since = NULL, decided_at =
-    NOW(), version = version + 1 WHERE id = ?}, undef, $fake{2});
-for my $e ([$fake{1}, 'reject', '工作年限不满足申报条件。'],
-    [$fake{2}, 'return', '照片不清晰。']) {
-	$dbh->do(q{INSERT INTO review_events (application_id, level, step,
-	    action, actor_id, unit_id, reason, at) VALUES (?, 'unit', 1, ?, ?, ?,
-	    ?, NOW())}, undef, $e->[0], $e->[1], $unit_acct, $U{ZZBAS}, $e->[2]);
-}
+# 不通过 and 退回本人 by the unit (/review/decide).
+$r = decide('unit', $app{zhouping}, 'reject', '工作年限不满足申报条件。');
+is($r->status, 303, 'the unit rejects 周平') or diag($r->dump);
+$r = decide('unit', $app{liming}, 'return', '照片不清晰。');
+is($r->status, 303, 'the unit returns 李明') or diag($r->dump);
 $r = $b{unit}->get('/review/records?k=passed', accept => 'xml');
 is($r->status, 200, 'unit GET /review/records?k=passed') or diag($r->dump);
 is_deeply([ids($r)], [$app{wangfang}], '审核通过: 王芳');
 $r = $b{unit}->get('/review/records?k=rejected', accept => 'xml');
-is_deeply([ids($r)], [$fake{1}], '审核不通过: the rejected one');
+is_deeply([ids($r)], [$app{zhouping}], '审核不通过: the rejected one');
 is($r->xpath('/records/list/row/reason'), '工作年限不满足申报条件。', '... with the reason');
 is($r->xpath('/records/list/row/@reapply'), '1', '... 退回重新申报 offered');
 $r = $b{unit}->get('/review/records?k=rejected');
 like($r->text, qr{<input type="hidden" name="action" value="reapply">}, '... as a form posting action=reapply');
 like($r->text, qr{action="/review/decide"}, '... to /review/decide');
 $r = $b{unit}->get('/review/records?k=returned', accept => 'xml');
-is_deeply([ids($r)], [$fake{2}], '审核退回: the returned one');
-$r = $b{unit}->get('/review/records?k=returned&level=3', accept => 'xml');
-is(total($r), 1, 'records take the level filter: level 3, the returned one');
+is_deeply([ids($r)], [$app{liming}], '审核退回: the returned one');
+is($r->xpath('/records/list/row/reason'), '照片不清晰。', '... with the reason');
+ok(!$r->nodes('/records/list/row/@reapply'), '... and no 退回重新申报');
 $r = $b{unit}->get('/review/records?k=returned&level=4', accept => 'xml');
-is(total($r), 0, '... level 4: none');
+is(total($r), 1, 'records take the level filter: level 4, the returned one');
+$r = $b{unit}->get('/review/records?k=returned&level=3', accept => 'xml');
+is(total($r), 0, '... level 3: none');
 $r = $b{unit}->get('/review/records?' . qs(k => 'passed', who => '王芳'), accept => 'xml');
 is(total($r), 1, '... and the name');
 $r = $b{reviewer}->get('/review/records?k=rejected', accept => 'xml');
 is(total($r), 1, 'the reviewer sees the unit\'s records');
 $r = $b{supervising}->get('/review/records?k=passed', accept => 'xml');
 is(total($r), 0, 'the supervising unit has decided nothing yet');
+# 退回重新申报 from the list (its form's fields, helper review's handler).
+{
+	my $x = $b{unit}->get('/review/records?k=rejected', accept => 'xml');
+	my ($row) = $x->nodes('/records/list/row');
+	$r = $b{unit}->post('/review/decide', { csrf => $b{unit}->csrf('/home'),
+	    id => $row->getAttribute('id'), version => $row->getAttribute('version'),
+	    action => 'reapply', reason => '退回重新申报' }, accept => 'xml');
+	is($r->status, 303, '退回重新申报 as the records page posts it') or diag($r->dump);
+	is($s->count('SELECT state FROM applications WHERE id = ?', $app{zhouping}),
+	    'returned', '... 周平 may apply again');
+	$x = $b{unit}->get('/review/records?k=rejected', accept => 'xml');
+	ok(!$x->nodes('/records/list/row/@reapply'), '... and the list no longer offers it');
+}
 for my $q ('k=x', 'k=passed&level=7', 'k=passed&from=20260101', 'k=passed&who=1') {
 	my $x = $b{unit}->get("/review/records?$q", accept => 'xml');
 	is($x->status, 400, "records $q: 400");
