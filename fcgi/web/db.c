@@ -312,12 +312,12 @@ static const struct {
 
 	/* keep.c: one kept form per account; anonymous is the expired session */
 	[STMT_KEEP_CLEAR] = { "i", "", "DELETE FROM form_keeps WHERE account_id = ? "
-	  "OR created_at < NOW() - INTERVAL " NUM(KEEP_MINUTES) " MINUTE", N | C },
+	  "OR created_at < NOW() - INTERVAL " NUM(KEEP_MINUTES) " MINUTE", N | C | S },
 	[STMT_KEEP_PUT] = { "bib", "", "INSERT INTO form_keeps (id, account_id, body, created_at) "
-	  "VALUES (?, ?, ?, NOW())", N | C },
+	  "VALUES (?, ?, ?, NOW())", N | C | S },
 	[STMT_KEEP_TAKE] = { "bi", "b", "SELECT body FROM form_keeps WHERE id = ? AND account_id = ? "
-	  "AND created_at > NOW() - INTERVAL " NUM(KEEP_MINUTES) " MINUTE", C },
-	[STMT_KEEP_DROP] = { "bi", "", "DELETE FROM form_keeps WHERE id = ? OR account_id = ?", C },
+	  "AND created_at > NOW() - INTERVAL " NUM(KEEP_MINUTES) " MINUTE", C | S },
+	[STMT_KEEP_DROP] = { "bi", "", "DELETE FROM form_keeps WHERE id = ? OR account_id = ?", C | S },
 	/* end keep.c */
 
 	/*

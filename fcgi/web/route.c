@@ -127,7 +127,7 @@ static const struct route routes[] = {
 	{ M_GET,  "/review/records",   PAGE_RECORDS,       RS_STAFF,  R_LOGIN,     h_review_records, h_review_records_fields },
 	{ M_GET,  "/review/app",       PAGE_REVIEWAPP,     RS_STAFF,  R_LOGIN,     h_review_app, NULL },
 	/* the review's decisions (h_decide.c, h_batch.c) */
-	{ M_POST, "/review/decide",    PAGE_DECIDE,        RS_STAFF,  R_LOGIN,     h_review_decide, h_review_decide_fields },
+	{ M_POST, "/review/decide",    PAGE_DECIDE,        RS_STAFF,  R_LOGIN | R_KEEP, h_review_decide, h_review_decide_fields },
 	{ M_POST, "/review/batch",     PAGE_DECIDE,        RS_STAFF,  R_LOGIN,     h_review_batch, h_review_batch_fields },
 	{ M_POST, "/messages/read",    PAGE_HOME,          RB(ROLE_CANDIDATE), R_LOGIN, h_message_read, h_message_read_fields },
 	{ M_POST, "/review/false",     PAGE_DECIDE,        RS_OFFICE | RB(ROLE_REVIEWER), R_LOGIN, h_review_false, h_review_false_fields },

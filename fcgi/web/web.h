@@ -660,6 +660,7 @@ enum rc		 h_files(struct req *);
 int		 keep_put(struct req *, long long);
 int		 keep_take(struct req *, struct form *);
 int		 keep_pending(const struct req *);
+int		 keep_review(const struct req *);
 int		 keep_stale(struct req *);
 
 /* h_mobile.c */

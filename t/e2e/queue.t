@@ -410,6 +410,50 @@ for my $u ('/review/app?id=0', '/review/app?id=x', '/review/app', '/review/app?i
 $r = $s->browser->get('/review/queue?q=manual');
 is($r->status, 303, 'anonymous: sent to log in');
 
+# --- nothing lost when the session expires mid-review ---------------------------
+
+{
+	my $uid = $s->count(q{SELECT id FROM accounts WHERE login = 'dwgly01'});
+	my $bx = $s->browser;
+	is($bx->login('staff', 'dwgly01', $SPW)->status, 303, 'the unit admin logs in in a second browser');
+	my $d = $bx->get("/review/app?id=$app{liming}", accept => 'xml');
+	my $csx = $d->xpath('/reviewapp/meta/csrf');
+	my $ver = $d->xpath("/reviewapp/form/field[\@name='version']/\@value");
+	# 30 minutes idle (a worker trusts a session it read 2 s ago).
+	$dbh->do(q{UPDATE sessions SET seen_at = NOW() - INTERVAL 31 MINUTE
+	    WHERE account_id = ?}, undef, $uid);
+	select(undef, undef, undef, 2.1);
+	my $ev = $s->count('SELECT COUNT(*) FROM review_events WHERE application_id = ?', $app{liming});
+	my %sent = (id => $app{liming}, version => $ver, action => 'return',
+	    reason => '身份证照片不清晰，请重新上传。', defer => '1',
+	    defer_note => '学历证书原件照片后补', next => 'manual');
+	$r = $bx->post('/review/decide', { csrf => $csx, %sent });
+	is($r->status, 303, 'deciding after the session expired: 303, not 403') or diag($r->dump);
+	is($r->header('location'), '/login?m=kept_review', '... to the login, which says so');
+	is($s->count('SELECT COUNT(*) FROM review_events WHERE application_id = ?', $app{liming}),
+	    $ev, '... no decision without a login');
+	is($s->count('SELECT state FROM applications WHERE id = ?', $app{liming}), 'submitted',
+	    '... the application untouched');
+	is($s->count('SELECT COUNT(*) FROM form_keeps WHERE account_id = ?', $uid), 1,
+	    '... the decision form kept');
+	like($bx->get('/login?m=kept_review')->text, qr/审核意见已暂存/, 'the login page says so');
+	$r = $bx->login('staff', 'dwgly01', $SPW);
+	$r = $bx->get($r->header('location') // '/home');
+	is($r->header('location'), '/review/app', 'after the login, home sends him back to 详情');
+	$r = $bx->get('/review/app', accept => 'xml');
+	is($r->xpath('/reviewapp/application/@id'), $app{liming}, '... of that application');
+	for my $f (qw(version action reason defer defer_note)) {
+		is($r->xpath("/reviewapp/form/field[\@name='$f']/\@value"), $sent{$f},
+		    "... the form holds $f as sent");
+	}
+	like($r->xpath('/reviewapp/form/message') // '', qr/已恢复/, '... and says so');
+	is($s->count('SELECT COUNT(*) FROM form_keeps WHERE account_id = ?', $uid), 0,
+	    '... taken once');
+	is($bx->get('/review/app', accept => 'xml')->status, 404, 'a second GET without id: 404');
+	# The other browser's session expired too: log in again.
+	is($b{unit}->login('staff', 'dwgly01', $SPW)->status, 303, 'the unit admin logs in again');
+}
+
 # --- 本级审核记录 -----------------------------------------------------------------------
 
 # 不通过 and 退回本人 by the unit (/review/decide).

@@ -89,8 +89,9 @@ h_home(struct req *r)
 	int		 n, open;
 
 	/* Back to the form whose fields were kept (keep.c). */
-	if (r->role == ROLE_CANDIDATE && keep_pending(r)) {
-		resp_redirect(r, "/apply");
+	if (keep_pending(r)) {
+		resp_redirect(r, r->role == ROLE_CANDIDATE ? "/apply" :
+		    "/review/app");
 		return RC_OK;
 	}
 	xml_page(r, PAGE_HOME);

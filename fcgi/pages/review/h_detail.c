@@ -497,13 +497,24 @@ rv_notes(struct req *r, const struct rv *a)
 	return k;
 }
 
+/* A field of the kept decision form, else dflt. */
+static const char *
+rv_kept(const struct form *kept, const char *name, const char *dflt)
+{
+	const char	*v = form_text(kept, name);
+
+	return *v != '\0' ? v : dflt;
+}
+
 /*
  * The decision form, while the application waits at this account's
  * unit: the fields of POST /review/decide (COMMON.md), the common
- * reasons, and the queue to go on with.
+ * reasons, and the queue to go on with.  A form kept when the session
+ * expired (keep.c) comes back as it was sent, its version too (a
+ * decision taken meanwhile by someone else then answers 409).
  */
 static void
-rv_form(struct req *r, const struct rv *a)
+rv_form(struct req *r, const struct rv *a, const struct form *kept)
 {
 	xmlNodePtr	 list;
 	size_t		 i;
@@ -512,29 +523,54 @@ rv_form(struct req *r, const struct rv *a)
 		return;
 	xml_form(r, "/review/decide");
 	xml_field(r, "id", pool_printf(r->pool, "%lld", a->id));
-	xml_field(r, "version", pool_printf(r->pool, "%lld", a->version));
-	xml_field(r, "action", "");
-	xml_field(r, "reason", "");
-	xml_field(r, "defer", a->defer == 1 ? "1" : "0");
-	xml_field(r, "defer_note", a->defer_note);
+	xml_field(r, "version", rv_kept(kept, "version",
+	    pool_printf(r->pool, "%lld", a->version)));
+	xml_field(r, "action", rv_kept(kept, "action", ""));
+	xml_field(r, "reason", rv_kept(kept, "reason", ""));
+	xml_field(r, "defer", rv_kept(kept, "defer", a->defer == 1 ?
+	    "1" : "0"));
+	xml_field(r, "defer_note", rv_kept(kept, "defer_note",
+	    a->defer_note));
 	xml_field(r, "next", a->target_level == 1 ? "senior" : "manual");
+	if (kept->nfields > 0)
+		xml_form_message(r, "登录超时前填写的审核意见已恢复（尚未提交），"
+		    "请核对后点击“提交审核结果”。");
 	list = xml_el(r->root, "reasons", NULL);
 	for (i = 0; i < sizeof(rv_reasons) / sizeof(rv_reasons[0]); i++)
 		xml_el(list, "reason", rv_reasons[i]);
 }
 
-/* GET /review/app?id=N */
+/*
+ * The id asked for, or with none, that of the decision form kept when
+ * the session expired (keep.c; taken once into kept).  Returns 1, 0 if
+ * there is none, -1 on a database failure.
+ */
+static int
+rv_id(struct req *r, struct form *kept, long long *id)
+{
+	const char	*s = req_arg(r, "id");
+
+	memset(kept, 0, sizeof(*kept));
+	if (s == NULL && keep_pending(r)) {
+		if (keep_take(r, kept) == -1)
+			return -1;
+		s = form_text(kept, "id");
+	}
+	return valid_uint(s != NULL ? s : "", 1, 0xffffffffLL, id) == 0;
+}
+
+/* GET /review/app?id=N (no id: the kept decision form's) */
 enum rc
 h_review_app(struct req *r)
 {
 	struct rv	 a;
-	const char	*s = req_arg(r, "id");
+	struct form	 kept;
 	long long	 id;
 	xmlNodePtr	 info;
 	int		 n;
 
-	if (valid_uint(s != NULL ? s : "", 1, 0xffffffffLL, &id) == -1)
-		return RC_NOTFOUND;
+	if ((n = rv_id(r, &kept, &id)) != 1)
+		return n == -1 ? RC_DB : RC_NOTFOUND;
 	if ((n = queue_sees(r, id)) == -1)
 		return RC_DB;
 	if (n == 0)
@@ -556,6 +592,6 @@ h_review_app(struct req *r)
 	    rv_eligibility(r, &a) == -1 || rv_chain(r, &a) == -1 ||
 	    rv_events(r, &a) == -1 || rv_notes(r, &a) == -1)
 		return RC_DB;
-	rv_form(r, &a);
+	rv_form(r, &a, &kept);
 	return RC_OK;
 }
