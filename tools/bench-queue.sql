@@ -12,7 +12,7 @@
 --
 -- The candidates are found again by their lookup value (a hash of
 -- 'gkbm-bench-queue:' and the number), so running it again adds only what
--- is missing.  They cannot log in (pw_hash is not a hash).  Needs MariaDB's
+-- is missing, and puts those tools/bench (h) decided back in the queue.  They cannot log in (pw_hash is not a hash).  Needs MariaDB's
 -- Sequence engine (the seq_1_to_N tables, on by default).
 
 SET @city_id = (SELECT id FROM units WHERE code = @city);
@@ -53,6 +53,13 @@ JOIN (SELECT 1 AS step, 'unit' AS level, @unit_id AS unit_id
     UNION ALL SELECT 2, 'supervising', @sup_id
     UNION ALL SELECT 3, 'city', @city_id) c
 WHERE a.year = @year AND a.pw_hash = '!bench';
+
+-- tools/bench (h) decides some of them: put those back in the queue.
+UPDATE applications p JOIN accounts a ON a.id = p.account_id
+SET p.state = 'submitted', p.version = p.version + 1, p.wait_step = 3,
+    p.wait_unit_id = @city_id, p.wait_level = 'city',
+    p.wait_since = p.submitted_at + INTERVAL 1 DAY, p.decided_at = NULL
+WHERE a.year = @year AND a.pw_hash = '!bench' AND p.state <> 'submitted';
 
 SELECT COUNT(*) AS waiting_at_the_city FROM applications
 WHERE wait_unit_id = @city_id;
