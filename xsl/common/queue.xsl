@@ -11,7 +11,6 @@
     extension-element-prefixes="f">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="widgets.xsl"/>
-  <xsl:import href="review-lists.xsl"/>
 
   <xsl:variable name="title" select="string(/*/@title)"/>
 
