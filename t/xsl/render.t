@@ -202,6 +202,12 @@ for my $xml (@samples) {
 	}
 	# A queue is titled by its kind (人工审核, 高级技师审核).
 	($title) = $body =~ /<queue\b[^>]*\btitle="([^"]*)"/ if $page eq 'queue';
+	if ($page eq 'decide') {
+		# 审核结果 is titled by what it answers (decide.xsl).
+		$title = $body =~ /<conflict\b/ ? '该报名信息已被他人处理'
+		    : $body =~ /<results\b/ ? '勾选审核结果'
+		    : $body =~ /<decide kind="false"/ ? '认定填报虚假信息' : '审核未完成';
+	}
 	if ($page eq 'units' && $body =~ /<units\b[^>]*\bname="([^"]*)"/) {
 		# One level of the unit tree is titled by its parent.
 		my $n = xml_unescape($1);
