@@ -504,5 +504,23 @@ for my $q ('k=x', 'k=passed&level=7', 'k=passed&from=20260101', 'k=passed&who=1'
 	like($x->xpath('/error/error/message') // '', qr/查询条件不正确/, "records $q: the message");
 }
 
+# --- 勾选审核: the queue's tick boxes, as the page posts them -------------------
+
+{
+	my $q = $b{unit}->get('/review/queue?q=manual&level=4', accept => 'xml');
+	my @rows = ($q->nodes('/queue/list/row'))[0, 1];
+	my @ids = map { $_->getAttribute('id') . ':' . $_->getAttribute('version') } @rows;
+	$r = $b{unit}->post('/review/batch', { csrf => $b{unit}->csrf('/home'),
+	    action => 'pass', reason => '', ids => \@ids }, accept => 'xml');
+	is($r->status, 200, '勾选审核 of two ticked rows: the page of results') or diag($r->dump);
+	for my $row (@rows) {
+		is($s->count('SELECT wait_unit_id FROM applications WHERE id = ?',
+		    $row->getAttribute('id')), $U{ZZSUP}, '... each passed on to the supervising unit');
+	}
+	$q = $b{unit}->get('/review/queue?q=manual&level=4', accept => 'xml');
+	ok(!(grep { my $id = $_; grep { $_ == $id } ids($q) } map { $_->getAttribute('id') } @rows),
+	    '... and gone from the unit\'s queue');
+}
+
 $s->finish;
 done_testing();
