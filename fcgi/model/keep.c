@@ -13,9 +13,10 @@
  * before 保存 (the person logs in and finds the form as sent), the page's
  * CSRF token is stale, or an upload came with fields that are not yet
  * valid as a draft.  A reviewer's decision form (详情, POST
- * /review/decide) is kept alike and comes back on 详情.  One row per account in form_keeps, found by the
- * SHA-256 of the gkbm_keep cookie and the account, taken once by the next
- * GET /apply within KEEP_MINUTES.  What is kept is shown, never saved:
+ * /review/decide) is kept alike and comes back on 详情.  One row per
+ * account in form_keeps, found by the SHA-256 of the gkbm_keep cookie and
+ * the account, taken once by the next GET /apply (or /review/app) within
+ * KEEP_MINUTES.  What is kept is shown, never saved:
  * the person saves it himself.
  */
 

@@ -19,13 +19,17 @@
  */
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <openssl/crypto.h>
 
 #include "web.h"
 
 #define LIST_SIZE	20
+#define MAX_WT		256	/* current work types kept */
+#define WT_TTL		60	/* seconds they are kept */
 
 /* The fields of both lists; QF_KIND is q (queues) or k (records). */
 enum { QF_KIND, QF_LEVEL, QF_WT, QF_UNIT, QF_FROM, QF_TO, QF_WHO, QF_SORT,
@@ -250,26 +254,58 @@ qf_person(struct req *r, xmlNodePtr row, const char *name,
 	OPENSSL_cleanse(plain, sizeof(plain));
 }
 
-/* <worktypes> of the filter: the current work types. */
+/* The current work types, kept by the worker (qf_worktypes). */
+static struct {
+	char		 code[9], name[64];
+}		 qf_wt[MAX_WT];
+static size_t	 qf_nwt;
+static time_t	 qf_wt_at;
+
+/* Reads the current work types into qf_wt.  Returns 0 or -1. */
+static int
+qf_wt_load(struct req *r)
+{
+	char	*code, *name, *py, *status;
+	int	 k;
+
+	qf_nwt = 0;
+	if (db_run(r, STMT_WT_ALL) == -1)
+		return -1;
+	while ((k = db_row(r, STMT_WT_ALL, &code, &name, &py, &status)) == 1) {
+		if (strcmp(status, "current") != 0 || qf_nwt == MAX_WT)
+			continue;
+		snprintf(qf_wt[qf_nwt].code, sizeof(qf_wt[0].code), "%s", code);
+		snprintf(qf_wt[qf_nwt].name, sizeof(qf_wt[0].name), "%s", name);
+		qf_nwt++;
+	}
+	if (k == -1) {
+		qf_nwt = 0;
+		return -1;
+	}
+	qf_wt_at = time(NULL);
+	return 0;
+}
+
+/*
+ * <worktypes> of the filter: the current work types, read once a minute
+ * by each worker (they change only with gkbm-admin import-reference).
+ */
 static int
 qf_worktypes(struct req *r)
 {
 	xmlNodePtr	 list, n;
-	char		*code, *name, *py, *status;
-	int		 k;
+	size_t		 i;
 
-	list = xml_el(r->root, "worktypes", NULL);
-	if (db_run(r, STMT_WT_ALL) == -1)
+	if ((qf_nwt == 0 || time(NULL) - qf_wt_at >= WT_TTL) &&
+	    qf_wt_load(r) == -1)
 		return -1;
-	while ((k = db_row(r, STMT_WT_ALL, &code, &name, &py,
-	    &status)) == 1) {
-		if (strcmp(status, "current") != 0)
-			continue;
+	list = xml_el(r->root, "worktypes", NULL);
+	for (i = 0; i < qf_nwt; i++) {
 		n = xml_el(list, "worktype", NULL);
-		xml_attr(n, "code", code);
-		xml_attr(n, "name", name);
+		xml_attr(n, "code", qf_wt[i].code);
+		xml_attr(n, "name", qf_wt[i].name);
 	}
-	return k;
+	return 0;
 }
 
 /* The page's start: document, counts, the filter form, the lists. */
@@ -370,7 +406,7 @@ queue_rows(struct req *r, xmlNodePtr list, const struct qfilter *f,
 	return k;
 }
 
-/* GET /review/queue?q=manual|senior&level=&wt=&unit=&from=&to=&who=&sort=&page= */
+/* GET /review/queue?q=manual|senior (and the filters) */
 enum rc
 h_review_queue(struct req *r)
 {
@@ -432,7 +468,7 @@ records_rows(struct req *r, xmlNodePtr list, const struct qfilter *f,
 	return n;
 }
 
-/* GET /review/records?k=passed|rejected|returned&level=&wt=&unit=&from=&to=&who=&sort=&page= */
+/* GET /review/records?k=passed|rejected|returned (and the filters) */
 enum rc
 h_review_records(struct req *r)
 {
