@@ -38,10 +38,12 @@ $s->admin({ stdin => "$SPW\n" }, 'create-staff', 'kfdw01', '钱开封',
     '13700000021', 'unit', 'KFBAS');
 $s->admin({ stdin => "$SPW\n" }, 'create-staff', 'kfzg01', '吴开封',
     '13700000022', 'supervising', 'KFSUP');
+$s->admin({ stdin => "$SPW\n" }, 'create-staff', 'kfsh01', '郑开审',
+    '13700000024', 'reviewer', 'KFBAS');
 $s->admin({ stdin => "$SPW\n" }, 'create-staff', 'swz001', '郑水文',
     '13700000023', 'unit', 'ZZBAS2');
 my %b = $s->staff_browsers($SPW, %staff, kfunit => ['kfdw01'],
-    kfsup => ['kfzg01'], unit2 => ['swz001']);
+    kfsup => ['kfzg01'], kfrev => ['kfsh01'], unit2 => ['swz001']);
 $s->admin('window', $Y, 'review', GKBM::_ymdhm(-86400), GKBM::_ymdhm(14 * 86400));
 
 # --- applications: four submitted through /apply, the rest as rows -------------
@@ -379,7 +381,7 @@ is($s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'file.view'}), $fviews +
 # --- another subtree: every role, every URL ------------------------------------------
 
 my $denied = $s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'app.view'});
-for my $k (qw(kfunit kfsup kfcity county province)) {
+for my $k (qw(kfunit kfrev kfsup kfcity county province)) {
 	for my $u ("/review/app?id=$app{liming}", "/review/app?id=$app{wangfang}",
 	    "/files?id=$photo") {
 		for my $accept ('xml', 'html') {
