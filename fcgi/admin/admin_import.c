@@ -54,7 +54,7 @@ struct refcol {
 
 struct reffile {
 	const char		*file;
-	enum astmt		 stmt;
+	enum stmt		 stmt;
 	const struct refcol	*cols;
 	size_t			 ncols;
 };
@@ -116,16 +116,16 @@ enum ref { REF_REGIONS, REF_WORKTYPES, REF_EDUCATION, REF_APPRAISAL, REF__MAX };
 
 static const struct reffile reffiles[REF__MAX] = {
 	/* REF_REGIONS */
-	{ "regions.tsv", ASTMT_REGION_UPSERT, region_cols,
+	{ "regions.tsv", STMT_ADM_REGION_UPSERT, region_cols,
 	    NCOLS(region_cols) },
 	/* REF_WORKTYPES */
-	{ "worktypes.tsv", ASTMT_WORKTYPE_UPSERT, worktype_cols,
+	{ "worktypes.tsv", STMT_ADM_WORKTYPE_UPSERT, worktype_cols,
 	    NCOLS(worktype_cols) },
 	/* REF_EDUCATION */
-	{ "education.tsv", ASTMT_EDUCATION_UPSERT, education_cols,
+	{ "education.tsv", STMT_ADM_EDUCATION_UPSERT, education_cols,
 	    NCOLS(education_cols) },
 	/* REF_APPRAISAL */
-	{ "appraisal.tsv", ASTMT_APPRAISAL_UPSERT, appraisal_cols,
+	{ "appraisal.tsv", STMT_ADM_APPRAISAL_UPSERT, appraisal_cols,
 	    NCOLS(appraisal_cols) },
 };
 
@@ -404,6 +404,7 @@ ref_store(const struct reffile *rf, const struct refrows *rows,
 	size_t		 i, j, nb;
 	long long	 r;
 
+	memset(v, 0, sizeof(v));
 	for (i = 0; i < rows->n; i++) {
 		for (j = 0, nb = 0; j < rf->ncols; j++) {
 			if (!(rf->cols[j].flags & COL_BIND))
@@ -413,27 +414,11 @@ ref_store(const struct reffile *rf, const struct refrows *rows,
 				v[nb] = NULL;
 			nb++;
 		}
-		/* The widest file binds 8; a table of formats by width. */
-		switch (nb) {
-		case 5:
-			r = st_exec(rf->stmt, "sssss", v[0], v[1], v[2], v[3],
-			    v[4]);
-			break;
-		case 6:
-			r = st_exec(rf->stmt, "ssssss", v[0], v[1], v[2],
-			    v[3], v[4], v[5]);
-			break;
-		case 7:
-			r = st_exec(rf->stmt, "sssssss", v[0], v[1], v[2],
-			    v[3], v[4], v[5], v[6]);
-			break;
-		case 8:
-			r = st_exec(rf->stmt, "ssssssss", v[0], v[1], v[2],
-			    v[3], v[4], v[5], v[6], v[7]);
-			break;
-		default:
+		/* The statement reads as many as it declares. */
+		if (nb != strlen(db_stmt_params(rf->stmt)) || nb > 8)
 			fatalx("%s: %zu columns", __func__, nb);
-		}
+		r = dbh_run(&adb, rf->stmt, v[0], v[1], v[2], v[3], v[4],
+		    v[5], v[6], v[7]);
 		if (r == -1) {
 			warnx("%s:%zu: not stored", rf->file,
 			    rows->lineno[i]);
@@ -460,14 +445,14 @@ ref_store_map(const struct refrows *wt, size_t *changed, size_t *total)
 	long long	 r;
 
 	for (i = 0; i < wt->n; i++) {
-		if ((r = st_exec(ASTMT_WTMAP_PRUNE, "ss", wt->f[i][0],
+		if ((r = dbh_run(&adb, STMT_ADM_WTMAP_PRUNE, wt->f[i][0],
 		    wt->f[i][5])) == -1)
 			return -1;
 		*changed += r;
 		for (p = wt->f[i][5]; *p != '\0'; p = *q == ',' ? q + 1 : q) {
 			q = p + strcspn(p, ",");
 			snprintf(code, sizeof(code), "%.*s", (int)(q - p), p);
-			if ((r = st_exec(ASTMT_WTMAP_INSERT, "ss",
+			if ((r = dbh_run(&adb, STMT_ADM_WTMAP_INSERT,
 			    wt->f[i][0], code)) == -1) {
 				warnx("worktypes.tsv:%zu: maps_to %s not "
 				    "stored", wt->lineno[i], code);
@@ -514,7 +499,7 @@ cmd_import(char **argv, const struct opts *o)
 		if (ref_store(&reffiles[i], &rows[i], &changed) == -1)
 			goto out;
 	if (ref_store_map(&rows[REF_WORKTYPES], &changed, &nmap) == -1 ||
-	    (changed > 0 && audit("reference.import", dir) == -1) ||
+	    (changed > 0 && admin_audit("reference.import", dir) == -1) ||
 	    tx_commit() == -1)
 		goto out;
 	printf("imported %zu regions, %zu work types (%zu mappings), "
@@ -562,16 +547,18 @@ struct qrow {
 static long
 wt_load(struct wtype **wts)
 {
-	MYSQL_STMT	*st;
 	struct wtype	 w;
+	char		*code, *name;
 	size_t		 n = 0;
 	int		 rc;
 
 	*wts = NULL;
-	if ((st = st_run(ASTMT_WORKTYPE_LIST, "")) == NULL)
+	if (dbh_run(&adb, STMT_ADM_WORKTYPE_LIST) == -1)
 		return -1;
-	while ((rc = st_next(st, "ss", w.code, sizeof(w.code), w.name,
-	    sizeof(w.name))) == 1) {
+	while ((rc = dbh_row(&adb, STMT_ADM_WORKTYPE_LIST, &code,
+	    &name)) == 1) {
+		snprintf(w.code, sizeof(w.code), "%s", code);
+		snprintf(w.name, sizeof(w.name), "%s", name);
 		*wts = xreallocarray(*wts, n + 1, sizeof(**wts));
 		(*wts)[n++] = w;
 	}
@@ -835,7 +822,7 @@ qual_store(const char *path, const struct qrow *rows, size_t n,
 		if (rows[i].err != NULL)
 			continue;
 		pii_mac(&cfg, "idno", rows[i].norm, mac);
-		r = st_exec(ASTMT_QUALIFIED_UPSERT, "bsii", mac,
+		r = dbh_run(&adb, STMT_ADM_QUALIFIED_UPSERT, mac,
 		    (size_t)MAC_LEN, rows[i].code, (long long)rows[i].level,
 		    (long long)rows[i].year);
 		OPENSSL_cleanse(mac, sizeof(mac));
@@ -900,7 +887,7 @@ cmd_qualified(char **argv, const struct opts *o)
 	snprintf(obj, sizeof(obj), "qualified:%.50s", base);
 	if (tx_begin() == -1 ||
 	    qual_store(path, rows, (size_t)n, &added, &changed) == -1 ||
-	    audit("qualified.import", obj) == -1 || tx_commit() == -1)
+	    admin_audit("qualified.import", obj) == -1 || tx_commit() == -1)
 		goto out;
 	printf("imported %ld qualified records from %s: %lld new, %lld "
 	    "changed, %lld unchanged", n - (long)bad, base, added, changed,
