@@ -155,6 +155,7 @@ struct req {
 	xmlNodePtr		 root;
 	xmlNodePtr		 form;		/* <form> if the page has one */
 	int			 form_bad;	/* a field error was added */
+	int			 refused;	/* the gate refused, audited */
 	int			 retry_after;
 	const char		*allow;		/* Allow header of a 405 */
 	int			 sent;		/* the handler answered itself */
@@ -708,7 +709,10 @@ enum rc		 h_mobile_post(struct req *);
 /* h_otp.c */
 enum rc		 h_otp(struct req *);
 enum rc		 h_otp_post(struct req *);
-enum rc		 otp_begin(struct req *, long long, const unsigned char *);
+
+/* pending.c: a pending login (the password right, a second factor due) */
+#define PENDING_COOKIE	"gkbm_2fa"
+enum rc		 pending_begin(struct req *, long long, const unsigned char *);
 
 /* h_help.c, h_phones.c, h_canapply.c: help and public pages */
 enum rc		 h_help_candidate(struct req *);
