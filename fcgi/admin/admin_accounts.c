@@ -397,40 +397,53 @@ cmd_province(char **argv, const struct opts *o)
 	return 0;
 }
 
+/* A new candidate account as given on the command line, checked. */
+struct cand {
+	long long	 year;
+	long long	 level;
+	const char	*name;
+	const char	*phone;
+	const char	*region;
+	struct idno	 id;
+	char		 birth[16];
+	char		 gender[2];
+	char		 hash[PW_HASH_MAX + 1];
+	unsigned char	 imac[MAC_LEN];
+	unsigned char	 pmac[MAC_LEN];
+};
+
 /*
- * create-candidate: creates a candidate account of a year (demo and
- * benchmark data; real candidates register on the web).  Returns 0, or
+ * Checks the arguments of create-candidate into *c and reads and hashes
+ * its password (standard input, the candidate policy).  Returns 0, or
  * -1 (printed).
  */
-int
-cmd_candidate(char **argv, const struct opts *o)
+static int
+cand_parse(char **argv, struct cand *c)
 {
-	struct idno	 id;
 	enum idno_err	 e;
-	unsigned char	 imac[MAC_LEN], pmac[MAC_LEN];
-	char		 pw[MAX_PW], hash[PW_HASH_MAX + 1], birth[16];
-	char		 kind[32], obj[64], gender[2];
-	const char	*name = argv[2], *phone = argv[3], *region = argv[4];
+	char		 pw[MAX_PW];
 	const char	*msg;
-	long long	 year, level, dc, other, acc;
 	int		 rc;
 
-	(void)o;
-	if (year_parse(argv[0], &year) == -1)
+	memset(c, 0, sizeof(*c));
+	c->name = argv[2];
+	c->phone = argv[3];
+	c->region = argv[4];
+	if (year_parse(argv[0], &c->year) == -1)
 		return -1;
-	if ((e = idno_parse(argv[1], &id)) != IDNO_OK) {
+	if ((e = idno_parse(argv[1], &c->id)) != IDNO_OK) {
 		warnx("ID number: %s", idno_strerror(e));
 		return -1;
 	}
-	if ((msg = valid_name(name)) != NULL) {
-		warnx("name %s: %s", name, msg);
+	if ((msg = valid_name(c->name)) != NULL) {
+		warnx("name %s: %s", c->name, msg);
 		return -1;
 	}
-	if ((msg = valid_phone(phone)) != NULL) {
+	if ((msg = valid_phone(c->phone)) != NULL) {
 		warnx("phone: %s", msg);
 		return -1;
 	}
-	if (num_parse(argv[5], 1, 5, &level) == -1) {
+	if (num_parse(argv[5], 1, 5, &c->level) == -1) {
 		warnx("level %s: expected 1 to 5", argv[5]);
 		return -1;
 	}
@@ -440,64 +453,93 @@ cmd_candidate(char **argv, const struct opts *o)
 			    "standard input");
 		return -1;
 	}
-	if ((msg = passwd_check_candidate(pw, id.norm, name)) != NULL) {
+	if ((msg = passwd_check_candidate(pw, c->id.norm, c->name)) != NULL) {
 		OPENSSL_cleanse(pw, sizeof(pw));
 		warnx("password refused: %s", msg);
 		return -1;
 	}
-	rc = passwd_hash(pw, cfg.scrypt_ln, hash, sizeof(hash));
+	rc = passwd_hash(pw, cfg.scrypt_ln, c->hash, sizeof(c->hash));
 	OPENSSL_cleanse(pw, sizeof(pw));
 	if (rc == -1) {
 		warnx("cannot hash the password");
 		return -1;
 	}
-	snprintf(birth, sizeof(birth), "%04d-%02d-%02d", id.year, id.month,
-	    id.day);
-	gender[0] = id.gender;
-	gender[1] = '\0';
-	pii_mac(&cfg, "idno", id.norm, imac);
-	pii_mac(&cfg, "phone", phone, pmac);
+	snprintf(c->birth, sizeof(c->birth), "%04d-%02d-%02d", c->id.year,
+	    c->id.month, c->id.day);
+	c->gender[0] = c->id.gender;
+	pii_mac(&cfg, "idno", c->id.norm, c->imac);
+	pii_mac(&cfg, "phone", c->phone, c->pmac);
+	return 0;
+}
 
-	if (tx_begin() == -1 || year_exists(year) == -1)
-		return -1;
-	if ((rc = region_get(region, kind, sizeof(kind), &dc)) != 1) {
+/*
+ * Checks that c's region takes registrations and that its ID number and
+ * phone are free in its year.  Returns 0, or -1 (printed).
+ */
+static int
+cand_free(const struct cand *c)
+{
+	char		 kind[32];
+	long long	 dc, other;
+	int		 rc;
+
+	if ((rc = region_get(c->region, kind, sizeof(kind), &dc)) != 1) {
 		if (rc == 0)
-			warnx("region %s: no such region", region);
+			warnx("region %s: no such region", c->region);
 		return -1;
 	}
 	if (strcmp(kind, "city") != 0 && strcmp(kind, "direct_county") != 0 &&
 	    dc == 0) {
 		warnx("region %s is a %s: expected a city or a directly "
-		    "administered county", region, kind);
+		    "administered county", c->region, kind);
 		return -1;
 	}
-	if ((rc = st_id(&other, STMT_ADM_ACCOUNT_BY_IDNO, year, imac,
+	if ((rc = st_id(&other, STMT_ADM_ACCOUNT_BY_IDNO, c->year, c->imac,
 	    (size_t)MAC_LEN)) != 0) {
 		if (rc == 1)
 			warnx("this ID number is already registered in %lld "
-			    "(account %lld)", year, other);
+			    "(account %lld)", c->year, other);
 		return -1;
 	}
-	if ((rc = st_id(&other, STMT_ADM_ACCOUNT_BY_PHONE, year, pmac,
+	if ((rc = st_id(&other, STMT_ADM_ACCOUNT_BY_PHONE, c->year, c->pmac,
 	    (size_t)MAC_LEN)) != 0) {
 		if (rc == 1)
 			warnx("this phone is already registered in %lld "
-			    "(account %lld)", year, other);
+			    "(account %lld)", c->year, other);
 		return -1;
 	}
-	if (dbh_run(&adb, STMT_ADM_CANDIDATE_INSERT, year, name, imac,
-	    (size_t)MAC_LEN, pmac, (size_t)MAC_LEN, gender, birth, region, level,
-	    hash) != 1)
+	return 0;
+}
+
+/*
+ * create-candidate: creates a candidate account of a year (demo and
+ * benchmark data; real candidates register on the web).  Returns 0, or
+ * -1 (printed).
+ */
+int
+cmd_candidate(char **argv, const struct opts *o)
+{
+	struct cand	 c;
+	char		 obj[64];
+	long long	 acc;
+
+	(void)o;
+	if (cand_parse(argv, &c) == -1 || tx_begin() == -1 ||
+	    year_exists(c.year) == -1 || cand_free(&c) == -1)
+		return -1;
+	if (dbh_run(&adb, STMT_ADM_CANDIDATE_INSERT, c.year, c.name, c.imac,
+	    (size_t)MAC_LEN, c.pmac, (size_t)MAC_LEN, c.gender, c.birth,
+	    c.region, c.level, c.hash) != 1)
 		return -1;
 	acc = dbh_insert_id(&adb, STMT_ADM_CANDIDATE_INSERT);
-	if (pii_store(PII_IDNO, acc, id.norm) == -1 ||
-	    pii_store(PII_PHONE, acc, phone) == -1)
+	if (pii_store(PII_IDNO, acc, c.id.norm) == -1 ||
+	    pii_store(PII_PHONE, acc, c.phone) == -1)
 		return -1;
 	snprintf(obj, sizeof(obj), "account:%lld", acc);
 	if (admin_audit("candidate.create", obj) == -1 || tx_commit() == -1)
 		return -1;
 	printf("candidate account %lld created for %lld, level %lld, "
-	    "region %s\n", acc, year, level, region);
+	    "region %s\n", acc, c.year, c.level, c.region);
 	return 0;
 }
 

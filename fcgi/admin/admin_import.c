@@ -236,6 +236,73 @@ ref_check(const char *file, size_t line, const struct refcol *c,
 }
 
 /*
+ * Splits a copy of line at tabs into cell (cell[0] owns the copy).
+ * Returns the number of cells; *more is set when there are more than
+ * MAX_COLS + 1.
+ */
+static size_t
+ref_split(const char *line, char *cell[MAX_COLS + 1], int *more)
+{
+	char	*p = xstrdup(line);
+	size_t	 nc = 0;
+
+	*more = 0;
+	for (;;) {
+		cell[nc++] = p;
+		if ((p = strchr(p, '\t')) == NULL)
+			return nc;
+		*p++ = '\0';
+		if (nc > MAX_COLS) {
+			*more = 1;
+			return nc;
+		}
+	}
+}
+
+/* Checks the header line's cells against the column names; frees them. */
+static void
+ref_header(const struct reffile *rf, char **cell)
+{
+	size_t	 i;
+
+	for (i = 0; i < rf->ncols; i++)
+		if (strcmp(cell[i], rf->cols[i].name) != 0)
+			ref_error(rf->file, 1, "column %zu of the header is "
+			    "\"%s\", expected \"%s\"", i + 1, cell[i],
+			    rf->cols[i].name);
+	free(cell[0]);
+}
+
+/*
+ * Checks the cells of line lineno and adds them to rows, which takes
+ * cell[0] (errors are counted, the row is kept for their report).
+ */
+static void
+ref_add(const struct reffile *rf, struct refrows *rows, size_t lineno,
+    char **cell)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < rf->ncols; i++)
+		(void)ref_check(rf->file, lineno, &rf->cols[i], cell[i]);
+	for (j = 0; j < rows->n; j++)
+		if (strcmp(rows->f[j][0], cell[0]) == 0)
+			ref_error(rf->file, lineno, "%s %s already on line "
+			    "%zu", rf->cols[0].name, cell[0],
+			    rows->lineno[j]);
+	rows->lines = xreallocarray(rows->lines, rows->n + 1,
+	    sizeof(*rows->lines));
+	rows->lineno = xreallocarray(rows->lineno, rows->n + 1,
+	    sizeof(*rows->lineno));
+	rows->f = xreallocarray(rows->f, rows->n + 1, sizeof(*rows->f));
+	rows->lines[rows->n] = cell[0];
+	rows->lineno[rows->n] = lineno;
+	for (i = 0; i < MAX_COLS; i++)
+		rows->f[rows->n][i] = i < rf->ncols ? cell[i] : NULL;
+	rows->n++;
+}
+
+/*
  * Reads dir/rf->file into rows: checks the header, the number of
  * columns of every row, each field and that the first column (the code)
  * is unique.  Problems are printed and counted in ref_nerrors.  Returns
@@ -245,9 +312,10 @@ static int
 ref_load(const char *dir, const struct reffile *rf, struct refrows *rows)
 {
 	FILE		*fp;
-	char		*path, *line = NULL, *p, *cell[MAX_COLS + 1];
-	size_t		 sz = 0, lineno = 0, nc, i, j;
+	char		*path, *line = NULL, *cell[MAX_COLS + 1];
+	size_t		 sz = 0, lineno = 0, nc;
 	ssize_t		 n;
+	int		 more;
 
 	memset(rows, 0, sizeof(*rows));
 	xasprintf(&path, "%s/%s", dir, rf->file);
@@ -267,52 +335,20 @@ ref_load(const char *dir, const struct reffile *rf, struct refrows *rows)
 			ref_error(rf->file, lineno, "NUL byte in the line");
 			continue;
 		}
-		p = xstrdup(line);
-		for (nc = 0, cell[0] = p; nc <= MAX_COLS; ) {
-			cell[nc++] = p;
-			if ((p = strchr(p, '\t')) == NULL)
-				break;
-			*p++ = '\0';
-		}
-		if (p != NULL || nc != rf->ncols) {
+		nc = ref_split(line, cell, &more);
+		if (more || nc != rf->ncols) {
 			ref_error(rf->file, lineno, "%s%zu columns, expected "
-			    "%zu", p != NULL ? "more than " : "",
-			    p != NULL ? (size_t)MAX_COLS : nc, rf->ncols);
+			    "%zu", more ? "more than " : "",
+			    more ? (size_t)MAX_COLS : nc, rf->ncols);
 			free(cell[0]);
 			if (lineno == 1)
 				break;
 			continue;
 		}
-		if (lineno == 1) {
-			for (i = 0; i < nc; i++)
-				if (strcmp(cell[i], rf->cols[i].name) != 0) {
-					ref_error(rf->file, 1, "column %zu of "
-					    "the header is \"%s\", expected "
-					    "\"%s\"", i + 1, cell[i],
-					    rf->cols[i].name);
-				}
-			free(cell[0]);
-			continue;
-		}
-		for (i = 0; i < nc; i++)
-			(void)ref_check(rf->file, lineno, &rf->cols[i],
-			    cell[i]);
-		for (j = 0; j < rows->n; j++)
-			if (strcmp(rows->f[j][0], cell[0]) == 0)
-				ref_error(rf->file, lineno, "%s %s already on "
-				    "line %zu", rf->cols[0].name, cell[0],
-				    rows->lineno[j]);
-		rows->lines = xreallocarray(rows->lines, rows->n + 1,
-		    sizeof(*rows->lines));
-		rows->lineno = xreallocarray(rows->lineno, rows->n + 1,
-		    sizeof(*rows->lineno));
-		rows->f = xreallocarray(rows->f, rows->n + 1,
-		    sizeof(*rows->f));
-		rows->lines[rows->n] = cell[0];
-		rows->lineno[rows->n] = lineno;
-		for (i = 0; i < MAX_COLS; i++)
-			rows->f[rows->n][i] = i < nc ? cell[i] : NULL;
-		rows->n++;
+		if (lineno == 1)
+			ref_header(rf, cell);
+		else
+			ref_add(rf, rows, lineno, cell);
 	}
 	if (ferror(fp))
 		ref_error(rf->file, lineno, "read error: %s",
