@@ -531,6 +531,7 @@ sub start_nginx {
 	    USER => ($> == 0 ? 'user root root;' : ''), WORKERS => 1,
 	    PIDFILE => "$p/nginx.pid", PREFIX => $p, PORT => $port,
 	    WEBSOCK => $self->{sock}, WWWDIR => "$self->{src}/www",
+	    ERRDIR => "$self->{bld}/www/errors",
 	    UPLOADDIR => "$self->{dir}/uploads", RATE => $rate,
 	    BURST => $burst));
 	my @cmd = ($self->{nginx}, '-p', $p, '-c', "$p/nginx.conf", '-e',
