@@ -772,6 +772,7 @@ int
 dbh_open(struct dbh *h, const struct config *cfg, unsigned int prog,
     int lazy)
 {
+	h->cfg = cfg;
 	h->prog = prog;
 	h->lazy = lazy;
 	h->in_tx = 0;
@@ -782,6 +783,16 @@ dbh_open(struct dbh *h, const struct config *cfg, unsigned int prog,
 		return -1;
 	h->up = 1;
 	return 0;
+}
+
+/*
+ * Marks the start of a unit of work (a request): its first statement may
+ * find the connection dead and run again on a new one (db_reopen).
+ */
+void
+dbh_fresh(struct dbh *h)
+{
+	h->ran = 0;
 }
 
 /* Closes the statements and the connection. */
@@ -824,6 +835,7 @@ db_close(struct worker *w)
 int
 db_ready(struct req *r)
 {
+	dbh_fresh(&r->w->dbh);
 	if (r->w->dbh.up)
 		return 0;
 	db_close(r->w);
@@ -863,6 +875,27 @@ db_stmt(struct dbh *h, enum stmt s)
 		return NULL;
 	}
 	return h->stmts[s];
+}
+
+/*
+ * A connection that died while the program waited (MariaDB restarted)
+ * shows itself at the first statement since dbh_fresh() (a request's
+ * first in gkbm-web).  When that statement is a query outside a
+ * transaction, nothing was read or written yet: opens a new connection
+ * so it can run once more there.  1 when it tried (the connection is up
+ * again, or h->up is 0), else 0.
+ */
+static int
+db_reopen(struct dbh *h, enum stmt s)
+{
+	if (h->ran || h->in_tx || strncmp(stmts[s].sql, "SELECT", 6) != 0 ||
+	    !db_gone(mysql_stmt_errno(h->stmts[s])))
+		return 0;
+	log_warnx("the database connection was gone; connecting again");
+	dbh_close(h);
+	if (dbh_open(h, h->cfg, h->prog, h->lazy) == -1)
+		h->err = CR_SERVER_GONE_ERROR;
+	return 1;
 }
 
 /*
@@ -921,10 +954,17 @@ dbh_vrun(struct dbh *h, enum stmt s, va_list ap)
 	if (n > 0 && mysql_stmt_bind_param(st, b))
 		return db_fail(h, s, "mysql_stmt_bind_param");
 	failed = mysql_stmt_execute(st) != 0;
+	if (failed && db_reopen(h, s)) {
+		if (!h->up || (st = db_stmt(h, s)) == NULL)
+			return -1;	/* still unreachable: 503 */
+		failed = (n > 0 && mysql_stmt_bind_param(st, b)) ||
+		    mysql_stmt_execute(st) != 0;
+	}
 	if (writes_auth[s])
 		sescache_bump();	/* kept sessions may be stale now */
 	if (failed)
 		return db_fail(h, s, "mysql_stmt_execute");
+	h->ran = 1;
 	if (res[s].ncols == 0)
 		return (int)mysql_stmt_affected_rows(st);
 	if (mysql_stmt_store_result(st))

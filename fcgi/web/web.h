@@ -533,17 +533,20 @@ enum stmt {
  */
 struct dbh {
 	struct st_mysql		*db;
+	const struct config	*cfg;		/* to connect again */
 	unsigned int		 prog;		/* PROG_* it prepares */
 	int			 up;		/* connected, statements ready */
 	int			 lazy;		/* prepare each on first use */
 	unsigned int		 err;		/* last statement error */
 	int			 in_tx;
+	int			 ran;		/* succeeded since dbh_fresh() */
 	struct pool		*pool;		/* what dbh_row() copies */
 	struct st_mysql_stmt	*stmts[STMT__MAX];
 };
 int		 dbh_open(struct dbh *, const struct config *, unsigned int,
 		    int);
 void		 dbh_close(struct dbh *);
+void		 dbh_fresh(struct dbh *);
 int		 dbh_check(struct dbh *);
 int		 dbh_run(struct dbh *, enum stmt, ...);
 int		 dbh_vrun(struct dbh *, enum stmt, va_list);
