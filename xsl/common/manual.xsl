@@ -2,7 +2,7 @@
 <!--
   manual.xsl: the two manuals (h_help.c, schema/xml/manual.rng): <manual
   doc="candidate|admin"/>.  The text is here (manual-candidate for
-  考生操作手册, manual-admin for 管理员操作手册), written for our own
+  报考人员手册, manual-admin for 管理员手册), written for our own
   pages as they are; the pictures are phone-width screenshots of those
   pages in www/help/, taken by the browser test t/browser/help.t
   (tools/help-shots).
@@ -13,8 +13,8 @@
 
   <xsl:variable name="title">
     <xsl:choose>
-      <xsl:when test="/*/@doc = 'admin'">管理员操作手册</xsl:when>
-      <xsl:otherwise>考生操作手册</xsl:otherwise>
+      <xsl:when test="/*/@doc = 'admin'">管理员手册</xsl:when>
+      <xsl:otherwise>报考人员手册</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
 
@@ -37,7 +37,7 @@
     </figure>
   </xsl:template>
 
-  <!-- === 考生操作手册 ================================================ -->
+  <!-- === 报考人员手册 ================================================ -->
 
   <xsl:template name="manual-candidate">
     <p class="lead">本手册按报名的先后顺序，说明报考人员在本系统中要做的每一步。手机和电脑都可以报名；图中是手机上看到的样子。</p>
@@ -154,6 +154,7 @@
         <li><strong>审核不通过</strong>：本年度申报终止，不能再修改提交。如有异议，请拨打页面上审核单位的电话；沟通后需要修改的，由审核人员退回本人后才能修改。</li>
         <li><strong>终审通过</strong>：请留意缴费和准考证打印的通知。</li>
       </ul>
+      <p>退回、不通过、退回重新申报和终审通过时，系统还会给您注册的手机发短信，并在首页“站内消息”中留言（写明原因）；读过的消息可点“标为已读”。</p>
       <xsl:call-template name="shot"><xsl:with-param name="src" select="'c-status'"/><xsl:with-param name="alt" select="'审核结果'"/></xsl:call-template>
     </section>
 
@@ -163,7 +164,7 @@
     </section>
   </xsl:template>
 
-  <!-- === 管理员操作手册 ============================================== -->
+  <!-- === 管理员手册 ============================================== -->
 
   <xsl:template name="manual-admin">
     <p class="lead">本手册说明单位管理员、主管单位管理员、审核员和县区、市、省工考办管理员在本系统中的操作。</p>
@@ -178,6 +179,7 @@
         <li><a href="#a-policy">政策设置（省工考办）</a></li>
         <li><a href="#a-password">修改密码和找回密码</a></li>
         <li><a href="#a-review">人工审核、高级技师审核和本级审核记录</a></li>
+        <li><a href="#a-decide">审核操作</a></li>
         <li><a href="#a-later">后续功能</a></li>
       </ol>
     </nav>
@@ -189,7 +191,7 @@
       <ul>
         <li>新建的账号第一次登录时必须先修改初始密码，改好后才能使用其他功能；密码每90天须更换一次。</li>
         <li>管理员密码至少8位，须包含大写字母、小写字母、数字、特殊字符中的至少三类，不能包含登录名。</li>
-        <li>市、省工考办的账号登录时还要二次验证：第一次登录时用手机上的身份验证器应用（如“腾讯身份验证器”）扫描页面上的二维码，以后每次登录输入应用中显示的6位验证码。</li>
+        <li>市、省工考办的账号登录时还要二次验证：第一次登录时先输入发到账号绑定手机的短信验证码（或上级管理员发放的10位绑定码），再用手机上的身份验证器应用（如“腾讯身份验证器”）扫描页面上的二维码；绑定后每次登录只能输入应用中显示的6位验证码，不能再用短信验证码代替。身份验证器丢失或更换手机的，请联系上级管理员重置。</li>
         <li>连续输错5次密码后，每次再试要等一段时间（从1分钟起逐次加长，最长15分钟）；错误次数很多时，还要输入图片中的数字。已绑定身份验证器的账号，找回密码时除短信验证码外还要输入身份验证器的验证码。</li>
       </ul>
     </section>
@@ -216,6 +218,7 @@
     <section class="card" id="a-windows">
       <h2>五、时间设置（省工考办）</h2>
       <p>点菜单的“时间设置”，选择报考年度，设置注册报名等时间的开始和结束时间（北京时间，格式如2026-03-01 08:00）。报考人员只能在注册报名时间内注册和提交报名信息，时间外的操作会被拒绝并提示时间安排。</p>
+      <p>同一页还可设置“网上资格审查”时间（各级只能在此时间内审核）和“单位初审”时间（本单位一级的审核还须在此时间内完成；不设置则不另限）。</p>
       <xsl:call-template name="shot"><xsl:with-param name="src" select="'a-windows'"/><xsl:with-param name="alt" select="'时间设置'"/></xsl:call-template>
     </section>
 
@@ -242,8 +245,21 @@
       </ul>
     </section>
 
+    <section class="card" id="a-decide">
+      <h2>九、审核操作</h2>
+      <p>报名信息提交后按“本单位 → 主管单位 → 县区工考办（已承接的县区）或市工考办（省直、中央驻豫单位为省工考办）”逐级审核，提交时即已确定；审核员只能在其所属单位这一级审核。</p>
+      <ul>
+        <li><strong>通过</strong>：转到下一级；最后一级通过即终审通过。材料需要容缺后补的，选“材料是否容缺后补：是”并写明后补的材料。</li>
+        <li><strong>退回本人</strong>：须选择或填写理由；报考人员修改后重新提交，从第一级重新审核。</li>
+        <li><strong>不通过</strong>：须填写理由，本年度申报终止；作出不通过的这一级可“退回重新申报”。</li>
+        <li><strong>勾选审核、勾选退回</strong>：一次处理多条，每条单独成功或失败，结果页逐条说明原因。</li>
+        <li><strong>填报虚假信息</strong>：县区及以上工考办可认定（须写明理由），该报名即取消，该身份证号今后两年不能注册报名；如需解除，由系统管理员执行 gkbm-admin ban-lift 并记录理由。</li>
+      </ul>
+      <p>两人同时审核同一条时，只有先提交的生效，后提交的会看到“该报名信息已被他人处理”，写明处理人和时间。审核只能在网上资格审查时间内进行。</p>
+    </section>
+
     <section class="card" id="a-later">
-      <h2>九、后续功能</h2>
+      <h2>十、后续功能</h2>
       <p>补报和破格（一线）人员录入、名册打印、信息统计、缴费管理、准考证管理、考核结果和证书管理等功能将陆续开放，开放后本手册随之更新。报考人员提交后，可以在“审核结果”里看到每一级的审核情况和审核单位的办公室电话，请各单位在单位信息中填写准确的办公室电话。</p>
     </section>
   </xsl:template>
