@@ -67,6 +67,7 @@ struct qfilter {
 	long long	 unit, page, byid;
 	unsigned char	 mac[MAC_LEN];
 };
+/* The filters' arguments of the list statements (taken by a variable). */
 #define QF_ARGS(f) (f)->lmin, (f)->lmax, (f)->wt, (f)->wt, (f)->unit, \
 	(f)->unit, (f)->from, (f)->from, (f)->to, (f)->to, (f)->name, \
 	(f)->name, (f)->byid, (f)->mac, (size_t)MAC_LEN
@@ -348,7 +349,10 @@ queue_total(struct req *r, const struct qfilter *f, long long *total)
 	*total = 0;
 	if (*f->wt != '\0' || f->unit > 0 || *f->from != '\0' ||
 	    *f->to != '\0' || *f->name != '\0' || f->byid) {
-		if (db_run(r, STMT_RQ_COUNT, r->unit_id, QF_ARGS(f)) == -1 ||
+		if (db_run(r, STMT_RQ_COUNT, r->unit_id, f->lmin, f->lmax,
+		    f->wt, f->wt, f->unit, f->unit, f->from, f->from, f->to,
+		    f->to, f->name, f->name, f->byid, f->mac,
+		    (size_t)MAC_LEN) == -1 ||
 		    db_row(r, STMT_RQ_COUNT, total) == -1)
 			return -1;
 		db_done(r, STMT_RQ_COUNT);
@@ -484,7 +488,9 @@ h_review_records(struct req *r)
 	if ((msg = qf_read(r, &f, 1, 5)) != NULL)
 		return qf_refuse(r, msg);
 	if (db_run(r, STMT_RR_COUNT, r->unit_id, records[k].act1,
-	    records[k].act2, QF_ARGS(&f)) == -1 ||
+	    records[k].act2, f.lmin, f.lmax, f.wt, f.wt, f.unit, f.unit,
+	    f.from, f.from, f.to, f.to, f.name, f.name, f.byid, f.mac,
+	    (size_t)MAC_LEN) == -1 ||
 	    db_row(r, STMT_RR_COUNT, &total) == -1)
 		return RC_DB;
 	db_done(r, STMT_RR_COUNT);
