@@ -56,7 +56,7 @@
                     <label for="pick-{@id}" class="sr-only">选择<xsl:value-of select="@name"/></label>
                   </td>
                   <td class="num"><xsl:value-of select="$first + position()"/></td>
-                  <td><xsl:value-of select="@name"/>
+                  <td><a href="/review/app?id={@id}"><xsl:value-of select="@name"/></a>
                     <xsl:if test="@defer"><span class="tag">容缺后补</span></xsl:if>
                   </td>
                   <td class="mono"><xsl:value-of select="@idno"/></td>

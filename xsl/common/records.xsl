@@ -58,7 +58,7 @@
             <xsl:for-each select="$list/row">
               <tr>
                 <td class="num"><xsl:value-of select="$first + position()"/></td>
-                <td><xsl:value-of select="@name"/></td>
+                <td><a href="/review/app?id={@id}"><xsl:value-of select="@name"/></a></td>
                 <td class="mono"><xsl:value-of select="@idno"/></td>
                 <td><xsl:value-of select="@level-name"/></td>
                 <td><xsl:value-of select="@worktype"/></td>
