@@ -31,6 +31,50 @@
 #define P		RB(ROLE_PROVINCE)
 #define O		RS_OFFICE
 #define N		RB(ROLE_ANON)
+#define S		RS_STAFF
+
+/*
+ * The review lists (h_queue.c): the queue waiting at a unit, and the
+ * records of a unit's decisions, with the same filters: level range,
+ * work type, the candidate's unit, submitted or decided between two
+ * dates, the name or the ID number's lookup value (flag and value).
+ */
+#define RQ_FROM "JOIN accounts c ON c.id = a.account_id "
+#define RQ_FILTER(date) \
+	"AND a.target_level BETWEEN ? AND ? " \
+	"AND (? = '' OR a.target_worktype = ?) AND (? = 0 OR a.unit_id = ?) " \
+	"AND (? = '' OR " date " >= ?) " \
+	"AND (? = '' OR " date " < ? + INTERVAL 1 DAY) " \
+	"AND (? = '' OR c.name = ?) AND (? = 0 OR c.idno_mac = ?) "
+#define RQ_WHERE "WHERE a.wait_unit_id = ? AND a.state = 'submitted' " \
+	RQ_FILTER("a.submitted_at")
+/*
+ * A queue in waiting order is read along an index, 20 rows and done: one
+ * level along applications_queue (wait_unit_id, target_level, wait_since,
+ * id), several along applications_wait (wait_unit_id, wait_since, id).
+ * MariaDB left to itself takes the other for one level and reads every
+ * row of it (40 ms for a city office's 12,500 of one level, against
+ * 0.1 ms): hence the hints.
+ */
+#define RQ_COLS(ix) "SELECT a.id, a.version, c.name, c.idno_enc, c.id, a.target_level, " \
+	"COALESCE(w.name, ''), COALESCE(u.name, ''), " \
+	"DATE_FORMAT(a.submitted_at, '%Y-%m-%d %H:%i'), " \
+	"DATE_FORMAT(a.wait_since, '%Y-%m-%d %H:%i'), " \
+	"DATEDIFF(NOW(), a.wait_since), a.defer_state " \
+	"FROM applications a FORCE INDEX (" ix ") " RQ_FROM \
+	"LEFT JOIN worktypes w ON w.code = a.target_worktype " \
+	"LEFT JOIN units u ON u.id = a.unit_id "
+#define RR_WHERE "WHERE e.unit_id = ? AND e.action IN (?, ?) " RQ_FILTER("e.at")
+/* One macro after a row's last string (t/lint/stmtargs.t reads the rows). */
+#define RQ_FROM_WHERE RQ_FROM RQ_WHERE
+#define RR_FROM_WHERE RQ_FROM RR_WHERE
+#define RR_COLS "SELECT e.id, a.id, a.version, c.name, c.idno_enc, c.id, " \
+	"a.target_level, COALESCE(w.name, ''), COALESCE(u.name, ''), e.action, " \
+	"e.reason, DATE_FORMAT(e.at, '%Y-%m-%d %H:%i'), a.state = 'rejected' AND " \
+	"e.id = (SELECT MAX(x.id) FROM review_events x WHERE x.application_id = a.id) " \
+	"FROM review_events e JOIN applications a ON a.id = e.application_id " \
+	RQ_FROM "LEFT JOIN worktypes w ON w.code = a.target_worktype " \
+	"LEFT JOIN units u ON u.id = a.unit_id "
 
 #define NUM_(x)		#x
 #define NUM(x)		NUM_(x)		/* a number macro as SQL text */
@@ -261,7 +305,7 @@ static const struct {
 	[STMT_UPL_MAT_DELETE] = { "ii", "", "DELETE FROM materials WHERE id = ? AND application_id = ?", C },
 	[STMT_UPL_MAT_SET_FILE] = { "sii", "", "UPDATE materials SET file = ?, size = ? WHERE id = ?", C },
 	[STMT_UPL_MAT_GET] = { "i", "ssssiii", "SELECT m.kind, m.file, m.mime, m.title, a.account_id, a.id, "
-	  "a.photo_stamped FROM materials m JOIN applications a ON a.id = m.application_id WHERE m.id = ?", C },
+	  "a.photo_stamped FROM materials m JOIN applications a ON a.id = m.application_id WHERE m.id = ?", C | S },
 	[STMT_UPL_LINK_SWEEP] = { "i", "", "DELETE FROM upload_links WHERE application_id = ? "
 	  "AND (claim_hash IS NULL OR expires_at < NOW())", C },
 	[STMT_UPL_LINK_INSERT] = { "bi", "", "INSERT INTO upload_links (token_hash, application_id, created_at, expires_at) "
@@ -278,12 +322,12 @@ static const struct {
 
 	/* keep.c: one kept form per account; anonymous is the expired session */
 	[STMT_KEEP_CLEAR] = { "i", "", "DELETE FROM form_keeps WHERE account_id = ? "
-	  "OR created_at < NOW() - INTERVAL " NUM(KEEP_MINUTES) " MINUTE", N | C },
+	  "OR created_at < NOW() - INTERVAL " NUM(KEEP_MINUTES) " MINUTE", N | C | S },
 	[STMT_KEEP_PUT] = { "bib", "", "INSERT INTO form_keeps (id, account_id, body, created_at) "
-	  "VALUES (?, ?, ?, NOW())", N | C },
+	  "VALUES (?, ?, ?, NOW())", N | C | S },
 	[STMT_KEEP_TAKE] = { "bi", "b", "SELECT body FROM form_keeps WHERE id = ? AND account_id = ? "
-	  "AND created_at > NOW() - INTERVAL " NUM(KEEP_MINUTES) " MINUTE", C },
-	[STMT_KEEP_DROP] = { "bi", "", "DELETE FROM form_keeps WHERE id = ? OR account_id = ?", C },
+	  "AND created_at > NOW() - INTERVAL " NUM(KEEP_MINUTES) " MINUTE", C | S },
+	[STMT_KEEP_DROP] = { "bi", "", "DELETE FROM form_keeps WHERE id = ? OR account_id = ?", C | S },
 	/* end keep.c */
 
 	/*
@@ -467,6 +511,84 @@ static const struct {
 	  "AND c.created_at > NOW() - INTERVAL " NUM(SMS_VALID) " MINUTE", N },
 	/* end issue 7 */
 
+	/* queue.c, h_queue.c, h_detail.c: the review queues, records, 详情 */
+	/*
+	 * A queue is one range of applications_queue (wait_unit_id,
+	 * target_level, wait_since, id): wait_unit_id is set only while an
+	 * application waits (schema/0010), so the counts need no row.
+	 */
+	[STMT_RQ_COUNTS] = { "i", "ii", "SELECT COALESCE(SUM(target_level = 1), 0), "
+	  "COALESCE(SUM(target_level >= 2), 0) FROM applications WHERE wait_unit_id = ?", S },
+	/* The total of a queue filtered by level only: index entries alone. */
+	[STMT_RQ_COUNT_LEVEL] = { "iii", "i", "SELECT COUNT(*) FROM applications "
+	  "WHERE wait_unit_id = ? AND target_level BETWEEN ? AND ?", S },
+	[STMT_RQ_COUNT] = { "iiissiissssssib", "i", "SELECT COUNT(*) FROM applications a " RQ_FROM_WHERE, S },
+	[STMT_RQ_LIST_OLD] = { "iiissiissssssibii", "iisbiissssii", RQ_COLS("applications_wait")
+	  RQ_WHERE "ORDER BY a.wait_since, a.id LIMIT ? OFFSET ?", S },
+	[STMT_RQ_LIST_NEW] = { "iiissiissssssibii", "iisbiissssii", RQ_COLS("applications_wait")
+	  RQ_WHERE "ORDER BY a.wait_since DESC, a.id DESC LIMIT ? OFFSET ?", S },
+	/* One level (the two level parameters equal). */
+	[STMT_RQ_LVL_OLD] = { "iiissiissssssibii", "iisbiissssii", RQ_COLS("applications_queue")
+	  RQ_WHERE "ORDER BY a.wait_since, a.id LIMIT ? OFFSET ?", S },
+	[STMT_RQ_LVL_NEW] = { "iiissiissssssibii", "iisbiissssii", RQ_COLS("applications_queue")
+	  RQ_WHERE "ORDER BY a.wait_since DESC, a.id DESC LIMIT ? OFFSET ?", S },
+	/* 本级审核记录: one range of review_events_unit (unit_id, action, at). */
+	[STMT_RR_COUNT] = { "issiissiissssssib", "i", "SELECT COUNT(*) FROM review_events e "
+	  "JOIN applications a ON a.id = e.application_id " RR_FROM_WHERE, S },
+	[STMT_RR_LIST_NEW] = { "issiissiissssssibii", "iiisbiisssssi", RR_COLS RR_WHERE
+	  "ORDER BY e.at DESC, e.id DESC LIMIT ? OFFSET ?", S },
+	[STMT_RR_LIST_OLD] = { "issiissiissssssibii", "iiisbiisssssi", RR_COLS RR_WHERE
+	  "ORDER BY e.at, e.id LIMIT ? OFFSET ?", S },
+	[STMT_RQ_UNIT] = { "s", "i", "SELECT id FROM units WHERE code = ?", S },
+	/* Staff see an application iff their unit is in its chain. */
+	[STMT_RV_SEES] = { "ii", "i", "SELECT COUNT(*) FROM app_chain WHERE application_id = ? "
+	  "AND unit_id = ?", S },
+	[STMT_RV_APP] = { "i", "siiisbbsssbssiisiisissis", "SELECT a.state, a.version, a.year, "
+	  "a.account_id, c.name, c.idno_enc, c.phone_enc, COALESCE(c.gender, ''), "
+	  "COALESCE(DATE_FORMAT(c.birth_date, '%Y-%m-%d'), ''), COALESCE(g.name, ''), "
+	  "c.idno_mac, COALESCE(u.name, ''), COALESCE(u.code, ''), COALESCE(a.unit_id, 0), "
+	  "COALESCE(ed.rank, 0), COALESCE(ed.name, ''), COALESCE(a.work_years, -1), "
+	  "COALESCE(a.cur_level, -1), COALESCE(a.cur_worktype, ''), "
+	  "COALESCE(a.cur_level_year, 0), COALESCE(a.unit_category, ''), "
+	  "COALESCE(a.unit_rank, ''), COALESCE(a.target_level, 0), "
+	  "COALESCE(a.target_worktype, '') "
+	  "FROM applications a JOIN accounts c ON c.id = a.account_id "
+	  "LEFT JOIN regions g ON g.code = c.region_code LEFT JOIN units u ON u.id = a.unit_id "
+	  "LEFT JOIN education ed ON ed.code = a.education WHERE a.id = ?", S },
+	[STMT_RV_APP_MORE] = { "i", "siiiiiissisiiss", "SELECT COALESCE(a.route, ''), "
+	  "COALESCE(a.prohibited, -1), a.exceptional, a.exc_entered_by IS NOT NULL, "
+	  "a.photo_stamped, a.confirm_r18, a.confirm_r19, "
+	  "COALESCE(DATE_FORMAT(a.work_start, '%Y-%m-%d'), ''), "
+	  "COALESCE(DATE_FORMAT(a.submitted_at, '%Y-%m-%d %H:%i'), ''), "
+	  "COALESCE(a.wait_unit_id, 0), COALESCE(a.wait_level, ''), "
+	  "COALESCE(DATEDIFF(NOW(), a.wait_since), 0), a.defer_state, a.defer_note, "
+	  "COALESCE(DATE_FORMAT(a.decided_at, '%Y-%m-%d %H:%i'), '') "
+	  "FROM applications a WHERE a.id = ?", S },
+	[STMT_RV_TEXTS] = { "i", "sssssss", "SELECT appraisal_note, exc_conditions, exc_evidence, "
+	  "COALESCE(resume, ''), COALESCE(rewards, ''), COALESCE(achievements, ''), "
+	  "opt_conditions FROM applications WHERE id = ?", S },
+	[STMT_RV_APPRAISALS] = { "i", "iss", "SELECT p.year, p.grade, COALESCE(g.name, p.grade) "
+	  "FROM appraisals p LEFT JOIN appraisal g ON g.code = p.grade "
+	  "WHERE p.application_id = ? ORDER BY p.year DESC", S },
+	[STMT_RV_MATERIALS] = { "i", "isssis", "SELECT id, kind, title, mime, size, "
+	  "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') FROM materials "
+	  "WHERE application_id = ? ORDER BY id", S },
+	[STMT_RV_QUALIFIED] = { "b", "ssii", "SELECT q.worktype, COALESCE(w.name, q.worktype), "
+	  "q.level, q.year FROM qualified q LEFT JOIN worktypes w ON w.code = q.worktype "
+	  "WHERE q.idno_mac = ? ORDER BY q.year DESC, q.level", S },
+	[STMT_RV_EVENTS] = { "i", "ssssssi", "SELECT e.level, e.action, COALESCE(ac.name, ''), "
+	  "COALESCE(u.name, ''), DATE_FORMAT(e.at, '%Y-%m-%d %H:%i'), e.reason, "
+	  "COALESCE(e.step, 0) FROM review_events e "
+	  "LEFT JOIN accounts ac ON ac.id = e.actor_id LEFT JOIN units u ON u.id = e.unit_id "
+	  "WHERE e.application_id = ? ORDER BY e.id LIMIT 500", S },
+	[STMT_RV_CHAIN] = { "i", "isssi", "SELECT h.step, h.level, u.name, u.code, u.id "
+	  "FROM app_chain h JOIN units u ON u.id = h.unit_id "
+	  "WHERE h.application_id = ? ORDER BY h.step", S },
+	[STMT_RV_NOTES] = { "i", "ssss", "SELECT n.kind, COALESCE(u.name, ''), "
+	  "DATE_FORMAT(n.at, '%Y-%m-%d %H:%i'), n.text FROM review_notes n "
+	  "LEFT JOIN units u ON u.id = n.unit_id WHERE n.application_id = ? "
+	  "ORDER BY n.id LIMIT 200", S },
+	/* end review */
 	/*
 	 * chain.c: the chain fixed at submission.  The office: the county
 	 * office where the county took over review this year, else the city
@@ -692,6 +814,7 @@ static const struct {
 #undef P
 #undef O
 #undef N
+#undef S
 
 /* The SQL of statement s (t/unit/stmt.c reads the table). */
 const char *

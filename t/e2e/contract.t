@@ -27,7 +27,7 @@ plan(skip_all => 'XML::LibXML not installed')
 my $TMP = tempdir('gkbm-contract-XXXXXX', TMPDIR => 1, CLEANUP => 1);
 my @PAGES = qw(login notice register forgot password home windows
     registrations error sms apply units worktypes policy upload qr mobile
-    status manual rules phones phoneedit canapply decide);
+    status manual rules phones phoneedit canapply decide queue records reviewapp);
 
 # The stack first: it may skip_all (no mariadbd, nginx), before any test.
 my $s = GKBM->start(workers => 2);
@@ -367,6 +367,50 @@ got('candidate POST /home (405)', 'error', 405,
 got('candidate POST /password bad csrf (403)', 'error', 403,
     $b{candidate}->post('/password', { csrf => 'x' x 43 }, accept => 'xml'));
 
+# The review pages (h_queue.c, h_detail.c): a candidate submitted in
+# ZZBAS waits at its unit; every staff role's queues and records.
+{
+	my $unit = $s->count(q{SELECT id FROM units WHERE code = 'ZZBAS'});
+	my ($cb, $app) = $s->submitted_candidate(GKBM::idno('410105',
+	    '19800808', '222'), '赵审核', '13700000031', '410100', $unit);
+	$s->dbh->do(q{INSERT INTO qualified (idno_mac, worktype, level, year)
+	    VALUES (UNHEX(?), 'W019', 5, ?)}, undef, $s->mac('idno',
+	    GKBM::idno('410105', '19800808', '222')), $Y - 7);
+	for my $k (qw(unit reviewer supervising county city province)) {
+		for my $q (qw(manual senior)) {
+			got("$k GET /review/queue?q=$q", 'queue', 200,
+			    $b{$k}->get("/review/queue?q=$q", accept => 'xml'));
+		}
+		for my $kind (qw(passed rejected returned)) {
+			got("$k GET /review/records?k=$kind", 'records', 200,
+			    $b{$k}->get("/review/records?k=$kind", accept => 'xml'));
+		}
+	}
+	got('unit GET /review/queue filtered', 'queue', 200,
+	    $b{unit}->get('/review/queue?q=manual&level=4&wt=W019&unit=ZZBAS'
+	    . '&from=2020-01-01&to=2099-12-31&sort=new&page=1', accept => 'xml'));
+	got('unit GET /review/queue from after to (400)', 'queue', 400,
+	    $b{unit}->get('/review/queue?q=manual&from=2026-02-01&to=2026-01-01',
+	    accept => 'xml'));
+	got('unit GET /review/queue?q=x (400)', 'error', 400,
+	    $b{unit}->get('/review/queue?q=x', accept => 'xml'));
+	got('unit GET /review/app (详情, the form)', 'reviewapp', 200,
+	    $b{unit}->get("/review/app?id=$app", accept => 'xml'));
+	got('city GET /review/app (详情, no form)', 'reviewapp', 200,
+	    $b{city}->get("/review/app?id=$app", accept => 'xml'));
+	got('county GET /review/app (not in the chain: 404)', 'error', 404,
+	    $b{county}->get("/review/app?id=$app", accept => 'xml'));
+	got('candidate GET /review/queue (403)', 'error', 403,
+	    $b{candidate}->get('/review/queue', accept => 'xml'));
+	# A decision of the unit (as /review/decide writes it) for the records.
+	$s->dbh->do(q{INSERT INTO review_events (application_id, level, step,
+	    action, actor_id, unit_id, reason, at) SELECT ?, 'unit', 1, 'return',
+	    id, unit_id, '照片不清晰。', NOW() FROM accounts WHERE login = ?},
+	    undef, $app, $staff{unit}[0]);
+	got('unit GET /review/records?k=returned (a row)', 'records', 200,
+	    $b{unit}->get('/review/records?k=returned', accept => 'xml'));
+}
+
 # The help and public pages, for every role (h_help.c, h_phones.c,
 # h_canapply.c).
 for my $k ('anon', sort keys %b) {
@@ -590,6 +634,20 @@ my @BAD = (
 	    'province GET /admin/registrations',
 	    sub { ($_[0]->findnodes('//row'))[0]->setAttribute('birth',
 	    '1990-03-07') }],
+	['a review queue row with a full ID number',
+	    'unit GET /review/queue?q=manual',
+	    sub { ($_[0]->findnodes('//row'))[0]->setAttribute('idno', $FULL_IDNO) }],
+	['a review record without its action',
+	    'unit GET /review/records?k=returned (a row)',
+	    sub { ($_[0]->findnodes('//row'))[0]->removeAttribute('action') }],
+	['详情 with a masked ID number',
+	    'unit GET /review/app (详情, the form)',
+	    sub { ($_[0]->findnodes('//candidate'))[0]->setAttribute('idno',
+	    '410105********222X') }],
+	['详情 with a decision form posting elsewhere',
+	    'unit GET /review/app (详情, the form)',
+	    sub { ($_[0]->findnodes('//form'))[0]->setAttribute('action',
+	    '/apply') }],
 	['a 409 naming who acted by the full name',
 	    'unit POST /review/decide stale (409)',
 	    sub { ($_[0]->findnodes('//conflict'))[0]->setAttribute('who',

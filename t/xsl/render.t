@@ -47,21 +47,26 @@ my %titles = (
 	phones        => '咨询电话',
 	phoneedit     => '咨询电话维护',
 	canapply      => '我能报哪一级',
+	records       => '本级审核记录',
+	reviewapp     => '详情',
 );
 
 # schema/xml/README.md "Roles and their menus": [label, href]; the entries
 # not open yet are not shown at all (layout.xsl).
+my @review = (['人工审核', '/review/queue?q=manual'],
+    ['高级技师审核', '/review/queue?q=senior'],
+    ['本级审核记录', '/review/records?k=passed']);
 my %menus = (
 	candidate   => [['首页', '/home'], ['报名信息', '/apply'], ['审核结果', '/status'],
 			['修改密码', '/password']],
-	unit        => [['首页', '/home'], ['修改密码', '/password']],
-	reviewer    => [['首页', '/home'], ['修改密码', '/password']],
-	supervising => [['首页', '/home'], ['修改密码', '/password']],
-	county      => [['首页', '/home'], ['报名查询', '/admin/registrations'],
+	unit        => [['首页', '/home'], @review, ['修改密码', '/password']],
+	reviewer    => [['首页', '/home'], @review, ['修改密码', '/password']],
+	supervising => [['首页', '/home'], @review, ['修改密码', '/password']],
+	county      => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
 			['修改密码', '/password']],
-	city        => [['首页', '/home'], ['报名查询', '/admin/registrations'],
+	city        => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
 			['修改密码', '/password']],
-	province    => [['首页', '/home'], ['时间设置', '/admin/windows'],
+	province    => [['首页', '/home'], @review, ['时间设置', '/admin/windows'],
 			['报名查询', '/admin/registrations'], ['政策设置', '/admin/policy'],
 			['修改密码', '/password']],
 );
@@ -195,6 +200,8 @@ for my $xml (@samples) {
 		($title) = $body =~ /<error status="\d+">\s*<title>(.*?)<\/title>/s;
 		$title = xml_unescape($title);
 	}
+	# A queue is titled by its kind (人工审核, 高级技师审核).
+	($title) = $body =~ /<queue\b[^>]*\btitle="([^"]*)"/ if $page eq 'queue';
 	if ($page eq 'decide') {
 		# 审核结果 is titled by what it answers (decide.xsl).
 		$title = $body =~ /<conflict\b/ ? '该报名信息已被他人处理'
@@ -350,7 +357,8 @@ for my $xml (@samples) {
 			my @one;
 			while ($list =~ /<li\b([^>]*)>(.*?)<\/li>/gs) {
 				my $li = $2;
-				push @one, $li =~ /^<a href="([^"]+)"[^>]*>([^<]+)<\/a>$/
+				# A queue's entry may carry its count (layout.xsl).
+				push @one, $li =~ /^<a href="([^"]+)"[^>]*>([^<]+)(?:<span class="count[^"]*">\d+<span class="sr-only">[^<]*<\/span><\/span>)?<\/a>$/
 				    ? [$2, $1] : ["?$li"];
 			}
 			push @got, \@one;
@@ -369,7 +377,7 @@ for my $xml (@samples) {
 	like($html, qr/主办单位：河南省职业技能等级评价指导中心/, "$name: footer");
 
 	if ($have_xmllint) {
-		my @msgs = grep { !/Tag (?:main|nav|section|header|footer|figure|figcaption|svg|rect|path|g|details|summary) invalid/ }
+		my @msgs = grep { !/Tag (?:main|nav|section|header|footer|figure|figcaption|svg|rect|path|g|details|summary|datalist) invalid/ }
 		    grep { /error/ } split(/\n/, `xmllint --html --noout '$out' 2>&1`);
 		is(scalar(@msgs), 0, "$name: xmllint --html finds no broken markup")
 		    or diag(join("\n", @msgs));
