@@ -38,6 +38,10 @@ const char *const page_names[PAGE__MAX] = {
 	"phones",		/* PAGE_PHONES */
 	"phoneedit",		/* PAGE_PHONEEDIT */
 	"canapply",		/* PAGE_CANAPPLY */
+	"deferred",		/* PAGE_DEFERRED */
+	"notes",		/* PAGE_NOTES */
+	"takeover",		/* PAGE_TAKEOVER */
+	"staffupload",		/* PAGE_STAFFUP */
 };
 
 /* As in the accounts.role column and the xsl/ directories. */
@@ -118,6 +122,17 @@ static const struct route routes[] = {
 	{ M_GET,  "/admin/phones",     PAGE_PHONEEDIT,     RS_OFFICE, R_LOGIN,     h_phones_edit, NULL },
 	{ M_POST, "/admin/phones",     PAGE_PHONEEDIT,     RS_OFFICE, R_LOGIN,     h_phones_post, h_phones_fields },
 	{ M_GET,  "/canapply",         PAGE_CANAPPLY,      RS_ANY,    0,           h_canapply, NULL },
+	/* 容缺后补, notes, 已承接, staff uploads (h_defer.c, h_notes.c, h_takeover.c, h_staffup.c). */
+	{ M_GET,  "/review/deferred",  PAGE_DEFERRED,      RS_STAFF,  R_LOGIN,     h_defer_list, NULL },
+	{ M_POST, "/review/deferred/confirm", PAGE_DEFERRED, RS_STAFF, R_LOGIN,    h_defer_confirm, h_defer_confirm_fields },
+	{ M_POST, "/review/deferred/recheck", PAGE_DEFERRED, RS_STAFF, R_LOGIN,    h_defer_recheck, h_defer_recheck_fields },
+	{ M_GET,  "/review/notes",     PAGE_NOTES,         RS_STAFF,  R_LOGIN,     h_notes, h_notes_fields },
+	{ M_POST, "/review/note",      PAGE_NOTES,         RS_STAFF,  R_LOGIN,     h_note_post, h_note_fields },
+	{ M_GET,  "/review/takeover",  PAGE_TAKEOVER,      RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN, h_takeover, NULL },
+	{ M_POST, "/review/takeover",  PAGE_TAKEOVER,      RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN, h_takeover_post, NULL },
+	{ M_GET,  "/review/upload",    PAGE_STAFFUP,       RS_STAFF,  R_LOGIN,     h_staff_upload_form, NULL },
+	{ M_POST, "/review/upload",    PAGE_STAFFUP,       RS_STAFF,  R_LOGIN | R_MULTIPART, h_staff_upload, NULL },
+	{ M_POST, "/review/stamp",     PAGE_STAFFUP,       RS_STAFF,  R_LOGIN,     h_staff_stamp, NULL },
 };
 
 /*

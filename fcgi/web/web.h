@@ -60,6 +60,10 @@ enum page {
 	PAGE_PHONES,		/* 咨询电话: the public list */
 	PAGE_PHONEEDIT,		/* 咨询电话维护: an office's own numbers */
 	PAGE_CANAPPLY,		/* 我能报哪一级 */
+	PAGE_DEFERRED,		/* 容缺后补 */
+	PAGE_NOTES,		/* 市级复核意见, 省级标记记录 */
+	PAGE_TAKEOVER,		/* 已承接设置 */
+	PAGE_STAFFUP,		/* 代传资料, 添加身份证号 (staff) */
 	PAGE__MAX
 };
 
@@ -457,6 +461,26 @@ enum stmt {
 	STMT_AUTH_TOTP_GET,
 	/* end issue 7 */
 
+	/* defer.c, notes.c, takeover.c, material.c: 容缺后补, 市级复核意见,
+	 * 省级标记, 已承接, staff uploads (issue 11) */
+	STMT_APP_LOCK_CHAIN,
+	STMT_DEF_SET,
+	STMT_DEF_EVENT,
+	STMT_DEF_LIST,
+	STMT_DEF_APP_IDNO,
+	STMT_DEF_EXCELLENT,
+	STMT_NOTE_CITY_OK,
+	STMT_NOTE_PROV_OK,
+	STMT_NOTE_INSERT,
+	STMT_NOTE_LIST,
+	STMT_NOTE_OF_APP,
+	STMT_UNIT_KIND,
+	STMT_TO_COUNTIES,
+	STMT_TO_DELETE,
+	STMT_TO_INSERT,
+	STMT_DEF_OF_MINE,
+	/* end issue 11 defer */
+
 	STMT__MAX
 };
 int		 db_open(struct worker *);
@@ -629,4 +653,20 @@ enum rc		 h_canapply(struct req *);
 
 /* h_status.c */
 enum rc		 h_status(struct req *);
+
+/* h_defer.c, h_notes.c, h_takeover.c, h_staffup.c (issue 11: defer) */
+enum rc		 h_defer_list(struct req *);
+enum rc		 h_defer_confirm(struct req *);
+extern const struct fielddef h_defer_confirm_fields[];
+enum rc		 h_defer_recheck(struct req *);
+extern const struct fielddef h_defer_recheck_fields[];
+enum rc		 h_notes(struct req *);
+extern const struct fielddef h_notes_fields[];
+enum rc		 h_note_post(struct req *);
+extern const struct fielddef h_note_fields[];
+enum rc		 h_takeover(struct req *);
+enum rc		 h_takeover_post(struct req *);
+enum rc		 h_staff_upload_form(struct req *);
+enum rc		 h_staff_upload(struct req *);
+enum rc		 h_staff_stamp(struct req *);
 #endif /* WEB_H */
