@@ -210,11 +210,12 @@ list_row(xmlNodePtr list, const struct defrow *d)
 	xml_attr(n, "state", d->state);
 	xml_attrf(n, "defer", "%lld", d->defer);
 	xml_attr(n, "defer-label", defer_state_label(d->defer));
-	xml_attrf(n, "level", "%lld", d->level);
+	if (xml_level_name((int)d->level) != NULL) {
+		xml_attrf(n, "level", "%lld", d->level);
+		xml_attr(n, "level-name", xml_level_name((int)d->level));
+	}
 	xml_attr(n, "worktype", d->wt);
 	xml_attr(n, "unit", d->unit);
-	if (xml_level_name((int)d->level) != NULL)
-		xml_attr(n, "level-name", xml_level_name((int)d->level));
 	xml_attr(n, "submitted", d->submitted);
 	if (*d->deferred != '\0')
 		xml_attr(n, "deferred", d->deferred);
