@@ -536,6 +536,28 @@ static const struct {
 	[STMT_DEF_OF_MINE] = { "i", "sisi", "SELECT state, defer_state, defer_note, "
 	  "COALESCE(target_level, 0) FROM applications WHERE account_id = ?", C },
 	/* end issue 11 defer */
+
+	/*
+	 * chain.c: the chain fixed at submission.  The office: the county
+	 * office where the county took over review this year, else the city
+	 * office of the city, else (and for 省直: county and city '') the
+	 * province office.
+	 */
+	[STMT_CHAIN_UNITS] = { "i", "sisssss", "SELECT u.kind, COALESCE(p.id, 0), COALESCE(p.kind, ''), "
+	  "u.region_code, g.kind, COALESCE(g.parent_code, ''), COALESCE(pg.kind, '') FROM units u "
+	  "JOIN regions g ON g.code = u.region_code LEFT JOIN units p ON p.id = u.parent_id "
+	  "LEFT JOIN regions pg ON pg.code = p.region_code WHERE u.id = ?", C },
+	[STMT_CHAIN_OFFICE] = { "iss", "is", "SELECT id, kind FROM ("
+	  "SELECT u.id, u.kind, 1 AS o FROM county_takeover t JOIN units u ON u.region_code = t.region_code "
+	  "AND u.kind = 'county' WHERE t.year = ? AND t.region_code = ? "
+	  "UNION ALL SELECT id, kind, 2 FROM units WHERE region_code = ? AND kind = 'city' "
+	  "UNION ALL SELECT id, kind, 3 FROM units WHERE kind = 'province') x ORDER BY o, id LIMIT 1", C },
+	[STMT_CHAIN_CLEAR] = { "i", "", "DELETE FROM app_chain WHERE application_id = ?", C },
+	[STMT_CHAIN_ADD] = { "iisi", "", "INSERT INTO app_chain (application_id, step, level, unit_id) "
+	  "VALUES (?, ?, ?, ?)", C },
+	[STMT_CHAIN_WAIT] = { "isi", "", "UPDATE applications SET wait_step = 1, wait_unit_id = ?, "
+	  "wait_level = ?, wait_since = NOW(), decided_at = NULL WHERE id = ? AND state = 'submitted'", C },
+	/* end chain.c */
 };
 
 #undef A

@@ -480,6 +480,13 @@ enum stmt {
 	STMT_TO_INSERT,
 	STMT_DEF_OF_MINE,
 	/* end issue 11 defer */
+	/* chain.c: the chain fixed at submission */
+	STMT_CHAIN_UNITS,
+	STMT_CHAIN_OFFICE,
+	STMT_CHAIN_CLEAR,
+	STMT_CHAIN_ADD,
+	STMT_CHAIN_WAIT,
+	/* end chain.c */
 
 	STMT__MAX
 };
