@@ -24,7 +24,7 @@
           <legend><xsl:value-of select="$city"/></legend>
           <xsl:for-each select="$list/county[@city = $city]">
             <label class="check">
-              <input type="checkbox" name="county" value="{@code}">
+              <input type="checkbox" name="county_{@code}" value="1">
                 <xsl:if test="@taken = '1'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
               </input>
               <xsl:text> </xsl:text>

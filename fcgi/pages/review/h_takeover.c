@@ -53,30 +53,34 @@ h_takeover(struct req *r)
 }
 
 /*
- * The ticked counties of the body (fields "county", repeated) into codes;
- * returns their number, or -1 when one is not a region code.
+ * The ticked counties of the body (a field county_CODE = 1 each; a form
+ * may not repeat a name) into codes; returns their number, or -1 when
+ * one is not a region code.
  */
 static int
 takeover_ticked(struct req *r, const char **codes)
 {
 	const struct field *f;
+	const char	*c;
 	size_t		 i;
 	int		 n = 0;
 
 	for (i = 0; i < r->body.nfields; i++) {
 		f = &r->body.fields[i];
-		if (strcmp(f->name, "county") != 0)
+		if (strncmp(f->name, "county_", 7) != 0)
 			continue;
-		if (f->filename != NULL || strlen(f->value) != 6 ||
-		    strspn(f->value, "0123456789") != 6 || n == MAX_TICKED)
+		c = f->name + 7;
+		if (f->filename != NULL || strcmp(f->value, "1") != 0 ||
+		    strlen(c) != 6 || strspn(c, "0123456789") != 6 ||
+		    n == MAX_TICKED)
 			return -1;
-		codes[n++] = f->value;
+		codes[n++] = c;
 	}
 	return n;
 }
 
 /*
- * POST /review/takeover (csrf, county repeated): this year's counties
+ * POST /review/takeover (csrf, county_CODE=1 per ticked county): this year's counties
  * that took over are exactly those ticked; a county outside the
  * account's scope refuses the whole (403), nothing changed.
  */
