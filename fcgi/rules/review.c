@@ -244,6 +244,19 @@ review_action_name(enum rv_action a)
 	return (unsigned)a < RVA__MAX ? action_names[a][1] : "";
 }
 
+/* The code of a state or level, as the database has it. */
+const char *
+review_state_code(enum rv_state s)
+{
+	return (unsigned)s < RVS__MAX ? state_names[s][0] : "";
+}
+
+const char *
+review_level_code(enum rv_level l)
+{
+	return (unsigned)l < RVL__MAX ? level_names[l][0] : "";
+}
+
 /* Finds code among the n first columns of names; -1 when absent. */
 static int
 code_find(const char *const (*names)[2], int n, const char *code)

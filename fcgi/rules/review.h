@@ -85,6 +85,8 @@ const char	*review_why_text(enum rv_why);
 const char	*review_state_name(enum rv_state);
 const char	*review_action_name(enum rv_action);
 const char	*review_level_name(enum rv_level);
+const char	*review_state_code(enum rv_state);
+const char	*review_level_code(enum rv_level);
 int		 review_state_parse(const char *, enum rv_state *);
 int		 review_level_parse(const char *, enum rv_level *);
 int		 review_action_parse(const char *, enum rv_action *);

@@ -558,6 +558,56 @@ static const struct {
 	[STMT_CHAIN_WAIT] = { "isi", "", "UPDATE applications SET wait_step = 1, wait_unit_id = ?, "
 	  "wait_level = ?, wait_since = NOW(), decided_at = NULL WHERE id = ? AND state = 'submitted'", C },
 	/* end chain.c */
+
+	/*
+	 * decide.c: a review decision.  The row is locked first, so two
+	 * decisions on one application take turns and the second sees the
+	 * version the first wrote.
+	 */
+	[STMT_DEC_LOCK] = { "i", "siisiiis", "SELECT a.state, a.version, COALESCE(a.wait_step, 0), "
+	  "COALESCE(a.wait_level, ''), a.account_id, a.year, COALESCE(a.target_level, 0), c.name "
+	  "FROM applications a JOIN accounts c ON c.id = a.account_id WHERE a.id = ? FOR UPDATE", RS_STAFF },
+	[STMT_DEC_ACTOR] = { "ii", "is", "SELECT step, level FROM app_chain WHERE application_id = ? "
+	  "AND unit_id = ?", RS_STAFF },
+	[STMT_DEC_CHAIN_END] = { "i", "i", "SELECT COALESCE(MAX(step), 0) FROM app_chain "
+	  "WHERE application_id = ?", RS_STAFF },
+	[STMT_DEC_STEP] = { "ii", "si", "SELECT level, unit_id FROM app_chain WHERE application_id = ? "
+	  "AND step = ?", RS_STAFF },
+	[STMT_DEC_REJECTED] = { "i", "s", "SELECT level FROM review_events WHERE application_id = ? "
+	  "AND action = 'reject' ORDER BY id DESC LIMIT 1", RS_STAFF },
+	[STMT_DEC_LAST] = { "i", "sss", "SELECT e.action, COALESCE(c.name, ''), "
+	  "DATE_FORMAT(e.at, '%Y-%m-%d %H:%i:%s') FROM review_events e "
+	  "LEFT JOIN accounts c ON c.id = e.actor_id WHERE e.application_id = ? "
+	  "ORDER BY e.id DESC LIMIT 1", RS_STAFF },
+	[STMT_DEC_ADVANCE] = { "isiii", "", "UPDATE applications SET wait_step = ?, wait_level = ?, "
+	  "wait_unit_id = ?, wait_since = NOW(), version = version + 1, updated_at = NOW() "
+	  "WHERE id = ? AND version = ? AND state = 'submitted'", RS_STAFF },
+	[STMT_DEC_CLOSE] = { "sii", "", "UPDATE applications SET state = ?, wait_step = NULL, "
+	  "wait_unit_id = NULL, wait_level = NULL, wait_since = NULL, decided_at = NOW(), "
+	  "version = version + 1, updated_at = NOW() WHERE id = ? AND version = ?", RS_STAFF },
+	[STMT_DEC_DEFER] = { "si", "", "UPDATE applications SET defer_state = 1, defer_note = ? "
+	  "WHERE id = ?", RS_STAFF },
+	[STMT_DEC_EVENT] = { "isisiis", "", "INSERT INTO review_events (application_id, level, step, "
+	  "action, actor_id, unit_id, reason, at) VALUES (?, ?, NULLIF(?, 0), ?, ?, NULLIF(?, 0), ?, NOW())",
+	  RS_STAFF },
+	[STMT_DEC_MESSAGE] = { "iiss", "", "INSERT INTO messages (account_id, application_id, kind, "
+	  "text, created_at) VALUES (?, ?, ?, ?, NOW())", RS_STAFF },
+	[STMT_DEC_PHONE] = { "i", "b", "SELECT phone_enc FROM accounts WHERE id = ? "
+	  "AND role = 'candidate'", RS_STAFF },
+	[STMT_DEC_BAN] = { "iiisii", "", "INSERT INTO bans (idno_mac, year_from, year_to, "
+	  "application_id, reason, set_by, set_at) SELECT idno_mac, ?, ?, ?, ?, ?, NOW() "
+	  "FROM accounts WHERE id = ? AND idno_mac IS NOT NULL", RS_STAFF },
+	/* The oldest of four index ranges of applications_queue. */
+	[STMT_DEC_NEXT] = { "iiiiiiii", "i", "SELECT id FROM ("
+	  "(SELECT id, wait_since FROM applications WHERE wait_unit_id = ? AND target_level = ? "
+	  "ORDER BY wait_since, id LIMIT 1) UNION ALL "
+	  "(SELECT id, wait_since FROM applications WHERE wait_unit_id = ? AND target_level = ? "
+	  "ORDER BY wait_since, id LIMIT 1) UNION ALL "
+	  "(SELECT id, wait_since FROM applications WHERE wait_unit_id = ? AND target_level = ? "
+	  "ORDER BY wait_since, id LIMIT 1) UNION ALL "
+	  "(SELECT id, wait_since FROM applications WHERE wait_unit_id = ? AND target_level = ? "
+	  "ORDER BY wait_since, id LIMIT 1)) x ORDER BY wait_since, id LIMIT 1", RS_STAFF },
+	/* end decide.c */
 };
 
 #undef A

@@ -42,6 +42,7 @@ const char *const page_names[PAGE__MAX] = {
 	"notes",		/* PAGE_NOTES */
 	"takeover",		/* PAGE_TAKEOVER */
 	"staffupload",		/* PAGE_STAFFUP */
+	"decide",		/* PAGE_DECIDE */
 };
 
 /* As in the accounts.role column and the xsl/ directories. */
@@ -133,6 +134,10 @@ static const struct route routes[] = {
 	{ M_GET,  "/review/upload",    PAGE_STAFFUP,       RS_STAFF,  R_LOGIN,     h_staff_upload_form, NULL },
 	{ M_POST, "/review/upload",    PAGE_STAFFUP,       RS_STAFF,  R_LOGIN | R_MULTIPART, h_staff_upload, NULL },
 	{ M_POST, "/review/stamp",     PAGE_STAFFUP,       RS_STAFF,  R_LOGIN,     h_staff_stamp, NULL },
+	/* the review's decisions (h_decide.c, h_batch.c) */
+	{ M_POST, "/review/decide",    PAGE_DECIDE,        RS_STAFF,  R_LOGIN,     h_review_decide, h_review_decide_fields },
+	{ M_POST, "/review/batch",     PAGE_DECIDE,        RS_STAFF,  R_LOGIN,     h_review_batch, h_review_batch_fields },
+	{ M_POST, "/review/false",     PAGE_DECIDE,        RS_OFFICE | RB(ROLE_REVIEWER), R_LOGIN, h_review_false, h_review_false_fields },
 };
 
 /*

@@ -64,6 +64,7 @@ enum page {
 	PAGE_NOTES,		/* 市级复核意见, 省级标记记录 */
 	PAGE_TAKEOVER,		/* 已承接设置 */
 	PAGE_STAFFUP,		/* 代传资料, 添加身份证号 (staff) */
+	PAGE_DECIDE,		/* 审核结果: refused, 409, batch rows */
 	PAGE__MAX
 };
 
@@ -488,6 +489,23 @@ enum stmt {
 	STMT_CHAIN_WAIT,
 	/* end chain.c */
 
+	/* decide.c: a review decision */
+	STMT_DEC_LOCK,
+	STMT_DEC_ACTOR,
+	STMT_DEC_CHAIN_END,
+	STMT_DEC_STEP,
+	STMT_DEC_REJECTED,
+	STMT_DEC_LAST,
+	STMT_DEC_ADVANCE,
+	STMT_DEC_CLOSE,
+	STMT_DEC_DEFER,
+	STMT_DEC_EVENT,
+	STMT_DEC_MESSAGE,
+	STMT_DEC_PHONE,
+	STMT_DEC_BAN,
+	STMT_DEC_NEXT,
+	/* end decide.c */
+
 	STMT__MAX
 };
 int		 db_open(struct worker *);
@@ -521,6 +539,7 @@ const char	*sms_pretend(struct req *, const char *, const char *);
 /* smssend.c */
 enum rc		 smssend_form(struct req *, const char *, const char *, int,
 		    const char *, const char *);
+int		 smssend_queue(struct req *, const char *, const char *);
 
 /* captcha.c */
 enum rc		 h_captcha(struct req *);
@@ -676,4 +695,11 @@ enum rc		 h_takeover_post(struct req *);
 enum rc		 h_staff_upload_form(struct req *);
 enum rc		 h_staff_upload(struct req *);
 enum rc		 h_staff_stamp(struct req *);
+/* h_decide.c, h_batch.c: the review's decisions */
+enum rc		 h_review_decide(struct req *);
+enum rc		 h_review_false(struct req *);
+enum rc		 h_review_batch(struct req *);
+extern const struct fielddef h_review_decide_fields[];
+extern const struct fielddef h_review_false_fields[];
+extern const struct fielddef h_review_batch_fields[];
 #endif /* WEB_H */
