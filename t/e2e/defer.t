@@ -42,6 +42,25 @@ my ($cb, $app, $acct) = $s->submitted_candidate(GKBM::idno('410105',
 my (undef, $other) = $s->submitted_candidate(GKBM::idno('410105',
     '19810602', '135'), '赵刚', '13900000002', '410100', $U{ZZBAS});
 
+# open_review(): the province opens 网上资格审查 on 时间设置 (decisions need it).
+sub open_review {
+	my $pb = $b{province};
+	my @t = gmtime(time + 8 * 3600 - 86400);
+	my @u = gmtime(time + 8 * 3600 + 14 * 86400);
+	my $f = sub { sprintf('%04d-%02d-%02d %02d:%02d', $_[5] + 1900, $_[4] + 1,
+	    $_[3], $_[2], $_[1]) };
+	my $r = $pb->post('/admin/windows', { csrf => $pb->csrf('/admin/windows'),
+	    year => $Y, kind => 'review', starts_at => $f->(@t), ends_at => $f->(@u) });
+	is($r->status, 303, 'the province opens 网上资格审查') or diag($r->dump);
+}
+# decide(WHO, APP, FIELDS): POST /review/decide as WHO at APP's version.
+sub decide {
+	my ($who, $app, %f) = @_;
+	my $v = $s->count('SELECT version FROM applications WHERE id = ?', $app);
+	return $b{$who}->post('/review/decide', { csrf => $b{$who}->csrf('/home'),
+	    id => $app, version => $v, reason => '', %f }, accept => 'xml');
+}
+
 # st(): "defer_state|defer_note|events|materials" of the application.
 sub st {
 	my $r = $dbh->selectrow_arrayref(q{SELECT a.defer_state, a.defer_note,
@@ -97,13 +116,12 @@ is($r->status, 409, 'a submitted application without 容缺后补 takes no mater
 like($r->xpath('//form/message') // '', qr/审核期间不能再上传/, '... and says so');
 is(st(), $before, '... nothing stored');
 
-# The review's pass with 材料是否容缺后补 = 是 leaves the row so.
-$dbh->do(q{UPDATE applications SET defer_state = 1, defer_note = ? WHERE id = ?},
-    undef, '请补传近五年年度考核结果备案表', $app);
-$dbh->do(q{INSERT INTO review_events (application_id, level, step, action,
-    actor_id, unit_id, reason, at) SELECT ?, 'unit', 1, 'defer', a.id,
-    a.unit_id, '请补传近五年年度考核结果备案表', NOW() FROM accounts a WHERE
-    a.login = 'dwgly01'}, undef, $app);
+# The unit passes it with 材料是否容缺后补 = 是 and the note.
+open_review();
+$r = decide('unit', $app, action => 'pass', defer => 1,
+    defer_note => '请补传近五年年度考核结果备案表');
+is($r->status, 303, 'the unit passes it with 容缺后补') or diag($r->dump);
+is((split /\|/, st())[0], 1, '... awaiting the material (1)');
 
 # --- the lists ---------------------------------------------------------------------
 

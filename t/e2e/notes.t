@@ -30,7 +30,9 @@ $s->admin('create-unit', 'JSBAS', '金水区第一中学', 'basic', '410105', 'J
 my %staff = $s->create_staff($PW, qw(city kfcity county unit supervising));
 $s->admin({ stdin => "$PW\n" }, 'create-staff', 'jsdw01', '周金水', '13700000031',
     'unit', 'JSBAS');
-my %b = $s->staff_browsers($PW, %staff, jsunit => ['jsdw01']);
+$s->admin({ stdin => "$PW\n" }, 'create-staff', 'jszg01', '吴金水', '13700000032',
+    'supervising', 'JSSUP');
+my %b = $s->staff_browsers($PW, %staff, jsunit => ['jsdw01'], jssup => ['jszg01']);
 my %U = map { ($_ => $s->count('SELECT id FROM units WHERE code = ?', $_)) }
     qw(ZZBAS JSBAS JSCNTY);
 
@@ -41,6 +43,25 @@ my ($jb, $japp) = $s->submitted_candidate(GKBM::idno('410105', '19800501', '123'
     '李明', '13900000001', '410100', $U{JSBAS});
 my (undef, $zapp) = $s->submitted_candidate(GKBM::idno('410105', '19810602', '135'),
     '赵刚', '13900000002', '410100', $U{ZZBAS});
+
+# open_review(): the province opens 网上资格审查 on 时间设置 (decisions need it).
+sub open_review {
+	my $pb = $b{province};
+	my @t = gmtime(time + 8 * 3600 - 86400);
+	my @u = gmtime(time + 8 * 3600 + 14 * 86400);
+	my $f = sub { sprintf('%04d-%02d-%02d %02d:%02d', $_[5] + 1900, $_[4] + 1,
+	    $_[3], $_[2], $_[1]) };
+	my $r = $pb->post('/admin/windows', { csrf => $pb->csrf('/admin/windows'),
+	    year => $Y, kind => 'review', starts_at => $f->(@t), ends_at => $f->(@u) });
+	is($r->status, 303, 'the province opens 网上资格审查') or diag($r->dump);
+}
+# decide(WHO, APP, FIELDS): POST /review/decide as WHO at APP's version.
+sub decide {
+	my ($who, $app, %f) = @_;
+	my $v = $s->count('SELECT version FROM applications WHERE id = ?', $app);
+	return $b{$who}->post('/review/decide', { csrf => $b{$who}->csrf('/home'),
+	    id => $app, version => $v, reason => '', %f }, accept => 'xml');
+}
 
 sub nnotes { $s->count('SELECT COUNT(*) FROM review_notes') }
 sub cnote {
@@ -65,13 +86,14 @@ sub refused {
 refused(cnote('city'), 403, qr/已承接审核的县区审核过的报名/,
     'a city comment before the county decided');
 
-# 金水区's final decision (the review's 终审通过 leaves the row so).
-$dbh->do(q{UPDATE applications SET state = 'approved', wait_step = NULL,
-    wait_unit_id = NULL, wait_level = NULL, wait_since = NULL, decided_at = NOW()
-    WHERE id = ?}, undef, $japp);
-$dbh->do(q{INSERT INTO review_events (application_id, level, step, action,
-    actor_id, unit_id, reason, at) SELECT ?, 'county', 3, 'final', id, unit_id,
-    '', NOW() FROM accounts WHERE login = 'jsqgkb'}, undef, $japp);
+# The chain passes it up to 金水区, whose pass is 终审通过.
+open_review();
+for my $k (qw(jsunit jssup county)) {
+	my $r = decide($k, $japp, action => 'pass');
+	is($r->status, 303, "$k passes it") or diag($r->dump);
+}
+is($s->count('SELECT state FROM applications WHERE id = ?', $japp), 'approved',
+    '金水区\'s pass is 终审通过');
 
 refused(cnote('kfcity'), 403, qr/已承接审核的县区/, 'another city comments');
 refused(cnote('county'), 403, qr/市级复核意见由市工考办填写/, 'the county comments');
