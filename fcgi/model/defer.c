@@ -97,7 +97,7 @@ const char *
 defer_may(enum defer_act act, const struct app *a, int *status)
 {
 	*status = 403;
-	if (act < 0 || act >= DEFER_ACT__MAX)
+	if ((int)act < 0 || act >= DEFER_ACT__MAX)
 		return "无此操作。";
 	if (moves[act].office && !office_level(a->chain_level))
 		return "容缺后补材料由县区及以上工考办复核，本级不能复核。";
