@@ -706,6 +706,18 @@ my @BAD = (
 	    'anon GET /register?consent',
 	    sub { ($_[0]->findnodes('//regions/region'))[0]
 	    ->setAttribute('kind', 'county') }],
+	['a deferred application with the full name',
+	    'unit GET /review/deferred',
+	    sub { ($_[0]->findnodes('//deferred/app'))[0]->setAttribute('name', '钱多多') }],
+	['a deferred application offering an unknown act',
+	    'unit GET /review/deferred',
+	    sub { ($_[0]->findnodes('//deferred/app'))[0]->setAttribute('can', 'clear') }],
+	['a province mark naming the candidate in full',
+	    'unit GET /review/notes?k=province with a mark',
+	    sub { ($_[0]->findnodes('//notes/note'))[0]->setAttribute('name', '钱多多') }],
+	['a staff upload page offering the photo',
+	    'unit GET /review/upload',
+	    sub { ($_[0]->findnodes('//kinds/kind'))[0]->setAttribute('name', 'photo') }],
 );
 for my $t (@BAD) {
 	my ($what, $label, $mutate) = @$t;
