@@ -172,8 +172,9 @@ static const struct {
 	[STMT_APP_SAVE_TEXT] = { "sssssssi", "", "UPDATE applications SET appraisal_note = ?, exc_conditions = ?, "
 	  "exc_evidence = ?, resume = ?, rewards = ?, achievements = ?, opt_conditions = ? "
 	  "WHERE id = ?", C },
+	/* A (re)submission starts review afresh: no 容缺后补 left from before. */
 	[STMT_APP_SUBMIT] = { "ii", "", "UPDATE applications SET state = 'submitted', version = version + 1, "
-	  "submitted_at = NOW(), updated_at = NOW() "
+	  "submitted_at = NOW(), updated_at = NOW(), defer_state = 0, defer_note = '' "
 	  "WHERE id = ? AND version = ? AND state IN ('draft', 'returned')", C },
 	/* Submission: the row locked, then its materials counted again. */
 	[STMT_APP_LOCK] = { "i", "i", "SELECT version FROM applications WHERE id = ? FOR UPDATE", C },

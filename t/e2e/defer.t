@@ -39,7 +39,7 @@ my %U = map { ($_ => $s->count('SELECT id FROM units WHERE code = ?', $_)) }
 
 my ($cb, $app, $acct) = $s->submitted_candidate(GKBM::idno('410105',
     '19800501', '123'), '李明', '13900000001', '410100', $U{ZZBAS});
-my (undef, $other) = $s->submitted_candidate(GKBM::idno('410105',
+my ($ob, $other) = $s->submitted_candidate(GKBM::idno('410105',
     '19810602', '135'), '赵刚', '13900000002', '410100', $U{ZZBAS});
 
 # open_review(): the province opens 网上资格审查 on 时间设置 (decisions need it).
@@ -297,6 +297,21 @@ is($r->status, 409, 'cleared: the candidate uploads no more');
 is(st(), $before, '... nothing stored');
 $r = $cb->get('/status', accept => 'xml');
 ok(!$r->nodes('/status/defer'), 'the status page no longer asks for material');
+
+# --- a return ends it: the resubmission starts without 容缺后补 -------------------------
+
+$r = decide('unit', $other, action => 'pass', defer => 1, defer_note => '补传学历证明');
+is($r->status, 303, 'the other application passed with 容缺后补') or diag($r->dump);
+$r = decide('supervising', $other, action => 'return', reason => '工作年限填写有误');
+is($r->status, 303, '... then returned to the candidate') or diag($r->dump);
+is($s->count('SELECT defer_state FROM applications WHERE id = ?', $other), 1,
+    '... still marked while returned');
+$r = $s->submit_app($ob, $other, '13900000002', $U{ZZBAS});
+is($r->status, 303, 'the candidate resubmits') or diag($r->dump);
+is($s->count(q{SELECT CONCAT(defer_state, '|', defer_note) FROM applications
+    WHERE id = ?}, $other), '0|', '... without the old 容缺后补');
+$r = $b{unit}->get('/review/deferred', accept => 'xml');
+is(scalar(@n = $r->nodes('/deferred/deferred/app')), 0, '... and it leaves the list');
 
 $s->finish;
 done_testing;

@@ -70,23 +70,52 @@
         </form>
       </xsl:when>
       <xsl:when test="@can = 'recheck'">
-        <form method="post" action="/review/deferred/recheck" class="form recheck-form">
-          <xsl:call-template name="csrf"/>
-          <input type="hidden" name="id" value="{@id}"/>
-          <fieldset>
-            <legend>复核结果</legend>
-            <label><input type="radio" name="result" value="ok" required="required"/> 材料齐全</label>
-            <label><input type="radio" name="result" value="refuse"/> 材料仍不齐全</label>
-          </fieldset>
-          <label for="reason-{@id}">复核意见（材料仍不齐全时必填）</label>
-          <textarea id="reason-{@id}" name="reason" rows="2" maxlength="500"></textarea>
-          <button type="submit" class="btn btn-primary">提交复核结果</button>
-        </form>
+        <xsl:call-template name="recheck-form"/>
       </xsl:when>
       <xsl:when test="@defer = '1' and @state = 'submitted'">
         <a href="/review/upload?id={@id}">代为上传材料</a>
       </xsl:when>
       <xsl:otherwise>—</xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The office's re-check of this row; a refused one (the page's form
+       with this id) comes back with its values and messages in place. -->
+  <xsl:template name="recheck-form">
+    <xsl:variable name="id" select="string(@id)"/>
+    <xsl:variable name="bad" select="/*/form[@action = '/review/deferred/recheck'][field[@name = 'id']/@value = $id]"/>
+    <xsl:variable name="res" select="string($bad/field[@name = 'result']/@value)"/>
+    <xsl:variable name="rf" select="$bad/field[@name = 'reason']"/>
+    <form method="post" action="/review/deferred/recheck" class="form recheck-form">
+      <xsl:call-template name="csrf"/>
+      <input type="hidden" name="id" value="{$id}"/>
+      <fieldset>
+        <legend>复核结果</legend>
+        <label><input type="radio" name="result" value="ok" required="required">
+          <xsl:if test="$res = 'ok'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+        </input> 材料齐全</label>
+        <label><input type="radio" name="result" value="refuse">
+          <xsl:if test="$res = 'refuse'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+        </input> 材料仍不齐全</label>
+        <xsl:if test="$bad/field[@name = 'result']/error">
+          <p class="error"><xsl:value-of select="$bad/field[@name = 'result']/error"/></p>
+        </xsl:if>
+      </fieldset>
+      <label for="reason-{$id}">复核意见（材料仍不齐全时必填）</label>
+      <textarea id="reason-{$id}" name="reason" rows="2" maxlength="500">
+        <xsl:call-template name="described">
+          <xsl:with-param name="id" select="concat('reason-', $id)"/>
+          <xsl:with-param name="f" select="$rf"/>
+          <xsl:with-param name="hint" select="''"/>
+        </xsl:call-template>
+        <xsl:value-of select="$rf/@value"/>
+      </textarea>
+      <xsl:call-template name="field-notes">
+        <xsl:with-param name="id" select="concat('reason-', $id)"/>
+        <xsl:with-param name="f" select="$rf"/>
+        <xsl:with-param name="hint" select="''"/>
+      </xsl:call-template>
+      <button type="submit" class="btn btn-primary">提交复核结果</button>
+    </form>
   </xsl:template>
 </xsl:stylesheet>
