@@ -154,6 +154,13 @@ static const char *const astmts[ASTMT__MAX] = {
 	"DELETE FROM login_pending WHERE account_id = ?",
 	/* ASTMT_TOTP_SESSIONS_DROP */
 	"DELETE FROM sessions WHERE account_id = ?",
+	/* ASTMT_BAN_LIST: 填报虚假信息's bans in force (admin_review.c) */
+	"SELECT b.id, b.application_id, b.year_from, b.year_to, a.state"
+	" FROM bans b JOIN applications a ON a.id = b.application_id"
+	" WHERE b.idno_mac = ? AND b.lifted_at IS NULL ORDER BY b.id FOR UPDATE",
+	/* ASTMT_BAN_LIFT */
+	"UPDATE bans SET lifted_at = NOW(), lift_reason = ?"
+	" WHERE id = ? AND lifted_at IS NULL",
 };
 
 /* One command: its function, arguments, options and usage line. */
@@ -192,6 +199,8 @@ static const struct cmd cmds[] = {
 	    "import-qualified FILE.csv [--skip-bad]" },
 	{ "totp-reset", cmd_totp_reset, 1, 1, "", "",
 	    "totp-reset LOGIN" },
+	{ "ban-lift", cmd_ban_lift, 2, 2, "", "",
+	    "ban-lift IDNO REASON" },
 };
 
 struct config	 cfg;

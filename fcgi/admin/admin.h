@@ -54,6 +54,8 @@ enum astmt {
 	ASTMT_TOTP_RESET,
 	ASTMT_TOTP_PENDING_DROP,
 	ASTMT_TOTP_SESSIONS_DROP,
+	ASTMT_BAN_LIST,
+	ASTMT_BAN_LIFT,
 	ASTMT__MAX
 };
 
@@ -103,5 +105,8 @@ int		 cmd_staff(char **, const struct opts *);
 int		 cmd_province(char **, const struct opts *);
 int		 cmd_candidate(char **, const struct opts *);
 int		 cmd_totp_reset(char **, const struct opts *);
+
+/* admin_review.c */
+int		 cmd_ban_lift(char **, const struct opts *);
 
 #endif /* ADMIN_H */

@@ -609,6 +609,16 @@ static const struct {
 	  "(SELECT id, wait_since FROM applications WHERE wait_unit_id = ? AND target_level = ? "
 	  "ORDER BY wait_since, id LIMIT 1)) x ORDER BY wait_since, id LIMIT 1", RS_STAFF },
 	/* end decide.c */
+	/* message.c: 站内消息 (a range of messages_account) */
+	[STMT_MSG_LIST] = { "ii", "isssi", "SELECT id, kind, text, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i'), "
+	  "read_at IS NOT NULL FROM messages WHERE account_id = ? ORDER BY id DESC LIMIT ?", C },
+	[STMT_MSG_READ] = { "iii", "", "UPDATE messages SET read_at = NOW() WHERE account_id = ? "
+	  "AND (id = ? OR ? = 0) AND read_at IS NULL", C },
+	/* ban.c: registration asks whether a false application bars it */
+	[STMT_BAN_FIND] = { "bi", "iiss", "SELECT b.year_from, b.year_to, COALESCE(u.name, ''), "
+	  "COALESCE(u.phone, '') FROM bans b LEFT JOIN accounts s ON s.id = b.set_by "
+	  "LEFT JOIN units u ON u.id = s.unit_id WHERE b.idno_mac = ? AND b.lifted_at IS NULL "
+	  "AND ? BETWEEN b.year_from AND b.year_to ORDER BY b.id DESC LIMIT 1", N },
 };
 
 #undef A

@@ -137,6 +137,7 @@ static const struct route routes[] = {
 	/* the review's decisions (h_decide.c, h_batch.c) */
 	{ M_POST, "/review/decide",    PAGE_DECIDE,        RS_STAFF,  R_LOGIN,     h_review_decide, h_review_decide_fields },
 	{ M_POST, "/review/batch",     PAGE_DECIDE,        RS_STAFF,  R_LOGIN,     h_review_batch, h_review_batch_fields },
+	{ M_POST, "/messages/read",    PAGE_HOME,          RB(ROLE_CANDIDATE), R_LOGIN, h_message_read, h_message_read_fields },
 	{ M_POST, "/review/false",     PAGE_DECIDE,        RS_OFFICE | RB(ROLE_REVIEWER), R_LOGIN, h_review_false, h_review_false_fields },
 };
 

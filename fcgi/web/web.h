@@ -505,6 +505,9 @@ enum stmt {
 	STMT_DEC_BAN,
 	STMT_DEC_NEXT,
 	/* end decide.c */
+	STMT_BAN_FIND,
+	STMT_MSG_LIST,
+	STMT_MSG_READ,
 
 	STMT__MAX
 };
@@ -695,6 +698,16 @@ enum rc		 h_takeover_post(struct req *);
 enum rc		 h_staff_upload_form(struct req *);
 enum rc		 h_staff_upload(struct req *);
 enum rc		 h_staff_stamp(struct req *);
+
+/* message.c: 站内消息 */
+int		 message_list(struct req *);
+int		 message_read(struct req *, long long);
+enum rc		 h_message_read(struct req *);
+extern const struct fielddef h_message_read_fields[];
+
+/* ban.c */
+int		 ban_find(struct req *, const unsigned char *, const char **);
+
 /* h_decide.c, h_batch.c: the review's decisions */
 enum rc		 h_review_decide(struct req *);
 enum rc		 h_review_false(struct req *);
