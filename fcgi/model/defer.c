@@ -283,3 +283,38 @@ defer_status_xml(struct req *r, xmlNodePtr parent)
 	material_supply_kinds_xml(n, (int)level);
 	return 1;
 }
+
+/*
+ * For the staff's pages of one application (详情, 代传资料): appends
+ * <defer state label [can]> with <note> when application app, reached
+ * through the account's chain, has 容缺后补 open; can says what this
+ * account may do (confirm, recheck).  Returns 1 appended, 0 nothing
+ * open (or not in the chain), -1 on a database failure.
+ */
+int
+defer_app_xml(struct req *r, xmlNodePtr parent, long long app)
+{
+	xmlNodePtr	 n;
+	char		*note, *level;
+	long long	 defer, step;
+	int		 k;
+
+	if (db_run(r, STMT_DEF_OF_APP, r->unit_id, app) == -1 ||
+	    (k = db_row(r, STMT_DEF_OF_APP, &defer, &note, &step,
+	    &level)) == -1)
+		return -1;
+	if (k == 0)
+		return 0;
+	db_done(r, STMT_DEF_OF_APP);
+	if (defer == DEFER_NONE)
+		return 0;
+	n = xml_el(parent, "defer", NULL);
+	xml_attrf(n, "state", "%lld", defer);
+	xml_attr(n, "label", defer_state_label(defer));
+	if (step == 1 && defer == DEFER_ADDED)
+		xml_attr(n, "can", "confirm");
+	else if (office_level(level) && defer == DEFER_CONFIRMED)
+		xml_attr(n, "can", "recheck");
+	xml_el(n, "note", note);
+	return 1;
+}

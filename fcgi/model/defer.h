@@ -50,6 +50,7 @@ const char	*defer_act(struct req *, long long, enum defer_act,
 		    const char *, enum rc *);
 int		 defer_list_xml(struct req *, xmlNodePtr);
 int		 defer_status_xml(struct req *, xmlNodePtr);
+int		 defer_app_xml(struct req *, xmlNodePtr, long long);
 
 /* notes.c */
 const char	*notes_add(struct req *, long long, const char *,

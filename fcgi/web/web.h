@@ -480,6 +480,7 @@ enum stmt {
 	STMT_TO_DELETE,
 	STMT_TO_INSERT,
 	STMT_DEF_OF_MINE,
+	STMT_DEF_OF_APP,
 	/* end issue 11 defer */
 	/* chain.c: the chain fixed at submission */
 	STMT_CHAIN_UNITS,

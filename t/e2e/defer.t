@@ -136,6 +136,10 @@ is(scalar(@n = $r->nodes('/deferred/deferred/app')), 1, '... the other applicati
 $r = $b{unit}->get('/review/deferred');
 like($r->text, qr/请补传近五年年度考核结果备案表/, 'the HTML list shows the note');
 like($r->text, qr{href="/review/upload\?id=$app"}, '... and the upload on the candidate\'s behalf');
+$r = $b{unit}->get("/review/upload?id=$app", accept => 'xml');
+is($r->xpath('/staffupload/defer/note'), '请补传近五年年度考核结果备案表',
+    '代传资料 shows the note too');
+GKBM::rng_validator('staffupload')->($r, '代传资料 with 容缺后补');
 for my $k (qw(reviewer supervising city)) {
 	$r = $b{$k}->get('/review/deferred', accept => 'xml');
 	is($r->xpath('/deferred/deferred/app/@id'), $app, "$k (in the chain) sees it");

@@ -176,7 +176,20 @@ for my $k (qw(jsunit county kfcity)) {
 }
 $r = $b{province}->get('/review/notes?k=province', accept => 'xml');
 $valid->($r, 'the province\'s list');
+
 is($r->xpath('/notes/@write'), '1', 'the province gets the form');
+
+# The detail pages' fragment (notes_app_xml), as 代传资料 shows it: the
+# application's notes for staff of its chain.
+$r = $b{unit}->get("/review/upload?id=$zapp", accept => 'xml');
+is($r->xpath('/staffupload/notes/note[@kind="province"]/text'), '抽查：学历证明不清晰',
+    'the unit\'s page of the application shows the mark');
+GKBM::rng_validator('staffupload')->($r, '代传资料 with a mark');
+like($b{unit}->get("/review/upload?id=$zapp")->text, qr/省级标记.*抽查：学历证明不清晰/s,
+    '... in the HTML too');
+$r = $b{jsunit}->get("/review/upload?id=$japp", accept => 'xml');
+is($r->xpath('/staffupload/notes/note[@kind="city"]/@by-unit'), '郑州市工考办',
+    '金水区\'s unit sees the city comment on its application');
 
 $s->finish;
 done_testing;

@@ -20,6 +20,31 @@
       <a href="/review/app?id={$app/@id}"><xsl:value-of select="$app/@name"/></a>
       <xsl:text>（报名编号 </xsl:text><xsl:value-of select="$app/@id"/><xsl:text>）。审核期间，审核单位可代报考人员上传材料；申报一级的，由审核人员上传最近工资审批表，按年度考核优秀申报的还需上传年度考核优秀材料。每次上传都会记录。</xsl:text>
     </p>
+    <xsl:if test="/*/defer">
+      <div class="msg msg-info">
+        <strong>容缺后补（<xsl:value-of select="/*/defer/@label"/>）：</strong>
+        <xsl:value-of select="/*/defer/note"/>
+        <xsl:if test="/*/defer/@can"><xsl:text> </xsl:text><a href="/review/deferred">去办理</a></xsl:if>
+      </div>
+    </xsl:if>
+    <xsl:if test="/*/notes/note">
+      <section class="card">
+        <h2>复核意见和标记</h2>
+        <ul>
+          <xsl:for-each select="/*/notes/note">
+            <li>
+              <xsl:choose>
+                <xsl:when test="@kind = 'city'">市级复核意见</xsl:when>
+                <xsl:otherwise>省级标记</xsl:otherwise>
+              </xsl:choose>
+              <xsl:text>（</xsl:text><xsl:value-of select="@by-unit"/><xsl:text>，</xsl:text>
+              <xsl:value-of select="@at"/><xsl:text>）：</xsl:text>
+              <xsl:value-of select="text"/>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
     <xsl:call-template name="form-message"/>
     <xsl:if test="$form/field/error">
       <ul class="error-list">

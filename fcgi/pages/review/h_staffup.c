@@ -78,7 +78,11 @@ staff_page(struct req *r, const struct sapp *sa, const char *action)
 	xml_field(r, "id", pool_printf(r->pool, "%lld", sa->a.id));
 }
 
-/* GET /review/upload?id=N: the forms for the application's files. */
+/*
+ * GET /review/upload?id=N: the forms for the application's files, with
+ * what the uploader should know: the 容缺后补 note, the city's comments
+ * and the province's marks.
+ */
 enum rc
 h_staff_upload_form(struct req *r)
 {
@@ -90,6 +94,9 @@ h_staff_upload_form(struct req *r)
 	if (n == 0)
 		return RC_NOTFOUND;
 	staff_page(r, &sa, "/review/upload");
+	if (defer_app_xml(r, r->root, sa.a.id) == -1 ||
+	    notes_app_xml(r, r->root, sa.a.id) == -1)
+		return RC_DB;
 	return RC_OK;
 }
 
