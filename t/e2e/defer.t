@@ -170,6 +170,8 @@ refused($r, 409, qr/尚未补充/, $before, 're-check before the material');
 $r = upload('photo', GKBM::jpeg(413, 626));
 is($r->status, 400, 'the photo cannot be replaced under 容缺后补') or diag($r->dump);
 like($r->xpath('//field[@name="kind"]/error') // '', qr/只能补充上传报名资料/, '... says why');
+ok(!$r->nodes('/upload/kinds/kind[@name="photo"]'), '... and offers materials only to try again');
+GKBM::rng_validator('upload')->($r, 'the refused photo');
 is(st(), $before, '... nothing stored');
 $r = upload('material', 'not a jpeg');
 is($r->status, 400, 'a file that is no JPEG is refused');

@@ -56,7 +56,11 @@ upload_page(struct req *r, const char *action, const struct app *a)
 
 		xml_attrf(n, "id", "%lld", a->id);
 		xml_attr(n, "state", a->state);
-		material_kinds_xml(r->root, 0, (int)a->level);
+		/* 容缺后补: what may still be added, materials only. */
+		if (app_deferred(a))
+			material_supply_kinds_xml(r->root, (int)a->level);
+		else
+			material_kinds_xml(r->root, 0, (int)a->level);
 	}
 	xml_form(r, action);
 }
