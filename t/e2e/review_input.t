@@ -189,7 +189,26 @@ for my $t (["材料\x01不全", 'a control character'], ["a\x1b[31m", 'an escape
 	my $d = $rv->candidate('ZZSUP');
 	$r = $rv->decide('supervising', $d->{app}, 'pass');
 	is($r->status, 303, '... the supervising level still decides');
-	$rv->window('unitreview', 'open');
+	# The province sets 单位初审 on 时间设置 (the page's own form).
+	my $p = $rv->b('province');
+	my ($ns, $ne) = (GKBM::_ymdhm(-3600), GKBM::_ymdhm(3 * 86400));
+	my $h = $p->get('/admin/windows')->text;
+	like($h, qr/设置网上资格审查时间.*设置单位初审时间/s,
+	    '时间设置 has the review and 单位初审 forms');
+	like($h, qr{<input type="hidden" name="kind" value="unitreview">},
+	    '... the latter posting kind unitreview');
+	$r = $p->post('/admin/windows', { csrf => $p->csrf('/admin/windows'),
+	    year => $s->year, kind => 'unitreview', starts_at => $ns =~ s/ /T/r,
+	    ends_at => $ne =~ s/ /T/r });
+	is($r->status, 303, 'the province sets 单位初审 on the page')
+	    or diag($r->dump);
+	is($s->count(q{SELECT CONCAT(DATE_FORMAT(starts_at, '%Y-%m-%d %H:%i'),
+	    '/', DATE_FORMAT(ends_at, '%Y-%m-%d %H:%i')) FROM windows WHERE
+	    year = ? AND kind = 'unitreview'}, $s->year), "$ns/$ne",
+	    '... stored');
+	$r = $p->get('/admin/windows', accept => 'xml');
+	is($r->xpath('/windows/window[@kind="unitreview"]/@name'), '单位初审',
+	    '... listed by its name');
 	$r = $rv->decide('unit', $app, 'pass');
 	is($r->status, 303, 'inside both windows the unit passes');
 }
