@@ -13,8 +13,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <mysql.h>
-
 #include "gkbm.h"
 #include "admin.h"
 #include "review.h"
@@ -24,22 +22,22 @@
 /* One ban still in force. */
 struct ban {
 	long long	 id, app, from, to;
-	char		 state[20];
+	char		*state;		/* the application's (adb's pool) */
 };
 
 /* Reads the bans in force of the ID number's lookup value into b. */
 static int
 bans_read(const unsigned char *mac, struct ban *b, int max)
 {
-	MYSQL_STMT	*st;
-	int		 n = 0, k;
+	int	 n = 0, k;
 
-	if ((st = st_run(ASTMT_BAN_LIST, "b", mac, (size_t)MAC_LEN)) == NULL)
-		return -1;
-	while (n < max && (k = st_next(st, "lllls", &b[n].id, &b[n].app,
-	    &b[n].from, &b[n].to, b[n].state, sizeof(b[n].state))) == 1)
+	if ((k = dbh_run(&adb, STMT_ADM_BAN_LIST, mac, (size_t)MAC_LEN)) <= 0)
+		return k;
+	while (n < max && (k = dbh_row(&adb, STMT_ADM_BAN_LIST, &b[n].id,
+	    &b[n].app, &b[n].from, &b[n].to, &b[n].state)) == 1)
 		n++;
-	mysql_stmt_free_result(st);
+	if (k == 1)
+		dbh_done(&adb, STMT_ADM_BAN_LIST);
 	return k == -1 ? -1 : n;
 }
 
@@ -103,8 +101,8 @@ cmd_ban_lift(char **argv, const struct opts *o)
 	for (i = 0; i < n; i++) {
 		snprintf(obj, sizeof(obj), "ban:%lld", b[i].id);
 		if (lift_allowed(&b[i], argv[1]) == -1 ||
-		    st_exec(ASTMT_BAN_LIFT, "si", argv[1], b[i].id) != 1 ||
-		    audit("ban.lift", obj) == -1)
+		    dbh_run(&adb, STMT_ADM_BAN_LIFT, argv[1], b[i].id) != 1 ||
+		    admin_audit("ban.lift", obj) == -1)
 			return -1;
 	}
 	if (tx_commit() == -1)

@@ -42,7 +42,7 @@ my %titles = (
 	upload        => '上传资料',
 	worktypes     => '工种查询',
 	otp           => '登录验证',
-	manual        => '考生操作手册',
+	manual        => '报考人员手册',
 	rules         => '政策说明',
 	phones        => '咨询电话',
 	phoneedit     => '咨询电话维护',
@@ -201,6 +201,12 @@ for my $xml (@samples) {
 	if ($page eq 'error') {
 		($title) = $body =~ /<error status="\d+">\s*<title>(.*?)<\/title>/s;
 		$title = xml_unescape($title);
+	}
+	if ($page eq 'decide') {
+		# 审核结果 is titled by what it answers (decide.xsl).
+		$title = $body =~ /<conflict\b/ ? '该报名信息已被他人处理'
+		    : $body =~ /<results\b/ ? '勾选审核结果'
+		    : $body =~ /<decide kind="false"/ ? '认定填报虚假信息' : '审核未完成';
 	}
 	if ($page eq 'units' && $body =~ /<units\b[^>]*\bname="([^"]*)"/) {
 		# One level of the unit tree is titled by its parent.
