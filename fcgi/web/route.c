@@ -41,6 +41,10 @@ const char *const page_names[PAGE__MAX] = {
 	"queue",		/* PAGE_QUEUE */
 	"records",		/* PAGE_RECORDS */
 	"reviewapp",		/* PAGE_REVIEWAPP */
+	"deferred",		/* PAGE_DEFERRED */
+	"notes",		/* PAGE_NOTES */
+	"takeover",		/* PAGE_TAKEOVER */
+	"staffupload",		/* PAGE_STAFFUP */
 	"decide",		/* PAGE_DECIDE */
 };
 
@@ -126,6 +130,17 @@ static const struct route routes[] = {
 	{ M_GET,  "/review/queue",     PAGE_QUEUE,         RS_STAFF,  R_LOGIN,     h_review_queue, h_review_queue_fields },
 	{ M_GET,  "/review/records",   PAGE_RECORDS,       RS_STAFF,  R_LOGIN,     h_review_records, h_review_records_fields },
 	{ M_GET,  "/review/app",       PAGE_REVIEWAPP,     RS_STAFF,  R_LOGIN,     h_review_app, NULL },
+	/* 容缺后补, notes, 已承接, staff uploads (h_defer.c, h_notes.c, h_takeover.c, h_staffup.c). */
+	{ M_GET,  "/review/deferred",  PAGE_DEFERRED,      RS_STAFF,  R_LOGIN,     h_defer_list, NULL },
+	{ M_POST, "/review/deferred/confirm", PAGE_DEFERRED, RS_STAFF, R_LOGIN,    h_defer_confirm, h_defer_confirm_fields },
+	{ M_POST, "/review/deferred/recheck", PAGE_DEFERRED, RS_STAFF, R_LOGIN,    h_defer_recheck, h_defer_recheck_fields },
+	{ M_GET,  "/review/notes",     PAGE_NOTES,         RS_STAFF,  R_LOGIN,     h_notes, h_notes_fields },
+	{ M_POST, "/review/note",      PAGE_NOTES,         RS_STAFF,  R_LOGIN,     h_note_post, h_note_fields },
+	{ M_GET,  "/review/takeover",  PAGE_TAKEOVER,      RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN, h_takeover, NULL },
+	{ M_POST, "/review/takeover",  PAGE_TAKEOVER,      RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN, h_takeover_post, NULL },
+	{ M_GET,  "/review/upload",    PAGE_STAFFUP,       RS_STAFF,  R_LOGIN,     h_staff_upload_form, NULL },
+	{ M_POST, "/review/upload",    PAGE_STAFFUP,       RS_STAFF,  R_LOGIN | R_MULTIPART, h_staff_upload, NULL },
+	{ M_POST, "/review/stamp",     PAGE_STAFFUP,       RS_STAFF,  R_LOGIN,     h_staff_stamp, NULL },
 	/* the review's decisions (h_decide.c, h_batch.c) */
 	{ M_POST, "/review/decide",    PAGE_DECIDE,        RS_STAFF,  R_LOGIN | R_KEEP, h_review_decide, h_review_decide_fields },
 	{ M_POST, "/review/batch",     PAGE_DECIDE,        RS_STAFF,  R_LOGIN,     h_review_batch, h_review_batch_fields },

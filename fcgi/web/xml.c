@@ -46,6 +46,11 @@ static const struct {
 	{ "submitted",	"您的信息已提交，请耐心等待审核，可点击“审核结果”查看目前审核进度。" },
 	{ "decided",	"审核结果已提交。" },
 	{ "false",	"已认定填报虚假信息。" },
+	{ "supplied",	"材料已补充上传，等待单位管理员确认材料已补。" },
+	{ "confirmed",	"已确认材料已补，等待县区及以上工考办复核。" },
+	{ "rechecked",	"复核结果已保存。" },
+	{ "noted",	"意见已保存。" },
+	{ "takeover",	"已承接设置已保存，自此以后提交的报名按新的设置审核。" },
 };
 
 static const char *const level_names[6] = {
@@ -201,7 +206,8 @@ static int
 page_uploads(enum page page)
 {
 	static const enum page	 with[] = {
-		PAGE_REGISTER, PAGE_APPLY, PAGE_UPLOAD, PAGE_MOBILE
+		PAGE_REGISTER, PAGE_APPLY, PAGE_UPLOAD, PAGE_MOBILE, PAGE_STAFFUP,
+		PAGE_STATUS
 	};
 	size_t			 i;
 

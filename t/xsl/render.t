@@ -49,26 +49,33 @@ my %titles = (
 	canapply      => '我能报哪一级',
 	records       => '本级审核记录',
 	reviewapp     => '详情',
+	deferred      => '容缺后补',
+	takeover      => '已承接设置',
+	staffupload   => '代传资料',
 );
 
 # schema/xml/README.md "Roles and their menus": [label, href]; the entries
 # not open yet are not shown at all (layout.xsl).
+# The staff's entries of 容缺后补 and the notes (every staff role), 已承接设置
+# (city, province).
 my @review = (['人工审核', '/review/queue?q=manual'],
     ['高级技师审核', '/review/queue?q=senior'],
     ['本级审核记录', '/review/records?k=passed']);
+my @DEFER = (['容缺后补', '/review/deferred'], ['市级复核意见', '/review/notes?k=city'],
+    ['省级标记记录', '/review/notes?k=province']);
 my %menus = (
 	candidate   => [['首页', '/home'], ['报名信息', '/apply'], ['审核结果', '/status'],
 			['修改密码', '/password']],
-	unit        => [['首页', '/home'], @review, ['修改密码', '/password']],
-	reviewer    => [['首页', '/home'], @review, ['修改密码', '/password']],
-	supervising => [['首页', '/home'], @review, ['修改密码', '/password']],
+	unit        => [['首页', '/home'], @review, @DEFER, ['修改密码', '/password']],
+	reviewer    => [['首页', '/home'], @review, @DEFER, ['修改密码', '/password']],
+	supervising => [['首页', '/home'], @review, @DEFER, ['修改密码', '/password']],
 	county      => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
-			['修改密码', '/password']],
+			@DEFER, ['修改密码', '/password']],
 	city        => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
-			['修改密码', '/password']],
+			@DEFER, ['已承接设置', '/review/takeover'], ['修改密码', '/password']],
 	province    => [['首页', '/home'], @review, ['时间设置', '/admin/windows'],
 			['报名查询', '/admin/registrations'], ['政策设置', '/admin/policy'],
-			['修改密码', '/password']],
+			@DEFER, ['已承接设置', '/review/takeover'], ['修改密码', '/password']],
 );
 
 my %secret = map { $_ => 1 } qw(password password2 old sms_code code);
@@ -214,6 +221,8 @@ for my $xml (@samples) {
 		$title = $body =~ /<units\b[^>]*\blevel="basic"/ ?
 		    "$n：下属单位" : "$n：主管单位";
 	}
+	# 市级复核意见 or 省级标记记录: the kind's title.
+	($title) = $body =~ /<notes\b[^>]*\btitle="([^"]*)"/ if $page eq 'notes';
 	ok(defined $title, "$name: expected title known") or next;
 	my $t = html_text($title);
 	like($html, qr/<title>\Q$t\E - /, "$name: <title> has the page title");

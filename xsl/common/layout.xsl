@@ -157,6 +157,15 @@
         <xsl:call-template name="review-items"/>
       </xsl:otherwise>
     </xsl:choose>
+    <!-- 容缺后补, 市级复核意见, 省级标记记录 (002 §1.1.4, §1.1.6), 已承接设置 -->
+    <xsl:if test="$role != 'candidate'">
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'容缺后补'"/><xsl:with-param name="href" select="'/review/deferred'"/></xsl:call-template>
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'市级复核意见'"/><xsl:with-param name="href" select="'/review/notes?k=city'"/></xsl:call-template>
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'省级标记记录'"/><xsl:with-param name="href" select="'/review/notes?k=province'"/></xsl:call-template>
+    </xsl:if>
+    <xsl:if test="$role = 'city' or $role = 'province'">
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'已承接设置'"/><xsl:with-param name="href" select="'/review/takeover'"/></xsl:call-template>
+    </xsl:if>
     <xsl:call-template name="menu-item">
       <xsl:with-param name="label" select="'修改密码'"/>
       <xsl:with-param name="href" select="'/password'"/>
