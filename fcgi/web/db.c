@@ -666,7 +666,7 @@ static const struct {
 	[STMT_DEF_OF_MINE] = { "i", "sisi", "SELECT state, defer_state, defer_note, "
 	  "COALESCE(target_level, 0) FROM applications WHERE account_id = ?", C },
 	/* An application's 容缺后补 for staff of its chain (the detail pages). */
-	[STMT_DEF_OF_APP] = { "ii", "isis", "SELECT a.defer_state, a.defer_note, ch.step, ch.level "
+	[STMT_DEF_OF_APP] = { "ii", "isiss", "SELECT a.defer_state, a.defer_note, ch.step, ch.level, a.state "
 	  "FROM app_chain ch JOIN applications a ON a.id = ch.application_id "
 	  "WHERE ch.unit_id = ? AND ch.application_id = ? ORDER BY ch.step LIMIT 1", RS_STAFF },
 	/* end issue 11 defer */
