@@ -41,6 +41,7 @@ const char	*notes_add(struct req *, long long, const char *,
 		    const char *, enum rc *);
 int		 notes_xml(struct req *, xmlNodePtr, const char *);
 int		 notes_app_xml(struct req *, xmlNodePtr, long long);
+int		 notes_writable(struct req *, long long, const char **);
 
 /* takeover.c */
 int		 takeover_xml(struct req *, xmlNodePtr, const char *);

@@ -585,10 +585,6 @@ static const struct {
 	[STMT_RV_CHAIN] = { "i", "isssi", "SELECT h.step, h.level, u.name, u.code, u.id "
 	  "FROM app_chain h JOIN units u ON u.id = h.unit_id "
 	  "WHERE h.application_id = ? ORDER BY h.step", S },
-	[STMT_RV_NOTES] = { "i", "ssss", "SELECT n.kind, COALESCE(u.name, ''), "
-	  "DATE_FORMAT(n.at, '%Y-%m-%d %H:%i'), n.text FROM review_notes n "
-	  "LEFT JOIN units u ON u.id = n.unit_id WHERE n.application_id = ? "
-	  "ORDER BY n.id LIMIT 200", S },
 	/* end review */
 	/*
 	 * Issue 11 (defer): staff reach an application only through a chain
