@@ -111,6 +111,15 @@ test_seal(void)
 	cfg2.data_key[0] ^= 1;
 	is_int(-1, pii_open(&cfg2, AT, a, alen, plain, sizeof(plain)),
 	    "wrong key fails");
+	/* The kept context (pii_ctx) follows the key, not the config. */
+	for (i = 0, bad = 0; i < 3; i++) {
+		if (pii_open(&cfg2, AT, a, alen, plain, sizeof(plain)) != -1 ||
+		    pii_open(&cfg, AT, a, alen, plain, sizeof(plain)) != 0 ||
+		    strcmp(plain, id) != 0)
+			bad++;
+		cfg2.data_key[1] ^= 1;	/* another wrong key, same address */
+	}
+	is_int(0, bad, "wrong key, right key, alternately: each answers right");
 	is_int(-1, pii_open(&cfg, AT, a, alen - 1, plain, sizeof(plain)),
 	    "truncated value fails");
 	is_int(-1, pii_open(&cfg, AT, a, 29, plain, sizeof(plain)),
