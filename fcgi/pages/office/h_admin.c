@@ -274,6 +274,24 @@ reg_region_name(const char *code)
 	return code;
 }
 
+/* Sets attribute name of n to v in decimal (vsnprintf: 0.6 k a call). */
+static void
+reg_attr_num(xmlNodePtr n, const char *name, long long v)
+{
+	char			 b[24];
+	size_t			 i = sizeof(b);
+	unsigned long long	 u;
+
+	u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+	b[--i] = '\0';
+	do
+		b[--i] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		b[--i] = '-';
+	xml_attr(n, name, b + i);
+}
+
 /* A region code: six digits. */
 static const char *
 registrations_check_region(struct req *r, const struct fielddef *f,
@@ -342,7 +360,7 @@ h_registrations(struct req *r)
 	while ((k = db_row(r, STMT_REG_LIST, &id, &name, &ie, &iel,
 	    &pe, &pel, &rcode, &lv, &created)) == 1) {
 		row = xml_el(list, "row", NULL);
-		xml_attrf(row, "id", "%lld", id);
+		reg_attr_num(row, "id", id);
 		pii_mask_name(name, m, sizeof(m));
 		xml_attr(row, "name", m);
 		if (pii_open(r->cfg, PII_IDNO, id, ie, iel, plain,
@@ -356,7 +374,7 @@ h_registrations(struct req *r)
 			xml_attr(row, "phone", m);
 		}
 		xml_attr(row, "region", reg_region_name(rcode));
-		xml_attrf(row, "level", "%lld", lv);
+		reg_attr_num(row, "level", lv);
 		xml_attr(row, "level-name", xml_level_name((int)lv));
 		xml_attr(row, "registered", created);
 	}
