@@ -192,10 +192,12 @@ static const struct {
 	  "object, result, reason) VALUES (NOW(3), NULLIF(?, 0), ?, NULLIF(?, 0), "
 	  "?, ?, ?, ?, ?, ?)", A },
 	[STMT_REG_COUNT] = { "issssii", "i", "SELECT COUNT(*) FROM accounts a " REG_WHERE, O },
-	[STMT_REG_LIST] = { "issssiiii", "isbbsis", "SELECT a.id, a.name, a.idno_enc, a.phone_enc, r.name, a.level, "
+	/* No join: the region's name comes from STMT_REG_REGIONS, kept. */
+	[STMT_REG_LIST] = { "issssiiii", "isbbsis", "SELECT a.id, a.name, a.idno_enc, a.phone_enc, a.region_code, a.level, "
 	  "DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i') "
-	  "FROM accounts a JOIN regions r ON r.code = a.region_code " REG_WHERE
+	  "FROM accounts a " REG_WHERE "AND a.region_code IS NOT NULL "
 	  "ORDER BY a.id DESC LIMIT ? OFFSET ?", O },
+	[STMT_REG_REGIONS] = { "", "ss", "SELECT code, name FROM regions ORDER BY code", O },
 
 	/* h_apply.c, h_lookup.c: the application form */
 	[STMT_APPLY_ACCOUNT] = { "i", "sbbsssisib", "SELECT name, idno_enc, phone_enc, COALESCE(gender, ''), "

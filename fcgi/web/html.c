@@ -155,13 +155,20 @@ html_flags(struct name *t, const xmlChar *name,
 static void
 html_escape(const char *s, int attr)
 {
-	const char	*run = s, *end;
+	/* 1: the byte is written as it is (a table: one test a byte). */
+	static unsigned char	 plain[256];
+	static int		 ready;
+	const char		*run = s, *end;
+	int			 i;
 
+	for (i = 0; !ready && i < 256; i++)
+		plain[i] = i >= 0x80 || (i >= 0x20 && i != '<' && i != '>' &&
+		    i != '&') || i == '\n' || i == '\t' || i == '\r';
+	ready = 1;
 	for (; *s != '\0'; s++) {
 		unsigned char	 c = (unsigned char)*s;
 
-		if (c >= 0x80 || (c >= 0x20 && c != '<' && c != '>' &&
-		    c != '&') || c == '\n' || c == '\t' || c == '\r')
+		if (plain[c])
 			continue;
 		html_put(run, s - run);
 		run = s + 1;

@@ -335,6 +335,7 @@ enum stmt {
 	STMT_AUDIT_INSERT,
 	STMT_REG_COUNT,
 	STMT_REG_LIST,
+	STMT_REG_REGIONS,
 
 	/* h_apply.c, h_lookup.c: the application form */
 	STMT_APPLY_ACCOUNT,

@@ -111,6 +111,15 @@ test_seal(void)
 	cfg2.data_key[0] ^= 1;
 	is_int(-1, pii_open(&cfg2, AT, a, alen, plain, sizeof(plain)),
 	    "wrong key fails");
+	/* The kept context (pii_ctx) follows the key, not the config. */
+	for (i = 0, bad = 0; i < 3; i++) {
+		if (pii_open(&cfg2, AT, a, alen, plain, sizeof(plain)) != -1 ||
+		    pii_open(&cfg, AT, a, alen, plain, sizeof(plain)) != 0 ||
+		    strcmp(plain, id) != 0)
+			bad++;
+		cfg2.data_key[1] ^= 1;	/* another wrong key, same address */
+	}
+	is_int(0, bad, "wrong key, right key, alternately: each answers right");
 	is_int(-1, pii_open(&cfg, AT, a, alen - 1, plain, sizeof(plain)),
 	    "truncated value fails");
 	is_int(-1, pii_open(&cfg, AT, a, 29, plain, sizeof(plain)),
@@ -165,6 +174,70 @@ seal_v1(const unsigned char key[32], unsigned char kid, const char *plain,
 		bail("seal_v1 failed");
 	EVP_CIPHER_CTX_free(ctx);
 	return len + 29;
+}
+
+/*
+ * A value of the current format made here with OpenSSL, its additional
+ * data written out as pii.c's comment gives it (format, key id, table
+ * and column, NUL, the row in decimal), so pii_open's reading of it is
+ * checked against the format, not against pii_seal.
+ */
+static size_t
+seal_v2(const unsigned char key[32], unsigned char kid, const char *col,
+    const char *row, const char *plain, unsigned char *out)
+{
+	EVP_CIPHER_CTX	*ctx = EVP_CIPHER_CTX_new();
+	unsigned char	 aad[128];
+	size_t		 len = strlen(plain), alen;
+	int		 n, fin;
+
+	out[0] = 2;
+	out[1] = kid;
+	memset(out + 2, 0xa5, 12);
+	memcpy(aad, out, 2);
+	memcpy(aad + 2, col, strlen(col) + 1);
+	memcpy(aad + 2 + strlen(col) + 1, row, strlen(row));
+	alen = 2 + strlen(col) + 1 + strlen(row);
+	if (ctx == NULL ||
+	    EVP_EncryptInit_ex(ctx, EVP_aes_256_gcm(), NULL, key, out + 2) != 1 ||
+	    EVP_EncryptUpdate(ctx, NULL, &n, aad, (int)alen) != 1 ||
+	    EVP_EncryptUpdate(ctx, out + 14, &n, (const unsigned char *)plain,
+	    (int)len) != 1 ||
+	    EVP_EncryptFinal_ex(ctx, out + 14 + n, &fin) != 1 ||
+	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, 16,
+	    out + 14 + len) != 1)
+		bail("seal_v2 failed");
+	EVP_CIPHER_CTX_free(ctx);
+	return len + 30;
+}
+
+/* The format's additional data, from outside pii.c. */
+static void
+test_format(void)
+{
+	struct config	 cfg;
+	unsigned char	 v[PII_MAX];
+	char		 plain[PII_MAX];
+	size_t		 vlen;
+	const char	*id = "41010519900101123X";
+
+	setup(&cfg);
+	vlen = seal_v2(cfg.data_key, 7, PII_IDNO, "1234567", id, v);
+	is_int(0, pii_open(&cfg, PII_IDNO, 1234567, v, vlen, plain,
+	    sizeof(plain)), "a value sealed by the format's letter opens");
+	is_string(id, plain, "... to the same ID number");
+	is_int(-1, pii_open(&cfg, PII_IDNO, 123456, v, vlen, plain,
+	    sizeof(plain)), "... and not at row 123456");
+	vlen = seal_v2(cfg.data_key, 7, PII_PHONE, "9223372036854775807",
+	    "13800001234", v);
+	is_int(0, pii_open(&cfg, PII_PHONE, 9223372036854775807LL, v, vlen,
+	    plain, sizeof(plain)), "the largest row id opens");
+	vlen = seal_v2(cfg.data_key, 7, PII_PHONE, "0", "13800001234", v);
+	is_int(0, pii_open(&cfg, PII_PHONE, 0, v, vlen, plain, sizeof(plain)),
+	    "row 0 opens");
+	vlen = seal_v2(cfg.data_key, 7, PII_PHONE, "-5", "13800001234", v);
+	is_int(0, pii_open(&cfg, PII_PHONE, -5, v, vlen, plain, sizeof(plain)),
+	    "a negative row opens (written with its sign)");
 }
 
 /* The key ring: rotation, old values readable, reseal, the old key gone. */
@@ -279,6 +352,7 @@ main(void)
 {
 	plan_lazy();
 	test_seal();
+	test_format();
 	test_ring();
 	test_mac();
 	test_masks();

@@ -52,7 +52,11 @@
           <h1 class="page-title"><xsl:value-of select="$title"/></h1>
           <xsl:call-template name="content"/>
         </main>
-        <xsl:call-template name="footer"/>
+        <!-- The same on every page: kept by the worker.  The key must
+             name all the footer reads. -->
+        <f:cache key="string($meta/service-phone)" template="footer" seconds="3600">
+          <xsl:fallback><xsl:call-template name="footer"/></xsl:fallback>
+        </f:cache>
       </body>
     </html>
   </xsl:template>
@@ -212,6 +216,8 @@
   <!-- Pages override this. -->
   <xsl:template name="content"/>
 
+  <!-- Kept per service phone by f:cache above: read nothing else here,
+       or add it to the key. -->
   <xsl:template name="footer">
     <footer class="site-footer">
       <div class="wrap">

@@ -40,7 +40,7 @@
           </tr>
         </thead>
         <tbody>
-          <xsl:variable name="first">
+          <xsl:variable name="first-rtf">
             <xsl:choose>
               <xsl:when test="number($list/@size) &gt; 0 and number($list/@page) &gt; 0">
                 <xsl:value-of select="(number($list/@page) - 1) * number($list/@size)"/>
@@ -48,6 +48,8 @@
               <xsl:otherwise>0</xsl:otherwise>
             </xsl:choose>
           </xsl:variable>
+          <!-- A number once, not a tree fragment read again each row. -->
+          <xsl:variable name="first" select="number($first-rtf)"/>
           <xsl:for-each select="$list/row">
             <tr>
               <td class="num"><xsl:value-of select="$first + position()"/></td>
