@@ -92,7 +92,7 @@ static const struct route routes[] = {
 	{ M_GET,  "/admin/registrations", PAGE_REGISTRATIONS, RS_OFFICE, R_LOGIN,   h_registrations, h_registrations_fields },
 	/* The application (h_apply.c, h_lookup.c). */
 	{ M_GET,  "/apply",            PAGE_APPLY,         RB(ROLE_CANDIDATE), R_LOGIN, h_apply, NULL },
-	{ M_POST, "/apply",            PAGE_APPLY,         RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART | R_KEEP, h_apply_post, NULL },
+	{ M_POST, "/apply",            PAGE_APPLY,         RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART | R_KEEP, h_apply_post, appform_fields },
 	{ M_GET,  "/lookup/units",     PAGE_UNITS,         RS_USER,   R_LOGIN,     h_lookup_units, NULL },
 	{ M_GET,  "/lookup/worktypes", PAGE_WORKTYPES,     RS_USER,   R_LOGIN,     h_lookup_worktypes, NULL },
 	/* The yearly policy (h_policy.c). */

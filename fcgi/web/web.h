@@ -171,6 +171,10 @@ enum ftype {
 	FT_TEXT,		/* UTF-8 text of min..max characters */
 	FT_UINT,		/* a decimal integer in min..max */
 	FT_CHOICE,		/* one of choices; n is its index */
+	FT_DATE,		/* YYYY-MM-DD of a year in min..max; n is
+				   YYYYMMDD; bad NULL: valid_date's message */
+	FT_CODE,		/* a code of at most max bytes that statement
+				   min lists (code, name, rank); n its rank */
 };
 struct fval;
 struct fielddef {
@@ -205,12 +209,21 @@ struct route {
 #define R_MULTIPART	0x01		/* the body is multipart (uploads) */
 #define R_KEEP		0x04		/* form kept on expiry (keep.c) */
 #define R_LOGIN		0x02		/* anon users are sent to /login */
+#define R_INPAGE	0x08		/* GET: wrong fields go into the page,
+					   not a 400 (filter forms) */
 	enum rc		(*handler)(struct req *);
 	const struct fielddef *fields;	/* NULL: the handler reads its own */
 };
 
 /* field.c */
+extern const char field_dbfail[];
+int		 field_one(struct req *, const struct fielddef *, const char *,
+		    const struct form *, struct fval *);
+struct fval	*field_read(struct req *, const struct fielddef *,
+		    const struct form *, const struct form *, int *);
 enum rc		 field_parse(struct req *);
+void		 field_put(struct req *, const struct fielddef *,
+		    const struct fval *);
 void		 field_xml(struct req *);
 
 /* route.c */
@@ -583,6 +596,7 @@ extern const struct fielddef h_registrations_fields[];
 /* h_apply.c, h_apply_post.c, h_lookup.c */
 enum rc		 h_apply(struct req *);
 enum rc		 h_apply_post(struct req *);
+extern const struct fielddef appform_fields[];	/* appform.c */
 enum rc		 h_lookup_units(struct req *);
 enum rc		 h_lookup_worktypes(struct req *);
 
@@ -592,7 +606,6 @@ enum rc		 h_policy_post(struct req *);
 int		 policy_load(struct req *, int, struct elig_policy *);
 
 /* h_upload.c */
-int		 apply_draft_keep(struct req *);	/* h_apply_post.c */
 enum rc		 h_upload_post(struct req *);
 enum rc		 h_upload_stamp(struct req *);
 enum rc		 h_upload_delete(struct req *);

@@ -20,6 +20,7 @@
 
 #include "web.h"
 #include "upload.h"
+#include "appform.h"
 
 #define COOKIE_CLAIM	"gkbm_m"	/* the phone that claimed a link */
 
@@ -97,7 +98,7 @@ h_qr(struct req *r)
 	enum rc		 rc;
 
 	/* From the application form: its fields are saved or kept. */
-	if (apply_draft_keep(r) == -1)
+	if (appform_draft_keep(r) == -1)
 		return RC_DB;
 	if ((rc = qr_app(r, &a)) != RC_OK)
 		return rc;
