@@ -89,7 +89,7 @@ static const struct route routes[] = {
 	{ M_GET,  "/home",             PAGE_HOME,          RS_USER,   R_LOGIN,     h_home, NULL },
 	{ M_GET,  "/admin/windows",    PAGE_WINDOWS,       RB(ROLE_PROVINCE), R_LOGIN, h_windows, NULL },
 	{ M_POST, "/admin/windows",    PAGE_WINDOWS,       RB(ROLE_PROVINCE), R_LOGIN, h_windows_post, h_windows_fields },
-	{ M_GET,  "/admin/registrations", PAGE_REGISTRATIONS, RS_OFFICE, R_LOGIN,   h_registrations, h_registrations_fields },
+	{ M_GET,  "/admin/registrations", PAGE_REGISTRATIONS, RS_OFFICE, R_LOGIN | R_INPAGE, h_registrations, h_registrations_fields },
 	/* The application (h_apply.c, h_lookup.c). */
 	{ M_GET,  "/apply",            PAGE_APPLY,         RB(ROLE_CANDIDATE), R_LOGIN, h_apply, NULL },
 	{ M_POST, "/apply",            PAGE_APPLY,         RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART | R_KEEP, h_apply_post, appform_fields },

@@ -48,6 +48,87 @@ static const struct fielddef fields[] = {
 static struct route	 route = { M_POST, "/t", PAGE_LOGIN, RS_ANY, 0, NULL,
 			    fields };
 
+/* A check whose database failed. */
+static const char *
+check_dbfail(struct req *r, const struct fielddef *f, struct fval *v)
+{
+	(void)r;
+	(void)f;
+	(void)v;
+	return field_dbfail;
+}
+
+enum { D_DAY, D_BORN, D_EDU, D_DB };
+static const struct fielddef dates[] = {
+	[D_DAY] = { "day", FT_DATE, 0, 1940, 2030, NULL, NULL, NULL, NULL },
+	[D_BORN] = { "born", FT_DATE, FL_QUERY, 1900, 2020, NULL,
+	    "出生日期不正确。", NULL, NULL },
+	/* Too long a code is refused before the list is read. */
+	[D_EDU] = { "edu", FT_CODE, 0, STMT_EDU_LIST, 2, NULL,
+	    "请从列表中选择文化程度。", NULL, NULL },
+	[D_DB] = { "db", FT_TEXT, 0, 0, 10, NULL, "?", NULL, check_dbfail },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+/* Parses body into a new form f. */
+static void
+parse(struct req *r, const char *body, struct form *f)
+{
+	memset(f, 0, sizeof(*f));
+	if (form_parse_urlencoded(r->pool, body, strlen(body), f) != NULL)
+		bail("bad test input %s", body);
+}
+
+/* FT_DATE, FT_CODE's length, field_one, field_read, R_INPAGE, RC_DB. */
+static void
+more(void)
+{
+	struct req	 r;
+	struct fval	*fv, v;
+	struct form	 f;
+	int		 bad;
+
+	memset(&r, 0, sizeof(r));
+	r.pool = pool_new();
+	parse(&r, "day=2020-02-29&edu=600&x_2024=3", &f);
+	fv = field_read(&r, dates, &f, &f, &bad);
+	ok(fv != NULL && bad, "field_read: a wrong field marks the form bad");
+	is_int(20200229, fv[D_DAY].n, "FT_DATE: the value as YYYYMMDD");
+	ok(fv[D_DAY].err == NULL, "FT_DATE: a leap day is a date");
+	is_string("请从列表中选择文化程度。", fv[D_EDU].err ? fv[D_EDU].err :
+	    "(none)", "FT_CODE: a code over max bytes is refused");
+	ok(fv[D_BORN].err == NULL && *fv[D_BORN].s == '\0',
+	    "field_read: FL_QUERY and the other form");
+	is_int(0, field_one(&r, &dates[D_DAY], "x_2024", &f, &v),
+	    "field_one: a key made at run time");
+	is_string("3", v.s, "field_one: the value under that key");
+	ok(v.err != NULL, "field_one: checked as its field (not a date)");
+	pool_free(r.pool);
+
+	memset(&r, 0, sizeof(r));
+	r.pool = pool_new();
+	parse(&r, "day=2021-02-29", &f);
+	fv = field_read(&r, dates, &f, &f, &bad);
+	ok(fv[D_DAY].err != NULL && strstr(fv[D_DAY].err, "日期") != NULL,
+	    "FT_DATE without bad: valid_date's own message (%s)",
+	    fv[D_DAY].err ? fv[D_DAY].err : "none");
+	parse(&r, "day=1939-12-31", &f);
+	fv = field_read(&r, dates, &f, &f, &bad);
+	ok(fv[D_DAY].err != NULL, "FT_DATE: a year under min");
+	parse(&r, "born=2021-01-01", &f);
+	fv = field_read(&r, dates, &f, &f, &bad);
+	is_string("出生日期不正确。", fv[D_BORN].err ? fv[D_BORN].err :
+	    "(none)", "FT_DATE: a year over max, the field's message");
+	parse(&r, "born=20200101", &f);
+	fv = field_read(&r, dates, &f, &f, &bad);
+	is_string("出生日期不正确。", fv[D_BORN].err ? fv[D_BORN].err :
+	    "(none)", "FT_DATE: no dashes");
+	parse(&r, "db=x", &f);
+	ok(field_read(&r, dates, &f, &f, &bad) == NULL,
+	    "a check's database failure: NULL");
+	pool_free(r.pool);
+}
+
 /* Runs the step over a body and a query; returns its rc. */
 static enum rc
 run(struct req *r, enum method m, const char *body, const char *query)
@@ -145,6 +226,21 @@ main(void)
 	is_int(RC_OK, run(&r, M_GET, "name=ab&colour=red", "page=1"),
 	    "a GET with right fields: RC_OK");
 	pool_free(r.pool);
+
+	/* R_INPAGE: a filter form's wrong field goes into its page. */
+	route.flags = R_INPAGE;
+	is_int(RC_OK, run(&r, M_GET, "name=ab&colour=red", "page=100"),
+	    "R_INPAGE: a GET with a wrong field goes on to the handler");
+	ok(r.fields_bad && r.fv[T_PAGE].err != NULL && r.message == NULL,
+	    "R_INPAGE: the message is the field's, not the error page's");
+	pool_free(r.pool);
+	route.flags = 0;
+
+	route.fields = dates;
+	is_int(RC_DB, run(&r, M_POST, "db=x", ""),
+	    "a check's database failure: RC_DB");
+	pool_free(r.pool);
+	more();
 
 	route.fields = NULL;
 	is_int(RC_OK, run(&r, M_POST, "", ""), "a route without fields");

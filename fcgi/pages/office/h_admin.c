@@ -235,6 +235,27 @@ const struct fielddef h_registrations_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
 };
 
+/*
+ * Wrong filters (the route is R_INPAGE): the page with the form, each
+ * message next to its filter and the first above the form, and no rows.
+ */
+static enum rc
+registrations_refused(struct req *r)
+{
+	xmlNodePtr	 list;
+	size_t		 i;
+
+	for (i = 0; r->fv[i].err == NULL; i++)
+		;
+	xml_form_message(r, r->fv[i].err);
+	list = xml_el(r->root, "list", NULL);
+	xml_attr(list, "page", "1");
+	xml_attr(list, "pages", "0");
+	xml_attr(list, "total", "0");
+	xml_attrf(list, "size", "%d", LIST_SIZE);
+	return RC_OK;
+}
+
 /* GET /admin/registrations?page=&level=&region= */
 enum rc
 h_registrations(struct req *r)
@@ -258,12 +279,13 @@ h_registrations(struct req *r)
 	if (*r->fv[RF_PAGE].s != '\0')
 		page = r->fv[RF_PAGE].n;
 	xml_form(r, "/admin/registrations");
-	xml_field(r, "region", region);
-	xml_field(r, "level", r->fv[RF_LEVEL].s);
+	field_xml(r);
 
 	if (regions_xml(r, r->root) == -1)
 		return RC_DB;
 	xml_levels(r->root);
+	if (r->fields_bad)
+		return registrations_refused(r);
 
 	if ((total = reg_count(r, scope, region, level)) == -1)
 		return RC_DB;
