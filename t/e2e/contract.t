@@ -353,7 +353,7 @@ got('province GET /admin/registrations filtered', 'registrations', 200,
     accept => 'xml'));
 got('province GET /admin/registrations past the end', 'registrations', 200,
     $p->get('/admin/registrations?page=9', accept => 'xml'));
-got('province GET /admin/registrations?page=x (400)', 'error', 400,
+got('province GET /admin/registrations?page=x (400, in the page)', 'registrations', 400,
     $p->get('/admin/registrations?page=x', accept => 'xml'));
 for my $k (qw(candidate unit reviewer supervising)) {
 	got("$k GET /admin/registrations (403)", 'error', 403,
