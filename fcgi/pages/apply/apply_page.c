@@ -160,53 +160,56 @@ units:
 }
 
 /*
- * The lists of the page: education, grades, the appraisal years, the
- * work types (with the new counterparts of the merged ones), the
- * breakthrough conditions, and the materials.  *has_photo, *has_idcard,
- * *nr19, *nexc count the materials of each kind.
+ * Appends <list><item value name/>...</list> with the codes statement s
+ * lists (code, name, rank).  Returns 0 or -1.
  */
 static int
-page_lists(struct req *r, const struct app *a, int *has_photo,
-    int *has_idcard, int *nr19, int *nexc)
+code_list(struct req *r, enum stmt s, const char *list, const char *item)
 {
-	xmlNodePtr	 l, n, w = NULL;
-	char		*code, *name, *pinyin, *status, *old, *kind, *title;
-	char		*mime, *created, *prev = "";
-	long long	 rank, id, size;
-	size_t		 i;
+	xmlNodePtr	 l, n;
+	char		*code, *name;
+	long long	 rank;
 	int		 k;
 
-	l = xml_el(r->root, "educations", NULL);
-	if (db_run(r, STMT_EDU_LIST) == -1)
+	l = xml_el(r->root, list, NULL);
+	if (db_run(r, s) == -1)
 		return -1;
-	while ((k = db_row(r, STMT_EDU_LIST, &code, &name,
-	    &rank)) == 1) {
-		n = xml_el(l, "education", NULL);
+	while ((k = db_row(r, s, &code, &name, &rank)) == 1) {
+		n = xml_el(l, item, NULL);
 		xml_attr(n, "value", code);
 		xml_attr(n, "name", name);
 	}
-	if (k == -1)
-		return -1;
+	return k == -1 ? -1 : 0;
+}
 
-	l = xml_el(r->root, "grades", NULL);
-	if (db_run(r, STMT_GRADE_LIST) == -1)
-		return -1;
-	while ((k = db_row(r, STMT_GRADE_LIST, &code, &name,
-	    &rank)) == 1) {
-		n = xml_el(l, "grade", NULL);
-		xml_attr(n, "value", code);
-		xml_attr(n, "name", name);
+/* The <worktype> of code in the list l, or NULL. */
+static xmlNodePtr
+wt_node(xmlNodePtr l, const char *code)
+{
+	xmlNodePtr	 w;
+	xmlChar		*c;
+	int		 eq;
+
+	for (w = l->children; w != NULL; w = w->next) {
+		c = xmlGetProp(w, (const xmlChar *)"code");
+		eq = c != NULL && strcmp((char *)c, code) == 0;
+		xmlFree(c);
+		if (eq)
+			return w;
 	}
-	if (k == -1)
-		return -1;
+	return NULL;
+}
 
-	l = xml_el(r->root, "appraisal-years", NULL);
-	for (k = 0; k < NYEARS; k++) {
-		n = xml_el(l, "year", NULL);
-		xml_attrf(n, "value", "%lld", a->year - 1 - k);
-	}
-
-	xml_levels(r->root);
+/*
+ * Appends <worktypes>, each merged type with the new types it maps to
+ * (<maps-to>).  Returns 0 or -1.
+ */
+static int
+worktypes_xml(struct req *r)
+{
+	xmlNodePtr	 l, n, w = NULL;
+	char		*code, *name, *pinyin, *status, *old, *prev = "";
+	int		 k;
 
 	l = xml_el(r->root, "worktypes", NULL);
 	if (db_run(r, STMT_WT_ALL) == -1)
@@ -224,19 +227,9 @@ page_lists(struct req *r, const struct app *a, int *has_photo,
 	/* The map, sorted by old code: attach to each merged type. */
 	if (db_run(r, STMT_WT_MAP_ALL) == -1)
 		return -1;
-	while ((k = db_row(r, STMT_WT_MAP_ALL, &old, &code,
-	    &name)) == 1) {
+	while ((k = db_row(r, STMT_WT_MAP_ALL, &old, &code, &name)) == 1) {
 		if (strcmp(old, prev) != 0) {
-			for (w = l->children; w != NULL; w = w->next) {
-				xmlChar	*c = xmlGetProp(w,
-				    (const xmlChar *)"code");
-				int	 eq = c != NULL &&
-				    strcmp((char *)c, old) == 0;
-
-				xmlFree(c);
-				if (eq)
-					break;
-			}
+			w = wt_node(l, old);
 			prev = old;
 		}
 		if (w != NULL) {
@@ -245,8 +238,30 @@ page_lists(struct req *r, const struct app *a, int *has_photo,
 			xml_attr(n, "name", name);
 		}
 	}
-	if (k == -1)
-		return -1;
+	return k == -1 ? -1 : 0;
+}
+
+/* Appends the appraisal years and the levels. */
+static void
+years_xml(struct req *r, const struct app *a)
+{
+	xmlNodePtr	 l, n;
+	int		 k;
+
+	l = xml_el(r->root, "appraisal-years", NULL);
+	for (k = 0; k < NYEARS; k++) {
+		n = xml_el(l, "year", NULL);
+		xml_attrf(n, "value", "%lld", a->year - 1 - k);
+	}
+	xml_levels(r->root);
+}
+
+/* Appends the fixed enumerations (<choices name>) and the conditions. */
+static void
+choices_xml(struct req *r)
+{
+	xmlNodePtr	 l = NULL, n;
+	size_t		 i;
 
 	for (i = 0; i < sizeof(choices) / sizeof(choices[0]); i++) {
 		if (i == 0 || strcmp(choices[i].field, choices[i - 1].field)) {
@@ -257,13 +272,26 @@ page_lists(struct req *r, const struct app *a, int *has_photo,
 		xml_attr(n, "value", choices[i].value);
 		xml_attr(n, "name", choices[i].name);
 	}
-
 	l = xml_el(r->root, "exc-conditions", NULL);
 	for (i = 0; i < NEXC_CONDS; i++) {
 		n = xml_el(l, "condition", NULL);
 		xml_attr(n, "value", appform_exc_conds[i].code);
 		xml_attr(n, "name", appform_exc_conds[i].name);
 	}
+}
+
+/*
+ * Appends <materials>; *has_photo, *has_idcard, *nr19, *nexc count the
+ * materials of each kind.  Returns 0 or -1.
+ */
+static int
+materials_xml(struct req *r, const struct app *a, int *has_photo,
+    int *has_idcard, int *nr19, int *nexc)
+{
+	xmlNodePtr	 l, n;
+	char		*kind, *title, *mime, *created;
+	long long	 id, size;
+	int		 k;
 
 	*has_photo = *has_idcard = *nr19 = *nexc = 0;
 	l = xml_el(r->root, "materials", NULL);
@@ -289,6 +317,25 @@ page_lists(struct req *r, const struct app *a, int *has_photo,
 			(*nexc)++;
 	}
 	return k == -1 ? -1 : 0;
+}
+
+/*
+ * The lists of the page: education, grades, the appraisal years, the
+ * work types (with the new counterparts of the merged ones), the
+ * breakthrough conditions, and the materials (counted as materials_xml).
+ */
+static int
+page_lists(struct req *r, const struct app *a, int *has_photo,
+    int *has_idcard, int *nr19, int *nexc)
+{
+	if (code_list(r, STMT_EDU_LIST, "educations", "education") == -1 ||
+	    code_list(r, STMT_GRADE_LIST, "grades", "grade") == -1)
+		return -1;
+	years_xml(r, a);
+	if (worktypes_xml(r) == -1)
+		return -1;
+	choices_xml(r);
+	return materials_xml(r, a, has_photo, has_idcard, nr19, nexc);
 }
 
 /*
