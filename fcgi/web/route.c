@@ -87,7 +87,7 @@ static const struct route routes[] = {
 	{ M_GET,  "/password",         PAGE_PASSWORD,      RS_USER,   R_LOGIN,     h_password, NULL },
 	{ M_POST, "/password",         PAGE_PASSWORD,      RS_USER,   R_LOGIN,     h_password_post, NULL },
 	{ M_GET,  "/home",             PAGE_HOME,          RS_USER,   R_LOGIN,     h_home, NULL },
-	{ M_GET,  "/admin/windows",    PAGE_WINDOWS,       RB(ROLE_PROVINCE), R_LOGIN, h_windows, NULL },
+	{ M_GET,  "/admin/windows",    PAGE_WINDOWS,       RB(ROLE_PROVINCE), R_LOGIN, h_windows, h_year_fields },
 	{ M_POST, "/admin/windows",    PAGE_WINDOWS,       RB(ROLE_PROVINCE), R_LOGIN, h_windows_post, h_windows_fields },
 	{ M_GET,  "/admin/registrations", PAGE_REGISTRATIONS, RS_OFFICE, R_LOGIN | R_INPAGE, h_registrations, h_registrations_fields },
 	/* The application (h_apply.c, h_lookup.c). */
@@ -96,7 +96,7 @@ static const struct route routes[] = {
 	{ M_GET,  "/lookup/units",     PAGE_UNITS,         RS_USER,   R_LOGIN,     h_lookup_units, NULL },
 	{ M_GET,  "/lookup/worktypes", PAGE_WORKTYPES,     RS_USER,   R_LOGIN,     h_lookup_worktypes, NULL },
 	/* The yearly policy (h_policy.c). */
-	{ M_GET,  "/admin/policy",     PAGE_POLICY,        RB(ROLE_PROVINCE), R_LOGIN, h_policy, NULL },
+	{ M_GET,  "/admin/policy",     PAGE_POLICY,        RB(ROLE_PROVINCE), R_LOGIN, h_policy, h_year_fields },
 	{ M_POST, "/admin/policy",     PAGE_POLICY,        RB(ROLE_PROVINCE), R_LOGIN, h_policy_post, NULL },
 	/* Photos, materials, files, mobile upload (h_upload.c). */
 	{ M_POST, "/apply/upload",     PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART | R_KEEP, h_upload_post, NULL },

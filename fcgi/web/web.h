@@ -590,6 +590,7 @@ enum rc		 h_home(struct req *);
 enum rc		 h_windows(struct req *);
 enum rc		 h_windows_post(struct req *);
 extern const struct fielddef h_windows_fields[];
+extern const struct fielddef h_year_fields[];
 enum rc		 h_registrations(struct req *);
 extern const struct fielddef h_registrations_fields[];
 

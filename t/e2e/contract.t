@@ -323,7 +323,7 @@ got("province GET /admin/windows?year=$Y", 'windows', 200,
     $p->get("/admin/windows?year=$Y", accept => 'xml'));
 got('province GET /admin/windows?year=2001 (no such year)', 'windows', 200,
     $p->get('/admin/windows?year=2001', accept => 'xml'));
-got('province GET /admin/windows?year=abc (404)', 'error', 404,
+got('province GET /admin/windows?year=abc (400)', 'error', 400,
     $p->get('/admin/windows?year=abc', accept => 'xml'));
 got('province POST /admin/windows bad times', 'windows', 400,
     $p->post('/admin/windows', { csrf => $pc, year => $Y,

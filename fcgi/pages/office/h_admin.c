@@ -64,16 +64,19 @@ windows_page(struct req *r, long long year, int *known)
 	return RC_OK;
 }
 
-/* GET /admin/windows?year= */
+/* The year of GET /admin/windows and GET /admin/policy. */
+const struct fielddef h_year_fields[] = {
+	{ "year", FT_UINT, FL_QUERY, 2000, 2100, NULL,
+	    "报考年度应为2000至2100之间的四位数字。", NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+/* GET /admin/windows?year= (h_year_fields) */
 enum rc
 h_windows(struct req *r)
 {
-	const char	*ys = req_arg(r, "year");
-	long long	 year = r->year;
-
-	if (ys != NULL && valid_uint(ys, 2000, 2100, &year) == -1)
-		return RC_NOTFOUND;
-	return windows_page(r, year, NULL);
+	return windows_page(r, *r->fv[0].s != '\0' ? r->fv[0].n : r->year,
+	    NULL);
 }
 
 /*

@@ -245,17 +245,14 @@ policy_worktypes(struct ppage *pg)
 	}
 }
 
-/* GET /admin/policy?year= (province) */
+/* GET /admin/policy?year= (province; h_year_fields) */
 enum rc
 h_policy(struct req *r)
 {
 	struct ppage	 pg;
-	const char	*ys = req_arg(r, "year");
-	long long	 year = r->year;
+	long long	 year = *r->fv[0].s != '\0' ? r->fv[0].n : r->year;
 	enum rc		 rc;
 
-	if (ys != NULL && valid_uint(ys, 2000, 2100, &year) == -1)
-		return RC_NOTFOUND;
 	if ((rc = policy_page(r, year, &pg)) != RC_OK)
 		return rc;
 	if (!pg.known)
