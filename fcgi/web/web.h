@@ -600,6 +600,8 @@ enum rc		 h_apply_post(struct req *);
 extern const struct fielddef appform_fields[];	/* appform.c */
 enum rc		 h_lookup_units(struct req *);
 enum rc		 h_lookup_worktypes(struct req *);
+extern const struct fielddef h_lookup_units_fields[];
+extern const struct fielddef h_lookup_worktypes_fields[];
 
 /* h_policy.c */
 enum rc		 h_policy(struct req *);
