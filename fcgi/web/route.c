@@ -117,7 +117,7 @@ static const struct route routes[] = {
 	{ M_GET,  "/help/phones",      PAGE_PHONES,        RS_ANY,    0,           h_phones, NULL },
 	{ M_GET,  "/admin/phones",     PAGE_PHONEEDIT,     RS_OFFICE, R_LOGIN,     h_phones_edit, NULL },
 	{ M_POST, "/admin/phones",     PAGE_PHONEEDIT,     RS_OFFICE, R_LOGIN,     h_phones_post, h_phones_fields },
-	{ M_GET,  "/canapply",         PAGE_CANAPPLY,      RS_ANY,    0,           h_canapply, NULL },
+	{ M_GET,  "/canapply",         PAGE_CANAPPLY,      RS_ANY,    R_INPAGE,    h_canapply, h_canapply_fields },
 };
 
 /*

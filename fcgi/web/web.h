@@ -642,6 +642,7 @@ enum rc		 h_phones_edit(struct req *);
 enum rc		 h_phones_post(struct req *);
 extern const struct fielddef h_phones_fields[];
 enum rc		 h_canapply(struct req *);
+extern const struct fielddef h_canapply_fields[];
 
 /* h_status.c */
 enum rc		 h_status(struct req *);
