@@ -24,6 +24,7 @@
  * same checks with field_read() and field_one().
  */
 
+#include <stdint.h>
 #include <string.h>
 
 #include "web.h"
@@ -131,7 +132,13 @@ field_one(struct req *r, const struct fielddef *f, const char *key,
     const struct form *form, struct fval *v)
 {
 	memset(v, 0, sizeof(*v));
-	v->s = form_text(form, key != NULL ? key : f->key);
+	if (key == NULL)
+		key = f->key;
+	if (!(f->flags & FL_RAW))
+		v->s = form_text(form, key);
+	else if ((v->s = form_get(form, key)) == NULL)
+		v->s = "";
+	v->given = form_get(form, key) != NULL;
 	return field_check(r, f, v);
 }
 
@@ -187,16 +194,17 @@ field_parse(struct req *r)
 }
 
 /*
- * Puts the fields defs with their values fv into the page's form
- * (xml_form first): each value but the secret ones, and each message
- * next to its field.
+ * Puts the first n fields defs (all of them: SIZE_MAX) with their values
+ * fv into the page's form (xml_form first): each value but the secret
+ * ones, and each message next to its field.
  */
 void
-field_put(struct req *r, const struct fielddef *defs, const struct fval *fv)
+field_put(struct req *r, const struct fielddef *defs, const struct fval *fv,
+    size_t n)
 {
 	size_t	 i;
 
-	for (i = 0; defs != NULL && defs[i].key != NULL; i++) {
+	for (i = 0; defs != NULL && i < n && defs[i].key != NULL; i++) {
 		if (!(defs[i].flags & FL_SECRET))
 			xml_field(r, defs[i].key, fv[i].s);
 		if (fv[i].err != NULL)
@@ -208,5 +216,5 @@ field_put(struct req *r, const struct fielddef *defs, const struct fval *fv)
 void
 field_xml(struct req *r)
 {
-	field_put(r, r->route->fields, r->fv);
+	field_put(r, r->route->fields, r->fv, SIZE_MAX);
 }

@@ -185,6 +185,7 @@ struct fielddef {
 #define FL_QUERY	0x02		/* from the query string (else body) */
 #define FL_SECRET	0x04		/* never echoed into the page */
 #define FL_LINES	0x08		/* FT_TEXT: may hold line breaks */
+#define FL_RAW		0x10		/* as sent, not trimmed (passwords) */
 	long long	 min, max;	/* range, or length in characters */
 	const char	*need;		/* message: missing (FL_REQ) */
 	const char	*bad;		/* message: wrong type or limits */
@@ -196,6 +197,7 @@ struct fielddef {
 /* A field's value as the handler reads it (r->fv[i]). */
 struct fval {
 	const char	*s;		/* trimmed; "" when not given */
+	int		 given;		/* the key was sent (even empty) */
 	long long	 n;		/* FT_UINT: the value; FT_CHOICE: index */
 	const char	*err;		/* the message, or NULL */
 };
@@ -223,7 +225,7 @@ struct fval	*field_read(struct req *, const struct fielddef *,
 		    const struct form *, const struct form *, int *);
 enum rc		 field_parse(struct req *);
 void		 field_put(struct req *, const struct fielddef *,
-		    const struct fval *);
+		    const struct fval *, size_t);
 void		 field_xml(struct req *);
 
 /* route.c */
@@ -586,6 +588,8 @@ enum rc		 h_forgot(struct req *);
 enum rc		 h_forgot_post(struct req *);
 enum rc		 h_password(struct req *);
 enum rc		 h_password_post(struct req *);
+extern const struct fielddef h_password_fields[];
+extern const struct fielddef h_forgot_fields[];
 enum rc		 h_home(struct req *);
 enum rc		 h_windows(struct req *);
 enum rc		 h_windows_post(struct req *);

@@ -58,7 +58,7 @@ check_dbfail(struct req *r, const struct fielddef *f, struct fval *v)
 	return field_dbfail;
 }
 
-enum { D_DAY, D_BORN, D_EDU, D_DB };
+enum { D_DAY, D_BORN, D_EDU, D_DB, D_PW, D_SEND };
 static const struct fielddef dates[] = {
 	[D_DAY] = { "day", FT_DATE, 0, 1940, 2030, NULL, NULL, NULL, NULL },
 	[D_BORN] = { "born", FT_DATE, FL_QUERY, 1900, 2020, NULL,
@@ -67,6 +67,9 @@ static const struct fielddef dates[] = {
 	[D_EDU] = { "edu", FT_CODE, 0, STMT_EDU_LIST, 2, NULL,
 	    "请从列表中选择文化程度。", NULL, NULL },
 	[D_DB] = { "db", FT_TEXT, 0, 0, 10, NULL, "?", NULL, check_dbfail },
+	[D_PW] = { "pw", FT_TEXT, FL_RAW | FL_SECRET, 0, 10, NULL, "?", NULL,
+	    NULL },
+	[D_SEND] = { "send", FT_TEXT, 0, 0, 10, NULL, "?", NULL, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
 };
 
@@ -126,6 +129,15 @@ more(void)
 	parse(&r, "db=x", &f);
 	ok(field_read(&r, dates, &f, &f, &bad) == NULL,
 	    "a check's database failure: NULL");
+	parse(&r, "pw=+a+b+&send=", &f);
+	fv = field_read(&r, dates, &f, &f, &bad);
+	is_string(" a b ", fv[D_PW].s, "FL_RAW: the value as sent, spaces kept");
+	ok(fv[D_SEND].given && *fv[D_SEND].s == '\0',
+	    "given: an empty key was sent");
+	ok(!fv[D_DAY].given, "given: a key not sent");
+	parse(&r, "pw=+a+", &f);
+	fv = field_read(&r, dates + D_SEND, &f, &f, &bad);
+	ok(!fv[0].given, "given: another key");
 	pool_free(r.pool);
 }
 
