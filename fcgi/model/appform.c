@@ -50,15 +50,10 @@ static const char *const actions[] = { [AA_SAVE] = "save",
     [AA_SUBMIT] = "submit", [AA_PICK_UNIT] = "pick_unit",
     [AA_SEND_CODE] = "send_code", NULL };
 
-/* A region code: six digits. */
-static const char *
-check_region(struct req *r, const struct fielddef *f, struct fval *v)
-{
-	(void)r;
-	return strspn(v->s, "0123456789") == 6 ? NULL : f->bad;
-}
-
-/* A work type that exists. */
+/*
+ * A work type that exists; for the target (f is F_TWT) also current (not
+ * merged or cancelled).
+ */
 static const char *
 check_wt(struct req *r, const struct fielddef *f, struct fval *v)
 {
@@ -67,21 +62,10 @@ check_wt(struct req *r, const struct fielddef *f, struct fval *v)
 
 	if ((n = appform_wt_get(r, v->s, &status, NULL)) == -1)
 		return field_dbfail;
-	return n == 1 ? NULL : f->bad;
-}
-
-/* A work type that exists and is current (not merged or cancelled). */
-static const char *
-check_wt_current(struct req *r, const struct fielddef *f, struct fval *v)
-{
-	char	*status;
-	int	 n;
-
-	if ((n = appform_wt_get(r, v->s, &status, NULL)) == -1)
-		return field_dbfail;
 	if (n == 0)
 		return f->bad;
-	return strcmp(status, "current") == 0 ? NULL : M_WT_MERGED;
+	return f != &appform_fields[F_TWT] || strcmp(status, "current") == 0 ?
+	    NULL : M_WT_MERGED;
 }
 
 /* A list of breakthrough condition codes: "c1,c3". */
@@ -137,8 +121,7 @@ const struct fielddef appform_fields[AF__MAX + 1] = {
 	[F_URANK] = { "unit_rank", FT_CHOICE, 0, 0, 0, NULL,
 	    "请从列表中选择单位级别（省级、市级、县级、乡镇）。", uranks, NULL },
 	[F_TWT] = { "target_worktype", FT_TEXT, 0, 1, 8, NULL,
-	    "没有这个工种，请从列表中选择申报岗位工种。", NULL,
-	    check_wt_current },
+	    "没有这个工种，请从列表中选择申报岗位工种。", NULL, check_wt },
 	[F_TLEVEL] = { "target_level", FT_UINT, 0, 1, 5, NULL,
 	    "请从列表中选择申报岗位等级。", NULL, NULL },
 	[F_ROUTE] = { "route", FT_CHOICE, 0, 0, 0, NULL,
@@ -160,7 +143,7 @@ const struct fielddef appform_fields[AF__MAX + 1] = {
 	[F_ACHIEVE] = TEXT("achievements", 4000, "主要技术业务工作业绩"),
 	[F_OPT] = TEXT("opt_conditions", 2000, "可选条件"),
 	[AF_REGION] = { "region", FT_TEXT, 0, 6, 6, NULL,
-	    "请从列表中选择地区。", NULL, check_region },
+	    "请从列表中选择地区。", NULL, field_check_digits },
 	[AF_SUPERVISOR] = { "supervisor", FT_UINT, 0, 1, ID_MAX, NULL,
 	    "请从列表中选择主管单位。", NULL, NULL },
 	[AF_EXC1] = EXC("c1"),

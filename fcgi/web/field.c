@@ -32,6 +32,14 @@
 /* What a check returns when the database failed (the step gives RC_DB). */
 const char	 field_dbfail[] = "数据库暂时不可用。";
 
+/* A check of a text field: digits only (region codes and the like). */
+const char *
+field_check_digits(struct req *r, const struct fielddef *f, struct fval *v)
+{
+	(void)r;
+	return strspn(v->s, "0123456789") == strlen(v->s) ? NULL : f->bad;
+}
+
 /*
  * FT_CODE: is v one of the codes statement f->min lists (rows of code,
  * name, rank)?  v->n is its rank.  Returns 1, 0, or -1 (database).

@@ -219,6 +219,8 @@ struct route {
 
 /* field.c */
 extern const char field_dbfail[];
+const char	*field_check_digits(struct req *, const struct fielddef *,
+		    struct fval *);
 int		 field_one(struct req *, const struct fielddef *, const char *,
 		    const struct form *, struct fval *);
 struct fval	*field_read(struct req *, const struct fielddef *,

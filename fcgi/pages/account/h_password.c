@@ -101,6 +101,16 @@ fail:
 #define M_PW2_NEED	"请再次输入新密码。"
 #define M_PW2_BAD	"两次输入的密码不一致。"
 
+/* The new password, its confirmation and the SMS code (both forms). */
+#define PW_FIELD	{ "password", FT_TEXT, FL_REQ | FL_RAW | FL_SECRET, 1, \
+    128, M_PW_NEED, M_PW_BAD, NULL, NULL }
+#define PW2_FIELD	{ "password2", FT_TEXT, FL_REQ | FL_RAW | FL_SECRET, 1, \
+    128, M_PW2_NEED, M_PW2_BAD, NULL, NULL }
+#define CODE_FIELD	{ "sms_code", FT_TEXT, FL_SECRET, 0, 32, NULL, \
+    "短信验证码为6位数字。", NULL, NULL }
+#define SEND_FIELD	{ "send_code", FT_TEXT, FL_SECRET | FL_RAW, 0, 32, \
+    NULL, "请点击“获取验证码”按钮。", NULL, NULL }
+
 /* The confirmation pw2 of the new password pw, both well-formed. */
 static void
 confirm_check(struct req *r, const struct fval *pw, const struct fval *pw2)
@@ -247,14 +257,10 @@ enum { PF_OLD, PF_PW, PF_PW2, PF_CODE, PF_SEND };
 const struct fielddef h_password_fields[] = {
 	[PF_OLD] = { "old", FT_TEXT, FL_REQ | FL_RAW | FL_SECRET, 1, 128,
 	    "请输入原密码。", "原密码不正确。", NULL, NULL },
-	[PF_PW] = { "password", FT_TEXT, FL_REQ | FL_RAW | FL_SECRET, 1, 128,
-	    M_PW_NEED, M_PW_BAD, NULL, NULL },
-	[PF_PW2] = { "password2", FT_TEXT, FL_REQ | FL_RAW | FL_SECRET, 1, 128,
-	    M_PW2_NEED, M_PW2_BAD, NULL, NULL },
-	[PF_CODE] = { "sms_code", FT_TEXT, FL_SECRET, 0, 32, NULL,
-	    "短信验证码为6位数字。", NULL, NULL },
-	[PF_SEND] = { "send_code", FT_TEXT, FL_SECRET | FL_RAW, 0, 32, NULL,
-	    "请点击“获取验证码”按钮。", NULL, NULL },
+	[PF_PW] = PW_FIELD,
+	[PF_PW2] = PW2_FIELD,
+	[PF_CODE] = CODE_FIELD,
+	[PF_SEND] = SEND_FIELD,
 	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
 };
 
@@ -528,16 +534,12 @@ const struct fielddef h_forgot_fields[] = {
 	    "请输入11位手机号码。", NULL, check_phone },
 	[FF_KIND] = { "kind", FT_TEXT, 0, 0, 16, NULL, "账号类别不正确。", NULL,
 	    NULL },
-	[FF_PW] = { "password", FT_TEXT, FL_REQ | FL_RAW | FL_SECRET, 1, 128,
-	    M_PW_NEED, M_PW_BAD, NULL, NULL },
-	[FF_PW2] = { "password2", FT_TEXT, FL_REQ | FL_RAW | FL_SECRET, 1, 128,
-	    M_PW2_NEED, M_PW2_BAD, NULL, NULL },
-	[FF_CODE] = { "sms_code", FT_TEXT, FL_SECRET, 0, 32, NULL,
-	    "短信验证码为6位数字。", NULL, NULL },
+	[FF_PW] = PW_FIELD,
+	[FF_PW2] = PW2_FIELD,
+	[FF_CODE] = CODE_FIELD,
 	[FF_TOTP] = { "totp", FT_TEXT, FL_SECRET, 0, 32, NULL, MSG_FORGOT_TOTP,
 	    NULL, NULL },
-	[FF_SEND] = { "send_code", FT_TEXT, FL_SECRET | FL_RAW, 0, 32, NULL,
-	    "请点击“获取验证码”按钮。", NULL, NULL },
+	[FF_SEND] = SEND_FIELD,
 	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
 };
 

@@ -24,19 +24,11 @@ bad(struct req *r, const char *msg)
 	return RC_BADREQ;
 }
 
-/* A region code: six digits. */
-static const char *
-check_region(struct req *r, const struct fielddef *f, struct fval *v)
-{
-	(void)r;
-	return strspn(v->s, "0123456789") == 6 ? NULL : f->bad;
-}
-
 /* The fields of GET /lookup/units. */
 enum { UF_REGION, UF_PARENT };
 const struct fielddef h_lookup_units_fields[] = {
 	[UF_REGION] = { "region", FT_TEXT, FL_QUERY, 6, 6, NULL,
-	    "地区代码应为6位数字。", NULL, check_region },
+	    "地区代码应为6位数字。", NULL, field_check_digits },
 	[UF_PARENT] = { "parent", FT_UINT, FL_QUERY, 1, 4294967295LL, NULL,
 	    "上级单位编号应为正整数。", NULL, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }

@@ -215,22 +215,11 @@ reg_count(struct req *r, const char *scope, const char *region,
 	return total;
 }
 
-/* A region code: six digits. */
-static const char *
-registrations_check_region(struct req *r, const struct fielddef *f,
-    struct fval *v)
-{
-	(void)r;
-	return strlen(v->s) != 6 || strspn(v->s, "0123456789") != 6 ?
-	    f->bad : NULL;
-}
-
 /* The filters of GET /admin/registrations. */
 enum { RF_REGION, RF_LEVEL, RF_PAGE };
 const struct fielddef h_registrations_fields[] = {
 	[RF_REGION] = { "region", FT_TEXT, FL_QUERY, 6, 6, NULL,
-	    "查询条件不正确：地区代码应为6位数字。", NULL,
-	    registrations_check_region },
+	    "查询条件不正确：地区代码应为6位数字。", NULL, field_check_digits },
 	[RF_LEVEL] = { "level", FT_UINT, FL_QUERY, 1, 5, NULL,
 	    "查询条件不正确：等级应为1至5。", NULL, NULL },
 	[RF_PAGE] = { "page", FT_UINT, FL_QUERY, 1, 1000000, NULL,
