@@ -40,6 +40,15 @@ field_check_digits(struct req *r, const struct fielddef *f, struct fval *v)
 	return strspn(v->s, "0123456789") == strlen(v->s) ? NULL : f->bad;
 }
 
+/* A check of a text field: a mainland mobile number (valid_phone). */
+const char *
+field_check_phone(struct req *r, const struct fielddef *f, struct fval *v)
+{
+	(void)r;
+	(void)f;
+	return valid_phone(v->s);
+}
+
 /*
  * FT_CODE: is v one of the codes statement f->min lists (rows of code,
  * name, rank)?  v->n is its rank.  Returns 1, 0, or -1 (database).

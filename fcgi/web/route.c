@@ -80,7 +80,7 @@ static const struct route routes[] = {
 	{ M_GET,  "/register",         PAGE_REGISTER,      RS_ANY,    0,           h_register, NULL },
 	{ M_POST, "/register",         PAGE_REGISTER,      RS_ANY,    R_MULTIPART, h_register_post, NULL },
 	{ M_GET,  "/register/photo",   PAGE_REGISTER,      RS_ANY,    0,           h_register_photo, NULL },
-	{ M_POST, "/sms",              PAGE_SMS,           RS_ANY,    0,           h_sms, NULL },
+	{ M_POST, "/sms",              PAGE_SMS,           RS_ANY,    0,           h_sms, h_sms_fields },
 	{ M_GET,  "/captcha",          PAGE_SMS,           RS_ANY,    0,           h_captcha, NULL },
 	{ M_GET,  "/password/forgot",  PAGE_FORGOT,        RS_ANY,    0,           h_forgot, NULL },
 	{ M_POST, "/password/forgot",  PAGE_FORGOT,        RS_ANY,    0,           h_forgot_post, h_forgot_fields },

@@ -221,6 +221,8 @@ struct route {
 extern const char field_dbfail[];
 const char	*field_check_digits(struct req *, const struct fielddef *,
 		    struct fval *);
+const char	*field_check_phone(struct req *, const struct fielddef *,
+		    struct fval *);
 int		 field_one(struct req *, const struct fielddef *, const char *,
 		    const struct form *, struct fval *);
 struct fval	*field_read(struct req *, const struct fielddef *,
@@ -586,6 +588,7 @@ enum rc		 h_register(struct req *);
 enum rc		 h_register_post(struct req *);
 enum rc		 h_register_photo(struct req *);
 enum rc		 h_sms(struct req *);
+extern const struct fielddef h_sms_fields[];
 enum rc		 h_forgot(struct req *);
 enum rc		 h_forgot_post(struct req *);
 enum rc		 h_password(struct req *);

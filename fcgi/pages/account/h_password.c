@@ -513,15 +513,6 @@ check_login(struct req *r, const struct fielddef *f, struct fval *v)
 	    "请核对。";
 }
 
-/* A mobile number in use. */
-static const char *
-check_phone(struct req *r, const struct fielddef *f, struct fval *v)
-{
-	(void)r;
-	(void)f;
-	return valid_phone(v->s);
-}
-
 /*
  * The fields of POST /password/forgot: who (login, phone, kind: put back
  * into the page), then what the reset needs.
@@ -531,7 +522,7 @@ const struct fielddef h_forgot_fields[] = {
 	    "请输入身份证号、手机号、单位代码或账号。", "账号过长，请核对。", NULL,
 	    check_login },
 	[FF_PHONE] = { "phone", FT_TEXT, FL_REQ, 1, 32, "请输入手机号码。",
-	    "请输入11位手机号码。", NULL, check_phone },
+	    "请输入11位手机号码。", NULL, field_check_phone },
 	[FF_KIND] = { "kind", FT_TEXT, 0, 0, 16, NULL, "账号类别不正确。", NULL,
 	    NULL },
 	[FF_PW] = PW_FIELD,
