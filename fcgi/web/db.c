@@ -640,6 +640,26 @@ db_fail(struct req *r, enum stmt s, const char *call)
 }
 
 /*
+ * A connection that died while the worker waited (MariaDB restarted)
+ * shows itself at a request's first statement.  When that statement is
+ * a query outside a transaction, nothing was read or written yet: opens
+ * a new connection so it can run once more there.  1 when it tried
+ * (the connection is up again, or db_up is 0), else 0.
+ */
+static int
+db_reopen(struct req *r, enum stmt s)
+{
+	if (r->db_ran || in_tx || strncmp(stmts[s].sql, "SELECT", 6) != 0 ||
+	    !db_gone(mysql_stmt_errno(r->w->stmts[s])))
+		return 0;
+	log_warnx("the database connection was gone; connecting again");
+	db_close(r->w);
+	if (db_open(r->w) == -1)
+		r->w->db_errno = CR_SERVER_GONE_ERROR;
+	return 1;
+}
+
+/*
  * Runs statement s with its declared parameters (stmts[s].params): 'i' a
  * long long, 's' a string (NULL is SQL NULL), 'b' a pointer and a size_t
  * length.  A query's rows are stored for db_row().  Returns the number of rows
@@ -705,10 +725,18 @@ db_run(struct req *r, enum stmt s, ...)
 	if (n > 0 && mysql_stmt_bind_param(st, b))
 		return db_fail(r, s, "mysql_stmt_bind_param");
 	failed = mysql_stmt_execute(st) != 0;
+	if (failed && db_reopen(r, s)) {
+		if (!r->w->db_up)
+			return -1;	/* still unreachable: 503 */
+		st = r->w->stmts[s];
+		failed = (n > 0 && mysql_stmt_bind_param(st, b)) ||
+		    mysql_stmt_execute(st) != 0;
+	}
 	if (writes_auth[s])
 		sescache_bump();	/* kept sessions may be stale now */
 	if (failed)
 		return db_fail(r, s, "mysql_stmt_execute");
+	r->db_ran = 1;
 	if (res[s].ncols == 0)
 		return (int)mysql_stmt_affected_rows(st);
 	if (mysql_stmt_store_result(st))

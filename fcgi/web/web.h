@@ -142,6 +142,7 @@ struct req {
 	long long		 stale_account;	/* its session expired now */
 	char			 stale_csrf[TOKEN_LEN + 1];	/* its token */
 	int			 year;		/* current year, 0 if none */
+	int			 db_ran;	/* a statement succeeded */
 	/* Response. */
 	int			 status;
 	char			*location;	/* redirect (303) */

@@ -168,6 +168,14 @@ is(scalar @before, $WORKERS, "$WORKERS workers run") or diag("@before");
 	is($ok, 20, 'after MariaDB returns /home succeeds again (20 in a row)')
 	    or diag("statuses before: $seen");
 	is($b->get('/home')->status, 200, 'the session survived the outage');
+
+	# MariaDB restarts while the workers wait: each holds a connection
+	# that died unseen.  The first request of each must not be a 503.
+	$s->stop_db;
+	$s->start_db;
+	$st = load('/home', 4, 10, undef, $cookie);
+	is(fmt($st), '200:40', 'MariaDB restarted between requests: ' .
+	    'every worker answers its next request (it connects again)');
 }
 
 # 4. SIGTERM: the master and its workers exit within stop_timeout.
