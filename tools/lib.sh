@@ -275,6 +275,7 @@ gkbm_nginx_conf() {
 		    -e "s|@PORT@|$(gkbm_sed_repl "$2")|g" \
 		    -e "s|@WEBSOCK@|$(gkbm_sed_repl "$3")|g" \
 		    -e "s|@WWWDIR@|$(gkbm_sed_repl "$4")|g" \
+		    -e "s|@ERRDIR@|$(gkbm_sed_repl "$4/errors")|g" \
 		    -e "s|@UPLOADDIR@|$(gkbm_sed_repl "$5")|g" \
 		    -e "s|@RATE@|$(gkbm_sed_repl "$6")|g" \
 		    -e "s|@BURST@|$(gkbm_sed_repl "$7")|g" "$9"

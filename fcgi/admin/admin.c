@@ -7,11 +7,12 @@
  *
  * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
  */
-/* admin.c: gkbm-admin, the operator's command line: dispatch, statements */
+/* admin.c: gkbm-admin, the operator's command line: dispatch, its handle */
 
 #include <sys/types.h>
 
 #include <ctype.h>
+#include <stddef.h>
 #include <err.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -25,135 +26,20 @@
 #include "gkbm.h"
 #include "admin.h"
 
-#define MAX_PARAMS	20		/* placeholders in one statement */
-
 /*
- * The SQL of every statement gkbm-admin runs (enum astmt in admin.h),
- * prepared on first use.  Two kinds of SQL are not here and cannot be:
- * the migration files themselves, and GRANT/REVOKE, whose table and user
- * names are identifiers (no placeholders); those names are checked
- * against [A-Za-z0-9_] first.
+ * The options of the commands: how each is spelled and where it goes in
+ * struct opts (a string for one with a value, an int flag otherwise).
  */
-static const char *const astmts[ASTMT__MAX] = {
-	/* ASTMT_VERSION_TABLE */
-	"CREATE TABLE IF NOT EXISTS schema_version ("
-	" version INT NOT NULL PRIMARY KEY,"
-	" name VARCHAR(100) NOT NULL,"
-	" applied_at DATETIME NOT NULL"
-	") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci",
-	/* ASTMT_VERSION_LIST */
-	"SELECT version FROM schema_version ORDER BY version",
-	/* ASTMT_VERSION_INSERT */
-	"INSERT INTO schema_version (version, name, applied_at)"
-	" VALUES (?, ?, NOW())",
-	/* ASTMT_TABLE_LIST */
-	"SELECT table_name FROM information_schema.tables"
-	" WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'"
-	" ORDER BY table_name",
-	/* ASTMT_REGION_UPSERT */
-	"INSERT INTO regions (code, name, parent_code, kind, division_type,"
-	" direct_county, note) VALUES (?, ?, ?, ?, ?, ?, ?)"
-	" ON DUPLICATE KEY UPDATE name = VALUES(name),"
-	" parent_code = VALUES(parent_code), kind = VALUES(kind),"
-	" division_type = VALUES(division_type),"
-	" direct_county = VALUES(direct_county), note = VALUES(note)",
-	/* ASTMT_WORKTYPE_UPSERT */
-	"INSERT INTO worktypes (code, name, pinyin, category, status,"
-	" level1_open, source, source_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-	" ON DUPLICATE KEY UPDATE name = VALUES(name),"
-	" pinyin = VALUES(pinyin), category = VALUES(category),"
-	" status = VALUES(status), level1_open = VALUES(level1_open),"
-	" source = VALUES(source), source_ref = VALUES(source_ref)",
-	/* ASTMT_WTMAP_PRUNE */
-	"DELETE FROM worktype_map"
-	" WHERE old_code = ? AND FIND_IN_SET(new_code, ?) = 0",
-	/* ASTMT_WTMAP_INSERT */
-	"INSERT INTO worktype_map (old_code, new_code) VALUES (?, ?)"
-	" ON DUPLICATE KEY UPDATE new_code = new_code",
-	/* ASTMT_EDUCATION_UPSERT */
-	"INSERT INTO education (code, name, full_name, rank, note)"
-	" VALUES (?, ?, ?, ?, ?)"
-	" ON DUPLICATE KEY UPDATE name = VALUES(name),"
-	" full_name = VALUES(full_name), rank = VALUES(rank),"
-	" note = VALUES(note)",
-	/* ASTMT_APPRAISAL_UPSERT */
-	"INSERT INTO appraisal (code, name, alt_name, rank, counts_as_pass,"
-	" note) VALUES (?, ?, ?, ?, ?, ?)"
-	" ON DUPLICATE KEY UPDATE name = VALUES(name),"
-	" alt_name = VALUES(alt_name), rank = VALUES(rank),"
-	" counts_as_pass = VALUES(counts_as_pass), note = VALUES(note)",
-	/* ASTMT_YEAR_GET */
-	"SELECT year FROM years WHERE year = ?",
-	/* ASTMT_YEAR_UPSERT */
-	"INSERT INTO years (year, title, is_current) VALUES (?, ?, 0)"
-	" ON DUPLICATE KEY UPDATE title = VALUES(title)",
-	/* ASTMT_YEAR_CURRENT */
-	"UPDATE years SET is_current = (year = ?)",
-	/* ASTMT_WINDOW_UPSERT */
-	"INSERT INTO windows (year, kind, region_code, starts_at, ends_at,"
-	" updated_by, updated_at) VALUES (?, ?, '', ?, ?, NULL, NOW())"
-	" ON DUPLICATE KEY UPDATE starts_at = VALUES(starts_at),"
-	" ends_at = VALUES(ends_at), updated_by = NULL, updated_at = NOW()",
-	/* ASTMT_REGION_GET */
-	"SELECT kind, direct_county FROM regions WHERE code = ?",
-	/* ASTMT_UNIT_GET */
-	"SELECT id, kind FROM units WHERE code = ?",
-	/* ASTMT_UNIT_INSERT */
-	"INSERT INTO units (code, name, kind, parent_id, region_code,"
-	" created_at) VALUES (?, ?, ?, ?, ?, NOW())",
-	/* ASTMT_UNIT_SET_ADMIN */
-	"UPDATE units SET admin_id = ? WHERE id = ?",
-	/* ASTMT_LOGIN_GET */
-	"SELECT id FROM accounts WHERE login = ?",
-	/* ASTMT_ACCOUNT_BY_IDNO */
-	"SELECT id FROM accounts WHERE year = ? AND idno_mac = ?",
-	/* ASTMT_ACCOUNT_BY_PHONE */
-	"SELECT id FROM accounts WHERE year = ? AND phone_mac = ?",
-	/* ASTMT_STAFF_INSERT */
-	"INSERT INTO accounts (role, year, unit_id, login, name,"
-	" phone_mac, pw_hash, pw_must_change, pw_changed_at, created_at)"
-	" VALUES (?, 0, ?, ?, ?, ?, ?, ?, NOW(), NOW())",
-	/* ASTMT_CANDIDATE_INSERT */
-	"INSERT INTO accounts (role, year, name, idno_mac,"
-	" phone_mac, gender, birth_date, region_code, level,"
-	" pw_hash, pw_must_change, pw_changed_at, consent_version,"
-	" consent_at, created_at) VALUES ('candidate', ?, ?, ?, ?,"
-	" ?, ?, ?, ?, ?, 0, NOW(), 'admin', NOW(), NOW())",
-	/* ASTMT_SEAL_IDNO: sealed bound to the row, so made after it */
-	"UPDATE accounts SET idno_enc = ? WHERE id = ?",
-	/* ASTMT_SEAL_PHONE */
-	"UPDATE accounts SET phone_enc = ? WHERE id = ?",
-	/* ASTMT_AUDIT_INSERT */
-	"INSERT INTO audit (at, account_id, role, unit_id, ip, request_id,"
-	" event, object, result, reason) VALUES (NOW(3), NULL, '', NULL,"
-	" '', '', ?, ?, 'ok', 'gkbm-admin')",
-	/* ASTMT_SWEEP_SESSIONS */
-	"DELETE FROM sessions WHERE seen_at < NOW() - INTERVAL ? SECOND"
-	" OR created_at < NOW() - INTERVAL ? SECOND",
-	/* ASTMT_SWEEP_ATTEMPTS */
-	"DELETE FROM login_attempts WHERE at < NOW() - INTERVAL 2 DAY",
-	/* ASTMT_SWEEP_SMSCODES */
-	"DELETE FROM sms_codes WHERE created_at < NOW() - INTERVAL 2 DAY",
-	/* ASTMT_WORKTYPE_LIST */
-	"SELECT code, name FROM worktypes ORDER BY code",
-	/* ASTMT_QUALIFIED_UPSERT */
-	"INSERT INTO qualified (idno_mac, worktype, level, year)"
-	" VALUES (?, ?, ?, ?)"
-	" ON DUPLICATE KEY UPDATE year = VALUES(year)",
-	/* ASTMT_KEPT_OLD: what refused registrations kept (regkeep.c) */
-	"SELECT HEX(id), COALESCE(file, '') FROM register_keep"
-	" WHERE created_at < NOW() - INTERVAL 30 MINUTE",
-	/* ASTMT_KEPT_DELETE */
-	"DELETE FROM register_keep WHERE id = UNHEX(?)",
-	/* ASTMT_TOTP_RESET */
-	"UPDATE accounts SET totp_enc = NULL, totp_step = 0,"
-	" totp_enroll_mac = ?, totp_enroll_until = NOW() + INTERVAL 72 HOUR"
-	" WHERE id = ? AND role IN ('city', 'province', 'county', 'unit',"
-	" 'reviewer', 'supervising')",
-	/* ASTMT_TOTP_PENDING_DROP */
-	"DELETE FROM login_pending WHERE account_id = ?",
-	/* ASTMT_TOTP_SESSIONS_DROP */
-	"DELETE FROM sessions WHERE account_id = ?",
+static const struct opt {
+	const char	*name;
+	size_t		 off;
+	int		 has_value;
+} opt_tab[] = {
+	{ "-s", offsetof(struct opts, schema_dir), 1 },
+	{ "-d", offsetof(struct opts, data_dir), 1 },
+	{ "--current", offsetof(struct opts, current), 0 },
+	{ "--unit-admin", offsetof(struct opts, unit_admin), 0 },
+	{ "--skip-bad", offsetof(struct opts, skip_bad), 0 },
 };
 
 /* One command: its function, arguments, options and usage line. */
@@ -162,42 +48,34 @@ struct cmd {
 	int		(*fn)(char **, const struct opts *);
 	int		 minargs;
 	int		 maxargs;
-	const char	*valopts;	/* single-letter options with a value */
-	const char	*flags;		/* long flags, "|current|" */
+	const char	*opts;		/* the options of opt_tab it takes */
 	const char	*usage;
 };
 
 static const struct cmd cmds[] = {
-	{ "migrate", cmd_migrate, 0, 0, "s", "",
-	    "migrate [-s DIR]" },
-	{ "import-reference", cmd_import, 0, 0, "d", "",
+	{ "migrate", cmd_migrate, 0, 0, "-s", "migrate [-s DIR]" },
+	{ "import-reference", cmd_import, 0, 0, "-d",
 	    "import-reference [-d DIR]" },
-	{ "year", cmd_year, 2, 2, "", "|current|",
-	    "year YEAR TITLE [--current]" },
-	{ "window", cmd_window, 4, 4, "", "",
-	    "window YEAR KIND START END" },
-	{ "create-unit", cmd_unit, 4, 5, "", "",
+	{ "year", cmd_year, 2, 2, "--current", "year YEAR TITLE [--current]" },
+	{ "window", cmd_window, 4, 4, "", "window YEAR KIND START END" },
+	{ "create-unit", cmd_unit, 4, 5, "",
 	    "create-unit CODE NAME KIND REGION [PARENT_CODE]" },
-	{ "create-staff", cmd_staff, 5, 5, "", "|unit-admin|",
+	{ "create-staff", cmd_staff, 5, 5, "--unit-admin",
 	    "create-staff LOGIN NAME PHONE ROLE UNIT_CODE [--unit-admin]" },
-	{ "create-province", cmd_province, 3, 3, "", "",
+	{ "create-province", cmd_province, 3, 3, "",
 	    "create-province LOGIN NAME PHONE" },
-	{ "create-candidate", cmd_candidate, 6, 6, "", "",
+	{ "create-candidate", cmd_candidate, 6, 6, "",
 	    "create-candidate YEAR IDNO NAME PHONE REGION LEVEL" },
-	{ "sessions-sweep", cmd_sweep, 0, 0, "", "",
-	    "sessions-sweep" },
-	{ "pii-rekey", cmd_rekey, 0, 0, "", "",
-	    "pii-rekey" },
-	{ "import-qualified", cmd_qualified, 1, 1, "", "|skip-bad|",
+	{ "sessions-sweep", cmd_sweep, 0, 0, "", "sessions-sweep" },
+	{ "pii-rekey", cmd_rekey, 0, 0, "", "pii-rekey" },
+	{ "import-qualified", cmd_qualified, 1, 1, "--skip-bad",
 	    "import-qualified FILE.csv [--skip-bad]" },
-	{ "totp-reset", cmd_totp_reset, 1, 1, "", "",
-	    "totp-reset LOGIN" },
+	{ "totp-reset", cmd_totp_reset, 1, 1, "", "totp-reset LOGIN" },
+	{ "check", cmd_check, 0, 0, "", "check" },
 };
 
 struct config	 cfg;
-MYSQL			*db;
-static MYSQL_STMT	*stmts[ASTMT__MAX];
-static unsigned int	 st_errno;	/* server error of the last st_run */
+struct dbh	 adb;		/* its statements: PROG_ADMIN of db.c */
 
 /* Prints the usage and exits 1. */
 static void __attribute__((noreturn))
@@ -284,252 +162,38 @@ ident_ok(const char *s, size_t min, size_t max, int letter_first)
 }
 
 /*
- * Prepares statement n (once), binds the parameters described by fmt and
- * executes it.  fmt has one letter per placeholder: 's' a string (NULL
- * binds SQL NULL), 'i' a long long, 'b' a pointer and a size_t (binary).
- * A result set is buffered, so the next statement may run before the
- * rows are fetched.  Returns the statement, or NULL after printing the
- * server's message; st_errno then holds the server's error number.
- */
-static MYSQL_STMT *
-st_vrun(enum astmt n, const char *fmt, va_list ap)
-{
-	MYSQL_BIND	 b[MAX_PARAMS];
-	unsigned long	 len[MAX_PARAMS];
-	long long	 iv[MAX_PARAMS];
-	MYSQL_STMT	*st;
-	const char	*s;
-	size_t		 i, np = strlen(fmt);
-
-	st_errno = 0;
-	if (np > MAX_PARAMS)
-		fatalx("%s: too many parameters", __func__);
-	if ((st = stmts[n]) == NULL) {
-		if ((st = mysql_stmt_init(db)) == NULL) {
-			warnx("mysql_stmt_init: %s", mysql_error(db));
-			return NULL;
-		}
-		if (mysql_stmt_prepare(st, astmts[n],
-		    strlen(astmts[n])) != 0) {
-			st_errno = mysql_stmt_errno(st);
-			warnx("mysql_stmt_prepare: %.40s...: %s", astmts[n],
-			    mysql_stmt_error(st));
-			mysql_stmt_close(st);
-			return NULL;
-		}
-		stmts[n] = st;
-	}
-	if (mysql_stmt_param_count(st) != np)
-		fatalx("%s: statement %d takes %lu parameters, given %zu",
-		    __func__, (int)n, mysql_stmt_param_count(st), np);
-
-	memset(b, 0, sizeof(b));
-	for (i = 0; i < np; i++) {
-		switch (fmt[i]) {
-		case 's':
-			if ((s = va_arg(ap, const char *)) == NULL) {
-				b[i].buffer_type = MYSQL_TYPE_NULL;
-				break;
-			}
-			b[i].buffer_type = MYSQL_TYPE_STRING;
-			b[i].buffer = (void *)s;
-			len[i] = strlen(s);
-			b[i].buffer_length = len[i];
-			b[i].length = &len[i];
-			break;
-		case 'i':
-			iv[i] = va_arg(ap, long long);
-			b[i].buffer_type = MYSQL_TYPE_LONGLONG;
-			b[i].buffer = &iv[i];
-			break;
-		case 'b':
-			b[i].buffer_type = MYSQL_TYPE_BLOB;
-			b[i].buffer = (void *)va_arg(ap, const void *);
-			len[i] = va_arg(ap, size_t);
-			b[i].buffer_length = len[i];
-			b[i].length = &len[i];
-			break;
-		default:
-			fatalx("%s: bad format %c", __func__, fmt[i]);
-		}
-	}
-
-	if ((np > 0 && mysql_stmt_bind_param(st, b) != 0) ||
-	    mysql_stmt_execute(st) != 0 ||
-	    (mysql_stmt_field_count(st) > 0 &&
-	    mysql_stmt_store_result(st) != 0)) {
-		st_errno = mysql_stmt_errno(st);
-		warnx("%.40s...: %s", astmts[n], mysql_stmt_error(st));
-		return NULL;
-	}
-	return st;
-}
-
-/* st_vrun with the parameters as arguments. */
-MYSQL_STMT *
-st_run(enum astmt n, const char *fmt, ...)
-{
-	MYSQL_STMT	*st;
-	va_list		 ap;
-
-	va_start(ap, fmt);
-	st = st_vrun(n, fmt, ap);
-	va_end(ap);
-	return st;
-}
-
-/*
- * Runs statement n like st_run.  Returns the number of rows it changed
- * (an upsert counts 1 for an insert, 2 for a change, 0 for no change),
- * or -1 on error (printed).
- */
-long long
-st_exec(enum astmt n, const char *fmt, ...)
-{
-	MYSQL_STMT	*st;
-	va_list		 ap;
-
-	va_start(ap, fmt);
-	st = st_vrun(n, fmt, ap);
-	va_end(ap);
-	return st == NULL ? -1 : (long long)mysql_stmt_affected_rows(st);
-}
-
-/*
- * Fetches the next row of st's result into the variables described by
- * fmt: 'l' a long long *, 's' a char * and its size_t size (truncated
- * and NUL-terminated; SQL NULL gives "").  NULL numbers give 0.  Returns
- * 1 for a row, or 0 at the end and -1 on error (printed), both of which
- * free the result.
- */
-static int
-st_vnext(MYSQL_STMT *st, const char *fmt, va_list ap)
-{
-	MYSQL_BIND	 b[MAX_PARAMS];
-	unsigned long	 len[MAX_PARAMS];
-	my_bool		 isnull[MAX_PARAMS];
-	char		*str[MAX_PARAMS];
-	size_t		 i, nf = strlen(fmt), sz[MAX_PARAMS];
-	int		 rc;
-
-	if (nf > MAX_PARAMS || nf != mysql_stmt_field_count(st))
-		fatalx("%s: %zu variables for %u columns", __func__, nf,
-		    mysql_stmt_field_count(st));
-	memset(b, 0, sizeof(b));
-	for (i = 0; i < nf; i++) {
-		b[i].is_null = &isnull[i];
-		b[i].length = &len[i];
-		str[i] = NULL;
-		if (fmt[i] == 'l') {
-			b[i].buffer_type = MYSQL_TYPE_LONGLONG;
-			b[i].buffer = va_arg(ap, long long *);
-			*(long long *)b[i].buffer = 0;
-		} else if (fmt[i] == 's') {
-			str[i] = va_arg(ap, char *);
-			sz[i] = va_arg(ap, size_t);
-			b[i].buffer_type = MYSQL_TYPE_STRING;
-			b[i].buffer = str[i];
-			b[i].buffer_length = sz[i] - 1;
-		} else
-			fatalx("%s: bad format %c", __func__, fmt[i]);
-	}
-
-	if (mysql_stmt_bind_result(st, b) != 0) {
-		warnx("mysql_stmt_bind_result: %s", mysql_stmt_error(st));
-		mysql_stmt_free_result(st);
-		return -1;
-	}
-	rc = mysql_stmt_fetch(st);
-	if (rc == MYSQL_NO_DATA) {
-		mysql_stmt_free_result(st);
-		return 0;
-	}
-	if (rc != 0 && rc != MYSQL_DATA_TRUNCATED) {
-		warnx("mysql_stmt_fetch: %s", mysql_stmt_error(st));
-		mysql_stmt_free_result(st);
-		return -1;
-	}
-	for (i = 0; i < nf; i++) {
-		if (str[i] == NULL)
-			continue;
-		if (isnull[i])
-			str[i][0] = '\0';
-		else
-			str[i][len[i] < sz[i] - 1 ? len[i] : sz[i] - 1] = '\0';
-	}
-	return 1;
-}
-
-/* st_vnext with the variables as arguments. */
-int
-st_next(MYSQL_STMT *st, const char *fmt, ...)
-{
-	va_list		 ap;
-	int		 rc;
-
-	va_start(ap, fmt);
-	rc = st_vnext(st, fmt, ap);
-	va_end(ap);
-	return rc;
-}
-
-/*
- * Fetches the first row of st's result like st_next and frees the
- * result in every case.  Returns 1 for a row, 0 for none, -1 on error
- * (printed).
+ * Runs a lookup of statement s (fcgi/web/db.c) returning one number (an
+ * id).  Returns 1 and sets *id if a row matched, 0 if none did, -1 on
+ * error (printed).
  */
 int
-st_one(MYSQL_STMT *st, const char *fmt, ...)
+st_id(long long *id, enum stmt s, ...)
 {
 	va_list		 ap;
-	int		 rc;
+	int		 n;
 
-	va_start(ap, fmt);
-	rc = st_vnext(st, fmt, ap);
+	va_start(ap, s);
+	n = dbh_vrun(&adb, s, ap);
 	va_end(ap);
-	if (rc == 1)
-		mysql_stmt_free_result(st);
-	return rc;
-}
-
-/*
- * Runs a lookup returning one number (an id).  Returns 1 and sets *id if
- * a row matched, 0 if none did, -1 on error (printed).
- */
-int
-st_id(long long *id, enum astmt n, const char *fmt, ...)
-{
-	MYSQL_STMT	*st;
-	va_list		 ap;
-
-	va_start(ap, fmt);
-	st = st_vrun(n, fmt, ap);
-	va_end(ap);
-	if (st == NULL)
-		return -1;
-	return st_one(st, "l", id);
+	if (n <= 0)
+		return n;
+	n = dbh_row(&adb, s, id);
+	dbh_done(&adb, s);
+	return n;
 }
 
 /* Starts a transaction.  Returns 0, or -1 (printed). */
 int
 tx_begin(void)
 {
-	if (mysql_autocommit(db, 0) != 0) {
-		warnx("mysql_autocommit: %s", mysql_error(db));
-		return -1;
-	}
-	return 0;
+	return dbh_begin(&adb);
 }
 
 /* Commits the transaction.  Returns 0, or -1 (printed). */
 int
 tx_commit(void)
 {
-	if (mysql_commit(db) != 0) {
-		warnx("mysql_commit: %s", mysql_error(db));
-		return -1;
-	}
-	return 0;
+	return dbh_commit(&adb);
 }
 
 /*
@@ -538,9 +202,28 @@ tx_commit(void)
  * Returns 0, or -1 (printed): the caller then fails the whole action.
  */
 int
-audit(const char *event, const char *object)
+admin_audit(const char *event, const char *object)
 {
-	return st_exec(ASTMT_AUDIT_INSERT, "ss", event, object) == 1 ? 0 : -1;
+	return dbh_run(&adb, STMT_ADM_AUDIT_INSERT, event, object) == 1 ? 0 : -1;
+}
+
+/* The option spelled arg if command c takes it, else NULL. */
+static const struct opt *
+opt_find(const struct cmd *c, const char *arg)
+{
+	size_t	 i, n = strlen(arg);
+	const char *p;
+
+	for (i = 0; i < sizeof(opt_tab) / sizeof(opt_tab[0]); i++) {
+		if (strcmp(opt_tab[i].name, arg) != 0)
+			continue;
+		/* c->opts is a space-separated list of spellings. */
+		for (p = c->opts; (p = strstr(p, arg)) != NULL; p += n)
+			if ((p == c->opts || p[-1] == ' ') &&
+			    (p[n] == ' ' || p[n] == '\0'))
+				return &opt_tab[i];
+	}
+	return NULL;
 }
 
 /*
@@ -552,32 +235,23 @@ static void
 args_parse(const struct cmd *c, int argc, char **argv, char **pos,
     struct opts *o)
 {
-	char	 flag[40];
-	int	 i, n = 0, rest = 0;
+	const struct opt	*op;
+	int			 i, n = 0, rest = 0;
 
 	memset(o, 0, sizeof(*o));
 	for (i = 0; i < argc; i++) {
 		if (!rest && strcmp(argv[i], "--") == 0) {
 			rest = 1;
-		} else if (!rest && strncmp(argv[i], "--", 2) == 0) {
-			snprintf(flag, sizeof(flag), "|%s|", argv[i] + 2);
-			if (strstr(c->flags, flag) == NULL)
-				goto bad;
-			if (strcmp(argv[i], "--current") == 0)
-				o->current = 1;
-			else if (strcmp(argv[i], "--skip-bad") == 0)
-				o->skip_bad = 1;
-			else
-				o->unit_admin = 1;
 		} else if (!rest && argv[i][0] == '-' && argv[i][1] != '\0' &&
-		    argv[i][2] == '\0') {
-			if (strchr(c->valopts, argv[i][1]) == NULL ||
-			    i + 1 >= argc)
+		    (argv[i][1] == '-' || argv[i][2] == '\0')) {
+			if ((op = opt_find(c, argv[i])) == NULL ||
+			    (op->has_value && i + 1 >= argc))
 				goto bad;
-			if (argv[i][1] == 's')
-				o->schema_dir = argv[++i];
+			if (op->has_value)
+				*(const char **)((char *)o + op->off) =
+				    argv[++i];
 			else
-				o->data_dir = argv[++i];
+				*(int *)((char *)o + op->off) = 1;
 		} else {
 			if (n >= c->maxargs)
 				goto bad;
@@ -592,73 +266,101 @@ bad:
 	exit(1);
 }
 
+/* The command named name; exits through usage() if there is none. */
+static const struct cmd *
+cmd_find(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (strcmp(name, cmds[i].name) == 0)
+			return &cmds[i];
+	warnx("unknown command %s", name);
+	usage();
+}
+
+/*
+ * Reads the configuration and secrets and connects as the owner account
+ * (statements are prepared on first use: migrate runs before the tables
+ * exist).  Returns 0, or -1 (printed).
+ */
+static int
+admin_open(const char *conf)
+{
+	config_init(&cfg);
+	if (config_parse(&cfg, conf) == -1 ||
+	    config_secrets(&cfg, cfg.secrets_file) == -1)
+		return -1;
+	if (dbh_open(&adb, &cfg, PROG_ADMIN, 1) == -1) {
+		warnx("cannot connect to database %s as %s", cfg.db_name,
+		    cfg.db_admin_user);
+		return -1;
+	}
+	adb.pool = pool_new();
+	return 0;
+}
+
+/*
+ * check: prepares every statement of gkbm-admin (fcgi/web/db.c) against
+ * the database and its declared types; one that does not is fatal and
+ * named.  Returns 0, or -1 (printed).
+ */
+int
+cmd_check(char **argv, const struct opts *o)
+{
+	int	 n;
+
+	(void)argv;
+	(void)o;
+	if ((n = dbh_check(&adb)) == -1) {
+		warnx("the database went away");
+		return -1;
+	}
+	printf("%d statements of gkbm-admin prepare\n", n);
+	return 0;
+}
+
 /*
  * gkbm-admin [-c conf] [-s dir] [-d dir] command [args]: runs one command
  * as the owner account.  A failed command's transaction is rolled back.
- * Exits 0 on success, 1 otherwise.
+ * -s and -d are taken before the command too, so scripts can pass them
+ * always.  Exits 0 on success, 1 otherwise.
  */
 int
 main(int argc, char *argv[])
 {
-	const struct cmd	*c = NULL;
+	const struct cmd	*c;
 	const char		*conf = D_CONF, *sdir = NULL, *ddir = NULL;
 	struct opts		 o;
 	char			**pos;
-	size_t			 i;
 	int			 ch, rc;
 
 	log_init("gkbm-admin", "-", 0);
-	/* -s and -d are also taken here, so scripts can pass them always. */
 	while ((ch = getopt(argc, argv, "+c:d:s:")) != -1) {
-		switch (ch) {
-		case 'c':
+		if (ch == 'c')
 			conf = optarg;
-			break;
-		case 'd':
+		else if (ch == 'd')
 			ddir = optarg;
-			break;
-		case 's':
+		else if (ch == 's')
 			sdir = optarg;
-			break;
-		default:
+		else
 			usage();
-		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc < 1)
+	if (optind >= argc)
 		usage();
-	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
-		if (strcmp(argv[0], cmds[i].name) == 0)
-			c = &cmds[i];
-	if (c == NULL) {
-		warnx("unknown command %s", argv[0]);
-		usage();
-	}
+	c = cmd_find(argv[optind]);
 	pos = xcalloc(c->maxargs + 1, sizeof(*pos));
-	args_parse(c, argc - 1, argv + 1, pos, &o);
+	args_parse(c, argc - optind - 1, argv + optind + 1, pos, &o);
 	if (o.schema_dir == NULL)
 		o.schema_dir = sdir;
 	if (o.data_dir == NULL)
 		o.data_dir = ddir;
-
-	config_init(&cfg);
-	if (config_parse(&cfg, conf) == -1 ||
-	    config_secrets(&cfg, cfg.secrets_file) == -1)
+	if (admin_open(conf) == -1)
 		return 1;
-	if ((db = db_connect(&cfg, 1)) == NULL) {
-		warnx("cannot connect to database %s as %s", cfg.db_name,
-		    cfg.db_admin_user);
-		return 1;
-	}
-
-	rc = c->fn(pos, &o);
-	if (rc == -1 && mysql_rollback(db) != 0)
-		warnx("mysql_rollback: %s", mysql_error(db));
-	for (i = 0; i < ASTMT__MAX; i++)
-		if (stmts[i] != NULL)
-			mysql_stmt_close(stmts[i]);
-	mysql_close(db);
+	if ((rc = c->fn(pos, &o)) == -1)
+		dbh_rollback(&adb);
+	dbh_close(&adb);
+	pool_free(adb.pool);
 	config_free(&cfg);
 	free(pos);
 	return rc == 0 ? 0 : 1;

@@ -43,11 +43,16 @@ static const char *const staff_roles[] = {
 static int
 unit_get(const char *code, long long *id, char *kind, size_t kindsz)
 {
-	MYSQL_STMT	*st;
+	char	*k;
+	int	 rc;
 
-	if ((st = st_run(ASTMT_UNIT_GET, "s", code)) == NULL)
-		return -1;
-	return st_one(st, "ls", id, kind, kindsz);
+	if ((rc = dbh_run(&adb, STMT_ADM_UNIT_GET, code)) <= 0)
+		return rc;
+	rc = dbh_row(&adb, STMT_ADM_UNIT_GET, id, &k);
+	dbh_done(&adb, STMT_ADM_UNIT_GET);
+	if (rc == 1)
+		snprintf(kind, kindsz, "%s", k);
+	return rc;
 }
 
 /*
@@ -57,11 +62,16 @@ unit_get(const char *code, long long *id, char *kind, size_t kindsz)
 static int
 region_get(const char *code, char *kind, size_t kindsz, long long *direct)
 {
-	MYSQL_STMT	*st;
+	char	*k;
+	int	 rc;
 
-	if ((st = st_run(ASTMT_REGION_GET, "s", code)) == NULL)
-		return -1;
-	return st_one(st, "sl", kind, kindsz, direct);
+	if ((rc = dbh_run(&adb, STMT_ADM_REGION_GET, code)) <= 0)
+		return rc;
+	rc = dbh_row(&adb, STMT_ADM_REGION_GET, &k, direct);
+	dbh_done(&adb, STMT_ADM_REGION_GET);
+	if (rc == 1)
+		snprintf(kind, kindsz, "%s", k);
+	return rc;
 }
 
 /*
@@ -73,9 +83,8 @@ static int
 unit_create(const char *code, const char *name, const char *kind,
     const char *region, const char *parent, long long *id)
 {
-	MYSQL_STMT	*st;
-	char		 buf[32], obj[64], pidstr[24];
-	long long	 pid, dc, other;
+	char		 buf[32], obj[64];
+	long long	 pid = 0, dc, other;
 	long		 n;
 	int		 rc;
 
@@ -104,7 +113,7 @@ unit_create(const char *code, const char *name, const char *kind,
 			warnx("unit %s already exists", code);
 		return -1;
 	}
-	if ((rc = st_id(&other, ASTMT_LOGIN_GET, "s", code)) != 0) {
+	if ((rc = st_id(&other, STMT_ADM_LOGIN_GET, code)) != 0) {
 		if (rc == 1)
 			warnx("unit code %s is the login of account %lld",
 			    code, other);
@@ -116,15 +125,14 @@ unit_create(const char *code, const char *name, const char *kind,
 				warnx("parent unit %s: no such unit", parent);
 			return -1;
 		}
-		/* An id bound as text: 's' is the format that binds NULL. */
-		snprintf(pidstr, sizeof(pidstr), "%lld", pid);
 	}
-	if ((st = st_run(ASTMT_UNIT_INSERT, "sssss", code, name, kind,
-	    parent != NULL ? pidstr : NULL, region)) == NULL)
+	/* A parent id of 0 is stored as NULL. */
+	if (dbh_run(&adb, STMT_ADM_UNIT_INSERT, code, name, kind, pid,
+	    region) != 1)
 		return -1;
-	*id = (long long)mysql_stmt_insert_id(st);
+	*id = dbh_insert_id(&adb, STMT_ADM_UNIT_INSERT);
 	snprintf(obj, sizeof(obj), "unit:%lld", *id);
-	return audit("unit.create", obj);
+	return admin_audit("unit.create", obj);
 }
 
 /* create-unit: creates a unit.  Returns 0, or -1 (printed). */
@@ -198,8 +206,8 @@ pii_store(const char *col, long long id, const char *value)
 		warnx("cannot seal %s", col);
 		return -1;
 	}
-	return st_exec(strcmp(col, PII_IDNO) == 0 ? ASTMT_SEAL_IDNO :
-	    ASTMT_SEAL_PHONE, "bi", enc, enclen, id) == 1 ? 0 : -1;
+	return dbh_run(&adb, strcmp(col, PII_IDNO) == 0 ? STMT_ADM_SEAL_IDNO :
+	    STMT_ADM_SEAL_PHONE, enc, enclen, id) == 1 ? 0 : -1;
 }
 
 /* What a new staff account is given on the command line. */
@@ -272,7 +280,6 @@ static int
 staff_insert(const struct staff *s, const char *hash, int must_change,
     long long *id)
 {
-	MYSQL_STMT	*st;
 	unsigned char	 mac[MAC_LEN];
 	char		 kind[32], obj[64];
 	long long	 unit, other;
@@ -289,7 +296,7 @@ staff_insert(const struct staff *s, const char *hash, int must_change,
 		    s->role, s->role, s->unit, kind);
 		return -1;
 	}
-	if ((rc = st_id(&other, ASTMT_LOGIN_GET, "s", s->login)) != 0) {
+	if ((rc = st_id(&other, STMT_ADM_LOGIN_GET, s->login)) != 0) {
 		if (rc == 1)
 			warnx("login %s is taken (account %lld)", s->login,
 			    other);
@@ -301,25 +308,24 @@ staff_insert(const struct staff *s, const char *hash, int must_change,
 		return -1;
 	}
 	pii_mac(&cfg, "phone", s->phone, mac);
-	if ((rc = st_id(&other, ASTMT_ACCOUNT_BY_PHONE, "ib", 0LL, mac,
+	if ((rc = st_id(&other, STMT_ADM_ACCOUNT_BY_PHONE, 0LL, mac,
 	    (size_t)MAC_LEN)) != 0) {
 		if (rc == 1)
 			warnx("phone already belongs to staff account %lld",
 			    other);
 		return -1;
 	}
-	if ((st = st_run(ASTMT_STAFF_INSERT, "sissbsi", s->role, unit,
-	    s->login, s->name, mac, (size_t)MAC_LEN, hash,
-	    (long long)must_change)) == NULL)
+	if (dbh_run(&adb, STMT_ADM_STAFF_INSERT, s->role, unit, s->login,
+	    s->name, mac, (size_t)MAC_LEN, hash, (long long)must_change) != 1)
 		return -1;
-	*id = (long long)mysql_stmt_insert_id(st);
+	*id = dbh_insert_id(&adb, STMT_ADM_STAFF_INSERT);
 	if (pii_store(PII_PHONE, *id, s->phone) == -1)
 		return -1;
 	if (s->unit_admin &&
-	    st_exec(ASTMT_UNIT_SET_ADMIN, "ii", *id, unit) == -1)
+	    dbh_run(&adb, STMT_ADM_UNIT_SET_ADMIN, *id, unit) == -1)
 		return -1;
 	snprintf(obj, sizeof(obj), "account:%lld", *id);
-	return audit("staff.create", obj);
+	return admin_audit("staff.create", obj);
 }
 
 /* Prints the one-line result of a new staff account. */
@@ -391,41 +397,53 @@ cmd_province(char **argv, const struct opts *o)
 	return 0;
 }
 
+/* A new candidate account as given on the command line, checked. */
+struct cand {
+	long long	 year;
+	long long	 level;
+	const char	*name;
+	const char	*phone;
+	const char	*region;
+	struct idno	 id;
+	char		 birth[16];
+	char		 gender[2];
+	char		 hash[PW_HASH_MAX + 1];
+	unsigned char	 imac[MAC_LEN];
+	unsigned char	 pmac[MAC_LEN];
+};
+
 /*
- * create-candidate: creates a candidate account of a year (demo and
- * benchmark data; real candidates register on the web).  Returns 0, or
+ * Checks the arguments of create-candidate into *c and reads and hashes
+ * its password (standard input, the candidate policy).  Returns 0, or
  * -1 (printed).
  */
-int
-cmd_candidate(char **argv, const struct opts *o)
+static int
+cand_parse(char **argv, struct cand *c)
 {
-	MYSQL_STMT	*st;
-	struct idno	 id;
 	enum idno_err	 e;
-	unsigned char	 imac[MAC_LEN], pmac[MAC_LEN];
-	char		 pw[MAX_PW], hash[PW_HASH_MAX + 1], birth[16];
-	char		 kind[32], obj[64], gender[2];
-	const char	*name = argv[2], *phone = argv[3], *region = argv[4];
+	char		 pw[MAX_PW];
 	const char	*msg;
-	long long	 year, level, dc, other, acc;
 	int		 rc;
 
-	(void)o;
-	if (year_parse(argv[0], &year) == -1)
+	memset(c, 0, sizeof(*c));
+	c->name = argv[2];
+	c->phone = argv[3];
+	c->region = argv[4];
+	if (year_parse(argv[0], &c->year) == -1)
 		return -1;
-	if ((e = idno_parse(argv[1], &id)) != IDNO_OK) {
+	if ((e = idno_parse(argv[1], &c->id)) != IDNO_OK) {
 		warnx("ID number: %s", idno_strerror(e));
 		return -1;
 	}
-	if ((msg = valid_name(name)) != NULL) {
-		warnx("name %s: %s", name, msg);
+	if ((msg = valid_name(c->name)) != NULL) {
+		warnx("name %s: %s", c->name, msg);
 		return -1;
 	}
-	if ((msg = valid_phone(phone)) != NULL) {
+	if ((msg = valid_phone(c->phone)) != NULL) {
 		warnx("phone: %s", msg);
 		return -1;
 	}
-	if (num_parse(argv[5], 1, 5, &level) == -1) {
+	if (num_parse(argv[5], 1, 5, &c->level) == -1) {
 		warnx("level %s: expected 1 to 5", argv[5]);
 		return -1;
 	}
@@ -435,64 +453,93 @@ cmd_candidate(char **argv, const struct opts *o)
 			    "standard input");
 		return -1;
 	}
-	if ((msg = passwd_check_candidate(pw, id.norm, name)) != NULL) {
+	if ((msg = passwd_check_candidate(pw, c->id.norm, c->name)) != NULL) {
 		OPENSSL_cleanse(pw, sizeof(pw));
 		warnx("password refused: %s", msg);
 		return -1;
 	}
-	rc = passwd_hash(pw, cfg.scrypt_ln, hash, sizeof(hash));
+	rc = passwd_hash(pw, cfg.scrypt_ln, c->hash, sizeof(c->hash));
 	OPENSSL_cleanse(pw, sizeof(pw));
 	if (rc == -1) {
 		warnx("cannot hash the password");
 		return -1;
 	}
-	snprintf(birth, sizeof(birth), "%04d-%02d-%02d", id.year, id.month,
-	    id.day);
-	gender[0] = id.gender;
-	gender[1] = '\0';
-	pii_mac(&cfg, "idno", id.norm, imac);
-	pii_mac(&cfg, "phone", phone, pmac);
+	snprintf(c->birth, sizeof(c->birth), "%04d-%02d-%02d", c->id.year,
+	    c->id.month, c->id.day);
+	c->gender[0] = c->id.gender;
+	pii_mac(&cfg, "idno", c->id.norm, c->imac);
+	pii_mac(&cfg, "phone", c->phone, c->pmac);
+	return 0;
+}
 
-	if (tx_begin() == -1 || year_exists(year) == -1)
-		return -1;
-	if ((rc = region_get(region, kind, sizeof(kind), &dc)) != 1) {
+/*
+ * Checks that c's region takes registrations and that its ID number and
+ * phone are free in its year.  Returns 0, or -1 (printed).
+ */
+static int
+cand_free(const struct cand *c)
+{
+	char		 kind[32];
+	long long	 dc, other;
+	int		 rc;
+
+	if ((rc = region_get(c->region, kind, sizeof(kind), &dc)) != 1) {
 		if (rc == 0)
-			warnx("region %s: no such region", region);
+			warnx("region %s: no such region", c->region);
 		return -1;
 	}
 	if (strcmp(kind, "city") != 0 && strcmp(kind, "direct_county") != 0 &&
 	    dc == 0) {
 		warnx("region %s is a %s: expected a city or a directly "
-		    "administered county", region, kind);
+		    "administered county", c->region, kind);
 		return -1;
 	}
-	if ((rc = st_id(&other, ASTMT_ACCOUNT_BY_IDNO, "ib", year, imac,
+	if ((rc = st_id(&other, STMT_ADM_ACCOUNT_BY_IDNO, c->year, c->imac,
 	    (size_t)MAC_LEN)) != 0) {
 		if (rc == 1)
 			warnx("this ID number is already registered in %lld "
-			    "(account %lld)", year, other);
+			    "(account %lld)", c->year, other);
 		return -1;
 	}
-	if ((rc = st_id(&other, ASTMT_ACCOUNT_BY_PHONE, "ib", year, pmac,
+	if ((rc = st_id(&other, STMT_ADM_ACCOUNT_BY_PHONE, c->year, c->pmac,
 	    (size_t)MAC_LEN)) != 0) {
 		if (rc == 1)
 			warnx("this phone is already registered in %lld "
-			    "(account %lld)", year, other);
+			    "(account %lld)", c->year, other);
 		return -1;
 	}
-	if ((st = st_run(ASTMT_CANDIDATE_INSERT, "isbbsssis", year, name,
-	    imac, (size_t)MAC_LEN, pmac, (size_t)MAC_LEN, gender, birth,
-	    region, level, hash)) == NULL)
+	return 0;
+}
+
+/*
+ * create-candidate: creates a candidate account of a year (demo and
+ * benchmark data; real candidates register on the web).  Returns 0, or
+ * -1 (printed).
+ */
+int
+cmd_candidate(char **argv, const struct opts *o)
+{
+	struct cand	 c;
+	char		 obj[64];
+	long long	 acc;
+
+	(void)o;
+	if (cand_parse(argv, &c) == -1 || tx_begin() == -1 ||
+	    year_exists(c.year) == -1 || cand_free(&c) == -1)
 		return -1;
-	acc = (long long)mysql_stmt_insert_id(st);
-	if (pii_store(PII_IDNO, acc, id.norm) == -1 ||
-	    pii_store(PII_PHONE, acc, phone) == -1)
+	if (dbh_run(&adb, STMT_ADM_CANDIDATE_INSERT, c.year, c.name, c.imac,
+	    (size_t)MAC_LEN, c.pmac, (size_t)MAC_LEN, c.gender, c.birth,
+	    c.region, c.level, c.hash) != 1)
+		return -1;
+	acc = dbh_insert_id(&adb, STMT_ADM_CANDIDATE_INSERT);
+	if (pii_store(PII_IDNO, acc, c.id.norm) == -1 ||
+	    pii_store(PII_PHONE, acc, c.phone) == -1)
 		return -1;
 	snprintf(obj, sizeof(obj), "account:%lld", acc);
-	if (audit("candidate.create", obj) == -1 || tx_commit() == -1)
+	if (admin_audit("candidate.create", obj) == -1 || tx_commit() == -1)
 		return -1;
 	printf("candidate account %lld created for %lld, level %lld, "
-	    "region %s\n", acc, year, level, region);
+	    "region %s\n", acc, c.year, c.level, c.region);
 	return 0;
 }
 
@@ -529,7 +576,7 @@ cmd_totp_reset(char **argv, const struct opts *o)
 	int		 rc;
 
 	(void)o;
-	if ((rc = st_id(&id, ASTMT_LOGIN_GET, "s", argv[0])) != 1) {
+	if ((rc = st_id(&id, STMT_ADM_LOGIN_GET, argv[0])) != 1) {
 		if (rc == 0)
 			warnx("%s: no such staff account", argv[0]);
 		return -1;
@@ -540,16 +587,16 @@ cmd_totp_reset(char **argv, const struct opts *o)
 	OPENSSL_cleanse(buf, sizeof(buf));
 	snprintf(obj, sizeof(obj), "account:%lld", id);
 	if (tx_begin() == -1 ||
-	    (rc = (int)st_exec(ASTMT_TOTP_RESET, "bi", mac, (size_t)MAC_LEN,
+	    (rc = dbh_run(&adb, STMT_ADM_TOTP_RESET, mac, (size_t)MAC_LEN,
 	    id)) == -1)
 		goto fail;
 	if (rc != 1) {
 		warnx("%s: not a staff account", argv[0]);
 		goto fail;
 	}
-	if (st_exec(ASTMT_TOTP_PENDING_DROP, "i", id) == -1 ||
-	    st_exec(ASTMT_TOTP_SESSIONS_DROP, "i", id) == -1 ||
-	    audit("totp.reset", obj) == -1 || tx_commit() == -1)
+	if (dbh_run(&adb, STMT_ADM_TOTP_PENDING_DROP, id) == -1 ||
+	    dbh_run(&adb, STMT_ADM_TOTP_SESSIONS_DROP, id) == -1 ||
+	    admin_audit("totp.reset", obj) == -1 || tx_commit() == -1)
 		goto fail;
 	printf("account %lld (%s): second factor reset, sessions ended\n"
 	    "enrolment code %s, valid 72 hours and once: hand it to the "

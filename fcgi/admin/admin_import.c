@@ -54,7 +54,7 @@ struct refcol {
 
 struct reffile {
 	const char		*file;
-	enum astmt		 stmt;
+	enum stmt		 stmt;
 	const struct refcol	*cols;
 	size_t			 ncols;
 };
@@ -116,16 +116,16 @@ enum ref { REF_REGIONS, REF_WORKTYPES, REF_EDUCATION, REF_APPRAISAL, REF__MAX };
 
 static const struct reffile reffiles[REF__MAX] = {
 	/* REF_REGIONS */
-	{ "regions.tsv", ASTMT_REGION_UPSERT, region_cols,
+	{ "regions.tsv", STMT_ADM_REGION_UPSERT, region_cols,
 	    NCOLS(region_cols) },
 	/* REF_WORKTYPES */
-	{ "worktypes.tsv", ASTMT_WORKTYPE_UPSERT, worktype_cols,
+	{ "worktypes.tsv", STMT_ADM_WORKTYPE_UPSERT, worktype_cols,
 	    NCOLS(worktype_cols) },
 	/* REF_EDUCATION */
-	{ "education.tsv", ASTMT_EDUCATION_UPSERT, education_cols,
+	{ "education.tsv", STMT_ADM_EDUCATION_UPSERT, education_cols,
 	    NCOLS(education_cols) },
 	/* REF_APPRAISAL */
-	{ "appraisal.tsv", ASTMT_APPRAISAL_UPSERT, appraisal_cols,
+	{ "appraisal.tsv", STMT_ADM_APPRAISAL_UPSERT, appraisal_cols,
 	    NCOLS(appraisal_cols) },
 };
 
@@ -236,6 +236,73 @@ ref_check(const char *file, size_t line, const struct refcol *c,
 }
 
 /*
+ * Splits a copy of line at tabs into cell (cell[0] owns the copy).
+ * Returns the number of cells; *more is set when there are more than
+ * MAX_COLS + 1.
+ */
+static size_t
+ref_split(const char *line, char *cell[MAX_COLS + 1], int *more)
+{
+	char	*p = xstrdup(line);
+	size_t	 nc = 0;
+
+	*more = 0;
+	for (;;) {
+		cell[nc++] = p;
+		if ((p = strchr(p, '\t')) == NULL)
+			return nc;
+		*p++ = '\0';
+		if (nc > MAX_COLS) {
+			*more = 1;
+			return nc;
+		}
+	}
+}
+
+/* Checks the header line's cells against the column names; frees them. */
+static void
+ref_header(const struct reffile *rf, char **cell)
+{
+	size_t	 i;
+
+	for (i = 0; i < rf->ncols; i++)
+		if (strcmp(cell[i], rf->cols[i].name) != 0)
+			ref_error(rf->file, 1, "column %zu of the header is "
+			    "\"%s\", expected \"%s\"", i + 1, cell[i],
+			    rf->cols[i].name);
+	free(cell[0]);
+}
+
+/*
+ * Checks the cells of line lineno and adds them to rows, which takes
+ * cell[0] (errors are counted, the row is kept for their report).
+ */
+static void
+ref_add(const struct reffile *rf, struct refrows *rows, size_t lineno,
+    char **cell)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < rf->ncols; i++)
+		(void)ref_check(rf->file, lineno, &rf->cols[i], cell[i]);
+	for (j = 0; j < rows->n; j++)
+		if (strcmp(rows->f[j][0], cell[0]) == 0)
+			ref_error(rf->file, lineno, "%s %s already on line "
+			    "%zu", rf->cols[0].name, cell[0],
+			    rows->lineno[j]);
+	rows->lines = xreallocarray(rows->lines, rows->n + 1,
+	    sizeof(*rows->lines));
+	rows->lineno = xreallocarray(rows->lineno, rows->n + 1,
+	    sizeof(*rows->lineno));
+	rows->f = xreallocarray(rows->f, rows->n + 1, sizeof(*rows->f));
+	rows->lines[rows->n] = cell[0];
+	rows->lineno[rows->n] = lineno;
+	for (i = 0; i < MAX_COLS; i++)
+		rows->f[rows->n][i] = i < rf->ncols ? cell[i] : NULL;
+	rows->n++;
+}
+
+/*
  * Reads dir/rf->file into rows: checks the header, the number of
  * columns of every row, each field and that the first column (the code)
  * is unique.  Problems are printed and counted in ref_nerrors.  Returns
@@ -245,9 +312,10 @@ static int
 ref_load(const char *dir, const struct reffile *rf, struct refrows *rows)
 {
 	FILE		*fp;
-	char		*path, *line = NULL, *p, *cell[MAX_COLS + 1];
-	size_t		 sz = 0, lineno = 0, nc, i, j;
+	char		*path, *line = NULL, *cell[MAX_COLS + 1];
+	size_t		 sz = 0, lineno = 0, nc;
 	ssize_t		 n;
+	int		 more;
 
 	memset(rows, 0, sizeof(*rows));
 	xasprintf(&path, "%s/%s", dir, rf->file);
@@ -267,52 +335,20 @@ ref_load(const char *dir, const struct reffile *rf, struct refrows *rows)
 			ref_error(rf->file, lineno, "NUL byte in the line");
 			continue;
 		}
-		p = xstrdup(line);
-		for (nc = 0, cell[0] = p; nc <= MAX_COLS; ) {
-			cell[nc++] = p;
-			if ((p = strchr(p, '\t')) == NULL)
-				break;
-			*p++ = '\0';
-		}
-		if (p != NULL || nc != rf->ncols) {
+		nc = ref_split(line, cell, &more);
+		if (more || nc != rf->ncols) {
 			ref_error(rf->file, lineno, "%s%zu columns, expected "
-			    "%zu", p != NULL ? "more than " : "",
-			    p != NULL ? (size_t)MAX_COLS : nc, rf->ncols);
+			    "%zu", more ? "more than " : "",
+			    more ? (size_t)MAX_COLS : nc, rf->ncols);
 			free(cell[0]);
 			if (lineno == 1)
 				break;
 			continue;
 		}
-		if (lineno == 1) {
-			for (i = 0; i < nc; i++)
-				if (strcmp(cell[i], rf->cols[i].name) != 0) {
-					ref_error(rf->file, 1, "column %zu of "
-					    "the header is \"%s\", expected "
-					    "\"%s\"", i + 1, cell[i],
-					    rf->cols[i].name);
-				}
-			free(cell[0]);
-			continue;
-		}
-		for (i = 0; i < nc; i++)
-			(void)ref_check(rf->file, lineno, &rf->cols[i],
-			    cell[i]);
-		for (j = 0; j < rows->n; j++)
-			if (strcmp(rows->f[j][0], cell[0]) == 0)
-				ref_error(rf->file, lineno, "%s %s already on "
-				    "line %zu", rf->cols[0].name, cell[0],
-				    rows->lineno[j]);
-		rows->lines = xreallocarray(rows->lines, rows->n + 1,
-		    sizeof(*rows->lines));
-		rows->lineno = xreallocarray(rows->lineno, rows->n + 1,
-		    sizeof(*rows->lineno));
-		rows->f = xreallocarray(rows->f, rows->n + 1,
-		    sizeof(*rows->f));
-		rows->lines[rows->n] = cell[0];
-		rows->lineno[rows->n] = lineno;
-		for (i = 0; i < MAX_COLS; i++)
-			rows->f[rows->n][i] = i < nc ? cell[i] : NULL;
-		rows->n++;
+		if (lineno == 1)
+			ref_header(rf, cell);
+		else
+			ref_add(rf, rows, lineno, cell);
 	}
 	if (ferror(fp))
 		ref_error(rf->file, lineno, "read error: %s",
@@ -404,6 +440,7 @@ ref_store(const struct reffile *rf, const struct refrows *rows,
 	size_t		 i, j, nb;
 	long long	 r;
 
+	memset(v, 0, sizeof(v));
 	for (i = 0; i < rows->n; i++) {
 		for (j = 0, nb = 0; j < rf->ncols; j++) {
 			if (!(rf->cols[j].flags & COL_BIND))
@@ -413,27 +450,11 @@ ref_store(const struct reffile *rf, const struct refrows *rows,
 				v[nb] = NULL;
 			nb++;
 		}
-		/* The widest file binds 8; a table of formats by width. */
-		switch (nb) {
-		case 5:
-			r = st_exec(rf->stmt, "sssss", v[0], v[1], v[2], v[3],
-			    v[4]);
-			break;
-		case 6:
-			r = st_exec(rf->stmt, "ssssss", v[0], v[1], v[2],
-			    v[3], v[4], v[5]);
-			break;
-		case 7:
-			r = st_exec(rf->stmt, "sssssss", v[0], v[1], v[2],
-			    v[3], v[4], v[5], v[6]);
-			break;
-		case 8:
-			r = st_exec(rf->stmt, "ssssssss", v[0], v[1], v[2],
-			    v[3], v[4], v[5], v[6], v[7]);
-			break;
-		default:
+		/* The statement reads as many as it declares. */
+		if (nb != strlen(db_stmt_params(rf->stmt)) || nb > 8)
 			fatalx("%s: %zu columns", __func__, nb);
-		}
+		r = dbh_run(&adb, rf->stmt, v[0], v[1], v[2], v[3], v[4],
+		    v[5], v[6], v[7]);
 		if (r == -1) {
 			warnx("%s:%zu: not stored", rf->file,
 			    rows->lineno[i]);
@@ -460,14 +481,14 @@ ref_store_map(const struct refrows *wt, size_t *changed, size_t *total)
 	long long	 r;
 
 	for (i = 0; i < wt->n; i++) {
-		if ((r = st_exec(ASTMT_WTMAP_PRUNE, "ss", wt->f[i][0],
+		if ((r = dbh_run(&adb, STMT_ADM_WTMAP_PRUNE, wt->f[i][0],
 		    wt->f[i][5])) == -1)
 			return -1;
 		*changed += r;
 		for (p = wt->f[i][5]; *p != '\0'; p = *q == ',' ? q + 1 : q) {
 			q = p + strcspn(p, ",");
 			snprintf(code, sizeof(code), "%.*s", (int)(q - p), p);
-			if ((r = st_exec(ASTMT_WTMAP_INSERT, "ss",
+			if ((r = dbh_run(&adb, STMT_ADM_WTMAP_INSERT,
 			    wt->f[i][0], code)) == -1) {
 				warnx("worktypes.tsv:%zu: maps_to %s not "
 				    "stored", wt->lineno[i], code);
@@ -514,7 +535,7 @@ cmd_import(char **argv, const struct opts *o)
 		if (ref_store(&reffiles[i], &rows[i], &changed) == -1)
 			goto out;
 	if (ref_store_map(&rows[REF_WORKTYPES], &changed, &nmap) == -1 ||
-	    (changed > 0 && audit("reference.import", dir) == -1) ||
+	    (changed > 0 && admin_audit("reference.import", dir) == -1) ||
 	    tx_commit() == -1)
 		goto out;
 	printf("imported %zu regions, %zu work types (%zu mappings), "
@@ -562,16 +583,18 @@ struct qrow {
 static long
 wt_load(struct wtype **wts)
 {
-	MYSQL_STMT	*st;
 	struct wtype	 w;
+	char		*code, *name;
 	size_t		 n = 0;
 	int		 rc;
 
 	*wts = NULL;
-	if ((st = st_run(ASTMT_WORKTYPE_LIST, "")) == NULL)
+	if (dbh_run(&adb, STMT_ADM_WORKTYPE_LIST) == -1)
 		return -1;
-	while ((rc = st_next(st, "ss", w.code, sizeof(w.code), w.name,
-	    sizeof(w.name))) == 1) {
+	while ((rc = dbh_row(&adb, STMT_ADM_WORKTYPE_LIST, &code,
+	    &name)) == 1) {
+		snprintf(w.code, sizeof(w.code), "%s", code);
+		snprintf(w.name, sizeof(w.name), "%s", name);
 		*wts = xreallocarray(*wts, n + 1, sizeof(**wts));
 		(*wts)[n++] = w;
 	}
@@ -835,7 +858,7 @@ qual_store(const char *path, const struct qrow *rows, size_t n,
 		if (rows[i].err != NULL)
 			continue;
 		pii_mac(&cfg, "idno", rows[i].norm, mac);
-		r = st_exec(ASTMT_QUALIFIED_UPSERT, "bsii", mac,
+		r = dbh_run(&adb, STMT_ADM_QUALIFIED_UPSERT, mac,
 		    (size_t)MAC_LEN, rows[i].code, (long long)rows[i].level,
 		    (long long)rows[i].year);
 		OPENSSL_cleanse(mac, sizeof(mac));
@@ -900,7 +923,7 @@ cmd_qualified(char **argv, const struct opts *o)
 	snprintf(obj, sizeof(obj), "qualified:%.50s", base);
 	if (tx_begin() == -1 ||
 	    qual_store(path, rows, (size_t)n, &added, &changed) == -1 ||
-	    audit("qualified.import", obj) == -1 || tx_commit() == -1)
+	    admin_audit("qualified.import", obj) == -1 || tx_commit() == -1)
 		goto out;
 	printf("imported %ld qualified records from %s: %lld new, %lld "
 	    "changed, %lld unchanged", n - (long)bad, base, added, changed,

@@ -10,49 +10,38 @@
 /* admin_pii.c: gkbm-admin pii-rekey, every sealed value under the current key */
 
 #include <err.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <mysql.h>
 #include <openssl/crypto.h>
 
 #include "gkbm.h"
 #include "admin.h"
 
 #define REKEY_VAL_MAX	640	/* the longest sealed value (an SMS body) */
+#define REKEY_POOL_MAX	(1 << 20)	/* bytes of values read at once */
 
 /*
- * Every sealed column: its table, the key of its rows and the row id it
- * is bound to (pii.c; login_pending is bound to its account).  A new
- * sealed column is added here, or pii-rekey leaves it behind.
+ * Every sealed column: its rows (key, the row id its value is bound to,
+ * value) and the update of one row (fcgi/web/db.c: new value, key, old
+ * value).  A new sealed column is added here, or pii-rekey leaves it
+ * behind.
  */
 static const struct {
 	const char	*col;		/* as pii.c binds it */
-	const char	*select;	/* key, row id, value */
-	const char	*update;	/* value, key, old value */
+	enum stmt	 list;
+	enum stmt	 set;
 } sealed[] = {
-	{ PII_IDNO,
-	  "SELECT id, id, idno_enc FROM accounts WHERE idno_enc IS NOT NULL",
-	  "UPDATE accounts SET idno_enc = ? WHERE id = ? AND idno_enc = ?" },
-	{ PII_PHONE,
-	  "SELECT id, id, phone_enc FROM accounts WHERE phone_enc IS NOT NULL",
-	  "UPDATE accounts SET phone_enc = ? WHERE id = ? AND phone_enc = ?" },
-	{ PII_TOTP,
-	  "SELECT id, id, totp_enc FROM accounts WHERE totp_enc IS NOT NULL",
-	  "UPDATE accounts SET totp_enc = ? WHERE id = ? AND totp_enc = ?" },
-	{ PII_PENDING,
-	  "SELECT id, account_id, secret_enc FROM login_pending "
-	  "WHERE secret_enc IS NOT NULL",
-	  "UPDATE login_pending SET secret_enc = ? WHERE id = ? "
-	  "AND secret_enc = ?" },
-	{ PII_OUT_PHONE,
-	  "SELECT id, id, phone_enc FROM sms_outbox WHERE phone_enc <> ''",
-	  "UPDATE sms_outbox SET phone_enc = ? WHERE id = ? AND phone_enc = ?" },
-	{ PII_OUT_BODY,
-	  "SELECT id, id, body_enc FROM sms_outbox WHERE body_enc <> ''",
-	  "UPDATE sms_outbox SET body_enc = ? WHERE id = ? AND body_enc = ?" },
+	{ PII_IDNO, STMT_ADM_REKEY_IDNO_LIST, STMT_ADM_REKEY_IDNO_SET },
+	{ PII_PHONE, STMT_ADM_REKEY_PHONE_LIST, STMT_ADM_REKEY_PHONE_SET },
+	{ PII_TOTP, STMT_ADM_REKEY_TOTP_LIST, STMT_ADM_REKEY_TOTP_SET },
+	{ PII_PENDING, STMT_ADM_REKEY_PENDING_LIST,
+	  STMT_ADM_REKEY_PENDING_SET },
+	{ PII_OUT_PHONE, STMT_ADM_REKEY_OUTPHONE_LIST,
+	  STMT_ADM_REKEY_OUTPHONE_SET },
+	{ PII_OUT_BODY, STMT_ADM_REKEY_OUTBODY_LIST,
+	  STMT_ADM_REKEY_OUTBODY_SET },
 };
 
 /* What pii-rekey did to one column. */
@@ -60,104 +49,78 @@ struct tally {
 	long long	 kept, resealed, failed;
 };
 
-/* Binds a blob parameter or result column. */
-static void
-bind_blob(MYSQL_BIND *b, void *buf, unsigned long cap, unsigned long *len)
-{
-	memset(b, 0, sizeof(*b));
-	b->buffer_type = MYSQL_TYPE_BLOB;
-	b->buffer = buf;
-	b->buffer_length = cap;
-	b->length = len;
-}
+/* One sealed value as its column's list statement reads it. */
+struct sealed_row {
+	unsigned char	*key;
+	size_t		 keylen;
+	long long	 row;
+	unsigned char	*val;
+	size_t		 vallen;
+};
 
 /*
- * Seals the value of one row again (a value changed meanwhile is left
- * to its writer, who sealed it under the current key).  0 or -1.
+ * Seals the value of one row of sealed[i] again (a value changed
+ * meanwhile is left to its writer, who sealed it under the current
+ * key).  0 or -1.
  */
 static int
-rekey_row(MYSQL_STMT *up, const char *col, const unsigned char *key,
-    unsigned long keylen, long long row, const unsigned char *val,
-    unsigned long vallen, struct tally *t)
+rekey_row(size_t i, const struct sealed_row *v, struct tally *t)
 {
-	MYSQL_BIND	 b[3];
 	unsigned char	 out[REKEY_VAL_MAX];
-	unsigned long	 outl, kl = keylen, vl = vallen;
 	size_t		 ol;
 	int		 rc;
 
-	if ((rc = pii_reseal(&cfg, col, row, val, vallen, out, sizeof(out),
-	    &ol)) == 1) {
+	if ((rc = pii_reseal(&cfg, sealed[i].col, v->row, v->val, v->vallen,
+	    out, sizeof(out), &ol)) == 1) {
 		t->kept++;
 		return 0;
 	}
 	if (rc == -1) {
-		warnx("%s of row %lld: opens with no key of the ring", col, row);
+		warnx("%s of row %lld: opens with no key of the ring",
+		    sealed[i].col, v->row);
 		t->failed++;
 		return 0;
 	}
-	outl = (unsigned long)ol;
-	bind_blob(&b[0], out, sizeof(out), &outl);
-	bind_blob(&b[1], (void *)(uintptr_t)key, kl, &kl);
-	bind_blob(&b[2], (void *)(uintptr_t)val, vl, &vl);
-	if (mysql_stmt_bind_param(up, b) != 0 || mysql_stmt_execute(up) != 0) {
-		warnx("%s: %s", col, mysql_stmt_error(up));
-		return -1;
-	}
-	t->resealed += mysql_stmt_affected_rows(up) == 1;
+	rc = dbh_run(&adb, sealed[i].set, out, ol, v->key, v->keylen, v->val,
+	    v->vallen);
 	OPENSSL_cleanse(out, sizeof(out));
+	if (rc == -1)
+		return -1;
+	t->resealed += rc == 1;
 	return 0;
 }
 
-/* Reseals every value of sealed[i]; 0 or -1 (printed). */
+/*
+ * Reseals every value of sealed[i]; 0 or -1 (printed).  The values are
+ * read into a pool of their own, emptied as it grows.
+ */
 static int
 rekey_column(size_t i, struct tally *t)
 {
-	MYSQL_STMT	*sel, *up;
-	MYSQL_BIND	 r[3];
-	unsigned char	 key[64], val[REKEY_VAL_MAX];
-	char		 rowbuf[24];
-	unsigned long	 kl, rl, vl;
-	int		 rc = -1, f;
+	struct sealed_row	 v;
+	struct pool		*keep = adb.pool;
+	int			 f, rc = 0;
 
 	memset(t, 0, sizeof(*t));
-	sel = mysql_stmt_init(db);
-	up = mysql_stmt_init(db);
-	if (sel == NULL || up == NULL ||
-	    mysql_stmt_prepare(sel, sealed[i].select,
-	    strlen(sealed[i].select)) != 0 ||
-	    mysql_stmt_prepare(up, sealed[i].update,
-	    strlen(sealed[i].update)) != 0 ||
-	    mysql_stmt_execute(sel) != 0) {
-		warnx("%s: %s", sealed[i].col, sel ? mysql_stmt_error(sel) :
-		    "out of memory");
-		goto done;
+	if (dbh_run(&adb, sealed[i].list) == -1)
+		return -1;
+	adb.pool = pool_new();
+	while ((f = dbh_row(&adb, sealed[i].list, &v.key, &v.keylen, &v.row,
+	    &v.val, &v.vallen)) == 1) {
+		if ((rc = rekey_row(i, &v, t)) == -1)
+			break;
+		if (pool_size(adb.pool) > REKEY_POOL_MAX) {
+			pool_free(adb.pool);
+			adb.pool = pool_new();
+		}
 	}
-	bind_blob(&r[0], key, sizeof(key), &kl);
-	bind_blob(&r[1], rowbuf, sizeof(rowbuf) - 1, &rl);
-	r[1].buffer_type = MYSQL_TYPE_STRING;
-	bind_blob(&r[2], val, sizeof(val), &vl);
-	if (mysql_stmt_bind_result(sel, r) != 0 ||
-	    mysql_stmt_store_result(sel) != 0) {
-		warnx("%s: %s", sealed[i].col, mysql_stmt_error(sel));
-		goto done;
+	dbh_done(&adb, sealed[i].list);
+	pool_free(adb.pool);
+	adb.pool = keep;
+	if (f == -1) {
+		warnx("%s: a value too long to read", sealed[i].col);
+		rc = -1;
 	}
-	while ((f = mysql_stmt_fetch(sel)) == 0) {
-		rowbuf[rl] = '\0';
-		if (rekey_row(up, sealed[i].col, key, kl,
-		    strtoll(rowbuf, NULL, 10), val, vl, t) == -1)
-			goto done;
-	}
-	if (f != MYSQL_NO_DATA) {
-		warnx("%s: a value too long to read (%d)", sealed[i].col, f);
-		goto done;
-	}
-	rc = 0;
-done:
-	if (sel != NULL)
-		mysql_stmt_close(sel);
-	if (up != NULL)
-		mysql_stmt_close(up);
 	return rc;
 }
 
@@ -190,7 +153,7 @@ cmd_rekey(char **argv, const struct opts *o)
 		    cfg.key_id, t.failed);
 		failed += t.failed;
 	}
-	if (audit("pii.rekey", failed ? "partial" : "all") == -1 ||
+	if (admin_audit("pii.rekey", failed ? "partial" : "all") == -1 ||
 	    tx_commit() == -1)
 		return -1;
 	if (failed > 0) {

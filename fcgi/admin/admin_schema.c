@@ -7,7 +7,13 @@
  *
  * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
  */
-/* admin_schema.c: gkbm-admin migrate, year, window and sessions-sweep */
+/*
+ * admin_schema.c: gkbm-admin migrate, year, window and sessions-sweep.
+ * The DDL (the migration files and the schema_version table) and
+ * GRANT/REVOKE, whose table and user names are identifiers rather than
+ * placeholders, are sent as text here and stay so; every other statement
+ * is a row of fcgi/web/db.c's table (PROG_ADMIN).
+ */
 
 #include <sys/types.h>
 
@@ -100,6 +106,14 @@ mfile_list(const char *dir, struct mfile **files)
 	return (int)n;
 }
 
+/* The table that records the migrations applied (DDL, sent as text). */
+static const char version_table[] =
+    "CREATE TABLE IF NOT EXISTS schema_version ("
+    " version INT NOT NULL PRIMARY KEY,"
+    " name VARCHAR(100) NOT NULL,"
+    " applied_at DATETIME NOT NULL"
+    ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci";
+
 /*
  * Sends one statement of a migration file to the server and discards any
  * result.  Returns 0, or -1 (printed with file, statement and line).
@@ -110,12 +124,12 @@ mig_exec(const char *file, int nstmt, size_t line, const char *sql,
 {
 	MYSQL_RES	*res;
 
-	if (mysql_real_query(db, sql, len) != 0) {
+	if (mysql_real_query(adb.db, sql, len) != 0) {
 		warnx("%s: statement %d (line %zu) failed: %s", file, nstmt,
-		    line, mysql_error(db));
+		    line, mysql_error(adb.db));
 		return -1;
 	}
-	if ((res = mysql_store_result(db)) != NULL)
+	if ((res = mysql_store_result(adb.db)) != NULL)
 		mysql_free_result(res);
 	return 0;
 }
@@ -192,13 +206,13 @@ out:
 static int
 grant_exec(const char *sql)
 {
-	if (mysql_query(db, sql) != 0) {
-		warnx("%s: %s", sql, mysql_error(db));
-		if (mysql_errno(db) == ER_PASSWORD_NO_MATCH ||
-		    mysql_errno(db) == ER_CANT_CREATE_USER_WITH_GRANT)
+	if (mysql_query(adb.db, sql) != 0) {
+		warnx("%s: %s", sql, mysql_error(adb.db));
+		if (mysql_errno(adb.db) == ER_PASSWORD_NO_MATCH ||
+		    mysql_errno(adb.db) == ER_CANT_CREATE_USER_WITH_GRANT)
 			warnx("create the account %s@localhost first "
 			    "(schema/grants.sql)", cfg.db_user);
-		else if (mysql_errno(db) == ER_TABLEACCESS_DENIED_ERROR)
+		else if (mysql_errno(adb.db) == ER_TABLEACCESS_DENIED_ERROR)
 			warnx("%s needs ALL PRIVILEGES ON %s.* WITH GRANT "
 			    "OPTION", cfg.db_admin_user, cfg.db_name);
 		return -1;
@@ -221,8 +235,7 @@ grant_web(void)
 	static const char *const other = "CREATE, DROP, REFERENCES, INDEX, "
 	    "ALTER, CREATE VIEW, SHOW VIEW, TRIGGER, DELETE HISTORY, "
 	    "GRANT OPTION";
-	MYSQL_STMT	*st;
-	char		 table[65], sql[512];
+	char		*table, sql[512];
 	char		 (*tables)[65] = NULL;
 	const char	*want, *drop;
 	size_t		 n = 0, i;
@@ -233,11 +246,11 @@ grant_web(void)
 		warnx("db_user and db_name must be letters, digits and _");
 		return -1;
 	}
-	if ((st = st_run(ASTMT_TABLE_LIST, "")) == NULL)
+	if (dbh_run(&adb, STMT_ADM_TABLE_LIST) == -1)
 		return -1;
-	while ((rc = st_next(st, "s", table, sizeof(table))) == 1) {
+	while ((rc = dbh_row(&adb, STMT_ADM_TABLE_LIST, &table)) == 1) {
 		tables = xreallocarray(tables, n + 1, sizeof(*tables));
-		memcpy(tables[n++], table, sizeof(table));
+		snprintf(tables[n++], sizeof(tables[0]), "%s", table);
 	}
 	if (rc == -1)
 		goto fail;
@@ -284,7 +297,6 @@ fail:
 int
 cmd_migrate(char **argv, const struct opts *o)
 {
-	MYSQL_STMT	*st;
 	struct mfile	*files = NULL;
 	const char	*dir;
 	long long	 v, top = 0;
@@ -301,11 +313,13 @@ cmd_migrate(char **argv, const struct opts *o)
 		warnx("%s: no NNNN-*.sql files", dir);
 		goto fail;
 	}
-	if (st_exec(ASTMT_VERSION_TABLE, "") == -1)
+	/* DDL, like the migrations: not a statement of the table. */
+	if (mig_exec("schema_version", 0, 0, version_table,
+	    strlen(version_table)) == -1)
 		goto fail;
-	if ((st = st_run(ASTMT_VERSION_LIST, "")) == NULL)
+	if (dbh_run(&adb, STMT_ADM_VERSION_LIST) == -1)
 		goto fail;
-	while ((rc = st_next(st, "l", &v)) == 1) {
+	while ((rc = dbh_row(&adb, STMT_ADM_VERSION_LIST, &v)) == 1) {
 		done = xreallocarray(done, ndone + 1, sizeof(*done));
 		done[ndone++] = v;
 		if (v > top)
@@ -322,7 +336,7 @@ cmd_migrate(char **argv, const struct opts *o)
 			continue;
 		if (mig_apply(dir, files[i].name) == -1)
 			goto fail;
-		if (st_exec(ASTMT_VERSION_INSERT, "is",
+		if (dbh_run(&adb, STMT_ADM_VERSION_INSERT,
 		    (long long)files[i].version, files[i].name) != 1) {
 			warnx("%s applied but not recorded in schema_version",
 			    files[i].name);
@@ -332,7 +346,8 @@ cmd_migrate(char **argv, const struct opts *o)
 		if (files[i].version > top)
 			top = files[i].version;
 	}
-	if ((ntables = grant_web()) == -1)
+	/* What the schema now holds must be what gkbm-admin's SQL names. */
+	if ((ntables = grant_web()) == -1 || dbh_check(&adb) == -1)
 		goto fail;
 	if (applied == 0)
 		printf("schema at version %lld, nothing to do; "
@@ -374,7 +389,7 @@ year_exists(long long year)
 	long long	 y;
 	int		 rc;
 
-	if ((rc = st_id(&y, ASTMT_YEAR_GET, "i", year)) == 0)
+	if ((rc = st_id(&y, STMT_ADM_YEAR_GET, year)) == 0)
 		warnx("no year %lld: create it first with "
 		    "gkbm-admin year %lld TITLE", year, year);
 	return rc == 1 ? 0 : -1;
@@ -398,12 +413,12 @@ cmd_year(char **argv, const struct opts *o)
 		return -1;
 	}
 	if (tx_begin() == -1 ||
-	    (r = st_exec(ASTMT_YEAR_UPSERT, "is", year, argv[1])) == -1 ||
+	    (r = dbh_run(&adb, STMT_ADM_YEAR_UPSERT, year, argv[1])) == -1 ||
 	    (o->current &&
-	    (c = st_exec(ASTMT_YEAR_CURRENT, "i", year)) == -1))
+	    (c = dbh_run(&adb, STMT_ADM_YEAR_CURRENT, year)) == -1))
 		return -1;
 	snprintf(obj, sizeof(obj), "year:%lld", year);
-	if (audit("year.set", obj) == -1 || tx_commit() == -1)
+	if (admin_audit("year.set", obj) == -1 || tx_commit() == -1)
 		return -1;
 	printf("year %lld %s%s\n", year, r == 1 ? "created" :
 	    r == 2 || c > 0 ? "updated" : "unchanged",
@@ -461,9 +476,9 @@ cmd_window(char **argv, const struct opts *o)
 	}
 	snprintf(obj, sizeof(obj), "window:%lld:%s", year, argv[1]);
 	if (tx_begin() == -1 || year_exists(year) == -1 ||
-	    st_exec(ASTMT_WINDOW_UPSERT, "isss", year, argv[1], start,
+	    dbh_run(&adb, STMT_ADM_WINDOW_UPSERT, year, argv[1], start,
 	    end) == -1 ||
-	    audit("window.set", obj) == -1 || tx_commit() == -1)
+	    admin_audit("window.set", obj) == -1 || tx_commit() == -1)
 		return -1;
 	printf("window %lld %s: %.16s to %.16s (Beijing time)\n", year,
 	    argv[1], start, end);
@@ -479,20 +494,18 @@ cmd_window(char **argv, const struct opts *o)
 static long long
 sweep_kept(void)
 {
-	MYSQL_STMT	*st;
-	char		 id[65], file[65], path[PATH_MAX];
+	char		*id, *file, path[PATH_MAX];
 	char		 (*ids)[65] = NULL, (*files)[65] = NULL;
 	size_t		 n = 0, i;
 	int		 rc;
 
-	if ((st = st_run(ASTMT_KEPT_OLD, "")) == NULL)
+	if (dbh_run(&adb, STMT_ADM_KEPT_OLD) == -1)
 		return -1;
-	while ((rc = st_next(st, "ss", id, sizeof(id), file,
-	    sizeof(file))) == 1) {
+	while ((rc = dbh_row(&adb, STMT_ADM_KEPT_OLD, &id, &file)) == 1) {
 		ids = xreallocarray(ids, n + 1, sizeof(*ids));
 		files = xreallocarray(files, n + 1, sizeof(*files));
-		memcpy(ids[n], id, sizeof(id));
-		memcpy(files[n++], file, sizeof(file));
+		snprintf(ids[n], sizeof(ids[n]), "%s", id);
+		snprintf(files[n++], sizeof(files[0]), "%s", file);
 	}
 	for (i = 0; rc == 0 && i < n; i++) {
 		if (strlen(files[i]) == 64 &&
@@ -500,7 +513,7 @@ sweep_kept(void)
 		    snprintf(path, sizeof(path), "%s/%.2s/%s", cfg.upload_dir,
 		    files[i], files[i]) < (int)sizeof(path))
 			(void)unlink(path);
-		if (st_exec(ASTMT_KEPT_DELETE, "s", ids[i]) == -1)
+		if (dbh_run(&adb, STMT_ADM_KEPT_DELETE, ids[i]) == -1)
 			rc = -1;
 	}
 	free(ids);
@@ -522,10 +535,10 @@ cmd_sweep(char **argv, const struct opts *o)
 	(void)argv;
 	(void)o;
 	if (tx_begin() == -1 ||
-	    (s = st_exec(ASTMT_SWEEP_SESSIONS, "ii",
+	    (s = dbh_run(&adb, STMT_ADM_SWEEP_SESSIONS,
 	    (long long)cfg.session_idle, (long long)cfg.session_max)) == -1 ||
-	    (a = st_exec(ASTMT_SWEEP_ATTEMPTS, "")) == -1 ||
-	    (c = st_exec(ASTMT_SWEEP_SMSCODES, "")) == -1 ||
+	    (a = dbh_run(&adb, STMT_ADM_SWEEP_ATTEMPTS)) == -1 ||
+	    (c = dbh_run(&adb, STMT_ADM_SWEEP_SMSCODES)) == -1 ||
 	    (k = sweep_kept()) == -1 || tx_commit() == -1)
 		return -1;
 	printf("deleted %lld sessions, %lld login attempts, %lld SMS codes, "

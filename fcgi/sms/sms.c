@@ -21,10 +21,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <mysql.h>
 #include <openssl/crypto.h>
 
 #include "gkbm.h"
+#include "web.h"
 
 #define BATCH		50		/* rows per poll */
 #define MAX_TRIES	5		/* then the row is left alone */
@@ -33,32 +33,6 @@
 #define CMD_TIMEOUT	30		/* seconds the gateway command gets */
 #define BODY_MAX	600		/* body_enc is VARBINARY(600) */
 #define PHONE_MAX	32
-
-/*
- * The sender's statements.  A failed row waits 30, 60, 120, 240 seconds
- * (after it was queued) before its next try, so a short gateway outage
- * does not use up all tries at once.
- */
-enum sstmt {
-	SSTMT_PENDING,
-	SSTMT_SENT,
-	SSTMT_FAILED,
-	SSTMT__MAX
-};
-
-static const char *const sstmts[SSTMT__MAX] = {
-	/* SSTMT_PENDING */
-	"SELECT id, phone_enc, body_enc FROM sms_outbox"
-	" WHERE sent_at IS NULL AND tries < 5 AND id > ?"
-	" AND (tries = 0 OR"
-	" created_at <= NOW() - INTERVAL (15 << tries) SECOND)"
-	" ORDER BY id LIMIT 50",
-	/* SSTMT_SENT */
-	("UPDATE sms_outbox SET sent_at = NOW()"
-	" WHERE id = ? AND sent_at IS NULL"),
-	/* SSTMT_FAILED */
-	"UPDATE sms_outbox SET tries = tries + 1, last_error = ? WHERE id = ?",
-};
 
 /* One message of the outbox, still sealed. */
 struct msg {
@@ -70,8 +44,7 @@ struct msg {
 };
 
 static struct config		 cfg;
-static MYSQL			*db;
-static MYSQL_STMT		*stmts[SSTMT__MAX];
+static struct dbh		 sdb;	/* PROG_SMS of fcgi/web/db.c */
 static volatile sig_atomic_t	 quit;
 
 /* SIGTERM and SIGINT: finish the current message, then stop. */
@@ -101,97 +74,32 @@ nap(long ms)
 	(void)nanosleep(&ts, NULL);
 }
 
-/* Closes the statements and the connection, if any. */
-static void
-db_close(void)
-{
-	size_t	 i;
-
-	for (i = 0; i < SSTMT__MAX; i++) {
-		if (stmts[i] != NULL)
-			mysql_stmt_close(stmts[i]);
-		stmts[i] = NULL;
-	}
-	if (db != NULL)
-		mysql_close(db);
-	db = NULL;
-}
-
 /*
- * Connects as gkbm-web's account and prepares the statements.  Returns
- * 0, or -1 (logged) with no connection left open.
- */
-static int
-db_open(void)
-{
-	size_t	 i;
-
-	if ((db = db_connect(&cfg, 0)) == NULL)
-		return -1;
-	for (i = 0; i < SSTMT__MAX; i++) {
-		if ((stmts[i] = mysql_stmt_init(db)) == NULL ||
-		    mysql_stmt_prepare(stmts[i], sstmts[i],
-		    strlen(sstmts[i])) != 0) {
-			log_warnx("mysql_stmt_prepare: %s", stmts[i] == NULL ?
-			    mysql_error(db) : mysql_stmt_error(stmts[i]));
-			db_close();
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/*
- * Reads up to BATCH unsent messages with ids above after into m.
- * Returns their number, or -1 (logged) if the database failed.
+ * Reads up to BATCH unsent messages with ids above after into m (the
+ * statement's rows are copied, so a truncated value cannot be opened:
+ * pii_open says so).  Returns their number, or -1 (logged) if the
+ * database failed.
  */
 static int
 outbox_fetch(long long after, struct msg *m)
 {
-	MYSQL_STMT	*st = stmts[SSTMT_PENDING];
-	MYSQL_BIND	 p[1], r[3];
-	struct msg	 cur;
-	int		 n = 0, rc;
+	unsigned char	*phone, *body;
+	size_t		 pl, bl;
+	int		 n = 0, rc = 0;
 
-	memset(p, 0, sizeof(p));
-	p[0].buffer_type = MYSQL_TYPE_LONGLONG;
-	p[0].buffer = &after;
-	memset(r, 0, sizeof(r));
-	memset(&cur, 0, sizeof(cur));
-	r[0].buffer_type = MYSQL_TYPE_LONGLONG;
-	r[0].buffer = &cur.id;
-	r[1].buffer_type = MYSQL_TYPE_BLOB;
-	r[1].buffer = cur.phone;
-	r[1].buffer_length = sizeof(cur.phone);
-	r[1].length = &cur.phonelen;
-	r[2].buffer_type = MYSQL_TYPE_BLOB;
-	r[2].buffer = cur.body;
-	r[2].buffer_length = sizeof(cur.body);
-	r[2].length = &cur.bodylen;
-	if (mysql_stmt_bind_param(st, p) != 0 ||
-	    mysql_stmt_execute(st) != 0 ||
-	    mysql_stmt_store_result(st) != 0 ||
-	    mysql_stmt_bind_result(st, r) != 0) {
-		log_warnx("outbox: %s", mysql_stmt_error(st));
-		mysql_stmt_free_result(st);
+	if (dbh_run(&sdb, STMT_OUTBOX_PENDING, after) == -1)
 		return -1;
+	while (n < BATCH && (rc = dbh_row(&sdb, STMT_OUTBOX_PENDING,
+	    &m[n].id, &phone, &pl, &body, &bl)) == 1) {
+		m[n].phonelen = pl < sizeof(m[n].phone) ? pl :
+		    sizeof(m[n].phone);
+		memcpy(m[n].phone, phone, m[n].phonelen);
+		m[n].bodylen = bl < sizeof(m[n].body) ? bl : sizeof(m[n].body);
+		memcpy(m[n].body, body, m[n].bodylen);
+		n++;
 	}
-	while (n < BATCH && (rc = mysql_stmt_fetch(st)) != MYSQL_NO_DATA) {
-		if (rc == 1) {
-			log_warnx("outbox: mysql_stmt_fetch: %s",
-			    mysql_stmt_error(st));
-			mysql_stmt_free_result(st);
-			return -1;
-		}
-		/* Truncated values cannot be opened; pii_open says so. */
-		if (cur.phonelen > sizeof(cur.phone))
-			cur.phonelen = sizeof(cur.phone);
-		if (cur.bodylen > sizeof(cur.body))
-			cur.bodylen = sizeof(cur.body);
-		m[n++] = cur;
-	}
-	mysql_stmt_free_result(st);
-	return n;
+	dbh_done(&sdb, STMT_OUTBOX_PENDING);
+	return rc == -1 ? -1 : n;
 }
 
 /*
@@ -201,33 +109,12 @@ outbox_fetch(long long after, struct msg *m)
 static int
 outbox_mark(long long id, const char *err)
 {
-	MYSQL_STMT	*st;
-	MYSQL_BIND	 p[2];
-	unsigned long	 len;
-	char		 buf[201];
+	char	 buf[201];
 
-	memset(p, 0, sizeof(p));
-	if (err == NULL) {
-		st = stmts[SSTMT_SENT];
-		p[0].buffer_type = MYSQL_TYPE_LONGLONG;
-		p[0].buffer = &id;
-	} else {
-		st = stmts[SSTMT_FAILED];
-		snprintf(buf, sizeof(buf), "%s", err);
-		len = strlen(buf);
-		p[0].buffer_type = MYSQL_TYPE_STRING;
-		p[0].buffer = buf;
-		p[0].buffer_length = len;
-		p[0].length = &len;
-		p[1].buffer_type = MYSQL_TYPE_LONGLONG;
-		p[1].buffer = &id;
-	}
-	if (mysql_stmt_bind_param(st, p) != 0 ||
-	    mysql_stmt_execute(st) != 0) {
-		log_warnx("outbox %lld: %s", id, mysql_stmt_error(st));
-		return -1;
-	}
-	return 0;
+	if (err == NULL)
+		return dbh_run(&sdb, STMT_OUTBOX_SENT, id) == -1 ? -1 : 0;
+	snprintf(buf, sizeof(buf), "%s", err);
+	return dbh_run(&sdb, STMT_OUTBOX_FAILED, buf, id) == -1 ? -1 : 0;
 }
 
 /*
@@ -396,6 +283,8 @@ drain_batch(long long *after)
 	static struct msg	 m[BATCH];
 	int			 n, i;
 
+	pool_free(sdb.pool);		/* the last batch's copies */
+	sdb.pool = pool_new();
 	if ((n = outbox_fetch(*after, m)) <= 0)
 		return n;
 	for (i = 0; i < n && !quit; i++) {
@@ -408,74 +297,51 @@ drain_batch(long long *after)
 }
 
 /*
- * The sender: polls the outbox, delivers, pauses POLL_MS when there is
- * nothing to send, reconnects with back-off if the database goes away.
- * With once, every message due is tried once and the program exits.
+ * Connects as gkbm-web's account and prepares the statements of gkbm-sms
+ * (one that does not prepare is fatal, named).  Returns 0, or -1 when
+ * the server cannot be reached: waits *backoff seconds (doubled each
+ * time, up to BACKOFF_MAX) unless once.
  */
-int
-main(int argc, char *argv[])
+static int
+sms_connect(int once, int *backoff)
 {
-	struct sigaction	 sa;
-	const char		*conf = D_CONF;
-	long long		 after = 0;
-	int			 ch, once = 0, backoff = 1, n, s;
+	int	 s;
 
-	log_init("gkbm-sms", "-", 0);
-	while ((ch = getopt(argc, argv, "1c:")) != -1) {
-		switch (ch) {
-		case '1':
-			once = 1;
-			break;
-		case 'c':
-			conf = optarg;
-			break;
-		default:
-			usage();
-		}
-	}
-	if (optind != argc)
-		usage();
-	config_init(&cfg);
-	if (config_parse(&cfg, conf) == -1 ||
-	    config_secrets(&cfg, cfg.secrets_file) == -1)
-		return 1;
-	log_init("gkbm-sms", cfg.log_file, cfg.debug);
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	(void)sigaction(SIGTERM, &sa, NULL);
-	(void)sigaction(SIGINT, &sa, NULL);
-	sa.sa_handler = SIG_IGN;
-	(void)sigaction(SIGPIPE, &sa, NULL);
-
-	if (*cfg.sms_sink == '\0' && *cfg.sms_command == '\0') {
-		log_warnx("no SMS sender configured (set sms_sink or "
-		    "sms_command): messages stay queued");
-		if (once)
-			return 1;
-		while (!quit)
-			nap(1000);
+	if (dbh_open(&sdb, &cfg, PROG_SMS, 0) == 0) {
+		*backoff = 1;
 		return 0;
 	}
-	log_info("started, sending with %s", *cfg.sms_sink != '\0' ?
-	    "the sink file" : "the gateway command");
+	dbh_close(&sdb);
+	if (once)
+		return -1;
+	log_info("database unavailable, retrying in %d s", *backoff);
+	for (s = 0; s < *backoff * 5 && !quit; s++)
+		nap(200);
+	if ((*backoff *= 2) > BACKOFF_MAX)
+		*backoff = BACKOFF_MAX;
+	return -1;
+}
+
+/*
+ * Polls the outbox and delivers until a signal (or, with once, until
+ * every message due was tried once); pauses POLL_MS when there is
+ * nothing to send; reconnects with back-off if the database goes away.
+ * Returns the exit status.
+ */
+static int
+sms_loop(int once)
+{
+	long long	 after = 0;
+	int		 backoff = 1, n;
 
 	while (!quit) {
-		if (db == NULL && db_open() == -1) {
+		if (sdb.db == NULL && sms_connect(once, &backoff) == -1) {
 			if (once)
 				return 1;
-			log_info("database unavailable, retrying in %d s",
-			    backoff);
-			for (s = 0; s < backoff * 5 && !quit; s++)
-				nap(200);
-			if ((backoff *= 2) > BACKOFF_MAX)
-				backoff = BACKOFF_MAX;
 			continue;
 		}
-		backoff = 1;
 		if ((n = drain_batch(&after)) == -1) {
-			db_close();
+			dbh_close(&sdb);
 			if (once)
 				return 1;
 			continue;
@@ -487,8 +353,68 @@ main(int argc, char *argv[])
 			nap(POLL_MS);
 		}
 	}
-	db_close();
-	log_info("stopped");
-	config_free(&cfg);
+	dbh_close(&sdb);
 	return 0;
+}
+
+/* Stops on SIGTERM and SIGINT; a gateway that exits unread gives EPIPE. */
+static void
+sms_signals(void)
+{
+	struct sigaction	 sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	(void)sigaction(SIGTERM, &sa, NULL);
+	(void)sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	(void)sigaction(SIGPIPE, &sa, NULL);
+}
+
+/*
+ * gkbm-sms [-c conf] [-1]: the sender.  With -1, every message due is
+ * tried once and the program exits.
+ */
+int
+main(int argc, char *argv[])
+{
+	const char	*conf = D_CONF;
+	int		 ch, once = 0, rc;
+
+	log_init("gkbm-sms", "-", 0);
+	while ((ch = getopt(argc, argv, "1c:")) != -1) {
+		if (ch == '1')
+			once = 1;
+		else if (ch == 'c')
+			conf = optarg;
+		else
+			usage();
+	}
+	if (optind != argc)
+		usage();
+	config_init(&cfg);
+	if (config_parse(&cfg, conf) == -1 ||
+	    config_secrets(&cfg, cfg.secrets_file) == -1)
+		return 1;
+	log_init("gkbm-sms", cfg.log_file, cfg.debug);
+	sms_signals();
+	if (*cfg.sms_sink == '\0' && *cfg.sms_command == '\0') {
+		log_warnx("no SMS sender configured (set sms_sink or "
+		    "sms_command): messages stay queued");
+		if (once)
+			return 1;
+		while (!quit)
+			nap(1000);
+		return 0;
+	}
+	log_info("started, sending with %s", *cfg.sms_sink != '\0' ?
+	    "the sink file" : "the gateway command");
+	sdb.pool = pool_new();
+	rc = sms_loop(once);
+	pool_free(sdb.pool);
+	if (rc == 0)
+		log_info("stopped");
+	config_free(&cfg);
+	return rc;
 }

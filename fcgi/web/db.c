@@ -7,7 +7,10 @@
  *
  * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
  */
-/* db.c: every SQL statement of gkbm-web, prepared once per worker */
+/*
+ * db.c: every SQL statement of gkbm-web, gkbm-admin and gkbm-sms, each
+ * prepared by the programs its row names (once per worker in gkbm-web)
+ */
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -52,13 +55,17 @@
  * and db_row() take their arguments in that order and nothing else;
  * db_open() checks both strings against MariaDB's own counts and column
  * types when it prepares the statement.  Every entry is indexed by its
- * enum (db_open refuses a gap).
+ * enum (db_open refuses a gap).  The fifth member says which programs
+ * prepare the statement (PROG_*); a row without one is gkbm-web's.  A
+ * statement of gkbm-admin or gkbm-sms alone has no role (0): no request
+ * runs it.
  */
 static const struct {
 	const char	*params;	/* what db_run() binds */
 	const char	*cols;		/* what db_row() fills */
 	const char	*sql;
 	unsigned int	 roles;
+	unsigned int	 progs;		/* 0: PROG_WEB */
 } stmts[STMT__MAX] = {
 	[STMT_YEAR_CURRENT] = { "", "i", "SELECT year FROM years WHERE is_current = 1 ORDER BY year DESC LIMIT 1", A },
 	[STMT_WINDOW_GET] = { "is", "ssi", "SELECT DATE_FORMAT(starts_at, " WIN_FMT "), DATE_FORMAT(ends_at, " WIN_FMT "), "
@@ -459,6 +466,136 @@ static const struct {
 	  "AND c.purpose = 'reset' AND c.used_at IS NULL "
 	  "AND c.created_at > NOW() - INTERVAL " NUM(SMS_VALID) " MINUTE", N },
 	/* end issue 7 */
+
+	/*
+	 * gkbm-admin (fcgi/admin/), as the owner account, each prepared on
+	 * first use (its migrate runs before the tables exist) and all of
+	 * them by `gkbm-admin check`.  Not here: DDL (the migration files
+	 * and the schema_version table that records them) and GRANT/REVOKE,
+	 * whose names are identifiers, not placeholders (admin_schema.c).
+	 */
+#define ADM		0, PROG_ADMIN
+	[STMT_ADM_VERSION_LIST] = { "", "i", "SELECT version FROM schema_version ORDER BY version", ADM },
+	[STMT_ADM_VERSION_INSERT] = { "is", "", "INSERT INTO schema_version (version, name, applied_at) "
+	  "VALUES (?, ?, NOW())", ADM },
+	[STMT_ADM_TABLE_LIST] = { "", "s", "SELECT table_name FROM information_schema.tables "
+	  "WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY table_name", ADM },
+	[STMT_ADM_REGION_UPSERT] = { "sssssss", "", "INSERT INTO regions (code, name, parent_code, kind, "
+	  "division_type, direct_county, note) VALUES (?, ?, ?, ?, ?, ?, ?) "
+	  "ON DUPLICATE KEY UPDATE name = VALUES(name), parent_code = VALUES(parent_code), "
+	  "kind = VALUES(kind), division_type = VALUES(division_type), "
+	  "direct_county = VALUES(direct_county), note = VALUES(note)", ADM },
+	[STMT_ADM_WORKTYPE_UPSERT] = { "ssssssss", "", "INSERT INTO worktypes (code, name, pinyin, category, "
+	  "status, level1_open, source, source_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+	  "ON DUPLICATE KEY UPDATE name = VALUES(name), pinyin = VALUES(pinyin), "
+	  "category = VALUES(category), status = VALUES(status), "
+	  "level1_open = VALUES(level1_open), source = VALUES(source), "
+	  "source_ref = VALUES(source_ref)", ADM },
+	[STMT_ADM_WTMAP_PRUNE] = { "ss", "", "DELETE FROM worktype_map "
+	  "WHERE old_code = ? AND FIND_IN_SET(new_code, ?) = 0", ADM },
+	[STMT_ADM_WTMAP_INSERT] = { "ss", "", "INSERT INTO worktype_map (old_code, new_code) VALUES (?, ?) "
+	  "ON DUPLICATE KEY UPDATE new_code = new_code", ADM },
+	[STMT_ADM_EDUCATION_UPSERT] = { "sssss", "", "INSERT INTO education (code, name, full_name, rank, note) "
+	  "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name), "
+	  "full_name = VALUES(full_name), rank = VALUES(rank), note = VALUES(note)", ADM },
+	[STMT_ADM_APPRAISAL_UPSERT] = { "ssssss", "", "INSERT INTO appraisal (code, name, alt_name, rank, "
+	  "counts_as_pass, note) VALUES (?, ?, ?, ?, ?, ?) "
+	  "ON DUPLICATE KEY UPDATE name = VALUES(name), alt_name = VALUES(alt_name), "
+	  "rank = VALUES(rank), counts_as_pass = VALUES(counts_as_pass), "
+	  "note = VALUES(note)", ADM },
+	[STMT_ADM_YEAR_GET] = { "i", "i", "SELECT year FROM years WHERE year = ?", ADM },
+	[STMT_ADM_YEAR_UPSERT] = { "is", "", "INSERT INTO years (year, title, is_current) VALUES (?, ?, 0) "
+	  "ON DUPLICATE KEY UPDATE title = VALUES(title)", ADM },
+	[STMT_ADM_YEAR_CURRENT] = { "i", "", "UPDATE years SET is_current = (year = ?)", ADM },
+	[STMT_ADM_WINDOW_UPSERT] = { "isss", "", "INSERT INTO windows (year, kind, region_code, starts_at, "
+	  "ends_at, updated_by, updated_at) VALUES (?, ?, '', ?, ?, NULL, NOW()) "
+	  "ON DUPLICATE KEY UPDATE starts_at = VALUES(starts_at), "
+	  "ends_at = VALUES(ends_at), updated_by = NULL, updated_at = NOW()", ADM },
+	[STMT_ADM_REGION_GET] = { "s", "si", "SELECT kind, direct_county FROM regions WHERE code = ?", ADM },
+	[STMT_ADM_UNIT_GET] = { "s", "is", "SELECT id, kind FROM units WHERE code = ?", ADM },
+	[STMT_ADM_UNIT_INSERT] = { "sssis", "", "INSERT INTO units (code, name, kind, parent_id, region_code, "
+	  "created_at) VALUES (?, ?, ?, NULLIF(?, 0), ?, NOW())", ADM },
+	[STMT_ADM_UNIT_SET_ADMIN] = { "ii", "", "UPDATE units SET admin_id = ? WHERE id = ?", ADM },
+	[STMT_ADM_LOGIN_GET] = { "s", "i", "SELECT id FROM accounts WHERE login = ?", ADM },
+	[STMT_ADM_ACCOUNT_BY_IDNO] = { "ib", "i", "SELECT id FROM accounts WHERE year = ? AND idno_mac = ?", ADM },
+	[STMT_ADM_ACCOUNT_BY_PHONE] = { "ib", "i", "SELECT id FROM accounts WHERE year = ? AND phone_mac = ?", ADM },
+	[STMT_ADM_STAFF_INSERT] = { "sissbsi", "", "INSERT INTO accounts (role, year, unit_id, login, name, "
+	  "phone_mac, pw_hash, pw_must_change, pw_changed_at, created_at) "
+	  "VALUES (?, 0, ?, ?, ?, ?, ?, ?, NOW(), NOW())", ADM },
+	[STMT_ADM_CANDIDATE_INSERT] = { "isbbsssis", "", "INSERT INTO accounts (role, year, name, idno_mac, "
+	  "phone_mac, gender, birth_date, region_code, level, pw_hash, pw_must_change, "
+	  "pw_changed_at, consent_version, consent_at, created_at) VALUES ('candidate', ?, ?, ?, ?, "
+	  "?, ?, ?, ?, ?, 0, NOW(), 'admin', NOW(), NOW())", ADM },
+	/* Sealed bound to the row, so made after it. */
+	[STMT_ADM_SEAL_IDNO] = { "bi", "", "UPDATE accounts SET idno_enc = ? WHERE id = ?", ADM },
+	[STMT_ADM_SEAL_PHONE] = { "bi", "", "UPDATE accounts SET phone_enc = ? WHERE id = ?", ADM },
+	[STMT_ADM_AUDIT_INSERT] = { "ss", "", "INSERT INTO audit (at, account_id, role, unit_id, ip, "
+	  "request_id, event, object, result, reason) VALUES (NOW(3), NULL, '', NULL, "
+	  "'', '', ?, ?, 'ok', 'gkbm-admin')", ADM },
+	[STMT_ADM_SWEEP_SESSIONS] = { "ii", "", "DELETE FROM sessions WHERE seen_at < NOW() - INTERVAL ? SECOND "
+	  "OR created_at < NOW() - INTERVAL ? SECOND", ADM },
+	[STMT_ADM_SWEEP_ATTEMPTS] = { "", "", "DELETE FROM login_attempts WHERE at < NOW() - INTERVAL 2 DAY", ADM },
+	[STMT_ADM_SWEEP_SMSCODES] = { "", "", "DELETE FROM sms_codes WHERE created_at < NOW() - INTERVAL 2 DAY", ADM },
+	[STMT_ADM_WORKTYPE_LIST] = { "", "ss", "SELECT code, name FROM worktypes ORDER BY code", ADM },
+	[STMT_ADM_QUALIFIED_UPSERT] = { "bsii", "", "INSERT INTO qualified (idno_mac, worktype, level, year) "
+	  "VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE year = VALUES(year)", ADM },
+	/* What refused registrations kept (regkeep.c). */
+	[STMT_ADM_KEPT_OLD] = { "", "ss", "SELECT HEX(id), COALESCE(file, '') FROM register_keep "
+	  "WHERE created_at < NOW() - INTERVAL 30 MINUTE", ADM },
+	[STMT_ADM_KEPT_DELETE] = { "s", "", "DELETE FROM register_keep WHERE id = UNHEX(?)", ADM },
+	[STMT_ADM_TOTP_RESET] = { "bi", "", "UPDATE accounts SET totp_enc = NULL, totp_step = 0, "
+	  "totp_enroll_mac = ?, totp_enroll_until = NOW() + INTERVAL 72 HOUR "
+	  "WHERE id = ? AND role IN ('city', 'province', 'county', 'unit', "
+	  "'reviewer', 'supervising')", ADM },
+	[STMT_ADM_TOTP_PENDING_DROP] = { "i", "", "DELETE FROM login_pending WHERE account_id = ?", ADM },
+	[STMT_ADM_TOTP_SESSIONS_DROP] = { "i", "", "DELETE FROM sessions WHERE account_id = ?", ADM },
+	/*
+	 * pii-rekey (admin_pii.c), a pair per sealed column: its rows (key,
+	 * the row id the value is bound to, value) and the update of one
+	 * row's value (new value, key, old value).  login_pending is bound
+	 * to its account.
+	 */
+	[STMT_ADM_REKEY_IDNO_LIST] = { "", "bib", "SELECT id, id, idno_enc FROM accounts "
+	  "WHERE idno_enc IS NOT NULL", ADM },
+	[STMT_ADM_REKEY_IDNO_SET] = { "bbb", "", "UPDATE accounts SET idno_enc = ? "
+	  "WHERE id = ? AND idno_enc = ?", ADM },
+	[STMT_ADM_REKEY_PHONE_LIST] = { "", "bib", "SELECT id, id, phone_enc FROM accounts "
+	  "WHERE phone_enc IS NOT NULL", ADM },
+	[STMT_ADM_REKEY_PHONE_SET] = { "bbb", "", "UPDATE accounts SET phone_enc = ? "
+	  "WHERE id = ? AND phone_enc = ?", ADM },
+	[STMT_ADM_REKEY_TOTP_LIST] = { "", "bib", "SELECT id, id, totp_enc FROM accounts "
+	  "WHERE totp_enc IS NOT NULL", ADM },
+	[STMT_ADM_REKEY_TOTP_SET] = { "bbb", "", "UPDATE accounts SET totp_enc = ? "
+	  "WHERE id = ? AND totp_enc = ?", ADM },
+	[STMT_ADM_REKEY_PENDING_LIST] = { "", "bib", "SELECT id, account_id, secret_enc FROM login_pending "
+	  "WHERE secret_enc IS NOT NULL", ADM },
+	[STMT_ADM_REKEY_PENDING_SET] = { "bbb", "", "UPDATE login_pending SET secret_enc = ? "
+	  "WHERE id = ? AND secret_enc = ?", ADM },
+	[STMT_ADM_REKEY_OUTPHONE_LIST] = { "", "bib", "SELECT id, id, phone_enc FROM sms_outbox "
+	  "WHERE phone_enc <> ''", ADM },
+	[STMT_ADM_REKEY_OUTPHONE_SET] = { "bbb", "", "UPDATE sms_outbox SET phone_enc = ? "
+	  "WHERE id = ? AND phone_enc = ?", ADM },
+	[STMT_ADM_REKEY_OUTBODY_LIST] = { "", "bib", "SELECT id, id, body_enc FROM sms_outbox "
+	  "WHERE body_enc <> ''", ADM },
+	[STMT_ADM_REKEY_OUTBODY_SET] = { "bbb", "", "UPDATE sms_outbox SET body_enc = ? "
+	  "WHERE id = ? AND body_enc = ?", ADM },
+#undef ADM
+	/* end gkbm-admin */
+
+	/*
+	 * gkbm-sms (fcgi/sms/), as gkbm-web's account.  A failed row waits
+	 * 30, 60, 120, 240 seconds (after it was queued) before its next
+	 * try, so a short gateway outage does not use up all tries at once.
+	 */
+	[STMT_OUTBOX_PENDING] = { "i", "ibb", "SELECT id, phone_enc, body_enc FROM sms_outbox "
+	  "WHERE sent_at IS NULL AND tries < 5 AND id > ? "
+	  "AND (tries = 0 OR created_at <= NOW() - INTERVAL (15 << tries) SECOND) "
+	  "ORDER BY id LIMIT 50", 0, PROG_SMS },
+	[STMT_OUTBOX_SENT] = { "i", "", "UPDATE sms_outbox SET sent_at = NOW() "
+	  "WHERE id = ? AND sent_at IS NULL", 0, PROG_SMS },
+	[STMT_OUTBOX_FAILED] = { "si", "", "UPDATE sms_outbox SET tries = tries + 1, last_error = ? "
+	  "WHERE id = ?", 0, PROG_SMS },
+	/* end gkbm-sms */
 };
 
 #undef A
@@ -475,14 +612,31 @@ db_stmt_sql(enum stmt s)
 	return stmts[s].sql;
 }
 
-/* The roles that may run statement s. */
+/* The types of statement s's parameters (one letter each). */
+const char *
+db_stmt_params(enum stmt s)
+{
+	return stmts[s].params;
+}
+
+/* The roles that may run statement s (0: no request may). */
 unsigned int
 db_stmt_roles(enum stmt s)
 {
 	return stmts[s].roles;
 }
 
-/* Result buffers of one statement, bound once after preparing it. */
+/* The programs that prepare statement s (PROG_*). */
+unsigned int
+db_stmt_progs(enum stmt s)
+{
+	return stmts[s].progs != 0 ? stmts[s].progs : PROG_WEB;
+}
+
+/*
+ * Result buffers of one statement, bound once after preparing it.  One
+ * handle a process (a worker, gkbm-admin, gkbm-sms), so they are static.
+ */
 struct dbres {
 	unsigned int	 ncols;
 	MYSQL_BIND	 bind[MAX_BIND];
@@ -493,7 +647,6 @@ struct dbres {
 };
 
 static struct dbres	 res[STMT__MAX];
-static int		 in_tx;
 /* Statements that write sessions, accounts or units (sescache.c). */
 static unsigned char	 writes_auth[STMT__MAX];
 
@@ -553,73 +706,137 @@ db_bind_results(MYSQL_STMT *st, int i)
 }
 
 /*
- * Connects and prepares every statement.  Returns 0, or -1 when the
- * server cannot be reached (the caller answers 503 and retries on the
- * next request).  A statement that does not prepare on a live server is
- * a bug: fatal.
+ * Prepares statement i on h and checks its declared parameters and
+ * columns against MariaDB's counts.  Returns 0, or -1 when the server is
+ * gone.  A statement that does not prepare on a live server is a bug of
+ * the table or the schema: fatal, naming it.
  */
-int
-db_open(struct worker *w)
+static int
+db_prepare(struct dbh *h, int i)
 {
 	MYSQL_STMT	*st;
 	unsigned int	 e;
-	int		 i;
 
-	if ((w->db = db_connect(w->cfg, 0)) == NULL)
-		return -1;
-	for (i = 0; i < STMT__MAX; i++) {
-		if (stmts[i].sql == NULL)
-			fatalx("statement %d has no SQL", i);
-		if ((st = mysql_stmt_init(w->db)) == NULL)
-			fatalx("mysql_stmt_init: out of memory");
-		if (mysql_stmt_prepare(st, stmts[i].sql,
-		    strlen(stmts[i].sql)) != 0) {
-			e = mysql_stmt_errno(st);
-			log_warnx("mysql_stmt_prepare(%d): %s", i,
-			    mysql_stmt_error(st));
-			mysql_stmt_close(st);
-			if (db_gone(e)) {
-				db_close(w);
-				return -1;
-			}
-			fatalx("statement %d does not prepare", i);
-		}
-		if (mysql_stmt_param_count(st) != strlen(stmts[i].params))
-			fatalx("statement %d (%.60s): %lu parameters, %zu "
-			    "declared", i, stmts[i].sql,
-			    mysql_stmt_param_count(st), strlen(stmts[i].params));
-		w->stmts[i] = st;
-		db_bind_results(st, i);
-		writes_auth[i] = i != STMT_SESSION_TOUCH &&
-		    sescache_writes(stmts[i].sql);
+	if (stmts[i].sql == NULL)
+		fatalx("statement %d has no SQL", i);
+	if ((st = mysql_stmt_init(h->db)) == NULL)
+		fatalx("mysql_stmt_init: out of memory");
+	if (mysql_stmt_prepare(st, stmts[i].sql, strlen(stmts[i].sql)) != 0) {
+		e = mysql_stmt_errno(st);
+		log_warnx("mysql_stmt_prepare(%d): %s", i,
+		    mysql_stmt_error(st));
+		mysql_stmt_close(st);
+		if (db_gone(e))
+			return -1;
+		fatalx("statement %d (%.60s) does not prepare", i,
+		    stmts[i].sql);
 	}
-	w->db_up = 1;
-	in_tx = 0;
+	if (mysql_stmt_param_count(st) != strlen(stmts[i].params))
+		fatalx("statement %d (%.60s): %lu parameters, %zu declared", i,
+		    stmts[i].sql, mysql_stmt_param_count(st),
+		    strlen(stmts[i].params));
+	h->stmts[i] = st;
+	db_bind_results(st, i);
+	writes_auth[i] = h->prog == PROG_WEB && i != STMT_SESSION_TOUCH &&
+	    sescache_writes(stmts[i].sql);
 	return 0;
+}
+
+/*
+ * Prepares every statement of h's program not prepared yet.  Returns
+ * how many h holds, or -1 when the server is gone (h is closed).
+ */
+int
+dbh_check(struct dbh *h)
+{
+	int	 i, n = 0;
+
+	for (i = 0; i < STMT__MAX; i++) {
+		if (!(db_stmt_progs(i) & h->prog))
+			continue;
+		if (h->stmts[i] == NULL && db_prepare(h, i) == -1) {
+			dbh_close(h);
+			return -1;
+		}
+		n++;
+	}
+	return n;
+}
+
+/*
+ * Connects for program prog (gkbm-admin as the owner account, the others
+ * as gkbm-web's) and prepares its statements, or with lazy each on its
+ * first use.  Returns 0, or -1 when the server cannot be reached.
+ */
+int
+dbh_open(struct dbh *h, const struct config *cfg, unsigned int prog,
+    int lazy)
+{
+	h->cfg = cfg;
+	h->prog = prog;
+	h->lazy = lazy;
+	h->in_tx = 0;
+	h->err = 0;
+	if ((h->db = db_connect(cfg, prog == PROG_ADMIN)) == NULL)
+		return -1;
+	if (!lazy && dbh_check(h) == -1)
+		return -1;
+	h->up = 1;
+	return 0;
+}
+
+/*
+ * Marks the start of a unit of work (a request): its first statement may
+ * find the connection dead and run again on a new one (db_reopen).
+ */
+void
+dbh_fresh(struct dbh *h)
+{
+	h->ran = 0;
 }
 
 /* Closes the statements and the connection. */
 void
-db_close(struct worker *w)
+dbh_close(struct dbh *h)
 {
 	int	 i;
 
 	for (i = 0; i < STMT__MAX; i++)
-		if (w->stmts[i] != NULL) {
-			mysql_stmt_close(w->stmts[i]);
-			w->stmts[i] = NULL;
+		if (h->stmts[i] != NULL) {
+			mysql_stmt_close(h->stmts[i]);
+			h->stmts[i] = NULL;
 		}
-	if (w->db != NULL)
-		mysql_close(w->db);
-	w->db = NULL;
-	w->db_up = 0;
+	if (h->db != NULL)
+		mysql_close(h->db);
+	h->db = NULL;
+	h->up = 0;
+	h->in_tx = 0;
+}
+
+/*
+ * Connects a worker and prepares every statement of gkbm-web.  Returns
+ * 0, or -1 when the server cannot be reached (the caller answers 503 and
+ * retries on the next request).
+ */
+int
+db_open(struct worker *w)
+{
+	return dbh_open(&w->dbh, w->cfg, PROG_WEB, 0);
+}
+
+/* Closes the worker's statements and connection. */
+void
+db_close(struct worker *w)
+{
+	dbh_close(&w->dbh);
 }
 
 /* Makes sure the connection is up, reconnecting; 0 or -1 (answer 503). */
 int
 db_ready(struct req *r)
 {
-	if (r->w->db_up)
+	dbh_fresh(&r->w->dbh);
+	if (r->w->dbh.up)
 		return 0;
 	db_close(r->w);
 	return db_open(r->w);
@@ -627,69 +844,82 @@ db_ready(struct req *r)
 
 /* Records a statement failure; marks the connection dead if it is. */
 static int
-db_fail(struct req *r, enum stmt s, const char *call)
+db_fail(struct dbh *h, enum stmt s, const char *call)
 {
-	MYSQL_STMT	*st = r->w->stmts[s];
+	MYSQL_STMT	*st = h->stmts[s];
 
-	r->w->db_errno = mysql_stmt_errno(st);
-	if (r->w->db_errno != ER_DUP_ENTRY)
+	h->err = mysql_stmt_errno(st);
+	if (h->err != ER_DUP_ENTRY)
 		log_warnx("%s(%d): %s", call, s, mysql_stmt_error(st));
-	if (db_gone(r->w->db_errno))
-		r->w->db_up = 0;
+	if (db_gone(h->err))
+		h->up = 0;
 	return -1;
 }
 
 /*
- * A connection that died while the worker waited (MariaDB restarted)
- * shows itself at a request's first statement.  When that statement is
- * a query outside a transaction, nothing was read or written yet: opens
- * a new connection so it can run once more there.  1 when it tried
- * (the connection is up again, or db_up is 0), else 0.
+ * The statement s of h, prepared now if h is lazy; NULL (logged) when
+ * h's program does not prepare it or the server is gone.
+ */
+static MYSQL_STMT *
+db_stmt(struct dbh *h, enum stmt s)
+{
+	h->err = 0;
+	if (!(db_stmt_progs(s) & h->prog)) {
+		log_warnx("statement %d is not prepared for this program", s);
+		return NULL;
+	}
+	if (!h->up)
+		return NULL;
+	if (h->stmts[s] == NULL && (!h->lazy || db_prepare(h, s) == -1)) {
+		h->up = 0;
+		return NULL;
+	}
+	return h->stmts[s];
+}
+
+/*
+ * A connection that died while the program waited (MariaDB restarted)
+ * shows itself at the first statement since dbh_fresh() (a request's
+ * first in gkbm-web).  When that statement is a query outside a
+ * transaction, nothing was read or written yet: opens a new connection
+ * so it can run once more there.  1 when it tried (the connection is up
+ * again, or h->up is 0), else 0.
  */
 static int
-db_reopen(struct req *r, enum stmt s)
+db_reopen(struct dbh *h, enum stmt s)
 {
-	if (r->db_ran || in_tx || strncmp(stmts[s].sql, "SELECT", 6) != 0 ||
-	    !db_gone(mysql_stmt_errno(r->w->stmts[s])))
+	if (h->ran || h->in_tx || strncmp(stmts[s].sql, "SELECT", 6) != 0 ||
+	    !db_gone(mysql_stmt_errno(h->stmts[s])))
 		return 0;
 	log_warnx("the database connection was gone; connecting again");
-	db_close(r->w);
-	if (db_open(r->w) == -1)
-		r->w->db_errno = CR_SERVER_GONE_ERROR;
+	dbh_close(h);
+	if (dbh_open(h, h->cfg, h->prog, h->lazy) == -1)
+		h->err = CR_SERVER_GONE_ERROR;
 	return 1;
 }
 
 /*
- * Runs statement s with its declared parameters (stmts[s].params): 'i' a
- * long long, 's' a string (NULL is SQL NULL), 'b' a pointer and a size_t
- * length.  A query's rows are stored for db_row().  Returns the number of rows
- * (queries) or of changed rows, or -1 (logged; db_dup() tells a duplicate
- * key).  Refuses statements the request's role may not run.
+ * Runs statement s of h with its declared parameters (stmts[s].params):
+ * 'i' a long long, 's' a string (NULL is SQL NULL), 'b' a pointer and a
+ * size_t length.  A query's rows are stored for dbh_row().  Returns the
+ * number of rows (queries) or of changed rows, or -1 (logged; h->err
+ * holds the server's error).
  */
 int
-db_run(struct req *r, enum stmt s, ...)
+dbh_vrun(struct dbh *h, enum stmt s, va_list ap)
 {
 	const char	*fmt = stmts[s].params;
 	MYSQL_BIND	 b[MAX_BIND];
 	long long	 ints[MAX_BIND];
 	MYSQL_STMT	*st;
-	va_list		 ap;
 	size_t		 n;
 	const char	*str;
 	int		 failed;
 
-	if (!(stmts[s].roles & RB(r->role))) {
-		log_warnx("statement %d refused for role %s", s,
-		    role_names[r->role]);
-		r->w->db_errno = 0;
+	if ((st = db_stmt(h, s)) == NULL)
 		return -1;
-	}
-	if (!r->w->db_up)
-		return -1;
-	st = r->w->stmts[s];
 	mysql_stmt_free_result(st);
 	memset(b, 0, sizeof(b));
-	va_start(ap, s);
 	for (n = 0; fmt[n] != '\0'; n++) {
 		if (n >= MAX_BIND)
 			fatalx("db_run: too many parameters");
@@ -718,50 +948,82 @@ db_run(struct req *r, enum stmt s, ...)
 			fatalx("db_run: bad type %c", fmt[n]);
 		}
 	}
-	va_end(ap);
 	if (n != mysql_stmt_param_count(st))
 		fatalx("db_run(%d): %zu parameters for %lu", s, n,
 		    mysql_stmt_param_count(st));
 	if (n > 0 && mysql_stmt_bind_param(st, b))
-		return db_fail(r, s, "mysql_stmt_bind_param");
+		return db_fail(h, s, "mysql_stmt_bind_param");
 	failed = mysql_stmt_execute(st) != 0;
-	if (failed && db_reopen(r, s)) {
-		if (!r->w->db_up)
+	if (failed && db_reopen(h, s)) {
+		if (!h->up || (st = db_stmt(h, s)) == NULL)
 			return -1;	/* still unreachable: 503 */
-		st = r->w->stmts[s];
 		failed = (n > 0 && mysql_stmt_bind_param(st, b)) ||
 		    mysql_stmt_execute(st) != 0;
 	}
 	if (writes_auth[s])
 		sescache_bump();	/* kept sessions may be stale now */
 	if (failed)
-		return db_fail(r, s, "mysql_stmt_execute");
-	r->db_ran = 1;
+		return db_fail(h, s, "mysql_stmt_execute");
+	h->ran = 1;
 	if (res[s].ncols == 0)
 		return (int)mysql_stmt_affected_rows(st);
 	if (mysql_stmt_store_result(st))
-		return db_fail(r, s, "mysql_stmt_store_result");
+		return db_fail(h, s, "mysql_stmt_store_result");
 	return (int)mysql_stmt_num_rows(st);
+}
+
+/* dbh_vrun with the parameters as arguments. */
+int
+dbh_run(struct dbh *h, enum stmt s, ...)
+{
+	va_list	 ap;
+	int	 rc;
+
+	va_start(ap, s);
+	rc = dbh_vrun(h, s, ap);
+	va_end(ap);
+	return rc;
+}
+
+/*
+ * Runs statement s for request r like dbh_run.  Refuses statements the
+ * request's role may not run.
+ */
+int
+db_run(struct req *r, enum stmt s, ...)
+{
+	va_list	 ap;
+	int	 rc;
+
+	if (!(stmts[s].roles & RB(r->role))) {
+		log_warnx("statement %d refused for role %s", s,
+		    role_names[r->role]);
+		r->w->dbh.err = 0;
+		return -1;
+	}
+	va_start(ap, s);
+	rc = dbh_vrun(&r->w->dbh, s, ap);
+	va_end(ap);
+	return rc;
 }
 
 /*
  * Fetches the next row of s into a pointer for each declared column
  * (stmts[s].cols): 'i' long long * (NULL reads as 0), 's' char ** (a
- * pool copy, NULL for SQL NULL), 'b' unsigned char ** and size_t *.  Returns 1 for a
- * row, 0 at the end, -1 on error.
+ * copy in pool p, NULL for SQL NULL), 'b' unsigned char ** and size_t *.
+ * Returns 1 for a row, 0 at the end, -1 on error.
  */
-int
-db_row(struct req *r, enum stmt s, ...)
+static int
+db_vrow(struct dbh *h, struct pool *p, enum stmt s, va_list ap)
 {
 	const char	*fmt = stmts[s].cols;
 	struct dbres	*d = &res[s];
-	MYSQL_STMT	*st = r->w->stmts[s];
-	va_list		 ap;
+	MYSQL_STMT	*st = h->stmts[s];
 	unsigned int	 c;
 	int		 rc;
 	char		*v;
 
-	if (!r->w->db_up)
+	if (!h->up || st == NULL)
 		return -1;
 	rc = mysql_stmt_fetch(st);
 	if (rc == MYSQL_NO_DATA) {
@@ -774,11 +1036,9 @@ db_row(struct req *r, enum stmt s, ...)
 		return -1;
 	}
 	if (rc != 0)
-		return db_fail(r, s, "mysql_stmt_fetch");
-	va_start(ap, s);
+		return db_fail(h, s, "mysql_stmt_fetch");
 	for (c = 0; fmt[c] != '\0' && c < d->ncols; c++) {
-		v = d->null[c] ? NULL : pool_strndup(r->pool, d->buf[c],
-		    d->len[c]);
+		v = d->null[c] ? NULL : pool_strndup(p, d->buf[c], d->len[c]);
 		switch (fmt[c]) {
 		case 'i':
 			*va_arg(ap, long long *) = v ? strtoll(v, NULL, 10) : 0;
@@ -794,41 +1054,86 @@ db_row(struct req *r, enum stmt s, ...)
 			fatalx("db_row: bad type %c", fmt[c]);
 		}
 	}
-	va_end(ap);
 	return 1;
+}
+
+/* Fetches a row of s for request r (copies in its pool). */
+int
+db_row(struct req *r, enum stmt s, ...)
+{
+	va_list	 ap;
+	int	 rc;
+
+	va_start(ap, s);
+	rc = db_vrow(&r->w->dbh, r->pool, s, ap);
+	va_end(ap);
+	return rc;
+}
+
+/* Fetches a row of s of h (copies in h->pool). */
+int
+dbh_row(struct dbh *h, enum stmt s, ...)
+{
+	va_list	 ap;
+	int	 rc;
+
+	va_start(ap, s);
+	rc = db_vrow(h, h->pool, s, ap);
+	va_end(ap);
+	return rc;
 }
 
 /* Drops the rest of a query's rows. */
 void
+dbh_done(struct dbh *h, enum stmt s)
+{
+	if (h->stmts[s] != NULL)
+		mysql_stmt_free_result(h->stmts[s]);
+}
+
+void
 db_done(struct req *r, enum stmt s)
 {
-	if (r->w->stmts[s] != NULL)
-		mysql_stmt_free_result(r->w->stmts[s]);
+	dbh_done(&r->w->dbh, s);
+}
+
+long long
+dbh_insert_id(struct dbh *h, enum stmt s)
+{
+	return h->stmts[s] == NULL ? 0 :
+	    (long long)mysql_stmt_insert_id(h->stmts[s]);
 }
 
 long long
 db_insert_id(struct req *r, enum stmt s)
 {
-	return (long long)mysql_stmt_insert_id(r->w->stmts[s]);
+	return dbh_insert_id(&r->w->dbh, s);
 }
 
 /* True when the last failure was a duplicate key. */
 int
 db_dup(const struct req *r)
 {
-	return r->w->db_errno == ER_DUP_ENTRY;
+	return r->w->dbh.err == ER_DUP_ENTRY;
+}
+
+/* The server's error number of the last failure (0: none, or refused). */
+unsigned int
+db_errno(const struct req *r)
+{
+	return r->w->dbh.err;
 }
 
 static int
-db_simple(struct req *r, const char *sql)
+db_simple(struct dbh *h, const char *sql)
 {
-	if (!r->w->db_up)
+	if (!h->up)
 		return -1;
-	if (mysql_query(r->w->db, sql) != 0) {
-		r->w->db_errno = mysql_errno(r->w->db);
-		log_warnx("%s: %s", sql, mysql_error(r->w->db));
-		if (db_gone(r->w->db_errno))
-			r->w->db_up = 0;
+	if (mysql_query(h->db, sql) != 0) {
+		h->err = mysql_errno(h->db);
+		log_warnx("%s: %s", sql, mysql_error(h->db));
+		if (db_gone(h->err))
+			h->up = 0;
 		return -1;
 	}
 	return 0;
@@ -836,28 +1141,46 @@ db_simple(struct req *r, const char *sql)
 
 /* Starts a transaction; 0 or -1. */
 int
-db_begin(struct req *r)
+dbh_begin(struct dbh *h)
 {
-	if (db_simple(r, "START TRANSACTION") == -1)
+	if (db_simple(h, "START TRANSACTION") == -1)
 		return -1;
-	in_tx = 1;
+	h->in_tx = 1;
 	return 0;
 }
 
 /* Commits; 0 or -1 (then nothing was committed). */
 int
-db_commit(struct req *r)
+dbh_commit(struct dbh *h)
 {
-	in_tx = 0;
-	return db_simple(r, "COMMIT");
+	h->in_tx = 0;
+	return db_simple(h, "COMMIT");
 }
 
 /* Rolls back an open transaction (a no-op without one). */
 void
+dbh_rollback(struct dbh *h)
+{
+	if (!h->in_tx)
+		return;
+	h->in_tx = 0;
+	(void)db_simple(h, "ROLLBACK");
+}
+
+int
+db_begin(struct req *r)
+{
+	return dbh_begin(&r->w->dbh);
+}
+
+int
+db_commit(struct req *r)
+{
+	return dbh_commit(&r->w->dbh);
+}
+
+void
 db_rollback(struct req *r)
 {
-	if (!in_tx)
-		return;
-	in_tx = 0;
-	(void)db_simple(r, "ROLLBACK");
+	dbh_rollback(&r->w->dbh);
 }

@@ -256,27 +256,100 @@ write_pid(const char *path)
 	fclose(f);
 }
 
+/*
+ * SIGHUP: reads the configuration again; if it is valid, starts workers
+ * of a new generation with it and retires the old ones.  Returns the
+ * configuration in force.
+ */
+static struct config *
+reload(struct config *cfg, const char *path, int fd)
+{
+	struct config	*ncfg;
+
+	if ((ncfg = load(path)) == NULL) {
+		log_warnx("reload: %s not valid, keeping the running "
+		    "configuration", path);
+		return cfg;
+	}
+	log_reopen();
+	/*
+	 * The old workers run on their own copies (they are forks): the
+	 * master's goes, its secrets wiped.
+	 */
+	config_free(cfg);
+	free(cfg);
+	gen++;
+	log_info("reloading: generation %u", gen);
+	fill(ncfg, fd);
+	retire(0);
+	return ncfg;
+}
+
+/*
+ * The master: keeps the workers up, reloads on SIGHUP, and on SIGTERM
+ * or SIGINT retires them all and returns once they are gone, with the
+ * configuration in force.
+ */
+static struct config *
+supervise(struct config *cfg, const char *path, int fd, const sigset_t *set)
+{
+	struct timespec	 tick = { 0, 200 * 1000000 };
+	siginfo_t	 si;
+	int		 sig, stopping = 0;
+
+	for (;;) {
+		if (!stopping)
+			fill(cfg, fd);
+		sig = sigtimedwait(set, &si, &tick);
+		if (sig == SIGHUP) {
+			cfg = reload(cfg, path, fd);
+		} else if (sig == SIGTERM || sig == SIGINT) {
+			if (!stopping)
+				log_info("stopping");
+			stopping = 1;
+			retire(1);
+		}
+		reap();
+		escalate(cfg);
+		if (stopping && running() == 0)
+			return cfg;
+	}
+}
+
+/* -t: the configuration and every stylesheet compile; exits. */
+static int
+test_config(struct config *cfg)
+{
+	struct worker	 w;
+
+	memset(&w, 0, sizeof(w));
+	w.cfg = cfg;
+	render_init(&w);
+	printf("configuration and stylesheets OK\n");
+	return 0;
+}
+
+/*
+ * gkbm-web [-c conf] [-t]: the master, which opens the socket, forks
+ * the workers and supervises them; -t checks the configuration and the
+ * stylesheets and exits.
+ */
 int
 main(int argc, char *argv[])
 {
-	struct config	*cfg, *ncfg;
+	struct config	*cfg;
 	const char	*path = D_CONF;
 	sigset_t	 set;
-	siginfo_t	 si;
-	struct timespec	 tick = { 0, 200 * 1000000 };
-	int		 ch, fd, test = 0, sig, stopping = 0;
+	int		 ch, fd, test = 0;
 
-	while ((ch = getopt(argc, argv, "c:t")) != -1)
-		switch (ch) {
-		case 'c':
+	while ((ch = getopt(argc, argv, "c:t")) != -1) {
+		if (ch == 'c')
 			path = optarg;
-			break;
-		case 't':
+		else if (ch == 't')
 			test = 1;
-			break;
-		default:
+		else
 			usage();
-		}
+	}
 	if (optind != argc)
 		usage();
 	log_init("gkbm-web", "-", 0);
@@ -284,15 +357,8 @@ main(int argc, char *argv[])
 		fatalx("%s: configuration not valid", path);
 	if (cfg->workers > MAX_WORKERS)
 		fatalx("workers: at most %d", MAX_WORKERS);
-	if (test) {
-		struct worker	 w;
-
-		memset(&w, 0, sizeof(w));
-		w.cfg = cfg;
-		render_init(&w);
-		printf("configuration and stylesheets OK\n");
-		return 0;
-	}
+	if (test)
+		return test_config(cfg);
 	log_init("gkbm-web", cfg->log_file, cfg->debug);
 
 	sigemptyset(&set);
@@ -307,46 +373,7 @@ main(int argc, char *argv[])
 	sescache_init();	/* shared by every worker forked below */
 	write_pid(cfg->pid_file);
 	log_info("listening on %s with %d workers", cfg->listen, cfg->workers);
-
-	for (;;) {
-		if (!stopping)
-			fill(cfg, fd);
-		sig = sigtimedwait(&set, &si, &tick);
-		switch (sig) {
-		case SIGHUP:
-			if ((ncfg = load(path)) == NULL) {
-				log_warnx("reload: %s not valid, keeping the "
-				    "running configuration", path);
-				break;
-			}
-			log_reopen();
-			/*
-			 * The old workers run on their own copies (they are
-			 * forks): the master's goes, its secrets wiped.
-			 */
-			config_free(cfg);
-			free(cfg);
-			cfg = ncfg;
-			gen++;
-			log_info("reloading: generation %u", gen);
-			fill(cfg, fd);
-			retire(0);
-			break;
-		case SIGTERM:
-		case SIGINT:
-			if (!stopping)
-				log_info("stopping");
-			stopping = 1;
-			retire(1);
-			break;
-		default:
-			break;
-		}
-		reap();
-		escalate(cfg);
-		if (stopping && running() == 0)
-			break;
-	}
+	cfg = supervise(cfg, path, fd, &set);
 	close(fd);
 	unlink(cfg->listen);
 	if (cfg->pid_file != NULL && *cfg->pid_file != '\0')

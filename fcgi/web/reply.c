@@ -36,15 +36,14 @@ static const struct {
 /*
  * Audits a 403 that the pipeline has not audited: worker.c writes
  * access.denied when the role gate refuses and csrf.fail when the token
- * is wrong, and both conditions can be recomputed here; every other 403
- * (the forced password change, a handler's own refusal) is written here.
- * A failure is logged only: the answer is a refusal anyway.
+ * is wrong, and says so in r->refused; every other 403 (the forced
+ * password change, a handler's own refusal) is written here.  A failure
+ * is logged only: the answer is a refusal anyway.
  */
 static void
 reply_audit_forbidden(struct req *r)
 {
-	if (r->route != NULL && (!auth_allowed(r) ||
-	    (r->method == M_POST && !auth_csrf_ok(r))))
+	if (r->refused)
 		return;
 	if (audit(r, "access.denied", r->path, "403", r->must_change ?
 	    "password change required" : NULL) == -1)

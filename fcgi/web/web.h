@@ -11,6 +11,8 @@
 #ifndef WEB_H
 #define WEB_H
 
+#include <stdarg.h>
+
 #include <fcgiapp.h>
 #include <libxml/tree.h>
 #include <libxslt/xsltInternals.h>
@@ -142,7 +144,6 @@ struct req {
 	long long		 stale_account;	/* its session expired now */
 	char			 stale_csrf[TOKEN_LEN + 1];	/* its token */
 	int			 year;		/* current year, 0 if none */
-	int			 db_ran;	/* a statement succeeded */
 	/* Response. */
 	int			 status;
 	char			*location;	/* redirect (303) */
@@ -154,6 +155,7 @@ struct req {
 	xmlNodePtr		 root;
 	xmlNodePtr		 form;		/* <form> if the page has one */
 	int			 form_bad;	/* a field error was added */
+	int			 refused;	/* the gate refused, audited */
 	int			 retry_after;
 	const char		*allow;		/* Allow header of a 405 */
 	int			 sent;		/* the handler answered itself */
@@ -477,18 +479,115 @@ enum stmt {
 	STMT_AUTH_TOTP_GET,
 	/* end issue 7 */
 
+	/* gkbm-admin (PROG_ADMIN) */
+	STMT_ADM_VERSION_LIST,
+	STMT_ADM_VERSION_INSERT,
+	STMT_ADM_TABLE_LIST,
+	STMT_ADM_REGION_UPSERT,
+	STMT_ADM_WORKTYPE_UPSERT,
+	STMT_ADM_WTMAP_PRUNE,
+	STMT_ADM_WTMAP_INSERT,
+	STMT_ADM_EDUCATION_UPSERT,
+	STMT_ADM_APPRAISAL_UPSERT,
+	STMT_ADM_YEAR_GET,
+	STMT_ADM_YEAR_UPSERT,
+	STMT_ADM_YEAR_CURRENT,
+	STMT_ADM_WINDOW_UPSERT,
+	STMT_ADM_REGION_GET,
+	STMT_ADM_UNIT_GET,
+	STMT_ADM_UNIT_INSERT,
+	STMT_ADM_UNIT_SET_ADMIN,
+	STMT_ADM_LOGIN_GET,
+	STMT_ADM_ACCOUNT_BY_IDNO,
+	STMT_ADM_ACCOUNT_BY_PHONE,
+	STMT_ADM_STAFF_INSERT,
+	STMT_ADM_CANDIDATE_INSERT,
+	STMT_ADM_SEAL_IDNO,
+	STMT_ADM_SEAL_PHONE,
+	STMT_ADM_AUDIT_INSERT,
+	STMT_ADM_SWEEP_SESSIONS,
+	STMT_ADM_SWEEP_ATTEMPTS,
+	STMT_ADM_SWEEP_SMSCODES,
+	STMT_ADM_WORKTYPE_LIST,
+	STMT_ADM_QUALIFIED_UPSERT,
+	STMT_ADM_KEPT_OLD,
+	STMT_ADM_KEPT_DELETE,
+	STMT_ADM_TOTP_RESET,
+	STMT_ADM_TOTP_PENDING_DROP,
+	STMT_ADM_TOTP_SESSIONS_DROP,
+	STMT_ADM_REKEY_IDNO_LIST,
+	STMT_ADM_REKEY_IDNO_SET,
+	STMT_ADM_REKEY_PHONE_LIST,
+	STMT_ADM_REKEY_PHONE_SET,
+	STMT_ADM_REKEY_TOTP_LIST,
+	STMT_ADM_REKEY_TOTP_SET,
+	STMT_ADM_REKEY_PENDING_LIST,
+	STMT_ADM_REKEY_PENDING_SET,
+	STMT_ADM_REKEY_OUTPHONE_LIST,
+	STMT_ADM_REKEY_OUTPHONE_SET,
+	STMT_ADM_REKEY_OUTBODY_LIST,
+	STMT_ADM_REKEY_OUTBODY_SET,
+	/* end gkbm-admin */
+
+	/* gkbm-sms (PROG_SMS) */
+	STMT_OUTBOX_PENDING,
+	STMT_OUTBOX_SENT,
+	STMT_OUTBOX_FAILED,
+	/* end gkbm-sms */
+
 	STMT__MAX
 };
+
+/* The programs that prepare a statement (the table's progs column). */
+#define PROG_WEB	0x1		/* gkbm-web: a row's default */
+#define PROG_ADMIN	0x2		/* gkbm-admin */
+#define PROG_SMS	0x4		/* gkbm-sms */
+
+/*
+ * A connection and the statements it prepared for its program: one in
+ * each gkbm-web worker, one in gkbm-admin and one in gkbm-sms.  db_run()
+ * and db_row() take a request (its role is checked against the table);
+ * dbh_run() and dbh_row() take the handle, for the programs that have
+ * no requests (their statements have no role, only their program).
+ */
+struct dbh {
+	struct st_mysql		*db;
+	const struct config	*cfg;		/* to connect again */
+	unsigned int		 prog;		/* PROG_* it prepares */
+	int			 up;		/* connected, statements ready */
+	int			 lazy;		/* prepare each on first use */
+	unsigned int		 err;		/* last statement error */
+	int			 in_tx;
+	int			 ran;		/* succeeded since dbh_fresh() */
+	struct pool		*pool;		/* what dbh_row() copies */
+	struct st_mysql_stmt	*stmts[STMT__MAX];
+};
+int		 dbh_open(struct dbh *, const struct config *, unsigned int,
+		    int);
+void		 dbh_close(struct dbh *);
+void		 dbh_fresh(struct dbh *);
+int		 dbh_check(struct dbh *);
+int		 dbh_run(struct dbh *, enum stmt, ...);
+int		 dbh_vrun(struct dbh *, enum stmt, va_list);
+int		 dbh_row(struct dbh *, enum stmt, ...);
+void		 dbh_done(struct dbh *, enum stmt);
+long long	 dbh_insert_id(struct dbh *, enum stmt);
+int		 dbh_begin(struct dbh *);
+int		 dbh_commit(struct dbh *);
+void		 dbh_rollback(struct dbh *);
 int		 db_open(struct worker *);
 void		 db_close(struct worker *);
 int		 db_ready(struct req *);
 const char	*db_stmt_sql(enum stmt);
+const char	*db_stmt_params(enum stmt);
 unsigned int	 db_stmt_roles(enum stmt);
+unsigned int	 db_stmt_progs(enum stmt);
 int		 db_run(struct req *, enum stmt, ...);
 int		 db_row(struct req *, enum stmt, ...);
 void		 db_done(struct req *, enum stmt);
 long long	 db_insert_id(struct req *, enum stmt);
 int		 db_dup(const struct req *);
+unsigned int	 db_errno(const struct req *);
 int		 db_begin(struct req *);
 int		 db_commit(struct req *);
 void		 db_rollback(struct req *);
@@ -520,10 +619,7 @@ void		 captcha_field(struct req *, const char *);
 struct worker {
 	struct config		*cfg;
 	int			 listen_fd;
-	struct st_mysql		*db;
-	int			 db_up;		/* connected, statements ready */
-	unsigned int		 db_errno;	/* last statement error */
-	struct st_mysql_stmt	*stmts[STMT__MAX];
+	struct dbh		 dbh;		/* its connection */
 	xsltStylesheetPtr	 xsl[ROLE__MAX][PAGE__MAX];
 	unsigned long		 served;
 };
@@ -641,7 +737,10 @@ enum rc		 h_mobile_post(struct req *);
 /* h_otp.c */
 enum rc		 h_otp(struct req *);
 enum rc		 h_otp_post(struct req *);
-enum rc		 otp_begin(struct req *, long long, const unsigned char *);
+
+/* pending.c: a pending login (the password right, a second factor due) */
+#define PENDING_COOKIE	"gkbm_2fa"
+enum rc		 pending_begin(struct req *, long long, const unsigned char *);
 
 /* h_help.c, h_phones.c, h_canapply.c: help and public pages */
 enum rc		 h_help_candidate(struct req *);

@@ -110,6 +110,99 @@ worker_signals(void)
 }
 
 /*
+ * Finds the route of the parsed request, connects if need be and loads
+ * the session (even a 404 is shown in the user's own layout).  Sets
+ * r->route and returns RC_OK, or the rc of the answer.
+ */
+static enum rc
+worker_route(struct req *r)
+{
+	const struct route	*rt;
+	enum rc			 rc = RC_OK;
+	int			 other;
+
+	if ((rt = route_find(r->method, r->path, &other)) == NULL) {
+		rc = other ? RC_METHOD : RC_NOTFOUND;
+		r->allow = r->method == M_GET ? "POST" : "GET, HEAD";
+	}
+	if (db_ready(r) == -1 || auth_session(r) != RC_OK) {
+		r->role = ROLE_ANON;
+		if (rc == RC_OK)
+			rc = RC_DB;
+	}
+	if (rc == RC_OK)
+		r->route = rt;
+	return rc;
+}
+
+/*
+ * The pipeline refuses: audits event and marks the request refused, so
+ * that reply.c does not audit the 403 again.
+ */
+static enum rc
+worker_deny(struct req *r, const char *event)
+{
+	audit(r, event, r->path, "403", NULL);
+	r->refused = 1;
+	return RC_FORBIDDEN;
+}
+
+/*
+ * The role gate said no: a visitor's GET goes to the login page, a form
+ * posted by a session that expired just now is kept for after the login,
+ * anything else is a 403.
+ */
+static enum rc
+worker_gate_refuse(struct req *r, const struct route *rt)
+{
+	int	 kept;
+
+	if ((rt->flags & R_LOGIN) && r->role == ROLE_ANON &&
+	    r->method == M_GET && !r->want_xml) {
+		resp_redirect(r, r->flash != NULL ?
+		    "/login?m=timeout" : "/login?m=login");
+		return RC_OK;
+	}
+	if (r->stale_account > 0 && (rt->flags & R_KEEP) &&
+	    req_body(r, rt) == RC_OK && (kept = keep_stale(r)) != 0)
+		return kept == 1 ? RC_OK : RC_DB;
+	return worker_deny(r, "access.denied");
+}
+
+/*
+ * The gate between the route and its handler: the role, the body the
+ * route takes (400 or 413), the CSRF token, the forced password change,
+ * the declared fields; then the handler.
+ */
+static enum rc
+worker_pass(struct req *r, const struct route *rt)
+{
+	enum rc	 rc;
+	int	 kept;
+
+	if (!auth_allowed(r))
+		return worker_gate_refuse(r, rt);
+	if ((rc = req_body(r, rt)) != RC_OK)
+		return rc;
+	if (r->method == M_POST && !auth_csrf_ok(r)) {
+		if ((kept = keep_stale(r)) != 0)
+			return kept == 1 ? RC_OK : RC_DB;
+		r->message = "页面已过期或请求来源不正确，请刷新页面后重新提交。";
+		return worker_deny(r, "csrf.fail");
+	}
+	if (r->must_change && rt->page != PAGE_PASSWORD &&
+	    strcmp(r->path, "/logout") != 0) {
+		if (r->want_xml || r->method == M_POST)
+			return RC_FORBIDDEN;
+		resp_redirect(r, "/password");
+		return RC_OK;
+	}
+	if ((rc = field_parse(r)) != RC_OK)
+		return rc;
+	return rt->handler(r);
+}
+
+/*
  * Runs the pipeline for one request (STYLE.md §C): parse, route,
  * database, session, role gate, CSRF, forced password change, handler,
  * response.
@@ -117,11 +210,9 @@ worker_signals(void)
 static void
 worker_serve(struct worker *w, FCGX_Request *fr)
 {
-	struct req		 r;
-	const struct route	*rt = NULL;
-	enum rc			 rc;
-	int			 other;
-	char			 drain[4096];
+	struct req	 r;
+	enum rc		 rc;
+	char		 drain[4096];
 
 	arena_begin();
 	memset(&r, 0, sizeof(r));
@@ -132,62 +223,16 @@ worker_serve(struct worker *w, FCGX_Request *fr)
 	r.path = "/";
 
 	rc = req_parse(&r);
-	if (rc == RC_OK && strcmp(r.path, "/healthz") == 0) {
+	if (rc == RC_OK && strcmp(r.path, "/healthz") == 0)
 		resp_text(&r, 200, "ok\n");
-		goto done;
+	else {
+		if (rc == RC_OK && (rc = worker_route(&r)) == RC_OK)
+			rc = worker_pass(&r, r.route);
+		reply_send(&r, rc);
+		if (r.status >= 500)
+			log_warnx("%s %s: %d", r.method == M_POST ? "POST" :
+			    "GET", r.path, r.status);
 	}
-	if (rc == RC_OK) {
-		if ((rt = route_find(r.method, r.path, &other)) == NULL) {
-			rc = other ? RC_METHOD : RC_NOTFOUND;
-			r.allow = r.method == M_GET ? "POST" : "GET, HEAD";
-		}
-		/* Even a 404 is shown in the user's own layout. */
-		if (db_ready(&r) == -1 || auth_session(&r) != RC_OK) {
-			r.role = ROLE_ANON;
-			if (rc == RC_OK)
-				rc = RC_DB;
-		}
-	}
-	if (rc != RC_OK)
-		goto send;
-	r.route = rt;
-	if (!auth_allowed(&r)) {
-		if ((rt->flags & R_LOGIN) && r.role == ROLE_ANON &&
-		    r.method == M_GET && !r.want_xml)
-			resp_redirect(&r, r.flash != NULL ?
-			    "/login?m=timeout" : "/login?m=login");
-		else if (r.stale_account > 0 && (rt->flags & R_KEEP) &&
-		    req_body(&r, rt) == RC_OK &&
-		    (other = keep_stale(&r)) != 0)	/* expired just now */
-			rc = other == 1 ? RC_OK : RC_DB;
-		else {
-			audit(&r, "access.denied", r.path, "403", NULL);
-			rc = RC_FORBIDDEN;
-		}
-	} else if ((rc = req_body(&r, rt)) != RC_OK) {
-		/* 400 or 413: not a body this route takes. */
-	} else if (r.method == M_POST && !auth_csrf_ok(&r)) {
-		if ((other = keep_stale(&r)) != 0)
-			rc = other == 1 ? RC_OK : RC_DB;
-		else {
-			audit(&r, "csrf.fail", r.path, "403", NULL);
-			r.message = "页面已过期或请求来源不正确，请刷新页面后重新提交。";
-			rc = RC_FORBIDDEN;
-		}
-	} else if (r.must_change && rt->page != PAGE_PASSWORD &&
-	    strcmp(r.path, "/logout") != 0) {
-		if (r.want_xml || r.method == M_POST)
-			rc = RC_FORBIDDEN;
-		else
-			resp_redirect(&r, "/password");
-	} else if ((rc = field_parse(&r)) == RC_OK)
-		rc = rt->handler(&r);
-send:
-	reply_send(&r, rc);
-	if (r.status >= 500)
-		log_warnx("%s %s: %d", r.method == M_POST ? "POST" : "GET",
-		    r.path, r.status);
-done:
 	db_rollback(&r);
 	sescache_end();
 	/* Unread body bytes would make the close reset the connection. */

@@ -26,8 +26,8 @@ run(async (t) => {
 
   // --- the public pages ---------------------------------------------------
   for (const [p, name, h1] of [
-    ['/help/candidate', 'manual-candidate', '考生操作手册'],
-    ['/help/admin', 'manual-admin', '管理员操作手册'],
+    ['/help/candidate', 'manual-candidate', '报考人员手册'],
+    ['/help/admin', 'manual-admin', '管理员手册'],
     ['/help/policy', 'rules', '政策说明'],
     ['/help/phones', 'phones', '咨询电话'],
     ['/canapply', 'canapply', '我能报哪一级']]) {

@@ -24,7 +24,7 @@ my $valid_rules = GKBM::rng_validator('rules');
 # --- the login page's links lead to real pages -------------------------------------
 
 my $r = $anon->get('/login');
-my %want = ('/help/candidate' => '考生操作手册', '/help/admin' => '管理员操作手册',
+my %want = ('/help/candidate' => '报考人员手册', '/help/admin' => '管理员手册',
     '/help/policy' => '政策说明', '/help/phones' => '咨询电话',
     '/canapply' => '我能报哪一级');
 for my $href (sort keys %want) {
@@ -33,6 +33,15 @@ for my $href (sort keys %want) {
 	is($t->status, 200, "$href: 200") or diag($t->dump);
 	like($t->text, qr/<h1 class="page-title">\Q$want{$href}\E<\/h1>/,
 	    "$href: the page $want{$href}");
+}
+# One name for each manual, the seeds' (the old system's login page:
+# 报考人员手册, 管理员手册): the login page's links, every page's footer
+# and the manual's own title say the same.
+my $pages = $r->text . $anon->get('/help/phones')->text;
+for my $href ('/help/candidate', '/help/admin') {
+	my %names = map { $_ => 1 } $pages =~ m{<a href="\Q$href\E">([^<]*)</a>}g;
+	is(join('|', sort keys %names), $want{$href},
+	    "$href is named $want{$href} wherever it is linked");
 }
 unlike($r->text, qr{/static/doc/}, 'no link to a file that does not exist');
 for my $href ($r->text =~ /href="(\/[^"#]*)"/g) {
@@ -83,6 +92,8 @@ $m = $anon->get('/help/admin')->text;
 like($m, qr/报名查询/, 'the administrator manual: 报名查询');
 like($m, qr/咨询电话维护/, '... the phone numbers');
 like($m, qr/二次验证/, '... the second factor of city and province');
+like($m, qr/绑定后每次登录只能输入应用中显示的6位验证码，不能再用短信验证码代替/,
+    '... and no SMS code in place of the authenticator once it is bound');
 
 # --- 政策说明 from the year's policy ------------------------------------------------
 
@@ -140,7 +151,7 @@ $s->admin({ stdin => "Staff#2026ab\n" }, 'create-staff', 'zzsgkb', '孙市级',
 my $c = $s->browser;
 is($c->login('staff', 'zzsgkb', 'Staff#2026ab')->status, 303, 'the city logs in');
 $h = $c->get('/home');
-like($h->text, qr{href="/help/admin">管理员操作手册}, 'staff home: the administrator manual');
+like($h->text, qr{href="/help/admin">管理员手册}, 'staff home: the administrator manual');
 like($h->text, qr{href="/admin/phones">维护本级咨询电话}, 'an office: its phone numbers');
 $h = $p->get('/home');
 like($h->text, qr{href="/admin/phones">}, 'the province: its phone numbers');

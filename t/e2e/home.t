@@ -106,7 +106,7 @@ step('before the window', 'closed', 'draft', qr/等待注册报名开始/);
 
 # The page links the help.
 $h = $b->get('/home');
-like($h->text, qr{href="/help/candidate">报考人员操作手册}, 'the candidate manual linked');
+like($h->text, qr{href="/help/candidate">报考人员手册}, 'the candidate manual linked');
 like($h->text, qr{href="/canapply">我能报哪一级}, '我能报哪一级 linked');
 
 $s->finish;

@@ -226,7 +226,7 @@ refused('ID photo over 4 MB', {}, 'idcard', qr/文件过大.*4MB/,
 refused('ID photo too small', {}, 'idcard', qr/尺寸过小/,
     { idcard => ['id.jpg', GKBM::jpeg(64, 48), 'image/jpeg'] });
 
-my $next_year = (localtime)[5] + 1901;
+my $next_year = $s->year + 1;
 my $bad_check = substr($ID1, 0, 17) . '1';
 refused('ID number empty', { idno => '' }, 'idno', qr/请输入身份证号/);
 refused('ID number 17 characters', { idno => substr($ID1, 0, 17) }, 'idno',

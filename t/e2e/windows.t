@@ -35,6 +35,16 @@ sub row {
 sub nwin { $s->count('SELECT COUNT(*) FROM windows') }
 sub nset { $s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'window.set'}) }
 
+# The window GKBM.pm opened (from a day ago to 14 days on) is counted in
+# Beijing time, as the database counts: a day before NOW(), not a day
+# plus the machine's offset from Beijing (8 hours on a UTC machine).
+my $lead = $s->count(q{SELECT TIMESTAMPDIFF(MINUTE, NOW(), starts_at)
+    FROM windows WHERE year = ? AND kind = 'registration'}, $Y);
+ok($lead >= -1442 && $lead <= -1439,
+    "the stack's window starts a day before the database's now")
+    or diag("it starts $lead minutes from now");
+is($Y, $s->count('SELECT YEAR(NOW())'), "the stack's year is Beijing's");
+
 my $p = $s->login_province;
 my $r;
 my $pid = $s->count(q{SELECT id FROM accounts WHERE login = ?},

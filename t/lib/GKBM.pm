@@ -437,7 +437,7 @@ EOF
 	$self->admin('migrate');
 	$self->admin('import-reference', '-d', "$src/data")
 	    if $o{reference} // 1;
-	my $year = $self->{year} = $o{year} // (localtime)[5] + 1900;
+	my $year = $self->{year} = $o{year} // (beijing())[5] + 1900;
 	if ($year) {
 		$self->admin('year', $year, "${year}年度", '--current');
 		my $win = $o{window} // 'open';
@@ -459,9 +459,19 @@ EOF
 	return $self;
 }
 
+# beijing([SECONDS]): the fields of localtime() for now (plus SECONDS) in
+# Beijing time (UTC+8, no daylight saving), whatever the machine's zone:
+# the database counts in +08:00 (fcgi/lib/dbconn.c), so windows and years
+# written by the tests must too.
+sub beijing {
+	my ($off) = @_;
+	return gmtime(time + 8 * 3600 + ($off // 0));
+}
+
+# _ymdhm(SECONDS): now plus SECONDS as "YYYY-MM-DD HH:MM", Beijing time.
 sub _ymdhm {
 	my ($off) = @_;
-	my @t = localtime(time + $off);
+	my @t = beijing($off);
 	return sprintf('%04d-%02d-%02d %02d:%02d', $t[5] + 1900, $t[4] + 1,
 	    $t[3], $t[2], $t[1]);
 }
@@ -531,6 +541,7 @@ sub start_nginx {
 	    USER => ($> == 0 ? 'user root root;' : ''), WORKERS => 1,
 	    PIDFILE => "$p/nginx.pid", PREFIX => $p, PORT => $port,
 	    WEBSOCK => $self->{sock}, WWWDIR => "$self->{src}/www",
+	    ERRDIR => "$self->{bld}/www/errors",
 	    UPLOADDIR => "$self->{dir}/uploads", RATE => $rate,
 	    BURST => $burst));
 	my @cmd = ($self->{nginx}, '-p', $p, '-c', "$p/nginx.conf", '-e',

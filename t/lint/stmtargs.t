@@ -3,7 +3,10 @@
 # length).  db_open() checks the declarations against MariaDB itself; this
 # checks the calls against the declarations, which the compiler cannot (the
 # arguments are variadic).  A call whose statement is a variable is listed
-# by name below with the statements it may hold.
+# by name below with the statements it may hold.  gkbm-admin and gkbm-sms
+# call dbh_run() and dbh_row() (and gkbm-admin st_id(), a lookup of one
+# number): each call's statement must be one its program prepares (the
+# row's fifth member; none is gkbm-web).
 use strict;
 use warnings;
 
@@ -17,11 +20,34 @@ find(sub { push @c, $File::Find::name if /\.c$/ }, "$top/fcgi");
 ($db) = grep { m{/db\.c$} } @c;
 open(my $fh, '<', $db) or die "$db: $!";
 my $dbsrc = do { local $/; <$fh> };
-my %decl;
+my (%decl, %progs);
 while ($dbsrc =~ /\[(STMT_\w+)\] = \{ "([isb]*)", "([isb]*)", /g) {
 	$decl{$1} = [$2, $3];
 }
+# A row's programs: its last member after the SQL when there are five
+# (a macro such as ADM stands for "0, PROG_ADMIN"), else gkbm-web.
+my %macro = ($dbsrc =~ /^#define\s+(\w+)\s+0, (PROG_\w+)\s*$/mg);
+for my $row (split /\n\t(?=\[STMT_)/, $dbsrc) {
+	next unless $row =~ /^\[(STMT_\w+)\] = \{ "[isb]*", "[isb]*", /;
+	my $st = $1;
+	$row =~ s/\s*\},[^\n]*(?:\n.*)?$//s;	# what follows the row
+	$row =~ s/^.*"(?:\s*\w+)?\s*,\s*//s;	# all up to the SQL's end
+	my @m = split /\s*,\s*/, $row =~ s/\s+$//r;
+	$progs{$st} = @m == 1 && $macro{$m[0]} ? $macro{$m[0]}
+	    : @m >= 2 ? $m[1] : 'PROG_WEB';
+}
 ok(keys %decl > 50, scalar(keys %decl) . ' statements declared with types');
+is(scalar(keys %progs), scalar(keys %decl), 'every row\'s programs read');
+ok((grep { $progs{$_} eq 'PROG_ADMIN' } keys %progs) > 40 &&
+    (grep { $progs{$_} eq 'PROG_SMS' } keys %progs) == 3,
+    'the rows of gkbm-admin and gkbm-sms are told apart');
+
+# The program a source file belongs to, by its folder.
+sub prog_of {
+	my ($f) = @_;
+	return $f =~ m{^fcgi/admin/} ? 'PROG_ADMIN'
+	    : $f =~ m{^fcgi/sms/} ? 'PROG_SMS' : 'PROG_WEB';
+}
 
 sub width { my $n = 0; $n += $_ eq 'b' ? 2 : 1 for split //, $_[0]; $n }
 
@@ -55,10 +81,10 @@ for my $f (sort @c) {
 	open(my $in, '<', $f) or die "$f: $!";
 	my $s = do { local $/; <$in> };
 	(my $name = $f) =~ s{^\Q$top\E/}{};
-	while ($s =~ /\bdb_(run|row)\(/g) {
-		my $kind = $1;
+	while ($s =~ /\b(?:dbh?_(run|row)|st_(id))\(/g) {
+		my $kind = $1 // 'run';
 		my @a = map { s/^\s+|\s+$//gr } args($s, pos($s));
-		next if @a < 2 || $a[0] =~ /^struct/;	# the definitions
+		next if @a < 2 || $a[0] =~ /^(struct|long)\b/;	# definitions
 		my $line = 1 + (() = substr($s, 0, pos($s)) =~ /\n/g);
 		my ($st, $n) = ($a[1], @a - 2);
 		if ($st !~ /^STMT_/) {
@@ -67,6 +93,10 @@ for my $f (sort @c) {
 		}
 		$calls++;
 		ok(exists $decl{$st}, "$name:$line: $st is declared") or next;
+		my $prog = prog_of($name);
+		ok($progs{$st} =~ /\b$prog\b/,
+		    "$name:$line: $st is prepared by $prog") or
+		    diag("its row says $progs{$st}");
 		my $want = width($decl{$st}[$kind eq 'run' ? 0 : 1]);
 		is($n, $want, "$name:$line: db_$kind($st) passes $want")
 		    if $n != $want;

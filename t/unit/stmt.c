@@ -9,7 +9,8 @@
  */
 /*
  * t/unit/stmt.c: the roles of fcgi/web/db.c's statement table.  Every
- * statement has roles; a statement that touches a personal column (read,
+ * statement of gkbm-web has roles, and one of gkbm-admin or gkbm-sms
+ * alone has none (no request may run it); a statement that touches a personal column (read,
  * written or compared) is open to logged-out visitors only when it is
  * listed below with the columns a logged-out page needs and why.
  */
@@ -292,20 +293,26 @@ int
 main(void)
 {
 	char		 cols[512];
-	unsigned int	 roles;
-	int		 s, k, bad_roles = 0, bad_anon = 0;
+	unsigned int	 roles, progs;
+	int		 s, k, bad_roles = 0, bad_anon = 0, nprog = 0;
 	size_t		 i;
 
 	plan_lazy();
 	test_analyser();
 	for (s = 0; s < STMT__MAX; s++) {
 		roles = db_stmt_roles((enum stmt)s);
-		if (db_stmt_sql((enum stmt)s) == NULL || roles == 0 ||
-		    (roles & ~RS_ANY) != 0) {
-			diag("statement %d: no SQL or no roles", s);
+		progs = db_stmt_progs((enum stmt)s);
+		if (db_stmt_sql((enum stmt)s) == NULL ||
+		    (progs & ~(PROG_WEB | PROG_ADMIN | PROG_SMS)) != 0 ||
+		    (roles & ~RS_ANY) != 0 ||
+		    ((progs & PROG_WEB) != 0) != (roles != 0)) {
+			diag("statement %d: no SQL, or roles %#x do not fit "
+			    "programs %#x", s, roles, progs);
 			bad_roles++;
 			continue;
 		}
+		if (!(progs & PROG_WEB))
+			nprog++;
 		if (!(roles & RB(ROLE_ANON)))
 			continue;
 		personal_of(db_stmt_sql((enum stmt)s), cols, sizeof(cols));
@@ -318,7 +325,17 @@ main(void)
 			bad_anon++;
 		}
 	}
-	is_int(bad_roles, 0, "every statement has SQL and a role set");
+	is_int(bad_roles, 0, "every statement has SQL; gkbm-web's have a "
+	    "role set, those of gkbm-admin or gkbm-sms alone none");
+	ok(nprog > 40, "%d statements of gkbm-admin and gkbm-sms in the table",
+	    nprog);
+	ok(db_stmt_progs(STMT_ADM_TOTP_RESET) == PROG_ADMIN &&
+	    db_stmt_roles(STMT_ADM_TOTP_RESET) == 0 &&
+	    db_stmt_progs(STMT_OUTBOX_PENDING) == PROG_SMS &&
+	    db_stmt_roles(STMT_OUTBOX_PENDING) == 0 &&
+	    db_stmt_progs(STMT_ACCOUNT_GET) == PROG_WEB,
+	    "a row without a program is gkbm-web's; the programs' rows have "
+	    "no web role");
 	is_int(bad_anon, 0, "no statement open to visitors touches a personal "
 	    "column beyond its listed need");
 	for (i = 0; i < sizeof(anon_ok) / sizeof(anon_ok[0]); i++)

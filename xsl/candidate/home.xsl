@@ -130,7 +130,7 @@
     <section class="card help-box" aria-labelledby="h-help">
       <h2 id="h-help">帮助</h2>
       <ul class="help-links">
-        <li><a href="/help/candidate">报考人员操作手册</a></li>
+        <li><a href="/help/candidate">报考人员手册</a></li>
         <li><a href="/canapply">我能报哪一级</a></li>
         <li><a href="/help/policy">政策说明</a></li>
         <li><a href="/help/phones">咨询电话</a></li>

@@ -28,7 +28,7 @@
     <section class="card help-box" aria-labelledby="h-help">
       <h2 id="h-help">帮助</h2>
       <ul class="help-links">
-        <li><a href="/help/admin">管理员操作手册</a></li>
+        <li><a href="/help/admin">管理员手册</a></li>
         <xsl:if test="$role = 'county' or $role = 'city' or $role = 'province'">
           <li><a href="/admin/phones">维护本级咨询电话</a></li>
         </xsl:if>

@@ -186,8 +186,8 @@
     <footer class="site-footer">
       <div class="wrap">
         <ul class="footer-links">
-          <li><a href="/help/candidate">考生操作手册</a></li>
-          <li><a href="/help/admin">管理员操作手册</a></li>
+          <li><a href="/help/candidate">报考人员手册</a></li>
+          <li><a href="/help/admin">管理员手册</a></li>
           <li><a href="/help/policy">政策说明</a></li>
           <li><a href="/help/phones">咨询电话</a></li>
           <li><a href="/canapply">我能报哪一级</a></li>

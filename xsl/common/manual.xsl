@@ -2,7 +2,7 @@
 <!--
   manual.xsl: the two manuals (h_help.c, schema/xml/manual.rng): <manual
   doc="candidate|admin"/>.  The text is here (manual-candidate for
-  考生操作手册, manual-admin for 管理员操作手册), written for our own
+  报考人员手册, manual-admin for 管理员手册), written for our own
   pages as they are; the pictures are phone-width screenshots of those
   pages in www/help/, taken by the browser test t/browser/help.t
   (tools/help-shots).
@@ -13,8 +13,8 @@
 
   <xsl:variable name="title">
     <xsl:choose>
-      <xsl:when test="/*/@doc = 'admin'">管理员操作手册</xsl:when>
-      <xsl:otherwise>考生操作手册</xsl:otherwise>
+      <xsl:when test="/*/@doc = 'admin'">管理员手册</xsl:when>
+      <xsl:otherwise>报考人员手册</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
 
@@ -37,7 +37,7 @@
     </figure>
   </xsl:template>
 
-  <!-- === 考生操作手册 ================================================ -->
+  <!-- === 报考人员手册 ================================================ -->
 
   <xsl:template name="manual-candidate">
     <p class="lead">本手册按报名的先后顺序，说明报考人员在本系统中要做的每一步。手机和电脑都可以报名；图中是手机上看到的样子。</p>
@@ -163,7 +163,7 @@
     </section>
   </xsl:template>
 
-  <!-- === 管理员操作手册 ============================================== -->
+  <!-- === 管理员手册 ============================================== -->
 
   <xsl:template name="manual-admin">
     <p class="lead">本手册说明单位管理员、主管单位管理员、审核员和县区、市、省工考办管理员在本系统中的操作。</p>
@@ -188,7 +188,7 @@
       <ul>
         <li>新建的账号第一次登录时必须先修改初始密码，改好后才能使用其他功能；密码每90天须更换一次。</li>
         <li>管理员密码至少8位，须包含大写字母、小写字母、数字、特殊字符中的至少三类，不能包含登录名。</li>
-        <li>市、省工考办的账号登录时还要二次验证：第一次登录时用手机上的身份验证器应用（如“腾讯身份验证器”）扫描页面上的二维码，以后每次登录输入应用中显示的6位验证码。</li>
+        <li>市、省工考办的账号登录时还要二次验证：第一次登录时先输入发到账号绑定手机的短信验证码（或上级管理员发放的10位绑定码），再用手机上的身份验证器应用（如“腾讯身份验证器”）扫描页面上的二维码；绑定后每次登录只能输入应用中显示的6位验证码，不能再用短信验证码代替。身份验证器丢失或更换手机的，请联系上级管理员重置。</li>
         <li>连续输错5次密码后，每次再试要等一段时间（从1分钟起逐次加长，最长15分钟）；错误次数很多时，还要输入图片中的数字。已绑定身份验证器的账号，找回密码时除短信验证码外还要输入身份验证器的验证码。</li>
       </ul>
     </section>

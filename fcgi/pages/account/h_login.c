@@ -236,8 +236,9 @@ login_failed(struct req *r, long long id, int staff, const struct fails *f)
 
 /*
  * The right password of an account that needs a second factor: no
- * session yet but a pending login (h_otp.c), its attempt marked 5 (not
- * counted, nothing lifted), audited, all in one transaction.
+ * session yet but a pending login (pending.c, for h_otp.c), its attempt
+ * marked 5 (not counted, nothing lifted), audited, all in one
+ * transaction.
  */
 static enum rc
 login_second(struct req *r, long long id, long long aid, const char *obj,
@@ -247,7 +248,7 @@ login_second(struct req *r, long long id, long long aid, const char *obj,
 	if (db_begin(r) == -1)
 		return RC_DB;
 	if (db_run(r, STMT_SEC_ATTEMPT_SET, 5LL, aid) == -1 ||
-	    otp_begin(r, id, lm) != RC_OK ||
+	    pending_begin(r, id, lm) != RC_OK ||
 	    audit(r, "login.password_ok", obj, "ok", "2fa") == -1 ||
 	    db_commit(r) == -1) {
 		db_rollback(r);

@@ -11,8 +11,8 @@
 
 /*
  * SECURITY.md §1: after the right password (h_login.c) a city or
- * province account gets no session but a pending login, named by the
- * gkbm_2fa cookie (only its SHA-256 is stored), valid 10 minutes and 5
+ * province account gets no session but a pending login (pending.c), named
+ * by the gkbm_2fa cookie (only its SHA-256 is stored), valid 10 minutes and 5
  * tries.  Each pending login is in one of three modes:
  *
  *   totp    the account has an authenticator (TOTP, RFC 6238, totp.c):
@@ -41,7 +41,6 @@
 
 #include "web.h"
 
-#define COOKIE_2FA	"gkbm_2fa"	/* pending login */
 #define OTP_TRIES	5		/* per pending login */
 #define OTP_ISSUER	"%E6%B2%B3%E5%8D%97%E5%B7%A5%E8%80%83"	/* 河南工考 */
 #define B32_MAX		40		/* base32 of TOTP_KEY_LEN, NUL */
@@ -90,33 +89,13 @@ enum proof {
 };
 
 /*
- * Starts a pending login for account id, whose failures count under the
- * key lm (h_login.c, in its transaction).
- */
-enum rc
-otp_begin(struct req *r, long long id, const unsigned char *lm)
-{
-	char		 tok[TOKEN_LEN + 1];
-	unsigned char	 h[MAC_LEN];
-
-	token_new(tok);
-	token_hash(tok, h);
-	if (db_run(r, STMT_OTP_PENDING_SWEEP) == -1 ||
-	    db_run(r, STMT_OTP_PENDING_INSERT, h, sizeof(h), id, lm,
-	    (size_t)MAC_LEN) == -1)
-		return RC_DB;
-	auth_cookie(r, COOKIE_2FA, tok, 0);
-	return RC_OK;
-}
-
-/*
  * Loads the pending login of the request's cookie.  An expired or spent
  * one is deleted.  Returns 1 found, 0 not (or no longer), -1 DB.
  */
 static int
 otp_pending(struct req *r, struct pending *p)
 {
-	const char	*tok = req_cookie(r, COOKIE_2FA);
+	const char	*tok = req_cookie(r, PENDING_COOKIE);
 	unsigned char	*pe;
 	size_t		 pel;
 	long long	 fresh;
@@ -151,7 +130,7 @@ otp_pending(struct req *r, struct pending *p)
 static enum rc
 otp_gone(struct req *r, const char *m)
 {
-	auth_cookie(r, COOKIE_2FA, NULL, 0);
+	auth_cookie(r, PENDING_COOKIE, NULL, 0);
 	if (r->want_xml)
 		return RC_FORBIDDEN;
 	resp_redirect(r, pool_printf(r->pool, "/login?m=%s", m));
@@ -581,7 +560,7 @@ otp_next(struct req *r, const struct pending *p, int n)
 		resp_redirect(r, "/login/otp");
 		return;
 	}
-	auth_cookie(r, COOKIE_2FA, NULL, 0);
+	auth_cookie(r, PENDING_COOKIE, NULL, 0);
 	resp_redirect(r, p->must ? "/password" : "/home");
 }
 

@@ -17,7 +17,7 @@
 
 #define MAX_EDU_NAMES	128	/* bytes of "高中、中专、技校" */
 
-/* GET /help/candidate: 考生操作手册 (the text is the stylesheet's). */
+/* GET /help/candidate: 报考人员手册 (the text is the stylesheet's). */
 enum rc
 h_help_candidate(struct req *r)
 {
@@ -26,7 +26,7 @@ h_help_candidate(struct req *r)
 	return RC_OK;
 }
 
-/* GET /help/admin: 管理员操作手册. */
+/* GET /help/admin: 管理员手册. */
 enum rc
 h_help_admin(struct req *r)
 {

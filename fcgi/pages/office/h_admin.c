@@ -164,7 +164,7 @@ h_windows_post(struct req *r)
 	    audit(r, "window.set", obj, "ok", why) == -1 ||
 	    db_commit(r) == -1) {
 		db_rollback(r);
-		if (r->w->db_errno == 1452) {	/* no such year */
+		if (db_errno(r) == 1452) {	/* no such year */
 			xml_field_error(r, "year", "该报考年度不存在。");
 			return RC_OK;
 		}
