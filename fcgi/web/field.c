@@ -141,6 +141,43 @@ field_check(struct req *r, const struct fielddef *f, struct fval *v)
 }
 
 /*
+ * FL_MANY: every value of key in the form (file parts aside) into
+ * v->each, each checked; v has the first value and the first message.
+ * Returns 0, or -1 (database).
+ */
+static int
+field_many(struct req *r, const struct fielddef *f, const char *key,
+    const struct form *form, struct fval *v)
+{
+	struct field	*ff;
+	struct fval	*e;
+	size_t		 i, n = 0;
+
+	for (i = 0; i < form->nfields; i++)
+		if (strcmp(form->fields[i].name, key) == 0 &&
+		    form->fields[i].filename == NULL)
+			n++;
+	v->each = pool_calloc(r->pool, n + 1, sizeof(*v->each));
+	for (i = 0; i < form->nfields; i++) {
+		ff = &form->fields[i];
+		if (strcmp(ff->name, key) != 0 || ff->filename != NULL)
+			continue;
+		e = &v->each[v->neach++];
+		e->s = (f->flags & FL_RAW) ? ff->value : form_trim(ff->value);
+		e->given = 1;
+		if (field_check(r, f, e) == -1)
+			return -1;
+		if (v->err == NULL)
+			v->err = e->err;
+	}
+	v->given = v->neach > 0;
+	v->s = v->given ? v->each[0].s : "";
+	if (!v->given && (f->flags & FL_REQ))
+		v->err = f->need != NULL ? f->need : f->bad;
+	return 0;
+}
+
+/*
  * Reads the value of the field f under key (f->key when NULL) from the
  * form into v and checks it.  Returns 0, or -1 (database).
  */
@@ -151,6 +188,8 @@ field_one(struct req *r, const struct fielddef *f, const char *key,
 	memset(v, 0, sizeof(*v));
 	if (key == NULL)
 		key = f->key;
+	if (f->flags & FL_MANY)
+		return field_many(r, f, key, form, v);
 	if (!(f->flags & FL_RAW))
 		v->s = form_text(form, key);
 	else if ((v->s = form_get(form, key)) == NULL)

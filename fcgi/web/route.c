@@ -97,7 +97,7 @@ static const struct route routes[] = {
 	{ M_GET,  "/lookup/worktypes", PAGE_WORKTYPES,     RS_USER,   R_LOGIN,     h_lookup_worktypes, h_lookup_worktypes_fields },
 	/* The yearly policy (h_policy.c). */
 	{ M_GET,  "/admin/policy",     PAGE_POLICY,        RB(ROLE_PROVINCE), R_LOGIN, h_policy, h_year_fields },
-	{ M_POST, "/admin/policy",     PAGE_POLICY,        RB(ROLE_PROVINCE), R_LOGIN, h_policy_post, NULL },
+	{ M_POST, "/admin/policy",     PAGE_POLICY,        RB(ROLE_PROVINCE), R_LOGIN, h_policy_post, h_policy_fields },
 	/* Photos, materials, files, mobile upload (h_upload.c). */
 	{ M_POST, "/apply/upload",     PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART | R_KEEP, h_upload_post, NULL },
 	{ M_POST, "/apply/stamp",      PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART | R_KEEP, h_upload_stamp, NULL },

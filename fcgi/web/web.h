@@ -111,6 +111,7 @@ const char	*form_parse_multipart(struct pool *, const char *,
 const struct field *form_field(const struct form *, const char *);
 const char	*form_get(const struct form *, const char *);
 const char	*form_text(const struct form *, const char *);
+char		*form_trim(char *);
 
 struct worker;
 struct route;
@@ -189,6 +190,8 @@ struct fielddef {
 #define FL_SECRET	0x04		/* never echoed into the page */
 #define FL_LINES	0x08		/* FT_TEXT: may hold line breaks */
 #define FL_RAW		0x10		/* as sent, not trimmed (passwords) */
+#define FL_MANY		0x20		/* repeated (name[]): each value checked,
+					   in fval.each */
 	long long	 min, max;	/* range, or length in characters */
 	const char	*need;		/* message: missing (FL_REQ) */
 	const char	*bad;		/* message: wrong type or limits */
@@ -201,6 +204,8 @@ struct fielddef {
 struct fval {
 	const char	*s;		/* trimmed; "" when not given */
 	int		 given;		/* the key was sent (even empty) */
+	struct fval	*each;		/* FL_MANY: every value sent, */
+	size_t		 neach;		/* ... their number */
 	long long	 n;		/* FT_UINT: the value; FT_CHOICE: index */
 	const char	*err;		/* the message, or NULL */
 };
@@ -712,6 +717,7 @@ extern const struct fielddef h_lookup_worktypes_fields[];
 /* h_policy.c */
 enum rc		 h_policy(struct req *);
 enum rc		 h_policy_post(struct req *);
+extern const struct fielddef h_policy_fields[];
 int		 policy_load(struct req *, int, struct elig_policy *);
 
 /* h_upload.c */

@@ -58,7 +58,7 @@ check_dbfail(struct req *r, const struct fielddef *f, struct fval *v)
 	return field_dbfail;
 }
 
-enum { D_DAY, D_BORN, D_EDU, D_DB, D_PW, D_SEND };
+enum { D_DAY, D_BORN, D_EDU, D_DB, D_PW, D_SEND, D_CODES };
 static const struct fielddef dates[] = {
 	[D_DAY] = { "day", FT_DATE, 0, 1940, 2030, NULL, NULL, NULL, NULL },
 	[D_BORN] = { "born", FT_DATE, FL_QUERY, 1900, 2020, NULL,
@@ -70,6 +70,8 @@ static const struct fielddef dates[] = {
 	[D_PW] = { "pw", FT_TEXT, FL_RAW | FL_SECRET, 0, 10, NULL, "?", NULL,
 	    NULL },
 	[D_SEND] = { "send", FT_TEXT, 0, 0, 10, NULL, "?", NULL, NULL },
+	[D_CODES] = { "c[]", FT_UINT, FL_MANY, 1, 9, NULL, "代码应为1至9。",
+	    NULL, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
 };
 
@@ -135,6 +137,22 @@ more(void)
 	ok(fv[D_SEND].given && *fv[D_SEND].s == '\0',
 	    "given: an empty key was sent");
 	ok(!fv[D_DAY].given, "given: a key not sent");
+	parse(&r, "c%5B%5D=3&c%5B%5D=+5+&x=1&c%5B%5D=7", &f);
+	fv = field_read(&r, dates, &f, &f, &bad);
+	ok(fv[D_CODES].neach == 3 && fv[D_CODES].each[1].n == 5 &&
+	    fv[D_CODES].each[2].n == 7 && fv[D_CODES].err == NULL,
+	    "FL_MANY: every value, each trimmed and typed");
+	is_string("3", fv[D_CODES].s, "FL_MANY: s is the first value");
+	parse(&r, "c%5B%5D=3&c%5B%5D=12", &f);
+	fv = field_read(&r, dates, &f, &f, &bad);
+	is_string("代码应为1至9。", fv[D_CODES].err ? fv[D_CODES].err : "(none)",
+	    "FL_MANY: a wrong later value is the field's message");
+	ok(fv[D_CODES].each[0].err == NULL && fv[D_CODES].each[1].err != NULL,
+	    "FL_MANY: each value has its own message");
+	parse(&r, "x=1", &f);
+	fv = field_read(&r, dates, &f, &f, &bad);
+	ok(fv[D_CODES].neach == 0 && !fv[D_CODES].given &&
+	    fv[D_CODES].err == NULL, "FL_MANY: none sent");
 	parse(&r, "pw=+a+", &f);
 	fv = field_read(&r, dates + D_SEND, &f, &f, &bad);
 	ok(!fv[0].given, "given: another key");
