@@ -397,6 +397,15 @@ send_code(struct req *r, struct acct *c, struct app *a, struct vals *f,
 	    "请查收（%d分钟内有效）。", SMS_VALID));
 }
 
+/* The button pressed (AA_), or -1 when none or an unknown one. */
+static int
+action(const struct req *r)
+{
+	const struct fval	*v = &r->fv[AF_ACTION];
+
+	return *v->s != '\0' && v->err == NULL ? (int)v->n : -1;
+}
+
 /*
  * The form's values (appform_fields, checked by the pipeline), then
  * by the button: save, submit, pick_unit (下一级, the page again) or
@@ -405,39 +414,34 @@ send_code(struct req *r, struct acct *c, struct app *a, struct vals *f,
 static enum rc
 post(struct req *r, struct acct *c, struct app *a)
 {
-	struct vals	 f;
-	const char	*ver;
-	int		 open = 0;
-	enum rc		 rc;
+	const struct fval	*ver = &r->fv[AF_VERSION];
+	struct vals		 f;
+	int			 act = action(r), open = 0;
+	int			 vok = *ver->s != '\0' && ver->err == NULL;
+	enum rc			 rc;
 
 	if (apply_page_start(r, c, a, &open) == -1 ||
 	    appform_read(r, a, &r->body, r->fv, &f) == -1)
 		return RC_DB;
-	ver = r->fv[AF_VERSION].s;
-	if (r->fv[AF_ACTION].err == NULL && r->fv[AF_ACTION].n ==
-	    AA_PICK_UNIT)
-		return apply_page_finish(r, c, a, &f, ver, NULL, NULL, NULL,
+	if (act == AA_PICK_UNIT)
+		return apply_page_finish(r, c, a, &f, ver->s, NULL, NULL, NULL,
 		    NULL);
-	if (r->fv[AF_ACTION].err == NULL && r->fv[AF_ACTION].n ==
-	    AA_SEND_CODE)
-		return send_code(r, c, a, &f, ver, open);
-	if (*r->fv[AF_ACTION].s == '\0' || r->fv[AF_ACTION].err != NULL ||
-	    *ver == '\0' || r->fv[AF_VERSION].err != NULL) {
-		if ((rc = apply_page_finish(r, c, a, &f, r->fv[AF_VERSION].err
-		    == NULL && *ver != '\0' ? ver : NULL, NULL, NULL, NULL,
-		    NULL)) != RC_OK)
+	if (act == AA_SEND_CODE)
+		return send_code(r, c, a, &f, ver->s, open);
+	if (act == -1 || !vok) {
+		if ((rc = apply_page_finish(r, c, a, &f, vok ? ver->s : NULL,
+		    NULL, NULL, NULL, NULL)) != RC_OK)
 			return rc;
-		xml_form_refuse(r, r->fv[AF_ACTION].err != NULL ||
-		    *r->fv[AF_ACTION].s == '\0' ? appform_fields[AF_ACTION].bad :
-		    appform_fields[AF_VERSION].bad);
+		xml_form_refuse(r, appform_fields[act == -1 ? AF_ACTION :
+		    AF_VERSION].bad);
 		return RC_OK;
 	}
 	if (appform_check(r, c, a, &f) == -1)
 		return RC_DB;
 	appform_errors(r, a, &f);
-	if (r->fv[AF_ACTION].n == AA_SAVE)
-		return save(r, c, a, &f, ver);
-	return submit(r, c, a, &f, ver, open);
+	if (act == AA_SAVE)
+		return save(r, c, a, &f, ver->s);
+	return submit(r, c, a, &f, ver->s, open);
 }
 
 /* POST /apply (fields: appform_fields) */
@@ -452,10 +456,8 @@ h_apply_post(struct req *r)
 	if ((rc = appform_load(r, &c, &a)) != RC_OK)
 		return rc;
 	if (!app_editable(&a)) {
-		if (r->fv[AF_ACTION].err == NULL &&
-		    r->fv[AF_ACTION].n == AA_SUBMIT &&
-		    (strcmp(a.state, "submitted") == 0 ||
-		    strcmp(a.state, "approved") == 0)) {
+		if (action(r) == AA_SUBMIT && (strcmp(a.state, "submitted") ==
+		    0 || strcmp(a.state, "approved") == 0)) {
 			resp_redirect(r, "/status");
 			return RC_OK;
 		}
