@@ -219,7 +219,7 @@ struct route {
 #define R_MULTIPART	0x01		/* the body is multipart (uploads) */
 #define R_KEEP		0x04		/* form kept on expiry (keep.c) */
 #define R_LOGIN		0x02		/* anon users are sent to /login */
-#define R_INPAGE	0x08		/* GET: wrong fields go into the page,
+#define R_INPAGE	0x08		/* GET: wrong fields go to the handler,
 					   not a 400 (filter forms) */
 	enum rc		(*handler)(struct req *);
 	const struct fielddef *fields;	/* NULL: the handler reads its own */
@@ -689,6 +689,8 @@ enum rc		 h_notice(struct req *);
 enum rc		 h_register(struct req *);
 enum rc		 h_register_post(struct req *);
 enum rc		 h_register_photo(struct req *);
+extern const struct fielddef h_register_fields[];
+extern const struct fielddef h_register_photo_fields[];
 enum rc		 h_sms(struct req *);
 extern const struct fielddef h_sms_fields[];
 enum rc		 h_forgot(struct req *);

@@ -62,18 +62,27 @@ register_page(struct req *r, int *open)
 	return RC_OK;
 }
 
-/* GET /register?consent=VERSION */
+/*
+ * GET /register?consent=VERSION (R_INPAGE: any other consent, even a
+ * malformed one, goes to the notice).
+ */
+const struct fielddef h_register_fields[] = {
+	{ "consent", FT_TEXT, FL_QUERY | FL_REQ, 1, 64, "请先阅读申报人员须知。",
+	    "请先阅读申报人员须知。", NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
 enum rc
 h_register(struct req *r)
 {
-	const char	*c = req_arg(r, "consent");
+	const char	*c = r->fv[0].s;
 	enum rc		 rc;
 
 	if (r->role != ROLE_ANON) {
 		resp_redirect(r, "/home");
 		return RC_OK;
 	}
-	if (c == NULL || strcmp(c, r->cfg->consent_version) != 0) {
+	if (r->fv[0].err != NULL || strcmp(c, r->cfg->consent_version) != 0) {
 		resp_redirect(r, "/register/notice");
 		return RC_OK;
 	}
@@ -610,17 +619,24 @@ h_register_post(struct req *r)
 /*
  * GET /register/photo?k=TOKEN: the ID-card photo a refused registration
  * kept, shown as a thumbnail on its retry; only to the anonymous cookie
- * it was kept for, sent by nginx (X-Accel-Redirect) like /files.
+ * it was kept for, sent by nginx (X-Accel-Redirect) like /files.  Any
+ * other k is not found (R_INPAGE).
  */
+const struct fielddef h_register_photo_fields[] = {
+	{ "k", FT_TEXT, FL_QUERY | FL_REQ, TOKEN_LEN, TOKEN_LEN, "没有这张照片。",
+	    "没有这张照片。", NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
 enum rc
 h_register_photo(struct req *r)
 {
 	struct regkeep	 k;
 	int		 n;
 
-	if (r->role != ROLE_ANON)
+	if (r->role != ROLE_ANON || r->fv[0].err != NULL)
 		return RC_NOTFOUND;
-	if ((n = regkeep_load(r, req_arg(r, "k"), &k)) == -1)
+	if ((n = regkeep_load(r, r->fv[0].s, &k)) == -1)
 		return RC_DB;
 	if (n == 0 || k.file[0] == '\0')
 		return RC_NOTFOUND;
