@@ -102,11 +102,11 @@ static const struct route routes[] = {
 	{ M_POST, "/apply/upload",     PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART | R_KEEP, h_upload_post, NULL },
 	{ M_POST, "/apply/stamp",      PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART | R_KEEP, h_upload_stamp, NULL },
 	{ M_POST, "/apply/delete",     PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART | R_KEEP, h_upload_delete, NULL },
-	{ M_GET,  "/apply/qr",         PAGE_QR,            RB(ROLE_CANDIDATE), R_LOGIN, h_qr_state, NULL },
+	{ M_GET,  "/apply/qr",         PAGE_QR,            RB(ROLE_CANDIDATE), R_LOGIN | R_INPAGE, h_qr_state, h_qr_state_fields },
 	{ M_POST, "/apply/qr",         PAGE_QR,            RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART | R_KEEP, h_qr, NULL },
 	{ M_POST, "/apply/qr/revoke",  PAGE_QR,            RB(ROLE_CANDIDATE), R_LOGIN, h_qr_revoke, NULL },
 	{ M_GET,  "/files",            PAGE_UPLOAD,        RS_USER,   R_LOGIN,     h_files, NULL },
-	{ M_GET,  "/m",                PAGE_MOBILE,        RS_ANY,    0,           h_mobile, NULL },
+	{ M_GET,  "/m",                PAGE_MOBILE,        RS_ANY,    R_INPAGE,    h_mobile, h_mobile_fields },
 	{ M_POST, "/m",                PAGE_MOBILE,        RS_ANY,    R_MULTIPART, h_mobile_post, NULL },
 	/* The status page (h_status.c). */
 	{ M_GET,  "/status",           PAGE_STATUS,        RB(ROLE_CANDIDATE), R_LOGIN, h_status, NULL },

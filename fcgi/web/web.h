@@ -738,8 +738,10 @@ int		 keep_stale(struct req *);
 /* h_mobile.c */
 enum rc		 h_qr(struct req *);
 enum rc		 h_qr_state(struct req *);
+extern const struct fielddef h_qr_state_fields[];
 enum rc		 h_qr_revoke(struct req *);
 enum rc		 h_mobile(struct req *);
+extern const struct fielddef h_mobile_fields[];
 enum rc		 h_mobile_post(struct req *);
 
 /* h_otp.c */
