@@ -72,6 +72,7 @@ static const struct cmd cmds[] = {
 	    "import-qualified FILE.csv [--skip-bad]" },
 	{ "totp-reset", cmd_totp_reset, 1, 1, "", "totp-reset LOGIN" },
 	{ "check", cmd_check, 0, 0, "", "check" },
+	{ "ban-lift", cmd_ban_lift, 2, 2, "", "ban-lift IDNO REASON" },
 };
 
 struct config	 cfg;

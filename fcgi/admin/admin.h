@@ -58,4 +58,7 @@ int		 cmd_province(char **, const struct opts *);
 int		 cmd_candidate(char **, const struct opts *);
 int		 cmd_totp_reset(char **, const struct opts *);
 
+/* admin_review.c */
+int		 cmd_ban_lift(char **, const struct opts *);
+
 #endif /* ADMIN_H */

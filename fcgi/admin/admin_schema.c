@@ -41,8 +41,8 @@
 #endif
 
 static const char *const window_kinds[] = {
-	"registration", "unitcheck", "review", "payment", "ticket", "result",
-	"certificate", NULL
+	"registration", "unitcheck", "unitreview", "review", "payment",
+	"ticket", "result", "certificate", NULL
 };
 
 /* One migration file found in the schema directory. */
@@ -462,7 +462,7 @@ cmd_window(char **argv, const struct opts *o)
 	if (year_parse(argv[0], &year) == -1)
 		return -1;
 	if (!in_list(argv[1], window_kinds)) {
-		warnx("kind %s: expected registration, unitcheck, review, "
+		warnx("kind %s: expected registration, unitcheck, unitreview, review, "
 		    "payment, ticket, result or certificate", argv[1]);
 		return -1;
 	}

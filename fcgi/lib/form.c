@@ -39,18 +39,38 @@ form_name_ok(const char *s)
 	return 1;
 }
 
-/* Adds a field unless the name repeats (names ending in "[]" may). */
+/*
+ * Names that may repeat besides those ending in "[]": the ticked rows of
+ * a list (POST /review/batch, ids=ID:VERSION each), read whole by their
+ * handler (h_batch.c) and by form_get as the first only.
+ */
+static const char *const list_names[] = { "ids", NULL };
+
+/* True when the field name may repeat. */
+static int
+form_name_list(const char *name)
+{
+	size_t	 i, nl = strlen(name);
+
+	if (nl >= 2 && strcmp(name + nl - 2, "[]") == 0)
+		return 1;
+	for (i = 0; list_names[i] != NULL; i++)
+		if (strcmp(list_names[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Adds a field unless the name repeats (list names may). */
 static const char *
 form_add(struct pool *p, struct form *f, char *name, char *value, size_t len,
     char *filename, char *ctype)
 {
 	struct field	*nf;
-	size_t		 i, nl;
+	size_t		 i;
 
 	if (!form_name_ok(name))
 		return msg_form;
-	nl = strlen(name);
-	if (nl < 2 || strcmp(name + nl - 2, "[]") != 0)
+	if (!form_name_list(name))
 		for (i = 0; i < f->nfields; i++)
 			if (strcmp(f->fields[i].name, name) == 0)
 				return msg_dup;

@@ -314,8 +314,8 @@ appform_from_app(struct vals *f, const struct app *a)
 /*
  * The chain of a unit: its supervising unit and top region.  Returns 1
  * for a unit a candidate may belong to (a basic unit under a supervising
- * unit, or a supervising unit itself), 0 for none, -1 on a database
- * failure.
+ * unit or an office, or a supervising unit itself), 0 for none, -1 on a
+ * database failure.
  */
 int
 appform_unit_chain(struct req *r, long long id, long long *sup, char **region)
@@ -340,7 +340,8 @@ appform_unit_chain(struct req *r, long long id, long long *sup, char **region)
 		    &reg, &gkind, &gparent, &name, &code)) == -1)
 			return -1;
 		db_done(r, STMT_UNIT_GET);
-		if (n == 0 || strcmp(kind, "supervising") != 0)
+		/* Its supervising unit may be an office itself (chain.c). */
+		if (n == 0 || strcmp(kind, "basic") == 0)
 			return 0;
 	} else if (strcmp(kind, "supervising") == 0)
 		*sup = id;

@@ -7,7 +7,10 @@
  *
  * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
  */
-/* smssend.c: the "获取验证码" button of a form, answered on that form */
+/*
+ * smssend.c: the "获取验证码" button of a form, answered on that form;
+ * other messages queued for gkbm-sms (the review's notifications)
+ */
 
 #include <string.h>
 
@@ -38,4 +41,30 @@ smssend_form(struct req *r, const char *phone, const char *purpose,
 	xml_attr(r->form, "status", "sent");
 	xml_form_message(r, sent);
 	return RC_OK;
+}
+
+/*
+ * Queues the message body to phone in the outbox, inside the caller's
+ * transaction: the row is made, then its sealed phone and body are bound
+ * to it (as smscode.c does for a code); gkbm-sms sends it.  Returns 0 or
+ * -1 (DB).
+ */
+int
+smssend_queue(struct req *r, const char *phone, const char *body)
+{
+	unsigned char	 pe[PII_MAX], be[PII_PLAIN_MAX + 64];
+	size_t		 pel, bel;
+	long long	 out;
+
+	if (db_run(r, STMT_OUTBOX_INSERT) == -1)
+		return -1;
+	out = db_insert_id(r, STMT_OUTBOX_INSERT);
+	if (pii_seal(r->cfg, PII_OUT_PHONE, out, phone, pe, sizeof(pe),
+	    &pel) == -1 || pii_seal(r->cfg, PII_OUT_BODY, out, body, be,
+	    sizeof(be), &bel) == -1) {
+		log_warnx("%s: pii_seal failed", __func__);
+		return -1;
+	}
+	return db_run(r, STMT_OUTBOX_SEAL, pe, pel, be, bel, out) == 1 ?
+	    0 : -1;
 }

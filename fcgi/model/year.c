@@ -28,6 +28,7 @@ static const struct {
 } window_kinds[] = {
 	{ "registration",	"注册报名" },
 	{ "unitcheck",		"单位名称核对" },
+	{ "unitreview",		"单位初审" },	/* the unit level's deadline */
 	{ "review",		"网上资格审查" },
 	{ "payment",		"网上缴费" },
 	{ "ticket",		"准考证打印" },

@@ -468,6 +468,88 @@ static const struct {
 	/* end issue 7 */
 
 	/*
+	 * chain.c: the chain fixed at submission.  The office: the county
+	 * office where the county took over review this year, else the city
+	 * office of the city, else (and for 省直: county and city '') the
+	 * province office.
+	 */
+	[STMT_CHAIN_UNITS] = { "i", "sisssss", "SELECT u.kind, COALESCE(p.id, 0), COALESCE(p.kind, ''), "
+	  "u.region_code, g.kind, COALESCE(g.parent_code, ''), COALESCE(pg.kind, '') FROM units u "
+	  "JOIN regions g ON g.code = u.region_code LEFT JOIN units p ON p.id = u.parent_id "
+	  "LEFT JOIN regions pg ON pg.code = p.region_code WHERE u.id = ?", C },
+	[STMT_CHAIN_OFFICE] = { "iss", "is", "SELECT id, kind FROM ("
+	  "SELECT u.id, u.kind, 1 AS o FROM county_takeover t JOIN units u ON u.region_code = t.region_code "
+	  "AND u.kind = 'county' WHERE t.year = ? AND t.region_code = ? "
+	  "UNION ALL SELECT id, kind, 2 FROM units WHERE region_code = ? AND kind = 'city' "
+	  "UNION ALL SELECT id, kind, 3 FROM units WHERE kind = 'province') x ORDER BY o, id LIMIT 1", C },
+	[STMT_CHAIN_CLEAR] = { "i", "", "DELETE FROM app_chain WHERE application_id = ?", C },
+	[STMT_CHAIN_ADD] = { "iisi", "", "INSERT INTO app_chain (application_id, step, level, unit_id) "
+	  "VALUES (?, ?, ?, ?)", C },
+	[STMT_CHAIN_WAIT] = { "isi", "", "UPDATE applications SET wait_step = 1, wait_unit_id = ?, "
+	  "wait_level = ?, wait_since = NOW(), decided_at = NULL WHERE id = ? AND state = 'submitted'", C },
+	/* end chain.c */
+
+	/*
+	 * decide.c: a review decision.  The row is locked first, so two
+	 * decisions on one application take turns and the second sees the
+	 * version the first wrote.
+	 */
+	[STMT_DEC_LOCK] = { "i", "siisiiis", "SELECT a.state, a.version, COALESCE(a.wait_step, 0), "
+	  "COALESCE(a.wait_level, ''), a.account_id, a.year, COALESCE(a.target_level, 0), c.name "
+	  "FROM applications a JOIN accounts c ON c.id = a.account_id WHERE a.id = ? FOR UPDATE", RS_STAFF },
+	[STMT_DEC_ACTOR] = { "ii", "is", "SELECT step, level FROM app_chain WHERE application_id = ? "
+	  "AND unit_id = ?", RS_STAFF },
+	[STMT_DEC_CHAIN_END] = { "i", "i", "SELECT COALESCE(MAX(step), 0) FROM app_chain "
+	  "WHERE application_id = ?", RS_STAFF },
+	[STMT_DEC_STEP] = { "ii", "si", "SELECT level, unit_id FROM app_chain WHERE application_id = ? "
+	  "AND step = ?", RS_STAFF },
+	[STMT_DEC_REJECTED] = { "i", "s", "SELECT level FROM review_events WHERE application_id = ? "
+	  "AND action = 'reject' ORDER BY id DESC LIMIT 1", RS_STAFF },
+	[STMT_DEC_LAST] = { "i", "sss", "SELECT e.action, COALESCE(c.name, ''), "
+	  "DATE_FORMAT(e.at, '%Y-%m-%d %H:%i:%s') FROM review_events e "
+	  "LEFT JOIN accounts c ON c.id = e.actor_id WHERE e.application_id = ? "
+	  "ORDER BY e.id DESC LIMIT 1", RS_STAFF },
+	[STMT_DEC_ADVANCE] = { "isiii", "", "UPDATE applications SET wait_step = ?, wait_level = ?, "
+	  "wait_unit_id = ?, wait_since = NOW(), version = version + 1, updated_at = NOW() "
+	  "WHERE id = ? AND version = ? AND state = 'submitted'", RS_STAFF },
+	[STMT_DEC_CLOSE] = { "sii", "", "UPDATE applications SET state = ?, wait_step = NULL, "
+	  "wait_unit_id = NULL, wait_level = NULL, wait_since = NULL, decided_at = NOW(), "
+	  "version = version + 1, updated_at = NOW() WHERE id = ? AND version = ?", RS_STAFF },
+	[STMT_DEC_DEFER] = { "si", "", "UPDATE applications SET defer_state = 1, defer_note = ? "
+	  "WHERE id = ?", RS_STAFF },
+	[STMT_DEC_EVENT] = { "isisiis", "", "INSERT INTO review_events (application_id, level, step, "
+	  "action, actor_id, unit_id, reason, at) VALUES (?, ?, NULLIF(?, 0), ?, ?, NULLIF(?, 0), ?, NOW())",
+	  RS_STAFF },
+	[STMT_DEC_MESSAGE] = { "iiss", "", "INSERT INTO messages (account_id, application_id, kind, "
+	  "text, created_at) VALUES (?, ?, ?, ?, NOW())", RS_STAFF },
+	[STMT_DEC_PHONE] = { "i", "b", "SELECT phone_enc FROM accounts WHERE id = ? "
+	  "AND role = 'candidate'", RS_STAFF },
+	[STMT_DEC_BAN] = { "iiisii", "", "INSERT INTO bans (idno_mac, year_from, year_to, "
+	  "application_id, reason, set_by, set_at) SELECT idno_mac, ?, ?, ?, ?, ?, NOW() "
+	  "FROM accounts WHERE id = ? AND idno_mac IS NOT NULL", RS_STAFF },
+	/* The oldest of four index ranges of applications_queue. */
+	[STMT_DEC_NEXT] = { "iiiiiiii", "i", "SELECT id FROM ("
+	  "(SELECT id, wait_since FROM applications WHERE wait_unit_id = ? AND target_level = ? "
+	  "ORDER BY wait_since, id LIMIT 1) UNION ALL "
+	  "(SELECT id, wait_since FROM applications WHERE wait_unit_id = ? AND target_level = ? "
+	  "ORDER BY wait_since, id LIMIT 1) UNION ALL "
+	  "(SELECT id, wait_since FROM applications WHERE wait_unit_id = ? AND target_level = ? "
+	  "ORDER BY wait_since, id LIMIT 1) UNION ALL "
+	  "(SELECT id, wait_since FROM applications WHERE wait_unit_id = ? AND target_level = ? "
+	  "ORDER BY wait_since, id LIMIT 1)) x ORDER BY wait_since, id LIMIT 1", RS_STAFF },
+	/* end decide.c */
+	/* message.c: 站内消息 (a range of messages_account) */
+	[STMT_MSG_LIST] = { "ii", "isssi", "SELECT id, kind, text, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i'), "
+	  "read_at IS NOT NULL FROM messages WHERE account_id = ? ORDER BY id DESC LIMIT ?", C },
+	[STMT_MSG_READ] = { "iii", "", "UPDATE messages SET read_at = NOW() WHERE account_id = ? "
+	  "AND (id = ? OR ? = 0) AND read_at IS NULL", C },
+	/* ban.c: registration asks whether a false application bars it */
+	[STMT_BAN_FIND] = { "bi", "iiss", "SELECT b.year_from, b.year_to, COALESCE(u.name, ''), "
+	  "COALESCE(u.phone, '') FROM bans b LEFT JOIN accounts s ON s.id = b.set_by "
+	  "LEFT JOIN units u ON u.id = s.unit_id WHERE b.idno_mac = ? AND b.lifted_at IS NULL "
+	  "AND ? BETWEEN b.year_from AND b.year_to ORDER BY b.id DESC LIMIT 1", N },
+
+	/*
 	 * gkbm-admin (fcgi/admin/), as the owner account, each prepared on
 	 * first use (its migrate runs before the tables exist) and all of
 	 * them by `gkbm-admin check`.  Not here: DDL (the migration files
@@ -579,6 +661,12 @@ static const struct {
 	  "WHERE body_enc <> ''", ADM },
 	[STMT_ADM_REKEY_OUTBODY_SET] = { "bbb", "", "UPDATE sms_outbox SET body_enc = ? "
 	  "WHERE id = ? AND body_enc = ?", ADM },
+	/* ban-lift (admin_review.c): 填报虚假信息's bans in force, lifted */
+	[STMT_ADM_BAN_LIST] = { "b", "iiiis", "SELECT b.id, b.application_id, b.year_from, b.year_to, "
+	  "a.state FROM bans b JOIN applications a ON a.id = b.application_id "
+	  "WHERE b.idno_mac = ? AND b.lifted_at IS NULL ORDER BY b.id FOR UPDATE", ADM },
+	[STMT_ADM_BAN_LIFT] = { "si", "", "UPDATE bans SET lifted_at = NOW(), lift_reason = ? "
+	  "WHERE id = ? AND lifted_at IS NULL", ADM },
 #undef ADM
 	/* end gkbm-admin */
 

@@ -38,6 +38,7 @@ const char *const page_names[PAGE__MAX] = {
 	"phones",		/* PAGE_PHONES */
 	"phoneedit",		/* PAGE_PHONEEDIT */
 	"canapply",		/* PAGE_CANAPPLY */
+	"decide",		/* PAGE_DECIDE */
 };
 
 /* As in the accounts.role column and the xsl/ directories. */
@@ -118,6 +119,11 @@ static const struct route routes[] = {
 	{ M_GET,  "/admin/phones",     PAGE_PHONEEDIT,     RS_OFFICE, R_LOGIN,     h_phones_edit, NULL },
 	{ M_POST, "/admin/phones",     PAGE_PHONEEDIT,     RS_OFFICE, R_LOGIN,     h_phones_post, h_phones_fields },
 	{ M_GET,  "/canapply",         PAGE_CANAPPLY,      RS_ANY,    R_INPAGE,    h_canapply, h_canapply_fields },
+	/* the review's decisions (h_decide.c, h_batch.c) */
+	{ M_POST, "/review/decide",    PAGE_DECIDE,        RS_STAFF,  R_LOGIN,     h_review_decide, h_review_decide_fields },
+	{ M_POST, "/review/batch",     PAGE_DECIDE,        RS_STAFF,  R_LOGIN,     h_review_batch, h_review_batch_fields },
+	{ M_POST, "/messages/read",    PAGE_HOME,          RB(ROLE_CANDIDATE), R_LOGIN, h_message_read, h_message_read_fields },
+	{ M_POST, "/review/false",     PAGE_DECIDE,        RS_OFFICE | RB(ROLE_REVIEWER), R_LOGIN, h_review_false, h_review_false_fields },
 };
 
 /*

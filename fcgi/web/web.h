@@ -62,6 +62,7 @@ enum page {
 	PAGE_PHONES,		/* 咨询电话: the public list */
 	PAGE_PHONEEDIT,		/* 咨询电话维护: an office's own numbers */
 	PAGE_CANAPPLY,		/* 我能报哪一级 */
+	PAGE_DECIDE,		/* 审核结果: refused, 409, batch rows */
 	PAGE__MAX
 };
 
@@ -484,6 +485,34 @@ enum stmt {
 	STMT_AUTH_TOTP_GET,
 	/* end issue 7 */
 
+	/* chain.c: the chain fixed at submission */
+	STMT_CHAIN_UNITS,
+	STMT_CHAIN_OFFICE,
+	STMT_CHAIN_CLEAR,
+	STMT_CHAIN_ADD,
+	STMT_CHAIN_WAIT,
+	/* end chain.c */
+
+	/* decide.c: a review decision */
+	STMT_DEC_LOCK,
+	STMT_DEC_ACTOR,
+	STMT_DEC_CHAIN_END,
+	STMT_DEC_STEP,
+	STMT_DEC_REJECTED,
+	STMT_DEC_LAST,
+	STMT_DEC_ADVANCE,
+	STMT_DEC_CLOSE,
+	STMT_DEC_DEFER,
+	STMT_DEC_EVENT,
+	STMT_DEC_MESSAGE,
+	STMT_DEC_PHONE,
+	STMT_DEC_BAN,
+	STMT_DEC_NEXT,
+	/* end decide.c */
+	STMT_BAN_FIND,
+	STMT_MSG_LIST,
+	STMT_MSG_READ,
+
 	/* gkbm-admin (PROG_ADMIN) */
 	STMT_ADM_VERSION_LIST,
 	STMT_ADM_VERSION_INSERT,
@@ -532,6 +561,8 @@ enum stmt {
 	STMT_ADM_REKEY_OUTPHONE_SET,
 	STMT_ADM_REKEY_OUTBODY_LIST,
 	STMT_ADM_REKEY_OUTBODY_SET,
+	STMT_ADM_BAN_LIST,
+	STMT_ADM_BAN_LIFT,
 	/* end gkbm-admin */
 
 	/* gkbm-sms (PROG_SMS) */
@@ -614,6 +645,7 @@ const char	*sms_pretend(struct req *, const char *, const char *);
 /* smssend.c */
 enum rc		 smssend_form(struct req *, const char *, const char *, int,
 		    const char *, const char *);
+int		 smssend_queue(struct req *, const char *, const char *);
 
 /* captcha.c */
 enum rc		 h_captcha(struct req *);
@@ -765,4 +797,21 @@ extern const struct fielddef h_canapply_fields[];
 
 /* h_status.c */
 enum rc		 h_status(struct req *);
+
+/* message.c: 站内消息 */
+int		 message_list(struct req *);
+int		 message_read(struct req *, long long);
+enum rc		 h_message_read(struct req *);
+extern const struct fielddef h_message_read_fields[];
+
+/* ban.c */
+int		 ban_find(struct req *, const unsigned char *, const char **);
+
+/* h_decide.c, h_batch.c: the review's decisions */
+enum rc		 h_review_decide(struct req *);
+enum rc		 h_review_false(struct req *);
+enum rc		 h_review_batch(struct req *);
+extern const struct fielddef h_review_decide_fields[];
+extern const struct fielddef h_review_false_fields[];
+extern const struct fielddef h_review_batch_fields[];
 #endif /* WEB_H */

@@ -27,7 +27,7 @@ plan(skip_all => 'XML::LibXML not installed')
 my $TMP = tempdir('gkbm-contract-XXXXXX', TMPDIR => 1, CLEANUP => 1);
 my @PAGES = qw(login notice register forgot password home windows
     registrations error sms apply units worktypes policy upload qr mobile
-    status manual rules phones phoneedit canapply);
+    status manual rules phones phoneedit canapply decide);
 
 # The stack first: it may skip_all (no mariadbd, nginx), before any test.
 my $s = GKBM->start(workers => 2);
@@ -412,6 +412,63 @@ got('anon GET /help/phones with numbers', 'phones', 200,
 got('candidate GET /admin/phones (403)', 'error', 403,
     $b{candidate}->get('/admin/phones', accept => 'xml'));
 
+# The review's decisions (h_decide.c, h_batch.c, h_message.c): a
+# candidate of ZZBAS submitted, then refused, decided, raced and batched.
+{
+	my ($cb, $app) = $s->submitted_candidate(GKBM::idno('410105', '19810203',
+	    '246'), '钱七', '13700000005', '410100', $s->count(q{SELECT id FROM
+	    units WHERE code = 'ZZBAS'}), $CAND_PW);
+	my $u = $b{unit};
+	my $uc = $u->csrf('/home');
+	my $ver = sub { $s->count('SELECT version FROM applications WHERE id = ?',
+	    $app) };
+	got('unit POST /review/decide bad fields', 'decide', 400,
+	    $u->post('/review/decide', { csrf => $uc, id => 'x', version => '',
+	    action => 'nope', reason => 'r' x 201, defer => '5',
+	    defer_note => 'n', next => 'all' }, accept => 'xml'));
+	got('unit POST /review/decide without a review window', 'decide', 400,
+	    $u->post('/review/decide', { csrf => $uc, id => $app,
+	    version => $ver->(), action => 'pass' }, accept => 'xml'));
+	$s->admin('window', $Y, 'review', GKBM::_ymdhm(-86400),
+	    GKBM::_ymdhm(14 * 86400));
+	$s->admin('window', $Y, 'unitreview', GKBM::_ymdhm(-86400),
+	    GKBM::_ymdhm(7 * 86400));
+	got('province GET /admin/windows with review and unitreview', 'windows',
+	    200, $p->get('/admin/windows', accept => 'xml'));
+	got('unit POST /review/decide return without a reason', 'decide', 400,
+	    $u->post('/review/decide', { csrf => $uc, id => $app,
+	    version => $ver->(), action => 'return' }, accept => 'xml'));
+	got('county POST /review/decide (not its chain: 404)', 'error', 404,
+	    $b{county}->post('/review/decide', { csrf => $b{county}->csrf('/home'),
+	    id => $app, version => $ver->(), action => 'pass' }, accept => 'xml'));
+	my $old = $ver->();
+	my $r = $u->post('/review/decide', { csrf => $uc, id => $app,
+	    version => $old, action => 'return', reason => '照片不清晰' });
+	is($r->status, 303, 'the unit returns it') or diag($r->dump);
+	got('unit POST /review/decide stale (409)', 'decide', 409,
+	    $u->post('/review/decide', { csrf => $uc, id => $app, version => $old,
+	    action => 'pass' }, accept => 'xml'));
+	got('candidate GET /home with a 站内消息', 'home', 200,
+	    $cb->get('/home', accept => 'xml'));
+	got('candidate GET /status returned', 'status', 200,
+	    $cb->get('/status', accept => 'xml'));
+	got('unit POST /review/batch rows', 'decide', 200,
+	    $u->post('/review/batch', { csrf => $uc, action => 'pass',
+	    ids => ["$app:$old", "$app:" . $ver->(), 'x'] }, accept => 'xml'));
+	got('unit POST /review/batch nothing ticked', 'decide', 400,
+	    $u->post('/review/batch', { csrf => $uc, action => 'return' },
+	    accept => 'xml'));
+	got('city POST /review/false without a reason', 'decide', 400,
+	    $b{city}->post('/review/false', { csrf => $b{city}->csrf('/home'),
+	    id => $app, version => $ver->() }, accept => 'xml'));
+	got('unit POST /review/false (403)', 'error', 403,
+	    $u->post('/review/false', { csrf => $uc, id => $app,
+	    version => $ver->(), reason => 'x' }, accept => 'xml'));
+	got('candidate POST /messages/read bad id (400)', 'error', 400,
+	    $cb->post('/messages/read', { csrf => $cb->csrf('/home'), id => 'x' },
+	    accept => 'xml'));
+}
+
 # A second stack whose registration window has closed: the window with
 # open="0", the refusals of /register and /sms.
 {
@@ -533,6 +590,23 @@ my @BAD = (
 	    'province GET /admin/registrations',
 	    sub { ($_[0]->findnodes('//row'))[0]->setAttribute('birth',
 	    '1990-03-07') }],
+	['a 409 naming who acted by the full name',
+	    'unit POST /review/decide stale (409)',
+	    sub { ($_[0]->findnodes('//conflict'))[0]->setAttribute('who',
+	    '王单位') }],
+	['a batch row with an unknown result',
+	    'unit POST /review/batch rows',
+	    sub { ($_[0]->findnodes('//row'))[0]->setAttribute('result',
+	    'maybe') }],
+	['a decision page with an unknown field',
+	    'unit POST /review/decide bad fields',
+	    sub { my $f = $_[0]->createElement('field');
+	    $f->setAttribute('name', 'password');
+	    ($_[0]->findnodes('/*/form'))[0]->appendChild($f) }],
+	['a 站内消息 of an unknown kind',
+	    'candidate GET /home with a 站内消息',
+	    sub { ($_[0]->findnodes('//message'))[0]->setAttribute('kind',
+	    'spam') }],
 	['a candidate home with the full ID number',
 	    'candidate GET /home',
 	    sub { ($_[0]->findnodes('//account'))[0]->setAttribute('idno',

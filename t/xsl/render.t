@@ -195,6 +195,12 @@ for my $xml (@samples) {
 		($title) = $body =~ /<error status="\d+">\s*<title>(.*?)<\/title>/s;
 		$title = xml_unescape($title);
 	}
+	if ($page eq 'decide') {
+		# 审核结果 is titled by what it answers (decide.xsl).
+		$title = $body =~ /<conflict\b/ ? '该报名信息已被他人处理'
+		    : $body =~ /<results\b/ ? '勾选审核结果'
+		    : $body =~ /<decide kind="false"/ ? '认定填报虚假信息' : '审核未完成';
+	}
 	if ($page eq 'units' && $body =~ /<units\b[^>]*\bname="([^"]*)"/) {
 		# One level of the unit tree is titled by its parent.
 		my $n = xml_unescape($1);

@@ -11,6 +11,7 @@
     <xsl:variable name="a" select="/*/account"/>
     <xsl:call-template name="window-box"/>
     <xsl:call-template name="next-step"/>
+    <xsl:call-template name="messages"/>
     <section class="card account">
       <h2>我的注册信息</h2>
       <table class="props-table">
@@ -29,6 +30,58 @@
       <p class="hint">姓名、身份证号、性别、出生日期、手机号注册后不能修改。如信息有误，请联系本单位或当地工考办。</p>
     </section>
     <xsl:call-template name="help-box"/>
+  </xsl:template>
+
+  <!-- 站内消息: what the review told the candidate, newest first; an
+       unread one has its own button marking it read (POST). -->
+  <xsl:template name="messages">
+    <xsl:variable name="m" select="/*/messages"/>
+    <xsl:if test="$m/message">
+      <section class="card messages" id="messages" aria-labelledby="h-messages">
+        <h2 id="h-messages">
+          <xsl:text>站内消息</xsl:text>
+          <xsl:if test="$m/@unread &gt; 0">
+            <span class="badge"><xsl:value-of select="$m/@unread"/>条未读</span>
+          </xsl:if>
+        </h2>
+        <ul class="message-list">
+          <xsl:for-each select="$m/message">
+            <li>
+              <xsl:attribute name="class">
+                <xsl:choose>
+                  <xsl:when test="@read">message</xsl:when>
+                  <xsl:otherwise>message unread</xsl:otherwise>
+                </xsl:choose>
+              </xsl:attribute>
+              <p class="message-head">
+                <span class="message-at"><xsl:value-of select="@at"/></span>
+                <xsl:text> </xsl:text>
+                <span class="message-state">
+                  <xsl:choose>
+                    <xsl:when test="@read">已读</xsl:when>
+                    <xsl:otherwise>未读</xsl:otherwise>
+                  </xsl:choose>
+                </span>
+              </p>
+              <p class="message-text"><xsl:value-of select="."/></p>
+              <xsl:if test="not(@read)">
+                <form method="post" action="/messages/read" class="inline-form">
+                  <xsl:call-template name="csrf"/>
+                  <input type="hidden" name="id" value="{@id}"/>
+                  <button type="submit" class="btn btn-small">标为已读</button>
+                </form>
+              </xsl:if>
+            </li>
+          </xsl:for-each>
+        </ul>
+        <xsl:if test="$m/@unread &gt; 1">
+          <form method="post" action="/messages/read" class="inline-form">
+            <xsl:call-template name="csrf"/>
+            <button type="submit" class="btn btn-small">全部标为已读</button>
+          </form>
+        </xsl:if>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <!-- 下一步: one step, chosen by the handler from the registration
@@ -71,6 +124,11 @@
         <xsl:when test="$n/@step = 'rejected'">
           <p class="next-what"><strong>审核不通过</strong></p>
           <p>本年度申报已终止。如有异议，请在“审核结果”中查看原因和审核单位的电话。</p>
+          <p class="buttons"><a class="btn btn-primary" href="/status">查看审核结果</a></p>
+        </xsl:when>
+        <xsl:when test="$n/@step = 'cancelled'">
+          <p class="next-what"><strong>报名已取消</strong></p>
+          <p>您的报名信息经审核认定填报虚假信息，本年度报名已取消。原因和联系方式见下方站内消息。</p>
           <p class="buttons"><a class="btn btn-primary" href="/status">查看审核结果</a></p>
         </xsl:when>
         <xsl:when test="$n/@step = 'approved'">

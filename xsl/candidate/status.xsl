@@ -27,6 +27,9 @@
       <xsl:when test="$cur/@state = 'rejected'">
         <xsl:call-template name="rejected"/>
       </xsl:when>
+      <xsl:when test="$cur/@state = 'cancelled'">
+        <xsl:call-template name="cancelled"/>
+      </xsl:when>
     </xsl:choose>
     <xsl:choose>
       <xsl:when test="$cur/@state = 'none' or not($app)">
@@ -103,6 +106,27 @@
         </xsl:if>
         <xsl:text>。若沟通后认定符合报考条件但需要修改报名信息，需由审核人员将申请退回本人后，方可修改提交。</xsl:text>
       </p>
+    </div>
+  </xsl:template>
+
+  <!-- 填报虚假信息: cancelled for the year, barred for two more. -->
+  <xsl:template name="cancelled">
+    <div class="msg msg-error status-alert" role="alert">
+      <h2>报名已取消</h2>
+      <p>
+        <strong>认定原因：</strong>
+        <xsl:value-of select="$dec/@reason"/>
+      </p>
+      <p>您的报名信息经审核认定填报虚假信息，本年度报名已取消，且今后两年内不得报名（见首页站内消息）。</p>
+      <xsl:if test="$dec/@phone">
+        <p>
+          <xsl:text>如有异议，请电话咨询</xsl:text>
+          <xsl:value-of select="$dec/@level-name"/>
+          <xsl:text>：</xsl:text>
+          <xsl:call-template name="phone"><xsl:with-param name="p" select="$dec/@phone"/></xsl:call-template>
+          <xsl:text>。</xsl:text>
+        </p>
+      </xsl:if>
     </div>
   </xsl:template>
 

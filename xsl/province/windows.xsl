@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   province/windows.xsl: 时间设置.  The windows of the year shown, and the
-  form setting the registration window.  datetime-local inputs submit
+  forms setting the registration window, 网上资格审查 (review: when every
+  level may decide) and 单位初审 (unitreview: the unit level's deadline).  datetime-local inputs submit
   YYYY-MM-DDTHH:MM; values from the document (YYYY-MM-DD HH:MM) are
   given a T to fit the input.
 -->
@@ -32,8 +33,6 @@
   </xsl:variable>
 
   <xsl:template name="content">
-    <xsl:variable name="reg" select="/*/window[@kind = 'registration']"/>
-
     <form method="get" action="/admin/windows" class="form form-inline year-form">
       <xsl:call-template name="select-field">
         <xsl:with-param name="name" select="'year'"/>
@@ -86,23 +85,9 @@
     <section class="card">
       <h2>设置注册报名时间</h2>
       <form method="post" action="/admin/windows" class="form windows-form">
-        <xsl:call-template name="form-message"/>
-        <!-- year and kind are hidden inputs: their errors are shown here. -->
-        <xsl:for-each select="/*/form/field[@name = 'year' or @name = 'kind']/error">
-          <p class="error" role="alert"><xsl:value-of select="."/></p>
-        </xsl:for-each>
-        <xsl:call-template name="csrf"/>
-        <input type="hidden" name="year" value="{$year}"/>
-        <input type="hidden" name="kind" value="registration"/>
-        <xsl:call-template name="datetime">
-          <xsl:with-param name="name" select="'starts_at'"/>
-          <xsl:with-param name="label" select="'开始时间'"/>
-          <xsl:with-param name="current" select="string($reg/@starts)"/>
-        </xsl:call-template>
-        <xsl:call-template name="datetime">
-          <xsl:with-param name="name" select="'ends_at'"/>
-          <xsl:with-param name="label" select="'结束时间'"/>
-          <xsl:with-param name="current" select="string($reg/@ends)"/>
+        <xsl:call-template name="window-fields">
+          <xsl:with-param name="kind" select="'registration'"/>
+          <xsl:with-param name="idp" select="'f-'"/>
         </xsl:call-template>
         <p class="hint">时间均为北京时间。报考人员只能在开始时间至结束时间内注册和提交报名信息。</p>
         <div class="buttons">
@@ -110,14 +95,81 @@
         </div>
       </form>
     </section>
+
+    <section class="card">
+      <h2>设置网上资格审查时间</h2>
+      <form method="post" action="/admin/windows" class="form window-form">
+        <xsl:call-template name="window-fields">
+          <xsl:with-param name="kind" select="'review'"/>
+          <xsl:with-param name="idp" select="'f-review-'"/>
+        </xsl:call-template>
+        <p class="hint">各级审核人员只能在此时间内审核（通过、退回、不通过、退回重新申报）。</p>
+        <div class="buttons">
+          <button type="submit" class="btn btn-primary">保存网上资格审查时间</button>
+        </div>
+      </form>
+    </section>
+
+    <section class="card">
+      <h2>设置单位初审时间</h2>
+      <form method="post" action="/admin/windows" class="form window-form">
+        <xsl:call-template name="window-fields">
+          <xsl:with-param name="kind" select="'unitreview'"/>
+          <xsl:with-param name="idp" select="'f-unitreview-'"/>
+        </xsl:call-template>
+        <p class="hint">本单位（第一级）审核还须在此时间内完成；不设置则与网上资格审查时间相同。</p>
+        <div class="buttons">
+          <button type="submit" class="btn btn-primary">保存单位初审时间</button>
+        </div>
+      </form>
+    </section>
   </xsl:template>
 
-  <!-- A datetime-local field filled from the form, else from the window. -->
+  <!-- The hidden year and kind of a window's form, its messages (only
+       the form that was posted shows them) and its two times. -->
+  <xsl:template name="window-fields">
+    <xsl:param name="kind"/>
+    <xsl:param name="idp"/>
+    <xsl:variable name="pk" select="string(/*/form/field[@name = 'kind']/@value)"/>
+    <!-- a kind of no form of its own (or none) shows on the first -->
+    <xsl:variable name="posted" select="$pk = $kind or ($kind = 'registration'
+        and $pk != 'review' and $pk != 'unitreview')"/>
+    <xsl:variable name="w" select="/*/window[@kind = $kind]"/>
+    <xsl:if test="$posted">
+      <xsl:call-template name="form-message"/>
+      <!-- year and kind are hidden inputs: their errors are shown here. -->
+      <xsl:for-each select="/*/form/field[@name = 'year' or @name = 'kind']/error">
+        <p class="error" role="alert"><xsl:value-of select="."/></p>
+      </xsl:for-each>
+    </xsl:if>
+    <xsl:call-template name="csrf"/>
+    <input type="hidden" name="year" value="{$year}"/>
+    <input type="hidden" name="kind" value="{$kind}"/>
+    <xsl:call-template name="datetime">
+      <xsl:with-param name="name" select="'starts_at'"/>
+      <xsl:with-param name="id" select="concat($idp, 'starts_at')"/>
+      <xsl:with-param name="label" select="'开始时间'"/>
+      <xsl:with-param name="current" select="string($w/@starts)"/>
+      <xsl:with-param name="posted" select="$posted"/>
+    </xsl:call-template>
+    <xsl:call-template name="datetime">
+      <xsl:with-param name="name" select="'ends_at'"/>
+      <xsl:with-param name="id" select="concat($idp, 'ends_at')"/>
+      <xsl:with-param name="label" select="'结束时间'"/>
+      <xsl:with-param name="current" select="string($w/@ends)"/>
+      <xsl:with-param name="posted" select="$posted"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A datetime-local field filled from the form (if it was the one
+       posted), else from the window. -->
   <xsl:template name="datetime">
     <xsl:param name="name"/>
+    <xsl:param name="id"/>
     <xsl:param name="label"/>
     <xsl:param name="current"/>
-    <xsl:variable name="f" select="/*/form/field[@name = $name]"/>
+    <xsl:param name="posted"/>
+    <xsl:variable name="f" select="/*/form/field[$posted and @name = $name]"/>
     <xsl:variable name="v">
       <xsl:choose>
         <xsl:when test="$f/@value"><xsl:value-of select="$f/@value"/></xsl:when>
@@ -126,6 +178,7 @@
     </xsl:variable>
     <xsl:call-template name="field">
       <xsl:with-param name="name" select="$name"/>
+      <xsl:with-param name="id" select="$id"/>
       <xsl:with-param name="label" select="$label"/>
       <xsl:with-param name="type" select="'datetime-local'"/>
       <xsl:with-param name="f" select="$f"/>

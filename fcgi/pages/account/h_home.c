@@ -33,6 +33,8 @@ home_step(int open, const char *state, int filled, int photos)
 		return "rejected";
 	if (state != NULL && strcmp(state, "approved") == 0)
 		return "approved";
+	if (state != NULL && strcmp(state, "cancelled") == 0)
+		return "cancelled";
 	if (!open)
 		return "closed";
 	if (state == NULL || !filled)
@@ -129,7 +131,8 @@ h_home(struct req *r)
 	}
 	if (year_window(r, r->root, "registration", &open) == -1)
 		return RC_DB;
-	if (r->role == ROLE_CANDIDATE && home_next(r, open) == -1)
+	if (r->role == ROLE_CANDIDATE && (home_next(r, open) == -1 ||
+	    message_list(r) == -1))
 		return RC_DB;
 	return RC_OK;
 }

@@ -326,13 +326,14 @@ reg_sms(struct req *r, struct reg *g)
 /*
  * Once the SMS code is verified, and only then (before, the answer must
  * not tell who has registered): the ID number and the phone must be free
- * this year.  Returns 0, or -1 on a database failure.
+ * this year, and the ID number not barred for 填报虚假信息 (ban.c).  Returns 0, or -1 on a database failure.
  */
 static int
 reg_taken(struct req *r, struct reg *g)
 {
 	struct who	 a;
 	unsigned char	 m[MAC_LEN];
+	const char	*msg;
 	char		 norm[16];
 	int		 k;
 
@@ -348,6 +349,10 @@ reg_taken(struct req *r, struct reg *g)
 		if (k == 1)
 			xml_field_error(r, "idno", "该身份证号本年度已注册，"
 			    "请直接登录；如忘记密码，请使用“忘记密码”。");
+		else if ((k = ban_find(r, m, &msg)) == -1)
+			return -1;
+		else if (k == 1)
+			xml_field_error(r, "idno", msg);
 	}
 	if ((k = account_find(r, 0, form_text(&r->body, "phone"), &a, norm,
 	    sizeof(norm))) == -1)

@@ -21,6 +21,7 @@
 #include "web.h"
 #include "apply.h"
 #include "upload.h"
+#include "chain.h"
 
 #define MAX_ELIG	32	/* messages of eligibility_check */
 #define MAX_MAPS	32	/* new work types of one old one */
@@ -359,6 +360,13 @@ submit(struct req *r, struct acct *c, struct app *a, struct vals *f,
 		goto dbfail;
 	if (n == 0)
 		return conflict(r, c, a, f, 1);
+	if ((n = chain_fix(r, a->id, f->unit_id, a->year)) <= 0) {
+		db_rollback(r);
+		if (n == -1)
+			return RC_DB;
+		xml_form_refuse(r, CHAIN_NONE_MSG);
+		return RC_OK;
+	}
 	if (db_run(r, STMT_APP_REVIEW_SUBMIT, a->id, r->account_id,
 	    f->unit_id > 0 ? f->unit_id : 0) == -1)
 		goto dbfail;

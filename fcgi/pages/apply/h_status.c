@@ -40,6 +40,9 @@ static const struct {
 	{ "pass",	 "通过" },
 	{ "return",	 "退回" },
 	{ "reject",	 "不通过" },
+	{ "final",	 "终审通过" },
+	{ "reapply",	 "退回重新申报" },
+	{ "false",	 "填报虚假信息" },
 };
 
 /* One level of the chain an application goes through. */
@@ -206,6 +209,16 @@ events_last(const struct event *evs, int n, const char *action)
 	return NULL;
 }
 
+/* The newer of the newest events with actions a and b, or NULL. */
+static const struct event *
+events_last2(const struct event *evs, int n, const char *a, const char *b)
+{
+	const struct event	*x = events_last(evs, n, a);
+	const struct event	*y = events_last(evs, n, b);
+
+	return x == NULL || (y != NULL && y > x) ? y : x;
+}
+
 /* Sets level and level-name on n when the level is known. */
 static void
 attr_level(xmlNodePtr n, const char *level)
@@ -273,6 +286,7 @@ events_xml(struct req *r, const struct event *evs, int n)
  *   returned              returned   退回本人（<level of the return>退回）
  *   rejected              rejected   审核不通过（<level>审核不通过）
  *   approved              approved   终审通过
+ *   cancelled             cancelled  已取消（填报虚假信息）
  *
  * Appends <current> and, where someone can be called, <contact> (the
  * level the application waits at or that decided last); for a returned
@@ -293,7 +307,7 @@ current_xml(struct req *r, const char *state, const struct chain *c,
 		label = "未提交（草稿）";
 	} else if (strcmp(state, "returned") == 0) {
 		kind = state;
-		d = events_last(evs, n, "return");
+		d = events_last2(evs, n, "return", "reapply");
 		name = d != NULL ? level_name(d->level) : NULL;
 		label = name != NULL ? pool_printf(r->pool,
 		    "退回本人（%s退回）", name) : "退回本人";
@@ -306,7 +320,11 @@ current_xml(struct req *r, const char *state, const struct chain *c,
 	} else if (strcmp(state, "approved") == 0) {
 		kind = "approved";
 		label = "终审通过";
-		d = events_last(evs, n, "pass");
+		d = events_last2(evs, n, "pass", "final");
+	} else if (strcmp(state, "cancelled") == 0) {
+		kind = state;
+		label = "已取消（填报虚假信息）";
+		d = events_last(evs, n, "false");
 	} else if (last != NULL && strcmp(last->action, "pass") == 0) {
 		kind = "reviewing";
 		i = chain_find(c, last->level);
@@ -377,7 +395,7 @@ chain_xml(struct req *r, const struct chain *c, const char *state,
 	if (strcmp(state, "approved") == 0)
 		done = (int)c->n - 1;
 	else if (n > 0 && (strcmp(state, "returned") == 0 ||
-	    strcmp(state, "rejected") == 0))
+	    strcmp(state, "rejected") == 0 || strcmp(state, "cancelled") == 0))
 		cur = evs[n - 1].level;
 	ch = xml_el(r->root, "chain", NULL);
 	for (i = 0; (size_t)i < c->n; i++) {
