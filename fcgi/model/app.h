@@ -35,6 +35,9 @@ struct app {
 	long long	 level;		/* target level, else registered */
 	long long	 stamped;	/* photo_stamped */
 	long long	 exc_entered;
+	long long	 defer;		/* 容缺后补: defer_state, 0 none */
+	long long	 step;		/* app_lock_chain: the account's step */
+	char		*chain_level;	/* app_lock_chain: ... and its level */
 	char		*state;
 	char		*submitted_at;
 	char		*name;		/* the candidate's name (unmasked) */
@@ -44,6 +47,8 @@ struct app {
 
 /* app.c */
 int		 app_editable(const struct app *);
+int		 app_deferred(const struct app *);
+int		 app_lock_chain(struct req *, long long, long long, struct app *);
 int		 app_lock(struct req *, long long, struct app *);
 int		 app_mine(struct req *, struct app *);
 int		 app_via(struct req *, const unsigned char *, struct app *);

@@ -12,9 +12,11 @@
  * now, so that nothing typed is lost (issue 6): the session expired
  * before 保存 (the person logs in and finds the form as sent), the page's
  * CSRF token is stale, or an upload came with fields that are not yet
- * valid as a draft.  One row per account in form_keeps, found by the
- * SHA-256 of the gkbm_keep cookie and the account, taken once by the next
- * GET /apply within KEEP_MINUTES.  What is kept is shown, never saved:
+ * valid as a draft.  A reviewer's decision form (详情, POST
+ * /review/decide) is kept alike and comes back on 详情.  One row per
+ * account in form_keeps, found by the SHA-256 of the gkbm_keep cookie and
+ * the account, taken once by the next GET /apply (or /review/app) within
+ * KEEP_MINUTES.  What is kept is shown, never saved:
  * the person saves it himself.
  */
 
@@ -27,14 +29,33 @@
 #define COOKIE_KEEP	"gkbm_keep"
 #define MAX_KEEP	60000		/* bytes of one kept form (< MAX_COLBUF) */
 
-/* True if name is a field of the application form worth keeping. */
+/* True if name is a field of the review's decision form (详情). */
 static int
-keep_wanted(const char *name)
+keep_decision(const char *name)
+{
+	static const char *const fields[] = { "id", "version", "action",
+	    "reason", "defer", "defer_note", "next", NULL };
+	size_t	 i;
+
+	for (i = 0; fields[i] != NULL; i++)
+		if (strcmp(name, fields[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * True if name is a field worth keeping: of the decision form on
+ * /review/decide, else of the application form.
+ */
+static int
+keep_wanted(const struct req *r, const char *name)
 {
 	static const char *const extra[] = { "region", "supervisor",
 	    "version", NULL };
 	size_t	 i;
 
+	if (keep_review(r))
+		return keep_decision(name);
 	for (i = 0; i < F__MAX; i++)
 		if (strcmp(name, appform_fields[i].key) == 0)
 			return 1;
@@ -62,7 +83,7 @@ keep_encode(struct req *r, char *out, size_t cap)
 
 	for (i = 0; i < r->body.nfields; i++) {
 		f = &r->body.fields[i];
-		if (f->filename != NULL || !keep_wanted(f->name))
+		if (f->filename != NULL || !keep_wanted(r, f->name))
 			continue;
 		k = strlen(f->name);
 		if (n + k + 2 >= cap)
@@ -109,6 +130,13 @@ keep_put(struct req *r, long long account)
 		return -1;
 	auth_cookie(r, COOKIE_KEEP, tok, 0);
 	return 1;
+}
+
+/* True if the request is a decision of the review (/review/decide). */
+int
+keep_review(const struct req *r)
+{
+	return r->route != NULL && r->route->page == PAGE_DECIDE;
 }
 
 /* True if the browser holds a kept form (the cookie). */
@@ -193,7 +221,8 @@ keep_stale(struct req *r)
 	if (r->role == ROLE_ANON && r->stale_account > 0 &&
 	    token_equal(t, r->stale_csrf))
 		account = r->stale_account;
-	else if (r->role == ROLE_CANDIDATE)
+	else if (r->role == ROLE_CANDIDATE || (keep_review(r) &&
+	    r->role != ROLE_ANON))
 		account = r->account_id;
 	else
 		return 0;
@@ -203,6 +232,11 @@ keep_stale(struct req *r)
 	    account), "ok", r->role == ROLE_ANON ? "session expired" :
 	    "stale token") == -1)
 		return -1;
-	resp_redirect(r, r->role == ROLE_ANON ? "/login?m=kept" : "/apply");
+	if (keep_review(r))	/* 详情 takes it back (h_detail.c) */
+		resp_redirect(r, r->role == ROLE_ANON ?
+		    "/login?m=kept_review" : "/review/app");
+	else
+		resp_redirect(r, r->role == ROLE_ANON ? "/login?m=kept" :
+		    "/apply");
 	return 1;
 }

@@ -31,6 +31,50 @@
 #define P		RB(ROLE_PROVINCE)
 #define O		RS_OFFICE
 #define N		RB(ROLE_ANON)
+#define S		RS_STAFF
+
+/*
+ * The review lists (h_queue.c): the queue waiting at a unit, and the
+ * records of a unit's decisions, with the same filters: level range,
+ * work type, the candidate's unit, submitted or decided between two
+ * dates, the name or the ID number's lookup value (flag and value).
+ */
+#define RQ_FROM "JOIN accounts c ON c.id = a.account_id "
+#define RQ_FILTER(date) \
+	"AND a.target_level BETWEEN ? AND ? " \
+	"AND (? = '' OR a.target_worktype = ?) AND (? = 0 OR a.unit_id = ?) " \
+	"AND (? = '' OR " date " >= ?) " \
+	"AND (? = '' OR " date " < ? + INTERVAL 1 DAY) " \
+	"AND (? = '' OR c.name = ?) AND (? = 0 OR c.idno_mac = ?) "
+#define RQ_WHERE "WHERE a.wait_unit_id = ? AND a.state = 'submitted' " \
+	RQ_FILTER("a.submitted_at")
+/*
+ * A queue in waiting order is read along an index, 20 rows and done: one
+ * level along applications_queue (wait_unit_id, target_level, wait_since,
+ * id), several along applications_wait (wait_unit_id, wait_since, id).
+ * MariaDB left to itself takes the other for one level and reads every
+ * row of it (40 ms for a city office's 12,500 of one level, against
+ * 0.1 ms): hence the hints.
+ */
+#define RQ_COLS(ix) "SELECT a.id, a.version, c.name, c.idno_enc, c.id, a.target_level, " \
+	"COALESCE(w.name, ''), COALESCE(u.name, ''), " \
+	"DATE_FORMAT(a.submitted_at, '%Y-%m-%d %H:%i'), " \
+	"DATE_FORMAT(a.wait_since, '%Y-%m-%d %H:%i'), " \
+	"DATEDIFF(NOW(), a.wait_since), a.defer_state " \
+	"FROM applications a FORCE INDEX (" ix ") " RQ_FROM \
+	"LEFT JOIN worktypes w ON w.code = a.target_worktype " \
+	"LEFT JOIN units u ON u.id = a.unit_id "
+#define RR_WHERE "WHERE e.unit_id = ? AND e.action IN (?, ?) " RQ_FILTER("e.at")
+/* One macro after a row's last string (t/lint/stmtargs.t reads the rows). */
+#define RQ_FROM_WHERE RQ_FROM RQ_WHERE
+#define RR_FROM_WHERE RQ_FROM RR_WHERE
+#define RR_COLS "SELECT e.id, a.id, a.version, c.name, c.idno_enc, c.id, " \
+	"a.target_level, COALESCE(w.name, ''), COALESCE(u.name, ''), e.action, " \
+	"e.reason, DATE_FORMAT(e.at, '%Y-%m-%d %H:%i'), a.state = 'rejected' AND " \
+	"e.id = (SELECT MAX(x.id) FROM review_events x WHERE x.application_id = a.id) " \
+	"FROM review_events e JOIN applications a ON a.id = e.application_id " \
+	RQ_FROM "LEFT JOIN worktypes w ON w.code = a.target_worktype " \
+	"LEFT JOIN units u ON u.id = a.unit_id "
 
 #define NUM_(x)		#x
 #define NUM(x)		NUM_(x)		/* a number macro as SQL text */
@@ -179,8 +223,9 @@ static const struct {
 	[STMT_APP_SAVE_TEXT] = { "sssssssi", "", "UPDATE applications SET appraisal_note = ?, exc_conditions = ?, "
 	  "exc_evidence = ?, resume = ?, rewards = ?, achievements = ?, opt_conditions = ? "
 	  "WHERE id = ?", C },
+	/* A (re)submission starts review afresh: no 容缺后补 left from before. */
 	[STMT_APP_SUBMIT] = { "ii", "", "UPDATE applications SET state = 'submitted', version = version + 1, "
-	  "submitted_at = NOW(), updated_at = NOW() "
+	  "submitted_at = NOW(), updated_at = NOW(), defer_state = 0, defer_note = '' "
 	  "WHERE id = ? AND version = ? AND state IN ('draft', 'returned')", C },
 	/* Submission: the row locked, then its materials counted again. */
 	[STMT_APP_LOCK] = { "i", "i", "SELECT version FROM applications WHERE id = ? FOR UPDATE", C },
@@ -248,20 +293,20 @@ static const struct {
 	/* h_upload.c: photos, materials, files, mobile upload */
 	/* The phone (/m) has no session: A where the link is the authority. */
 	[STMT_UPL_APP_OF] = { "i", "i", "SELECT id FROM applications WHERE account_id = ?", C },
-	[STMT_UPL_APP_LOCK] = { "i", "siiis", "SELECT a.state, a.photo_stamped, COALESCE(a.target_level, c.level, 0), "
-	  "a.account_id, c.name FROM applications a JOIN accounts c ON c.id = a.account_id "
+	[STMT_UPL_APP_LOCK] = { "i", "siiisi", "SELECT a.state, a.photo_stamped, COALESCE(a.target_level, c.level, 0), "
+	  "a.account_id, c.name, a.defer_state FROM applications a JOIN accounts c ON c.id = a.account_id "
 	  "WHERE a.id = ? FOR UPDATE", C },
-	[STMT_UPL_APP_STAMPED] = { "ii", "", "UPDATE applications SET photo_stamped = ?, updated_at = NOW() WHERE id = ?", C },
+	[STMT_UPL_APP_STAMPED] = { "ii", "", "UPDATE applications SET photo_stamped = ?, updated_at = NOW() WHERE id = ?", C | RS_STAFF },
 	[STMT_UPL_ACCOUNT_IDNO] = { "i", "b", "SELECT idno_enc FROM accounts WHERE id = ? AND role = 'candidate'", C },
-	[STMT_UPL_MAT_COUNT] = { "i", "i", "SELECT COUNT(*) FROM materials WHERE application_id = ?", C },
+	[STMT_UPL_MAT_COUNT] = { "i", "i", "SELECT COUNT(*) FROM materials WHERE application_id = ?", C | RS_STAFF },
 	[STMT_UPL_MAT_OF_KIND] = { "is", "is", "SELECT id, file FROM materials WHERE application_id = ? AND kind = ? "
-	  "ORDER BY id DESC", C },
+	  "ORDER BY id DESC", C | RS_STAFF },
 	[STMT_UPL_MAT_INSERT] = { "isssisi", "", "INSERT INTO materials (application_id, kind, file, mime, size, title, "
-	  "uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NOW())", C },
+	  "uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NOW())", C | RS_STAFF },
 	[STMT_UPL_MAT_DELETE] = { "ii", "", "DELETE FROM materials WHERE id = ? AND application_id = ?", C },
-	[STMT_UPL_MAT_SET_FILE] = { "sii", "", "UPDATE materials SET file = ?, size = ? WHERE id = ?", C },
+	[STMT_UPL_MAT_SET_FILE] = { "sii", "", "UPDATE materials SET file = ?, size = ? WHERE id = ?", C | RS_STAFF },
 	[STMT_UPL_MAT_GET] = { "i", "ssssiii", "SELECT m.kind, m.file, m.mime, m.title, a.account_id, a.id, "
-	  "a.photo_stamped FROM materials m JOIN applications a ON a.id = m.application_id WHERE m.id = ?", C },
+	  "a.photo_stamped FROM materials m JOIN applications a ON a.id = m.application_id WHERE m.id = ?", C | S },
 	[STMT_UPL_LINK_SWEEP] = { "i", "", "DELETE FROM upload_links WHERE application_id = ? "
 	  "AND (claim_hash IS NULL OR expires_at < NOW())", C },
 	[STMT_UPL_LINK_INSERT] = { "bi", "", "INSERT INTO upload_links (token_hash, application_id, created_at, expires_at) "
@@ -273,17 +318,17 @@ static const struct {
 	  "WHERE application_id = ? AND expires_at > NOW() ORDER BY created_at DESC LIMIT 1", C },
 	[STMT_UPL_LINK_REVOKE] = { "i", "", "DELETE FROM upload_links WHERE application_id = ?", C },
 	[STMT_UPL_FILE_REFS] = { "ss", "i", "SELECT (SELECT COUNT(*) FROM materials WHERE file = ?) + "
-	  "(SELECT COUNT(*) FROM accounts WHERE idcard_file = ?)", C },
+	  "(SELECT COUNT(*) FROM accounts WHERE idcard_file = ?)", C | RS_STAFF },
 	/* end h_upload.c */
 
 	/* keep.c: one kept form per account; anonymous is the expired session */
 	[STMT_KEEP_CLEAR] = { "i", "", "DELETE FROM form_keeps WHERE account_id = ? "
-	  "OR created_at < NOW() - INTERVAL " NUM(KEEP_MINUTES) " MINUTE", N | C },
+	  "OR created_at < NOW() - INTERVAL " NUM(KEEP_MINUTES) " MINUTE", N | C | S },
 	[STMT_KEEP_PUT] = { "bib", "", "INSERT INTO form_keeps (id, account_id, body, created_at) "
-	  "VALUES (?, ?, ?, NOW())", N | C },
+	  "VALUES (?, ?, ?, NOW())", N | C | S },
 	[STMT_KEEP_TAKE] = { "bi", "b", "SELECT body FROM form_keeps WHERE id = ? AND account_id = ? "
-	  "AND created_at > NOW() - INTERVAL " NUM(KEEP_MINUTES) " MINUTE", C },
-	[STMT_KEEP_DROP] = { "bi", "", "DELETE FROM form_keeps WHERE id = ? OR account_id = ?", C },
+	  "AND created_at > NOW() - INTERVAL " NUM(KEEP_MINUTES) " MINUTE", C | S },
+	[STMT_KEEP_DROP] = { "bi", "", "DELETE FROM form_keeps WHERE id = ? OR account_id = ?", C | S },
 	/* end keep.c */
 
 	/*
@@ -296,8 +341,8 @@ static const struct {
 	  "DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i:%s') FROM upload_links WHERE token_hash = ?", N },
 	[STMT_MOB_LINK_CLAIM] = { "bb", "", "UPDATE upload_links SET claim_hash = ?, claimed_at = NOW() "
 	  "WHERE token_hash = ? AND claim_hash IS NULL AND expires_at > NOW()", N },
-	[STMT_MOB_APP_LOCK] = { "b", "isiiis", "SELECT a.id, a.state, a.photo_stamped, "
-	  "COALESCE(a.target_level, c.level, 0), a.account_id, c.name FROM upload_links l "
+	[STMT_MOB_APP_LOCK] = { "b", "isiiisi", "SELECT a.id, a.state, a.photo_stamped, "
+	  "COALESCE(a.target_level, c.level, 0), a.account_id, c.name, a.defer_state FROM upload_links l "
 	  "JOIN applications a ON a.id = l.application_id JOIN accounts c ON c.id = a.account_id "
 	  "WHERE l.token_hash = ? AND l.expires_at > NOW() FOR UPDATE", N },
 	[STMT_MOB_MAT_COUNT] = { "b", "i", "SELECT COUNT(*) FROM upload_links l JOIN materials m "
@@ -466,6 +511,165 @@ static const struct {
 	  "AND c.purpose = 'reset' AND c.used_at IS NULL "
 	  "AND c.created_at > NOW() - INTERVAL " NUM(SMS_VALID) " MINUTE", N },
 	/* end issue 7 */
+
+	/* queue.c, h_queue.c, h_detail.c: the review queues, records, 详情 */
+	/*
+	 * A queue is one range of applications_queue (wait_unit_id,
+	 * target_level, wait_since, id): wait_unit_id is set only while an
+	 * application waits (schema/0010), so the counts need no row.
+	 */
+	[STMT_RQ_COUNTS] = { "i", "ii", "SELECT COALESCE(SUM(target_level = 1), 0), "
+	  "COALESCE(SUM(target_level >= 2), 0) FROM applications WHERE wait_unit_id = ?", S },
+	/* The total of a queue filtered by level only: index entries alone. */
+	[STMT_RQ_COUNT_LEVEL] = { "iii", "i", "SELECT COUNT(*) FROM applications "
+	  "WHERE wait_unit_id = ? AND target_level BETWEEN ? AND ?", S },
+	[STMT_RQ_COUNT] = { "iiissiissssssib", "i", "SELECT COUNT(*) FROM applications a " RQ_FROM_WHERE, S },
+	[STMT_RQ_LIST_OLD] = { "iiissiissssssibii", "iisbiissssii", RQ_COLS("applications_wait")
+	  RQ_WHERE "ORDER BY a.wait_since, a.id LIMIT ? OFFSET ?", S },
+	[STMT_RQ_LIST_NEW] = { "iiissiissssssibii", "iisbiissssii", RQ_COLS("applications_wait")
+	  RQ_WHERE "ORDER BY a.wait_since DESC, a.id DESC LIMIT ? OFFSET ?", S },
+	/* One level (the two level parameters equal). */
+	[STMT_RQ_LVL_OLD] = { "iiissiissssssibii", "iisbiissssii", RQ_COLS("applications_queue")
+	  RQ_WHERE "ORDER BY a.wait_since, a.id LIMIT ? OFFSET ?", S },
+	[STMT_RQ_LVL_NEW] = { "iiissiissssssibii", "iisbiissssii", RQ_COLS("applications_queue")
+	  RQ_WHERE "ORDER BY a.wait_since DESC, a.id DESC LIMIT ? OFFSET ?", S },
+	/* 本级审核记录: one range of review_events_unit (unit_id, action, at). */
+	[STMT_RR_COUNT] = { "issiissiissssssib", "i", "SELECT COUNT(*) FROM review_events e "
+	  "JOIN applications a ON a.id = e.application_id " RR_FROM_WHERE, S },
+	[STMT_RR_LIST_NEW] = { "issiissiissssssibii", "iiisbiisssssi", RR_COLS RR_WHERE
+	  "ORDER BY e.at DESC, e.id DESC LIMIT ? OFFSET ?", S },
+	[STMT_RR_LIST_OLD] = { "issiissiissssssibii", "iiisbiisssssi", RR_COLS RR_WHERE
+	  "ORDER BY e.at, e.id LIMIT ? OFFSET ?", S },
+	[STMT_RQ_UNIT] = { "s", "i", "SELECT id FROM units WHERE code = ?", S },
+	/* Staff see an application iff their unit is in its chain. */
+	[STMT_RV_SEES] = { "ii", "i", "SELECT COUNT(*) FROM app_chain WHERE application_id = ? "
+	  "AND unit_id = ?", S },
+	[STMT_RV_APP] = { "i", "siiisbbsssbssiisiisissis", "SELECT a.state, a.version, a.year, "
+	  "a.account_id, c.name, c.idno_enc, c.phone_enc, COALESCE(c.gender, ''), "
+	  "COALESCE(DATE_FORMAT(c.birth_date, '%Y-%m-%d'), ''), COALESCE(g.name, ''), "
+	  "c.idno_mac, COALESCE(u.name, ''), COALESCE(u.code, ''), COALESCE(a.unit_id, 0), "
+	  "COALESCE(ed.rank, 0), COALESCE(ed.name, ''), COALESCE(a.work_years, -1), "
+	  "COALESCE(a.cur_level, -1), COALESCE(a.cur_worktype, ''), "
+	  "COALESCE(a.cur_level_year, 0), COALESCE(a.unit_category, ''), "
+	  "COALESCE(a.unit_rank, ''), COALESCE(a.target_level, 0), "
+	  "COALESCE(a.target_worktype, '') "
+	  "FROM applications a JOIN accounts c ON c.id = a.account_id "
+	  "LEFT JOIN regions g ON g.code = c.region_code LEFT JOIN units u ON u.id = a.unit_id "
+	  "LEFT JOIN education ed ON ed.code = a.education WHERE a.id = ?", S },
+	[STMT_RV_APP_MORE] = { "i", "siiiiiissisiiss", "SELECT COALESCE(a.route, ''), "
+	  "COALESCE(a.prohibited, -1), a.exceptional, a.exc_entered_by IS NOT NULL, "
+	  "a.photo_stamped, a.confirm_r18, a.confirm_r19, "
+	  "COALESCE(DATE_FORMAT(a.work_start, '%Y-%m-%d'), ''), "
+	  "COALESCE(DATE_FORMAT(a.submitted_at, '%Y-%m-%d %H:%i'), ''), "
+	  "COALESCE(a.wait_unit_id, 0), COALESCE(a.wait_level, ''), "
+	  "COALESCE(DATEDIFF(NOW(), a.wait_since), 0), a.defer_state, a.defer_note, "
+	  "COALESCE(DATE_FORMAT(a.decided_at, '%Y-%m-%d %H:%i'), '') "
+	  "FROM applications a WHERE a.id = ?", S },
+	[STMT_RV_TEXTS] = { "i", "sssssss", "SELECT appraisal_note, exc_conditions, exc_evidence, "
+	  "COALESCE(resume, ''), COALESCE(rewards, ''), COALESCE(achievements, ''), "
+	  "opt_conditions FROM applications WHERE id = ?", S },
+	[STMT_RV_APPRAISALS] = { "i", "iss", "SELECT p.year, p.grade, COALESCE(g.name, p.grade) "
+	  "FROM appraisals p LEFT JOIN appraisal g ON g.code = p.grade "
+	  "WHERE p.application_id = ? ORDER BY p.year DESC", S },
+	[STMT_RV_MATERIALS] = { "i", "isssis", "SELECT id, kind, title, mime, size, "
+	  "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') FROM materials "
+	  "WHERE application_id = ? ORDER BY id", S },
+	[STMT_RV_QUALIFIED] = { "b", "ssii", "SELECT q.worktype, COALESCE(w.name, q.worktype), "
+	  "q.level, q.year FROM qualified q LEFT JOIN worktypes w ON w.code = q.worktype "
+	  "WHERE q.idno_mac = ? ORDER BY q.year DESC, q.level", S },
+	[STMT_RV_EVENTS] = { "i", "ssssssi", "SELECT e.level, e.action, COALESCE(ac.name, ''), "
+	  "COALESCE(u.name, ''), DATE_FORMAT(e.at, '%Y-%m-%d %H:%i'), e.reason, "
+	  "COALESCE(e.step, 0) FROM review_events e "
+	  "LEFT JOIN accounts ac ON ac.id = e.actor_id LEFT JOIN units u ON u.id = e.unit_id "
+	  "WHERE e.application_id = ? ORDER BY e.id LIMIT 500", S },
+	[STMT_RV_CHAIN] = { "i", "isssi", "SELECT h.step, h.level, u.name, u.code, u.id "
+	  "FROM app_chain h JOIN units u ON u.id = h.unit_id "
+	  "WHERE h.application_id = ? ORDER BY h.step", S },
+	[STMT_RV_NOTES] = { "i", "ssss", "SELECT n.kind, COALESCE(u.name, ''), "
+	  "DATE_FORMAT(n.at, '%Y-%m-%d %H:%i'), n.text FROM review_notes n "
+	  "LEFT JOIN units u ON u.id = n.unit_id WHERE n.application_id = ? "
+	  "ORDER BY n.id LIMIT 200", S },
+	/* end review */
+	/*
+	 * Issue 11 (defer): staff reach an application only through a chain
+	 * row of their own unit (STMT_APP_LOCK_CHAIN, STMT_DEF_APP_IDNO); the
+	 * statements keyed by the application id alone run after that lock.
+	 */
+	[STMT_APP_LOCK_CHAIN] = { "ii", "siiisiis", "SELECT a.state, a.photo_stamped, "
+	  "COALESCE(a.target_level, c.level, 0), a.account_id, c.name, a.defer_state, ch.step, ch.level "
+	  "FROM app_chain ch JOIN applications a ON a.id = ch.application_id "
+	  "JOIN accounts c ON c.id = a.account_id WHERE ch.unit_id = ? AND ch.application_id = ? "
+	  "ORDER BY ch.step LIMIT 1 FOR UPDATE", RS_STAFF },
+	/* 容缺后补 moves by compare-and-set; the note changes when one is given. */
+	[STMT_DEF_SET] = { "issii", "", "UPDATE applications SET defer_state = ?, "
+	  "defer_note = IF(? = '', defer_note, ?) WHERE id = ? AND defer_state = ?", C | RS_STAFF },
+	[STMT_DEF_EVENT] = { "isisiis", "", "INSERT INTO review_events (application_id, level, step, "
+	  "action, actor_id, unit_id, reason, at) VALUES (?, ?, NULLIF(?, 0), ?, ?, NULLIF(?, 0), ?, NOW())",
+	  C | RS_STAFF },
+	[STMT_DEF_LIST] = { "ii", "issisississs", "SELECT a.id, c.name, a.state, a.defer_state, a.defer_note, "
+	  "COALESCE(a.target_level, 0), COALESCE(w.name, ''), COALESCE(u.name, ''), ch.step, ch.level, "
+	  "COALESCE(DATE_FORMAT(a.submitted_at, '%Y-%m-%d %H:%i'), ''), "
+	  "COALESCE((SELECT DATE_FORMAT(MAX(e.at), '%Y-%m-%d %H:%i') FROM review_events e "
+	  "WHERE e.application_id = a.id AND e.action = 'defer'), '') "
+	  "FROM app_chain ch JOIN applications a ON a.id = ch.application_id "
+	  "JOIN accounts c ON c.id = a.account_id LEFT JOIN worktypes w ON w.code = a.target_worktype "
+	  "LEFT JOIN units u ON u.id = a.unit_id WHERE ch.unit_id = ? AND a.year = ? "
+	  "AND a.defer_state > 0 ORDER BY a.defer_state DESC, a.id LIMIT 500", RS_STAFF },
+	[STMT_DEF_APP_IDNO] = { "ii", "ib", "SELECT c.id, c.idno_enc FROM app_chain ch "
+	  "JOIN applications a ON a.id = ch.application_id JOIN accounts c ON c.id = a.account_id "
+	  "WHERE ch.unit_id = ? AND ch.application_id = ? LIMIT 1", RS_STAFF },
+	/* R21: the appraisal evidence when some year's grade is 优秀 (code 1). */
+	[STMT_DEF_EXCELLENT] = { "i", "i", "SELECT COUNT(*) FROM appraisals WHERE application_id = ? "
+	  "AND grade = '1'", RS_STAFF },
+	/* 市级复核意见: an application a county of this city office decided. */
+	[STMT_NOTE_CITY_OK] = { "ii", "i", "SELECT COUNT(*) FROM app_chain ch "
+	  "JOIN units cu ON cu.id = ch.unit_id JOIN regions rg ON rg.code = cu.region_code "
+	  "JOIN units me ON me.id = ? AND me.kind = 'city' "
+	  "WHERE ch.application_id = ? AND ch.level = 'county' AND rg.parent_code = me.region_code "
+	  "AND EXISTS (SELECT 1 FROM review_events e WHERE e.application_id = ch.application_id "
+	  "AND e.unit_id = ch.unit_id AND e.action IN ('pass', 'final', 'reject', 'return'))",
+	  RB(ROLE_CITY) | RB(ROLE_REVIEWER) },
+	/* 省级标记: any submitted application, by the province office. */
+	[STMT_NOTE_PROV_OK] = { "ii", "i", "SELECT COUNT(*) FROM applications a "
+	  "JOIN units me ON me.id = ? AND me.kind = 'province' WHERE a.id = ? AND a.state <> 'draft'",
+	  P | RB(ROLE_REVIEWER) },
+	[STMT_NOTE_INSERT] = { "isiis", "", "INSERT INTO review_notes (application_id, kind, unit_id, "
+	  "author_id, text, at) VALUES (?, ?, ?, ?, ?, NOW())", RB(ROLE_CITY) | P | RB(ROLE_REVIEWER) },
+	/* The notes of a kind on applications whose chain holds the unit, or by it. */
+	[STMT_NOTE_LIST] = { "sii", "iissssss", "SELECT n.id, n.application_id, c.name, COALESCE(u.name, ''), "
+	  "COALESCE(au.name, ''), ac.name, n.text, DATE_FORMAT(n.at, '%Y-%m-%d %H:%i') "
+	  "FROM review_notes n JOIN applications a ON a.id = n.application_id "
+	  "JOIN accounts c ON c.id = a.account_id LEFT JOIN units u ON u.id = a.unit_id "
+	  "LEFT JOIN units au ON au.id = n.unit_id JOIN accounts ac ON ac.id = n.author_id "
+	  "WHERE n.kind = ? AND (n.unit_id = ? OR EXISTS (SELECT 1 FROM app_chain ch "
+	  "WHERE ch.application_id = n.application_id AND ch.unit_id = ?)) ORDER BY n.id DESC LIMIT 200",
+	  RS_STAFF },
+	[STMT_NOTE_OF_APP] = { "iii", "sssss", "SELECT n.kind, COALESCE(au.name, ''), ac.name, n.text, "
+	  "DATE_FORMAT(n.at, '%Y-%m-%d %H:%i') FROM review_notes n "
+	  "LEFT JOIN units au ON au.id = n.unit_id JOIN accounts ac ON ac.id = n.author_id "
+	  "WHERE n.application_id = ? AND (n.unit_id = ? OR EXISTS (SELECT 1 FROM app_chain ch "
+	  "WHERE ch.application_id = n.application_id AND ch.unit_id = ?)) ORDER BY n.id LIMIT 100",
+	  RS_STAFF },
+	[STMT_UNIT_KIND] = { "i", "sss", "SELECT u.kind, u.region_code, r.name FROM units u "
+	  "JOIN regions r ON r.code = u.region_code WHERE u.id = ?", RS_STAFF },
+	/* 已承接: the counties of one city (or every county: ''), this year's flag. */
+	[STMT_TO_COUNTIES] = { "iss", "sssi", "SELECT r.code, r.name, COALESCE(p.name, ''), "
+	  "t.year IS NOT NULL FROM regions r LEFT JOIN regions p ON p.code = r.parent_code "
+	  "LEFT JOIN county_takeover t ON t.year = ? AND t.region_code = r.code "
+	  "WHERE r.kind = 'county' AND (? = '' OR r.parent_code = ?) ORDER BY r.code",
+	  RB(ROLE_CITY) | P },
+	[STMT_TO_DELETE] = { "is", "", "DELETE FROM county_takeover WHERE year = ? AND region_code = ?",
+	  RB(ROLE_CITY) | P },
+	[STMT_TO_INSERT] = { "isi", "", "INSERT IGNORE INTO county_takeover (year, region_code, set_by, "
+	  "set_at) VALUES (?, ?, ?, NOW())", RB(ROLE_CITY) | P },
+	/* The candidate's own 容缺后补 (the status page). */
+	[STMT_DEF_OF_MINE] = { "i", "sisi", "SELECT state, defer_state, defer_note, "
+	  "COALESCE(target_level, 0) FROM applications WHERE account_id = ?", C },
+	/* An application's 容缺后补 for staff of its chain (the detail pages). */
+	[STMT_DEF_OF_APP] = { "ii", "isis", "SELECT a.defer_state, a.defer_note, ch.step, ch.level "
+	  "FROM app_chain ch JOIN applications a ON a.id = ch.application_id "
+	  "WHERE ch.unit_id = ? AND ch.application_id = ? ORDER BY ch.step LIMIT 1", RS_STAFF },
+	/* end issue 11 defer */
 
 	/*
 	 * chain.c: the chain fixed at submission.  The office: the county
@@ -692,6 +896,7 @@ static const struct {
 #undef P
 #undef O
 #undef N
+#undef S
 
 /* The SQL of statement s (t/unit/stmt.c reads the table). */
 const char *

@@ -38,6 +38,13 @@ const char *const page_names[PAGE__MAX] = {
 	"phones",		/* PAGE_PHONES */
 	"phoneedit",		/* PAGE_PHONEEDIT */
 	"canapply",		/* PAGE_CANAPPLY */
+	"queue",		/* PAGE_QUEUE */
+	"records",		/* PAGE_RECORDS */
+	"reviewapp",		/* PAGE_REVIEWAPP */
+	"deferred",		/* PAGE_DEFERRED */
+	"notes",		/* PAGE_NOTES */
+	"takeover",		/* PAGE_TAKEOVER */
+	"staffupload",		/* PAGE_STAFFUP */
 	"decide",		/* PAGE_DECIDE */
 };
 
@@ -119,8 +126,23 @@ static const struct route routes[] = {
 	{ M_GET,  "/admin/phones",     PAGE_PHONEEDIT,     RS_OFFICE, R_LOGIN,     h_phones_edit, NULL },
 	{ M_POST, "/admin/phones",     PAGE_PHONEEDIT,     RS_OFFICE, R_LOGIN,     h_phones_post, h_phones_fields },
 	{ M_GET,  "/canapply",         PAGE_CANAPPLY,      RS_ANY,    R_INPAGE,    h_canapply, h_canapply_fields },
+	/* Review: queues, records, 详情 (h_queue.c, h_detail.c). */
+	{ M_GET,  "/review/queue",     PAGE_QUEUE,         RS_STAFF,  R_LOGIN,     h_review_queue, h_review_queue_fields },
+	{ M_GET,  "/review/records",   PAGE_RECORDS,       RS_STAFF,  R_LOGIN,     h_review_records, h_review_records_fields },
+	{ M_GET,  "/review/app",       PAGE_REVIEWAPP,     RS_STAFF,  R_LOGIN,     h_review_app, NULL },
+	/* 容缺后补, notes, 已承接, staff uploads (h_defer.c, h_notes.c, h_takeover.c, h_staffup.c). */
+	{ M_GET,  "/review/deferred",  PAGE_DEFERRED,      RS_STAFF,  R_LOGIN,     h_defer_list, NULL },
+	{ M_POST, "/review/deferred/confirm", PAGE_DEFERRED, RS_STAFF, R_LOGIN,    h_defer_confirm, h_defer_confirm_fields },
+	{ M_POST, "/review/deferred/recheck", PAGE_DEFERRED, RS_STAFF, R_LOGIN,    h_defer_recheck, h_defer_recheck_fields },
+	{ M_GET,  "/review/notes",     PAGE_NOTES,         RS_STAFF,  R_LOGIN,     h_notes, h_notes_fields },
+	{ M_POST, "/review/note",      PAGE_NOTES,         RS_STAFF,  R_LOGIN,     h_note_post, h_note_fields },
+	{ M_GET,  "/review/takeover",  PAGE_TAKEOVER,      RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN, h_takeover, NULL },
+	{ M_POST, "/review/takeover",  PAGE_TAKEOVER,      RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN, h_takeover_post, NULL },
+	{ M_GET,  "/review/upload",    PAGE_STAFFUP,       RS_STAFF,  R_LOGIN,     h_staff_upload_form, NULL },
+	{ M_POST, "/review/upload",    PAGE_STAFFUP,       RS_STAFF,  R_LOGIN | R_MULTIPART, h_staff_upload, NULL },
+	{ M_POST, "/review/stamp",     PAGE_STAFFUP,       RS_STAFF,  R_LOGIN,     h_staff_stamp, NULL },
 	/* the review's decisions (h_decide.c, h_batch.c) */
-	{ M_POST, "/review/decide",    PAGE_DECIDE,        RS_STAFF,  R_LOGIN,     h_review_decide, h_review_decide_fields },
+	{ M_POST, "/review/decide",    PAGE_DECIDE,        RS_STAFF,  R_LOGIN | R_KEEP, h_review_decide, h_review_decide_fields },
 	{ M_POST, "/review/batch",     PAGE_DECIDE,        RS_STAFF,  R_LOGIN,     h_review_batch, h_review_batch_fields },
 	{ M_POST, "/messages/read",    PAGE_HOME,          RB(ROLE_CANDIDATE), R_LOGIN, h_message_read, h_message_read_fields },
 	{ M_POST, "/review/false",     PAGE_DECIDE,        RS_OFFICE | RB(ROLE_REVIEWER), R_LOGIN, h_review_false, h_review_false_fields },

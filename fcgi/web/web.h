@@ -62,6 +62,13 @@ enum page {
 	PAGE_PHONES,		/* 咨询电话: the public list */
 	PAGE_PHONEEDIT,		/* 咨询电话维护: an office's own numbers */
 	PAGE_CANAPPLY,		/* 我能报哪一级 */
+	PAGE_QUEUE,		/* 本级审核中: 人工审核, 高级技师审核 */
+	PAGE_RECORDS,		/* 本级审核记录 */
+	PAGE_REVIEWAPP,		/* 详情: one application for review */
+	PAGE_DEFERRED,		/* 容缺后补 */
+	PAGE_NOTES,		/* 市级复核意见, 省级标记记录 */
+	PAGE_TAKEOVER,		/* 已承接设置 */
+	PAGE_STAFFUP,		/* 代传资料, 添加身份证号 (staff) */
 	PAGE_DECIDE,		/* 审核结果: refused, 409, batch rows */
 	PAGE__MAX
 };
@@ -485,6 +492,49 @@ enum stmt {
 	STMT_AUTH_TOTP_GET,
 	/* end issue 7 */
 
+	/* queue.c, h_queue.c, h_detail.c: review queues, records, 详情 */
+	STMT_RQ_COUNTS,
+	STMT_RQ_COUNT_LEVEL,
+	STMT_RQ_COUNT,
+	STMT_RQ_LIST_OLD,
+	STMT_RQ_LIST_NEW,
+	STMT_RQ_LVL_OLD,
+	STMT_RQ_LVL_NEW,
+	STMT_RR_COUNT,
+	STMT_RR_LIST_NEW,
+	STMT_RR_LIST_OLD,
+	STMT_RQ_UNIT,
+	STMT_RV_SEES,
+	STMT_RV_APP,
+	STMT_RV_APP_MORE,
+	STMT_RV_TEXTS,
+	STMT_RV_APPRAISALS,
+	STMT_RV_MATERIALS,
+	STMT_RV_QUALIFIED,
+	STMT_RV_EVENTS,
+	STMT_RV_CHAIN,
+	STMT_RV_NOTES,
+	/* end review */
+	/* defer.c, notes.c, takeover.c, material.c: 容缺后补, 市级复核意见,
+	 * 省级标记, 已承接, staff uploads (issue 11) */
+	STMT_APP_LOCK_CHAIN,
+	STMT_DEF_SET,
+	STMT_DEF_EVENT,
+	STMT_DEF_LIST,
+	STMT_DEF_APP_IDNO,
+	STMT_DEF_EXCELLENT,
+	STMT_NOTE_CITY_OK,
+	STMT_NOTE_PROV_OK,
+	STMT_NOTE_INSERT,
+	STMT_NOTE_LIST,
+	STMT_NOTE_OF_APP,
+	STMT_UNIT_KIND,
+	STMT_TO_COUNTIES,
+	STMT_TO_DELETE,
+	STMT_TO_INSERT,
+	STMT_DEF_OF_MINE,
+	STMT_DEF_OF_APP,
+	/* end issue 11 defer */
 	/* chain.c: the chain fixed at submission */
 	STMT_CHAIN_UNITS,
 	STMT_CHAIN_OFFICE,
@@ -765,6 +815,7 @@ enum rc		 h_files(struct req *);
 int		 keep_put(struct req *, long long);
 int		 keep_take(struct req *, struct form *);
 int		 keep_pending(const struct req *);
+int		 keep_review(const struct req *);
 int		 keep_stale(struct req *);
 
 /* h_mobile.c */
@@ -797,6 +848,34 @@ extern const struct fielddef h_canapply_fields[];
 
 /* h_status.c */
 enum rc		 h_status(struct req *);
+
+/* queue.c: the review queues' counts, who sees an application */
+int		 queue_counts(struct req *);
+int		 queue_sees(struct req *, long long);
+int		 queue_cached(const char *, long long *);
+void		 queue_cache(const char *, long long);
+
+/* h_queue.c, h_detail.c: 本级审核中, 本级审核记录, 详情 */
+enum rc		 h_review_queue(struct req *);
+enum rc		 h_review_records(struct req *);
+enum rc		 h_review_app(struct req *);
+extern const struct fielddef h_review_queue_fields[];
+extern const struct fielddef h_review_records_fields[];
+/* h_defer.c, h_notes.c, h_takeover.c, h_staffup.c (issue 11: defer) */
+enum rc		 h_defer_list(struct req *);
+enum rc		 h_defer_confirm(struct req *);
+extern const struct fielddef h_defer_confirm_fields[];
+enum rc		 h_defer_recheck(struct req *);
+extern const struct fielddef h_defer_recheck_fields[];
+enum rc		 h_notes(struct req *);
+extern const struct fielddef h_notes_fields[];
+enum rc		 h_note_post(struct req *);
+extern const struct fielddef h_note_fields[];
+enum rc		 h_takeover(struct req *);
+enum rc		 h_takeover_post(struct req *);
+enum rc		 h_staff_upload_form(struct req *);
+enum rc		 h_staff_upload(struct req *);
+enum rc		 h_staff_stamp(struct req *);
 
 /* message.c: 站内消息 */
 int		 message_list(struct req *);

@@ -32,6 +32,8 @@ static const struct {
 	{ "timeout",	"登录已超时，请重新登录。" },
 	{ "kept",	"登录已超时，请重新登录。您在报名信息页面填写的内容已暂存（尚未保存），"
 			"登录后将回到报名信息页面并恢复所填内容，请核对后点击“保存信息”。" },
+	{ "kept_review", "登录已超时，请重新登录。您填写的审核意见已暂存（尚未提交），"
+			"登录后将回到详情页面并恢复所填内容，请核对后点击“提交审核结果”。" },
 	{ "login",	"请先登录。" },
 	{ "otp",	"验证码错误次数过多，请重新登录。" },
 	{ "saved",	"保存成功。" },
@@ -42,6 +44,13 @@ static const struct {
 	{ "deleted",	"已删除。" },
 	{ "stamped",	"已在个人照片上添加身份证号。" },
 	{ "submitted",	"您的信息已提交，请耐心等待审核，可点击“审核结果”查看目前审核进度。" },
+	{ "decided",	"审核结果已提交。" },
+	{ "false",	"已认定填报虚假信息。" },
+	{ "supplied",	"材料已补充上传，等待单位管理员确认材料已补。" },
+	{ "confirmed",	"已确认材料已补，等待县区及以上工考办复核。" },
+	{ "rechecked",	"复核结果已保存。" },
+	{ "noted",	"意见已保存。" },
+	{ "takeover",	"已承接设置已保存，自此以后提交的报名按新的设置审核。" },
 };
 
 static const char *const level_names[6] = {
@@ -197,7 +206,8 @@ static int
 page_uploads(enum page page)
 {
 	static const enum page	 with[] = {
-		PAGE_REGISTER, PAGE_APPLY, PAGE_UPLOAD, PAGE_MOBILE
+		PAGE_REGISTER, PAGE_APPLY, PAGE_UPLOAD, PAGE_MOBILE, PAGE_STAFFUP,
+		PAGE_STATUS
 	};
 	size_t			 i;
 

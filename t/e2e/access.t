@@ -87,11 +87,16 @@ my @PAGES = (
 	['/canapply?go=1&gender=M&birth_year=1980&work_start_year=2000&cur_level=0&education=60',
 	    \%ANYONE, 0],
 	['/admin/phones', { province => 1, city => 1, county => 1 }, 0],
+	# 容缺后补, notes, 已承接 (issue 11; defer.t, notes.t, takeover.t).
+	['/review/deferred', { map { $_ => 1 } grep { !/^(anon|candidate)$/ } @ROLES }, 0],
+	['/review/notes?k=city', { map { $_ => 1 } grep { !/^(anon|candidate)$/ } @ROLES }, 0],
+	['/review/takeover', { province => 1, city => 1 }, 0],
 );
 # The document of a path when it is not named after the path.
 my %ROOT = ('help/candidate' => 'manual', 'help/admin' => 'manual',
     'help/policy' => 'rules', 'help/phones' => 'phones',
-    'phones' => 'phoneedit');
+    'phones' => 'phoneedit', 'review/deferred' => 'deferred',
+    'review/notes' => 'notes', 'review/takeover' => 'takeover');
 # What a forbidden page must not reveal (its data).
 my %SECRET = (
 	'/admin/windows' => [qr/时间设置|设置注册报名时间/, '//window | //years'],
@@ -168,7 +173,9 @@ for my $pg (@PAGES) {
 # (400: the empty form is invalid).
 for my $t (['/password', { map { $_ => 1 } grep { $_ ne 'anon' } @ROLES }],
     ['/admin/windows', { province => 1 }],
-    ['/admin/phones', { province => 1, city => 1, county => 1 }]) {
+    ['/admin/phones', { province => 1, city => 1, county => 1 }],
+    ['/review/note', { map { $_ => 1 } grep { !/^(anon|candidate)$/ } @ROLES }],
+    ['/review/takeover', { province => 1, city => 1 }]) {
 	my ($path, $may) = @$t;
 	for my $role (@ROLES) {
 		my $b = $b{$role};
@@ -177,9 +184,12 @@ for my $t (['/password', { map { $_ => 1 } grep { $_ ne 'anon' } @ROLES }],
 		my $r = $b->post($path, { csrf => $tok }, accept => 'xml');
 		if ($may->{$role}) {
 			my %own = ('/password' => 'password',
-			    '/admin/windows' => 'windows', '/admin/phones' => 'phoneedit');
-			# An empty /admin/phones form clears the numbers: 303.
-			like($r->status, $path eq '/admin/phones' ? qr/^303$/ : qr/^400$/,
+			    '/admin/windows' => 'windows', '/admin/phones' => 'phoneedit',
+			    '/review/note' => 'notes', '/review/takeover' => 'takeover');
+			# An empty /admin/phones or /review/takeover form clears
+			# what it sets: 303.
+			like($r->status, $path =~ m{^/(admin/phones|review/takeover)$}
+			    ? qr/^303$/ : qr/^400$/,
 			    "$role POST $path: reaches the handler") or diag($r->dump);
 			is($r->root, $own{$path}, "$role POST $path: the page's own document")
 			    unless $r->status == 303;

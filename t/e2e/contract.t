@@ -27,7 +27,8 @@ plan(skip_all => 'XML::LibXML not installed')
 my $TMP = tempdir('gkbm-contract-XXXXXX', TMPDIR => 1, CLEANUP => 1);
 my @PAGES = qw(login notice register forgot password home windows
     registrations error sms apply units worktypes policy upload qr mobile
-    status manual rules phones phoneedit canapply decide);
+    status manual rules phones phoneedit canapply decide queue records reviewapp
+    deferred notes takeover staffupload);
 
 # The stack first: it may skip_all (no mariadbd, nginx), before any test.
 my $s = GKBM->start(workers => 2);
@@ -367,6 +368,50 @@ got('candidate POST /home (405)', 'error', 405,
 got('candidate POST /password bad csrf (403)', 'error', 403,
     $b{candidate}->post('/password', { csrf => 'x' x 43 }, accept => 'xml'));
 
+# The review pages (h_queue.c, h_detail.c): a candidate submitted in
+# ZZBAS waits at its unit; every staff role's queues and records.
+{
+	my $unit = $s->count(q{SELECT id FROM units WHERE code = 'ZZBAS'});
+	my ($cb, $app) = $s->submitted_candidate(GKBM::idno('410105',
+	    '19800808', '222'), '赵审核', '13700000031', '410100', $unit);
+	$s->dbh->do(q{INSERT INTO qualified (idno_mac, worktype, level, year)
+	    VALUES (UNHEX(?), 'W019', 5, ?)}, undef, $s->mac('idno',
+	    GKBM::idno('410105', '19800808', '222')), $Y - 7);
+	for my $k (qw(unit reviewer supervising county city province)) {
+		for my $q (qw(manual senior)) {
+			got("$k GET /review/queue?q=$q", 'queue', 200,
+			    $b{$k}->get("/review/queue?q=$q", accept => 'xml'));
+		}
+		for my $kind (qw(passed rejected returned)) {
+			got("$k GET /review/records?k=$kind", 'records', 200,
+			    $b{$k}->get("/review/records?k=$kind", accept => 'xml'));
+		}
+	}
+	got('unit GET /review/queue filtered', 'queue', 200,
+	    $b{unit}->get('/review/queue?q=manual&level=4&wt=W019&unit=ZZBAS'
+	    . '&from=2020-01-01&to=2099-12-31&sort=new&page=1', accept => 'xml'));
+	got('unit GET /review/queue from after to (400)', 'queue', 400,
+	    $b{unit}->get('/review/queue?q=manual&from=2026-02-01&to=2026-01-01',
+	    accept => 'xml'));
+	got('unit GET /review/queue?q=x (400)', 'error', 400,
+	    $b{unit}->get('/review/queue?q=x', accept => 'xml'));
+	got('unit GET /review/app (详情, the form)', 'reviewapp', 200,
+	    $b{unit}->get("/review/app?id=$app", accept => 'xml'));
+	got('city GET /review/app (详情, no form)', 'reviewapp', 200,
+	    $b{city}->get("/review/app?id=$app", accept => 'xml'));
+	got('county GET /review/app (not in the chain: 404)', 'error', 404,
+	    $b{county}->get("/review/app?id=$app", accept => 'xml'));
+	got('candidate GET /review/queue (403)', 'error', 403,
+	    $b{candidate}->get('/review/queue', accept => 'xml'));
+	# A decision of the unit (as /review/decide writes it) for the records.
+	$s->dbh->do(q{INSERT INTO review_events (application_id, level, step,
+	    action, actor_id, unit_id, reason, at) SELECT ?, 'unit', 1, 'return',
+	    id, unit_id, '照片不清晰。', NOW() FROM accounts WHERE login = ?},
+	    undef, $app, $staff{unit}[0]);
+	got('unit GET /review/records?k=returned (a row)', 'records', 200,
+	    $b{unit}->get('/review/records?k=returned', accept => 'xml'));
+}
+
 # The help and public pages, for every role (h_help.c, h_phones.c,
 # h_canapply.c).
 for my $k ('anon', sort keys %b) {
@@ -467,6 +512,65 @@ got('candidate GET /admin/phones (403)', 'error', 403,
 	got('candidate POST /messages/read bad id (400)', 'error', 400,
 	    $cb->post('/messages/read', { csrf => $cb->csrf('/home'), id => 'x' },
 	    accept => 'xml'));
+}
+
+# 容缺后补, notes, 已承接, staff uploads (issue 11; t/e2e/defer*.t, notes.t,
+# takeover.t test what they do): one application of ZZBAS submitted and
+# passed by the unit with 容缺后补, so the lists have rows.
+{
+	my $unit = $s->count(q{SELECT id FROM units WHERE code = 'ZZBAS'});
+	my ($db, $app) = $s->submitted_candidate(GKBM::idno('410105',
+	    '19870304', '222'), '钱多多', '13700000009', '410100', $unit);
+	my $pb = $b{province};
+	my @t = gmtime(time + 8 * 3600 - 86400);
+	my @u = gmtime(time + 8 * 3600 + 14 * 86400);
+	my $f = sub { sprintf('%04d-%02d-%02d %02d:%02d', $_[5] + 1900,
+	    $_[4] + 1, $_[3], $_[2], $_[1]) };
+	is($pb->post('/admin/windows', { csrf => $pb->csrf('/admin/windows'),
+	    year => $Y, kind => 'review', starts_at => $f->(@t),
+	    ends_at => $f->(@u) })->status, 303, 'the province opens 网上资格审查');
+	my $ub = $b{unit};
+	my $c = $ub->csrf('/home');
+	is($ub->post('/review/decide', { csrf => $c, id => $app, version =>
+	    $s->count('SELECT version FROM applications WHERE id = ?', $app),
+	    action => 'pass', reason => '', defer => 1,
+	    defer_note => '补传备案表' })->status, 303, 'the unit passes it with 容缺后补');
+	for my $k (qw(unit city county)) {
+		got("$k GET /review/deferred", 'deferred', 200,
+		    $b{$k}->get('/review/deferred', accept => 'xml'));
+		got("$k GET /review/notes?k=city", 'notes', 200,
+		    $b{$k}->get('/review/notes?k=city', accept => 'xml'));
+	}
+	got('unit POST /review/deferred/confirm no id', 'deferred', 400,
+	    $ub->post('/review/deferred/confirm', { csrf => $c, id => '' },
+	    accept => 'xml'));
+	got('city POST /review/deferred/recheck bad fields', 'deferred', 400,
+	    $b{city}->post('/review/deferred/recheck', { csrf => $b{city}->csrf('/home'),
+	    id => $app, result => 'refuse', reason => '' }, accept => 'xml'));
+	got('province GET /review/notes?k=province', 'notes', 200,
+	    $pb->get('/review/notes?k=province', accept => 'xml'));
+	got('province POST /review/note no text', 'notes', 400,
+	    $pb->post('/review/note', { csrf => $pb->csrf('/home'), kind => 'province',
+	    id => $app, text => '' }, accept => 'xml'));
+	is($pb->post('/review/note', { csrf => $pb->csrf('/home'), kind => 'province',
+	    id => $app, text => '抽查：请核实' })->status, 303, 'the province marks it');
+	got('unit GET /review/notes?k=province with a mark', 'notes', 200,
+	    $ub->get('/review/notes?k=province', accept => 'xml'));
+	for my $k (qw(city province)) {
+		got("$k GET /review/takeover", 'takeover', 200,
+		    $b{$k}->get('/review/takeover', accept => 'xml'));
+	}
+	got('city POST /review/takeover bad county', 'takeover', 400,
+	    $b{city}->post('/review/takeover', { csrf => $b{city}->csrf('/home'),
+	    county_abc => 1 }, accept => 'xml'));
+	got('unit GET /review/upload', 'staffupload', 200,
+	    $ub->get("/review/upload?id=$app", accept => 'xml'));
+	got('unit POST /review/upload not a JPEG', 'staffupload', 400,
+	    $ub->post_multipart('/review/upload', { csrf => $c, id => $app,
+	    kind => 'material' }, { file => ['a.jpg', 'no', 'image/jpeg'] },
+	    accept => 'xml'));
+	got('candidate GET /status with 容缺后补', 'status', 200,
+	    $db->get('/status', accept => 'xml'));
 }
 
 # A second stack whose registration window has closed: the window with
@@ -590,6 +694,20 @@ my @BAD = (
 	    'province GET /admin/registrations',
 	    sub { ($_[0]->findnodes('//row'))[0]->setAttribute('birth',
 	    '1990-03-07') }],
+	['a review queue row with a full ID number',
+	    'unit GET /review/queue?q=manual',
+	    sub { ($_[0]->findnodes('//row'))[0]->setAttribute('idno', $FULL_IDNO) }],
+	['a review record without its action',
+	    'unit GET /review/records?k=returned (a row)',
+	    sub { ($_[0]->findnodes('//row'))[0]->removeAttribute('action') }],
+	['详情 with a masked ID number',
+	    'unit GET /review/app (详情, the form)',
+	    sub { ($_[0]->findnodes('//candidate'))[0]->setAttribute('idno',
+	    '410105********222X') }],
+	['详情 with a decision form posting elsewhere',
+	    'unit GET /review/app (详情, the form)',
+	    sub { ($_[0]->findnodes('//form'))[0]->setAttribute('action',
+	    '/apply') }],
 	['a 409 naming who acted by the full name',
 	    'unit POST /review/decide stale (409)',
 	    sub { ($_[0]->findnodes('//conflict'))[0]->setAttribute('who',
@@ -720,6 +838,18 @@ my @BAD = (
 	    'anon GET /register?consent',
 	    sub { ($_[0]->findnodes('//regions/region'))[0]
 	    ->setAttribute('kind', 'county') }],
+	['a deferred application with the full name',
+	    'unit GET /review/deferred',
+	    sub { ($_[0]->findnodes('//deferred/app'))[0]->setAttribute('name', '钱多多') }],
+	['a deferred application offering an unknown act',
+	    'unit GET /review/deferred',
+	    sub { ($_[0]->findnodes('//deferred/app'))[0]->setAttribute('can', 'clear') }],
+	['a province mark naming the candidate in full',
+	    'unit GET /review/notes?k=province with a mark',
+	    sub { ($_[0]->findnodes('//notes/note'))[0]->setAttribute('name', '钱多多') }],
+	['a staff upload page offering the photo',
+	    'unit GET /review/upload',
+	    sub { ($_[0]->findnodes('//kinds/kind'))[0]->setAttribute('name', 'photo') }],
 );
 for my $t (@BAD) {
 	my ($what, $label, $mutate) = @$t;

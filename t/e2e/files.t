@@ -120,7 +120,7 @@ my $bs = $s->browser;
 $r = $bs->login('staff', 'zzsgkb', $STAFF_PW);
 is($r->status, 303, 'a city office logs in') or diag($r->dump);
 $r = $bs->get("/files?id=$mat", accept => 'xml');
-is($r->status, 403, 'a staff account: 403 (until the review issue)');
+is($r->status, 404, 'a staff account outside the chain (not submitted): 404');
 ok(index($r->body, $bytes) < 0, '... no bytes');
 
 # --- the ID-card image: an unmasked personal-data view ------------------------------

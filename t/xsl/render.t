@@ -47,23 +47,35 @@ my %titles = (
 	phones        => '咨询电话',
 	phoneedit     => '咨询电话维护',
 	canapply      => '我能报哪一级',
+	records       => '本级审核记录',
+	reviewapp     => '详情',
+	deferred      => '容缺后补',
+	takeover      => '已承接设置',
+	staffupload   => '代传资料',
 );
 
 # schema/xml/README.md "Roles and their menus": [label, href]; the entries
 # not open yet are not shown at all (layout.xsl).
+# The staff's entries of 容缺后补 and the notes (every staff role), 已承接设置
+# (city, province).
+my @review = (['人工审核', '/review/queue?q=manual'],
+    ['高级技师审核', '/review/queue?q=senior'],
+    ['本级审核记录', '/review/records?k=passed']);
+my @DEFER = (['容缺后补', '/review/deferred'], ['市级复核意见', '/review/notes?k=city'],
+    ['省级标记记录', '/review/notes?k=province']);
 my %menus = (
 	candidate   => [['首页', '/home'], ['报名信息', '/apply'], ['审核结果', '/status'],
 			['修改密码', '/password']],
-	unit        => [['首页', '/home'], ['修改密码', '/password']],
-	reviewer    => [['首页', '/home'], ['修改密码', '/password']],
-	supervising => [['首页', '/home'], ['修改密码', '/password']],
-	county      => [['首页', '/home'], ['报名查询', '/admin/registrations'],
-			['修改密码', '/password']],
-	city        => [['首页', '/home'], ['报名查询', '/admin/registrations'],
-			['修改密码', '/password']],
-	province    => [['首页', '/home'], ['时间设置', '/admin/windows'],
+	unit        => [['首页', '/home'], @review, @DEFER, ['修改密码', '/password']],
+	reviewer    => [['首页', '/home'], @review, @DEFER, ['修改密码', '/password']],
+	supervising => [['首页', '/home'], @review, @DEFER, ['修改密码', '/password']],
+	county      => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
+			@DEFER, ['修改密码', '/password']],
+	city        => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
+			@DEFER, ['已承接设置', '/review/takeover'], ['修改密码', '/password']],
+	province    => [['首页', '/home'], @review, ['时间设置', '/admin/windows'],
 			['报名查询', '/admin/registrations'], ['政策设置', '/admin/policy'],
-			['修改密码', '/password']],
+			@DEFER, ['已承接设置', '/review/takeover'], ['修改密码', '/password']],
 );
 
 my %secret = map { $_ => 1 } qw(password password2 old sms_code code);
@@ -195,6 +207,8 @@ for my $xml (@samples) {
 		($title) = $body =~ /<error status="\d+">\s*<title>(.*?)<\/title>/s;
 		$title = xml_unescape($title);
 	}
+	# A queue is titled by its kind (人工审核, 高级技师审核).
+	($title) = $body =~ /<queue\b[^>]*\btitle="([^"]*)"/ if $page eq 'queue';
 	if ($page eq 'decide') {
 		# 审核结果 is titled by what it answers (decide.xsl).
 		$title = $body =~ /<conflict\b/ ? '该报名信息已被他人处理'
@@ -207,6 +221,8 @@ for my $xml (@samples) {
 		$title = $body =~ /<units\b[^>]*\blevel="basic"/ ?
 		    "$n：下属单位" : "$n：主管单位";
 	}
+	# 市级复核意见 or 省级标记记录: the kind's title.
+	($title) = $body =~ /<notes\b[^>]*\btitle="([^"]*)"/ if $page eq 'notes';
 	ok(defined $title, "$name: expected title known") or next;
 	my $t = html_text($title);
 	like($html, qr/<title>\Q$t\E - /, "$name: <title> has the page title");
@@ -350,7 +366,8 @@ for my $xml (@samples) {
 			my @one;
 			while ($list =~ /<li\b([^>]*)>(.*?)<\/li>/gs) {
 				my $li = $2;
-				push @one, $li =~ /^<a href="([^"]+)"[^>]*>([^<]+)<\/a>$/
+				# A queue's entry may carry its count (layout.xsl).
+				push @one, $li =~ /^<a href="([^"]+)"[^>]*>([^<]+)(?:<span class="count[^"]*">\d+<span class="sr-only">[^<]*<\/span><\/span>)?<\/a>$/
 				    ? [$2, $1] : ["?$li"];
 			}
 			push @got, \@one;
@@ -369,7 +386,7 @@ for my $xml (@samples) {
 	like($html, qr/主办单位：河南省职业技能等级评价指导中心/, "$name: footer");
 
 	if ($have_xmllint) {
-		my @msgs = grep { !/Tag (?:main|nav|section|header|footer|figure|figcaption|svg|rect|path|g|details|summary) invalid/ }
+		my @msgs = grep { !/Tag (?:main|nav|section|header|footer|figure|figcaption|svg|rect|path|g|details|summary|datalist) invalid/ }
 		    grep { /error/ } split(/\n/, `xmllint --html --noout '$out' 2>&1`);
 		is(scalar(@msgs), 0, "$name: xmllint --html finds no broken markup")
 		    or diag(join("\n", @msgs));

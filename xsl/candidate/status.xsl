@@ -13,6 +13,7 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="../common/layout.xsl"/>
+  <xsl:import href="../common/widgets.xsl"/>
 
   <xsl:variable name="title" select="'审核结果'"/>
   <xsl:variable name="cur" select="/*/current"/>
@@ -42,10 +43,59 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="summary"/>
+        <xsl:if test="/*/defer">
+          <xsl:call-template name="defer"/>
+        </xsl:if>
         <xsl:call-template name="chain"/>
         <xsl:call-template name="events"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- 容缺后补: the note and the upload of the missing material
+       (POST /apply/upload takes it while the unit has not confirmed). -->
+  <xsl:template name="defer">
+    <section class="card status-defer" aria-labelledby="defer-h">
+      <h2 id="defer-h">容缺后补</h2>
+      <p class="status-label"><xsl:value-of select="/*/defer/@label"/></p>
+      <p>审核单位同意您的报名材料容缺后补，请按以下备注补充上传材料；补传后由单位管理员确认，再经县区及以上工考办复核，复核通过前不能打印准考证。</p>
+      <p class="note"><strong>备注：</strong><xsl:value-of select="/*/defer/note"/></p>
+      <form class="form" method="post" action="/apply/upload"
+          enctype="multipart/form-data" data-upload-max="{/*/meta/upload-limit/@bytes}">
+        <xsl:call-template name="csrf"/>
+        <xsl:call-template name="select-field">
+          <xsl:with-param name="name" select="'kind'"/>
+          <xsl:with-param name="label" select="'资料类别'"/>
+          <xsl:with-param name="options" select="/*/defer/kinds/kind"/>
+          <xsl:with-param name="id" select="'defer-kind'"/>
+        </xsl:call-template>
+        <xsl:if test="/*/defer/kinds/kind[@document = '1']">
+          <xsl:call-template name="field">
+            <xsl:with-param name="name" select="'title'"/>
+            <xsl:with-param name="label" select="'文档标题'"/>
+            <xsl:with-param name="id" select="'defer-title'"/>
+            <xsl:with-param name="required" select="false()"/>
+            <xsl:with-param name="maxlength" select="'50'"/>
+            <xsl:with-param name="hint" select="'仅电子文档需填写：1至50个字，文档以标题命名。'"/>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:call-template name="field">
+          <xsl:with-param name="name" select="'file'"/>
+          <xsl:with-param name="label" select="'选择文件'"/>
+          <xsl:with-param name="type" select="'file'"/>
+          <xsl:with-param name="id" select="'defer-file'"/>
+          <xsl:with-param name="accept" select="'image/jpeg,.jpg,.jpeg,.doc,.docx'"/>
+          <xsl:with-param name="hint">
+            <xsl:text>图片为jpg格式</xsl:text>
+            <xsl:call-template name="upload-limit-text">
+              <xsl:with-param name="prefix" select="'，'"/>
+            </xsl:call-template>
+            <xsl:text>，一次选择一个文件。</xsl:text>
+          </xsl:with-param>
+        </xsl:call-template>
+        <div class="buttons"><button type="submit" class="btn btn-primary">上传</button></div>
+      </form>
+    </section>
   </xsl:template>
 
   <!-- A phone number as a link a phone can call. -->

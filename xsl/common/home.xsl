@@ -10,6 +10,16 @@
   <xsl:template name="content">
     <xsl:variable name="a" select="/*/account"/>
     <xsl:call-template name="window-box"/>
+    <xsl:if test="/*/counts">
+      <section class="card review-box" aria-labelledby="h-review">
+        <h2 id="h-review">本级审核中</h2>
+        <ul class="help-links">
+          <li><a href="/review/queue?q=manual">人工审核（二级至五级）</a>：<xsl:value-of select="/*/counts/@manual"/> 人待审核</li>
+          <li><a href="/review/queue?q=senior">高级技师审核（一级）</a>：<xsl:value-of select="/*/counts/@senior"/> 人待审核</li>
+          <li><a href="/review/records?k=passed">本级审核记录</a></li>
+        </ul>
+      </section>
+    </xsl:if>
     <section class="card account">
       <h2>账号信息</h2>
       <dl class="props">

@@ -43,7 +43,7 @@
         <!-- The menu is the same for a role on a page: kept by the
              worker (fcgi/fragment.c).  The key must name all it reads. -->
         <f:cache key="concat($role, '|', $path, '|', boolean($meta/user),
-            '|', $title)"
+            '|', $title, '|', /*/counts/@manual, '|', /*/counts/@senior)"
             template="nav" seconds="3600">
           <xsl:fallback><xsl:call-template name="nav"/></xsl:fallback>
         </f:cache>
@@ -129,11 +129,10 @@
   </xsl:template>
 
   <!-- The open entries of the role's menu.  Still to come (not shown):
-       candidate 网上缴费, 准考证打印, 考核结果, 电子证书; unit 人工审核,
-       高级技师审核, 本级审核记录, 报名查询; reviewer 人工审核, 本级审核记录;
-       supervising 人工审核, 高级技师审核, 单位管理, 用户管理, 审核员管理;
-       county 补报, 破格/一线, 缴费管理, 成绩管理; city 人工审核, 准考证管理,
-       成绩管理, 证书管理; province 工种目录, 收费标准. -->
+       candidate 网上缴费, 准考证打印, 考核结果, 电子证书; unit 报名查询;
+       supervising 单位管理, 用户管理, 审核员管理; county 补报, 破格/一线,
+       缴费管理, 成绩管理; city 准考证管理, 成绩管理, 证书管理; province
+       工种目录, 收费标准.  Every staff role reviews (review-items). -->
   <xsl:template name="menu-items">
     <xsl:call-template name="menu-item">
       <xsl:with-param name="label" select="'首页'"/>
@@ -145,30 +144,61 @@
         <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'审核结果'"/><xsl:with-param name="href" select="'/status'"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="$role = 'county' or $role = 'city'">
+        <xsl:call-template name="review-items"/>
         <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'报名查询'"/><xsl:with-param name="href" select="'/admin/registrations'"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="$role = 'province'">
+        <xsl:call-template name="review-items"/>
         <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'时间设置'"/><xsl:with-param name="href" select="'/admin/windows'"/></xsl:call-template>
         <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'报名查询'"/><xsl:with-param name="href" select="'/admin/registrations'"/></xsl:call-template>
         <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'政策设置'"/><xsl:with-param name="href" select="'/admin/policy'"/></xsl:call-template>
       </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="review-items"/>
+      </xsl:otherwise>
     </xsl:choose>
+    <!-- 容缺后补, 市级复核意见, 省级标记记录 (002 §1.1.4, §1.1.6), 已承接设置 -->
+    <xsl:if test="$role != 'candidate'">
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'容缺后补'"/><xsl:with-param name="href" select="'/review/deferred'"/></xsl:call-template>
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'市级复核意见'"/><xsl:with-param name="href" select="'/review/notes?k=city'"/></xsl:call-template>
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'省级标记记录'"/><xsl:with-param name="href" select="'/review/notes?k=province'"/></xsl:call-template>
+    </xsl:if>
+    <xsl:if test="$role = 'city' or $role = 'province'">
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'已承接设置'"/><xsl:with-param name="href" select="'/review/takeover'"/></xsl:call-template>
+    </xsl:if>
     <xsl:call-template name="menu-item">
       <xsl:with-param name="label" select="'修改密码'"/>
       <xsl:with-param name="href" select="'/password'"/>
     </xsl:call-template>
   </xsl:template>
 
+  <!-- 本级审核中 (人工审核, 高级技师审核) with the counts the page
+       carries (/*/counts: home and the review pages), 本级审核记录. -->
+  <xsl:template name="review-items">
+    <xsl:variable name="c" select="/*/counts"/>
+    <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'人工审核'"/><xsl:with-param name="href" select="'/review/queue?q=manual'"/><xsl:with-param name="count" select="string($c/@manual)"/></xsl:call-template>
+    <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'高级技师审核'"/><xsl:with-param name="href" select="'/review/queue?q=senior'"/><xsl:with-param name="count" select="string($c/@senior)"/></xsl:call-template>
+    <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'本级审核记录'"/><xsl:with-param name="href" select="'/review/records?k=passed'"/></xsl:call-template>
+  </xsl:template>
+
   <xsl:template name="menu-item">
     <xsl:param name="label"/>
     <xsl:param name="href"/>
+    <xsl:param name="count" select="''"/>
     <li>
       <a href="{$href}">
-        <xsl:if test="$path = $href">
+        <xsl:if test="$path = $href or ($title = $label and contains($href, '?')) or
+            ($label = '本级审核记录' and $path = '/review/records')">
           <xsl:attribute name="class">current</xsl:attribute>
           <xsl:attribute name="aria-current">page</xsl:attribute>
         </xsl:if>
         <xsl:value-of select="$label"/>
+        <xsl:if test="$count != ''">
+          <span class="count">
+            <xsl:if test="$count = '0'"><xsl:attribute name="class">count count-0</xsl:attribute></xsl:if>
+            <xsl:value-of select="$count"/><span class="sr-only">人待审核</span>
+          </span>
+        </xsl:if>
       </a>
     </li>
   </xsl:template>

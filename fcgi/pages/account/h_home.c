@@ -89,8 +89,9 @@ h_home(struct req *r)
 	int		 n, open;
 
 	/* Back to the form whose fields were kept (keep.c). */
-	if (r->role == ROLE_CANDIDATE && keep_pending(r)) {
-		resp_redirect(r, "/apply");
+	if (keep_pending(r)) {
+		resp_redirect(r, r->role == ROLE_CANDIDATE ? "/apply" :
+		    "/review/app");
 		return RC_OK;
 	}
 	xml_page(r, PAGE_HOME);
@@ -133,6 +134,9 @@ h_home(struct req *r)
 		return RC_DB;
 	if (r->role == ROLE_CANDIDATE && (home_next(r, open) == -1 ||
 	    message_list(r) == -1))
+		return RC_DB;
+	/* Staff: how many wait in the unit's review queues (queue.c). */
+	if (r->role != ROLE_CANDIDATE && queue_counts(r) == -1)
 		return RC_DB;
 	return RC_OK;
 }

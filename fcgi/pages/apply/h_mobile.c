@@ -75,7 +75,7 @@ qr_app(struct req *r, struct app *a)
 		return RC_DB;
 	if (n == 0 || !app_editable(a)) {
 		r->message = n == 0 ? "请先打开“报名信息”页面填写报名信息，再使用"
-		    "手机扫码上传。" : upload_msg_state;
+		    "手机扫码上传。" : material_msg_state;
 		return RC_CONFLICT;
 	}
 	return RC_OK;
@@ -352,7 +352,7 @@ mobile_page(struct req *r, const struct link *l)
 	pii_mask_name(l->a.name, masked, sizeof(masked));
 	xml_attr(n, "name", masked);
 	xml_attr(n, "expires", l->expires);
-	if ((ok = req_arg(r, "ok")) != NULL && (k = upload_kind_find(ok)) != NULL)
+	if ((ok = req_arg(r, "ok")) != NULL && (k = material_kind_find(ok)) != NULL)
 		xml_el(r->root, "uploaded", pool_printf(r->pool, "%s上传成功，"
 		    "可以继续上传下一张。", k->label));
 	ms = xml_el(r->root, "materials", NULL);
@@ -362,14 +362,14 @@ mobile_page(struct req *r, const struct link *l)
 	    &title, &at)) == 1) {
 		m = xml_el(ms, "material", NULL);
 		xml_attr(m, "kind", kind);
-		k = upload_kind_find(kind);
+		k = material_kind_find(kind);
 		xml_attr(m, "label", k != NULL ? k->label : kind);
 		xml_attr(m, "title", title);
 		xml_attr(m, "at", at);
 	}
 	if (rc == -1)
 		return RC_DB;
-	upload_kinds_xml(r->root, K_MOBILE, (int)l->a.level);
+	material_kinds_xml(r->root, K_MOBILE, (int)l->a.level);
 	xml_form(r, "/m");
 	xml_field(r, "t", l->token);
 	return RC_OK;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "web.h"
+#include "defer.h"
 
 #define MAX_CHAIN	4		/* unit, supervising, office (+ slack) */
 #define MAX_MASKED	128		/* bytes of a masked name */
@@ -459,5 +460,6 @@ h_status(struct req *r)
 	current_xml(r, state, &c, evs, n);
 	chain_xml(r, &c, state, evs, n);
 	events_xml(r, evs, n);
-	return RC_OK;
+	/* 容缺后补: the note and where to add the material. */
+	return defer_status_xml(r, r->root) == -1 ? RC_DB : RC_OK;
 }

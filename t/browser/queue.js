@@ -1,0 +1,48 @@
+// queue.js: the review pages at a desktop's and a phone's size (queue.t
+// says what and why).
+'use strict';
+
+const { run } = require('./lib');
+
+async function unitPages(t, size) {
+  const page = await t.page(size);
+  await t.login(page, 'staff', ...t.args.unit);
+  const visit = async (path, name) => {
+    const r = await page.goto(t.url(path));
+    t.is(r.status(), 200, `${size}: ${path} answers 200`);
+    await t.check(page, `${size}-${name}`);
+  };
+  await visit('/review/queue?q=manual', 'queue-manual');
+  t.is(await page.locator('table.queue-list tbody input[type=checkbox]').count(),
+    1, `${size}: one application waits, with its tick box`);
+  await visit('/review/queue?q=senior', 'queue-senior');
+  await visit('/review/records?k=returned', 'records-returned');
+  t.like(await page.locator('table.list tbody').innerText(), /照片不清晰/,
+    `${size}: the returned one with its reason`);
+  await visit('/review/records?k=rejected', 'records-rejected');
+  t.is(await page.getByRole('button', { name: /退回重新申报/ }).count(), 1,
+    `${size}: 退回重新申报 offered`);
+  await visit(`/review/app?id=${t.args.app}`, 'detail');
+  t.ok(await page.locator('form[action="/review/decide"]').count() === 1,
+    `${size}: 详情 has the decision form`);
+  // A refused filter: the page with its message.
+  const r = await page.goto(t.url('/review/queue?q=manual&from=2026-02-01&to=2026-01-01'));
+  t.is(r.status(), 400, `${size}: from after to is refused`);
+  t.like(await page.locator('.msg-error').innerText(), /开始日期不能晚于结束日期/,
+    `${size}: ... with its message`);
+  await t.check(page, `${size}-queue-refused`);
+  await page.context().close();
+}
+
+run(async (t) => {
+  await unitPages(t, 'desktop');
+  await unitPages(t, 'phone');
+  const page = await t.page('desktop');
+  await t.login(page, 'staff', ...t.args.city);
+  const r = await page.goto(t.url(`/review/app?id=${t.args.app}`));
+  t.is(r.status(), 200, 'city: 详情 of its city answers 200');
+  t.is(await page.locator('form[action="/review/decide"]').count(), 0,
+    'city: no decision form, it does not wait there');
+  await t.check(page, 'city-detail');
+  await page.context().close();
+});
