@@ -198,6 +198,40 @@ field_one(struct req *r, const struct fielddef *f, const char *key,
 	return field_check(r, f, v);
 }
 
+/* The number of fields defs declares. */
+static size_t
+field_count(const struct fielddef *defs)
+{
+	size_t	 n;
+
+	for (n = 0; defs[n].key != NULL; n++)
+		;
+	return n;
+}
+
+/*
+ * Reads and checks the fields defs of a form (query and body) into fv,
+ * in order (a check may look at the fields before its own).  Returns 0
+ * with *bad set when some field is wrong, or -1 (database).
+ */
+static int
+field_fill(struct req *r, const struct fielddef *defs,
+    const struct form *query, const struct form *body, struct fval *fv,
+    int *bad)
+{
+	size_t	 i;
+
+	*bad = 0;
+	for (i = 0; defs[i].key != NULL; i++) {
+		if (field_one(r, &defs[i], NULL, (defs[i].flags & FL_QUERY) ?
+		    query : body, &fv[i]) == -1)
+			return -1;
+		if (fv[i].err != NULL)
+			*bad = 1;
+	}
+	return 0;
+}
+
 /*
  * Reads and checks the fields defs of a form (query and body) into a new
  * array of typed values.  Returns it with *bad set when some field is
@@ -208,20 +242,9 @@ field_read(struct req *r, const struct fielddef *defs,
     const struct form *query, const struct form *body, int *bad)
 {
 	struct fval	*fv;
-	size_t		 i, n;
 
-	for (n = 0; defs[n].key != NULL; n++)
-		;
-	fv = pool_calloc(r->pool, n + 1, sizeof(*fv));
-	*bad = 0;
-	for (i = 0; i < n; i++) {
-		if (field_one(r, &defs[i], NULL, (defs[i].flags & FL_QUERY) ?
-		    query : body, &fv[i]) == -1)
-			return NULL;
-		if (fv[i].err != NULL)
-			*bad = 1;
-	}
-	return fv;
+	fv = pool_calloc(r->pool, field_count(defs) + 1, sizeof(*fv));
+	return field_fill(r, defs, query, body, fv, bad) == -1 ? NULL : fv;
 }
 
 /*
@@ -238,7 +261,9 @@ field_parse(struct req *r)
 
 	if (f == NULL)
 		return RC_OK;
-	if ((r->fv = field_read(r, f, &r->query, &r->body, &bad)) == NULL)
+	/* r->fv first: a route's check may read the fields before its own. */
+	r->fv = pool_calloc(r->pool, field_count(f) + 1, sizeof(*r->fv));
+	if (field_fill(r, f, &r->query, &r->body, r->fv, &bad) == -1)
 		return RC_DB;
 	r->fields_bad = bad;
 	if (!bad || r->method != M_GET || (r->route->flags & R_INPAGE))

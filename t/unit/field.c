@@ -28,7 +28,14 @@ check_even(struct req *r, const struct fielddef *f, struct fval *v)
 
 static const char *const colours[] = { "red", "green", NULL };
 
-enum { T_NAME, T_NOTE, T_AGE, T_EVEN, T_COLOUR, T_PAGE };
+/* A check that reads an earlier field of the route (r->fv is set). */
+static const char *
+check_same(struct req *r, const struct fielddef *f, struct fval *v)
+{
+	return strcmp(v->s, r->fv[0].s) == 0 ? NULL : f->bad;
+}
+
+enum { T_NAME, T_NOTE, T_AGE, T_EVEN, T_COLOUR, T_PAGE, T_SAME };
 static const struct fielddef fields[] = {
 	[T_NAME] = { "name", FT_TEXT, FL_REQ, 2, 4, "请填写名称。",
 	    "名称应为2至4个字。", NULL, NULL },
@@ -42,6 +49,8 @@ static const struct fielddef fields[] = {
 	    "没有这种颜色。", colours, NULL },
 	[T_PAGE] = { "page", FT_UINT, FL_QUERY, 1, 99, NULL, "页码不正确。",
 	    NULL, NULL },
+	[T_SAME] = { "same", FT_TEXT, 0, 0, 10, NULL, "应与名称相同。", NULL,
+	    check_same },
 	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
 };
 
@@ -256,6 +265,14 @@ main(void)
 	is_int(RC_OK, run(&r, M_GET, "name=ab&colour=red", "page=1"),
 	    "a GET with right fields: RC_OK");
 	pool_free(r.pool);
+
+	/* A check sees the fields before its own in r->fv. */
+	is_int(RC_OK, run(&r, M_POST, "name=ab&colour=red&same=ab", ""),
+	    "a check reading an earlier field: RC_OK");
+	ok(r.fv[T_SAME].err == NULL, "... the same value passes");
+	pool_free(r.pool);
+	one_bad("name=ab&colour=red&same=xy", T_SAME, "应与名称相同。",
+	    "a check reading an earlier field");
 
 	/* R_INPAGE: a filter form's wrong field goes into its page. */
 	route.flags = R_INPAGE;
