@@ -23,18 +23,6 @@
 #include "defer.h"
 #include "material.h"
 
-/* One move of the table: from, to, who (the chain step's levels). */
-static const struct {
-	long long	 from, to;
-	int		 office;	/* 1: the chain's office; 0: step 1 */
-	const char	*label;		/* for the audit and the event */
-	const char	*action;	/* review_events.action */
-} moves[DEFER_ACT__MAX] = {
-	{ DEFER_ADDED, DEFER_CONFIRMED, 0, "确认材料已补", "confirm" },	/* DEFER_CONFIRM */
-	{ DEFER_CONFIRMED, DEFER_NONE, 1, "复核通过", "recheck" },	/* DEFER_RECHECK_OK */
-	{ DEFER_CONFIRMED, DEFER_WAIT, 1, "复核未通过", "recheck" },	/* DEFER_RECHECK_NO */
-};
-
 /*
  * s cut to at most max characters (UTF-8), for audit.reason (200
  * characters).  The result is s itself or a copy in the pool.
@@ -60,57 +48,6 @@ defer_state_label(long long s)
 	};
 
 	return s >= 0 && s <= DEFER_CONFIRMED ? labels[s] : "";
-}
-
-/* True when level is an office's (county, city, province). */
-static int
-office_level(const char *level)
-{
-	return level != NULL && (strcmp(level, "county") == 0 ||
-	    strcmp(level, "city") == 0 || strcmp(level, "province") == 0);
-}
-
-/* The message of an application found in the wrong defer_state. */
-static const char *
-state_msg(long long from, long long now)
-{
-	if (now == DEFER_NONE)
-		return "该报名没有待办的容缺后补事项（未标记容缺后补或已复核通过）。";
-	if (from == DEFER_ADDED && now == DEFER_WAIT)
-		return "报考人员尚未补充上传材料，补传后才能确认材料已补。";
-	if (from == DEFER_ADDED && now == DEFER_CONFIRMED)
-		return "材料已确认，正在等待县区及以上工考办复核，无需重复确认。";
-	if (from == DEFER_CONFIRMED && now == DEFER_WAIT)
-		return "材料尚未补充，待补传并经单位确认后才能复核。";
-	if (from == DEFER_CONFIRMED && now == DEFER_ADDED)
-		return "材料已补传，但单位管理员尚未确认材料已补，暂不能复核。";
-	return "容缺后补状态已变化，请刷新页面后重试。";
-}
-
-/*
- * Whether act may be done now to a (read with app_lock_chain: its state,
- * defer, and the account's step and level in the chain).  Returns NULL,
- * or the message with *status: 403 for a step of the chain that does not
- * do it, 409 for an application in the wrong state.  Pure.
- */
-const char *
-defer_may(enum defer_act act, const struct app *a, int *status)
-{
-	*status = 403;
-	if ((int)act < 0 || act >= DEFER_ACT__MAX)
-		return "无此操作。";
-	if (moves[act].office && !office_level(a->chain_level))
-		return "容缺后补材料由县区及以上工考办复核，本级不能复核。";
-	if (!moves[act].office && a->step != 1)
-		return "确认材料已补由报考人员所在单位的管理员办理。";
-	*status = 409;
-	if (a->state == NULL || (strcmp(a->state, "submitted") != 0 &&
-	    strcmp(a->state, "approved") != 0))
-		return "该报名已不在审核中（已退回、不通过或已撤销），不能办理容缺后补。";
-	if (a->defer != moves[act].from)
-		return state_msg(moves[act].from, a->defer);
-	*status = 200;
-	return NULL;
 }
 
 /* Writes the review event of a move; 0 or -1. */
@@ -146,7 +83,8 @@ defer_supplied(struct req *r, const struct app *a, long long unit,
 /*
  * Does act to application id for the account (its unit's step in the
  * chain), reason for a refused re-check (it becomes the new note).  In
- * one transaction: the lock through the chain, defer_may, the move by
+ * one transaction: the lock through the chain, review_defer_may (the
+ * rules' table), the move by
  * compare-and-set, the review event, the audit.  Returns NULL when
  * done; else the message (*rc RC_OK with r->status set, or RC_DB).
  */
@@ -154,9 +92,10 @@ const char *
 defer_act(struct req *r, long long id, enum defer_act act,
     const char *reason, enum rc *rc)
 {
-	struct app	 a;
-	const char	*msg;
-	int		 n, status;
+	const struct rv_defer_move	*m = review_defer_move(act);
+	struct app			 a;
+	const char			*msg;
+	int				 n, status;
 
 	*rc = RC_OK;
 	if (db_begin(r) == -1 ||
@@ -167,18 +106,19 @@ defer_act(struct req *r, long long id, enum defer_act act,
 		r->status = 404;
 		return "没有找到该报名，或该报名不属于本单位的审核范围。";
 	}
-	if ((msg = defer_may(act, &a, &status)) != NULL) {
+	if ((msg = review_defer_may(act, a.state, a.defer, a.step,
+	    a.chain_level, &status)) != NULL) {
 		db_rollback(r);
 		r->status = status;
 		return msg;
 	}
-	if (db_run(r, STMT_DEF_SET, moves[act].to, reason, reason, id,
-	    moves[act].from) != 1 ||
+	if (db_run(r, STMT_DEF_SET, m->to, reason, reason, id,
+	    m->from) != 1 ||
 	    defer_event(r, &a, a.chain_level, a.step, r->unit_id,
-	    moves[act].action, *reason ? reason : moves[act].label) == -1 ||
-	    audit(r, pool_printf(r->pool, "defer.%s", moves[act].action),
+	    m->action, *reason ? reason : m->label) == -1 ||
+	    audit(r, pool_printf(r->pool, "defer.%s", m->action),
 	    pool_printf(r->pool, "application:%lld", id), "ok",
-	    defer_clip(r, pool_printf(r->pool, "%s%s%s", moves[act].label,
+	    defer_clip(r, pool_printf(r->pool, "%s%s%s", m->label,
 	    *reason ? ": " : "", reason), AUDIT_MAX)) == -1 ||
 	    db_commit(r) == -1)
 		goto fail;
@@ -187,6 +127,26 @@ fail:
 	db_rollback(r);
 	*rc = RC_DB;
 	return "";
+}
+
+/*
+ * What the account whose unit stands at step, level of the chain may do
+ * now to an application in state with defer, as the rules' table says:
+ * "confirm", "recheck" or NULL (the handler asks the table again).
+ */
+static const char *
+defer_can(const char *state, long long defer, long long step,
+    const char *level)
+{
+	int	 st;
+
+	if (review_defer_may(DEFER_CONFIRM, state, defer, step, level,
+	    &st) == NULL)
+		return "confirm";
+	if (review_defer_may(DEFER_RECHECK_OK, state, defer, step, level,
+	    &st) == NULL)
+		return "recheck";
+	return NULL;
 }
 
 /* One row of STMT_DEF_LIST. */
@@ -201,6 +161,7 @@ static void
 list_row(xmlNodePtr list, const struct defrow *d)
 {
 	xmlNodePtr	 n;
+	const char	*can;
 	char		 masked[64];
 
 	pii_mask_name(d->name, masked, sizeof(masked));
@@ -220,10 +181,9 @@ list_row(xmlNodePtr list, const struct defrow *d)
 	if (*d->deferred != '\0')
 		xml_attr(n, "deferred", d->deferred);
 	/* What this account may do here (the handler checks again). */
-	if (d->step == 1 && d->defer == DEFER_ADDED)
-		xml_attr(n, "can", "confirm");
-	else if (office_level(d->chain_level) && d->defer == DEFER_CONFIRMED)
-		xml_attr(n, "can", "recheck");
+	if ((can = defer_can(d->state, d->defer, d->step,
+	    d->chain_level)) != NULL)
+		xml_attr(n, "can", can);
 	xml_el(n, "note", d->note);
 }
 
@@ -295,13 +255,14 @@ int
 defer_app_xml(struct req *r, xmlNodePtr parent, long long app)
 {
 	xmlNodePtr	 n;
-	char		*note, *level;
+	const char	*can;
+	char		*note, *level, *state;
 	long long	 defer, step;
 	int		 k;
 
 	if (db_run(r, STMT_DEF_OF_APP, r->unit_id, app) == -1 ||
 	    (k = db_row(r, STMT_DEF_OF_APP, &defer, &note, &step,
-	    &level)) == -1)
+	    &level, &state)) == -1)
 		return -1;
 	if (k == 0)
 		return 0;
@@ -311,10 +272,8 @@ defer_app_xml(struct req *r, xmlNodePtr parent, long long app)
 	n = xml_el(parent, "defer", NULL);
 	xml_attrf(n, "state", "%lld", defer);
 	xml_attr(n, "label", defer_state_label(defer));
-	if (step == 1 && defer == DEFER_ADDED)
-		xml_attr(n, "can", "confirm");
-	else if (office_level(level) && defer == DEFER_CONFIRMED)
-		xml_attr(n, "can", "recheck");
+	if ((can = defer_can(state, defer, step, level)) != NULL)
+		xml_attr(n, "can", can);
 	xml_el(n, "note", note);
 	return 1;
 }

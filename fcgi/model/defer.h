@@ -17,22 +17,7 @@
 #define DEFER_H
 
 #include "app.h"
-
-/* applications.defer_state */
-enum defer_state {
-	DEFER_NONE = 0,		/* nothing deferred, or re-checked */
-	DEFER_WAIT = 1,		/* 容缺后补: the material is awaited */
-	DEFER_ADDED = 2,	/* material added: the unit admin confirms */
-	DEFER_CONFIRMED = 3	/* 确认材料已补: the office re-checks */
-};
-
-/* What may be done to a deferred application (defer_act). */
-enum defer_act {
-	DEFER_CONFIRM,		/* 确认材料已补: 2 -> 3, step 1 of the chain */
-	DEFER_RECHECK_OK,	/* 复核通过: 3 -> 0, the chain's office */
-	DEFER_RECHECK_NO,	/* 复核未通过: 3 -> 1 with a reason */
-	DEFER_ACT__MAX
-};
+#include "review.h"
 
 #define NOTE_MAX	500	/* characters of a note (review_notes.text) */
 #define AUDIT_MAX	190	/* characters of audit.reason (200) we use */
@@ -43,7 +28,6 @@ int		 app_ticket_eligible(const char *, long long);
 /* defer.c */
 const char	*defer_clip(struct req *, const char *, size_t);
 const char	*defer_state_label(long long);
-const char	*defer_may(enum defer_act, const struct app *, int *);
 int		 defer_supplied(struct req *, const struct app *, long long,
 		    const char *);
 const char	*defer_act(struct req *, long long, enum defer_act,
@@ -57,6 +41,7 @@ const char	*notes_add(struct req *, long long, const char *,
 		    const char *, enum rc *);
 int		 notes_xml(struct req *, xmlNodePtr, const char *);
 int		 notes_app_xml(struct req *, xmlNodePtr, long long);
+int		 notes_writable(struct req *, long long, const char **);
 
 /* takeover.c */
 int		 takeover_xml(struct req *, xmlNodePtr, const char *);

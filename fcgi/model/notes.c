@@ -90,6 +90,34 @@ fail:
 	return "";
 }
 
+/*
+ * The kind of note (city, province) the account may write on application
+ * app now, by the same checks as notes_add: *kind NULL for none.
+ * Returns 0, or -1 on a database failure.
+ */
+int
+notes_writable(struct req *r, long long app, const char **kind)
+{
+	long long	 ok;
+	size_t		 i;
+
+	*kind = NULL;
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		if (r->role != kinds[i].role && r->role != ROLE_REVIEWER)
+			continue;
+		ok = 0;
+		if (db_run(r, kinds[i].ok, r->unit_id, app) == -1 ||
+		    db_row(r, kinds[i].ok, &ok) == -1)
+			return -1;
+		db_done(r, kinds[i].ok);
+		if (ok > 0) {
+			*kind = kinds[i].kind;
+			return 0;
+		}
+	}
+	return 0;
+}
+
 /* Appends <note> with its author and time (names masked). */
 static xmlNodePtr
 note_el(xmlNodePtr parent, const char *unit, const char *author,

@@ -322,3 +322,79 @@ review_role_level(enum rv_role r)
 {
 	return (unsigned)r < RVR__MAX ? roles[r].level : RVL_NONE;
 }
+
+/*
+ * 容缺后补: the moves of applications.defer_state, indexed by enum
+ * defer_act.  The unit admin (step 1 of the chain) confirms the added
+ * material; an office of the chain (county, city, province) re-checks.
+ */
+static const struct rv_defer_move defer_moves[DEFER_ACT__MAX] = {
+	{ DEFER_ADDED, DEFER_CONFIRMED, 0, "确认材料已补", "confirm" },	/* DEFER_CONFIRM */
+	{ DEFER_CONFIRMED, DEFER_NONE, 1, "复核通过", "recheck" },	/* DEFER_RECHECK_OK */
+	{ DEFER_CONFIRMED, DEFER_WAIT, 1, "复核未通过", "recheck" },	/* DEFER_RECHECK_NO */
+};
+
+/* The move of act, or NULL for no such act. */
+const struct rv_defer_move *
+review_defer_move(enum defer_act act)
+{
+	return (int)act >= 0 && act < DEFER_ACT__MAX ? &defer_moves[act] :
+	    NULL;
+}
+
+/* True when level (app_chain.level) is an office's. */
+static int
+defer_office(const char *level)
+{
+	enum rv_level	 l;
+
+	return level != NULL && review_level_parse(level, &l) == 0 &&
+	    (l == RVL_COUNTY || l == RVL_CITY || l == RVL_PROVINCE);
+}
+
+/* The message of an application found in the wrong defer_state. */
+static const char *
+defer_state_msg(long long from, long long now)
+{
+	if (now == DEFER_NONE)
+		return "该报名没有待办的容缺后补事项（未标记容缺后补或已复核通过）。";
+	if (from == DEFER_ADDED && now == DEFER_WAIT)
+		return "报考人员尚未补充上传材料，补传后才能确认材料已补。";
+	if (from == DEFER_ADDED && now == DEFER_CONFIRMED)
+		return "材料已确认，正在等待县区及以上工考办复核，无需重复确认。";
+	if (from == DEFER_CONFIRMED && now == DEFER_WAIT)
+		return "材料尚未补充，待补传并经单位确认后才能复核。";
+	if (from == DEFER_CONFIRMED && now == DEFER_ADDED)
+		return "材料已补传，但单位管理员尚未确认材料已补，暂不能复核。";
+	return "容缺后补状态已变化，请刷新页面后重试。";
+}
+
+/*
+ * Whether act may be done now to an application in state (its
+ * applications.state) with defer (defer_state), by the account whose
+ * unit stands at step, level in its chain.  Returns NULL, or the message
+ * with *status: 403 for a step of the chain that does not do it, 409 for
+ * an application in the wrong state.  Pure.
+ */
+const char *
+review_defer_may(enum defer_act act, const char *state, long long defer,
+    long long step, const char *level, int *status)
+{
+	const struct rv_defer_move	*m;
+
+	*status = 403;
+	if ((m = review_defer_move(act)) == NULL)
+		return "无此操作。";
+	if (m->office && !defer_office(level))
+		return "容缺后补材料由县区及以上工考办复核，本级不能复核。";
+	if (!m->office && step != 1)
+		return "确认材料已补由报考人员所在单位的管理员办理。";
+	*status = 409;
+	if (state == NULL || (strcmp(state, "submitted") != 0 &&
+	    strcmp(state, "approved") != 0))
+		return "该报名已不在审核中（已退回、不通过或已撤销），不能办理容缺后补。";
+	if (defer != m->from)
+		return defer_state_msg(m->from, defer);
+	*status = 200;
+	return NULL;
+}

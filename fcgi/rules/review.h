@@ -79,6 +79,30 @@ struct rv_out {
 	int		 notify;	/* 1: tell the candidate (SMS, 站内消息) */
 };
 
+/* applications.defer_state: 容缺后补 (003 §二(四), 002 §1.1.4) */
+enum defer_state {
+	DEFER_NONE = 0,		/* nothing deferred, or re-checked */
+	DEFER_WAIT = 1,		/* 容缺后补: the material is awaited */
+	DEFER_ADDED = 2,	/* material added: the unit admin confirms */
+	DEFER_CONFIRMED = 3	/* 确认材料已补: the office re-checks */
+};
+
+/* What may be done to a deferred application (review_defer_may). */
+enum defer_act {
+	DEFER_CONFIRM,		/* 确认材料已补: 2 -> 3, step 1 of the chain */
+	DEFER_RECHECK_OK,	/* 复核通过: 3 -> 0, the chain's office */
+	DEFER_RECHECK_NO,	/* 复核未通过: 3 -> 1 with a reason */
+	DEFER_ACT__MAX
+};
+
+/* One move of 容缺后补: from, to, who, and what it is called. */
+struct rv_defer_move {
+	long long	 from, to;
+	int		 office;	/* 1: the chain's office; 0: step 1 */
+	const char	*label;		/* for the audit and the event */
+	const char	*action;	/* review_events.action */
+};
+
 /* review.c */
 enum rv_why	 review_decide(const struct rv_in *, struct rv_out *);
 const char	*review_why_text(enum rv_why);
@@ -92,5 +116,8 @@ int		 review_level_parse(const char *, enum rv_level *);
 int		 review_action_parse(const char *, enum rv_action *);
 int		 review_role_parse(const char *, enum rv_role *);
 enum rv_level	 review_role_level(enum rv_role);
+const struct rv_defer_move *review_defer_move(enum defer_act);
+const char	*review_defer_may(enum defer_act, const char *, long long,
+		    long long, const char *, int *);
 
 #endif /* REVIEW_H */

@@ -585,10 +585,6 @@ static const struct {
 	[STMT_RV_CHAIN] = { "i", "isssi", "SELECT h.step, h.level, u.name, u.code, u.id "
 	  "FROM app_chain h JOIN units u ON u.id = h.unit_id "
 	  "WHERE h.application_id = ? ORDER BY h.step", S },
-	[STMT_RV_NOTES] = { "i", "ssss", "SELECT n.kind, COALESCE(u.name, ''), "
-	  "DATE_FORMAT(n.at, '%Y-%m-%d %H:%i'), n.text FROM review_notes n "
-	  "LEFT JOIN units u ON u.id = n.unit_id WHERE n.application_id = ? "
-	  "ORDER BY n.id LIMIT 200", S },
 	/* end review */
 	/*
 	 * Issue 11 (defer): staff reach an application only through a chain
@@ -666,7 +662,7 @@ static const struct {
 	[STMT_DEF_OF_MINE] = { "i", "sisi", "SELECT state, defer_state, defer_note, "
 	  "COALESCE(target_level, 0) FROM applications WHERE account_id = ?", C },
 	/* An application's 容缺后补 for staff of its chain (the detail pages). */
-	[STMT_DEF_OF_APP] = { "ii", "isis", "SELECT a.defer_state, a.defer_note, ch.step, ch.level "
+	[STMT_DEF_OF_APP] = { "ii", "isiss", "SELECT a.defer_state, a.defer_note, ch.step, ch.level, a.state "
 	  "FROM app_chain ch JOIN applications a ON a.id = ch.application_id "
 	  "WHERE ch.unit_id = ? AND ch.application_id = ? ORDER BY ch.step LIMIT 1", RS_STAFF },
 	/* end issue 11 defer */

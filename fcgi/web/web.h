@@ -513,7 +513,6 @@ enum stmt {
 	STMT_RV_QUALIFIED,
 	STMT_RV_EVENTS,
 	STMT_RV_CHAIN,
-	STMT_RV_NOTES,
 	/* end review */
 	/* defer.c, notes.c, takeover.c, material.c: 容缺后补, 市级复核意见,
 	 * 省级标记, 已承接, staff uploads (issue 11) */

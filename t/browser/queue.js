@@ -25,6 +25,16 @@ async function unitPages(t, size) {
   await visit(`/review/app?id=${t.args.app}`, 'detail');
   t.ok(await page.locator('form[action="/review/decide"]').count() === 1,
     `${size}: 详情 has the decision form`);
+  t.is(await page.getByRole('link', { name: '代传资料' }).count(), 1,
+    `${size}: 详情 links 代传资料`);
+  t.is(await page.getByRole('button', { name: '添加身份证号' }).count(), 1,
+    `${size}: 详情 offers 添加身份证号`);
+  t.like(await page.locator('#h-defer').locator('..').innerText(), /单位已确认，待复核[\s\S]*请补传学历证书原件照片/,
+    `${size}: 详情 shows 容缺后补 with its note`);
+  t.is(await page.locator('form[action="/review/deferred/recheck"]').count(), 0,
+    `${size}: ... the unit does not re-check`);
+  t.like(await page.locator('#h-notes').locator('..').innerText(), /省级标记[\s\S]*抽查：学历证明不清晰/,
+    `${size}: 详情 shows the mark`);
   // A refused filter: the page with its message.
   const r = await page.goto(t.url('/review/queue?q=manual&from=2026-02-01&to=2026-01-01'));
   t.is(r.status(), 400, `${size}: from after to is refused`);
@@ -43,6 +53,8 @@ run(async (t) => {
   t.is(r.status(), 200, 'city: 详情 of its city answers 200');
   t.is(await page.locator('form[action="/review/decide"]').count(), 0,
     'city: no decision form, it does not wait there');
+  t.is(await page.locator('form[action="/review/deferred/recheck"]').count(), 1,
+    'city: the 容缺后补 re-check form');
   await t.check(page, 'city-detail');
   await page.context().close();
 });

@@ -1,9 +1,10 @@
 # queue.t: the review pages (fcgi/pages/review/) in a real Chromium, at a
 # desktop's size and a phone's (queue.js): 人工审核 with a filled list and
 # a refused filter, 高级技师审核, 本级审核记录 (审核退回 with a row and its
-# reason, 审核不通过 with 退回重新申报), 详情 with its decision form, and 详情
-# seen by the city office (no form); each passes axe-core (WCAG 2.1 A and
-# AA) and the Nu HTML checker.
+# reason, 审核不通过 with 退回重新申报), 详情 with its decision form, 代传资料,
+# 添加身份证号, 容缺后补 and a province mark, and 详情 seen by the city
+# office (no decision form, the 容缺后补 re-check form); each passes
+# axe-core (WCAG 2.1 A and AA) and the Nu HTML checker.
 use strict;
 use warnings;
 use utf8;
@@ -39,6 +40,15 @@ for my $d ([$apps[1], 'returned', 'return', '照片不清晰，请重新上传�
 	    action, actor_id, unit_id, reason, at) VALUES (?, 'unit', 1, ?, ?, ?,
 	    ?, NOW())}, undef, $d->[0], $d->[2], $actor, $unit, $d->[3]);
 }
+
+# The first: 容缺后补 confirmed by the unit (the city re-checks), and a
+# province mark (as defer.t and notes.t leave them).
+$dbh->do(q{UPDATE applications SET defer_state = 3, defer_note = ?
+    WHERE id = ?}, undef, "请补传学历证书原件照片", $apps[0]);
+$dbh->do(q{INSERT INTO review_notes (application_id, kind, unit_id, author_id,
+    text, at) SELECT ?, 'province', u.id, a.id, ?, NOW() FROM accounts a
+    JOIN units u ON u.id = a.unit_id WHERE a.login = ?}, undef, $apps[0],
+    '抽查：学历证明不清晰', $staff{city}[0]);
 
 GKBM::Chrome::run($s, 'queue', {
 	unit => [$staff{unit}[0], $STAFF_PW],

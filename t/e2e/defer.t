@@ -8,7 +8,9 @@
 # candidate's behalf and confirms again, cleared.  Each step is refused
 # in the wrong state, by the wrong step of the chain, from another
 # subtree and with wrong fields, with a Chinese message and nothing
-# changed; each move writes one review event and one audit row.
+# changed; each move writes one review event and one audit row.  详情
+# (/review/app) shows the state with its note, and the confirm or
+# re-check form only to the step of the chain that may post it.
 use strict;
 use warnings;
 use utf8;
@@ -26,6 +28,7 @@ my $PW = 'Staff#2026ab';
 my $JPG = GKBM::jpeg(640, 480);
 my $valid = GKBM::rng_validator('deferred');
 my $valid_status = GKBM::rng_validator('status');
+my $valid_app = GKBM::rng_validator('reviewapp');
 
 $s->create_units(qw(ZZCITY JSCNTY ZZSUP ZZBAS KFCITY));
 $s->admin('create-unit', 'KFSUP', '开封市教育局', 'supervising', '410200');
@@ -104,6 +107,16 @@ sub upload {
 	    accept => 'xml');
 }
 
+# detail(WHO): WHO's 详情 of the application, (XML checked, HTML).
+sub detail {
+	my ($who) = @_;
+	local $Test::Builder::Level = $Test::Builder::Level + 1;
+	my $x = $b{$who}->get("/review/app?id=$app", accept => 'xml');
+	$x->status == 200 or diag($x->dump);
+	$valid_app->($x, "$who\'s 详情");
+	return ($x, $b{$who}->get("/review/app?id=$app")->text);
+}
+
 # --- before any 容缺后补 ---------------------------------------------------------
 
 my $r = $b{unit}->get('/review/deferred', accept => 'xml');
@@ -136,6 +149,24 @@ is(scalar(@n = $r->nodes('/deferred/deferred/app')), 1, '... the other applicati
 $r = $b{unit}->get('/review/deferred');
 like($r->text, qr/请补传近五年年度考核结果备案表/, 'the HTML list shows the note');
 like($r->text, qr{href="/review/upload\?id=$app"}, '... and the upload on the candidate\'s behalf');
+my ($x, $h) = detail('unit');
+is($x->xpath('/reviewapp/defer/@state'), '1', '详情 shows 容缺后补 awaiting the material');
+is($x->xpath('/reviewapp/defer/@label'), '待补材料', '... by its name');
+is($x->xpath('/reviewapp/defer/note'), '请补传近五年年度考核结果备案表', '... with the note');
+ok($x->nodes('/reviewapp/defer[@state="1" and not(@can)]'), '... nothing to confirm yet');
+ok(!$x->nodes('/reviewapp/application/defer-note | /reviewapp/application/@defer'),
+    '... and not twice');
+like($h, qr/容缺后补.*待补材料.*请补传近五年年度考核结果备案表/s, '... in the HTML');
+ok($h =~ /待补材料/ && $h !~ m{action="/review/deferred/}, '... without a confirm or re-check form');
+is($x->xpath('/reviewapp/actions/@upload'), '1', '详情 offers 代传资料 while under review');
+is($x->xpath('/reviewapp/actions/@stamp'), '1', '... and 添加身份证号 (not yet stamped)');
+like($h, qr{href="/review/upload\?id=$app"[^>]*>代传资料}, '... the link in the HTML');
+like($h, qr{<form[^>]*action="/review/stamp".*?name="id" value="$app".*?添加身份证号}s,
+    '... the stamp form in the HTML');
+($x) = detail('city');
+is($x->xpath('/reviewapp/defer/@state'), '1', 'the city\'s 详情 shows it too');
+ok($x->nodes('/reviewapp/actions[not(@note)]'),
+    '... no city comment on the city\'s own review');
 $r = $b{unit}->get("/review/upload?id=$app", accept => 'xml');
 is($r->xpath('/staffupload/defer/note'), '请补传近五年年度考核结果备案表',
     '代传资料 shows the note too');
@@ -195,6 +226,18 @@ is($s->count(q{SELECT COUNT(*) FROM review_events WHERE application_id = ? AND
 
 # --- 确认材料已补 ---------------------------------------------------------------------
 
+($x, $h) = detail('unit');
+is($x->xpath('/reviewapp/defer/@state'), '2', '详情: material added (2)');
+is($x->xpath('/reviewapp/defer/@can'), 'confirm', '... the unit may confirm');
+like($h, qr{<form[^>]*action="/review/deferred/confirm".*?name="id" value="$app".*?确认材料已补}s,
+    '... with the 确认材料已补 form');
+for my $k (qw(supervising city)) {
+	($x, $h) = detail($k);
+	ok($x->nodes('/reviewapp/defer[@state="2" and not(@can)]'), "$k\'s 详情: nothing to do");
+	ok($h =~ /材料已补，待单位确认/ && $h !~ m{action="/review/deferred/},
+	    "$k\'s 详情: ... no form");
+}
+
 $before = st();
 $r = confirm('supervising');
 refused($r, 403, qr/由报考人员所在单位的管理员办理/, $before, 'the supervising unit confirms');
@@ -237,6 +280,18 @@ is($r->status, 409, 'after the confirmation the candidate uploads no more');
 is(st(), $before, '... nothing stored');
 
 # --- the office re-checks: still missing ------------------------------------------------
+
+($x, $h) = detail('city');
+is($x->xpath('/reviewapp/defer/@state'), '3', '详情: confirmed (3)');
+is($x->xpath('/reviewapp/defer/@can'), 'recheck', '... the city may re-check');
+like($h, qr{<form[^>]*action="/review/deferred/recheck".*?name="result" value="ok".*?name="result" value="refuse".*?name="reason"}s,
+    '... with the re-check form');
+for my $k (qw(unit supervising)) {
+	($x, $h) = detail($k);
+	ok($x->nodes('/reviewapp/defer[@state="3" and not(@can)]'), "$k\'s 详情: no re-check");
+	ok($h =~ /单位已确认，待复核/ && $h !~ m{action="/review/deferred/},
+	    "$k\'s 详情: ... no form");
+}
 
 $r = recheck('unit', result => 'ok');
 refused($r, 403, qr/县区及以上工考办复核/, $before, 'the unit re-checks');
@@ -303,6 +358,10 @@ is($r->status, 409, 'cleared: the candidate uploads no more');
 is(st(), $before, '... nothing stored');
 $r = $cb->get('/status', accept => 'xml');
 ok(!$r->nodes('/status/defer'), 'the status page no longer asks for material');
+($x, $h) = detail('unit');
+ok($x->nodes('/reviewapp/actions[@upload]') && !$x->nodes('/reviewapp/defer'),
+    '详情: 容缺后补 is gone, the staff actions stay');
+ok($h =~ /代传资料/ && $h !~ /待补材料|待复核/, '... in the HTML too');
 
 # --- a return ends it: the resubmission starts without 容缺后补 -------------------------
 
@@ -312,6 +371,14 @@ $r = decide('supervising', $other, action => 'return', reason => '工作年限�
 is($r->status, 303, '... then returned to the candidate') or diag($r->dump);
 is($s->count('SELECT defer_state FROM applications WHERE id = ?', $other), 1,
     '... still marked while returned');
+$r = $b{unit}->get("/review/app?id=$other", accept => 'xml');
+$valid_app->($r, 'a returned application\'s 详情');
+ok($r->nodes('/reviewapp/actions[not(@upload) and not(@stamp)]'),
+    '详情 of a returned application: no 代传资料, no 添加身份证号');
+ok($r->nodes('/reviewapp/defer[@state="1" and not(@can)]'),
+    '... its 容缺后补 shown, nothing to do while returned');
+$h = $b{unit}->get("/review/app?id=$other")->text;
+ok($h =~ /待补材料/ && $h !~ m{action="/review/stamp"|代传资料}, '... in the HTML either');
 $r = $s->submit_app($ob, $other, '13900000002', $U{ZZBAS});
 is($r->status, 303, 'the candidate resubmits') or diag($r->dump);
 is($s->count(q{SELECT CONCAT(defer_state, '|', defer_note) FROM applications

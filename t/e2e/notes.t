@@ -7,7 +7,9 @@
 # comment on an application no county of this city decided, or by
 # another city, county, unit or the province; a province mark by anyone
 # else; the text missing, too long or with control characters; a wrong
-# id or kind.  Every note is audited.
+# id or kind.  Every note is audited.  详情 (/review/app) lists the
+# application's notes for its chain, and offers the note form only to
+# the office that may write one there.
 use strict;
 use warnings;
 use utf8;
@@ -23,18 +25,21 @@ my $Y = $s->year;
 my $dbh = $s->dbh;
 my $PW = 'Staff#2026ab';
 my $valid = GKBM::rng_validator('notes');
+my $valid_app = GKBM::rng_validator('reviewapp');
 
 $s->create_units(qw(ZZCITY KFCITY JSCNTY ZZSUP ZZBAS));
 $s->admin('create-unit', 'JSSUP', '金水区教育局', 'supervising', '410105');
 $s->admin('create-unit', 'JSBAS', '金水区第一中学', 'basic', '410105', 'JSSUP');
 my %staff = $s->create_staff($PW, qw(city kfcity county unit supervising));
+$s->admin('create-unit', 'SZSUP', '河南省水利厅', 'supervising', '410000');
+$s->admin('create-unit', 'SZBAS', '河南省水利厅机关', 'basic', '410000', 'SZSUP');
 $s->admin({ stdin => "$PW\n" }, 'create-staff', 'jsdw01', '周金水', '13700000031',
     'unit', 'JSBAS');
 $s->admin({ stdin => "$PW\n" }, 'create-staff', 'jszg01', '吴金水', '13700000032',
     'supervising', 'JSSUP');
 my %b = $s->staff_browsers($PW, %staff, jsunit => ['jsdw01'], jssup => ['jszg01']);
 my %U = map { ($_ => $s->count('SELECT id FROM units WHERE code = ?', $_)) }
-    qw(ZZBAS JSBAS JSCNTY);
+    qw(ZZBAS JSBAS JSCNTY SZBAS);
 
 # 金水区 took over review this year (takeover.t sets it through the page).
 $dbh->do(q{INSERT INTO county_takeover (year, region_code, set_by, set_at)
@@ -43,6 +48,18 @@ my ($jb, $japp) = $s->submitted_candidate(GKBM::idno('410105', '19800501', '123'
     '李明', '13900000001', '410100', $U{JSBAS});
 my (undef, $zapp) = $s->submitted_candidate(GKBM::idno('410105', '19810602', '135'),
     '赵刚', '13900000002', '410100', $U{ZZBAS});
+my (undef, $sapp) = $s->submitted_candidate(GKBM::idno('410105', '19820703', '147'),
+    '钱省', '13900000003', '410100', $U{SZBAS});
+
+# detail(WHO, APP): WHO's 详情 of APP (XML checked, HTML).
+sub detail {
+	my ($who, $app) = @_;
+	local $Test::Builder::Level = $Test::Builder::Level + 1;
+	my $x = $b{$who}->get("/review/app?id=$app", accept => 'xml');
+	$x->status == 200 or diag($x->dump);
+	$valid_app->($x, "$who\'s 详情");
+	return ($x, $b{$who}->get("/review/app?id=$app")->text);
+}
 
 # open_review(): the province opens 网上资格审查 on 时间设置 (decisions need it).
 sub open_review {
@@ -190,6 +207,43 @@ like($b{unit}->get("/review/upload?id=$zapp")->text, qr/省级标记.*抽查：�
 $r = $b{jsunit}->get("/review/upload?id=$japp", accept => 'xml');
 is($r->xpath('/staffupload/notes/note[@kind="city"]/@by-unit'), '郑州市工考办',
     '金水区\'s unit sees the city comment on its application');
+
+# --- 详情: the notes, and the form for the office that may write ------------------------
+
+my ($x, $h) = detail('jsunit', $japp);
+is($x->xpath('/reviewapp/notes/note[@kind="city"]/text'), "年度考核结果未见备案，\n请单位核实",
+    '详情 shows the city comment to the unit of the chain');
+is($x->xpath('/reviewapp/notes/note[@kind="city"]/@by-unit'), '郑州市工考办', '... by the city');
+is($x->xpath('/reviewapp/notes/note[@kind="city"]/@by'), '孙**', '... its author masked');
+like($h, qr/市级复核意见（郑州市工考办 孙\*\*，[^）]+）：.*年度考核结果未见备案/s, '... in the HTML');
+ok($x->nodes('/reviewapp/actions[not(@note)]'), '... a unit admin gets no note form');
+ok($h =~ /市级复核意见（郑州市工考办 孙\*\*/ && $h !~ m{action="/review/note"},
+    '... none in the HTML');
+($x) = detail('county', $japp);
+is($x->xpath('/reviewapp/notes/note[@kind="city"]/text'), "年度考核结果未见备案，\n请单位核实",
+    'the county that decided sees it too');
+($x, $h) = detail('unit', $zapp);
+is($x->xpath('/reviewapp/notes/note[@kind="province"]/text'), '抽查：学历证明不清晰',
+    '详情 shows the province mark to the unit');
+ok($x->nodes('/reviewapp/notes/note/text') && !$x->nodes('/reviewapp/notes/note[@kind="city"]'),
+    '... and not the other application\'s comment');
+($x, $h) = detail('city', $zapp);
+is($x->xpath('/reviewapp/notes/note[@kind="province"]/text'), '抽查：学历证明不清晰',
+    'the city of the chain sees the mark');
+ok($x->nodes('/reviewapp/actions[not(@note)]'),
+    '... but may not comment on its own review: no form');
+ok($h =~ /省级标记（[^，<]+ [^，<]+，/ && $h !~ m{action="/review/note"},
+    '... none in the HTML');
+($x, $h) = detail('province', $sapp);
+is($x->xpath('/reviewapp/actions/@note'), 'province', 'the province\'s 详情 of a 省直 application offers 省级标记');
+like($h, qr{<form[^>]*action="/review/note".*?name="kind" value="province".*?name="id" value="$sapp".*?name="text"}s,
+    '... the form in the HTML');
+my $hb = $b{province};
+$r = $hb->post('/review/note', { csrf => $hb->csrf("/review/app?id=$sapp"), kind => 'province',
+    id => $sapp, text => '抽查：工作年限核实' }, accept => 'xml');
+$r->status == 303 or diag($r->dump);
+($x) = detail('province', $sapp);
+is($x->xpath('/reviewapp/notes/note/text'), '抽查：工作年限核实', '... shown on 详情 after');
 
 $s->finish;
 done_testing;

@@ -9,14 +9,16 @@
  */
 /*
  * t/unit/defer.c: 容缺后补 as the next issues read it (app_ticket_eligible:
- * no ticket until the office re-checked) and its moves (defer_may: every
- * state, every step of the chain, every application state).
+ * no ticket until the office re-checked) and its moves, decided by the
+ * review state machine's table in fcgi/rules/review.c (review_defer_may:
+ * every state, every step of the chain, every application state).
  */
 
 #include <string.h>
 
 #include "web.h"
 #include "defer.h"
+#include "review.h"
 #include "tap.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
@@ -42,7 +44,7 @@ static const struct {
 static const char *const acts[] = { "confirm", "recheck ok", "recheck no" };
 
 /*
- * The expected answer of defer_may: 0 allowed, else the HTTP status.  The
+ * The expected answer of review_defer_may: 0 allowed, else the HTTP status.  The
  * rule: the unit (step 1) confirms 2 -> 3, an office re-checks 3; only
  * while submitted or approved.
  */
@@ -93,7 +95,8 @@ main(void)
 					a.defer = d;
 					a.step = steps[p].step;
 					a.chain_level = (char *)steps[p].level;
-					msg = defer_may(act, &a, &st);
+					msg = review_defer_may(act, a.state,
+					    a.defer, a.step, a.chain_level, &st);
 					w = want(act, states[s], d, a.step,
 					    a.chain_level);
 					n++;
@@ -107,7 +110,7 @@ main(void)
 						    msg ? msg : "allowed", st, w);
 					}
 				}
-	is_int(bad, 0, "defer_may: %d cases as the rule says", n);
+	is_int(bad, 0, "review_defer_may: %d cases as the rule says", n);
 
 	/* The messages a person reads for the common refusals. */
 	memset(&a, 0, sizeof(a));
@@ -115,18 +118,27 @@ main(void)
 	a.defer = DEFER_WAIT;
 	a.step = 1;
 	a.chain_level = "unit";
-	ok(strstr(defer_may(DEFER_CONFIRM, &a, &st), "尚未补充上传") != NULL &&
+	ok(strstr(review_defer_may(DEFER_CONFIRM, a.state, a.defer,
+	    a.step, a.chain_level, &st), "尚未补充上传") != NULL &&
 	    st == 409, "confirm before the material: says it is not added");
 	a.chain_level = "city";
 	a.step = 3;
-	ok(strstr(defer_may(DEFER_CONFIRM, &a, &st), "所在单位的管理员") != NULL &&
+	ok(strstr(review_defer_may(DEFER_CONFIRM, a.state, a.defer,
+	    a.step, a.chain_level, &st), "所在单位的管理员") != NULL &&
 	    st == 403, "the office confirms: names who does");
 	a.chain_level = "supervising";
 	a.step = 2;
 	a.defer = DEFER_CONFIRMED;
-	ok(strstr(defer_may(DEFER_RECHECK_OK, &a, &st), "县区及以上") != NULL &&
+	ok(strstr(review_defer_may(DEFER_RECHECK_OK, a.state, a.defer,
+	    a.step, a.chain_level, &st), "县区及以上") != NULL &&
 	    st == 403, "the supervising unit re-checks: names who does");
-	ok(defer_may(DEFER_ACT__MAX, &a, &st) != NULL, "an unknown act is refused");
+	ok(review_defer_may(DEFER_ACT__MAX, a.state, a.defer,
+	    a.step, a.chain_level, &st) != NULL, "an unknown act is refused");
+	ok(review_defer_move(DEFER_RECHECK_NO) != NULL &&
+	    review_defer_move(DEFER_RECHECK_NO)->to == DEFER_WAIT &&
+	    review_defer_move(DEFER_CONFIRM)->from == DEFER_ADDED,
+	    "the moves: refused re-check back to 1, confirm from 2");
+	ok(review_defer_move(DEFER_ACT__MAX) == NULL, "no move past the table");
 	is_string(defer_state_label(DEFER_CONFIRMED), "单位已确认，待复核",
 	    "the label of 3");
 	is_string(defer_state_label(9), "", "no label out of range");

@@ -3,8 +3,9 @@
   reviewapp.xsl: 详情, one application for review (fcgi/pages/review/
   h_detail.c): the candidate, what he entered and uploaded, the rules
   run again with today's policy, the qualified library, the chain, the
-  decisions and notes, and the decision form (POST /review/decide) while
-  it waits at this unit.  Prints without the menu and the form.
+  decisions and notes, 容缺后补 with its confirm/re-check form, the staff
+  actions (代传资料, 添加身份证号, the city's or province's note), and the
+  decision form (POST /review/decide) while it waits at this unit.  Prints without the menu and the form.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -163,6 +164,8 @@
       </xsl:choose>
     </section>
 
+    <xsl:apply-templates select="/*/defer"/>
+
     <xsl:if test="/*/notes/note">
       <section class="card" aria-labelledby="h-notes">
         <h2 id="h-notes">市级复核意见和省级标记</h2>
@@ -173,22 +176,102 @@
                 <xsl:when test="@kind = 'city'">市级复核意见</xsl:when>
                 <xsl:otherwise>省级标记</xsl:otherwise>
               </xsl:choose>
-              <xsl:text>（</xsl:text><xsl:value-of select="@unit"/><xsl:text>，</xsl:text><xsl:value-of select="@at"/><xsl:text>）：</xsl:text>
-              <xsl:value-of select="."/>
+              <xsl:text>（</xsl:text><xsl:value-of select="@by-unit"/><xsl:text> </xsl:text><xsl:value-of select="@by"/><xsl:text>，</xsl:text><xsl:value-of select="@at"/><xsl:text>）：</xsl:text>
+              <span class="pre"><xsl:value-of select="text"/></span>
             </li>
           </xsl:for-each>
         </ul>
       </section>
     </xsl:if>
 
-    <xsl:if test="$a/defer-note">
-      <section class="card" aria-labelledby="h-defer">
-        <h2 id="h-defer">容缺后补备注</h2>
-        <p class="pre"><xsl:value-of select="$a/defer-note"/></p>
-      </section>
-    </xsl:if>
+    <xsl:apply-templates select="/*/actions[@upload or @stamp or @note]"/>
 
     <xsl:apply-templates select="/*/form"/>
+  </xsl:template>
+
+  <!-- 容缺后补 while open, with the form this account may post
+       (/review/deferred/confirm, /review/deferred/recheck). -->
+  <xsl:template match="defer">
+    <xsl:variable name="id" select="/*/application/@id"/>
+    <section class="card" aria-labelledby="h-defer">
+      <h2 id="h-defer">容缺后补</h2>
+      <p>状态：<strong><xsl:value-of select="@label"/></strong></p>
+      <xsl:if test="string(note) != ''">
+        <p class="pre">备注：<xsl:value-of select="note"/></p>
+      </xsl:if>
+      <xsl:if test="@can = 'confirm'">
+        <form method="post" action="/review/deferred/confirm" class="inline-form no-print">
+          <xsl:call-template name="csrf"/>
+          <input type="hidden" name="id" value="{$id}"/>
+          <button type="submit" class="btn btn-primary">确认材料已补</button>
+        </form>
+      </xsl:if>
+      <xsl:if test="@can = 'recheck'">
+        <form method="post" action="/review/deferred/recheck" class="form no-print">
+          <xsl:call-template name="csrf"/>
+          <input type="hidden" name="id" value="{$id}"/>
+          <fieldset class="radios">
+            <legend>复核结果<span class="req" aria-hidden="true">*</span></legend>
+            <label><input type="radio" name="result" value="ok" required="required"/> 材料齐全</label>
+            <label><input type="radio" name="result" value="refuse"/> 材料仍不齐全</label>
+          </fieldset>
+          <div class="field">
+            <label for="f-recheck-reason">复核意见（材料仍不齐全时必填）</label>
+            <div class="control">
+              <textarea id="f-recheck-reason" name="reason" rows="2" maxlength="500"></textarea>
+            </div>
+          </div>
+          <div class="buttons">
+            <button type="submit" class="btn btn-primary">提交复核结果</button>
+          </div>
+        </form>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <!-- Staff actions: 代传资料, 添加身份证号 (POST /review/stamp), and the
+       city's comment or the province's mark (POST /review/note). -->
+  <xsl:template match="actions">
+    <xsl:variable name="id" select="/*/application/@id"/>
+    <section class="card no-print" aria-labelledby="h-actions">
+      <h2 id="h-actions">其他操作</h2>
+      <xsl:if test="@upload or @stamp">
+        <div class="buttons">
+          <xsl:if test="@upload">
+            <a class="btn" href="/review/upload?id={$id}">代传资料</a>
+          </xsl:if>
+          <xsl:if test="@stamp">
+            <form method="post" action="/review/stamp" class="inline-form">
+              <xsl:call-template name="csrf"/>
+              <input type="hidden" name="id" value="{$id}"/>
+              <button type="submit" class="btn">添加身份证号</button>
+            </form>
+          </xsl:if>
+        </div>
+      </xsl:if>
+      <xsl:if test="@note">
+        <form method="post" action="/review/note" class="form">
+          <xsl:call-template name="csrf"/>
+          <input type="hidden" name="kind" value="{@note}"/>
+          <input type="hidden" name="id" value="{$id}"/>
+          <div class="field">
+            <label for="f-note-text">
+              <xsl:choose>
+                <xsl:when test="@note = 'city'">市级复核意见</xsl:when>
+                <xsl:otherwise>省级标记</xsl:otherwise>
+              </xsl:choose>
+              <span class="req" aria-hidden="true">*</span>
+            </label>
+            <div class="control">
+              <textarea id="f-note-text" name="text" rows="3" maxlength="500" required="required"></textarea>
+            </div>
+          </div>
+          <div class="buttons">
+            <button type="submit" class="btn btn-primary">保存</button>
+          </div>
+        </form>
+      </xsl:if>
+    </section>
   </xsl:template>
 
   <!-- The decision form (POST /review/decide). -->

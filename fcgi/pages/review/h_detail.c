@@ -12,9 +12,11 @@
  * §1.1.2): everything the candidate entered and uploaded, the
  * eligibility rules run again with the year's policy as it is today,
  * the candidate's rows of the qualified library (往年报考合格库), the
- * chain and every earlier decision with its reason, the city's comments
- * and the province's marks, and, while the application waits at this
- * account's unit, the decision form (posted to /review/decide).
+ * chain and every earlier decision with its reason, the 容缺后补 state
+ * with its confirm/re-check form, the city's comments and the province's
+ * marks with the form to add one, 代传资料 and 添加身份证号, and, while the
+ * application waits at this account's unit, the decision form (posted
+ * to /review/decide).
  *
  * Only staff whose unit is in the application's chain see it (queue.c);
  * any other id answers 404 as if it did not exist.  Each view is
@@ -27,6 +29,7 @@
 #include <openssl/crypto.h>
 
 #include "web.h"
+#include "defer.h"
 
 #define MAX_MSGS	32	/* messages of one eligibility_check */
 #define MAX_MAPS	16	/* new work types of an old one */
@@ -188,10 +191,7 @@ rv_application(struct req *r, const struct rv *a)
 		xml_attrf(p, "days", "%lld", a->days < 0 ? 0 : a->days);
 		xml_attr(p, "here", a->wait_unit == r->unit_id ? "1" : "0");
 	}
-	xml_attrf(p, "defer", "%lld", a->defer);
 	xml_attr(p, "stamped", a->stamped ? "1" : "0");
-	if (*a->defer_note != '\0')
-		xml_el(p, "defer-note", a->defer_note);
 	info = xml_el(p, "info", NULL);
 	rv_item(info, "unit", "所在单位", *a->ucode ? pool_printf(r->pool,
 	    "%s（%s）", a->unit, a->ucode) : "");
@@ -476,25 +476,32 @@ rv_events(struct req *r, const struct rv *a)
 	return k;
 }
 
-/* <notes>: 市级复核意见 and 省级标记. */
+/*
+ * What else staff do here, each checked again where it is posted: the
+ * 容缺后补 state and its form (defer.c), the city's comments and the
+ * province's marks (notes.c), and <actions>: while the application is
+ * under review, 代传资料 and 添加身份证号 for staff of the chain; the
+ * note this account's office may write (kind).
+ */
 static int
-rv_notes(struct req *r, const struct rv *a)
+rv_staff(struct req *r, const struct rv *a)
 {
-	xmlNodePtr	 list, n;
-	char		*kind, *unit, *at, *text;
-	int		 k;
+	xmlNodePtr	 n;
+	const char	*kind;
 
-	list = xml_el(r->root, "notes", NULL);
-	if (db_run(r, STMT_RV_NOTES, a->id) == -1)
+	if (defer_app_xml(r, r->root, a->id) == -1 ||
+	    notes_app_xml(r, r->root, a->id) == -1 ||
+	    notes_writable(r, a->id, &kind) == -1)
 		return -1;
-	while ((k = db_row(r, STMT_RV_NOTES, &kind, &unit, &at,
-	    &text)) == 1) {
-		n = xml_el(list, "note", text);
-		xml_attr(n, "kind", kind);
-		xml_attr(n, "unit", unit);
-		xml_attr(n, "at", at);
+	n = xml_el(r->root, "actions", NULL);
+	if (strcmp(a->state, "submitted") == 0) {
+		xml_attr(n, "upload", "1");
+		if (!a->stamped)
+			xml_attr(n, "stamp", "1");
 	}
-	return k;
+	if (kind != NULL)
+		xml_attr(n, "note", kind);
+	return 0;
 }
 
 /* A field of the kept decision form, else dflt. */
@@ -590,7 +597,7 @@ h_review_app(struct req *r)
 	rv_info_more(r, &a, info);
 	if (rv_texts(r, &a, info) == -1 || rv_materials(r, &a) == -1 ||
 	    rv_eligibility(r, &a) == -1 || rv_chain(r, &a) == -1 ||
-	    rv_events(r, &a) == -1 || rv_notes(r, &a) == -1)
+	    rv_events(r, &a) == -1 || rv_staff(r, &a) == -1)
 		return RC_DB;
 	rv_form(r, &a, &kept);
 	return RC_OK;
