@@ -327,17 +327,12 @@ form_get(const struct form *f, const char *name)
 	return fd == NULL || fd->filename != NULL ? NULL : fd->value;
 }
 
-/*
- * Returns the text value of name with surrounding blanks removed (in
- * place), or "" when absent: what handlers validate.
- */
-const char *
-form_text(const struct form *f, const char *name)
+/* Trims blanks and line breaks off both ends of v, in place. */
+char *
+form_trim(char *v)
 {
-	char	*v = (char *)form_get(f, name), *e;
+	char	*e;
 
-	if (v == NULL)
-		return "";
 	while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
 		v++;
 	e = v + strlen(v);
@@ -345,4 +340,16 @@ form_text(const struct form *f, const char *name)
 	    e[-1] == '\n'))
 		*--e = '\0';
 	return v;
+}
+
+/*
+ * Returns the text value of name with surrounding blanks removed (in
+ * place), or "" when absent: what handlers validate.
+ */
+const char *
+form_text(const struct form *f, const char *name)
+{
+	char	*v = (char *)form_get(f, name);
+
+	return v == NULL ? "" : form_trim(v);
 }

@@ -24,7 +24,7 @@
 #include <string.h>
 
 #include "web.h"
-#include "apply.h"
+#include "appform.h"
 
 #define COOKIE_KEEP	"gkbm_keep"
 #define MAX_KEEP	60000		/* bytes of one kept form (< MAX_COLBUF) */
@@ -57,7 +57,7 @@ keep_wanted(const struct req *r, const char *name)
 	if (keep_review(r))
 		return keep_decision(name);
 	for (i = 0; i < F__MAX; i++)
-		if (strcmp(name, apply_fnames[i]) == 0)
+		if (strcmp(name, appform_fields[i].key) == 0)
 			return 1;
 	for (i = 0; extra[i] != NULL; i++)
 		if (strcmp(name, extra[i]) == 0)

@@ -119,6 +119,7 @@ const char	*form_parse_multipart(struct pool *, const char *,
 const struct field *form_field(const struct form *, const char *);
 const char	*form_get(const struct form *, const char *);
 const char	*form_text(const struct form *, const char *);
+char		*form_trim(char *);
 
 struct worker;
 struct route;
@@ -182,6 +183,10 @@ enum ftype {
 	FT_TEXT,		/* UTF-8 text of min..max characters */
 	FT_UINT,		/* a decimal integer in min..max */
 	FT_CHOICE,		/* one of choices; n is its index */
+	FT_DATE,		/* YYYY-MM-DD of a year in min..max; n is
+				   YYYYMMDD; bad NULL: valid_date's message */
+	FT_CODE,		/* a code of at most max bytes that statement
+				   min lists (code, name, rank); n its rank */
 };
 struct fval;
 struct fielddef {
@@ -192,6 +197,9 @@ struct fielddef {
 #define FL_QUERY	0x02		/* from the query string (else body) */
 #define FL_SECRET	0x04		/* never echoed into the page */
 #define FL_LINES	0x08		/* FT_TEXT: may hold line breaks */
+#define FL_RAW		0x10		/* as sent, not trimmed (passwords) */
+#define FL_MANY		0x20		/* repeated (name[]): each value checked,
+					   in fval.each */
 	long long	 min, max;	/* range, or length in characters */
 	const char	*need;		/* message: missing (FL_REQ) */
 	const char	*bad;		/* message: wrong type or limits */
@@ -203,6 +211,9 @@ struct fielddef {
 /* A field's value as the handler reads it (r->fv[i]). */
 struct fval {
 	const char	*s;		/* trimmed; "" when not given */
+	int		 given;		/* the key was sent (even empty) */
+	struct fval	*each;		/* FL_MANY: every value sent, */
+	size_t		 neach;		/* ... their number */
 	long long	 n;		/* FT_UINT: the value; FT_CHOICE: index */
 	const char	*err;		/* the message, or NULL */
 };
@@ -216,12 +227,25 @@ struct route {
 #define R_MULTIPART	0x01		/* the body is multipart (uploads) */
 #define R_KEEP		0x04		/* form kept on expiry (keep.c) */
 #define R_LOGIN		0x02		/* anon users are sent to /login */
+#define R_INPAGE	0x08		/* GET: wrong fields go to the handler,
+					   not a 400 (filter forms) */
 	enum rc		(*handler)(struct req *);
 	const struct fielddef *fields;	/* NULL: the handler reads its own */
 };
 
 /* field.c */
+extern const char field_dbfail[];
+const char	*field_check_digits(struct req *, const struct fielddef *,
+		    struct fval *);
+const char	*field_check_phone(struct req *, const struct fielddef *,
+		    struct fval *);
+int		 field_one(struct req *, const struct fielddef *, const char *,
+		    const struct form *, struct fval *);
+struct fval	*field_read(struct req *, const struct fielddef *,
+		    const struct form *, const struct form *, int *);
 enum rc		 field_parse(struct req *);
+void		 field_put(struct req *, const struct fielddef *,
+		    const struct fval *, size_t);
 void		 field_xml(struct req *);
 
 /* route.c */
@@ -747,31 +771,40 @@ enum rc		 h_notice(struct req *);
 enum rc		 h_register(struct req *);
 enum rc		 h_register_post(struct req *);
 enum rc		 h_register_photo(struct req *);
+extern const struct fielddef h_register_fields[];
+extern const struct fielddef h_register_photo_fields[];
 enum rc		 h_sms(struct req *);
+extern const struct fielddef h_sms_fields[];
 enum rc		 h_forgot(struct req *);
 enum rc		 h_forgot_post(struct req *);
 enum rc		 h_password(struct req *);
 enum rc		 h_password_post(struct req *);
+extern const struct fielddef h_password_fields[];
+extern const struct fielddef h_forgot_fields[];
 enum rc		 h_home(struct req *);
 enum rc		 h_windows(struct req *);
 enum rc		 h_windows_post(struct req *);
 extern const struct fielddef h_windows_fields[];
+extern const struct fielddef h_year_fields[];
 enum rc		 h_registrations(struct req *);
 extern const struct fielddef h_registrations_fields[];
 
 /* h_apply.c, h_apply_post.c, h_lookup.c */
 enum rc		 h_apply(struct req *);
 enum rc		 h_apply_post(struct req *);
+extern const struct fielddef appform_fields[];	/* appform.c */
 enum rc		 h_lookup_units(struct req *);
 enum rc		 h_lookup_worktypes(struct req *);
+extern const struct fielddef h_lookup_units_fields[];
+extern const struct fielddef h_lookup_worktypes_fields[];
 
 /* h_policy.c */
 enum rc		 h_policy(struct req *);
 enum rc		 h_policy_post(struct req *);
+extern const struct fielddef h_policy_fields[];
 int		 policy_load(struct req *, int, struct elig_policy *);
 
 /* h_upload.c */
-int		 apply_draft_keep(struct req *);	/* h_apply_post.c */
 enum rc		 h_upload_post(struct req *);
 enum rc		 h_upload_stamp(struct req *);
 enum rc		 h_upload_delete(struct req *);
@@ -788,8 +821,10 @@ int		 keep_stale(struct req *);
 /* h_mobile.c */
 enum rc		 h_qr(struct req *);
 enum rc		 h_qr_state(struct req *);
+extern const struct fielddef h_qr_state_fields[];
 enum rc		 h_qr_revoke(struct req *);
 enum rc		 h_mobile(struct req *);
+extern const struct fielddef h_mobile_fields[];
 enum rc		 h_mobile_post(struct req *);
 
 /* h_otp.c */
@@ -809,6 +844,7 @@ enum rc		 h_phones_edit(struct req *);
 enum rc		 h_phones_post(struct req *);
 extern const struct fielddef h_phones_fields[];
 enum rc		 h_canapply(struct req *);
+extern const struct fielddef h_canapply_fields[];
 
 /* h_status.c */
 enum rc		 h_status(struct req *);

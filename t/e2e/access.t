@@ -453,18 +453,28 @@ sub masked_ok {
 	$r = $b{kfcity}->get('/admin/registrations', accept => 'xml');
 	is($r->xpath('/registrations/list/@total'), 10, '开封 city sees its 10');
 
-	# Bad parameters: 400 with a Chinese message, for HTML and XML.
+	# Bad filters (R_INPAGE): the page itself with its form, 400, the
+	# message next to the filter and above the form, and no rows.
+	my $valid_reg = GKBM::rng_validator('registrations');
 	for my $q ('page=0', 'page=abc', 'page=-1', 'level=9', 'level=0',
 	    'level=x', 'region=12', 'region=41010a', 'region=4101000',
 	    'page=99999999999999999999') {
+		my ($k, $v) = split /=/, $q;
 		$r = $p->get("/admin/registrations?$q", accept => 'xml');
 		is($r->status, 400, "?$q: 400 (XML)") or diag($r->dump);
-		like($r->xpath('//error/message') // '', qr/\p{Han}{4}/,
-		    "?$q: a Chinese message");
+		is($r->root, 'registrations', "?$q: the page, not the error page");
+		like($r->xpath("/registrations/form/field[\@name='$k']/error") // '',
+		    qr/^查询条件不正确：\p{Han}+/, "?$q: the message next to $k");
+		is($r->xpath("/registrations/form/field[\@name='$k']/\@value"), $v,
+		    "?$q: the value kept");
+		like($r->xpath('/registrations/form/message') // '', qr/查询条件不正确/,
+		    "?$q: the message above the form");
 		is(scalar(my @rows = $r->nodes('//row')), 0, "?$q: no rows");
+		$valid_reg->($r, "?$q: the page's contract");
 		$h = $p->get("/admin/registrations?$q");
 		is($h->status, 400, "?$q: 400 (HTML)");
 		like($h->text, qr/查询条件不正确/, "?$q: the message in the HTML");
+		like($h->body, qr/<form[^>]*filter-form/, "?$q: the filter form in the HTML");
 	}
 }
 

@@ -324,7 +324,7 @@ got("province GET /admin/windows?year=$Y", 'windows', 200,
     $p->get("/admin/windows?year=$Y", accept => 'xml'));
 got('province GET /admin/windows?year=2001 (no such year)', 'windows', 200,
     $p->get('/admin/windows?year=2001', accept => 'xml'));
-got('province GET /admin/windows?year=abc (404)', 'error', 404,
+got('province GET /admin/windows?year=abc (400)', 'error', 400,
     $p->get('/admin/windows?year=abc', accept => 'xml'));
 got('province POST /admin/windows bad times', 'windows', 400,
     $p->post('/admin/windows', { csrf => $pc, year => $Y,
@@ -354,7 +354,7 @@ got('province GET /admin/registrations filtered', 'registrations', 200,
     accept => 'xml'));
 got('province GET /admin/registrations past the end', 'registrations', 200,
     $p->get('/admin/registrations?page=9', accept => 'xml'));
-got('province GET /admin/registrations?page=x (400)', 'error', 400,
+got('province GET /admin/registrations?page=x (400, in the page)', 'registrations', 400,
     $p->get('/admin/registrations?page=x', accept => 'xml'));
 for my $k (qw(candidate unit reviewer supervising)) {
 	got("$k GET /admin/registrations (403)", 'error', 403,

@@ -289,7 +289,7 @@ like($TABLES, qr/\baccounts\b.*\baudit\b/, 'the tables are there');
 		for my $t (['/admin/registrations?region=', $p, 400],
 		    ['/admin/registrations?level=', $p, 400],
 		    ['/admin/registrations?page=', $p, 400],
-		    ['/admin/windows?year=', $p, 404],
+		    ['/admin/windows?year=', $p, 400],
 		    ['/login?kind=', $anon, 200],
 		    ['/login?m=', $anon, 200],
 		    ['/register?consent=', $anon, 303],

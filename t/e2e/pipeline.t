@@ -85,13 +85,15 @@ $r = $b->post('/admin/windows', { csrf => $csrf, year => $Y,
 is($r->xpath("/windows/form/field[\@name='starts_at']/error"),
     '请填写开始时间。', 'starts_at missing: 请填写开始时间');
 
-# GET filters with a wrong value: 400 with the field's message.
+# GET filters with a wrong value (an R_INPAGE route): 400, the page
+# itself with the field's message next to the filter.
 for my $q (['region=41010', '地区代码'], ['level=9', '等级'],
     ['page=0', '页码'], ["region=4101%EF%BF%BE", '地区代码']) {
+	my ($k) = $q->[0] =~ /^(\w+)=/;
 	$r = $b->get("/admin/registrations?$q->[0]", accept => 'xml');
 	is($r->status, 400, "?$q->[0]: 400");
-	like($r->xpath('/error/error/message') // '', qr/查询条件不正确：.*$q->[1]/,
-	    "?$q->[0]: the message names the filter");
+	like($r->xpath("/registrations/form/field[\@name='$k']/error") // '',
+	    qr/查询条件不正确：.*$q->[1]/, "?$q->[0]: the message names the filter");
 }
 $r = $b->get('/admin/registrations?level=3&page=1', accept => 'xml');
 is($r->status, 200, 'right filters: 200');

@@ -107,7 +107,13 @@ like($h->body, qr/name="viewport"/, 'a phone-sized viewport');
 unlike($h->body, qr/<script>|style="/, 'no inline script or style');
 
 $r = $p->get('/admin/policy?year=abc', accept => 'xml');
-is($r->status, 404, '?year=abc: 404');
+is($r->status, 400, '?year=abc: 400 (the field map)');
+like($r->xpath('/error/error/message') // '', qr/报考年度应为2000至2100/,
+    '?year=abc: the year field\'s message');
+$r = $p->get('/admin/windows?year=1999', accept => 'xml');
+is($r->status, 400, 'windows ?year=1999: 400');
+like($r->xpath('/error/error/message') // '', qr/报考年度应为2000至2100/,
+    'windows ?year=1999: the year field\'s message');
 $r = $p->get('/admin/policy?year=2099', accept => 'xml');
 is($r->status, 404, '?year=2099 (no such year): 404');
 

@@ -285,6 +285,15 @@ my $ID_C = GKBM::idno('410105', '19851112', '224');	# female
 	is($b->get('/register/photo?k=' . ('A' x 43))->status, 404,
 	    'a wrong token: 404');
 	is($b->get('/register/photo')->status, 404, 'no token: 404');
+	# The declared k (R_INPAGE): a malformed one is not found, not a 400.
+	is($b->get('/register/photo?k=short')->status, 404,
+	    'a token of the wrong length: 404');
+	is($b->get('/register/photo?k=' . ('A' x 44))->status, 404,
+	    'a token one too long: 404');
+	my $cr = $b->get('/register?consent=' . ('v' x 65));
+	is($cr->status, 303, 'GET /register with an overlong consent: 303');
+	like($cr->header('location') // '', qr{^/register/notice},
+	    '... to the notice');
 
 	# Another visitor cannot use the token.
 	$r = form($o, $ot, { idno => $ID_C, phone => $PD, keep => $tok,

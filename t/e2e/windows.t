@@ -74,10 +74,12 @@ like($h->body, qr/type="datetime-local"/, 'datetime-local inputs');
 (my $s0t = $s0) =~ tr/ /T/;
 like($h->body, qr/name="starts_at"[^>]*value="\Q$s0t\E"|value="\Q$s0t\E"[^>]*name="starts_at"/,
     'the start input holds the window in datetime-local form');
-$r = $p->get('/admin/windows?year=1999', accept => 'xml');
-is($r->status, 404, 'GET ?year=1999: 404');
-$r = $p->get('/admin/windows?year=abc', accept => 'xml');
-is($r->status, 404, 'GET ?year=abc: 404');
+for my $y ('1999', 'abc', '2101') {
+	$r = $p->get("/admin/windows?year=$y", accept => 'xml');
+	is($r->status, 400, "GET ?year=$y: 400 (the field map)");
+	like($r->xpath('/error/error/message') // '', qr/报考年度应为2000至2100/,
+	    "GET ?year=$y: the year's message");
+}
 
 # --- setting it ----------------------------------------------------------------
 

@@ -17,6 +17,11 @@
   <xsl:template name="content">
     <xsl:variable name="list" select="/*/list"/>
 
+    <!-- Wrong filters (400): the first message above the form. -->
+    <xsl:if test="/*/form/@status = 'invalid'">
+      <xsl:call-template name="form-message"/>
+    </xsl:if>
+
     <!-- The same for everyone with the same filter: kept by the worker
          (fcgi/fragment.c; the regions change at most once a minute). -->
     <f:cache key="concat(/*/form/field[@name = 'level']/@value, '|',

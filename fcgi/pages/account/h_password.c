@@ -96,14 +96,27 @@ fail:
 	return RC_DB;
 }
 
-/* The confirmation field: given, and the same as the new password pw. */
+#define M_PW_NEED	"请输入新密码。"
+#define M_PW_BAD	"新密码含有无法使用的字符或过长，请重新输入。"
+#define M_PW2_NEED	"请再次输入新密码。"
+#define M_PW2_BAD	"两次输入的密码不一致。"
+
+/* The new password, its confirmation and the SMS code (both forms). */
+#define PW_FIELD	{ "password", FT_TEXT, FL_REQ | FL_RAW | FL_SECRET, 1, \
+    128, M_PW_NEED, M_PW_BAD, NULL, NULL }
+#define PW2_FIELD	{ "password2", FT_TEXT, FL_REQ | FL_RAW | FL_SECRET, 1, \
+    128, M_PW2_NEED, M_PW2_BAD, NULL, NULL }
+#define CODE_FIELD	{ "sms_code", FT_TEXT, FL_SECRET, 0, 32, NULL, \
+    "短信验证码为6位数字。", NULL, NULL }
+#define SEND_FIELD	{ "send_code", FT_TEXT, FL_SECRET | FL_RAW, 0, 32, \
+    NULL, "请点击“获取验证码”按钮。", NULL, NULL }
+
+/* The confirmation pw2 of the new password pw, both well-formed. */
 static void
-confirm_check(struct req *r, const char *pw, const char *pw2)
+confirm_check(struct req *r, const struct fval *pw, const struct fval *pw2)
 {
-	if (pw2 == NULL || *pw2 == '\0')
-		xml_field_error(r, "password2", "请再次输入新密码。");
-	else if (pw != NULL && strcmp(pw, pw2) != 0)
-		xml_field_error(r, "password2", "两次输入的密码不一致。");
+	if (pw->err == NULL && pw2->err == NULL && strcmp(pw->s, pw2->s) != 0)
+		xml_field_error(r, "password2", M_PW2_BAD);
 }
 
 #define FAILS_OLD	5	/* wrong old passwords per account in 15 minutes */
@@ -235,12 +248,29 @@ password_send_code(struct req *r, const struct pwacct *pa)
 	    "验证码已发送，请查收短信（5分钟内有效）。");
 }
 
-/* POST /password */
+/*
+ * The fields of POST /password: sent as typed (FL_RAW: a password's
+ * spaces are its own) and never put back into the page.  The password's
+ * rules are policy()'s.
+ */
+enum { PF_OLD, PF_PW, PF_PW2, PF_CODE, PF_SEND };
+const struct fielddef h_password_fields[] = {
+	[PF_OLD] = { "old", FT_TEXT, FL_REQ | FL_RAW | FL_SECRET, 1, 128,
+	    "请输入原密码。", "原密码不正确。", NULL, NULL },
+	[PF_PW] = PW_FIELD,
+	[PF_PW2] = PW2_FIELD,
+	[PF_CODE] = CODE_FIELD,
+	[PF_SEND] = SEND_FIELD,
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+/* POST /password (h_password_fields) */
 enum rc
 h_password_post(struct req *r)
 {
 	struct pwacct	 pa;
-	const char	*old, *pw, *pw2, *msg;
+	const struct fval *fv = r->fv;
+	const char	*old = fv[PF_OLD].s, *pw = fv[PF_PW].s, *msg;
 	char		*role, *name, *login, *hash, *s;
 	unsigned char	*ie, *pe;
 	size_t		 iel, pel;
@@ -250,11 +280,8 @@ h_password_post(struct req *r)
 	if (pw_account(r, &pa) == -1)
 		return RC_DB;
 	password_page(r, &pa);
-	if (pa.code && form_get(&r->body, "send_code") != NULL)
+	if (pa.code && fv[PF_SEND].given)
 		return password_send_code(r, &pa);
-	old = form_get(&r->body, "old");
-	pw = form_get(&r->body, "password");
-	pw2 = form_get(&r->body, "password2");
 	if (db_run(r, STMT_ACCOUNT_GET, r->account_id) == -1 ||
 	    (n = db_row(r, STMT_ACCOUNT_GET, &role, &name,
 	    &ie, &iel, &pe, &pel, &s, &s, &s, &level, &s, &s, &login, &s, &s,
@@ -263,18 +290,17 @@ h_password_post(struct req *r)
 	db_done(r, STMT_ACCOUNT_GET);
 	if (n == 0)
 		return RC_NOTFOUND;
-	if (old == NULL || *old == '\0')
-		xml_field_error(r, "old", "请输入原密码。");
-	else if (old_check(r, old, hash) == -1)
+	field_xml(r);
+	if (fv[PF_OLD].err == NULL && old_check(r, old, hash) == -1)
 		return RC_DB;
-	if (pw == NULL || *pw == '\0')
-		xml_field_error(r, "password", "请输入新密码。");
+	if (fv[PF_PW].err != NULL)
+		;
 	else if ((msg = policy(r, r->account_id, role, name, login, ie, iel,
 	    pw)) != NULL)
 		xml_field_error(r, "password", msg);
-	else if (old != NULL && strcmp(old, pw) == 0)
+	else if (strcmp(old, pw) == 0)
 		xml_field_error(r, "password", "新密码不能与原密码相同。");
-	confirm_check(r, pw, pw2);
+	confirm_check(r, &fv[PF_PW], &fv[PF_PW2]);
 	if (pa.code && pa.phone[0] == '\0')
 		xml_field_error(r, "sms_code", "账号未绑定手机号，无法发送验证码，"
 		    "请联系上级管理员重置密码。");
@@ -282,7 +308,7 @@ h_password_post(struct req *r)
 		return RC_OK;
 	/* Checked last: a wrong field elsewhere spends no try of the code. */
 	if (pa.code && (msg = sms_check(r, pa.phone, "first",
-	    form_text(&r->body, "sms_code"), &code_id)) != NULL) {
+	    fv[PF_CODE].s, &code_id)) != NULL) {
 		if (r->status == 503)
 			return RC_DB;
 		xml_field_error(r, "sms_code", msg);
@@ -302,8 +328,6 @@ h_password_post(struct req *r)
 	return RC_OK;
 }
 
-static const char *const forgot_keep[] = { "login", "phone", "kind", NULL };
-
 /* What an ID number, phone, unit code or account name is made of. */
 #define LOGIN_CHARS	"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ" \
 			"abcdefghijklmnopqrstuvwxyz_"
@@ -312,6 +336,10 @@ static const char *const forgot_keep[] = { "login", "phone", "kind", NULL };
 			"（5分钟内有效）。"
 #define MSG_FORGOT_TOTP	"该账号已绑定身份验证器：重置密码还须填写身份验证器" \
 			"中的6位验证码；无法使用的，请联系上级管理员。"
+
+/* The fields of POST /password/forgot (h_forgot_fields). */
+enum { FF_LOGIN, FF_PHONE, FF_KIND, FF_PW, FF_PW2, FF_CODE, FF_TOTP,
+    FF_SEND };
 
 /* The account a forgot form names, and whether the phone is its own. */
 struct forgot {
@@ -389,7 +417,7 @@ forgot_name(struct req *r, struct forgot *fg, const char *name)
 static int
 forgot_totp(struct req *r, long long id, long long code_id)
 {
-	const char	*code = form_text(&r->body, "totp");
+	const char	*code = r->fv[FF_TOTP].s;
 	unsigned char	*enc, key[TOTP_KEY_LEN * 2];
 	char		 b32[64];
 	size_t		 len;
@@ -474,8 +502,41 @@ forgot_check(struct req *r, struct forgot *fg, const char *pw,
 	return 0;
 }
 
+/* A login: letters, digits and the underscore. */
+static const char *
+check_login(struct req *r, const struct fielddef *f, struct fval *v)
+{
+	(void)r;
+	(void)f;
+	return strspn(v->s, LOGIN_CHARS) == strlen(v->s) ? NULL :
+	    "账号只含字母、数字和下划线（身份证号、手机号、单位代码或账号名），"
+	    "请核对。";
+}
+
 /*
- * POST /password/forgot: send a code, or set the new password.  Every
+ * The fields of POST /password/forgot: who (login, phone, kind: put back
+ * into the page), then what the reset needs.
+ */
+const struct fielddef h_forgot_fields[] = {
+	[FF_LOGIN] = { "login", FT_TEXT, FL_REQ, 1, 32,
+	    "请输入身份证号、手机号、单位代码或账号。", "账号过长，请核对。", NULL,
+	    check_login },
+	[FF_PHONE] = { "phone", FT_TEXT, FL_REQ, 1, 32, "请输入手机号码。",
+	    "请输入11位手机号码。", NULL, field_check_phone },
+	[FF_KIND] = { "kind", FT_TEXT, 0, 0, 16, NULL, "账号类别不正确。", NULL,
+	    NULL },
+	[FF_PW] = PW_FIELD,
+	[FF_PW2] = PW2_FIELD,
+	[FF_CODE] = CODE_FIELD,
+	[FF_TOTP] = { "totp", FT_TEXT, FL_SECRET, 0, 32, NULL, MSG_FORGOT_TOTP,
+	    NULL, NULL },
+	[FF_SEND] = SEND_FIELD,
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+/*
+ * POST /password/forgot (h_forgot_fields): send a code, or set the new
+ * password.  Every
  * answer before the SMS code is right is the same whether the account,
  * or the phone as its phone, exists: a code is recorded either way
  * (sms_pretend) and only the account's own phone gets it.
@@ -484,7 +545,8 @@ enum rc
 h_forgot_post(struct req *r)
 {
 	struct forgot	 fg;
-	const char	*login, *phone, *pw, *msg;
+	const struct fval *fv = r->fv;
+	const char	*phone = fv[FF_PHONE].s, *pw = fv[FF_PW].s, *msg;
 	long long	 code_id;
 	int		 used;
 
@@ -493,32 +555,19 @@ h_forgot_post(struct req *r)
 		return RC_OK;
 	}
 	forgot_page(r);
-	xml_keep(r, forgot_keep);
-	login = form_text(&r->body, "login");
-	phone = form_text(&r->body, "phone");
-	if (*login == '\0')
-		xml_field_error(r, "login", "请输入身份证号、手机号、单位代码或账号。");
-	else if (strlen(login) > 32)
-		xml_field_error(r, "login", "账号过长，请核对。");
-	else if (strspn(login, LOGIN_CHARS) != strlen(login))
-		xml_field_error(r, "login", "账号只含字母、数字和下划线"
-		    "（身份证号、手机号、单位代码或账号名），请核对。");
-	if ((msg = valid_phone(phone)) != NULL)
-		xml_field_error(r, "phone", *phone ? msg : "请输入手机号码。");
+	field_put(r, h_forgot_fields, fv, FF_PW);	/* who */
 	if (r->form_bad)
 		return RC_OK;
-	if (forgot_find(r, login, phone, &fg) == -1)
+	if (forgot_find(r, fv[FF_LOGIN].s, phone, &fg) == -1)
 		return RC_DB;
-	if (form_get(&r->body, "send_code") != NULL)
+	if (fv[FF_SEND].given)
 		return smssend_form(r, phone, "reset", fg.matched, "phone",
 		    MSG_FORGOT_SENT);
-	pw = form_get(&r->body, "password");
-	if (pw == NULL || *pw == '\0')
-		xml_field_error(r, "password", "请输入新密码。");
-	confirm_check(r, pw, form_get(&r->body, "password2"));
+	field_put(r, h_forgot_fields + FF_PW, fv + FF_PW, FF_TOTP - FF_PW);
+	confirm_check(r, &fv[FF_PW], &fv[FF_PW2]);
 	if (r->form_bad)
 		return RC_OK;
-	if ((msg = sms_check(r, phone, "reset", form_text(&r->body, "sms_code"),
+	if ((msg = sms_check(r, phone, "reset", fv[FF_CODE].s,
 	    &code_id)) != NULL) {
 		if (r->status == 503)
 			return RC_DB;

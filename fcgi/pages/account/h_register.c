@@ -62,18 +62,27 @@ register_page(struct req *r, int *open)
 	return RC_OK;
 }
 
-/* GET /register?consent=VERSION */
+/*
+ * GET /register?consent=VERSION (R_INPAGE: any other consent, even a
+ * malformed one, goes to the notice).
+ */
+const struct fielddef h_register_fields[] = {
+	{ "consent", FT_TEXT, FL_QUERY | FL_REQ, 1, 64, "请先阅读申报人员须知。",
+	    "请先阅读申报人员须知。", NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
 enum rc
 h_register(struct req *r)
 {
-	const char	*c = req_arg(r, "consent");
+	const char	*c = r->fv[0].s;
 	enum rc		 rc;
 
 	if (r->role != ROLE_ANON) {
 		resp_redirect(r, "/home");
 		return RC_OK;
 	}
-	if (c == NULL || strcmp(c, r->cfg->consent_version) != 0) {
+	if (r->fv[0].err != NULL || strcmp(c, r->cfg->consent_version) != 0) {
 		resp_redirect(r, "/register/notice");
 		return RC_OK;
 	}
@@ -615,17 +624,24 @@ h_register_post(struct req *r)
 /*
  * GET /register/photo?k=TOKEN: the ID-card photo a refused registration
  * kept, shown as a thumbnail on its retry; only to the anonymous cookie
- * it was kept for, sent by nginx (X-Accel-Redirect) like /files.
+ * it was kept for, sent by nginx (X-Accel-Redirect) like /files.  Any
+ * other k is not found (R_INPAGE).
  */
+const struct fielddef h_register_photo_fields[] = {
+	{ "k", FT_TEXT, FL_QUERY | FL_REQ, TOKEN_LEN, TOKEN_LEN, "没有这张照片。",
+	    "没有这张照片。", NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
 enum rc
 h_register_photo(struct req *r)
 {
 	struct regkeep	 k;
 	int		 n;
 
-	if (r->role != ROLE_ANON)
+	if (r->role != ROLE_ANON || r->fv[0].err != NULL)
 		return RC_NOTFOUND;
-	if ((n = regkeep_load(r, req_arg(r, "k"), &k)) == -1)
+	if ((n = regkeep_load(r, r->fv[0].s, &k)) == -1)
 		return RC_DB;
 	if (n == 0 || k.file[0] == '\0')
 		return RC_NOTFOUND;
@@ -633,6 +649,17 @@ h_register_photo(struct req *r)
 	    k.file), "image/jpeg", "inline; filename=\"idcard.jpg\"");
 	return RC_OK;
 }
+
+/* The fields of POST /sms (the captcha's answer is captcha.c's). */
+enum { SF_PHONE, SF_PURPOSE };
+static const char *const purposes[] = { "register", "reset", NULL };
+const struct fielddef h_sms_fields[] = {
+	[SF_PHONE] = { "phone", FT_TEXT, FL_REQ, 1, 32, "请输入11位手机号码。",
+	    "请输入11位手机号码。", NULL, field_check_phone },
+	[SF_PURPOSE] = { "purpose", FT_CHOICE, FL_REQ, 0, 0,
+	    "验证码用途不正确。", "验证码用途不正确。", purposes, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
 
 /*
  * POST /sms (for the page's script): sends a registration or reset code
@@ -642,13 +669,16 @@ h_register_photo(struct req *r)
  * the captcha and goes to any phone ("already registered" is said only
  * after the code, by /register); a reset code goes only to a phone that
  * has an account, and for any other the same code is recorded but not
- * sent (sms_pretend), so the limits answer alike too.
+ * sent (sms_pretend), so the limits answer alike too.  Fields:
+ * h_sms_fields.
  */
 enum rc
 h_sms(struct req *r)
 {
 	struct who	 a;
-	const char	*phone, *purpose, *msg = NULL;
+	const struct fval *p = &r->fv[SF_PURPOSE];
+	const char	*phone = r->fv[SF_PHONE].s, *purpose = p->s;
+	const char	*msg = NULL;
 	xmlNodePtr	 s;
 	char		 norm[16];
 	int		 open = 1, known = 0;
@@ -656,21 +686,20 @@ h_sms(struct req *r)
 	xml_page(r, PAGE_SMS);
 	s = r->root;
 	xml_form(r, "/sms");
-	phone = form_text(&r->body, "phone");
-	purpose = form_text(&r->body, "purpose");
 	xml_field(r, "phone", phone);
 	/* Registration and reset are the visitor's (db.c's statements too). */
-	if (r->role != ROLE_ANON && (strcmp(purpose, "register") == 0 ||
-	    strcmp(purpose, "reset") == 0))
+	if (p->err != NULL)
+		msg = p->err;
+	else if (r->role != ROLE_ANON)
 		msg = "您已登录，无需注册或找回密码；如需换账号，请先退出。";
 	else if (strcmp(purpose, "register") == 0) {
 		if (year_window(r, s, "registration", &open) == -1)
 			return RC_DB;
-		msg = open ? valid_phone(phone) :
+		msg = open ? r->fv[SF_PHONE].err :
 		    year_window_closed(r, W_UNSET, W_OUTSIDE);
 		known = 1;
-	} else if (strcmp(purpose, "reset") == 0) {
-		if ((msg = valid_phone(phone)) == NULL) {
+	} else {
+		if ((msg = r->fv[SF_PHONE].err) == NULL) {
 			if ((known = account_find(r, 0, phone, &a, norm,
 			    sizeof(norm))) == 0)
 				known = account_find(r, 1, phone, &a, norm,
@@ -678,8 +707,7 @@ h_sms(struct req *r)
 			if (known == -1)
 				return RC_DB;
 		}
-	} else
-		msg = "验证码用途不正确。";
+	}
 	if (msg == NULL && (msg = known ? sms_issue(r, phone, purpose) :
 	    sms_pretend(r, phone, purpose)) != NULL && r->status == 503)
 		return RC_DB;

@@ -24,6 +24,16 @@ bad(struct req *r, const char *msg)
 	return RC_BADREQ;
 }
 
+/* The fields of GET /lookup/units. */
+enum { UF_REGION, UF_PARENT };
+const struct fielddef h_lookup_units_fields[] = {
+	[UF_REGION] = { "region", FT_TEXT, FL_QUERY, 6, 6, NULL,
+	    "地区代码应为6位数字。", NULL, field_check_digits },
+	[UF_PARENT] = { "parent", FT_UINT, FL_QUERY, 1, 4294967295LL, NULL,
+	    "上级单位编号应为正整数。", NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
 /*
  * GET /lookup/units?region=CODE: the supervising units of a region (a
  * city, a directly administered county, or the province for 省直
@@ -33,8 +43,8 @@ bad(struct req *r, const char *msg)
 enum rc
 h_lookup_units(struct req *r)
 {
-	const char	*region = req_arg(r, "region");
-	const char	*parent = req_arg(r, "parent");
+	const char	*region = r->fv[UF_REGION].s;
+	const char	*parent = r->fv[UF_PARENT].s;
 	xmlNodePtr	 us, u;
 	char		*name, *kind, *code, *pkind, *pregion, *gkind, *gparent;
 	char		*pname, *pcode;
@@ -43,16 +53,10 @@ h_lookup_units(struct req *r)
 	int		 n;
 
 	xml_page(r, PAGE_UNITS);
-	if (region != NULL && *region == '\0')
-		region = NULL;
-	if (parent != NULL && *parent == '\0')
-		parent = NULL;
-	if ((region == NULL) == (parent == NULL))
+	if ((*region == '\0') == (*parent == '\0'))
 		return bad(r, "请指定地区（region）或上级单位（parent）其中之一。");
 	us = r->root;
-	if (region != NULL) {
-		if (strlen(region) != 6 || strspn(region, "0123456789") != 6)
-			return bad(r, "地区代码应为6位数字。");
+	if (*region != '\0') {
 		if (db_run(r, STMT_UNIT_REGION_GET, region) == -1 ||
 		    (n = db_row(r, STMT_UNIT_REGION_GET, &name,
 		    &kind)) == -1)
@@ -67,8 +71,7 @@ h_lookup_units(struct req *r)
 			return RC_DB;
 		st = STMT_UNIT_SUPERVISORS;
 	} else {
-		if (valid_uint(parent, 1, 4294967295LL, &pid) == -1)
-			return bad(r, "上级单位编号应为正整数。");
+		pid = r->fv[UF_PARENT].n;
 		if (db_run(r, STMT_UNIT_GET, pid) == -1 ||
 		    (n = db_row(r, STMT_UNIT_GET, &pkind,
 		    &pparent, &pregion, &gkind, &gparent, &pname,
@@ -97,16 +100,17 @@ h_lookup_units(struct req *r)
 /*
  * Checks a work-type query: at most Q_MAX_CHARS characters, Chinese
  * characters or Latin letters only (so no LIKE wildcard gets through);
- * letters are lowered in place.  Returns NULL or the message.
+ * letters are lowered.  Returns NULL or the message.
  */
 static const char *
-query_check(char *q)
+query_check(struct req *r, const struct fielddef *f, struct fval *v)
 {
+	char			*q = pool_strdup(r->pool, v->s);
 	const unsigned char	*p = (const unsigned char *)q;
 	size_t			 chars = 0;
 
-	if (!valid_utf8(q, strlen(q)))
-		return "查询内容不是有效的文字，请输入工种名称汉字或拼音首字母。";
+	(void)f;
+	v->s = q;
 	for (; *p != '\0'; p++) {
 		if ((*p & 0xc0) != 0x80)
 			chars++;
@@ -230,6 +234,38 @@ targets(struct req *r, xmlNodePtr list, const char *cur, long long curlevel,
 	return RC_OK;
 }
 
+/* A work-type code: capitals and digits. */
+static const char *
+check_code(struct req *r, const struct fielddef *f, struct fval *v)
+{
+	(void)r;
+	return strspn(v->s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") ==
+	    strlen(v->s) ? NULL : f->bad;
+}
+
+static const char *const fors[] = { "target", NULL };
+static const char *const routes[] = { "years", "certificate", NULL };
+
+/* The fields of GET /lookup/worktypes (for=target: level is needed). */
+enum { WF_FOR, WF_CUR, WF_LEVEL, WF_ROUTE, WF_CURLEVEL, WF_Q };
+const struct fielddef h_lookup_worktypes_fields[] = {
+	[WF_FOR] = { "for", FT_CHOICE, FL_QUERY, 0, 0, NULL,
+	    "参数for只能为target。", fors, NULL },
+	[WF_CUR] = { "cur", FT_TEXT, FL_QUERY, 1, 8, NULL,
+	    "现岗位工种代码不正确，请重新选择。", NULL, check_code },
+	[WF_LEVEL] = { "level", FT_UINT, FL_QUERY, 1, 5, NULL,
+	    "请先选择申报岗位等级（1至5级）。", NULL, NULL },
+	[WF_ROUTE] = { "route", FT_CHOICE, FL_QUERY, 0, 0, NULL,
+	    "申报方式只能为按工作年限申报或按岗位等级证书申报。", routes, NULL },
+	[WF_CURLEVEL] = { "curlevel", FT_UINT, FL_QUERY, 0, 5, NULL,
+	    "现岗位等级不正确（0为未定级，1至5级）。", NULL, NULL },
+	/* Not a text (control or broken bytes): the first message. */
+	[WF_Q] = { "q", FT_TEXT, FL_QUERY, 0, 1000, NULL,
+	    "查询内容不是有效的文字，请输入工种名称汉字或拼音首字母。", NULL,
+	    query_check },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
 /*
  * GET /lookup/worktypes?q=TEXT: up to 50 work types whose name contains
  * TEXT or whose pinyin initials start with it; an empty q lists the
@@ -240,41 +276,25 @@ targets(struct req *r, xmlNodePtr list, const char *cur, long long curlevel,
 enum rc
 h_lookup_worktypes(struct req *r)
 {
-	const char	*forp = req_arg(r, "for"), *cur, *route, *msg;
-	char		*q, *code, *name, *pinyin, *status;
+	const struct fval *fv = r->fv;
+	const char	*q = fv[WF_Q].s;
+	char		*code, *name, *pinyin, *status;
 	char		*rows[50][4];
 	xmlNodePtr	 list;
-	long long	 level = 0, curlevel = -1;
 	size_t		 nrows = 0, i;
 	enum rc		 rc;
 	int		 n;
 
 	xml_page(r, PAGE_WORKTYPES);
 	list = r->root;
-	if (forp != NULL && *forp != '\0') {
-		if (strcmp(forp, "target") != 0)
-			return bad(r, "参数for只能为target。");
-		cur = req_arg(r, "cur") ? req_arg(r, "cur") : "";
-		route = req_arg(r, "route") ? req_arg(r, "route") : "";
-		if (strlen(cur) > 8 || strspn(cur,
-		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != strlen(cur))
-			return bad(r, "现岗位工种代码不正确，请重新选择。");
-		if (valid_uint(req_arg(r, "level"), 1, 5, &level) == -1)
-			return bad(r, "请先选择申报岗位等级（1至5级）。");
-		if (*route != '\0' && strcmp(route, "years") != 0 &&
-		    strcmp(route, "certificate") != 0)
-			return bad(r, "申报方式只能为按工作年限申报或按岗位等级证书申报。");
-		if (req_arg(r, "curlevel") != NULL &&
-		    *req_arg(r, "curlevel") != '\0' &&
-		    valid_uint(req_arg(r, "curlevel"), 0, 5, &curlevel) == -1)
-			return bad(r, "现岗位等级不正确（0为未定级，1至5级）。");
+	if (*fv[WF_FOR].s != '\0') {
+		if (*fv[WF_LEVEL].s == '\0')
+			return bad(r, h_lookup_worktypes_fields[WF_LEVEL].bad);
 		xml_attr(list, "for", "target");
-		return targets(r, list, cur, curlevel, level, route);
+		return targets(r, list, fv[WF_CUR].s, *fv[WF_CURLEVEL].s !=
+		    '\0' ? fv[WF_CURLEVEL].n : -1, fv[WF_LEVEL].n,
+		    fv[WF_ROUTE].s);
 	}
-	q = (char *)(req_arg(r, "q") ? req_arg(r, "q") : "");
-	q = pool_strdup(r->pool, q);
-	if ((msg = query_check(q)) != NULL)
-		return bad(r, msg);
 	xml_attr(list, "q", q);
 	/* Rows first: worktype_node runs another statement. */
 	if (db_run(r, STMT_WT_SEARCH, q, q, q, q) == -1)

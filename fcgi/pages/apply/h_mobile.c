@@ -20,6 +20,7 @@
 
 #include "web.h"
 #include "upload.h"
+#include "appform.h"
 
 #define COOKIE_CLAIM	"gkbm_m"	/* the phone that claimed a link */
 
@@ -97,7 +98,7 @@ h_qr(struct req *r)
 	enum rc		 rc;
 
 	/* From the application form: its fields are saved or kept. */
-	if (apply_draft_keep(r) == -1)
+	if (appform_draft_keep(r) == -1)
 		return RC_DB;
 	if ((rc = qr_app(r, &a)) != RC_OK)
 		return rc;
@@ -136,17 +137,23 @@ fail:
  * 打开, when), with 撤销 and a new code.  The code itself is shown only
  * once, when made (only its hash is stored).
  */
+static const char *const qr_ms[] = { "revoked", NULL };
+const struct fielddef h_qr_state_fields[] = {
+	/* The note after a redirect; another one is ignored (R_INPAGE). */
+	{ "m", FT_CHOICE, FL_QUERY, 0, 0, NULL, "参数m不正确。", qr_ms, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
 enum rc
 h_qr_state(struct req *r)
 {
 	struct app	 a;
-	const char	*m = req_arg(r, "m");
 	enum rc		 rc;
 
 	if ((rc = qr_app(r, &a)) != RC_OK)
 		return rc;
 	xml_page(r, PAGE_QR);
-	if (m != NULL && strcmp(m, "revoked") == 0)
+	if (*r->fv[0].s != '\0' && r->fv[0].err == NULL)
 		xml_el(r->root, "revoked", NULL);
 	if (qr_state(r, a.id) == -1)
 		return RC_DB;
@@ -370,8 +377,15 @@ mobile_page(struct req *r, const struct link *l)
 
 /*
  * GET /m?t=TOKEN: the phone opens the link (no login).  Before the claim
- * it shows 开始上传; a GET never claims.
+ * it shows 开始上传; a GET never claims.  A wrong t gets the mobile
+ * page's own refusal (R_INPAGE).
  */
+const struct fielddef h_mobile_fields[] = {
+	{ "t", FT_TEXT, FL_QUERY | FL_REQ, TOKEN_LEN, TOKEN_LEN, "二维码链接无效。",
+	    "二维码链接无效。", NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
 enum rc
 h_mobile(struct req *r)
 {
@@ -379,7 +393,8 @@ h_mobile(struct req *r)
 	enum rc		 rc;
 	int		 ok;
 
-	if ((rc = mobile_link(r, req_arg(r, "t"), &l, &ok)) != RC_OK || !ok)
+	if ((rc = mobile_link(r, r->fv[0].err == NULL ? r->fv[0].s : NULL,
+	    &l, &ok)) != RC_OK || !ok)
 		return rc;
 	if (l.state == L_UNCLAIMED)
 		return mobile_start(r, &l);

@@ -17,6 +17,7 @@
 
 #include "web.h"
 #include "upload.h"
+#include "appform.h"
 
 /*
  * Refuses a kind that is unknown, reserved for reviewers (R21), for
@@ -177,7 +178,7 @@ upload_form_files(struct req *r, int *nup)
  * POST /apply/upload (multipart: csrf, kind, file, title), from the
  * upload page, or from the application form (file_KIND, title and every
  * field of the form): then the fields are saved as the draft, or kept
- * for the form when they cannot be saved yet (apply_draft_keep), whether
+ * for the form when they cannot be saved yet (appform_draft_keep), whether
  * the upload goes through or not.
  */
 enum rc
@@ -204,7 +205,7 @@ h_upload_post(struct req *r)
 	    form_text(&r->body, "title"), "上传未成功，请按提示修改后重新上传。",
 	    &k)) != RC_OK)
 		return rc;
-	if ((saved = apply_draft_keep(r)) == -1)
+	if ((saved = appform_draft_keep(r)) == -1)
 		return RC_DB;
 	if (k == NULL)
 		return RC_OK;
@@ -248,7 +249,7 @@ h_upload_stamp(struct req *r)
 	int		 n;
 
 	/* From the application form: its fields are saved or kept. */
-	if (apply_draft_keep(r) == -1 ||
+	if (appform_draft_keep(r) == -1 ||
 	    (n = app_mine(r, &a)) == -1)
 		return RC_DB;
 	upload_page(r, "/apply/stamp", n == 1 ? &a : NULL);
@@ -315,7 +316,7 @@ h_upload_delete(struct req *r)
 	int		 n;
 
 	/* From the application form: its fields are saved or kept. */
-	if (apply_draft_keep(r) == -1)
+	if (appform_draft_keep(r) == -1)
 		return RC_DB;
 	if (valid_uint(form_text(&r->body, "id"), 1, 0xffffffffLL, &id) == -1)
 		return RC_NOTFOUND;

@@ -33,11 +33,50 @@
 #define Y_MIN_WORK	1940	/* as the form's 参加工作时间 */
 #define Y_MIN_LEVEL	1950	/* as the form's 现等级取得时间 */
 
-/* The questions, as the query string names them. */
-static const char *const fields[] = {
-	"gender", "birth_year", "work_start_year", "work_years", "cur_level",
-	"cur_level_year", "cur_worktype", "target_worktype", "education",
-	"prohibited", NULL
+static const char *const genders[] = { "M", "F", NULL };
+static const char *const yesno[] = { "yes", "no", NULL };
+static const char *const go[] = { "1", NULL };
+
+/* A year of four digits (the range and its message: year_field). */
+static const char *
+check_year4(struct req *r, const struct fielddef *f, struct fval *v)
+{
+	(void)r;
+	return strlen(v->s) == 4 ? NULL : f->bad;
+}
+
+/*
+ * The questions, as the query string names them (R_INPAGE: a wrong
+ * answer goes next to its question).  What is required, the ranges up
+ * to the report year and the lists are the ask_ functions'.
+ */
+enum { CF_GENDER, CF_BIRTH, CF_WSTART, CF_WYEARS, CF_CURLEVEL, CF_CURYEAR,
+    CF_CURWT, CF_TWT, CF_EDU, CF_PROHIB, CF_GO };
+const struct fielddef h_canapply_fields[] = {
+	[CF_GENDER] = { "gender", FT_CHOICE, FL_QUERY, 0, 0, NULL,
+	    "性别只能选择男或女。", genders, NULL },
+	[CF_BIRTH] = { "birth_year", FT_UINT, FL_QUERY, Y_MIN_BIRTH, 9999,
+	    NULL, "出生年份不正确。", NULL, check_year4 },
+	[CF_WSTART] = { "work_start_year", FT_UINT, FL_QUERY, Y_MIN_WORK, 9999,
+	    NULL, "参加工作年份不正确。", NULL, check_year4 },
+	[CF_WYEARS] = { "work_years", FT_UINT, FL_QUERY, 0, 80, NULL,
+	    "工作年限应为0至80之间的整数（年）；不填则按报考年度减参加工作年份"
+	    "再加1计算。", NULL, NULL },
+	[CF_CURLEVEL] = { "cur_level", FT_UINT, FL_QUERY, 0, 5, NULL,
+	    "请从列表中选择现岗位等级。", NULL, NULL },
+	[CF_CURYEAR] = { "cur_level_year", FT_UINT, FL_QUERY, Y_MIN_LEVEL,
+	    9999, NULL, "现等级取得年份不正确。", NULL, check_year4 },
+	[CF_CURWT] = { "cur_worktype", FT_TEXT, FL_QUERY, 1, 8, NULL,
+	    "没有这个工种，请从列表中选择现岗位工种。", NULL, NULL },
+	[CF_TWT] = { "target_worktype", FT_TEXT, FL_QUERY, 1, 8, NULL,
+	    "没有这个工种，请从列表中选择申报岗位工种。", NULL, NULL },
+	[CF_EDU] = { "education", FT_TEXT, FL_QUERY, 1, 2, NULL,
+	    "请从列表中选择文化程度。", NULL, NULL },
+	[CF_PROHIB] = { "prohibited", FT_CHOICE, FL_QUERY, 0, 0, NULL,
+	    "请选择是或否。", yesno, NULL },
+	[CF_GO] = { "go", FT_CHOICE, FL_QUERY, 0, 0, NULL, "参数go只能为1。", go,
+	    NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 /* Every level and route the rules know (level 2: certificate only). */
@@ -84,47 +123,46 @@ ask_year(const struct req *r)
 	return tm.tm_year + 1900;
 }
 
-/* A four-digit year in [min, max] from field name, or 0 (error set). */
+/* A four-digit year of question k up to max, or 0 (error set). */
 static int
-year_field(struct req *r, const char *name, int min, int max,
-    const char *empty, const char *what)
+year_field(struct req *r, int k, int max, const char *empty,
+    const char *what)
 {
-	const char	*v = form_text(&r->query, name);
-	long long	 y;
+	const struct fielddef	*f = &h_canapply_fields[k];
+	const struct fval	*v = &r->fv[k];
 
-	if (*v == '\0') {
+	if (*v->s == '\0') {
 		if (empty != NULL)
-			xml_field_error(r, name, empty);
+			xml_field_error(r, f->key, empty);
 		return 0;
 	}
-	if (strlen(v) != 4 || valid_uint(v, min, max, &y) == -1) {
-		xml_field_error(r, name, pool_printf(r->pool, "%s应为%d至%d之间的"
-		    "四位数字年份，如%d。", what, min, max, max - 30));
+	if (v->err != NULL || v->n > max) {
+		xml_field_error(r, f->key, pool_printf(r->pool, "%s应为%lld至%d"
+		    "之间的四位数字年份，如%d。", what, f->min, max, max - 30));
 		return 0;
 	}
-	return (int)y;
+	return (int)v->n;
 }
 
 /* Gender, birth, start of work and years of work. */
 static void
 ask_person(struct req *r, struct ask *q)
 {
-	const char	*v = form_text(&r->query, "gender");
-	long long	 n;
-	int		 max;
+	const struct fval	*v = &r->fv[CF_GENDER], *wy = &r->fv[CF_WYEARS];
+	int			 max;
 
-	if (*v == '\0')
+	if (*v->s == '\0')
 		xml_field_error(r, "gender", "请选择性别。");
-	else if (strcmp(v, "M") != 0 && strcmp(v, "F") != 0) {
-		xml_field_error(r, "gender", "性别只能选择男或女。");
+	else if (v->err != NULL) {
+		xml_field_error(r, "gender", v->err);
 		xml_field(r, "gender", "");	/* no radio button to keep it */
 	}
 	else
-		q->a.gender = *v;
-	q->a.birth_year = year_field(r, "birth_year", Y_MIN_BIRTH, q->a.year,
+		q->a.gender = *v->s;
+	q->a.birth_year = year_field(r, CF_BIRTH, q->a.year,
 	    "请填写出生年份（四位数字，如1975）。", "出生年份");
-	q->a.work_start_year = year_field(r, "work_start_year", Y_MIN_WORK,
-	    q->a.year, "请填写参加工作年份（四位数字，如1995）。", "参加工作年份");
+	q->a.work_start_year = year_field(r, CF_WSTART, q->a.year,
+	    "请填写参加工作年份（四位数字，如1995）。", "参加工作年份");
 	if (q->a.birth_year > 0 && q->a.work_start_year > 0 &&
 	    q->a.work_start_year < q->a.birth_year) {
 		xml_field_error(r, "work_start_year", "参加工作年份不能早于出生年份，"
@@ -134,63 +172,56 @@ ask_person(struct req *r, struct ask *q)
 	max = q->a.work_start_year > 0 ? q->a.year - q->a.work_start_year + 1 :
 	    80;
 	q->a.work_years = q->a.work_start_year > 0 ? max : -1;
-	v = form_text(&r->query, "work_years");
-	if (*v == '\0')
+	if (*wy->s == '\0')
 		return;
-	if (valid_uint(v, 0, 80, &n) == -1)
-		xml_field_error(r, "work_years", "工作年限应为0至80之间的整数（年）；"
-		    "不填则按报考年度减参加工作年份再加1计算。");
-	else if (n > max)
+	if (wy->err != NULL)
+		xml_field_error(r, "work_years", wy->err);
+	else if (wy->n > max)
 		xml_field_error(r, "work_years", pool_printf(r->pool, "工作年限最多为"
 		    "%d年（报考年度－参加工作年份＋1），只能往下修改。", max));
 	else
-		q->a.work_years = (int)n;
+		q->a.work_years = (int)wy->n;
 }
 
 /* Education and prohibited circumstances. */
 static void
 ask_other(struct req *r, struct ask *q)
 {
-	const char	*v = form_text(&r->query, "education");
-	int		 i;
+	const struct fval	*v = &r->fv[CF_EDU], *p = &r->fv[CF_PROHIB];
+	int			 i;
 
-	if (*v == '\0')
+	if (*v->s == '\0')
 		xml_field_error(r, "education", "请选择文化程度。");
-	for (i = 0; *v != '\0' && i < q->nedu; i++)
-		if (strcmp(q->edu[i].code, v) == 0)
+	for (i = 0; v->err == NULL && i < q->nedu; i++)
+		if (strcmp(q->edu[i].code, v->s) == 0)
 			q->a.edu_rank = q->edu[i].rank;
-	if (*v != '\0' && q->a.edu_rank == 0)
-		xml_field_error(r, "education", "请从列表中选择文化程度。");
-	v = form_text(&r->query, "prohibited");
-	if (*v == '\0' || strcmp(v, "no") == 0)
-		q->a.prohibited = 0;
-	else if (strcmp(v, "yes") == 0)
-		q->a.prohibited = 1;
-	else {
-		xml_field_error(r, "prohibited", "请选择是或否。");
+	if (*v->s != '\0' && q->a.edu_rank == 0)
+		xml_field_error(r, "education",
+		    h_canapply_fields[CF_EDU].bad);
+	if (p->err != NULL) {
+		xml_field_error(r, "prohibited", p->err);
 		xml_field(r, "prohibited", "");
-	}
+	} else
+		q->a.prohibited = *p->s != '\0' && p->n == 0;	/* yes */
 }
 
 /* The current level and the year it was obtained. */
 static void
 ask_level(struct req *r, struct ask *q)
 {
-	const char	*v = form_text(&r->query, "cur_level");
-	long long	 n;
+	const struct fval	*v = &r->fv[CF_CURLEVEL];
 
 	q->a.cur_level = -1;
-	if (*v == '\0')
+	if (*v->s == '\0')
 		xml_field_error(r, "cur_level", "请选择现岗位等级；没有等级证书的"
 		    "请选择未定级。");
-	else if (valid_uint(v, 0, 5, &n) == -1)
-		xml_field_error(r, "cur_level", "请从列表中选择现岗位等级。");
+	else if (v->err != NULL)
+		xml_field_error(r, "cur_level", v->err);
 	else
-		q->a.cur_level = (int)n;
+		q->a.cur_level = (int)v->n;
 	if (q->a.cur_level > 0)
-		q->a.cur_level_year = year_field(r, "cur_level_year",
-		    Y_MIN_LEVEL, q->a.year, "请填写现等级取得年份。",
-		    "现等级取得年份");
+		q->a.cur_level_year = year_field(r, CF_CURYEAR, q->a.year,
+		    "请填写现等级取得年份。", "现等级取得年份");
 }
 
 /*
@@ -234,8 +265,8 @@ map_names(struct req *r, const struct ask *q)
 static int
 ask_worktypes(struct req *r, struct ask *q)
 {
-	const char		*cv = form_text(&r->query, "cur_worktype");
-	const char		*tv = form_text(&r->query, "target_worktype");
+	const char		*cv = r->fv[CF_CURWT].s;
+	const char		*tv = r->fv[CF_TWT].s;
 	const struct pub_wt	*c = NULL, *t = NULL;
 
 	if (*cv != '\0' && (c = pub_wt_find(q->wt, q->nwt, cv)) == NULL)
@@ -365,8 +396,9 @@ lists(struct req *r, const struct ask *q)
 }
 
 /*
- * GET /canapply: the questions, and with go=1 the answer.  Wrong answers
- * get their messages next to their questions (400) and no verdict.
+ * GET /canapply (h_canapply_fields, R_INPAGE): the questions, and with
+ * go=1 the answer.  Wrong answers get their messages next to their
+ * questions (400) and no verdict.
  */
 enum rc
 h_canapply(struct req *r)
@@ -384,9 +416,9 @@ h_canapply(struct req *r)
 		return RC_DB;
 	lists(r, &q);
 	xml_form(r, "/canapply");
-	for (i = 0; fields[i] != NULL; i++)
-		xml_field(r, fields[i], form_text(&r->query, fields[i]));
-	if (strcmp(form_text(&r->query, "go"), "1") != 0)
+	for (i = 0; i < CF_GO; i++)
+		xml_field(r, h_canapply_fields[i].key, r->fv[i].s);
+	if (*r->fv[CF_GO].s == '\0' || r->fv[CF_GO].err != NULL)
 		return RC_OK;
 	ask_person(r, &q);
 	ask_level(r, &q);

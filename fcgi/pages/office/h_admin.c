@@ -73,16 +73,19 @@ windows_page(struct req *r, long long year, int *known)
 	return RC_OK;
 }
 
-/* GET /admin/windows?year= */
+/* The year of GET /admin/windows and GET /admin/policy. */
+const struct fielddef h_year_fields[] = {
+	{ "year", FT_UINT, FL_QUERY, 2000, 2100, NULL,
+	    "报考年度应为2000至2100之间的四位数字。", NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+/* GET /admin/windows?year= (h_year_fields) */
 enum rc
 h_windows(struct req *r)
 {
-	const char	*ys = req_arg(r, "year");
-	long long	 year = r->year;
-
-	if (ys != NULL && valid_uint(ys, 2000, 2100, &year) == -1)
-		return RC_NOTFOUND;
-	return windows_page(r, year, NULL);
+	return windows_page(r, *r->fv[0].s != '\0' ? r->fv[0].n : r->year,
+	    NULL);
 }
 
 /*
@@ -292,28 +295,38 @@ reg_attr_num(xmlNodePtr n, const char *name, long long v)
 	xml_attr(n, name, b + i);
 }
 
-/* A region code: six digits. */
-static const char *
-registrations_check_region(struct req *r, const struct fielddef *f,
-    struct fval *v)
-{
-	(void)r;
-	return strlen(v->s) != 6 || strspn(v->s, "0123456789") != 6 ?
-	    f->bad : NULL;
-}
-
 /* The filters of GET /admin/registrations. */
 enum { RF_REGION, RF_LEVEL, RF_PAGE };
 const struct fielddef h_registrations_fields[] = {
 	[RF_REGION] = { "region", FT_TEXT, FL_QUERY, 6, 6, NULL,
-	    "查询条件不正确：地区代码应为6位数字。", NULL,
-	    registrations_check_region },
+	    "查询条件不正确：地区代码应为6位数字。", NULL, field_check_digits },
 	[RF_LEVEL] = { "level", FT_UINT, FL_QUERY, 1, 5, NULL,
 	    "查询条件不正确：等级应为1至5。", NULL, NULL },
 	[RF_PAGE] = { "page", FT_UINT, FL_QUERY, 1, 1000000, NULL,
 	    "查询条件不正确：页码应为正整数。", NULL, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
 };
+
+/*
+ * Wrong filters (the route is R_INPAGE): the page with the form, each
+ * message next to its filter and the first above the form, and no rows.
+ */
+static enum rc
+registrations_refused(struct req *r)
+{
+	xmlNodePtr	 list;
+	size_t		 i;
+
+	for (i = 0; r->fv[i].err == NULL; i++)
+		;
+	xml_form_message(r, r->fv[i].err);
+	list = xml_el(r->root, "list", NULL);
+	xml_attr(list, "page", "1");
+	xml_attr(list, "pages", "0");
+	xml_attr(list, "total", "0");
+	xml_attrf(list, "size", "%d", LIST_SIZE);
+	return RC_OK;
+}
 
 /* GET /admin/registrations?page=&level=&region= */
 enum rc
@@ -338,12 +351,13 @@ h_registrations(struct req *r)
 	if (*r->fv[RF_PAGE].s != '\0')
 		page = r->fv[RF_PAGE].n;
 	xml_form(r, "/admin/registrations");
-	xml_field(r, "region", region);
-	xml_field(r, "level", r->fv[RF_LEVEL].s);
+	field_xml(r);
 
 	if (regions_xml(r, r->root) == -1)
 		return RC_DB;
 	xml_levels(r->root);
+	if (r->fields_bad)
+		return registrations_refused(r);
 
 	if ((total = reg_count(r, scope, region, level)) == -1 ||
 	    reg_regions(r) == -1)

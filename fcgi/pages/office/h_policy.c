@@ -245,17 +245,14 @@ policy_worktypes(struct ppage *pg)
 	}
 }
 
-/* GET /admin/policy?year= (province) */
+/* GET /admin/policy?year= (province; h_year_fields) */
 enum rc
 h_policy(struct req *r)
 {
 	struct ppage	 pg;
-	const char	*ys = req_arg(r, "year");
-	long long	 year = r->year;
+	long long	 year = *r->fv[0].s != '\0' ? r->fv[0].n : r->year;
 	enum rc		 rc;
 
-	if (ys != NULL && valid_uint(ys, 2000, 2100, &year) == -1)
-		return RC_NOTFOUND;
 	if ((rc = policy_page(r, year, &pg)) != RC_OK)
 		return rc;
 	if (!pg.known)
@@ -300,24 +297,36 @@ policy_fields(struct req *r, struct ppage *pg, struct elig_policy *pol)
 }
 
 /*
+ * The fields of POST /admin/policy that are the page's own: the year and
+ * the ticked work types (level1[], repeated).  The policy's keys are
+ * declared by rules/policy.c (policy_keys, checked by policy_set).
+ */
+enum { PF_YEAR, PF_LEVEL1 };
+const struct fielddef h_policy_fields[] = {
+	[PF_YEAR] = { "year", FT_UINT, FL_REQ, 2000, 2100, "请选择报考年度。",
+	    "请选择报考年度。", NULL, NULL },
+	[PF_LEVEL1] = { L1_FIELD, FT_TEXT, FL_REQ | FL_MANY, 1, 8,
+	    "请至少勾选一个本年度开考一级（高级技师）的工种。",
+	    "所选工种不在现行工种目录中，请在下方列表中重新勾选。", NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+/*
  * Ticks the work types of the level1[] fields.  Returns the number
  * ticked; an unknown code is an error on the field.
  */
 static size_t
 policy_level1(struct req *r, struct ppage *pg)
 {
-	const struct field	*f;
+	const struct fval	*l1 = &r->fv[PF_LEVEL1];
 	struct wt		*w;
 	size_t			 i, n = 0;
-	int			 unknown = 0;
+	int			 unknown = l1->err != NULL && l1->given;
 
 	for (i = 0; i < pg->nwt; i++)
 		pg->wts[i].checked = 0;
-	for (i = 0; i < r->body.nfields; i++) {
-		f = &r->body.fields[i];
-		if (strcmp(f->name, L1_FIELD) != 0 || f->filename != NULL)
-			continue;
-		if ((w = wt_find(pg, f->value)) == NULL) {
+	for (i = 0; i < l1->neach; i++) {
+		if ((w = wt_find(pg, l1->each[i].s)) == NULL) {
 			unknown = 1;
 			continue;
 		}
@@ -327,11 +336,9 @@ policy_level1(struct req *r, struct ppage *pg)
 	}
 	xml_field(r, L1_FIELD, NULL);
 	if (unknown)
-		xml_field_error(r, L1_FIELD, "所选工种不在现行工种目录中，请在下方"
-		    "列表中重新勾选。");
+		xml_field_error(r, L1_FIELD, h_policy_fields[PF_LEVEL1].bad);
 	else if (n == 0)
-		xml_field_error(r, L1_FIELD, "请至少勾选一个本年度开考一级（高级"
-		    "技师）的工种。");
+		xml_field_error(r, L1_FIELD, h_policy_fields[PF_LEVEL1].need);
 	return n;
 }
 
@@ -397,7 +404,8 @@ fail:
 }
 
 /*
- * POST /admin/policy: year, a field per key, level1[] (codes).  Every
+ * POST /admin/policy (h_policy_fields): year, a field per key, level1[]
+ * (codes).  Every
  * field is checked first; on any error the page comes back (400) with
  * what was typed and nothing is stored.
  */
@@ -406,14 +414,12 @@ h_policy_post(struct req *r)
 {
 	struct ppage		 pg;
 	struct elig_policy	 pol;
-	const char		*ys = form_text(&r->body, "year");
-	long long		 year = 0;
+	const char		*ys = r->fv[PF_YEAR].s;
+	int			 bad_year = r->fv[PF_YEAR].err != NULL;
+	long long		 year = bad_year ? r->year : r->fv[PF_YEAR].n;
 	size_t			 nl1;
 	enum rc			 rc;
-	int			 bad_year;
 
-	if ((bad_year = valid_uint(ys, 2000, 2100, &year) == -1))
-		year = r->year;
 	if ((rc = policy_page(r, year, &pg)) != RC_OK)
 		return rc;
 	/* No such year: the rest is checked on the current year's page. */
