@@ -21,7 +21,6 @@
 
 #include "web.h"
 #include "defer.h"
-#include "material.h"
 
 /*
  * s cut to at most max characters (UTF-8), for audit.reason (200
@@ -214,12 +213,13 @@ defer_list_xml(struct req *r, xmlNodePtr parent)
 /*
  * For the candidate's status page: while the submitted application
  * waits for deferred material (defer_state 1 or 2), appends <defer state
- * label> with <note> and the <kinds> to upload (POST /apply/upload
- * takes them).  Returns 1 appended, 0 nothing to add, -1 on a database
- * failure.
+ * label> with <note>; *node is that element and *lvl the application's
+ * level, for the caller to add the kinds to upload (material.c).
+ * Returns 1 appended, 0 nothing to add, -1 on a database failure.
  */
 int
-defer_status_xml(struct req *r, xmlNodePtr parent)
+defer_status_xml(struct req *r, xmlNodePtr parent, xmlNodePtr *node,
+    int *lvl)
 {
 	xmlNodePtr	 n;
 	char		*state, *note;
@@ -240,7 +240,8 @@ defer_status_xml(struct req *r, xmlNodePtr parent)
 	xml_attrf(n, "state", "%lld", defer);
 	xml_attr(n, "label", defer_state_label(defer));
 	xml_el(n, "note", note);
-	material_supply_kinds_xml(n, (int)level);
+	*node = n;
+	*lvl = (int)level;
 	return 1;
 }
 

@@ -33,7 +33,7 @@ int		 defer_supplied(struct req *, const struct app *, long long,
 const char	*defer_act(struct req *, long long, enum defer_act,
 		    const char *, enum rc *);
 int		 defer_list_xml(struct req *, xmlNodePtr);
-int		 defer_status_xml(struct req *, xmlNodePtr);
+int		 defer_status_xml(struct req *, xmlNodePtr, xmlNodePtr *, int *);
 int		 defer_app_xml(struct req *, xmlNodePtr, long long);
 
 /* notes.c */

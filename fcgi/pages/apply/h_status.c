@@ -13,6 +13,7 @@
 
 #include "web.h"
 #include "defer.h"
+#include "material.h"
 
 #define MAX_CHAIN	4		/* unit, supervising, office (+ slack) */
 #define MAX_MASKED	128		/* bytes of a masked name */
@@ -422,12 +423,12 @@ chain_xml(struct req *r, const struct chain *c, const char *state,
 enum rc
 h_status(struct req *r)
 {
-	xmlNodePtr	 a, cur;
+	xmlNodePtr	 a, cur, dn;
 	struct chain	 c;
 	struct event	*evs;
 	char		*state, *unit, *wt, *submitted;
 	long long	 id, version, year, uid, level;
-	int		 n;
+	int		 n, lv;
 
 	xml_page(r, PAGE_STATUS);
 	if (db_run(r, STMT_STATUS_APP, r->account_id) == -1 ||
@@ -460,6 +461,10 @@ h_status(struct req *r)
 	current_xml(r, state, &c, evs, n);
 	chain_xml(r, &c, state, evs, n);
 	events_xml(r, evs, n);
-	/* 容缺后补: the note and where to add the material. */
-	return defer_status_xml(r, r->root) == -1 ? RC_DB : RC_OK;
+	/* 容缺后补: the note and the kinds of material to add. */
+	if ((n = defer_status_xml(r, r->root, &dn, &lv)) == -1)
+		return RC_DB;
+	if (n == 1)
+		material_supply_kinds_xml(dn, lv);
+	return RC_OK;
 }
