@@ -107,8 +107,12 @@ queue_counts(struct req *r)
 
 /*
  * True (1) if the staff account's unit is in application app's chain,
- * so that it may see the application, its files and its history; 0 if
- * not (or the application does not exist), -1 on a database failure.
+ * or is an office above the chain's office (the city office over a
+ * county office of its city, the province office over all), so that it
+ * may see the
+ * application, its files and its history (市级复核意见 and 省级标记 are
+ * written from there); 0 if not (or the application does not exist), -1
+ * on a database failure.
  */
 int
 queue_sees(struct req *r, long long app)

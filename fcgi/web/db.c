@@ -544,8 +544,11 @@ static const struct {
 	  "ORDER BY e.at, e.id LIMIT ? OFFSET ?", S },
 	[STMT_RQ_UNIT] = { "s", "i", "SELECT id FROM units WHERE code = ?", S },
 	/* Staff see an application iff their unit is in its chain. */
-	[STMT_RV_SEES] = { "ii", "i", "SELECT COUNT(*) FROM app_chain WHERE application_id = ? "
-	  "AND unit_id = ?", S },
+	[STMT_RV_SEES] = { "ii", "i", "SELECT COUNT(*) FROM units me "
+	  "JOIN app_chain ch ON ch.application_id = ? "
+	  "JOIN units u ON u.id = ch.unit_id JOIN regions g ON g.code = u.region_code "
+	  "WHERE me.id = ? AND (ch.unit_id = me.id OR me.kind = 'province' OR "
+	  "(me.kind = 'city' AND u.kind = 'county' AND g.parent_code = me.region_code))", S },
 	[STMT_RV_APP] = { "i", "siiisbbsssbssiisiisissis", "SELECT a.state, a.version, a.year, "
 	  "a.account_id, c.name, c.idno_enc, c.phone_enc, COALESCE(c.gender, ''), "
 	  "COALESCE(DATE_FORMAT(c.birth_date, '%Y-%m-%d'), ''), COALESCE(g.name, ''), "

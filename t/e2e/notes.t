@@ -234,6 +234,19 @@ ok($x->nodes('/reviewapp/actions[not(@note)]'),
     '... but may not comment on its own review: no form');
 ok($h =~ /省级标记（[^，<]+ [^，<]+，/ && $h !~ m{action="/review/note"},
     '... none in the HTML');
+# The offices above the chain's office open 详情 too, and write from it.
+($x, $h) = detail('city', $japp);
+is($x->xpath('/reviewapp/actions/@note'), 'city',
+    'the city opens 详情 of an application its county (已承接) reviews and is offered 市级复核意见');
+ok(!$x->xpath('/reviewapp/actions/@upload') && !$x->xpath('/reviewapp/actions/@stamp'),
+    '... but, not in the chain, no 代传资料 or 添加身份证号');
+($x, $h) = detail('province', $zapp);
+is($x->xpath('/reviewapp/actions/@note'), 'province',
+    'the province opens 详情 of a city unit\'s application and is offered 省级标记');
+is($b{kfcity}->get("/review/app?id=$japp", accept => 'xml')->status, 404,
+    'another city\'s office still gets 404');
+is($b{jssup}->get("/review/app?id=$zapp", accept => 'xml')->status, 404,
+    'a supervising unit outside the chain still gets 404');
 ($x, $h) = detail('province', $sapp);
 is($x->xpath('/reviewapp/actions/@note'), 'province', 'the province\'s 详情 of a 省直 application offers 省级标记');
 like($h, qr{<form[^>]*action="/review/note".*?name="kind" value="province".*?name="id" value="$sapp".*?name="text"}s,

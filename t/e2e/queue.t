@@ -382,8 +382,9 @@ is($s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'file.view'}), $fviews +
 
 my $denied = $s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'app.view'});
 for my $k (qw(kfunit kfrev kfsup kfcity county province)) {
-	for my $u ("/review/app?id=$app{liming}", "/review/app?id=$app{wangfang}",
-	    "/files?id=$photo") {
+	# The province office is above every chain (省级标记): see below.
+	for my $u ($k eq 'province' ? () : ("/review/app?id=$app{liming}",
+	    "/review/app?id=$app{wangfang}", "/files?id=$photo")) {
 		for my $accept ('xml', 'html') {
 			my $x = $b{$k}->get($u, accept => $accept);
 			is($x->status, 404, "$k GET $u ($accept): 404");
@@ -402,6 +403,11 @@ for my $k (qw(kfunit kfrev kfsup kfcity county province)) {
 }
 is($s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'app.view'}), $denied,
     'refused views are not audited as views');
+$r = $b{province}->get("/review/app?id=$app{liming}", accept => 'xml');
+is($r->status, 200, 'the province office opens 详情 of a 郑州 application (above every chain)');
+is($s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'app.view'}), $denied + 1,
+    '... audited as a view');
+is($b{province}->get("/files?id=$photo")->status, 200, '... and its photo');
 $r = $cb{liming}->get('/review/queue?q=manual', accept => 'xml');
 is($r->status, 403, 'a candidate: 403 on the queue');
 $r = $cb{liming}->get("/review/app?id=$app{liming}", accept => 'xml');

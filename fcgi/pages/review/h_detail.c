@@ -45,6 +45,7 @@ struct rv {
 	char		*edu, *cur_wt, *ucat, *urank, *twt, *route;
 	char		*work_start, *submitted, *wait_level, *defer_note;
 	char		*decided;
+	int		 mine;		/* the account's unit is in the chain */
 	unsigned char	*ie, *pe, *idmac;
 	size_t		 iel, pel, idmac_len;
 };
@@ -425,7 +426,7 @@ rv_eligibility(struct req *r, const struct rv *a)
 
 /* <chain>: the steps fixed at submission, this account's marked. */
 static int
-rv_chain(struct req *r, const struct rv *a)
+rv_chain(struct req *r, struct rv *a)
 {
 	xmlNodePtr	 list, n;
 	char		*level, *name, *code;
@@ -443,8 +444,10 @@ rv_chain(struct req *r, const struct rv *a)
 		xml_attr(n, "unit", name);
 		if (unit == a->wait_unit)
 			xml_attr(n, "waiting", "1");
-		if (unit == r->unit_id)
+		if (unit == r->unit_id) {
 			xml_attr(n, "mine", "1");
+			a->mine = 1;
+		}
 	}
 	return k;
 }
@@ -480,8 +483,9 @@ rv_events(struct req *r, const struct rv *a)
  * What else staff do here, each checked again where it is posted: the
  * 容缺后补 state and its form (defer.c), the city's comments and the
  * province's marks (notes.c), and <actions>: while the application is
- * under review, 代传资料 and 添加身份证号 for staff of the chain; the
- * note this account's office may write (kind).
+ * under review, 代传资料 and 添加身份证号 for staff of the chain (an
+ * office above it only reads); the note this account's office may
+ * write (kind).
  */
 static int
 rv_staff(struct req *r, const struct rv *a)
@@ -494,7 +498,7 @@ rv_staff(struct req *r, const struct rv *a)
 	    notes_writable(r, a->id, &kind) == -1)
 		return -1;
 	n = xml_el(r->root, "actions", NULL);
-	if (strcmp(a->state, "submitted") == 0) {
+	if (a->mine && strcmp(a->state, "submitted") == 0) {
 		xml_attr(n, "upload", "1");
 		if (!a->stamped)
 			xml_attr(n, "stamp", "1");
