@@ -157,6 +157,16 @@ gkbm_pid_stop() {
 	rm -f "$1"
 }
 
+# gkbm_tmpdir NAME: prints a new private directory /tmp/NAME.XXXXXX, or
+# dies: a caller must never go on with an empty name (its files would
+# land in /).  The caller removes it (its own EXIT trap).
+gkbm_tmpdir() {
+	local d
+	d=$(mktemp -d "/tmp/$1.XXXXXX") && [ -d "$d" ] ||
+	    gkbm_die "cannot make a temporary directory in /tmp"
+	printf '%s\n' "$d"
+}
+
 # gkbm_wait_for SECONDS COMMAND...: retry COMMAND every 0.1 s.
 gkbm_wait_for() {
 	local n max
