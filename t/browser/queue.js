@@ -25,6 +25,12 @@ async function unitPages(t, size) {
   await visit(`/review/app?id=${t.args.app}`, 'detail');
   t.ok(await page.locator('form[action="/review/decide"]').count() === 1,
     `${size}: 详情 has the decision form`);
+  // The chain's staff see the photos themselves, not a broken image.
+  await page.locator('img.thumb').first().scrollIntoViewIfNeeded();
+  const thumbs = await page.$$eval('img.thumb', (l) => Promise.all(l.map((i) =>
+    i.decode().then(() => i.naturalWidth, () => 0))));
+  t.ok(thumbs.length === 2 && thumbs.every((w) => w > 0),
+    `${size}: 详情 shows the photo and the ID card photo (${thumbs.join(', ')})`);
   t.is(await page.getByRole('link', { name: '代传资料' }).count(), 1,
     `${size}: 详情 links 代传资料`);
   t.is(await page.getByRole('button', { name: '添加身份证号' }).count(), 1,

@@ -946,7 +946,8 @@ sub submit_fields {
 
 # submit_app(BROWSER, APP, PHONE, UNIT, [OVER]): as the candidate logged
 # in in BROWSER, whose application is APP and registered phone PHONE:
-# adds the photo and ID card rows if missing (as h_upload.c stores them),
+# adds the photo and ID card (rows and files) if missing (as h_upload.c
+# stores them),
 # asks for a code and submits /apply with unit UNIT and the fields of
 # submit_fields overridden by the hash OVER.  Returns the submit's
 # response (303 to /status when it was submitted).
@@ -957,10 +958,19 @@ sub submit_app {
 	for my $kind (qw(photo idcard)) {
 		next if $self->count('SELECT COUNT(*) FROM materials WHERE '
 		    . 'application_id = ? AND kind = ?', $app, $kind);
+		# A real JPEG where the files live (files.c: DIR/xx/NAME), so
+		# that the pages show it.
+		my $name = _hex(32);
+		my $jpg = jpeg($kind eq 'photo' ? (413, 626) : (640, 400));
+		my $dir = "$self->{dir}/uploads/" . substr($name, 0, 2);
+		make_path($dir);
+		open(my $fh, '>:raw', "$dir/$name") or die "$dir/$name: $!";
+		print $fh $jpg;
+		close($fh) or die "$dir/$name: $!";
 		$self->dbh->do(q{INSERT INTO materials (application_id, kind,
 		    file, mime, size, title, uploaded_by, created_at) VALUES (?, ?,
-		    ?, 'image/jpeg', 1000, '', ?, NOW())}, undef, $app, $kind,
-		    _hex(32), $acct);
+		    ?, 'image/jpeg', ?, '', ?, NOW())}, undef, $app, $kind,
+		    $name, length($jpg), $acct);
 	}
 	my %f = ($self->submit_fields, unit_id => $unit, %{ $over || {} });
 	my $post = sub {
