@@ -131,6 +131,9 @@ unit_create(const char *code, const char *name, const char *kind,
 	    region) != 1)
 		return -1;
 	*id = dbh_insert_id(&adb, STMT_ADM_UNIT_INSERT);
+	/* Its city and county codes: the subtree it lies in (0013). */
+	if (dbh_run(&adb, STMT_UNIT_PLACE, *id, *id) == -1)
+		return -1;
 	snprintf(obj, sizeof(obj), "unit:%lld", *id);
 	return admin_audit("unit.create", obj);
 }

@@ -76,6 +76,27 @@
 	RQ_FROM "LEFT JOIN worktypes w ON w.code = a.target_worktype " \
 	"LEFT JOIN units u ON u.id = a.unit_id "
 
+/*
+ * SCOPE(u, me): unit u lies in the subtree of the staff unit me
+ * (schema/0013-scope.sql says why): the province office sees every
+ * unit, a city or county office the units placed in its region, any
+ * unit itself and the units it supervises.  Statements join "units me
+ * ON me.id = ?" (the account's unit) and the unit of the row as u.
+ */
+#define SCOPE(u, me) "(" me ".kind = 'province' OR (" me ".kind = 'city' AND " \
+	u ".city_code = " me ".region_code) OR (" me ".kind = 'county' AND " \
+	u ".county_code = " me ".region_code) OR " u ".id = " me ".id OR " \
+	u ".parent_id = " me ".id)"
+/* The city and county codes of units placed in their subtree. */
+#define UNIT_PLACE_SQL "UPDATE units u JOIN regions g ON g.code = u.region_code " \
+	"LEFT JOIN units p ON p.id = u.parent_id " \
+	"LEFT JOIN regions pg ON pg.code = p.region_code SET u.city_code = CASE " \
+	"WHEN g.kind = 'province' OR (u.kind = 'basic' AND pg.kind = 'province') THEN NULL " \
+	"WHEN g.kind IN ('county', 'zone') THEN g.parent_code ELSE g.code END, " \
+	"u.county_code = CASE " \
+	"WHEN g.kind = 'province' OR (u.kind = 'basic' AND pg.kind = 'province') THEN NULL " \
+	"WHEN g.kind = 'county' THEN g.code ELSE NULL END "
+
 #define NUM_(x)		#x
 #define NUM(x)		NUM_(x)		/* a number macro as SQL text */
 
@@ -802,6 +823,10 @@ static const struct {
 	[STMT_ADM_UNIT_GET] = { "s", "is", "SELECT id, kind FROM units WHERE code = ?", ADM },
 	[STMT_ADM_UNIT_INSERT] = { "sssis", "", "INSERT INTO units (code, name, kind, parent_id, region_code, "
 	  "created_at) VALUES (?, ?, ?, NULLIF(?, 0), ?, NOW())", ADM },
+	/* After a unit is created, moved or given another region: the unit
+	 * and the units below it (whose 省直 status follows their parent). */
+	[STMT_UNIT_PLACE] = { "ii", "", UNIT_PLACE_SQL "WHERE u.id = ? OR u.parent_id = ?",
+	  O | RB(ROLE_SUPERVISING), PROG_WEB | PROG_ADMIN },
 	[STMT_ADM_UNIT_SET_ADMIN] = { "ii", "", "UPDATE units SET admin_id = ? WHERE id = ?", ADM },
 	[STMT_ADM_LOGIN_GET] = { "s", "i", "SELECT id FROM accounts WHERE login = ?", ADM },
 	[STMT_ADM_ACCOUNT_BY_IDNO] = { "ib", "i", "SELECT id FROM accounts WHERE year = ? AND idno_mac = ?", ADM },
