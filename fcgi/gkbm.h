@@ -93,6 +93,23 @@ struct config {
 	char		*service_phone;	/* consultation phone shown on pages */
 	char		*site_url;	/* https://host[:port], no slash: links */
 	int		 staff_2fa;	/* second factor for city, province */
+	/* payment (fcgi/pay/, fcgi/lib/pay.h) */
+	char		*pay_socket;	/* gkbm-pay's socket for gkbm-web */
+	char		*pay_listen;	/* gkbm-pay's FastCGI socket (notifies) */
+	int		 pay_workers;	/* gkbm-pay notify workers */
+	char		*pay_pid_file;
+	char		*pay_log_file;
+	char		*pay_db_user;	/* gkbm-pay's account ("": db_user) */
+	char		*pay_app_id;	/* our app_id (执收单位 code) */
+	char		*pay_key_file;	/* our private key: gkbm-pay only */
+	char		*pay_key_id;	/* its key_id */
+	char		*pay_platform_keys; /* file: key_id sign_type pem */
+	char		*pay_gateway_url; /* platform cashier (hand-over) */
+	char		*pay_query_url;	/* platform order query */
+	char		*pay_notify_url; /* our notify URL given to it */
+	char		*pay_return_url; /* the candidate's return page */
+	int		 pay_window;	/* notify timestamp window, seconds */
+	int		 pay_order_minutes; /* PENDING this long: query */
 	/* secrets file */
 	char		*db_password;
 	char		*db_admin_password;

@@ -75,6 +75,22 @@ static const struct conf_key conf_keys[] = {
 	C(staff_2fa,	CONF_BOOL,	"yes", 0, 1),
 	C(site_url,	CONF_URL,	"", 0, 0),
 	C(sms_hourly_budget, CONF_INT,	"3000", 0, 1000000),
+	C(pay_socket,	CONF_STR,	"/run/gkbm/pay.sock", 0, 0),
+	C(pay_listen,	CONF_STR,	"/run/gkbm/pay-fcgi.sock", 0, 0),
+	C(pay_workers,	CONF_INT,	"2", 1, 64),
+	C(pay_pid_file,	CONF_STR,	"/run/gkbm/pay.pid", 0, 0),
+	C(pay_log_file,	CONF_STR,	"-", 0, 0),
+	C(pay_db_user,	CONF_STR,	"", 0, 0),
+	C(pay_app_id,	CONF_STR,	"HNGK0001", 0, 0),
+	C(pay_key_file,	CONF_STR,	"/etc/gkbm/pay/gkbm.key", 0, 0),
+	C(pay_key_id,	CONF_STR,	"gkbm-2026", 0, 0),
+	C(pay_platform_keys, CONF_STR,	"/etc/gkbm/pay/platform.keys", 0, 0),
+	C(pay_gateway_url, CONF_STR,	"", 0, 0),
+	C(pay_query_url, CONF_STR,	"", 0, 0),
+	C(pay_notify_url, CONF_STR,	"", 0, 0),
+	C(pay_return_url, CONF_STR,	"", 0, 0),
+	C(pay_window,	CONF_INT,	"300", 30, 3600),
+	C(pay_order_minutes, CONF_INT,	"30", 1, 10080),
 };
 
 /* The keys of the secrets file, readable only by the programs' user. */
