@@ -775,6 +775,119 @@ static const struct {
 	  "LEFT JOIN units u ON u.id = s.unit_id WHERE b.idno_mac = ? AND b.lifted_at IS NULL "
 	  "AND ? BETWEEN b.year_from AND b.year_to ORDER BY b.id DESC LIMIT 1", N },
 
+	/* payorder.c, h_pay*.c: payment pages (issue 9 items 2, 5, 6) */
+	/* The candidate's application and every fact payrule.c needs; the
+	 * city is the unit's (省直: the province region), its own payment
+	 * window else the province-wide one; one clock: the database's. */
+	[STMT_PAY_APP] = { "i", "isiiisissiiiissis", "SELECT a.id, a.state, a.year, COALESCE(a.target_level, 0), "
+	  "COALESCE(UNIX_TIMESTAMP(a.decided_at), 0), COALESCE(DATE_FORMAT(a.decided_at, '%Y-%m-%d %H:%i'), ''), "
+	  "a.paid_at IS NOT NULL, COALESCE(c.code, ''), COALESCE(c.name, ''), COALESCE(pc.online, 0), "
+	  "COALESCE(pl.fee_fen, 0), COALESCE(pl.wait_hours, -1), "
+	  "CASE WHEN w.year IS NULL THEN 0 WHEN NOW() < w.starts_at THEN 1 WHEN NOW() < w.ends_at THEN 2 ELSE 3 END, "
+	  "COALESCE(DATE_FORMAT(w.starts_at, " WIN_FMT "), ''), COALESCE(DATE_FORMAT(w.ends_at, " WIN_FMT "), ''), "
+	  "UNIX_TIMESTAMP(NOW()), COALESCE(wt.name, '') "
+	  "FROM applications a LEFT JOIN units u ON u.id = a.unit_id "
+	  "LEFT JOIN regions c ON c.code = COALESCE(u.city_code, "
+	  "(SELECT p.code FROM regions p WHERE p.kind = 'province' ORDER BY p.code LIMIT 1)) "
+	  "LEFT JOIN pay_city pc ON pc.year = a.year AND pc.city_code = c.code "
+	  "LEFT JOIN pay_level pl ON pl.year = a.year AND pl.level = a.target_level "
+	  "LEFT JOIN windows w ON w.year = a.year AND w.kind = 'payment' AND w.region_code = "
+	  "IF(EXISTS (SELECT 1 FROM windows x WHERE x.year = a.year AND x.kind = 'payment' "
+	  "AND x.region_code = c.code), c.code, '') "
+	  "LEFT JOIN worktypes wt ON wt.code = a.target_worktype "
+	  "WHERE a.account_id = ?", C },
+	[STMT_PAY_ORDERS] = { "i", "ssisss", "SELECT order_no, state, amount_fen, COALESCE(pay_code, ''), "
+	  "COALESCE(DATE_FORMAT(paid_at, '%Y-%m-%d %H:%i:%s'), ''), DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s') "
+	  "FROM pay_order WHERE application_id = ? ORDER BY id DESC LIMIT 10", C },
+	[STMT_PAY_RECEIPT_GET] = { "i", "sss", "SELECT kind, name, DATE_FORMAT(fixed_at, '%Y-%m-%d %H:%i') "
+	  "FROM pay_receipt WHERE application_id = ?", C },
+	[STMT_PAY_RECEIPT_PUT] = { "iss", "", "INSERT INTO pay_receipt (application_id, kind, name, fixed_at) "
+	  "VALUES (?, ?, ?, NOW())", C },
+	[STMT_PAY_APP_LOCK] = { "ii", "si", "SELECT state, paid_at IS NOT NULL FROM applications "
+	  "WHERE id = ? AND account_id = ? FOR UPDATE", C },
+	[STMT_PAY_OPEN] = { "i", "s", "SELECT order_no FROM pay_order WHERE open_app = ? FOR UPDATE", C },
+	[STMT_PAY_ORDER_NEW] = { "siiiiii", "", "INSERT INTO pay_order (order_no, application_id, year, level, "
+	  "amount_fen, created_by, created_at, expires_at, updated_at) "
+	  "VALUES (?, ?, ?, ?, ?, ?, NOW(), NOW() + INTERVAL ? MINUTE, NOW())", C },
+	[STMT_PAY_IDNO] = { "i", "b", "SELECT idno_enc FROM accounts WHERE id = ?", C },
+	/* h_payoffice.c: the offices' payment pages, each within the
+	 * account's subtree (SCOPE; me = the account's unit) */
+#define PAY_SCOPE "JOIN units u ON u.id = a.unit_id JOIN units me ON me.id = ? " \
+	"JOIN accounts ac ON ac.id = a.account_id "
+	[STMT_PAY_DUE_COUNT] = { "iiiisss", "i", "SELECT COUNT(*) FROM applications a " PAY_SCOPE
+	  "WHERE a.year = ? AND a.state = 'approved' AND " SCOPE("u", "me") " "
+	  "AND (? = 0 OR a.target_level = ?) AND (? = 'all' OR (? = 'due' AND a.paid_at IS NULL) "
+	  "OR (? = 'paid' AND a.paid_at IS NOT NULL))", O },
+	[STMT_PAY_DUE_LIST] = { "iiiisssii", "iisbisssss", "SELECT a.id, ac.id, ac.name, ac.idno_enc, "
+	  "COALESCE(a.target_level, 0), COALESCE(wt.name, ''), u.name, "
+	  "COALESCE(DATE_FORMAT(a.decided_at, '%Y-%m-%d %H:%i'), ''), "
+	  "COALESCE(DATE_FORMAT(a.paid_at, '%Y-%m-%d %H:%i'), ''), "
+	  "COALESCE((SELECT o.state FROM pay_order o WHERE o.application_id = a.id ORDER BY o.id DESC LIMIT 1), '') "
+	  "FROM applications a " PAY_SCOPE "LEFT JOIN worktypes wt ON wt.code = a.target_worktype "
+	  "WHERE a.year = ? AND a.state = 'approved' AND " SCOPE("u", "me") " "
+	  "AND (? = 0 OR a.target_level = ?) AND (? = 'all' OR (? = 'due' AND a.paid_at IS NULL) "
+	  "OR (? = 'paid' AND a.paid_at IS NOT NULL)) ORDER BY a.decided_at, a.id LIMIT ? OFFSET ?", O },
+	[STMT_PAY_ORD_COUNT] = { "iissss", "i", "SELECT COUNT(*) FROM pay_order o "
+	  "JOIN applications a ON a.id = o.application_id " PAY_SCOPE
+	  "WHERE o.year = ? AND " SCOPE("u", "me") " AND (? = '' OR o.state = ?) "
+	  "AND (? = '' OR o.order_no = ?)", O },
+	[STMT_PAY_ORD_LIST] = { "iissssii", "ssisssssibis", "SELECT o.order_no, o.state, o.amount_fen, "
+	  "COALESCE(o.trade_no, ''), COALESCE(o.pay_code, ''), DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i'), "
+	  "COALESCE(DATE_FORMAT(o.paid_at, '%Y-%m-%d %H:%i'), ''), ac.name, ac.id, ac.idno_enc, o.level, u.name "
+	  "FROM pay_order o JOIN applications a ON a.id = o.application_id " PAY_SCOPE
+	  "WHERE o.year = ? AND " SCOPE("u", "me") " AND (? = '' OR o.state = ?) "
+	  "AND (? = '' OR o.order_no = ?) ORDER BY o.id DESC LIMIT ? OFFSET ?", O },
+	/* 缴费统计: money received (orders PAID), by unit, level and day. */
+	[STMT_PAY_STAT_UNIT] = { "ii", "sii", "SELECT u.name, COUNT(*), SUM(o.amount_fen) FROM pay_order o "
+	  "JOIN applications a ON a.id = o.application_id " PAY_SCOPE
+	  "WHERE o.year = ? AND o.state = 'PAID' AND " SCOPE("u", "me") " "
+	  "GROUP BY u.id, u.name ORDER BY u.name LIMIT 1000", O },
+	[STMT_PAY_STAT_LEVEL] = { "ii", "iii", "SELECT o.level, COUNT(*), SUM(o.amount_fen) FROM pay_order o "
+	  "JOIN applications a ON a.id = o.application_id " PAY_SCOPE
+	  "WHERE o.year = ? AND o.state = 'PAID' AND " SCOPE("u", "me") " "
+	  "GROUP BY o.level ORDER BY o.level", O },
+	[STMT_PAY_STAT_DAY] = { "ii", "sii", "SELECT DATE_FORMAT(o.paid_at, '%Y-%m-%d'), COUNT(*), SUM(o.amount_fen) "
+	  "FROM pay_order o JOIN applications a ON a.id = o.application_id " PAY_SCOPE
+	  "WHERE o.year = ? AND o.state = 'PAID' AND " SCOPE("u", "me") " "
+	  "GROUP BY DATE(o.paid_at) ORDER BY DATE(o.paid_at) LIMIT 400", O },
+	/* 退费与逾期到账: double and late payments, their decisions. */
+	[STMT_PAY_CASE_LIST] = { "ii", "isssisssss", "SELECT p.id, p.kind, p.status, p.trade_no, p.amount_fen, "
+	  "DATE_FORMAT(p.paid_at, '%Y-%m-%d %H:%i'), o.order_no, o.state, ac.name, u.name "
+	  "FROM pay_payment p JOIN pay_order o ON o.id = p.order_id "
+	  "JOIN applications a ON a.id = p.application_id " PAY_SCOPE
+	  "WHERE o.year = ? AND p.kind IN ('double', 'late') AND " SCOPE("u", "me") " "
+	  "ORDER BY p.status = 'open' DESC, p.status = 'refund_due' DESC, p.id DESC LIMIT 500", O },
+	[STMT_PAY_CASE_DECISIONS] = { "ii", "issss", "SELECT d.payment_id, d.action, d.reason, s.name, "
+	  "DATE_FORMAT(d.at, '%Y-%m-%d %H:%i') FROM pay_decision d JOIN accounts s ON s.id = d.account_id "
+	  "JOIN pay_payment p ON p.id = d.payment_id JOIN pay_order o ON o.id = p.order_id "
+	  "JOIN applications a ON a.id = p.application_id " PAY_SCOPE
+	  "WHERE o.year = ? AND " SCOPE("u", "me") " ORDER BY d.id LIMIT 2000", O },
+	[STMT_PAY_CASE_LOCK] = { "ii", "ssiisi", "SELECT p.kind, p.status, p.order_id, p.application_id, o.state, "
+	  "a.paid_at IS NOT NULL FROM pay_payment p JOIN pay_order o ON o.id = p.order_id "
+	  "JOIN applications a ON a.id = p.application_id JOIN units u ON u.id = a.unit_id "
+	  "JOIN units me ON me.id = ? WHERE p.id = ? AND " SCOPE("u", "me") " FOR UPDATE", O },
+	[STMT_PAY_CASE_SET] = { "si", "", "UPDATE pay_payment SET status = ? WHERE id = ?", O },
+	[STMT_PAY_CASE_ORDER] = { "ssi", "", "UPDATE pay_order SET state = ?, version = version + 1, "
+	  "updated_at = NOW() WHERE state = ? AND id = ?", O },
+	[STMT_PAY_CASE_APP_PAID] = { "iii", "", "UPDATE applications SET paid_at = "
+	  "(SELECT p.paid_at FROM pay_payment p WHERE p.id = ?), paid_order_id = ? "
+	  "WHERE id = ? AND paid_at IS NULL", O },
+	[STMT_PAY_DECISION] = { "iissi", "", "INSERT INTO pay_decision (payment_id, diff_id, action, reason, "
+	  "account_id, at) VALUES (NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, NOW())", O },
+	/* 对账 (province) */
+	[STMT_PAY_RECON_RUNS] = { "", "isiiiss", "SELECT r.id, DATE_FORMAT(r.stmt_date, '%Y-%m-%d'), r.rows_total, "
+	  "r.sum_fen, r.diffs, r.file_name, COALESCE(DATE_FORMAT(r.finished_at, '%Y-%m-%d %H:%i'), '') "
+	  "FROM pay_recon_run r ORDER BY r.id DESC LIMIT 60", P },
+	[STMT_PAY_RECON_DIFFS] = { "", "iisssiii", "SELECT d.id, d.run_id, d.kind, COALESCE(d.order_no, ''), "
+	  "COALESCE(d.trade_no, ''), COALESCE(d.ours_fen, -1), COALESCE(d.theirs_fen, -1), d.resolved "
+	  "FROM pay_recon_diff d ORDER BY d.resolved, d.id DESC LIMIT 500", P },
+	[STMT_PAY_RECON_NOTES] = { "", "issss", "SELECT d.diff_id, d.action, d.reason, s.name, "
+	  "DATE_FORMAT(d.at, '%Y-%m-%d %H:%i') FROM pay_decision d JOIN accounts s ON s.id = d.account_id "
+	  "WHERE d.diff_id IS NOT NULL ORDER BY d.id DESC LIMIT 500", P },
+	[STMT_PAY_RECON_RESOLVE] = { "i", "", "UPDATE pay_recon_diff SET resolved = 1 WHERE id = ? AND resolved = 0", P },
+#undef PAY_SCOPE
+	/* end payment pages */
+
 	/*
 	 * gkbm-admin (fcgi/admin/), as the owner account, each prepared on
 	 * first use (its migrate runs before the tables exist) and all of

@@ -48,11 +48,13 @@ resp_headers(struct req *r, const char *ctype, long long len)
 	FCGX_FPrintF(o, "Content-Type: %s\r\n", ctype);
 	if (len >= 0)
 		FCGX_FPrintF(o, "Content-Length: %lld\r\n", len);
-	FCGX_PutS("Content-Security-Policy: default-src 'none'; "
+	/* form_to: the payment platform of the hand-over page (h_pay.c). */
+	FCGX_FPrintF(o, "Content-Security-Policy: default-src 'none'; "
 	    "script-src 'self'; style-src 'self'; img-src 'self' data:; "
-	    "connect-src 'self'; form-action 'self'; "
-	    "frame-ancestors 'none'; base-uri 'none'\r\n"
-	    "X-Content-Type-Options: nosniff\r\n"
+	    "connect-src 'self'; form-action 'self'%s%s; "
+	    "frame-ancestors 'none'; base-uri 'none'\r\n",
+	    r->form_to != NULL ? " " : "", r->form_to != NULL ? r->form_to : "");
+	FCGX_PutS("X-Content-Type-Options: nosniff\r\n"
 	    "X-Frame-Options: DENY\r\n"
 	    "Referrer-Policy: same-origin\r\n"
 	    "Cache-Control: no-store\r\n", o);

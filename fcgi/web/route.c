@@ -46,6 +46,14 @@ const char *const page_names[PAGE__MAX] = {
 	"takeover",		/* PAGE_TAKEOVER */
 	"staffupload",		/* PAGE_STAFFUP */
 	"decide",		/* PAGE_DECIDE */
+	"pay",			/* PAGE_PAY */
+	"paygo",		/* PAGE_PAYGO */
+	"paydue",		/* PAGE_PAYDUE */
+	"payorders",		/* PAGE_PAYORDERS */
+	"payqr",		/* PAGE_PAYQR */
+	"paystats",		/* PAGE_PAYSTATS */
+	"paycases",		/* PAGE_PAYCASES */
+	"payrecon",		/* PAGE_PAYRECON */
 };
 
 /* As in the accounts.role column and the xsl/ directories. */
@@ -146,6 +154,19 @@ static const struct route routes[] = {
 	{ M_POST, "/review/batch",     PAGE_DECIDE,        RS_STAFF,  R_LOGIN,     h_review_batch, h_review_batch_fields },
 	{ M_POST, "/messages/read",    PAGE_HOME,          RB(ROLE_CANDIDATE), R_LOGIN, h_message_read, h_message_read_fields },
 	{ M_POST, "/review/false",     PAGE_DECIDE,        RS_OFFICE | RB(ROLE_REVIEWER), R_LOGIN, h_review_false, h_review_false_fields },
+	/* Payment: the candidate's (h_pay.c), the offices' (h_payoffice.c, h_payrecon.c). */
+	{ M_GET,  "/pay",              PAGE_PAY,           RB(ROLE_CANDIDATE), R_LOGIN, h_pay, NULL },
+	{ M_POST, "/pay/confirm",      PAGE_PAY,           RB(ROLE_CANDIDATE), R_LOGIN, h_pay_confirm, h_pay_fields },
+	{ M_POST, "/pay/order",        PAGE_PAY,           RB(ROLE_CANDIDATE), R_LOGIN, h_pay_order, h_pay_fields },
+	{ M_GET,  "/pay/return",       PAGE_PAY,           RB(ROLE_CANDIDATE), R_LOGIN, h_pay_return, NULL },
+	{ M_GET,  "/admin/pay/due",    PAGE_PAYDUE,        RS_OFFICE, R_LOGIN | R_INPAGE, h_paydue, h_paylist_fields },
+	{ M_GET,  "/admin/pay/orders", PAGE_PAYORDERS,     RS_OFFICE, R_LOGIN | R_INPAGE, h_payorders, h_paylist_fields },
+	{ M_GET,  "/admin/pay/qr",     PAGE_PAYQR,         RS_OFFICE, R_LOGIN,     h_payqr, NULL },
+	{ M_GET,  "/admin/pay/stats",  PAGE_PAYSTATS,      RS_OFFICE, R_LOGIN | R_INPAGE, h_paystats, h_paystats_fields },
+	{ M_GET,  "/admin/pay/cases",  PAGE_PAYCASES,      RS_OFFICE, R_LOGIN,     h_paycases, NULL },
+	{ M_POST, "/admin/pay/cases",  PAGE_PAYCASES,      RS_OFFICE, R_LOGIN,     h_paycase_post, h_paycase_fields },
+	{ M_GET,  "/admin/pay/reconcile", PAGE_PAYRECON,   RB(ROLE_PROVINCE), R_LOGIN, h_payrecon, NULL },
+	{ M_POST, "/admin/pay/reconcile", PAGE_PAYRECON,   RB(ROLE_PROVINCE), R_LOGIN, h_payrecon_post, h_payrecon_fields },
 };
 
 /*

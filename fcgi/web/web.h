@@ -70,6 +70,14 @@ enum page {
 	PAGE_TAKEOVER,		/* 已承接设置 */
 	PAGE_STAFFUP,		/* 代传资料, 添加身份证号 (staff) */
 	PAGE_DECIDE,		/* 审核结果: refused, 409, batch rows */
+	PAGE_PAY,		/* 网上缴费 (candidate) */
+	PAGE_PAYGO,		/* the signed hand-over to the platform */
+	PAGE_PAYDUE,		/* 应缴报考人员列表 */
+	PAGE_PAYORDERS,		/* 网上缴费状态查询 */
+	PAGE_PAYQR,		/* 扫码缴费 */
+	PAGE_PAYSTATS,		/* 缴费统计 */
+	PAGE_PAYCASES,		/* 退费与逾期到账: manual decisions */
+	PAGE_PAYRECON,		/* 对账 (province) */
 	PAGE__MAX
 };
 
@@ -168,6 +176,7 @@ struct req {
 	int			 retry_after;
 	const char		*allow;		/* Allow header of a 405 */
 	int			 sent;		/* the handler answered itself */
+	const char		*form_to;	/* an origin form-action also allows */
 	/* The route's fields, checked before the handler runs (field.c). */
 	struct fval		*fv;
 	int			 fields_bad;	/* some field has an error */
@@ -563,6 +572,35 @@ enum stmt {
 	STMT_MSG_LIST,
 	STMT_MSG_READ,
 
+	/* payorder.c, h_pay*.c: payment pages (issue 9 items 2, 5, 6) */
+	STMT_PAY_APP,
+	STMT_PAY_ORDERS,
+	STMT_PAY_RECEIPT_GET,
+	STMT_PAY_RECEIPT_PUT,
+	STMT_PAY_APP_LOCK,
+	STMT_PAY_OPEN,
+	STMT_PAY_ORDER_NEW,
+	STMT_PAY_IDNO,
+	STMT_PAY_DUE_COUNT,
+	STMT_PAY_DUE_LIST,
+	STMT_PAY_ORD_COUNT,
+	STMT_PAY_ORD_LIST,
+	STMT_PAY_STAT_UNIT,
+	STMT_PAY_STAT_LEVEL,
+	STMT_PAY_STAT_DAY,
+	STMT_PAY_CASE_LIST,
+	STMT_PAY_CASE_DECISIONS,
+	STMT_PAY_CASE_LOCK,
+	STMT_PAY_CASE_SET,
+	STMT_PAY_CASE_ORDER,
+	STMT_PAY_CASE_APP_PAID,
+	STMT_PAY_DECISION,
+	STMT_PAY_RECON_RUNS,
+	STMT_PAY_RECON_DIFFS,
+	STMT_PAY_RECON_NOTES,
+	STMT_PAY_RECON_RESOLVE,
+	/* end payment pages */
+
 	/* gkbm-admin (PROG_ADMIN) */
 	STMT_ADM_VERSION_LIST,
 	STMT_ADM_VERSION_INSERT,
@@ -894,4 +932,22 @@ enum rc		 h_review_batch(struct req *);
 extern const struct fielddef h_review_decide_fields[];
 extern const struct fielddef h_review_false_fields[];
 extern const struct fielddef h_review_batch_fields[];
+/* h_pay.c, h_payoffice.c, h_payrecon.c: payment pages (issue 9) */
+enum rc		 h_pay(struct req *);
+enum rc		 h_pay_confirm(struct req *);
+enum rc		 h_pay_order(struct req *);
+enum rc		 h_pay_return(struct req *);
+extern const struct fielddef h_pay_fields[];
+enum rc		 h_paydue(struct req *);
+enum rc		 h_payorders(struct req *);
+enum rc		 h_payqr(struct req *);
+enum rc		 h_paystats(struct req *);
+enum rc		 h_paycases(struct req *);
+enum rc		 h_paycase_post(struct req *);
+enum rc		 h_payrecon(struct req *);
+enum rc		 h_payrecon_post(struct req *);
+extern const struct fielddef h_paylist_fields[];
+extern const struct fielddef h_paystats_fields[];
+extern const struct fielddef h_paycase_fields[];
+extern const struct fielddef h_payrecon_fields[];
 #endif /* WEB_H */
