@@ -99,7 +99,6 @@ struct config {
 	int		 pay_workers;	/* gkbm-pay notify workers */
 	char		*pay_pid_file;
 	char		*pay_log_file;
-	char		*pay_db_user;	/* gkbm-pay's account ("": db_user) */
 	char		*pay_app_id;	/* our app_id (执收单位 code) */
 	char		*pay_key_file;	/* our private key: gkbm-pay only */
 	char		*pay_key_id;	/* its key_id */

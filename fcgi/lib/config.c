@@ -80,7 +80,6 @@ static const struct conf_key conf_keys[] = {
 	C(pay_workers,	CONF_INT,	"2", 1, 64),
 	C(pay_pid_file,	CONF_STR,	"/run/gkbm/pay.pid", 0, 0),
 	C(pay_log_file,	CONF_STR,	"-", 0, 0),
-	C(pay_db_user,	CONF_STR,	"", 0, 0),
 	C(pay_app_id,	CONF_STR,	"HNGK0001", 0, 0),
 	C(pay_key_file,	CONF_STR,	"/etc/gkbm/pay/gkbm.key", 0, 0),
 	C(pay_key_id,	CONF_STR,	"gkbm-2026", 0, 0),

@@ -1027,6 +1027,51 @@ static const struct {
 	[STMT_OUTBOX_FAILED] = { "si", "", "UPDATE sms_outbox SET tries = tries + 1, last_error = ? "
 	  "WHERE id = ?", 0, PROG_SMS },
 	/* end gkbm-sms */
+
+	/*
+	 * gkbm-pay (fcgi/pay/): the notifies, kept raw in every case
+	 * (pay_notify), their nonces, the payment state machine of
+	 * SECURITY.md §3 (pay_notify.c, pay_apply.c) and the hand-over.
+	 */
+	[STMT_PAY_NOTIFY_INSERT] = { "sb", "", "INSERT INTO pay_notify (received_at, peer_ip, body) "
+	  "VALUES (NOW(3), ?, ?)", 0, PROG_PAY },
+	[STMT_PAY_NOTIFY_SET] = { "sssisssbssisi", "", "UPDATE pay_notify SET key_id = ?, sign_type = ?, nonce = ?, "
+	  "msg_ts = ?, order_no = ?, trade_no = ?, amount_fen = CAST(NULLIF(?, '') AS SIGNED), canon_sha256 = NULLIF(?, ''), verdict = ?, "
+	  "detail = ?, http_status = ?, ack = ?, done_at = NOW(3) WHERE id = ?", 0, PROG_PAY },
+	[STMT_PAY_NOTIFY_ACK] = { "si", "", "UPDATE pay_notify SET ack = ? WHERE id = ?", 0, PROG_PAY },
+	[STMT_PAY_NONCE_INSERT] = { "ssbi", "", "INSERT INTO pay_nonce (key_id, nonce, canon_sha256, notify_id, seen_at) "
+	  "VALUES (?, ?, ?, ?, NOW())", 0, PROG_PAY },
+	[STMT_PAY_NONCE_GET] = { "ss", "bsi", "SELECT n.canon_sha256, COALESCE(p.verdict, ''), COALESCE(p.http_status, 0) "
+	  "FROM pay_nonce n LEFT JOIN pay_notify p ON p.id = n.notify_id "
+	  "WHERE n.key_id = ? AND n.nonce = ?", 0, PROG_PAY },
+	[STMT_PAY_NONCE_SWEEP] = { "", "", "DELETE FROM pay_nonce WHERE seen_at < NOW() - INTERVAL 2 DAY", 0, PROG_PAY },
+	[STMT_PAY_ORDER_LOCK] = { "s", "iiissi", "SELECT id, application_id, amount_fen, state, COALESCE(trade_no, ''), version "
+	  "FROM pay_order WHERE order_no = ? FOR UPDATE", 0, PROG_PAY },
+	[STMT_PAY_PAYMENT_BY_TRADE] = { "s", "is", "SELECT p.order_id, o.order_no FROM pay_payment p "
+	  "JOIN pay_order o ON o.id = p.order_id WHERE p.trade_no = ?", 0, PROG_PAY },
+	/* The application's row locks its payments: one paid order. */
+	[STMT_PAY_APP_LOCK] = { "i", "i", "SELECT COALESCE(paid_order_id, 0) FROM applications "
+	  "WHERE id = ? FOR UPDATE", 0, PROG_PAY },
+	[STMT_PAY_ORDER_SETTLE] = { "ssssii", "", "UPDATE pay_order SET state = ?, trade_no = ?, "
+	  "paid_at = STR_TO_DATE(?, '%Y%m%d%H%i%s'), pay_code = COALESCE(pay_code, ?), "
+	  "version = version + 1, updated_at = NOW() WHERE id = ? AND version = ?", 0, PROG_PAY },
+	[STMT_PAY_PAYMENT_INSERT] = { "iisissi", "", "INSERT INTO pay_payment (order_id, application_id, trade_no, "
+	  "amount_fen, paid_at, kind, status, notify_id, created_at) "
+	  "VALUES (?, ?, ?, ?, STR_TO_DATE(?, '%Y%m%d%H%i%s'), ?, ?, NULLIF(?, 0), NOW())", 0, PROG_PAY },
+	[STMT_PAY_APP_SET_PAID] = { "sii", "", "UPDATE applications SET paid_at = STR_TO_DATE(?, '%Y%m%d%H%i%s'), "
+	  "paid_order_id = ? WHERE id = ? AND paid_order_id IS NULL", 0, PROG_PAY },
+	[STMT_PAY_AUDIT] = { "sssss", "", "INSERT INTO audit (at, role, ip, event, object, result, reason) "
+	  "VALUES (NOW(3), 'pay', ?, ?, ?, ?, ?)", 0, PROG_PAY },
+	[STMT_PAY_ORDER_HANDOVER] = { "s", "iisiss", "SELECT o.id, o.amount_fen, o.state, o.level, "
+	  "COALESCE(r.kind, ''), COALESCE(r.name, '') FROM pay_order o "
+	  "LEFT JOIN pay_receipt r ON r.application_id = o.application_id "
+	  "WHERE o.order_no = ?", 0, PROG_PAY },
+	[STMT_PAY_ORDER_HANDED] = { "i", "", "UPDATE pay_order SET handed_at = NOW(), updated_at = NOW() "
+	  "WHERE id = ? AND state = 'PENDING'", 0, PROG_PAY },
+	[STMT_PAY_QUERY_INSERT] = { "issssi", "", "INSERT INTO pay_query (order_id, asked_at, reason, state, "
+	  "trade_no, amount_fen, detail) VALUES (?, NOW(), ?, ?, NULLIF(?, ''), NULLIF(?, 0), ?)", 0, PROG_PAY },
+	[STMT_PAY_ORDER_STATE] = { "s", "is", "SELECT id, state FROM pay_order WHERE order_no = ?", 0, PROG_PAY },
+	/* end gkbm-pay */
 };
 
 #undef A

@@ -660,6 +660,26 @@ enum stmt {
 	STMT_OUTBOX_FAILED,
 	/* end gkbm-sms */
 
+	/* gkbm-pay (PROG_PAY) */
+	STMT_PAY_NOTIFY_INSERT,
+	STMT_PAY_NOTIFY_SET,
+	STMT_PAY_NOTIFY_ACK,
+	STMT_PAY_NONCE_INSERT,
+	STMT_PAY_NONCE_GET,
+	STMT_PAY_ORDER_LOCK,
+	STMT_PAY_PAYMENT_BY_TRADE,
+	STMT_PAY_APP_LOCK,
+	STMT_PAY_ORDER_SETTLE,
+	STMT_PAY_PAYMENT_INSERT,
+	STMT_PAY_APP_SET_PAID,
+	STMT_PAY_AUDIT,
+	STMT_PAY_ORDER_HANDOVER,
+	STMT_PAY_ORDER_HANDED,
+	STMT_PAY_QUERY_INSERT,
+	STMT_PAY_ORDER_STATE,
+	STMT_PAY_NONCE_SWEEP,
+	/* end gkbm-pay */
+
 	STMT__MAX
 };
 
@@ -667,6 +687,7 @@ enum stmt {
 #define PROG_WEB	0x1		/* gkbm-web: a row's default */
 #define PROG_ADMIN	0x2		/* gkbm-admin */
 #define PROG_SMS	0x4		/* gkbm-sms */
+#define PROG_PAY	0x8		/* gkbm-pay */
 
 /*
  * A connection and the statements it prepared for its program: one in

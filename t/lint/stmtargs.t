@@ -39,14 +39,16 @@ for my $row (split /\n\t(?=\[STMT_)/, $dbsrc) {
 ok(keys %decl > 50, scalar(keys %decl) . ' statements declared with types');
 is(scalar(keys %progs), scalar(keys %decl), 'every row\'s programs read');
 ok((grep { $progs{$_} eq 'PROG_ADMIN' } keys %progs) > 40 &&
-    (grep { $progs{$_} eq 'PROG_SMS' } keys %progs) == 3,
-    'the rows of gkbm-admin and gkbm-sms are told apart');
+    (grep { $progs{$_} eq 'PROG_SMS' } keys %progs) == 3 &&
+    (grep { $progs{$_} eq 'PROG_PAY' } keys %progs) > 10,
+    'the rows of gkbm-admin, gkbm-sms and gkbm-pay are told apart');
 
 # The program a source file belongs to, by its folder.
 sub prog_of {
 	my ($f) = @_;
 	return $f =~ m{^fcgi/admin/} ? 'PROG_ADMIN'
-	    : $f =~ m{^fcgi/sms/} ? 'PROG_SMS' : 'PROG_WEB';
+	    : $f =~ m{^fcgi/sms/} ? 'PROG_SMS'
+	    : $f =~ m{^fcgi/pay/} ? 'PROG_PAY' : 'PROG_WEB';
 }
 
 sub width { my $n = 0; $n += $_ eq 'b' ? 2 : 1 for split //, $_[0]; $n }

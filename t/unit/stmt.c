@@ -303,7 +303,7 @@ main(void)
 		roles = db_stmt_roles((enum stmt)s);
 		progs = db_stmt_progs((enum stmt)s);
 		if (db_stmt_sql((enum stmt)s) == NULL ||
-		    (progs & ~(PROG_WEB | PROG_ADMIN | PROG_SMS)) != 0 ||
+		    (progs & ~(PROG_WEB | PROG_ADMIN | PROG_SMS | PROG_PAY)) != 0 ||
 		    (roles & ~RS_ANY) != 0 ||
 		    ((progs & PROG_WEB) != 0) != (roles != 0)) {
 			diag("statement %d: no SQL, or roles %#x do not fit "
