@@ -73,6 +73,11 @@ static const struct cmd cmds[] = {
 	{ "totp-reset", cmd_totp_reset, 1, 1, "", "totp-reset LOGIN" },
 	{ "check", cmd_check, 0, 0, "", "check" },
 	{ "ban-lift", cmd_ban_lift, 2, 2, "", "ban-lift IDNO REASON" },
+	{ "pay-city", cmd_pay_city, 3, 5, "",
+	    "pay-city YEAR CITY on|off [START END]" },
+	{ "pay-fee", cmd_pay_fee, 3, 4, "", "pay-fee YEAR LEVEL FEN [HOURS]" },
+	{ "pay-sweep", cmd_pay_sweep, 0, 0, "", "pay-sweep" },
+	{ "pay-reconcile", cmd_pay_reconcile, 1, 1, "", "pay-reconcile FILE" },
 };
 
 struct config	 cfg;

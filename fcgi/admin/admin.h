@@ -61,4 +61,9 @@ int		 cmd_totp_reset(char **, const struct opts *);
 /* admin_review.c */
 int		 cmd_ban_lift(char **, const struct opts *);
 
+int		 cmd_pay_city(char **, const struct opts *);
+int		 cmd_pay_fee(char **, const struct opts *);
+int		 cmd_pay_sweep(char **, const struct opts *);
+int		 cmd_pay_reconcile(char **, const struct opts *);
+
 #endif /* ADMIN_H */

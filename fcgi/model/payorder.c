@@ -77,15 +77,15 @@ payorder_load(struct req *r, struct payapp *pa)
 	int	 n;
 
 	memset(pa, 0, sizeof(*pa));
-	if (db_run(r, STMT_PAY_APP, r->account_id) == -1 ||
-	    (n = db_row(r, STMT_PAY_APP, &pa->id, &pa->state, &pa->year,
+	if (db_run(r, STMT_PW_APP, r->account_id) == -1 ||
+	    (n = db_row(r, STMT_PW_APP, &pa->id, &pa->state, &pa->year,
 	    &pa->level, &pa->decided_at, &pa->decided, &pa->paid, &pa->city,
 	    &pa->city_name, &pa->online, &pa->fee_fen, &pa->wait_hours,
 	    &pa->window, &pa->win_starts, &pa->win_ends, &pa->now,
 	    &pa->worktype)) == -1)
 		return -1;
 	if (n == 1)
-		db_done(r, STMT_PAY_APP);
+		db_done(r, STMT_PW_APP);
 	if (n == 1 && pa->wait_hours < 0)
 		pa->wait_hours = payrule_wait_default((int)pa->level);
 	return n;
@@ -170,11 +170,11 @@ payorder_xml(struct req *r, const struct payapp *pa, enum pay_gate g,
 		xml_attr(x, "starts", pa->win_starts);
 		xml_attr(x, "ends", pa->win_ends);
 	}
-	if (db_run(r, STMT_PAY_RECEIPT_GET, pa->id) == -1 ||
-	    (n = db_row(r, STMT_PAY_RECEIPT_GET, &kind, &name, &at)) == -1)
+	if (db_run(r, STMT_PW_RECEIPT_GET, pa->id) == -1 ||
+	    (n = db_row(r, STMT_PW_RECEIPT_GET, &kind, &name, &at)) == -1)
 		return -1;
 	if (n == 1) {
-		db_done(r, STMT_PAY_RECEIPT_GET);
+		db_done(r, STMT_PW_RECEIPT_GET);
 		x = xml_el(r->root, "receipt", NULL);
 		xml_attr(x, "kind", kind);
 		xml_attr(x, "kind-name", payorder_receipt_name(kind));
@@ -199,9 +199,9 @@ payorder_orders_xml(struct req *r, long long app, int *pending)
 	if (pending != NULL)
 		*pending = 0;
 	os = xml_el(r->root, "orders", NULL);
-	if (db_run(r, STMT_PAY_ORDERS, app) == -1)
+	if (db_run(r, STMT_PW_ORDERS, app) == -1)
 		return -1;
-	while ((n = db_row(r, STMT_PAY_ORDERS, &no, &state, &fen, &code,
+	while ((n = db_row(r, STMT_PW_ORDERS, &no, &state, &fen, &code,
 	    &paid, &made)) == 1) {
 		if (first && pending != NULL)
 			*pending = strcmp(state, "PENDING") == 0;
@@ -244,18 +244,18 @@ receipt_fix(struct req *r, long long app, const char *kind, const char *name,
 	char	*k, *nm, *at;
 	int	 n;
 
-	if (db_run(r, STMT_PAY_RECEIPT_GET, app) == -1 ||
-	    (n = db_row(r, STMT_PAY_RECEIPT_GET, &k, &nm, &at)) == -1)
+	if (db_run(r, STMT_PW_RECEIPT_GET, app) == -1 ||
+	    (n = db_row(r, STMT_PW_RECEIPT_GET, &k, &nm, &at)) == -1)
 		return -1;
 	if (n == 1) {
-		db_done(r, STMT_PAY_RECEIPT_GET);
+		db_done(r, STMT_PW_RECEIPT_GET);
 		if (strcmp(k, kind) == 0 && strcmp(nm, name) == 0)
 			return 0;
 		*why = pool_printf(r->pool, "收据信息已于%s确认为“%s：%s”，"
 		    "本年度不能修改。", at, payorder_receipt_name(k), nm);
 		return 1;
 	}
-	if (db_run(r, STMT_PAY_RECEIPT_PUT, app, kind, name) == -1)
+	if (db_run(r, STMT_PW_RECEIPT_PUT, app, kind, name) == -1)
 		return -1;
 	return audit(r, "pay.receipt", pool_printf(r->pool, "application:%lld",
 	    app), "ok", kind);
@@ -278,11 +278,11 @@ payorder_open(struct req *r, const struct payapp *pa, const char *kind,
 
 	*no = NULL;
 	if (db_begin(r) == -1 ||
-	    db_run(r, STMT_PAY_APP_LOCK, pa->id, r->account_id) == -1 ||
-	    (n = db_row(r, STMT_PAY_APP_LOCK, &state, &paid)) == -1)
+	    db_run(r, STMT_PW_APP_LOCK, pa->id, r->account_id) == -1 ||
+	    (n = db_row(r, STMT_PW_APP_LOCK, &state, &paid)) == -1)
 		goto fail;
 	if (n == 1)
-		db_done(r, STMT_PAY_APP_LOCK);
+		db_done(r, STMT_PW_APP_LOCK);
 	if (n == 0 || strcmp(state, "approved") != 0 || paid) {
 		db_rollback(r);
 		*why = paid ? "您已缴费，无需重复缴费。" :
@@ -293,18 +293,18 @@ payorder_open(struct req *r, const struct payapp *pa, const char *kind,
 		db_rollback(r);
 		return n;
 	}
-	if (db_run(r, STMT_PAY_OPEN, pa->id) == -1 ||
-	    (n = db_row(r, STMT_PAY_OPEN, &open)) == -1)
+	if (db_run(r, STMT_PW_OPEN, pa->id) == -1 ||
+	    (n = db_row(r, STMT_PW_OPEN, &open)) == -1)
 		goto fail;
 	if (n == 1) {
-		db_done(r, STMT_PAY_OPEN);
+		db_done(r, STMT_PW_OPEN);
 		*no = open;
 		return db_commit(r);
 	}
 	mins = r->cfg->pay_order_minutes > 0 ? r->cfg->pay_order_minutes :
 	    D_ORDER_MINUTES;
 	if ((*no = order_no(r, pa)) == NULL ||
-	    db_run(r, STMT_PAY_ORDER_NEW, *no, pa->id, pa->year, pa->level,
+	    db_run(r, STMT_PW_ORDER_NEW, *no, pa->id, pa->year, pa->level,
 	    pa->fee_fen, r->account_id, mins) == -1 ||
 	    audit(r, "pay.order", pool_printf(r->pool, "order:%s", *no), "ok",
 	    pool_printf(r->pool, "%lld fen", pa->fee_fen)) == -1 ||

@@ -779,7 +779,7 @@ static const struct {
 	/* The candidate's application and every fact payrule.c needs; the
 	 * city is the unit's (省直: the province region), its own payment
 	 * window else the province-wide one; one clock: the database's. */
-	[STMT_PAY_APP] = { "i", "isiiisissiiiissis", "SELECT a.id, a.state, a.year, COALESCE(a.target_level, 0), "
+	[STMT_PW_APP] = { "i", "isiiisissiiiissis", "SELECT a.id, a.state, a.year, COALESCE(a.target_level, 0), "
 	  "COALESCE(UNIX_TIMESTAMP(a.decided_at), 0), COALESCE(DATE_FORMAT(a.decided_at, '%Y-%m-%d %H:%i'), ''), "
 	  "a.paid_at IS NOT NULL, COALESCE(c.code, ''), COALESCE(c.name, ''), COALESCE(pc.online, 0), "
 	  "COALESCE(pl.fee_fen, 0), COALESCE(pl.wait_hours, -1), "
@@ -796,29 +796,29 @@ static const struct {
 	  "AND x.region_code = c.code), c.code, '') "
 	  "LEFT JOIN worktypes wt ON wt.code = a.target_worktype "
 	  "WHERE a.account_id = ?", C },
-	[STMT_PAY_ORDERS] = { "i", "ssisss", "SELECT order_no, state, amount_fen, COALESCE(pay_code, ''), "
+	[STMT_PW_ORDERS] = { "i", "ssisss", "SELECT order_no, state, amount_fen, COALESCE(pay_code, ''), "
 	  "COALESCE(DATE_FORMAT(paid_at, '%Y-%m-%d %H:%i:%s'), ''), DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s') "
 	  "FROM pay_order WHERE application_id = ? ORDER BY id DESC LIMIT 10", C },
-	[STMT_PAY_RECEIPT_GET] = { "i", "sss", "SELECT kind, name, DATE_FORMAT(fixed_at, '%Y-%m-%d %H:%i') "
+	[STMT_PW_RECEIPT_GET] = { "i", "sss", "SELECT kind, name, DATE_FORMAT(fixed_at, '%Y-%m-%d %H:%i') "
 	  "FROM pay_receipt WHERE application_id = ?", C },
-	[STMT_PAY_RECEIPT_PUT] = { "iss", "", "INSERT INTO pay_receipt (application_id, kind, name, fixed_at) "
+	[STMT_PW_RECEIPT_PUT] = { "iss", "", "INSERT INTO pay_receipt (application_id, kind, name, fixed_at) "
 	  "VALUES (?, ?, ?, NOW())", C },
-	[STMT_PAY_APP_LOCK] = { "ii", "si", "SELECT state, paid_at IS NOT NULL FROM applications "
+	[STMT_PW_APP_LOCK] = { "ii", "si", "SELECT state, paid_at IS NOT NULL FROM applications "
 	  "WHERE id = ? AND account_id = ? FOR UPDATE", C },
-	[STMT_PAY_OPEN] = { "i", "s", "SELECT order_no FROM pay_order WHERE open_app = ? FOR UPDATE", C },
-	[STMT_PAY_ORDER_NEW] = { "siiiiii", "", "INSERT INTO pay_order (order_no, application_id, year, level, "
+	[STMT_PW_OPEN] = { "i", "s", "SELECT order_no FROM pay_order WHERE open_app = ? FOR UPDATE", C },
+	[STMT_PW_ORDER_NEW] = { "siiiiii", "", "INSERT INTO pay_order (order_no, application_id, year, level, "
 	  "amount_fen, created_by, created_at, expires_at, updated_at) "
 	  "VALUES (?, ?, ?, ?, ?, ?, NOW(), NOW() + INTERVAL ? MINUTE, NOW())", C },
-	[STMT_PAY_IDNO] = { "i", "b", "SELECT idno_enc FROM accounts WHERE id = ?", C },
+	[STMT_PW_IDNO] = { "i", "b", "SELECT idno_enc FROM accounts WHERE id = ?", C },
 	/* h_payoffice.c: the offices' payment pages, each within the
 	 * account's subtree (SCOPE; me = the account's unit) */
 #define PAY_SCOPE "JOIN units u ON u.id = a.unit_id JOIN units me ON me.id = ? " \
 	"JOIN accounts ac ON ac.id = a.account_id "
-	[STMT_PAY_DUE_COUNT] = { "iiiisss", "i", "SELECT COUNT(*) FROM applications a " PAY_SCOPE
+	[STMT_PW_DUE_COUNT] = { "iiiisss", "i", "SELECT COUNT(*) FROM applications a " PAY_SCOPE
 	  "WHERE a.year = ? AND a.state = 'approved' AND " SCOPE("u", "me") " "
 	  "AND (? = 0 OR a.target_level = ?) AND (? = 'all' OR (? = 'due' AND a.paid_at IS NULL) "
 	  "OR (? = 'paid' AND a.paid_at IS NOT NULL))", O },
-	[STMT_PAY_DUE_LIST] = { "iiiisssii", "iisbisssss", "SELECT a.id, ac.id, ac.name, ac.idno_enc, "
+	[STMT_PW_DUE_LIST] = { "iiiisssii", "iisbisssss", "SELECT a.id, ac.id, ac.name, ac.idno_enc, "
 	  "COALESCE(a.target_level, 0), COALESCE(wt.name, ''), u.name, "
 	  "COALESCE(DATE_FORMAT(a.decided_at, '%Y-%m-%d %H:%i'), ''), "
 	  "COALESCE(DATE_FORMAT(a.paid_at, '%Y-%m-%d %H:%i'), ''), "
@@ -827,64 +827,64 @@ static const struct {
 	  "WHERE a.year = ? AND a.state = 'approved' AND " SCOPE("u", "me") " "
 	  "AND (? = 0 OR a.target_level = ?) AND (? = 'all' OR (? = 'due' AND a.paid_at IS NULL) "
 	  "OR (? = 'paid' AND a.paid_at IS NOT NULL)) ORDER BY a.decided_at, a.id LIMIT ? OFFSET ?", O },
-	[STMT_PAY_ORD_COUNT] = { "iissss", "i", "SELECT COUNT(*) FROM pay_order o "
+	[STMT_PW_ORD_COUNT] = { "iissss", "i", "SELECT COUNT(*) FROM pay_order o "
 	  "JOIN applications a ON a.id = o.application_id " PAY_SCOPE
 	  "WHERE o.year = ? AND " SCOPE("u", "me") " AND (? = '' OR o.state = ?) "
 	  "AND (? = '' OR o.order_no = ?)", O },
-	[STMT_PAY_ORD_LIST] = { "iissssii", "ssisssssibis", "SELECT o.order_no, o.state, o.amount_fen, "
+	[STMT_PW_ORD_LIST] = { "iissssii", "ssisssssibis", "SELECT o.order_no, o.state, o.amount_fen, "
 	  "COALESCE(o.trade_no, ''), COALESCE(o.pay_code, ''), DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i'), "
 	  "COALESCE(DATE_FORMAT(o.paid_at, '%Y-%m-%d %H:%i'), ''), ac.name, ac.id, ac.idno_enc, o.level, u.name "
 	  "FROM pay_order o JOIN applications a ON a.id = o.application_id " PAY_SCOPE
 	  "WHERE o.year = ? AND " SCOPE("u", "me") " AND (? = '' OR o.state = ?) "
 	  "AND (? = '' OR o.order_no = ?) ORDER BY o.id DESC LIMIT ? OFFSET ?", O },
 	/* 缴费统计: money received (orders PAID), by unit, level and day. */
-	[STMT_PAY_STAT_UNIT] = { "ii", "sii", "SELECT u.name, COUNT(*), SUM(o.amount_fen) FROM pay_order o "
+	[STMT_PW_STAT_UNIT] = { "ii", "sii", "SELECT u.name, COUNT(*), SUM(o.amount_fen) FROM pay_order o "
 	  "JOIN applications a ON a.id = o.application_id " PAY_SCOPE
 	  "WHERE o.year = ? AND o.state = 'PAID' AND " SCOPE("u", "me") " "
 	  "GROUP BY u.id, u.name ORDER BY u.name LIMIT 1000", O },
-	[STMT_PAY_STAT_LEVEL] = { "ii", "iii", "SELECT o.level, COUNT(*), SUM(o.amount_fen) FROM pay_order o "
+	[STMT_PW_STAT_LEVEL] = { "ii", "iii", "SELECT o.level, COUNT(*), SUM(o.amount_fen) FROM pay_order o "
 	  "JOIN applications a ON a.id = o.application_id " PAY_SCOPE
 	  "WHERE o.year = ? AND o.state = 'PAID' AND " SCOPE("u", "me") " "
 	  "GROUP BY o.level ORDER BY o.level", O },
-	[STMT_PAY_STAT_DAY] = { "ii", "sii", "SELECT DATE_FORMAT(o.paid_at, '%Y-%m-%d'), COUNT(*), SUM(o.amount_fen) "
+	[STMT_PW_STAT_DAY] = { "ii", "sii", "SELECT DATE_FORMAT(o.paid_at, '%Y-%m-%d'), COUNT(*), SUM(o.amount_fen) "
 	  "FROM pay_order o JOIN applications a ON a.id = o.application_id " PAY_SCOPE
 	  "WHERE o.year = ? AND o.state = 'PAID' AND " SCOPE("u", "me") " "
 	  "GROUP BY DATE(o.paid_at) ORDER BY DATE(o.paid_at) LIMIT 400", O },
 	/* 退费与逾期到账: double and late payments, their decisions. */
-	[STMT_PAY_CASE_LIST] = { "ii", "isssisssss", "SELECT p.id, p.kind, p.status, p.trade_no, p.amount_fen, "
+	[STMT_PW_CASE_LIST] = { "ii", "isssisssss", "SELECT p.id, p.kind, p.status, p.trade_no, p.amount_fen, "
 	  "DATE_FORMAT(p.paid_at, '%Y-%m-%d %H:%i'), o.order_no, o.state, ac.name, u.name "
 	  "FROM pay_payment p JOIN pay_order o ON o.id = p.order_id "
 	  "JOIN applications a ON a.id = p.application_id " PAY_SCOPE
 	  "WHERE o.year = ? AND p.kind IN ('double', 'late') AND " SCOPE("u", "me") " "
 	  "ORDER BY p.status = 'open' DESC, p.status = 'refund_due' DESC, p.id DESC LIMIT 500", O },
-	[STMT_PAY_CASE_DECISIONS] = { "ii", "issss", "SELECT d.payment_id, d.action, d.reason, s.name, "
+	[STMT_PW_CASE_DECISIONS] = { "ii", "issss", "SELECT d.payment_id, d.action, d.reason, s.name, "
 	  "DATE_FORMAT(d.at, '%Y-%m-%d %H:%i') FROM pay_decision d JOIN accounts s ON s.id = d.account_id "
 	  "JOIN pay_payment p ON p.id = d.payment_id JOIN pay_order o ON o.id = p.order_id "
 	  "JOIN applications a ON a.id = p.application_id " PAY_SCOPE
 	  "WHERE o.year = ? AND " SCOPE("u", "me") " ORDER BY d.id LIMIT 2000", O },
-	[STMT_PAY_CASE_LOCK] = { "ii", "ssiisi", "SELECT p.kind, p.status, p.order_id, p.application_id, o.state, "
+	[STMT_PW_CASE_LOCK] = { "ii", "ssiisi", "SELECT p.kind, p.status, p.order_id, p.application_id, o.state, "
 	  "a.paid_at IS NOT NULL FROM pay_payment p JOIN pay_order o ON o.id = p.order_id "
 	  "JOIN applications a ON a.id = p.application_id JOIN units u ON u.id = a.unit_id "
 	  "JOIN units me ON me.id = ? WHERE p.id = ? AND " SCOPE("u", "me") " FOR UPDATE", O },
-	[STMT_PAY_CASE_SET] = { "si", "", "UPDATE pay_payment SET status = ? WHERE id = ?", O },
-	[STMT_PAY_CASE_ORDER] = { "ssi", "", "UPDATE pay_order SET state = ?, version = version + 1, "
+	[STMT_PW_CASE_SET] = { "si", "", "UPDATE pay_payment SET status = ? WHERE id = ?", O },
+	[STMT_PW_CASE_ORDER] = { "ssi", "", "UPDATE pay_order SET state = ?, version = version + 1, "
 	  "updated_at = NOW() WHERE state = ? AND id = ?", O },
-	[STMT_PAY_CASE_APP_PAID] = { "iii", "", "UPDATE applications SET paid_at = "
+	[STMT_PW_CASE_APP_PAID] = { "iii", "", "UPDATE applications SET paid_at = "
 	  "(SELECT p.paid_at FROM pay_payment p WHERE p.id = ?), paid_order_id = ? "
 	  "WHERE id = ? AND paid_at IS NULL", O },
-	[STMT_PAY_DECISION] = { "iissi", "", "INSERT INTO pay_decision (payment_id, diff_id, action, reason, "
+	[STMT_PW_DECISION] = { "iissi", "", "INSERT INTO pay_decision (payment_id, diff_id, action, reason, "
 	  "account_id, at) VALUES (NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, NOW())", O },
 	/* 对账 (province) */
-	[STMT_PAY_RECON_RUNS] = { "", "isiiiss", "SELECT r.id, DATE_FORMAT(r.stmt_date, '%Y-%m-%d'), r.rows_total, "
+	[STMT_PW_RECON_RUNS] = { "", "isiiiss", "SELECT r.id, DATE_FORMAT(r.stmt_date, '%Y-%m-%d'), r.rows_total, "
 	  "r.sum_fen, r.diffs, r.file_name, COALESCE(DATE_FORMAT(r.finished_at, '%Y-%m-%d %H:%i'), '') "
 	  "FROM pay_recon_run r ORDER BY r.id DESC LIMIT 60", P },
-	[STMT_PAY_RECON_DIFFS] = { "", "iisssiii", "SELECT d.id, d.run_id, d.kind, COALESCE(d.order_no, ''), "
+	[STMT_PW_RECON_DIFFS] = { "", "iisssiii", "SELECT d.id, d.run_id, d.kind, COALESCE(d.order_no, ''), "
 	  "COALESCE(d.trade_no, ''), COALESCE(d.ours_fen, -1), COALESCE(d.theirs_fen, -1), d.resolved "
 	  "FROM pay_recon_diff d ORDER BY d.resolved, d.id DESC LIMIT 500", P },
-	[STMT_PAY_RECON_NOTES] = { "", "issss", "SELECT d.diff_id, d.action, d.reason, s.name, "
+	[STMT_PW_RECON_NOTES] = { "", "issss", "SELECT d.diff_id, d.action, d.reason, s.name, "
 	  "DATE_FORMAT(d.at, '%Y-%m-%d %H:%i') FROM pay_decision d JOIN accounts s ON s.id = d.account_id "
 	  "WHERE d.diff_id IS NOT NULL ORDER BY d.id DESC LIMIT 500", P },
-	[STMT_PAY_RECON_RESOLVE] = { "i", "", "UPDATE pay_recon_diff SET resolved = 1 WHERE id = ? AND resolved = 0", P },
+	[STMT_PW_RECON_RESOLVE] = { "i", "", "UPDATE pay_recon_diff SET resolved = 1 WHERE id = ? AND resolved = 0", P },
 #undef PAY_SCOPE
 	/* end payment pages */
 
@@ -1010,6 +1010,31 @@ static const struct {
 	  "WHERE b.idno_mac = ? AND b.lifted_at IS NULL ORDER BY b.id FOR UPDATE", ADM },
 	[STMT_ADM_BAN_LIFT] = { "si", "", "UPDATE bans SET lifted_at = NOW(), lift_reason = ? "
 	  "WHERE id = ? AND lifted_at IS NULL", ADM },
+	/* admin_pay.c: payment settings, the sweep, reconciliation */
+	[STMT_PWA_CITY_SET] = { "isi", "", "INSERT INTO pay_city (year, city_code, online, updated_at) "
+	  "VALUES (?, ?, ?, NOW()) ON DUPLICATE KEY UPDATE online = VALUES(online), updated_at = NOW()", ADM },
+	[STMT_PWA_WINDOW_SET] = { "isss", "", "INSERT INTO windows (year, kind, region_code, starts_at, ends_at, "
+	  "updated_at) VALUES (?, 'payment', ?, ?, ?, NOW()) ON DUPLICATE KEY UPDATE "
+	  "starts_at = VALUES(starts_at), ends_at = VALUES(ends_at), updated_at = NOW()", ADM },
+	[STMT_PWA_LEVEL_SET] = { "iiii", "", "INSERT INTO pay_level (year, level, fee_fen, wait_hours, updated_at) "
+	  "VALUES (?, ?, ?, ?, NOW()) ON DUPLICATE KEY UPDATE fee_fen = VALUES(fee_fen), "
+	  "wait_hours = VALUES(wait_hours), updated_at = NOW()", ADM },
+	[STMT_PWA_SWEEP_LIST] = { "", "s", "SELECT order_no FROM pay_order WHERE state = 'PENDING' "
+	  "AND expires_at <= NOW() ORDER BY id LIMIT 1000", ADM },
+	[STMT_PWA_EXPIRE] = { "s", "", "UPDATE pay_order SET state = 'EXPIRED', closed_at = NOW(), "
+	  "updated_at = NOW(), version = version + 1 WHERE order_no = ? AND state = 'PENDING'", ADM },
+	[STMT_PWA_RUN_NEW] = { "ssb", "", "INSERT INTO pay_recon_run (stmt_date, file_name, file_sha256, "
+	  "started_at) VALUES (?, ?, ?, NOW())", ADM },
+	[STMT_PWA_TRADE] = { "s", "is", "SELECT p.amount_fen, o.order_no FROM pay_payment p "
+	  "JOIN pay_order o ON o.id = p.order_id WHERE p.trade_no = ?", ADM },
+	[STMT_PWA_ORDER_APP] = { "s", "i", "SELECT application_id FROM pay_order WHERE order_no = ?", ADM },
+	[STMT_PWA_OURS] = { "ss", "sis", "SELECT p.trade_no, p.amount_fen, o.order_no FROM pay_payment p "
+	  "JOIN pay_order o ON o.id = p.order_id WHERE p.paid_at >= ? "
+	  "AND p.paid_at < CAST(? AS DATE) + INTERVAL 1 DAY ORDER BY p.id", ADM },
+	[STMT_PWA_DIFF_ADD] = { "isssii", "", "INSERT INTO pay_recon_diff (run_id, kind, order_no, trade_no, "
+	  "ours_fen, theirs_fen) VALUES (?, ?, ?, ?, NULLIF(?, -1), NULLIF(?, -1))", ADM },
+	[STMT_PWA_RUN_DONE] = { "iiii", "", "UPDATE pay_recon_run SET rows_total = ?, sum_fen = ?, diffs = ?, "
+	  "finished_at = NOW() WHERE id = ?", ADM },
 #undef ADM
 	/* end gkbm-admin */
 

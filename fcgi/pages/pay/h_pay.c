@@ -95,11 +95,11 @@ receipt_of(struct req *r, long long app, char **kind, char **name)
 	char	*at;
 	int	 n;
 
-	if (db_run(r, STMT_PAY_RECEIPT_GET, app) == -1 ||
-	    (n = db_row(r, STMT_PAY_RECEIPT_GET, kind, name, &at)) == -1)
+	if (db_run(r, STMT_PW_RECEIPT_GET, app) == -1 ||
+	    (n = db_row(r, STMT_PW_RECEIPT_GET, kind, name, &at)) == -1)
 		return -1;
 	if (n == 1)
-		db_done(r, STMT_PAY_RECEIPT_GET);
+		db_done(r, STMT_PW_RECEIPT_GET);
 	return n;
 }
 
@@ -141,30 +141,41 @@ post_receipt(struct req *r, const struct payapp *pa, const char **kind,
     const char **name)
 {
 	const struct fval	*fv = r->fv;
+	const char		*ek = NULL, *en = NULL;
 	char			*fk, *fn;
 	int			 n;
 
 	if ((n = receipt_of(r, pa->id, &fk, &fn)) == -1)
 		return -1;
-	if (n == 1) {
+	if (n == 1 && (*fv[PF_KIND].s == '\0' || strcmp(fv[PF_KIND].s, fk) == 0) &&
+	    (*fv[PF_NAME].s == '\0' || strcmp(fv[PF_NAME].s, fn) == 0)) {
 		*kind = fk;
 		*name = fn;
 		return 1;
 	}
-	entry_form(r, fv[PF_KIND].s, fv[PF_NAME].s);
-	if (!fv[PF_KIND].given || *fv[PF_KIND].s == '\0')
-		xml_field_error(r, "kind", MSG_KIND);
-	else if (fv[PF_KIND].err != NULL)
-		xml_field_error(r, "kind", fv[PF_KIND].err);
-	if (*fv[PF_NAME].s == '\0' || fv[PF_NAME].err != NULL)
-		xml_field_error(r, "name", MSG_NAME);
-	if (r->form_bad) {
-		xml_form_refuse(r, "请按提示填写收据信息。收据信息确认后本年度不能修改。");
+	if (n == 1) {
+		entry_form(r, fk, fn);
+		xml_form_refuse(r, pool_printf(r->pool, "收据信息已确认为“%s：%s”，"
+		    "本年度不能修改。", payorder_receipt_name(fk), fn));
+		r->status = 409;
 		return 0;
 	}
-	*kind = fv[PF_KIND].s;
-	*name = fv[PF_NAME].s;
-	return 1;
+	if (*fv[PF_KIND].s == '\0' || fv[PF_KIND].err != NULL)
+		ek = MSG_KIND;
+	if (*fv[PF_NAME].s == '\0' || fv[PF_NAME].err != NULL)
+		en = MSG_NAME;
+	if (ek == NULL && en == NULL) {
+		*kind = fv[PF_KIND].s;
+		*name = fv[PF_NAME].s;
+		return 1;
+	}
+	entry_form(r, fv[PF_KIND].s, fv[PF_NAME].s);
+	if (ek != NULL)
+		xml_field_error(r, "kind", ek);
+	if (en != NULL)
+		xml_field_error(r, "name", en);
+	xml_form_refuse(r, "请按提示填写收据信息。收据信息确认后本年度不能修改。");
+	return 0;
 }
 
 /* Appends <confirm name idno kind kind-name receipt countdown>. */
@@ -177,11 +188,11 @@ confirm_xml(struct req *r, const char *kind, const char *name)
 	char		 plain[64], masked[64];
 	int		 n;
 
-	if (db_run(r, STMT_PAY_IDNO, r->account_id) == -1 ||
-	    (n = db_row(r, STMT_PAY_IDNO, &enc, &len)) == -1)
+	if (db_run(r, STMT_PW_IDNO, r->account_id) == -1 ||
+	    (n = db_row(r, STMT_PW_IDNO, &enc, &len)) == -1)
 		return -1;
 	if (n == 1)
-		db_done(r, STMT_PAY_IDNO);
+		db_done(r, STMT_PW_IDNO);
 	masked[0] = '\0';
 	if (n == 1 && enc != NULL && pii_open(r->cfg, PII_IDNO, r->account_id,
 	    enc, len, plain, sizeof(plain)) == 0)

@@ -116,10 +116,10 @@ cases_decisions(struct req *r, xmlNodePtr list)
 	long long	 pid;
 	int		 k;
 
-	if (db_run(r, STMT_PAY_CASE_DECISIONS, r->unit_id,
+	if (db_run(r, STMT_PW_CASE_DECISIONS, r->unit_id,
 	    (long long)r->year) == -1)
 		return -1;
-	while ((k = db_row(r, STMT_PAY_CASE_DECISIONS, &pid, &act, &why, &by,
+	while ((k = db_row(r, STMT_PW_CASE_DECISIONS, &pid, &act, &why, &by,
 	    &at)) == 1) {
 		snprintf(key, sizeof(key), "%lld", pid);
 		for (row = list->children; row != NULL; row = row->next) {
@@ -153,9 +153,9 @@ cases_page(struct req *r)
 	xml_page(r, PAGE_PAYCASES);
 	xml_attrf(r->root, "year", "%d", r->year);
 	list = xml_el(r->root, "list", NULL);
-	if (db_run(r, STMT_PAY_CASE_LIST, r->unit_id, (long long)r->year) == -1)
+	if (db_run(r, STMT_PW_CASE_LIST, r->unit_id, (long long)r->year) == -1)
 		return RC_DB;
-	while ((k = db_row(r, STMT_PAY_CASE_LIST, &id, &kind, &st, &trade,
+	while ((k = db_row(r, STMT_PW_CASE_LIST, &id, &kind, &st, &trade,
 	    &fen, &at, &no, &ost, &name, &unit)) == 1) {
 		row = xml_el(list, "row", NULL);
 		xml_attrf(row, "id", "%lld", id);
@@ -199,15 +199,15 @@ static int
 case_apply(struct req *r, long long id, const struct move *m, long long order,
     long long app, const char *why)
 {
-	if (db_run(r, STMT_PAY_CASE_SET, m->to, id) == -1)
+	if (db_run(r, STMT_PW_CASE_SET, m->to, id) == -1)
 		return -1;
-	if (m->order_from != NULL && db_run(r, STMT_PAY_CASE_ORDER, m->order_to,
+	if (m->order_from != NULL && db_run(r, STMT_PW_CASE_ORDER, m->order_to,
 	    m->order_from, order) == -1)
 		return -1;
 	if (strcmp(m->action, "accept") == 0 &&
-	    db_run(r, STMT_PAY_CASE_APP_PAID, id, order, app) == -1)
+	    db_run(r, STMT_PW_CASE_APP_PAID, id, order, app) == -1)
 		return -1;
-	if (db_run(r, STMT_PAY_DECISION, id, 0LL, m->action, why,
+	if (db_run(r, STMT_PW_DECISION, id, 0LL, m->action, why,
 	    r->account_id) == -1)
 		return -1;
 	return audit(r, pool_printf(r->pool, "pay.%s", m->action),
@@ -246,14 +246,14 @@ h_paycase_post(struct req *r)
 		return case_refuse(r, fv[i].err, 400);
 	}
 	if (db_begin(r) == -1 ||
-	    db_run(r, STMT_PAY_CASE_LOCK, r->unit_id, fv[CF_ID].n) == -1 ||
-	    (k = db_row(r, STMT_PAY_CASE_LOCK, &kind, &st, &order, &app, &ost,
+	    db_run(r, STMT_PW_CASE_LOCK, r->unit_id, fv[CF_ID].n) == -1 ||
+	    (k = db_row(r, STMT_PW_CASE_LOCK, &kind, &st, &order, &app, &ost,
 	    &paid)) == -1)
 		goto fail;
 	if (k == 0)
 		return case_refuse(r, "没有这笔款项，或它不在本单位管辖范围内。",
 		    404);
-	db_done(r, STMT_PAY_CASE_LOCK);
+	db_done(r, STMT_PW_CASE_LOCK);
 	if ((m = move_find(kind, st, fv[CF_ACTION].s)) == NULL)
 		return case_refuse(r, pool_printf(r->pool, "这笔%s当前为“%s”，"
 		    "不能%s。", word(kind), word(st), word(fv[CF_ACTION].s)),
@@ -283,9 +283,9 @@ recon_page(struct req *r)
 
 	xml_page(r, PAGE_PAYRECON);
 	runs = xml_el(r->root, "runs", NULL);
-	if (db_run(r, STMT_PAY_RECON_RUNS) == -1)
+	if (db_run(r, STMT_PW_RECON_RUNS) == -1)
 		return RC_DB;
-	while ((k = db_row(r, STMT_PAY_RECON_RUNS, &id, &date, &rows, &sum,
+	while ((k = db_row(r, STMT_PW_RECON_RUNS, &id, &date, &rows, &sum,
 	    &nd, &file, &fin)) == 1) {
 		x = xml_el(runs, "run", NULL);
 		xml_attrf(x, "id", "%lld", id);
@@ -299,9 +299,9 @@ recon_page(struct req *r)
 	if (k == -1)
 		return RC_DB;
 	diffs = xml_el(r->root, "diffs", NULL);
-	if (db_run(r, STMT_PAY_RECON_DIFFS) == -1)
+	if (db_run(r, STMT_PW_RECON_DIFFS) == -1)
 		return RC_DB;
-	while ((k = db_row(r, STMT_PAY_RECON_DIFFS, &id, &run, &kind, &no,
+	while ((k = db_row(r, STMT_PW_RECON_DIFFS, &id, &run, &kind, &no,
 	    &trade, &ours, &theirs, &res)) == 1) {
 		x = xml_el(diffs, "diff", NULL);
 		xml_attrf(x, "id", "%lld", id);
@@ -318,9 +318,9 @@ recon_page(struct req *r)
 			    sizeof(yuan)));
 		xml_attr(x, "resolved", res ? "1" : "0");
 	}
-	if (k == -1 || db_run(r, STMT_PAY_RECON_NOTES) == -1)
+	if (k == -1 || db_run(r, STMT_PW_RECON_NOTES) == -1)
 		return RC_DB;
-	while ((k = db_row(r, STMT_PAY_RECON_NOTES, &id, &act, &why, &by,
+	while ((k = db_row(r, STMT_PW_RECON_NOTES, &id, &act, &why, &by,
 	    &at)) == 1) {
 		x = xml_el(diffs, "note", why);
 		xml_attrf(x, "diff", "%lld", id);
@@ -354,11 +354,11 @@ h_payrecon_post(struct req *r)
 	if (r->fields_bad)
 		msg = fv[RF_ID].err != NULL ? fv[RF_ID].err : fv[RF_REASON].err;
 	else if (db_begin(r) == -1 ||
-	    (ok = db_run(r, STMT_PAY_RECON_RESOLVE, fv[RF_ID].n)) == -1)
+	    (ok = db_run(r, STMT_PW_RECON_RESOLVE, fv[RF_ID].n)) == -1)
 		goto fail;
 	else if (ok == 0)
 		msg = "这条差异不存在或已处理。";
-	if (msg == NULL && (db_run(r, STMT_PAY_DECISION, 0LL, fv[RF_ID].n,
+	if (msg == NULL && (db_run(r, STMT_PW_DECISION, 0LL, fv[RF_ID].n,
 	    "resolve", fv[RF_REASON].s, r->account_id) == -1 ||
 	    audit(r, "pay.resolve", pool_printf(r->pool, "recon_diff:%lld",
 	    fv[RF_ID].n), "ok", fv[RF_REASON].s) == -1 || db_commit(r) == -1))

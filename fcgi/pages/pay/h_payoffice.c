@@ -182,16 +182,16 @@ h_paydue(struct req *r)
 		return RC_OK;
 	lvl = *r->fv[LF_LEVEL].s ? r->fv[LF_LEVEL].n : 0;
 	page = *r->fv[LF_PAGE].s ? r->fv[LF_PAGE].n : 1;
-	if (db_run(r, STMT_PAY_DUE_COUNT, r->unit_id, (long long)r->year, lvl,
+	if (db_run(r, STMT_PW_DUE_COUNT, r->unit_id, (long long)r->year, lvl,
 	    lvl, st, st, st) == -1 ||
-	    db_row(r, STMT_PAY_DUE_COUNT, &total) == -1)
+	    db_row(r, STMT_PW_DUE_COUNT, &total) == -1)
 		return RC_DB;
-	db_done(r, STMT_PAY_DUE_COUNT);
+	db_done(r, STMT_PW_DUE_COUNT);
 	list = list_start(r, total);
-	if (db_run(r, STMT_PAY_DUE_LIST, r->unit_id, (long long)r->year, lvl,
+	if (db_run(r, STMT_PW_DUE_LIST, r->unit_id, (long long)r->year, lvl,
 	    lvl, st, st, st, (long long)LIST_SIZE, (page - 1) * LIST_SIZE) == -1)
 		return RC_DB;
-	while ((k = db_row(r, STMT_PAY_DUE_LIST, &app, &acct, &name, &ie, &iel,
+	while ((k = db_row(r, STMT_PW_DUE_LIST, &app, &acct, &name, &ie, &iel,
 	    &lv, &wt, &unit, &dec, &paid, &ost)) == 1) {
 		row = xml_el(list, "row", NULL);
 		xml_attrf(row, "app", "%lld", app);
@@ -229,15 +229,15 @@ h_payorders(struct req *r)
 	if (!filters_ok(r, "/admin/pay/orders", order_states, st))
 		return RC_OK;
 	page = *r->fv[LF_PAGE].s ? r->fv[LF_PAGE].n : 1;
-	if (db_run(r, STMT_PAY_ORD_COUNT, r->unit_id, (long long)r->year, st,
-	    st, q, q) == -1 || db_row(r, STMT_PAY_ORD_COUNT, &total) == -1)
+	if (db_run(r, STMT_PW_ORD_COUNT, r->unit_id, (long long)r->year, st,
+	    st, q, q) == -1 || db_row(r, STMT_PW_ORD_COUNT, &total) == -1)
 		return RC_DB;
-	db_done(r, STMT_PAY_ORD_COUNT);
+	db_done(r, STMT_PW_ORD_COUNT);
 	list = list_start(r, total);
-	if (db_run(r, STMT_PAY_ORD_LIST, r->unit_id, (long long)r->year, st, st,
+	if (db_run(r, STMT_PW_ORD_LIST, r->unit_id, (long long)r->year, st, st,
 	    q, q, (long long)LIST_SIZE, (page - 1) * LIST_SIZE) == -1)
 		return RC_DB;
-	while ((k = db_row(r, STMT_PAY_ORD_LIST, &no, &ost, &fen, &trade,
+	while ((k = db_row(r, STMT_PW_ORD_LIST, &no, &ost, &fen, &trade,
 	    &code, &made, &paid, &name, &acct, &ie, &iel, &lv, &unit)) == 1) {
 		row = xml_el(list, "row", NULL);
 		xml_attr(row, "order", no);

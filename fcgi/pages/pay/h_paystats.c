@@ -51,8 +51,8 @@ stat_row(xmlNodePtr t, const char *key, const char *name, long long count,
 static int
 stat_rows(struct req *r, int by, xmlNodePtr t, long long *tc, long long *tf)
 {
-	static const enum stmt st[] = { STMT_PAY_STAT_UNIT,
-	    STMT_PAY_STAT_LEVEL, STMT_PAY_STAT_DAY };
+	static const enum stmt st[] = { STMT_PW_STAT_UNIT,
+	    STMT_PW_STAT_LEVEL, STMT_PW_STAT_DAY };
 	char		*key;
 	long long	 lv, count, fen;
 	int		 k;
