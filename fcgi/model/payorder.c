@@ -315,3 +315,42 @@ fail:
 	db_rollback(r);
 	return -1;
 }
+
+/*
+ * Appends <payment code [opens] [yuan] [paid] [pay-code]>sentence</payment>
+ * for the candidate's application once it passed final review (the home
+ * and status pages: whether he may pay, has paid and his 缴款码).
+ * Returns 0 or -1 on a database failure.
+ */
+int
+payorder_status_xml(struct req *r)
+{
+	struct payapp	 pa;
+	xmlNodePtr	 p;
+	enum pay_gate	 g;
+	char		*no, *st, *code, *paid, *made, yuan[32];
+	long long	 opens, fen;
+	int		 n;
+
+	if ((n = payorder_load(r, &pa)) != 1 ||
+	    strcmp(pa.state, "approved") != 0)
+		return n == -1 ? -1 : 0;
+	g = payorder_gate(&pa, &opens);
+	p = xml_el(r->root, "payment", payrule_text(g));
+	xml_attr(p, "code", payrule_code(g));
+	if (g == PG_TOO_EARLY && opens > 0)
+		xml_attr(p, "opens", beijing(r, opens));
+	if (pa.fee_fen > 0)
+		xml_attr(p, "yuan", payrule_fen(pa.fee_fen, yuan, sizeof(yuan)));
+	if (db_run(r, STMT_PW_ORDERS, pa.id) == -1)
+		return -1;
+	while ((n = db_row(r, STMT_PW_ORDERS, &no, &st, &fen, &code, &paid,
+	    &made)) == 1)
+		if (strcmp(st, "PAID") == 0 && xmlHasProp(p,
+		    (const xmlChar *)"paid") == NULL) {
+			xml_attr(p, "paid", paid);
+			if (*code != '\0')
+				xml_attr(p, "pay-code", code);
+		}
+	return n == -1 ? -1 : 0;
+}

@@ -33,6 +33,7 @@ int		 payorder_xml(struct req *, const struct payapp *, enum pay_gate,
 		    long long);
 int		 payorder_orders_xml(struct req *, long long, int *);
 const char	*payorder_state_name(const char *);
+int		 payorder_status_xml(struct req *);
 int		 payorder_open(struct req *, const struct payapp *,
 		    const char *, const char *, char **, const char **);
 #endif /* PAYORDER_H */

@@ -46,6 +46,10 @@ sub approved {
 	return ($br, $app, $acct);
 }
 
+my $rng = GKBM::rng_validator('pay');
+my $rng_status = GKBM::rng_validator('status');
+my $rng_home = GKBM::rng_validator('home');
+
 sub gate { $_[0]->get('/pay', accept => 'xml')->xpath('/pay/gate/@code') }
 sub ago { $s->dbh->do('UPDATE applications SET decided_at = NOW() - '
     . 'INTERVAL ? MINUTE WHERE id = ?', undef, $_[1], $_[0]) }
@@ -59,11 +63,19 @@ is($r->status, 200, 'level 4, 23 h 59 min after approval: /pay answers');
 is($r->xpath('/pay/gate/@code'), 'too-early', '... payment not open yet');
 like($r->xpath('/pay/gate'), qr/24小时/, '... and the page says why');
 ok(!$r->xpath('/pay/form'), '... no receipt form');
+$rng->($r, 'GET /pay, too early');
 is($r->xpath('/pay/fee/@yuan'), '320.00', '... the fee of level 4 shown');
 ago($app_a, 24 * 60);
 is(gate($a), 'open', 'level 4 at 24 h: open');
 $r = $a->get('/pay', accept => 'xml');
 is($r->xpath('/pay/form/@action'), '/pay/confirm', '... with the receipt form');
+$rng->($r, 'GET /pay, open');
+$r = $a->get('/status', accept => 'xml');
+is($r->xpath('/status/payment/@code'), 'open', 'the status page says payment is open');
+$rng_status->($r, 'GET /status, payment open');
+$r = $a->get('/home', accept => 'xml');
+is($r->xpath('/home/payment/@yuan'), '320.00', 'the home page shows the fee');
+$rng_home->($r, 'GET /home, payment open');
 
 my ($c1, $app_1) = approved(GKBM::idno('410105', '19700101', '301'), '赵一',
     '13912340003', 1, 24 * 60);
@@ -110,6 +122,7 @@ for my $path ('/pay/confirm', '/pay/order') {
 		like($r->xpath("/pay/form/field[\@name = '$field']/error") // '',
 		    $msg, "$path, $k: a Chinese message at $field");
 		is($rows->(), $before, "$path, $k: nothing stored");
+		$rng->($r, "$path, $k");
 	}
 }
 
@@ -125,6 +138,7 @@ is($r->xpath('/pay/confirm/@receipt'), '郑州市水利局机关', '... the rece
 ok($r->xpath('/pay/confirm/@countdown') > 0, '... and a countdown');
 is($r->xpath('/pay/form/@action'), '/pay/order', '... the form goes to /pay/order');
 is($rows->(), '0/0', '... nothing stored yet');
+$rng->($r, 'POST /pay/confirm');
 $r = $a->post('/pay/confirm', { csrf => $a->csrf('/pay'), kind => 'unit',
     name => '郑州市水利局机关' });
 like($r->text, qr/确认缴费/, 'the HTML has 确认缴费') and
@@ -151,6 +165,7 @@ $r = $a->post('/pay/order', { csrf => $a->csrf('/pay'), kind => 'person',
     name => '张三' }, accept => 'xml');
 is($r->status, 409, 'another receipt once fixed: 409');
 like($r->xpath('/pay/form/message'), qr/不能修改/, '... it cannot change');
+$rng->($r, 'POST /pay/order, another receipt');
 ok($s->last_audit('pay.order'), 'the order is audited');
 
 # --- concurrent clicks: one order ------------------------------------------------------
@@ -178,6 +193,7 @@ is($s->count('SELECT COUNT(*) FROM pay_receipt WHERE application_id = ?',
 
 $r = $a->get('/pay/return', accept => 'xml');
 is($r->xpath('/pay/@checking'), '1', 'return page, order PENDING: checking');
+$rng->($r, 'GET /pay/return');
 like($a->get('/pay/return')->text, qr/正在确认缴费结果/, '... 正在确认缴费结果');
 $r = $a->get('/pay/return?pay_status=SUCCESS&order_no=X', accept => 'xml');
 is($r->xpath('/pay/@checking'), '1', '... whatever the return URL claims');

@@ -74,11 +74,15 @@ my $a3 = app(GKBM::idno('410105', '19851112', '456'), '王芳', '13912340003', 4
 order($a1, 'GK2026A1', 'PAID', 32000, 'FS0001');
 order($a2, 'GK2026A2', 'PENDING', 32000);
 
+my %rng = map { $_ => GKBM::rng_validator($_) } qw(paydue payorders payqr
+    paystats paycases payrecon);
+
 # --- the lists within the subtree ---------------------------------------------------
 
 my $r = $b{city}->get('/admin/pay/due', accept => 'xml');
 is($r->status, 200, 'city: 应缴报考人员列表');
 is($r->xpath('/paydue/list/@total'), 2, '... the two unpaid of its subtree');
+$rng{paydue}->($r, 'paydue');
 like($r->xpath('/paydue/list/row[1]/@idno'), qr/^\d{6}\*{8}/, '... ID numbers masked');
 unlike($r->body, qr/张三|李明|王芳/, '... and names masked');
 is($b{city}->get('/admin/pay/due?st=paid', accept => 'xml')
@@ -95,6 +99,7 @@ for my $k (qw(kfcity county)) {
 }
 $r = $b{city}->get('/admin/pay/orders', accept => 'xml');
 is($r->xpath('/payorders/list/@total'), 2, 'city: 网上缴费状态查询, two orders');
+$rng{payorders}->($r, 'payorders');
 $r = $b{city}->get('/admin/pay/orders?st=PAID', accept => 'xml');
 is($r->xpath('/payorders/list/row/@order'), 'GK2026A1', '... st=PAID: the paid one');
 is($r->xpath('/payorders/list/row/@trade'), 'FS0001', '... with its trade number');
@@ -112,6 +117,7 @@ for my $bad (['/admin/pay/due?st=bogus', 'st', qr/状态/],
 	is($r->status, 400, "$url: 400");
 	like($r->xpath('/*/form/message') // '', $msg, "$url: says why in Chinese");
 	is(n($r, '/*/list/row | /*/table/row'), 0, "$url: no rows");
+	$rng{$r->root}->($r, $url);
 }
 
 # --- statistics and the QR code -----------------------------------------------------
@@ -120,6 +126,7 @@ $r = $b{city}->get('/admin/pay/stats', accept => 'xml');
 is($r->xpath('/paystats/table/row/@name'), '郑州市水利局机关', '缴费统计 by unit');
 is($r->xpath('/paystats/table/@count'), 1, '... one paid');
 is($r->xpath('/paystats/table/@yuan'), '320.00', '... 320.00 yuan');
+$rng{paystats}->($r, 'paystats');
 $r = $b{city}->get('/admin/pay/stats?by=level', accept => 'xml');
 is($r->xpath('/paystats/table/row/@key'), 4, '... by level: level 4');
 $r = $b{city}->get('/admin/pay/stats?by=day', accept => 'xml');
@@ -129,6 +136,7 @@ $r = $b{county}->get('/admin/pay/qr', accept => 'xml');
 is($r->status, 200, '扫码缴费');
 like($r->xpath('/payqr/@url'), qr{^http://127\.0\.0\.1:\d+/pay$}, '... the payment page');
 ok(n($r, '/payqr/qr/row') > 20, '... as a QR code');
+$rng{payqr}->($r, 'payqr');
 for my $who (qw(candidate)) {
 	my $c = $s->browser;
 	$c->login('candidate', GKBM::idno('410105', '19880808', '321'), 'Passw0rdx9');
@@ -153,6 +161,7 @@ my $late = $s->count(q{SELECT id FROM pay_payment WHERE trade_no = 'FS0002'});
 my $dbl = $s->count(q{SELECT id FROM pay_payment WHERE trade_no = 'FS0003'});
 $r = $b{city}->get('/admin/pay/cases', accept => 'xml');
 is(n($r, '/paycases/list/row'), 2, '退费与逾期到账: both listed');
+$rng{paycases}->($r, 'paycases');
 is(n($b{kfcity}->get('/admin/pay/cases', accept => 'xml'),
     '/paycases/list/row'), 0, '... not for another city');
 
@@ -174,6 +183,7 @@ for my $bad ([{ id => $late, action => 'accept' }, 400, qr/理由/, 'no reason']
 	$r = $decide->($b{city}, %$fields);
 	is($r->status, $st, "decision, $label: $st");
 	like($r->xpath('/paycases/form/message') // '', $msg, "... $label: says why");
+	$rng{paycases}->($r, "decision, $label");
 	is($state->($late) . $state->($dbl) . $n_dec->(), 'openopen0',
 	    "... $label: nothing changed");
 }
@@ -195,6 +205,7 @@ $r = $decide->($b{city}, id => $dbl, action => 'refund', reason => '重复缴费
 is($state->($dbl), 'refund_due', 'the double payment: refund due');
 $r = $decide->($b{province}, id => $dbl, action => 'refunded', reason => '财务已退回原账户');
 is($state->($dbl), 'refunded', '... then refunded (the province, above the city)');
+$rng{paycases}->($b{city}->get('/admin/pay/cases', accept => 'xml'), 'paycases with decisions');
 like($b{city}->get('/admin/pay/cases')->text, qr/财务已退回原账户/,
     'the page shows the decisions');
 
@@ -246,6 +257,7 @@ is($s->count('SELECT COUNT(*) FROM pay_recon_run'), $runs, '... nothing recorded
 $r = $b{province}->get('/admin/pay/reconcile', accept => 'xml');
 is($r->status, 200, '对账 page');
 is(n($r, '/payrecon/diffs/diff'), 5, '... every difference listed');
+$rng{payrecon}->($r, 'payrecon');
 is($b{city}->get('/admin/pay/reconcile')->status, 403, '... the province only');
 my $diff = $s->count(q{SELECT id FROM pay_recon_diff WHERE kind = 'amount'});
 my $res = sub { $b{province}->post('/admin/pay/reconcile',
@@ -253,6 +265,7 @@ my $res = sub { $b{province}->post('/admin/pay/reconcile',
 $r = $res->(id => $diff);
 is($r->status, 400, 'explained without a reason: 400');
 like($r->xpath('/payrecon/form/message'), qr/理由/, '... says so');
+$rng{payrecon}->($r, 'payrecon refused');
 $r = $res->(id => 999999, reason => '平台已更正');
 is($r->status, 409, 'an unknown difference: 409');
 is($s->count('SELECT COUNT(*) FROM pay_recon_diff WHERE resolved = 1'), 0,
@@ -264,6 +277,8 @@ is($s->count('SELECT resolved FROM pay_recon_diff WHERE id = ?', $diff), 1,
 is($s->count('SELECT COUNT(*) FROM pay_decision WHERE diff_id = ?', $diff), 1,
     '... the explanation kept');
 ok($s->last_audit('pay.resolve'), '... and audited');
+$rng{payrecon}->($b{province}->get('/admin/pay/reconcile', accept => 'xml'),
+    'payrecon resolved');
 
 # --- the sweep with gkbm-pay away --------------------------------------------------------
 

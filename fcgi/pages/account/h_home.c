@@ -15,6 +15,7 @@
 #include <openssl/crypto.h>
 
 #include "web.h"
+#include "payorder.h"
 
 /*
  * The candidate's one next step, from the registration window and his
@@ -133,7 +134,7 @@ h_home(struct req *r)
 	if (year_window(r, r->root, "registration", &open) == -1)
 		return RC_DB;
 	if (r->role == ROLE_CANDIDATE && (home_next(r, open) == -1 ||
-	    message_list(r) == -1))
+	    message_list(r) == -1 || payorder_status_xml(r) == -1))
 		return RC_DB;
 	/* Staff: how many wait in the unit's review queues (queue.c). */
 	if (r->role != ROLE_CANDIDATE && queue_counts(r) == -1)

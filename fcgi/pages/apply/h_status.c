@@ -14,6 +14,7 @@
 #include "web.h"
 #include "defer.h"
 #include "material.h"
+#include "payorder.h"
 
 #define MAX_CHAIN	4		/* unit, supervising, office (+ slack) */
 #define MAX_MASKED	128		/* bytes of a masked name */
@@ -466,5 +467,6 @@ h_status(struct req *r)
 		return RC_DB;
 	if (n == 1)
 		material_supply_kinds_xml(dn, lv);
-	return RC_OK;
+	/* 网上缴费 after final approval (payorder.c). */
+	return payorder_status_xml(r) == -1 ? RC_DB : RC_OK;
 }

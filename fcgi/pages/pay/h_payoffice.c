@@ -95,7 +95,8 @@ static xmlNodePtr
 list_start(struct req *r, long long total)
 {
 	xmlNodePtr	 list;
-	long long	 page = *r->fv[LF_PAGE].s ? r->fv[LF_PAGE].n : 1;
+	long long	 page = *r->fv[LF_PAGE].s && r->fv[LF_PAGE].err == NULL ?
+	    r->fv[LF_PAGE].n : 1;
 
 	list = xml_el(r->root, "list", NULL);
 	xml_attrf(list, "page", "%lld", page);
