@@ -51,7 +51,7 @@
   <xsl:template name="summary">
     <section class="card pay-summary">
       <h2>缴费信息</h2>
-      <dl class="facts">
+      <dl class="props">
         <xsl:if test="/*/application/@level-name">
           <dt>报考等级</dt>
           <dd>
@@ -125,12 +125,12 @@
       <form method="post" action="/pay/confirm" class="form pay-form">
         <xsl:call-template name="csrf"/>
         <xsl:call-template name="form-message"/>
-        <fieldset class="field">
+        <fieldset class="field radios">
           <xsl:if test="/*/form/field[@name = 'kind']/error">
-            <xsl:attribute name="class">field has-error</xsl:attribute>
+            <xsl:attribute name="class">field radios has-error</xsl:attribute>
           </xsl:if>
           <legend>收据类型<span class="req" aria-hidden="true">*</span></legend>
-          <div class="choices">
+          <div>
             <xsl:call-template name="kind-radio"><xsl:with-param name="code" select="'person'"/><xsl:with-param name="label" select="'个人'"/><xsl:with-param name="k" select="$k"/></xsl:call-template>
               <xsl:call-template name="kind-radio"><xsl:with-param name="code" select="'unit'"/><xsl:with-param name="label" select="'单位'"/><xsl:with-param name="k" select="$k"/></xsl:call-template>
               <xsl:call-template name="kind-radio"><xsl:with-param name="code" select="'other'"/><xsl:with-param name="label" select="'其他'"/><xsl:with-param name="k" select="$k"/></xsl:call-template>
@@ -157,7 +157,7 @@
     <xsl:param name="code"/>
     <xsl:param name="label"/>
     <xsl:param name="k"/>
-    <label class="choice">
+    <label>
       <input type="radio" name="kind" value="{$code}" required="required">
         <xsl:if test="$k = $code or ($k = '' and $code = 'person')">
           <xsl:attribute name="checked">checked</xsl:attribute>
@@ -173,7 +173,7 @@
     <xsl:variable name="c" select="/*/confirm"/>
     <section class="card pay-confirm" role="alertdialog" aria-labelledby="pay-confirm-h" aria-describedby="pay-confirm-d">
       <h2 id="pay-confirm-h">请核对缴费信息</h2>
-      <dl class="facts" id="pay-confirm-d">
+      <dl class="props" id="pay-confirm-d">
         <dt>您正在为</dt><dd><strong><xsl:value-of select="$c/@name"/></strong> 缴费</dd>
         <xsl:if test="$c/@idno">
           <dt>身份证号</dt><dd class="mono"><xsl:value-of select="$c/@idno"/></dd>

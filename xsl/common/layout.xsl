@@ -133,9 +133,9 @@
   </xsl:template>
 
   <!-- The open entries of the role's menu.  Still to come (not shown):
-       candidate 网上缴费, 准考证打印, 考核结果, 电子证书; unit 报名查询;
+       candidate 准考证打印, 考核结果, 电子证书; unit 报名查询;
        supervising 单位管理, 用户管理, 审核员管理; county 补报, 破格/一线,
-       缴费管理, 成绩管理; city 准考证管理, 成绩管理, 证书管理; province
+       成绩管理; city 准考证管理, 成绩管理, 证书管理; province
        工种目录, 收费标准.  Every staff role reviews (review-items). -->
   <xsl:template name="menu-items">
     <xsl:call-template name="menu-item">
@@ -146,6 +146,7 @@
       <xsl:when test="$role = 'candidate'">
         <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'报名信息'"/><xsl:with-param name="href" select="'/apply'"/></xsl:call-template>
         <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'审核结果'"/><xsl:with-param name="href" select="'/status'"/></xsl:call-template>
+        <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'网上缴费'"/><xsl:with-param name="href" select="'/pay'"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="$role = 'county' or $role = 'city'">
         <xsl:call-template name="review-items"/>
@@ -166,6 +167,10 @@
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'容缺后补'"/><xsl:with-param name="href" select="'/review/deferred'"/></xsl:call-template>
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'市级复核意见'"/><xsl:with-param name="href" select="'/review/notes?k=city'"/></xsl:call-template>
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'省级标记记录'"/><xsl:with-param name="href" select="'/review/notes?k=province'"/></xsl:call-template>
+    </xsl:if>
+    <!-- 缴费管理 (002 §3.2): its pages carry their own tabs (paytabs.xsl) -->
+    <xsl:if test="$role = 'county' or $role = 'city' or $role = 'province'">
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'缴费管理'"/><xsl:with-param name="href" select="'/admin/pay/due'"/></xsl:call-template>
     </xsl:if>
     <xsl:if test="$role = 'city' or $role = 'province'">
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'已承接设置'"/><xsl:with-param name="href" select="'/review/takeover'"/></xsl:call-template>

@@ -20,7 +20,7 @@
     <xsl:for-each select="/*/list/row">
       <section class="card pay-case">
         <h2><xsl:value-of select="@kind-name"/>：<xsl:value-of select="@name"/>（<xsl:value-of select="@unit"/>）</h2>
-        <dl class="facts">
+        <dl class="props">
           <dt>订单号</dt><dd class="mono"><xsl:value-of select="@order"/>（<xsl:value-of select="@order-state-name"/>）</dd>
           <dt>平台流水号</dt><dd class="mono"><xsl:value-of select="@trade"/></dd>
           <dt>金额</dt><dd><xsl:value-of select="@yuan"/> 元</dd>

@@ -9,7 +9,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:template name="pay-tabs">
-    <nav class="tabs" aria-label="缴费管理">
+    <nav class="pay-tabs" aria-label="缴费管理">
       <ul>
         <xsl:call-template name="pay-tab"><xsl:with-param name="href" select="'/admin/pay/due'"/><xsl:with-param name="label" select="'应缴报考人员列表'"/></xsl:call-template>
         <xsl:call-template name="pay-tab"><xsl:with-param name="href" select="'/admin/pay/orders'"/><xsl:with-param name="label" select="'网上缴费状态查询'"/></xsl:call-template>
