@@ -540,7 +540,7 @@ sub start_nginx {
 	    "$self->{src}/conf/nginx-dev.conf.in",
 	    USER => ($> == 0 ? 'user root root;' : ''), WORKERS => 1,
 	    PIDFILE => "$p/nginx.pid", PREFIX => $p, PORT => $port,
-	    WEBSOCK => $self->{sock}, WWWDIR => "$self->{src}/www",
+	    WEBSOCK => $self->{sock}, PAYSOCK => "$self->{dir}/run/pay-fcgi.sock", WWWDIR => "$self->{src}/www",
 	    ERRDIR => "$self->{bld}/www/errors",
 	    UPLOADDIR => "$self->{dir}/uploads", RATE => $rate,
 	    BURST => $burst));
