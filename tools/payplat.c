@@ -78,6 +78,7 @@ struct porder {
 	int		 paid;
 	char		 last_body[PAYKV_BODY + 1];	/* last delivered */
 	char		 last_nonce[33];
+	long long	 last_ts;
 };
 
 static struct pkey	 plat[MAX_KEYS], ours[MAX_KEYS];
@@ -226,8 +227,10 @@ notify_build(struct porder *o, const char *fault, enum payalg alg,
 		type = alg == PAYALG_SM2 ? "RSA2" : "SM2";
 	else if (strcmp(fault, "old_ts") == 0)
 		ts -= 3600;
-	else if (strcmp(fault, "reuse_nonce") == 0 && o->last_nonce[0])
+	else if (strcmp(fault, "reuse_nonce") == 0 && o->last_nonce[0]) {
 		nonce = o->last_nonce;
+		ts = o->last_ts + 1;	/* other content, same nonce */
+	}
 	snprintf(amt, sizeof(amt), "%lld", fen);
 	paykv_init(&kv);
 	paykv_add(&kv, "app_id", strcmp(fault, "bad_app") == 0 ? "HNGK9999" :
@@ -249,6 +252,7 @@ notify_build(struct porder *o, const char *fault, enum payalg alg,
 		strcat(out, "&amount=100");
 	snprintf(o->last_nonce, sizeof(o->last_nonce), "%s",
 	    paykv_get(&kv, "nonce"));
+	o->last_ts = ts;
 	return 0;
 }
 
