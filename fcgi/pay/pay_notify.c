@@ -342,7 +342,13 @@ payd_notify_body(struct payd *d, const char *body, size_t len,
 	n.peer = peer;
 	*out = '\0';
 	*status = 503;
-	if (dbh_run(&d->dbh, STMT_PAY_NOTIFY_INSERT, peer, body, len) != 1)
+	/*
+	 * The first statement of a notify: a connection found dead (the
+	 * server restarted since) is opened again and the row written there.
+	 */
+	if (dbh_run(&d->dbh, STMT_PAY_NOTIFY_INSERT, peer, body, len) != 1 &&
+	    (dbh_close(&d->dbh), payd_db(d) == -1 || dbh_run(&d->dbh,
+	    STMT_PAY_NOTIFY_INSERT, peer, body, len) != 1))
 		return 0;
 	n.id = dbh_insert_id(&d->dbh, STMT_PAY_NOTIFY_INSERT);
 	if (notify_verify(d, &n, body, len) == -1) {
