@@ -286,6 +286,7 @@ gkbm_nginx_conf() {
 		    -e "s|@PREFIX@|$(gkbm_sed_repl "$p")|g" \
 		    -e "s|@PORT@|$(gkbm_sed_repl "$2")|g" \
 		    -e "s|@WEBSOCK@|$(gkbm_sed_repl "$3")|g" \
+		    -e "s|@PAYSOCK@|$(gkbm_sed_repl "$(dirname "$3")/pay-fcgi.sock")|g" \
 		    -e "s|@WWWDIR@|$(gkbm_sed_repl "$4")|g" \
 		    -e "s|@ERRDIR@|$(gkbm_sed_repl "$4/errors")|g" \
 		    -e "s|@UPLOADDIR@|$(gkbm_sed_repl "$5")|g" \

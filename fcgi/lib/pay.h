@@ -76,6 +76,10 @@ int		 paysign_message(const struct paykey *, const char *,
 		    struct paykv *, char *, size_t);
 void		 paysign_nonce(char [33]);
 
+/* payhttp.c (link -lssl) */
+int		 payhttp_post(const char *, const char *, char *, size_t,
+		    int *);
+
 /* payclient.c */
 #define PAYC_UNAVAILABLE	(-1)	/* gkbm-pay down, key unreadable: 503 */
 #define PAYC_REFUSED		(-2)	/* gkbm-pay answered status=error */

@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <fcgiapp.h>
 #include <mysqld_error.h>
@@ -242,6 +243,21 @@ notify_nonce(struct payd *d, struct notify *n)
 	return 0;
 }
 
+/*
+ * Fault injection for the tests (SECURITY.md §5: kill -9 of gkbm-pay
+ * between COMMIT and the acknowledgement): when the environment names a
+ * file in GKBM_PAY_CRASH_FILE and it exists, it is removed and this
+ * process kills itself with SIGKILL, once.  Unset in production.
+ */
+static void
+notify_crash_point(void)
+{
+	const char	*f = getenv("GKBM_PAY_CRASH_FILE");
+
+	if (f != NULL && *f != '\0' && unlink(f) == 0)
+		kill(getpid(), SIGKILL);
+}
+
 /* The HTTP status of a state-machine verdict. */
 static int
 notify_status(enum payd_verdict v)
@@ -284,6 +300,7 @@ notify_apply(struct payd *d, struct notify *n)
 		goto fail;
 	if (dbh_commit(&d->dbh) == -1)
 		return -1;
+	notify_crash_point();
 	return 0;
 fail:
 	dbh_rollback(&d->dbh);
@@ -325,7 +342,13 @@ payd_notify_body(struct payd *d, const char *body, size_t len,
 	n.peer = peer;
 	*out = '\0';
 	*status = 503;
-	if (dbh_run(&d->dbh, STMT_PAY_NOTIFY_INSERT, peer, body, len) != 1)
+	/*
+	 * The first statement of a notify: a connection found dead (the
+	 * server restarted since) is opened again and the row written there.
+	 */
+	if (dbh_run(&d->dbh, STMT_PAY_NOTIFY_INSERT, peer, body, len) != 1 &&
+	    (dbh_close(&d->dbh), payd_db(d) == -1 || dbh_run(&d->dbh,
+	    STMT_PAY_NOTIFY_INSERT, peer, body, len) != 1))
 		return 0;
 	n.id = dbh_insert_id(&d->dbh, STMT_PAY_NOTIFY_INSERT);
 	if (notify_verify(d, &n, body, len) == -1) {
@@ -361,12 +384,16 @@ notify_reply(FCGX_Request *fr, long long status, const char *body)
 	const char	*text = status == 200 ? "OK" : status == 400 ?
 	    "Bad Request" : status == 405 ? "Method Not Allowed" :
 	    status == 413 ? "Payload Too Large" : "Service Unavailable";
+	char		 head[256];
+	int		 n;
 
-	FCGX_FPrintF(fr->out, "Status: %lld %s\r\n"
+	/* libfcgi's own printf knows neither %lld nor %zu. */
+	n = snprintf(head, sizeof(head), "Status: %lld %s\r\n"
 	    "Content-Type: text/plain; charset=utf-8\r\n"
 	    "Content-Length: %zu\r\nCache-Control: no-store\r\n%s\r\n",
 	    status, text, strlen(body), status == 503 ?
 	    "Retry-After: 5\r\n" : "");
+	FCGX_PutStr(head, n, fr->out);
 	FCGX_PutS(body, fr->out);
 }
 

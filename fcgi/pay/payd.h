@@ -76,8 +76,6 @@ void		 payd_sock_main(struct payd *, int) __attribute__((noreturn));
 /* pay_query.c */
 int		 payd_query(struct payd *, const char *, const char *,
 		    struct paykv *, const char **);
-int		 payd_http_post(const char *, const char *, char *, size_t,
-		    int *);
 
 /* pay_main.c */
 extern volatile sig_atomic_t payd_quit;

@@ -1080,7 +1080,7 @@ static const struct {
 	[STMT_PAY_ORDER_SETTLE] = { "ssssii", "", "UPDATE pay_order SET state = ?, trade_no = ?, "
 	  "paid_at = STR_TO_DATE(?, '%Y%m%d%H%i%s'), pay_code = COALESCE(pay_code, ?), "
 	  "version = version + 1, updated_at = NOW() WHERE id = ? AND version = ?", 0, PROG_PAY },
-	[STMT_PAY_PAYMENT_INSERT] = { "iisissi", "", "INSERT INTO pay_payment (order_id, application_id, trade_no, "
+	[STMT_PAY_PAYMENT_INSERT] = { "iisisssi", "", "INSERT INTO pay_payment (order_id, application_id, trade_no, "
 	  "amount_fen, paid_at, kind, status, notify_id, created_at) "
 	  "VALUES (?, ?, ?, ?, STR_TO_DATE(?, '%Y%m%d%H%i%s'), ?, ?, NULLIF(?, 0), NOW())", 0, PROG_PAY },
 	[STMT_PAY_APP_SET_PAID] = { "sii", "", "UPDATE applications SET paid_at = STR_TO_DATE(?, '%Y%m%d%H%i%s'), "
@@ -1093,7 +1093,7 @@ static const struct {
 	  "WHERE o.order_no = ?", 0, PROG_PAY },
 	[STMT_PAY_ORDER_HANDED] = { "i", "", "UPDATE pay_order SET handed_at = NOW(), updated_at = NOW() "
 	  "WHERE id = ? AND state = 'PENDING'", 0, PROG_PAY },
-	[STMT_PAY_QUERY_INSERT] = { "issssi", "", "INSERT INTO pay_query (order_id, asked_at, reason, state, "
+	[STMT_PAY_QUERY_INSERT] = { "isssis", "", "INSERT INTO pay_query (order_id, asked_at, reason, state, "
 	  "trade_no, amount_fen, detail) VALUES (?, NOW(), ?, ?, NULLIF(?, ''), NULLIF(?, 0), ?)", 0, PROG_PAY },
 	[STMT_PAY_ORDER_STATE] = { "s", "is", "SELECT id, state FROM pay_order WHERE order_no = ?", 0, PROG_PAY },
 	/* end gkbm-pay */

@@ -187,10 +187,30 @@ sub image_seeds {
 	};
 }
 
+# --- paynotify: notify bodies as the platform posts them (sign v1)
+
+sub paynotify_seeds {
+	my $n = 'app_id=HNGK0001&order_no=GK2026410100000123&trade_no='
+	    . 'FS20260601123456789&amount=12000&currency=CNY&pay_status=SUCCESS'
+	    . '&paid_at=20260601103015&timestamp=1780281015&nonce='
+	    . '9f1c2e7a4b5d6e8f0a1b2c3d4e5f6071&key_id=plat-sm2-2026&sign_type=SM2'
+	    . '&sign=MEUCIQDx%2B7%2FzAbc%3D';
+	return {
+	    'notify.txt' => $n,
+	    'notify-rsa.txt' => $n =~ s/plat-sm2-2026&sign_type=SM2/plat-rsa-2026&sign_type=RSA2/r,
+	    'reply.txt' => 'status=ok&action=http%3A%2F%2F127.0.0.1%2Fgateway'
+		. '&f.app_id=HNGK0001&f.payer_name=%E6%B2%B3%E5%8D%97&f.sign=AAAA',
+	    'ack.txt' => 'code=FAIL&reason=bad_sign&order_no=GK1&timestamp=1'
+		. '&nonce=00&key_id=k&sign_type=RSA2&sign=QQ%3D%3D',
+	    'hostile.txt' => 'amount=1&amount=2&x=%0D%0A&y=%ZZ&+=+&sign=',
+	};
+}
+
 my %set = (
 	form => form_seeds(),
 	doccheck => { 'minimal.docx' => docx(), 'minimal.doc' => doc() },
 	image => image_seeds(),
+	paynotify => paynotify_seeds(),
 );
 for my $name (sort keys %set) {
 	remove_tree("$dir/$name");

@@ -28,7 +28,11 @@
 #   'closed': ended yesterday; [from, to]; 0: none], province [1: account
 #   'sgkb' with password $GKBM::PROVINCE_PW; 0: none], rate [1000] and
 #   burst [2000] of nginx's limit on POST /login and /sms,
-#   env { NAME => value } for gkbm-web.
+#   env { NAME => value } for gkbm-web, pay [1: gkbm-pay started with
+#   keys made by openssl (t/.cache/paykeys, made once); 0: not],
+#   pay_alg ['RSA2' or 'SM2': our signing key's algorithm], pay_env
+#   { NAME => value } for gkbm-pay.  $s->start_payplat starts the
+#   platform simulator (tools/payplat) on pay_gateway_url's port.
 # Environment: GKBM_XML_ARENA (yes|no) gives gkbm.conf's xml_arena unless
 # conf sets it; a sanitizer build's `make check` sets it to no.
 #
@@ -349,7 +353,7 @@ sub start {
 
 	my $src = $self->{src} = top_srcdir();
 	my $bld = $self->{bld} = top_builddir();
-	for my $p (qw(gkbm-web gkbm-admin gkbm-sms)) {
+	for my $p (qw(gkbm-web gkbm-admin gkbm-sms gkbm-pay)) {
 		die "fcgi/$p not built (run make)\n" unless -x "$bld/fcgi/$p";
 	}
 
@@ -396,7 +400,10 @@ EOF
 	    'csrf_key = ' . _hex(32) . "\n"), 0600);
 	# nginx's port is chosen now: site_url (the phone upload link) names it.
 	$self->{port} //= _free_port();
+	$self->{platport} = _free_port();
+	my %payconf = $self->_pay_keys($o{pay_alg} // 'RSA2');
 	my %conf = (
+		%payconf,
 		listen => $self->{sock},
 		listen_mode => '0666',
 		workers => $o{workers} // 2,
@@ -454,10 +461,116 @@ EOF
 	}
 
 	$self->start_sms;
+	$self->start_pay if $o{pay} // 1;
 	$self->start_web;
 	$self->start_nginx;
 	return $self;
 }
+
+# The payment keys: made once with the openssl command line in
+# t/.cache/paykeys (ours RSA and SM2, the platform's RSA and SM2), copied
+# into the stack (the private key 0600).  Returns gkbm.conf's pay_* keys.
+sub _pay_keys {
+	my ($self, $alg) = @_;
+	my $cache = top_builddir() . '/t/.cache';
+	make_path($cache);
+	my $kd = "$cache/paykeys";
+	open(my $lock, '>', "$cache/paylock") or die "$cache/paylock: $!";
+	flock($lock, LOCK_EX) or die "flock: $!";
+	unless (-f "$kd/done") {
+		remove_tree($kd);
+		make_path($kd);
+		for my $n (qw(gkbm-rsa plat-rsa gkbm-sm2 plat-sm2)) {
+			my @gen = $n =~ /rsa/ ? ('-algorithm', 'RSA', '-pkeyopt',
+			    'rsa_keygen_bits:2048') : ('-algorithm', 'SM2');
+			system('openssl', 'genpkey', @gen, '-out', "$kd/$n.key") == 0
+			    && system('openssl', 'pkey', '-in', "$kd/$n.key",
+			    '-pubout', '-out', "$kd/$n.pub") == 0
+			    or die "openssl genpkey $n failed";
+		}
+		_spew("$kd/done", "1\n");
+	}
+	close $lock;
+	my $pd = "$self->{dir}/etc/pay";
+	make_path($pd);
+	chmod 0700, $pd;
+	for my $n (qw(gkbm-rsa plat-rsa gkbm-sm2 plat-sm2)) {
+		_spew("$pd/$n.pub", _slurp("$kd/$n.pub"));
+		_spew("$pd/$n.key", _slurp("$kd/$n.key"), 0600)
+		    if $n =~ /^plat/;
+	}
+	my $own = $alg eq 'SM2' ? 'gkbm-sm2' : 'gkbm-rsa';
+	_spew("$pd/gkbm.key", _slurp("$kd/$own.key"), 0600);
+	_spew("$pd/platform.keys", "# key_id sign_type public key\n"
+	    . "plat-rsa-2026 RSA2 plat-rsa.pub\nplat-sm2-2026 SM2 plat-sm2.pub\n");
+	$self->{paydir} = $pd;
+	$self->{pay_key_id} = $alg eq 'SM2' ? 'gkbm-sm2-2026' : 'gkbm-rsa-2026';
+	$self->{pay_own} = $own;
+	my $plat = "http://127.0.0.1:$self->{platport}";
+	return (
+		pay_socket => "$self->{dir}/run/pay.sock",
+		pay_listen => "$self->{dir}/run/pay-fcgi.sock",
+		pay_workers => 2,
+		pay_pid_file => "$self->{dir}/run/gkbm-pay.pid",
+		pay_log_file => "$self->{dir}/log/gkbm-pay.log",
+		pay_app_id => 'HNGK0001',
+		pay_key_file => "$pd/gkbm.key",
+		pay_key_id => $self->{pay_key_id},
+		pay_platform_keys => "$pd/platform.keys",
+		pay_gateway_url => "$plat/gateway",
+		pay_query_url => "$plat/query",
+		pay_notify_url => "http://127.0.0.1:$self->{port}/pay/notify",
+		pay_return_url => "http://127.0.0.1:$self->{port}/pay/return",
+	);
+}
+
+# start_pay: gkbm-pay (waits for both of its sockets).
+sub start_pay {
+	my ($self) = @_;
+	my $c = $self->{confvals};
+	unlink $c->{pay_socket}, $c->{pay_listen};
+	$self->{paypid} = _spawn("$self->{dir}/log/gkbm-pay.out",
+	    $self->{opts}{pay_env}, "$self->{bld}/fcgi/gkbm-pay", '-c',
+	    $self->{conf});
+	my $ok = _wait_until(20, sub {
+		_alive($self->{paypid}) && -S $c->{pay_socket} &&
+		    -S $c->{pay_listen}
+	});
+	die "gkbm-pay did not start:\n" . _slurp("$self->{dir}/log/gkbm-pay.log")
+	    . _slurp("$self->{dir}/log/gkbm-pay.out") unless $ok;
+}
+
+# stop_pay: SIGTERM to gkbm-pay (its workers stop with it).
+sub stop_pay {
+	my ($self) = @_;
+	_stop_pid($self->{paypid}, 5);
+	delete $self->{paypid};
+}
+
+sub pay_pid { $_[0]{paypid} }
+
+# start_payplat: tools/payplat on the port of pay_gateway_url, with the
+# platform's private keys and our public ones; statements in log/.
+sub start_payplat {
+	my ($self) = @_;
+	my $pd = $self->{paydir};
+	$self->{platpid} = _spawn("$self->{dir}/log/payplat.out", {},
+	    "$self->{bld}/tools/payplat", 'serve', '-l', $self->{platport},
+	    '-a', 'HNGK0001', '-k', "plat-rsa-2026=$pd/plat-rsa.key",
+	    '-k', "plat-sm2-2026=$pd/plat-sm2.key",
+	    '-p', "gkbm-rsa-2026=$pd/gkbm-rsa.pub",
+	    '-p', "gkbm-sm2-2026=$pd/gkbm-sm2.pub", '-s', "$self->{dir}/log");
+	my $ok = _wait_until(10, sub {
+		my $r = HTTP::Tiny->new(timeout => 2)->get($self->plat_url('/healthz'));
+		$r->{status} == 200;
+	});
+	die "payplat did not start:\n" . _slurp("$self->{dir}/log/payplat.out")
+	    unless $ok;
+}
+
+sub plat_url { "http://127.0.0.1:$_[0]{platport}$_[1]" }
+sub pay_dir { $_[0]{paydir} }
+sub pay_log { _slurp("$_[0]{dir}/log/gkbm-pay.log") . _slurp("$_[0]{dir}/log/gkbm-pay.out") }
 
 # beijing([SECONDS]): the fields of localtime() for now (plus SECONDS) in
 # Beijing time (UTC+8, no daylight saving), whatever the machine's zone:
@@ -540,7 +653,7 @@ sub start_nginx {
 	    "$self->{src}/conf/nginx-dev.conf.in",
 	    USER => ($> == 0 ? 'user root root;' : ''), WORKERS => 1,
 	    PIDFILE => "$p/nginx.pid", PREFIX => $p, PORT => $port,
-	    WEBSOCK => $self->{sock}, WWWDIR => "$self->{src}/www",
+	    WEBSOCK => $self->{sock}, PAYSOCK => "$self->{dir}/run/pay-fcgi.sock", WWWDIR => "$self->{src}/www",
 	    ERRDIR => "$self->{bld}/www/errors",
 	    UPLOADDIR => "$self->{dir}/uploads", RATE => $rate,
 	    BURST => $burst));
@@ -587,18 +700,23 @@ sub stop {
 	$self->stop_nginx;
 	$self->stop_web;
 	_stop_pid($self->{smspid}, 5);
+	_stop_pid($self->{paypid}, 5);
+	_stop_pid($self->{platpid}, 5);
 	$self->stop_db;
 	# Workers left behind by a broken master must not outlive the test.
 	for my $pid ($self->_orphans) {
 		kill 'KILL', $pid;
 	}
 	$self->{final_log} = _slurp($self->{log}) . _slurp("$self->{dir}/log/gkbm-web.out")
-	    . _slurp("$self->{dir}/log/gkbm-sms.out");
+	    . _slurp("$self->{dir}/log/gkbm-sms.out")
+	    . _slurp("$self->{dir}/log/gkbm-pay.log")
+	    . _slurp("$self->{dir}/log/gkbm-pay.out");
 	# A failed test shows the tail of the logs before they are removed.
 	my $tb = Test::More->builder;
 	if (!$tb->is_passing || $ENV{GKBM_SHOW_LOG}) {
 		for my $f ("$self->{dir}/log/gkbm-web.log",
 		    "$self->{dir}/log/gkbm-web.out", "$self->{dir}/log/gkbm-sms.out",
+		    "$self->{dir}/log/gkbm-pay.log", "$self->{dir}/log/gkbm-pay.out",
 		    "$self->{dir}/nginx/logs/error.log") {
 			my @l = split /\n/, decode('UTF-8', _slurp($f),
 			    Encode::FB_DEFAULT);
