@@ -23,7 +23,9 @@
  * ignored): order_no, trade_no, amount (integer fen), paid_at
  * (YYYYMMDDhhmmss or YYYY-MM-DD hh:mm:ss, Beijing) and optionally
  * pay_status (rows other than SUCCESS are skipped).  The day it covers
- * is "# date: YYYY-MM-DD" if given, else the day of its first paid_at.
+ * is "# date: YYYY-MM-DD" if given, else the YYYYMMDD of the file's name
+ * (tools/payplat's statement-YYYYMMDD.csv), else the day of its first
+ * paid_at.
  */
 
 #include <ctype.h>
@@ -164,8 +166,9 @@ sweep_one(const char *no)
 		    paykv_get(&kv, "code") : "?");
 		return 0;
 	}
+	/* NOTFOUND: never handed over (gkbm-pay was away): no money can come. */
 	if (strcmp(st, "PENDING") != 0 || (strcmp(pl, "NOTPAY") != 0 &&
-	    strcmp(pl, "CLOSED") != 0)) {
+	    strcmp(pl, "CLOSED") != 0 && strcmp(pl, "NOTFOUND") != 0)) {
 		printf("%s: %s (platform %s)\n", no, st, pl);
 		return 0;
 	}
@@ -416,6 +419,20 @@ recon_ours(struct stmtfile *sf, long long run, int *nd)
 	return k == -1 || bad ? -1 : 0;
 }
 
+/* The first 8 digits in a row of the file name as its day, if any. */
+static void
+name_day(const char *base, char d[11])
+{
+	size_t	 n;
+
+	for (; *base != '\0'; base++)
+		if ((n = strspn(base, "0123456789")) == 8) {
+			snprintf(d, 11, "%.4s-%.2s-%.2s", base, base + 4, base + 6);
+			return;
+		} else if (n > 0)
+			base += n - 1;
+}
+
 /* pay-reconcile FILE: the day's statement against our payments. */
 int
 cmd_pay_reconcile(char **argv, const struct opts *o)
@@ -428,9 +445,10 @@ cmd_pay_reconcile(char **argv, const struct opts *o)
 
 	(void)o;
 	memset(&sf, 0, sizeof(sf));
+	base = strrchr(argv[0], '/') ? strrchr(argv[0], '/') + 1 : argv[0];
+	name_day(base, sf.date);
 	if (stmt_read(argv[0], &sf) == -1)
 		goto done;
-	base = strrchr(argv[0], '/') ? strrchr(argv[0], '/') + 1 : argv[0];
 	if (tx_begin() == -1 || dbh_run(&adb, STMT_PWA_RUN_NEW, sf.date, base,
 	    sf.sha, sizeof(sf.sha)) != 1 ||
 	    (run = dbh_insert_id(&adb, STMT_PWA_RUN_NEW)) <= 0 ||

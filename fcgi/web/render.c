@@ -149,6 +149,24 @@ render_free(struct worker *w)
  * serialised straight into the response.  Returns RC_OK or RC_INTERNAL
  * (nothing has been written then).
  */
+/*
+ * The page of the document: the route's, unless the handler answered
+ * with another (h_pay.c: POST /pay/order gives the hand-over, or the
+ * payment page when refused).
+ */
+static enum page
+render_page(const struct req *r, enum page page)
+{
+	int	 p;
+
+	if (strcmp(page_names[page], (const char *)r->root->name) == 0)
+		return page;
+	for (p = 0; p < PAGE__MAX; p++)
+		if (strcmp(page_names[p], (const char *)r->root->name) == 0)
+			return (enum page)p;
+	return page;
+}
+
 enum rc
 render_send(struct req *r)
 {
@@ -165,7 +183,7 @@ render_send(struct req *r)
 	    strcmp((const char *)r->root->name, "error") == 0)
 		page = PAGE_ERROR;
 	else
-		page = r->route->page;
+		page = render_page(r, r->route->page);
 	st = r->w->xsl[r->role][page];
 	if (r->want_xml || st == NULL) {
 		resp_headers(r, "application/xml; charset=utf-8", -1);

@@ -157,7 +157,7 @@ static const struct route routes[] = {
 	/* Payment: the candidate's (h_pay.c), the offices' (h_payoffice.c, h_payrecon.c). */
 	{ M_GET,  "/pay",              PAGE_PAY,           RB(ROLE_CANDIDATE), R_LOGIN, h_pay, NULL },
 	{ M_POST, "/pay/confirm",      PAGE_PAY,           RB(ROLE_CANDIDATE), R_LOGIN, h_pay_confirm, h_pay_fields },
-	{ M_POST, "/pay/order",        PAGE_PAY,           RB(ROLE_CANDIDATE), R_LOGIN, h_pay_order, h_pay_fields },
+	{ M_POST, "/pay/order",        PAGE_PAYGO,         RB(ROLE_CANDIDATE), R_LOGIN, h_pay_order, h_pay_fields },
 	{ M_GET,  "/pay/return",       PAGE_PAY,           RB(ROLE_CANDIDATE), R_LOGIN, h_pay_return, NULL },
 	{ M_GET,  "/admin/pay/due",    PAGE_PAYDUE,        RS_OFFICE, R_LOGIN | R_INPAGE, h_paydue, h_paylist_fields },
 	{ M_GET,  "/admin/pay/orders", PAGE_PAYORDERS,     RS_OFFICE, R_LOGIN | R_INPAGE, h_payorders, h_paylist_fields },

@@ -10,14 +10,17 @@ use strict;
 use warnings;
 use utf8;
 
+use HTTP::Tiny;
 use POSIX ();
 use Test::More;
 use GKBM;
+use GKBM::Pay;
 
 binmode(Test::More->builder->$_, ':encoding(UTF-8)')
     for qw(output failure_output todo_output);
 
-my $s = GKBM->start(conf => { pay_socket => '/nonexistent/gkbm-pay.sock' });
+my $s = GKBM->start;
+$s->start_payplat;
 my $Y = $s->year;
 my $PW = 'Staff#2026ab';
 
@@ -147,6 +150,7 @@ like($r->text, qr/确认缴费/, 'the HTML has 确认缴费') and
 
 # --- gkbm-pay away: 503, the order kept, the site works ------------------------------
 
+$s->stop_pay;
 $r = $a->post('/pay/order', { csrf => $a->csrf('/pay'), kind => 'unit',
     name => '郑州市水利局机关' });
 is($r->status, 503, 'gkbm-pay away: 503');
@@ -157,16 +161,75 @@ is($s->count(q{SELECT COUNT(*) FROM pay_order WHERE application_id = ?
     AND state = 'PENDING'}, $app_a), 1, '... one PENDING order kept');
 is($s->count(q{SELECT CONCAT(kind, ':', name) FROM pay_receipt WHERE
     application_id = ?}, $app_a), 'unit:郑州市水利局机关', '... the receipt fixed');
+ok($s->last_audit('pay.order'), 'the order is audited');
+$s->start_pay;
+
+# --- the signed hand-over (gkbm-pay signs, the platform checks) ----------------------
+
+my $rgo = GKBM::rng_validator('paygo');
 $r = $a->post('/pay/order', { csrf => $a->csrf('/pay'), kind => 'unit',
-    name => '郑州市水利局机关' });
+    name => '郑州市水利局机关' }, accept => 'xml');
+is($r->status, 200, 'gkbm-pay back: the hand-over page');
 is($s->count('SELECT COUNT(*) FROM pay_order WHERE application_id = ?',
-    $app_a), 1, 'a second click: still one order');
+    $app_a), 1, '... the same order again');
+my $no = $s->count('SELECT order_no FROM pay_order WHERE application_id = ?', $app_a);
+is($r->xpath('/paygo/@order'), $no, '... of that order');
+is($r->xpath('/paygo/@action'), $s->plat_url('/gateway'), '... to the platform');
+is($r->xpath('/paygo/param[@name = "amount"]/@value'), 32000, '... 32000 fen');
+ok($r->xpath('/paygo/param[@name = "sign"]/@value'), '... signed');
+$rgo->($r, 'paygo');
+my $h = $a->post('/pay/order', { csrf => $a->csrf('/pay'), kind => 'unit',
+    name => '郑州市水利局机关' });
+my $origin = $s->plat_url('');
+like($h->header('content-security-policy'), qr/form-action 'self' \Q$origin\E;/,
+    '... the page may post to the platform only');
+unlike($a->get('/pay')->header('content-security-policy'), qr/\Q$origin\E/,
+    '... and no other page');
+like($h->text, qr/data-autosubmit/, '... and posts itself');
+my %f = map { $_->getAttribute('name') => $_->getAttribute('value') }
+    $r->nodes('/paygo/param');
+my $http = HTTP::Tiny->new(max_redirect => 0, timeout => 30);
+my $g = $http->post_form($s->plat_url('/gateway'), \%f);
+is($g->{status}, 200, 'the platform accepts our signed hand-over');
+$f{amount} = 1;
+$g = $http->post_form($s->plat_url('/gateway'), \%f);
+isnt($g->{status}, 200, '... and refuses it altered');
 $r = $a->post('/pay/order', { csrf => $a->csrf('/pay'), kind => 'person',
     name => '张三' }, accept => 'xml');
 is($r->status, 409, 'another receipt once fixed: 409');
 like($r->xpath('/pay/form/message'), qr/不能修改/, '... it cannot change');
 $rng->($r, 'POST /pay/order, another receipt');
-ok($s->last_audit('pay.order'), 'the order is audited');
+
+# --- the return page: checking until the notify ------------------------------------------
+
+# Paid at the platform, its notify lost: our page keeps checking.
+$g = $http->post_form($s->plat_url('/ctl/pay'), { order_no => $no });
+is($g->{status}, 200, 'paid at the platform, no notify yet');
+$r = $a->get('/pay/return', accept => 'xml');
+is($r->xpath('/pay/@checking'), '1', 'return page, order PENDING: checking');
+$rng->($r, 'GET /pay/return');
+like($a->get('/pay/return')->text, qr/正在确认缴费结果/, '... 正在确认缴费结果');
+$r = $a->get('/pay/return?pay_status=SUCCESS&order_no=' . $no, accept => 'xml');
+is($r->xpath('/pay/@checking'), '1', '... whatever the return URL claims');
+is($s->count('SELECT state FROM pay_order WHERE order_no = ?', $no), 'PENDING',
+    '... nothing marked paid');
+my ($st) = GKBM::Pay::deliver($s, $no, 'normal', 'rsa');
+is($st, 200, 'the signed notify arrives');
+$r = $a->get('/pay/return', accept => 'xml');
+ok(!$r->xpath('/pay/@checking'), '... the return page stops checking');
+is($r->xpath('/pay/orders/order[1]/@state'), 'PAID', '... the order PAID');
+ok($r->xpath('/pay/orders/order[1]/@pay-code'), '... with its 缴款码');
+$rng->($r, 'GET /pay/return, paid');
+like($a->get('/pay')->text, qr/缴款码/, 'the payment page shows the 缴款码');
+$r = $a->get('/status', accept => 'xml');
+is($r->xpath('/status/payment/@code'), 'paid', 'the status page: paid');
+ok($r->xpath('/status/payment/@pay-code'), '... with the 缴款码');
+$rng_status->($r, 'GET /status, paid');
+$r = $a->post('/pay/order', { csrf => $a->csrf('/pay'), kind => 'unit',
+    name => '郑州市水利局机关' });
+is($r->status, 303, 'paying again once paid: back to /pay');
+is($s->count('SELECT COUNT(*) FROM pay_order WHERE application_id = ?',
+    $app_a), 1, '... no new order');
 
 # --- concurrent clicks: one order ------------------------------------------------------
 
@@ -189,16 +252,44 @@ is($s->count('SELECT COUNT(*) FROM pay_order WHERE application_id = ?', $app_d),
 is($s->count('SELECT COUNT(*) FROM pay_receipt WHERE application_id = ?',
     $app_d), 1, '... and one receipt');
 
-# --- the return page: checking until the notify ------------------------------------------
+# --- orders that cannot get stuck: the sweep ----------------------------------------------
 
-$r = $a->get('/pay/return', accept => 'xml');
-is($r->xpath('/pay/@checking'), '1', 'return page, order PENDING: checking');
-$rng->($r, 'GET /pay/return');
-like($a->get('/pay/return')->text, qr/正在确认缴费结果/, '... 正在确认缴费结果');
-$r = $a->get('/pay/return?pay_status=SUCCESS&order_no=X', accept => 'xml');
-is($r->xpath('/pay/@checking'), '1', '... whatever the return URL claims');
-is($s->count('SELECT COUNT(*) FROM pay_order WHERE application_id = ? AND '
-    . "state = 'PENDING'", $app_a), 1, '... and nothing is marked paid');
+# e: handed over, paid at the platform, the notify lost; f: handed over,
+# never paid; both past their expiry.
+my ($e, $app_e) = approved(GKBM::idno('410102', '19700101', '302'), '钱二',
+    '13912340005', 4, 25 * 60);
+my ($ff, $app_f) = approved(GKBM::idno('410102', '19700101', '303'), '孙三',
+    '13912340006', 4, 25 * 60);
+for my $x ([$e, '钱二'], [$ff, '孙三']) {
+	my $rr = $x->[0]->post('/pay/order', { csrf => $x->[0]->csrf('/pay'),
+	    kind => 'person', name => $x->[1] }, accept => 'xml');
+	my %p = map { $_->getAttribute('name') => $_->getAttribute('value') }
+	    $rr->nodes('/paygo/param');
+	$http->post_form($s->plat_url('/gateway'), \%p);
+}
+my $no_e = $s->count('SELECT order_no FROM pay_order WHERE application_id = ?', $app_e);
+my $no_f = $s->count('SELECT order_no FROM pay_order WHERE application_id = ?', $app_f);
+$http->post_form($s->plat_url('/ctl/pay'), { order_no => $no_e });
+$s->admin('pay-sweep');
+is($s->count('SELECT state FROM pay_order WHERE order_no = ?', $no_f), 'PENDING',
+    'the sweep leaves orders not yet expired alone');
+$s->dbh->do(q{UPDATE pay_order SET expires_at = NOW() - INTERVAL 1 MINUTE
+    WHERE order_no IN (?, ?)}, undef, $no_e, $no_f);
+my $out = $s->admin('pay-sweep');
+is($s->count('SELECT state FROM pay_order WHERE order_no = ?', $no_e), 'PAID',
+    'paid at the platform, notify lost: the sweep finds it PAID');
+ok($s->count('SELECT paid_at IS NOT NULL FROM applications WHERE id = ?', $app_e),
+    '... the application paid');
+is($s->count('SELECT state FROM pay_order WHERE order_no = ?', $no_f), 'EXPIRED',
+    'never paid: EXPIRED') or diag($out);
+ok($s->last_audit('pay.expire'), '... audited');
+$r = $ff->post('/pay/order', { csrf => $ff->csrf('/pay'), kind => 'person',
+    name => '孙三' }, accept => 'xml');
+is($r->status, 200, '... and the candidate can pay again');
+is($s->count(q{SELECT COUNT(*) FROM pay_order WHERE application_id = ?
+    AND state = 'PENDING'}, $app_f), 1, '... with a new order');
+isnt($s->count(q{SELECT order_no FROM pay_order WHERE application_id = ?
+    AND state = 'PENDING'}, $app_f), $no_f, '... not the expired one');
 
 $s->finish;
 done_testing;

@@ -17,7 +17,7 @@ use GKBM;
 binmode(Test::More->builder->$_, ':encoding(UTF-8)')
     for qw(output failure_output todo_output);
 
-my $s = GKBM->start(conf => { pay_socket => '/nonexistent/gkbm-pay.sock' });
+my $s = GKBM->start(pay => 0);
 my $Y = $s->year;
 my $PW = 'Staff#2026ab';
 my $dbh = $s->dbh;
