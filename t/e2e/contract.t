@@ -28,7 +28,8 @@ my $TMP = tempdir('gkbm-contract-XXXXXX', TMPDIR => 1, CLEANUP => 1);
 my @PAGES = qw(login notice register forgot password home windows
     registrations error sms apply units worktypes policy upload qr mobile
     status manual rules phones phoneedit canapply decide queue records reviewapp
-    deferred notes takeover staffupload);
+    deferred notes takeover staffupload pay paygo paydue payorders payqr
+    paystats paycases payrecon);
 
 # The stack first: it may skip_all (no mariadbd, nginx), before any test.
 my $s = GKBM->start(workers => 2);
@@ -571,6 +572,63 @@ got('candidate GET /admin/phones (403)', 'error', 403,
 	    accept => 'xml'));
 	got('candidate GET /status with 容缺后补', 'status', 200,
 	    $db->get('/status', accept => 'xml'));
+}
+
+# Payment (h_pay*.c): a candidate approved two days ago in ZZBAS, whose
+# city pays online; the offices' pages; a reconciliation page.
+{
+	my $f = sub { my @t = GKBM::beijing($_[0]); sprintf('%04d-%02d-%02d %02d:%02d',
+	    $t[5] + 1900, $t[4] + 1, $t[3], $t[2], $t[1]) };
+	$s->admin('pay-city', $Y, '410100', 'on', $f->(-86400), $f->(86400));
+	$s->admin('pay-fee', $Y, 4, 32000);
+	my $idno = GKBM::idno('410105', '19910101', '222');
+	$s->admin({ stdin => "$CAND_PW\n" }, 'create-candidate', $Y, $idno,
+	    '钱缴费', '13700000091', '410100', 4);
+	my ($pb, $app) = $s->login_app($idno, '钱缴费', $CAND_PW);
+	$s->dbh->do(q{UPDATE applications SET state = 'approved', unit_id =
+	    (SELECT id FROM units WHERE code = 'ZZBAS'), target_level = 4,
+	    target_worktype = 'W019', decided_at = NOW() - INTERVAL 2 DAY WHERE
+	    id = ?}, undef, $app);
+	my $c = $pb->csrf('/pay');
+	got('candidate GET /pay', 'pay', 200, $pb->get('/pay', accept => 'xml'));
+	got('candidate GET /status approved', 'status', 200,
+	    $pb->get('/status', accept => 'xml'));
+	got('candidate GET /home approved', 'home', 200,
+	    $pb->get('/home', accept => 'xml'));
+	got('candidate POST /pay/confirm bad kind', 'pay', 400,
+	    $pb->post('/pay/confirm', { csrf => $c, kind => 'x', name => '钱缴费' },
+	    accept => 'xml'));
+	got('candidate POST /pay/confirm', 'pay', 200, $pb->post('/pay/confirm',
+	    { csrf => $c, kind => 'person', name => '钱缴费' }, accept => 'xml'));
+	got('candidate POST /pay/order', 'paygo', 200, $pb->post('/pay/order',
+	    { csrf => $c, kind => 'person', name => '钱缴费' }, accept => 'xml'));
+	got('candidate POST /pay/order another receipt', 'pay', 409,
+	    $pb->post('/pay/order', { csrf => $c, kind => 'unit', name => '某单位' },
+	    accept => 'xml'));
+	got('candidate GET /pay/return', 'pay', 200,
+	    $pb->get('/pay/return', accept => 'xml'));
+	for my $k (qw(city province)) {
+		got("$k GET /admin/pay/due", 'paydue', 200,
+		    $b{$k}->get('/admin/pay/due?st=all', accept => 'xml'));
+		got("$k GET /admin/pay/orders", 'payorders', 200,
+		    $b{$k}->get('/admin/pay/orders', accept => 'xml'));
+		got("$k GET /admin/pay/qr", 'payqr', 200,
+		    $b{$k}->get('/admin/pay/qr', accept => 'xml'));
+		got("$k GET /admin/pay/stats", 'paystats', 200,
+		    $b{$k}->get('/admin/pay/stats?by=level', accept => 'xml'));
+		got("$k GET /admin/pay/cases", 'paycases', 200,
+		    $b{$k}->get('/admin/pay/cases', accept => 'xml'));
+	}
+	got('city GET /admin/pay/due bad filter', 'paydue', 400,
+	    $b{city}->get('/admin/pay/due?st=x', accept => 'xml'));
+	got('city POST /admin/pay/cases no reason', 'paycases', 400,
+	    $b{city}->post('/admin/pay/cases', { csrf => $b{city}->csrf('/home'),
+	    id => 1, action => 'refund' }, accept => 'xml'));
+	got('province GET /admin/pay/reconcile', 'payrecon', 200,
+	    $b{province}->get('/admin/pay/reconcile', accept => 'xml'));
+	got('province POST /admin/pay/reconcile no reason', 'payrecon', 400,
+	    $b{province}->post('/admin/pay/reconcile', { csrf =>
+	    $b{province}->csrf('/home'), id => 1 }, accept => 'xml'));
 }
 
 # A second stack whose registration window has closed: the window with

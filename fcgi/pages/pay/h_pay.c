@@ -155,7 +155,7 @@ post_receipt(struct req *r, const struct payapp *pa, const char **kind,
 	}
 	if (n == 1) {
 		entry_form(r, fk, fn);
-		xml_form_refuse(r, pool_printf(r->pool, "收据信息已确认为“%s：%s”，"
+		xml_form_message(r, pool_printf(r->pool, "收据信息已确认为“%s：%s”，"
 		    "本年度不能修改。", payorder_receipt_name(fk), fn));
 		r->status = 409;
 		return 0;
@@ -332,7 +332,7 @@ h_pay_order(struct req *r)
 	if (n == 1) {
 		if (r->form == NULL)
 			entry_form(r, kind, name);
-		xml_form_refuse(r, why);
+		xml_form_message(r, why);
 		r->status = 409;
 		return RC_OK;
 	}

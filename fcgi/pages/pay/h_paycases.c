@@ -225,8 +225,12 @@ case_refuse(struct req *r, const char *msg, int status)
 		return rc;
 	xml_form(r, "/admin/pay/cases");
 	field_xml(r);
-	xml_form_refuse(r, msg);
-	r->status = status;
+	if (status == 400)
+		xml_form_refuse(r, msg);	/* a field is wrong */
+	else {
+		xml_form_message(r, msg);	/* 404, 409: the form was right */
+		r->status = status;
+	}
 	return RC_OK;
 }
 
@@ -372,9 +376,12 @@ h_payrecon_post(struct req *r)
 		return rc;
 	xml_form(r, "/admin/pay/reconcile");
 	field_xml(r);
-	xml_form_refuse(r, msg);
-	if (!r->fields_bad)
+	if (r->fields_bad)
+		xml_form_refuse(r, msg);
+	else {
+		xml_form_message(r, msg);
 		r->status = 409;
+	}
 	return RC_OK;
 fail:
 	db_rollback(r);
