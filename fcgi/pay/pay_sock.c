@@ -20,6 +20,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -254,8 +255,16 @@ void
 payd_sock_main(struct payd *d, int fd)
 {
 	struct pollfd	 p = { .fd = fd, .events = POLLIN };
+	struct timespec	 second = { .tv_sec = 1 };
+	sigset_t	 term, open;
 	time_t		 swept = 0;
 	int		 c;
+
+	/* SIGTERM only while waiting: a request in hand is finished. */
+	sigemptyset(&term);
+	sigaddset(&term, SIGTERM);
+	sigprocmask(SIG_BLOCK, &term, &open);
+	sigdelset(&open, SIGTERM);
 
 	if (payd_db(d) == -1)
 		log_warnx("database not reachable yet");
@@ -267,7 +276,7 @@ payd_sock_main(struct payd *d, int fd)
 			if (dbh_run(&d->dbh, STMT_PAY_NONCE_SWEEP) == -1)
 				dbh_close(&d->dbh);
 		}
-		if (poll(&p, 1, 1000) != 1)
+		if (ppoll(&p, 1, &second, &open) != 1)
 			continue;
 		if ((c = accept4(fd, NULL, NULL, SOCK_CLOEXEC)) == -1)
 			continue;
