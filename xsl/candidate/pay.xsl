@@ -203,7 +203,7 @@
     <xsl:if test="/*/orders/order">
       <section class="card">
         <h2>缴费记录</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
           <table class="list">
             <thead><tr><th scope="col">订单号</th><th scope="col">金额（元）</th><th scope="col">状态</th><th scope="col">下单时间</th><th scope="col">缴费时间</th></tr></thead>
             <tbody>

@@ -21,7 +21,7 @@
       <xsl:call-template name="pay-select"><xsl:with-param name="name" select="'level'"/><xsl:with-param name="label" select="'报考等级'"/><xsl:with-param name="options" select="/*/levels/level"/></xsl:call-template>
       <div class="buttons"><button type="submit" class="btn btn-primary">查询</button></div>
     </form>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
       <table class="list">
         <caption>终审通过人员（共 <xsl:value-of select="$list/@total"/> 人）</caption>
         <thead>

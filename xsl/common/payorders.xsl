@@ -26,7 +26,7 @@
       </xsl:call-template>
       <div class="buttons"><button type="submit" class="btn btn-primary">查询</button></div>
     </form>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
       <table class="list">
         <caption>缴费订单（共 <xsl:value-of select="$list/@total"/> 笔）</caption>
         <thead>

@@ -20,7 +20,7 @@
       <xsl:call-template name="pay-select"><xsl:with-param name="name" select="'by'"/><xsl:with-param name="label" select="'统计方式'"/><xsl:with-param name="options" select="/*/by"/><xsl:with-param name="all" select="''"/></xsl:call-template>
       <div class="buttons"><button type="submit" class="btn btn-primary">统计</button></div>
     </form>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
       <table class="list">
         <caption><xsl:value-of select="/*/@year"/>年度已缴费（<xsl:value-of select="/*/by[@selected = '1']"/>）</caption>
         <thead>

@@ -54,7 +54,10 @@
               <xsl:if test="$code = $v or (@selected = '1' and $v = '')">
                 <xsl:attribute name="selected">selected</xsl:attribute>
               </xsl:if>
-              <xsl:value-of select="concat(string(self::state), string(@name))"/>
+              <xsl:choose>
+                <xsl:when test="@name"><xsl:value-of select="@name"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+              </xsl:choose>
             </option>
           </xsl:for-each>
         </select>

@@ -20,7 +20,7 @@
     <section class="card">
       <h2>对账记录</h2>
       <p class="hint">每日由系统（gkbm-admin pay-reconcile）将非税支付平台的对账单与本系统的缴费记录逐笔核对。</p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
         <table class="list">
           <thead><tr><th scope="col">对账日期</th><th scope="col">对账单</th><th scope="col">笔数</th><th scope="col">金额（元）</th><th scope="col">差异</th><th scope="col">完成时间</th></tr></thead>
           <tbody>
