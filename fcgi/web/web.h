@@ -286,6 +286,8 @@ void		 resp_headers(struct req *, const char *, long long);
 void		 resp_redirect(struct req *, const char *);
 void		 resp_drop_cookies(struct req *);
 void		 resp_text(struct req *, int, const char *);
+int		 resp_download(struct req *, const char *, const char *,
+		    const char *, int, long long);
 void		 resp_file(struct req *, const char *, const char *,
 		    const char *);
 
@@ -600,6 +602,12 @@ enum stmt {
 	STMT_PW_RECON_NOTES,
 	STMT_PW_RECON_RESOLVE,
 	/* end payment pages */
+	/* appquery.c, h_query.c, h_stats.c */
+	STMT_AQ_UNIT,
+	STMT_AQ_REGION,
+	STMT_AQ_COUNT,
+	STMT_AQ_LIST,
+	STMT_AQ_EXPORT,
 
 	/* gkbm-admin (PROG_ADMIN) */
 	STMT_ADM_VERSION_LIST,
