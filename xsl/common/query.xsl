@@ -51,10 +51,17 @@
     <xsl:param name="label"/>
     <xsl:param name="type" select="'text'"/>
     <xsl:param name="maxlength" select="''"/>
+    <!-- A wrong date goes back as text: a date input cannot hold it. -->
+    <xsl:variable name="t">
+      <xsl:choose>
+        <xsl:when test="$type = 'date' and /*/form/field[@name = $name]/error">text</xsl:when>
+        <xsl:otherwise><xsl:value-of select="$type"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:call-template name="field">
       <xsl:with-param name="name" select="$name"/>
       <xsl:with-param name="label" select="$label"/>
-      <xsl:with-param name="type" select="$type"/>
+      <xsl:with-param name="type" select="string($t)"/>
       <xsl:with-param name="required" select="false()"/>
       <xsl:with-param name="maxlength" select="$maxlength"/>
     </xsl:call-template>

@@ -23,13 +23,14 @@
   -->
   <xsl:template name="bars">
     <xsl:param name="rows"/>
+    <xsl:param name="compare" select="$prev != ''"/>
     <xsl:variable name="max">
       <xsl:for-each select="$rows/@n | $rows/@p">
         <xsl:sort data-type="number" order="descending"/>
         <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:variable name="h" select="22 + 12 * number($prev != '')"/>
+    <xsl:variable name="h" select="22 + 12 * number($compare)"/>
     <xsl:if test="count($rows) &gt; 0 and number($max) &gt; 0">
       <svg xmlns="http://www.w3.org/2000/svg" class="bars" aria-hidden="true"
           viewBox="0 0 640 {count($rows) * $h + 4}" width="100%"
@@ -44,7 +45,7 @@
           <text x="{156 + round(400 * number(@n) div number($max))}" y="{$y + 15}" class="bar-num">
             <xsl:value-of select="@n"/>
           </text>
-          <xsl:if test="$prev != ''">
+          <xsl:if test="$compare">
             <rect x="150" y="{$y + 20}" height="10" class="bar-prev"
                 width="{round(400 * number(@p) div number($max))}"/>
             <text x="{156 + round(400 * number(@p) div number($max))}" y="{$y + 29}" class="bar-num bar-num-prev">
@@ -58,6 +59,7 @@
 
   <!-- A table of rows (@name, @n, @p) with its bars. -->
   <xsl:template name="table">
+    <xsl:param name="compare" select="$prev != ''"/>
     <xsl:param name="caption"/>
     <xsl:param name="head"/>
     <xsl:param name="rows"/>
@@ -66,6 +68,7 @@
       <h2><xsl:value-of select="$caption"/></h2>
       <xsl:call-template name="bars">
         <xsl:with-param name="rows" select="$rows"/>
+        <xsl:with-param name="compare" select="$compare"/>
       </xsl:call-template>
       <div class="table-wrap" tabindex="0" role="region" aria-label="{$caption}（可左右滚动的表格）">
         <table class="list stats-list">
@@ -74,7 +77,7 @@
             <tr>
               <th scope="col"><xsl:value-of select="$head"/></th>
               <th scope="col"><xsl:value-of select="/*/@year"/>年度</th>
-              <xsl:if test="$prev != ''">
+              <xsl:if test="$compare">
                 <th scope="col"><xsl:value-of select="$prev"/>年度</th>
               </xsl:if>
             </tr>
@@ -84,7 +87,7 @@
               <tr>
                 <th scope="row"><xsl:value-of select="@name"/></th>
                 <td class="num"><xsl:value-of select="@n"/></td>
-                <xsl:if test="$prev != ''">
+                <xsl:if test="$compare">
                   <td class="num"><xsl:value-of select="@p"/></td>
                 </xsl:if>
               </tr>
@@ -186,6 +189,7 @@
         <xsl:with-param name="caption" select="'按单位（人）'"/>
         <xsl:with-param name="head" select="'单位'"/>
         <xsl:with-param name="rows" select="/*/byunit/row"/>
+        <xsl:with-param name="compare" select="false()"/>
         <xsl:with-param name="note" select="concat('：报名人数最多的前', /*/byunit/@limit, '个单位，全部单位见导出的Excel')"/>
       </xsl:call-template>
     </xsl:if>
