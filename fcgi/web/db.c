@@ -861,6 +861,14 @@ static const struct {
 	[STMT_ST_REGION] = { "ii", "ssi", "SELECT COALESCE(" ST_REGION ", ''), COALESCE(r.name, ''), "
 	  "COUNT(*) " ST_APPS "LEFT JOIN regions r ON r.code = " ST_REGION " "
 	  "WHERE " IN_SCOPE " GROUP BY " ST_REGION " ORDER BY " ST_REGION, Q },
+	/* The snapshot of an account unit's counts (h_stats.c st_counts). */
+	[STMT_ST_SNAP_GET] = { "iii", "isb", "SELECT made_at > NOW(3) - INTERVAL ? SECOND, "
+	  "DATE_FORMAT(made_at, '%Y-%m-%d %H:%i:%s'), body FROM stats_snapshot "
+	  "WHERE unit_id = ? AND year = ?", Q },
+	[STMT_ST_SNAP_PUT] = { "iib", "", "REPLACE INTO stats_snapshot (unit_id, year, made_at, body) "
+	  "VALUES (?, ?, NOW(3), ?)", Q },
+	[STMT_ST_LOCK] = { "s", "i", "SELECT COALESCE(GET_LOCK(?, 0), 0)", Q },
+	[STMT_ST_UNLOCK] = { "s", "i", "SELECT COALESCE(RELEASE_LOCK(?), 0)", Q },
 	/* The query's region choices: a city's counties, the province's cities. */
 	[STMT_AQ_REGIONS] = { "i", "ss", "SELECT g.code, g.name FROM regions g JOIN units me ON me.id = ? "
 	  "WHERE (me.kind = 'province' AND g.kind IN ('city', 'direct_county')) "
