@@ -54,6 +54,8 @@ const char *const page_names[PAGE__MAX] = {
 	"paystats",		/* PAGE_PAYSTATS */
 	"paycases",		/* PAGE_PAYCASES */
 	"payrecon",		/* PAGE_PAYRECON */
+	"query",		/* PAGE_QUERY */
+	"stats",		/* PAGE_STATS */
 };
 
 /* As in the accounts.role column and the xsl/ directories. */
@@ -106,6 +108,11 @@ static const struct route routes[] = {
 	{ M_GET,  "/admin/windows",    PAGE_WINDOWS,       RB(ROLE_PROVINCE), R_LOGIN, h_windows, h_year_fields },
 	{ M_POST, "/admin/windows",    PAGE_WINDOWS,       RB(ROLE_PROVINCE), R_LOGIN, h_windows_post, h_windows_fields },
 	{ M_GET,  "/admin/registrations", PAGE_REGISTRATIONS, RS_OFFICE, R_LOGIN | R_INPAGE, h_registrations, h_registrations_fields },
+	/* 报名信息查询 and 信息统计 (h_query.c, h_stats.c): every admin, its subtree. */
+	{ M_GET,  "/admin/query",      PAGE_QUERY,         RS_QUERY,  R_LOGIN | R_INPAGE, h_query, appquery_fields },
+	{ M_GET,  "/admin/query.xlsx", PAGE_QUERY,         RS_QUERY,  R_LOGIN,     h_query_xlsx, appquery_fields },
+	{ M_GET,  "/admin/stats",      PAGE_STATS,         RS_QUERY,  R_LOGIN | R_INPAGE, h_stats, h_stats_fields },
+	{ M_GET,  "/admin/stats.xlsx", PAGE_STATS,         RS_QUERY,  R_LOGIN,     h_stats_xlsx, h_stats_fields },
 	/* The application (h_apply.c, h_lookup.c). */
 	{ M_GET,  "/apply",            PAGE_APPLY,         RB(ROLE_CANDIDATE), R_LOGIN, h_apply, NULL },
 	{ M_POST, "/apply",            PAGE_APPLY,         RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART | R_KEEP, h_apply_post, appform_fields },

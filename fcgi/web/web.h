@@ -36,6 +36,8 @@ enum role {
 #define RS_USER		(RS_ANY & ~RB(ROLE_ANON))
 #define RS_STAFF	(RS_USER & ~RB(ROLE_CANDIDATE))
 #define RS_OFFICE	(RB(ROLE_COUNTY) | RB(ROLE_CITY) | RB(ROLE_PROVINCE))
+/* 报名信息查询 and 信息统计: every admin (no reviewer). */
+#define RS_QUERY	(RS_STAFF & ~RB(ROLE_REVIEWER))
 
 enum page {
 	PAGE_LOGIN,
@@ -78,6 +80,8 @@ enum page {
 	PAGE_PAYSTATS,		/* 缴费统计 */
 	PAGE_PAYCASES,		/* 退费与逾期到账: manual decisions */
 	PAGE_PAYRECON,		/* 对账 (province) */
+	PAGE_QUERY,		/* 报名信息查询 */
+	PAGE_STATS,		/* 信息统计 */
 	PAGE__MAX
 };
 
@@ -608,6 +612,19 @@ enum stmt {
 	STMT_AQ_COUNT,
 	STMT_AQ_LIST,
 	STMT_AQ_EXPORT,
+	STMT_ST_LEVEL_ALL,
+	STMT_ST_WT_ALL,
+	STMT_ST_UNIT_ALL,
+	STMT_ST_REGION_ALL,
+	STMT_ST_LEVEL,
+	STMT_ST_WT,
+	STMT_ST_UNIT,
+	STMT_ST_REGION,
+	STMT_AQ_REGIONS,
+	STMT_ST_SNAP_GET,
+	STMT_ST_SNAP_PUT,
+	STMT_ST_LOCK,
+	STMT_ST_UNLOCK,
 
 	/* gkbm-admin (PROG_ADMIN) */
 	STMT_ADM_VERSION_LIST,
@@ -938,6 +955,13 @@ void		 queue_cache(const char *, long long);
 enum rc		 h_review_queue(struct req *);
 enum rc		 h_review_records(struct req *);
 enum rc		 h_review_app(struct req *);
+/* h_query.c, h_stats.c */
+enum rc		 h_query(struct req *);
+enum rc		 h_query_xlsx(struct req *);
+enum rc		 h_stats(struct req *);
+enum rc		 h_stats_xlsx(struct req *);
+extern const struct fielddef appquery_fields[];	/* appquery.c */
+extern const struct fielddef h_stats_fields[];
 extern const struct fielddef h_review_queue_fields[];
 extern const struct fielddef h_review_records_fields[];
 /* h_defer.c, h_notes.c, h_takeover.c, h_staffup.c (issue 11: defer) */

@@ -172,6 +172,11 @@
     <xsl:if test="$role = 'county' or $role = 'city' or $role = 'province'">
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'缴费管理'"/><xsl:with-param name="href" select="'/admin/pay/due'"/></xsl:call-template>
     </xsl:if>
+    <!-- 报名信息查询, 信息统计 (002 §1.1.5): every admin, not a reviewer -->
+    <xsl:if test="$role != 'candidate' and $role != 'reviewer'">
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'报名信息查询'"/><xsl:with-param name="href" select="'/admin/query'"/></xsl:call-template>
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'信息统计'"/><xsl:with-param name="href" select="'/admin/stats'"/></xsl:call-template>
+    </xsl:if>
     <xsl:if test="$role = 'city' or $role = 'province'">
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'已承接设置'"/><xsl:with-param name="href" select="'/review/takeover'"/></xsl:call-template>
     </xsl:if>
