@@ -170,6 +170,7 @@ static const struct route routes[] = {
 	{ M_GET,  "/admin/pay/orders", PAGE_PAYORDERS,     RS_OFFICE, R_LOGIN | R_INPAGE, h_payorders, h_paylist_fields },
 	{ M_GET,  "/admin/pay/qr",     PAGE_PAYQR,         RS_OFFICE, R_LOGIN,     h_payqr, NULL },
 	{ M_GET,  "/admin/pay/stats",  PAGE_PAYSTATS,      RS_OFFICE, R_LOGIN | R_INPAGE, h_paystats, h_paystats_fields },
+	{ M_GET,  "/admin/pay/stats.xlsx", PAGE_PAYSTATS,  RS_OFFICE, R_LOGIN,     h_paystats_xlsx, NULL },
 	{ M_GET,  "/admin/pay/cases",  PAGE_PAYCASES,      RS_OFFICE, R_LOGIN,     h_paycases, NULL },
 	{ M_POST, "/admin/pay/cases",  PAGE_PAYCASES,      RS_OFFICE, R_LOGIN,     h_paycase_post, h_paycase_fields },
 	{ M_GET,  "/admin/pay/reconcile", PAGE_PAYRECON,   RB(ROLE_PROVINCE), R_LOGIN, h_payrecon, NULL },

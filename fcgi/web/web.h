@@ -1006,6 +1006,7 @@ enum rc		 h_paydue(struct req *);
 enum rc		 h_payorders(struct req *);
 enum rc		 h_payqr(struct req *);
 enum rc		 h_paystats(struct req *);
+enum rc		 h_paystats_xlsx(struct req *);
 enum rc		 h_paycases(struct req *);
 enum rc		 h_paycase_post(struct req *);
 enum rc		 h_payrecon(struct req *);

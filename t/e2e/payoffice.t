@@ -132,6 +132,30 @@ is($r->xpath('/paystats/table/row/@key'), 4, '... by level: level 4');
 $r = $b{city}->get('/admin/pay/stats?by=day', accept => 'xml');
 like($r->xpath('/paystats/table/row/@key'), qr/^\d{4}-\d\d-\d\d$/, '... by day');
 
+# The XLSX export: a sheet per grouping with its total, the subtree only.
+require Spreadsheet::ParseXLSX;
+my $xlsx = sub {
+	my ($br) = @_;
+	my $x = $br->get('/admin/pay/stats.xlsx');
+	is($x->status, 200, 'stats.xlsx: 200');
+	like($x->content_type, qr/spreadsheetml/, '... a workbook');
+	open(my $fh, '<:raw', \$x->body) or die;
+	my $wb = Spreadsheet::ParseXLSX->new->parse($fh) or die 'not XLSX';
+	my %sh = map { $_->get_name => $_ } $wb->worksheets;
+	return \%sh;
+};
+my $sh = $xlsx->($b{city});
+is(join(',', sort keys %$sh), '按单位,按日期,按等级', '... three sheets');
+is($sh->{按单位}->get_cell(1, 0)->value, '郑州市水利局机关', '... the unit');
+is($sh->{按单位}->get_cell(1, 1)->value, 1, '... one paid');
+is($sh->{按单位}->get_cell(1, 2)->value, '320.00', '... 320.00 yuan');
+is($sh->{按单位}->get_cell(2, 0)->value, '合计', '... and the total');
+is($sh->{按等级}->get_cell(1, 0)->value, '四级（中级工）', '... by level');
+ok($s->last_audit('pay.stats.export'), '... audited');
+$sh = $xlsx->($b{kfcity});
+is($sh->{按单位}->get_cell(1, 0)->value, '合计', 'another city: only the total');
+is($sh->{按单位}->get_cell(1, 1)->value, 0, '... of nothing');
+
 $r = $b{county}->get('/admin/pay/qr', accept => 'xml');
 is($r->status, 200, '扫码缴费');
 like($r->xpath('/payqr/@url'), qr{^http://127\.0\.0\.1:\d+/pay$}, '... the payment page');

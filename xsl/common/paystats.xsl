@@ -18,7 +18,10 @@
     <form method="get" action="/admin/pay/stats" class="form filters">
       <xsl:call-template name="form-message"/>
       <xsl:call-template name="pay-select"><xsl:with-param name="name" select="'by'"/><xsl:with-param name="label" select="'统计方式'"/><xsl:with-param name="options" select="/*/by"/><xsl:with-param name="all" select="''"/></xsl:call-template>
-      <div class="buttons"><button type="submit" class="btn btn-primary">统计</button></div>
+      <div class="buttons">
+        <button type="submit" class="btn btn-primary">统计</button>
+        <a class="btn" href="/admin/pay/stats.xlsx">导出Excel（按单位、等级、日期）</a>
+      </div>
     </form>
     <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
       <table class="list">
