@@ -48,7 +48,7 @@
  */
 static struct {
 	unsigned long	 n;
-	double		 total, verify;	/* seconds */
+	double		 total, verify, sign;	/* seconds */
 } stats;
 
 /* CLOCK_MONOTONIC in seconds. */
@@ -360,6 +360,8 @@ payd_notify_body(struct payd *d, const char *body, size_t len,
     const char *peer, char *out, size_t size, long long *status)
 {
 	struct notify	 n;
+	double		 t0;
+	int		 rc;
 
 	memset(&n, 0, sizeof(n));
 	paykv_init(&n.kv);
@@ -392,7 +394,10 @@ payd_notify_body(struct payd *d, const char *body, size_t len,
 	    strcmp(n.verdict, "mismatch") == 0 ||
 	    strcmp(n.verdict, "no_order") == 0)
 		notify_alert(&n);
-	if (notify_ack(d, &n, out, size) == -1) {
+	t0 = notify_clock();
+	rc = notify_ack(d, &n, out, size);
+	stats.sign += notify_clock() - t0;
+	if (rc == -1) {
 		*out = '\0';
 		return 0;
 	}
@@ -530,8 +535,8 @@ payd_notify_main(struct payd *d, int fd)
 	dbh_close(&d->dbh);
 	if (stats.n > 0)
 		log_info("notify stats: %lu notifies, %.3f s in them, %.3f s "
-		    "verifying signatures (%.1f%%)", stats.n, stats.total,
-		    stats.verify, stats.total > 0 ? 100 * stats.verify /
-		    stats.total : 0.0);
+		    "verifying signatures (%.1f%%), %.3f s signing acks",
+		    stats.n, stats.total, stats.verify, stats.total > 0 ?
+		    100 * stats.verify / stats.total : 0.0, stats.sign);
 	exit(0);
 }

@@ -14,7 +14,11 @@
  * signed with a pinned key (its own algorithm), name our app_id and the
  * order, and be inside the window.  Every query is recorded (pay_query);
  * an answer SUCCESS is applied exactly as a notify would be
- * (pay_apply.c), in one transaction (HTTP: fcgi/lib/payhttp.c).
+ * (pay_apply.c), in one transaction (HTTP: fcgi/lib/payhttp.c); any
+ * other answer on an order PENDING past its expires_at makes it EXPIRED
+ * (a payment arriving later is then PAID_LATE, for a person).
+ * payd_query_due, run by the socket process every minute, queries the
+ * orders handed over and PENDING longer than pay_order_minutes.
  */
 
 #include <stdio.h>
@@ -50,6 +54,10 @@ query_check(struct payd *d, struct paykv *kv, const char *order_no)
 	if (strcmp(paykv_get(kv, "app_id"), d->cfg->pay_app_id) != 0 ||
 	    strcmp(paykv_get(kv, "order_no"), order_no) != 0)
 		return "app_id or order_no not ours";
+	if (strlen(paykv_get(kv, "pay_status")) > 16 ||
+	    strspn(paykv_get(kv, "pay_status"), "ABCDEFGHIJKLMNOPQRSTUVWXYZ_") !=
+	    strlen(paykv_get(kv, "pay_status")))
+		return "a bad pay_status";
 	ts = paykv_get(kv, "timestamp");
 	t = strtoll(ts, NULL, 10);
 	if (strspn(ts, "0123456789") != strlen(ts) || llabs(t -
@@ -85,8 +93,12 @@ query_record(struct payd *d, long long oid, const char *reason,
 			v = PV_MISMATCH;
 		} else if ((v = payd_apply(d, &rep, &detail)) == PV_DBERR)
 			goto fail;
-	}
-	if (dbh_run(&d->dbh, STMT_PAY_QUERY_INSERT, oid, reason, st,
+	} else if ((strcmp(st, "NOTPAY") == 0 || strcmp(st, "CLOSED") == 0 ||
+	    strcmp(st, "NOTFOUND") == 0) &&
+	    dbh_run(&d->dbh, STMT_PAY_ORDER_EXPIRE, oid) == -1)
+		goto fail;		/* unpaid there and past its time */
+	if (dbh_run(&d->dbh, STMT_PAY_ORDER_QUERIED, oid) == -1 ||
+	    dbh_run(&d->dbh, STMT_PAY_QUERY_INSERT, oid, reason, st,
 	    tr ? tr : "", rep.amount, v == PV_NOTED ? "" :
 	    payd_verdict_name(v)) != 1 || payd_audit(d, "", "pay_query",
 	    paykv_get(kv, "order_no"), st, payd_verdict_name(v)) == -1 ||
@@ -140,4 +152,28 @@ payd_query(struct payd *d, const char *order_no, const char *reason,
 		rc = query_record(d, oid, reason, out, why);
 	free(ans);
 	return rc;
+}
+
+/* Queries the orders due (PENDING too long); the number asked. */
+int
+payd_query_due(struct payd *d)
+{
+	char		*list[20], *no;
+	const char	*why;
+	struct paykv	 ans;
+	int		 n = 0, i, rc;
+
+	if (dbh_run(&d->dbh, STMT_PAY_ORDER_DUE,
+	    (long long)d->cfg->pay_order_minutes,
+	    (long long)d->cfg->pay_order_minutes) == -1)
+		return -1;
+	while (n < 20 && (rc = dbh_row(&d->dbh, STMT_PAY_ORDER_DUE, &no)) == 1)
+		list[n++] = xstrdup(no);
+	dbh_done(&d->dbh, STMT_PAY_ORDER_DUE);
+	for (i = 0; i < n; i++) {
+		if (payd_query(d, list[i], "pending", &ans, &why) == -1)
+			log_warnx("query of pending order %s: %s", list[i], why);
+		free(list[i]);
+	}
+	return n;
 }

@@ -269,11 +269,16 @@ payd_sock_main(struct payd *d, int fd)
 	if (payd_db(d) == -1)
 		log_warnx("database not reachable yet");
 	while (!payd_quit) {
-		/* Nonces are kept 2 days (the window is minutes). */
-		if (time(NULL) - swept > 600 && d->dbh.up) {
+		/*
+		 * Every minute: orders PENDING too long are queried
+		 * (pay_query.c); nonces are kept 2 days (the window is
+		 * minutes).
+		 */
+		if (time(NULL) - swept >= 60 && (d->dbh.up || payd_db(d) == 0)) {
 			swept = time(NULL);
 			dbh_fresh(&d->dbh);
-			if (dbh_run(&d->dbh, STMT_PAY_NONCE_SWEEP) == -1)
+			if (dbh_run(&d->dbh, STMT_PAY_NONCE_SWEEP) == -1 ||
+			    payd_query_due(d) == -1)
 				dbh_close(&d->dbh);
 		}
 		if (ppoll(&p, 1, &second, &open) != 1)

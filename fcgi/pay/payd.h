@@ -76,6 +76,7 @@ void		 payd_sock_main(struct payd *, int) __attribute__((noreturn));
 /* pay_query.c */
 int		 payd_query(struct payd *, const char *, const char *,
 		    struct paykv *, const char **);
+int		 payd_query_due(struct payd *);
 
 /* pay_main.c */
 extern volatile sig_atomic_t payd_quit;

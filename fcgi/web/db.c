@@ -1194,6 +1194,19 @@ static const struct {
 	[STMT_PAY_QUERY_INSERT] = { "isssis", "", "INSERT INTO pay_query (order_id, asked_at, reason, state, "
 	  "trade_no, amount_fen, detail) VALUES (?, NOW(), ?, ?, NULLIF(?, ''), NULLIF(?, 0), ?)", 0, PROG_PAY },
 	[STMT_PAY_ORDER_STATE] = { "s", "is", "SELECT id, state FROM pay_order WHERE order_no = ?", 0, PROG_PAY },
+	[STMT_PAY_ORDER_QUERIED] = { "i", "", "UPDATE pay_order SET queried_at = NOW() WHERE id = ?", 0, PROG_PAY },
+	/* A PENDING order past its time that the platform says is unpaid. */
+	[STMT_PAY_ORDER_EXPIRE] = { "i", "", "UPDATE pay_order SET state = 'EXPIRED', closed_at = NOW(), "
+	  "version = version + 1, updated_at = NOW() WHERE id = ? AND state = 'PENDING' "
+	  "AND expires_at <= NOW()", 0, PROG_PAY },
+	/*
+	 * Orders to query: handed over, PENDING longer than pay_order_minutes
+	 * (or past expires_at), not queried in the last such period.
+	 */
+	[STMT_PAY_ORDER_DUE] = { "ii", "s", "SELECT order_no FROM pay_order WHERE state = 'PENDING' "
+	  "AND handed_at IS NOT NULL AND (handed_at <= NOW() - INTERVAL ? MINUTE OR expires_at <= NOW()) "
+	  "AND (queried_at IS NULL OR queried_at <= NOW() - INTERVAL ? MINUTE) "
+	  "ORDER BY handed_at LIMIT 20", 0, PROG_PAY },
 	/* end gkbm-pay */
 };
 

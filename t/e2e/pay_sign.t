@@ -152,5 +152,40 @@ is "$e{status}/$e{state}/$e{platform}", 'ok/PAID/SUCCESS',
 is $dbh->selectrow_array('SELECT COUNT(*) FROM pay_query q JOIN pay_order o ON '
     . "o.id = q.order_id WHERE o.order_no = ?", undef, $no3), 2, 'both queries recorded';
 
+# A PENDING order past its time that the platform says is unpaid:
+# EXPIRED; the money arriving after that: PAID_LATE.
+my $no4 = GKBM::Pay::order($s, GKBM::Pay::application($s), amount => 5000);
+GKBM::Pay::gateway($s, $no4);
+$dbh->do('UPDATE pay_order SET expires_at = NOW() - INTERVAL 1 MINUTE WHERE '
+    . 'order_no = ?', undef, $no4);
+%e = GKBM::Pay::sock($s, op => 'query', order_no => $no4);
+is "$e{state}/$e{platform}", 'EXPIRED/NOTPAY', 'unpaid past its time: EXPIRED';
+my ($code) = GKBM::Pay::deliver($s, $no4, 'normal', 'sm2');
+is $code, 200, 'a payment after that is acknowledged';
+is $dbh->selectrow_array('SELECT state FROM pay_order WHERE order_no = ?', undef,
+    $no4), 'PAID_LATE', 'and PAID_LATE';
+
+# Orders PENDING longer than pay_order_minutes are queried by gkbm-pay
+# itself (its first round runs when it starts).
+my $no5 = GKBM::Pay::order($s, GKBM::Pay::application($s), amount => 5000);
+my $no6 = GKBM::Pay::order($s, GKBM::Pay::application($s), amount => 5000);
+GKBM::Pay::gateway($s, $_) for $no5, $no6;
+HTTP::Tiny->new->post($s->plat_url('/ctl/pay'), { headers => {
+    'Content-Type' => 'application/x-www-form-urlencoded' },
+    content => "order_no=$no5" });
+$dbh->do('UPDATE pay_order SET handed_at = NOW() - INTERVAL 2 HOUR WHERE '
+    . 'order_no = ?', undef, $no5);
+$s->stop_pay;
+$s->start_pay;
+ok GKBM::_wait_until(10, sub { $dbh->selectrow_array('SELECT state FROM '
+    . 'pay_order WHERE order_no = ?', undef, $no5) eq 'PAID' }),
+    'a payment whose notify never came is found by the pending-order query';
+is $dbh->selectrow_array("SELECT reason FROM pay_query q JOIN pay_order o ON "
+    . "o.id = q.order_id WHERE o.order_no = ?", undef, $no5), 'pending',
+    'recorded with reason pending';
+is $dbh->selectrow_array('SELECT COUNT(*) FROM pay_query q JOIN pay_order o ON '
+    . 'o.id = q.order_id WHERE o.order_no = ?', undef, $no6), 0,
+    'an order handed over just now is not queried';
+
 $s->finish;
 done_testing;
