@@ -67,7 +67,11 @@ sock_payer(const char *kind)
 	    "3" : "1";
 }
 
-/* Builds and signs the hand-over of order (amount, level, payer). */
+/*
+ * Builds and signs the hand-over of order (amount, level, payer).
+ * Returns 0, -2 when a value cannot be carried (an & or a line break in
+ * the receipt name), -1 when signing failed.
+ */
 static int
 sock_sign_handover(struct payd *d, const char *order, long long amount,
     long long level, const char *kind, const char *name, struct sreply *r)
@@ -92,7 +96,7 @@ sock_sign_handover(struct payd *d, const char *order, long long amount,
 	    paykv_add(&m, "payer_name", name) == -1 ||
 	    paykv_add(&m, "notify_url", d->cfg->pay_notify_url) == -1 ||
 	    paykv_add(&m, "return_url", ret) == -1)
-		return -1;
+		return -2;
 	body = xmalloc(PAYKV_BODY);
 	if (paysign_message(d->own, d->cfg->pay_key_id, &m, body,
 	    PAYKV_BODY) != -1) {
@@ -132,8 +136,11 @@ sock_handover(struct payd *d, const struct paykv *req, struct sreply *r)
 		return sock_error(r, "not_pending", state);
 	if (*name == '\0')
 		return sock_error(r, "bad_request", "no receipt name");
-	if (sock_sign_handover(d, order, amount, level, kind, name, r) == -1)
-		return sock_error(r, "key", "cannot sign");
+	if ((rc = sock_sign_handover(d, order, amount, level, kind, name,
+	    r)) != 0)
+		return rc == -2 ? sock_error(r, "bad_request",
+		    "receipt name not carriable") : sock_error(r, "key",
+		    "cannot sign");
 	if (dbh_run(&d->dbh, STMT_PAY_ORDER_HANDED, id) == -1)
 		return sock_error(r, "db", "database");
 }

@@ -142,7 +142,7 @@ is($b->get('/login')->status, 200, 'gkbm-web back: the login page again');
 	    . '/conf/nginx-dev.conf.in',
 	    USER => ($> == 0 ? 'user root root;' : ''), WORKERS => 1,
 	    PIDFILE => "$dir/nginx.pid", PREFIX => $dir, PORT => $port,
-	    WEBSOCK => $sock, WWWDIR => $www,
+	    WEBSOCK => $sock, PAYSOCK => "$dir/pay-fcgi.sock", WWWDIR => $www,
 	    ERRDIR => GKBM::top_builddir() . '/www/errors', UPLOADDIR => "$dir/up",
 	    RATE => 1000, BURST => 2000);
 	ok($conf =~ s/(client_max_body_size 8m;)/$1\n\tfastcgi_read_timeout 1s;/,
