@@ -54,6 +54,14 @@ my %titles = (
 	deferred      => '容缺后补',
 	takeover      => '已承接设置',
 	staffupload   => '代传资料',
+	pay           => '网上缴费',
+	paygo         => '正在前往非税支付平台',
+	paydue        => '应缴报考人员列表',
+	payorders     => '网上缴费状态查询',
+	payqr         => '扫码缴费',
+	paystats      => '缴费统计',
+	paycases      => '退费与逾期到账',
+	payrecon      => '对账',
 );
 
 # schema/xml/README.md "Roles and their menus": [label, href]; the entries
@@ -67,19 +75,21 @@ my @DEFER = (['容缺后补', '/review/deferred'], ['市级复核意见', '/revi
     ['省级标记记录', '/review/notes?k=province']);
 # 报名信息查询 and 信息统计: every admin, not a reviewer.
 my @QUERY = (['报名信息查询', '/admin/query'], ['信息统计', '/admin/stats']);
+# 缴费管理: the offices (its pages have their own tabs).
+my @PAY = (['缴费管理', '/admin/pay/due']);
 my %menus = (
 	candidate   => [['首页', '/home'], ['报名信息', '/apply'], ['审核结果', '/status'],
-			['修改密码', '/password']],
+			['网上缴费', '/pay'], ['修改密码', '/password']],
 	unit        => [['首页', '/home'], @review, @DEFER, @QUERY, ['修改密码', '/password']],
 	reviewer    => [['首页', '/home'], @review, @DEFER, ['修改密码', '/password']],
 	supervising => [['首页', '/home'], @review, @DEFER, @QUERY, ['修改密码', '/password']],
 	county      => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
-			@DEFER, @QUERY, ['修改密码', '/password']],
+			@DEFER, @PAY, @QUERY, ['修改密码', '/password']],
 	city        => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
-			@DEFER, @QUERY, ['已承接设置', '/review/takeover'], ['修改密码', '/password']],
+			@DEFER, @PAY, @QUERY, ['已承接设置', '/review/takeover'], ['修改密码', '/password']],
 	province    => [['首页', '/home'], @review, ['时间设置', '/admin/windows'],
 			['报名查询', '/admin/registrations'], ['政策设置', '/admin/policy'],
-			@DEFER, @QUERY, ['已承接设置', '/review/takeover'], ['修改密码', '/password']],
+			@DEFER, @PAY, @QUERY, ['已承接设置', '/review/takeover'], ['修改密码', '/password']],
 );
 
 my %secret = map { $_ => 1 } qw(password password2 old sms_code code);
@@ -238,7 +248,8 @@ for my $xml (@samples) {
 	    $page eq 'apply' ? ('<script src="/static/js/apply.js" defer>') : (),
 	    $page =~ /^(apply|upload|mobile|register)$/ ?
 	    ('<script src="/static/js/crop.js" defer>') : (),
-	    $page eq 'register' ? ('<script src="/static/js/register.js" defer>') : ()],
+	    $page eq 'register' ? ('<script src="/static/js/register.js" defer>') : (),
+	    $page =~ /^pay(?:go)?$/ ? ('<script src="/static/js/pay.js" defer>') : ()],
 	    "$name: only our own scripts");
 	unlike($html, qr/<script>alert/, "$name: no injected script");
 	unlike($html, qr/\bstyle\s*=/, "$name: no style attribute");
@@ -290,9 +301,13 @@ for my $xml (@samples) {
 	}
 	if ($html =~ /<form[^>]*method="post"/) {
 		my ($csrf) = $body =~ /<csrf>(.*?)<\/csrf>/;
-		my $posts = () = $html =~ /<form[^>]*method="post"/g;
+		# Our own forms; the payment hand-over posts to the platform
+		# (paygo.xsl) and must not carry our token.
+		my $posts = () = $html =~ /<form[^>]*method="post" action="\//g;
 		my $tokens = () = $html =~ /<input type="hidden" name="csrf" value="\Q$csrf\E">/g;
 		is($tokens, $posts, "$name: every POST form carries the csrf token");
+		unlike($html, qr/<form[^>]*action="https?:[^"]*"[^>]*>(?:(?!<\/form>).)*name="csrf"/s,
+		    "$name: no form to another site carries the csrf token");
 	}
 	if ($body =~ /<flash>(.*?)<\/flash>/s) {
 		my $f = html_text(xml_unescape($1));

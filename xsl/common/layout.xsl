@@ -168,7 +168,7 @@
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'市级复核意见'"/><xsl:with-param name="href" select="'/review/notes?k=city'"/></xsl:call-template>
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'省级标记记录'"/><xsl:with-param name="href" select="'/review/notes?k=province'"/></xsl:call-template>
     </xsl:if>
-    <!-- 缴费管理 (002 §3.2): its pages carry their own tabs (paytabs.xsl) -->
+    <!-- 缴费管理 (002 §3.2): its pages carry their own tabs (widgets.xsl pay-tabs) -->
     <xsl:if test="$role = 'county' or $role = 'city' or $role = 'province'">
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'缴费管理'"/><xsl:with-param name="href" select="'/admin/pay/due'"/></xsl:call-template>
     </xsl:if>

@@ -8,7 +8,6 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="widgets.xsl"/>
-  <xsl:import href="paytabs.xsl"/>
 
   <xsl:variable name="title" select="'退费与逾期到账'"/>
 

@@ -8,7 +8,6 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="widgets.xsl"/>
-  <xsl:import href="paytabs.xsl"/>
 
   <xsl:variable name="title" select="'网上缴费状态查询'"/>
 

@@ -8,7 +8,7 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
-  <xsl:import href="paytabs.xsl"/>
+  <xsl:import href="widgets.xsl"/>
 
   <xsl:variable name="title" select="'扫码缴费'"/>
 

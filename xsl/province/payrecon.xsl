@@ -10,7 +10,6 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="../common/layout.xsl"/>
   <xsl:import href="../common/widgets.xsl"/>
-  <xsl:import href="../common/paytabs.xsl"/>
 
   <xsl:variable name="title" select="'对账'"/>
 
