@@ -240,13 +240,18 @@ my @kids;
 for my $i (1 .. 6) {
 	my $pid = fork // die "fork: $!";
 	if ($pid == 0) {
-		$d->post('/pay/order', { csrf => $tok, kind => 'person',
-		    name => '欧阳娜娜' });
-		POSIX::_exit(0);
+		my $st = $d->post('/pay/order', { csrf => $tok, kind => 'person',
+		    name => '欧阳娜娜' })->status;
+		POSIX::_exit($st == 200 ? 0 : 1);
 	}
 	push @kids, $pid;
 }
-waitpid($_, 0) for @kids;
+my $good = 0;
+for (@kids) {
+	waitpid($_, 0);
+	$good++ if $? == 0;
+}
+is($good, 6, 'six concurrent clicks: each answered with the hand-over');
 is($s->count('SELECT COUNT(*) FROM pay_order WHERE application_id = ?', $app_d),
     1, 'six concurrent clicks: exactly one order');
 is($s->count('SELECT COUNT(*) FROM pay_receipt WHERE application_id = ?',
