@@ -776,6 +776,42 @@ static const struct {
 	  "AND ? BETWEEN b.year_from AND b.year_to ORDER BY b.id DESC LIMIT 1", N },
 
 	/*
+	 * appprint.c: the registration form (报名表) as PDF, for its
+	 * candidate after the submission and for staff of its chain
+	 * (queue_sees first); roster.c, report.c: 名册 and 汇总上报.
+	 */
+	[STMT_AF_MINE] = { "i", "i", "SELECT id FROM applications WHERE account_id = ? "
+	  "AND state IN ('submitted', 'approved')", C },
+	[STMT_AF_APP] = { "i", "isiisbbssssss", "SELECT a.id, a.state, a.year, c.id, c.name, "
+	  "c.idno_enc, c.phone_enc, COALESCE(c.gender, ''), "
+	  "COALESCE(DATE_FORMAT(c.birth_date, '%Y-%m-%d'), ''), COALESCE(g.name, ''), "
+	  "COALESCE(u.name, ''), COALESCE(u.code, ''), "
+	  "COALESCE(DATE_FORMAT(a.submitted_at, '%Y-%m-%d %H:%i'), '') "
+	  "FROM applications a JOIN accounts c ON c.id = a.account_id "
+	  "LEFT JOIN regions g ON g.code = c.region_code "
+	  "LEFT JOIN units u ON u.id = a.unit_id WHERE a.id = ?", C | S },
+	[STMT_AF_MORE] = { "i", "ssiisissssiiii", "SELECT COALESCE(ed.name, ''), "
+	  "COALESCE(DATE_FORMAT(a.work_start, '%Y-%m-%d'), ''), COALESCE(a.work_years, -1), "
+	  "COALESCE(a.cur_level, -1), COALESCE(cw.name, a.cur_worktype, ''), "
+	  "COALESCE(a.cur_level_year, 0), COALESCE(a.unit_category, ''), "
+	  "COALESCE(a.unit_rank, ''), COALESCE(tw.name, a.target_worktype, ''), "
+	  "COALESCE(a.route, ''), COALESCE(a.target_level, 0), COALESCE(a.prohibited, -1), "
+	  "a.exceptional, a.exc_entered_by IS NOT NULL FROM applications a "
+	  "LEFT JOIN education ed ON ed.code = a.education "
+	  "LEFT JOIN worktypes cw ON cw.code = a.cur_worktype "
+	  "LEFT JOIN worktypes tw ON tw.code = a.target_worktype WHERE a.id = ?", C | S },
+	[STMT_AF_TEXTS] = { "i", "sssssss", "SELECT appraisal_note, exc_conditions, exc_evidence, "
+	  "COALESCE(resume, ''), COALESCE(rewards, ''), COALESCE(achievements, ''), "
+	  "opt_conditions FROM applications WHERE id = ?", C | S },
+	[STMT_AF_APPRAISALS] = { "i", "is", "SELECT p.year, COALESCE(g.name, p.grade) "
+	  "FROM appraisals p LEFT JOIN appraisal g ON g.code = p.grade "
+	  "WHERE p.application_id = ? ORDER BY p.year", C | S },
+	[STMT_AF_PHOTO] = { "i", "s", "SELECT file FROM materials WHERE application_id = ? "
+	  "AND kind = 'photo' ORDER BY id DESC LIMIT 1", C | S },
+	[STMT_AF_CHAIN] = { "i", "iss", "SELECT h.step, h.level, u.name FROM app_chain h "
+	  "JOIN units u ON u.id = h.unit_id WHERE h.application_id = ? ORDER BY h.step", C | S },
+
+	/*
 	 * gkbm-admin (fcgi/admin/), as the owner account, each prepared on
 	 * first use (its migrate runs before the tables exist) and all of
 	 * them by `gkbm-admin check`.  Not here: DDL (the migration files

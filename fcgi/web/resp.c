@@ -127,3 +127,45 @@ resp_file(struct req *r, const char *uri, const char *ctype,
 	    "Content-Security-Policy: default-src 'none'; sandbox\r\n"
 	    "X-Request-Id: %s\r\n\r\n", ctype, disposition, uri, r->id);
 }
+
+/*
+ * Begins a download the handler then writes itself with resp_put (a PDF
+ * or XLSX made while it is sent): 200, ctype, Content-Disposition with
+ * the ASCII name and the UTF-8 one (RFC 6266), never cached, not
+ * sniffed.  No page CSP: browsers' PDF viewers refuse a sandbox, and
+ * the file holds no script.  reply_send() then writes nothing more.
+ */
+void
+resp_download(struct req *r, const char *ctype, const char *how,
+    const char *ascii, const char *utf8)
+{
+	FCGX_Stream	*o = r->fcgx->out;
+	const char	*s;
+
+	r->status = 200;
+	r->sent = 1;
+	FCGX_FPrintF(o, "Status: 200 OK\r\nContent-Type: %s\r\n"
+	    "Content-Disposition: %s; filename=\"%s\"; filename*=UTF-8''",
+	    ctype, how, ascii);
+	for (s = utf8; *s != '\0'; s++)
+		if ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+		    (*s >= '0' && *s <= '9') || strchr("-._", *s) != NULL)
+			FCGX_PutChar(*s, o);
+		else
+			FCGX_FPrintF(o, "%%%02X", (unsigned char)*s);
+	FCGX_FPrintF(o, "\r\nX-Content-Type-Options: nosniff\r\n"
+	    "Cache-Control: no-store\r\nReferrer-Policy: same-origin\r\n"
+	    "X-Frame-Options: DENY\r\nX-Request-Id: %s\r\n\r\n", r->id);
+}
+
+/* A writer for pdf.c and the XLSX copy: the bytes to the client; 0 or -1. */
+int
+resp_put(void *v, const unsigned char *data, size_t len)
+{
+	struct req	*r = v;
+
+	if (len > 0 && FCGX_PutStr((const char *)data, (int)len,
+	    r->fcgx->out) != (int)len)
+		return -1;
+	return 0;
+}

@@ -145,6 +145,9 @@ static const struct route routes[] = {
 	{ M_POST, "/review/decide",    PAGE_DECIDE,        RS_STAFF,  R_LOGIN | R_KEEP, h_review_decide, h_review_decide_fields },
 	{ M_POST, "/review/batch",     PAGE_DECIDE,        RS_STAFF,  R_LOGIN,     h_review_batch, h_review_batch_fields },
 	{ M_POST, "/messages/read",    PAGE_HOME,          RB(ROLE_CANDIDATE), R_LOGIN, h_message_read, h_message_read_fields },
+	/* 打印报名表 (appprint.c) */
+	{ M_GET,  "/apply/form.pdf",   PAGE_STATUS,        RB(ROLE_CANDIDATE), R_LOGIN, h_apply_form, NULL },
+	{ M_GET,  "/review/form.pdf",  PAGE_REVIEWAPP,     RS_STAFF,  R_LOGIN,     h_review_form, h_review_form_fields },
 	{ M_POST, "/review/false",     PAGE_DECIDE,        RS_OFFICE | RB(ROLE_REVIEWER), R_LOGIN, h_review_false, h_review_false_fields },
 };
 

@@ -279,6 +279,9 @@ void		 resp_drop_cookies(struct req *);
 void		 resp_text(struct req *, int, const char *);
 void		 resp_file(struct req *, const char *, const char *,
 		    const char *);
+void		 resp_download(struct req *, const char *, const char *,
+		    const char *, const char *);
+int		 resp_put(void *, const unsigned char *, size_t);
 
 /* reply.c */
 void		 reply_error(struct req *, enum rc);
@@ -562,6 +565,16 @@ enum stmt {
 	STMT_BAN_FIND,
 	STMT_MSG_LIST,
 	STMT_MSG_READ,
+
+	/* appprint.c, roster.c, report.c: 报名表, 名册, 汇总上报 */
+	STMT_AF_MINE,
+	STMT_AF_APP,
+	STMT_AF_MORE,
+	STMT_AF_TEXTS,
+	STMT_AF_APPRAISALS,
+	STMT_AF_PHOTO,
+	STMT_AF_CHAIN,
+	/* end appprint.c */
 
 	/* gkbm-admin (PROG_ADMIN) */
 	STMT_ADM_VERSION_LIST,
@@ -886,6 +899,13 @@ extern const struct fielddef h_message_read_fields[];
 
 /* ban.c */
 int		 ban_find(struct req *, const unsigned char *, const char **);
+
+/* appprint.c, h_form.c, h_formpdf.c: 报名表 as PDF */
+enum rc		 appprint_mine(struct req *);
+enum rc		 appprint_staff(struct req *, long long);
+enum rc		 h_apply_form(struct req *);
+enum rc		 h_review_form(struct req *);
+extern const struct fielddef h_review_form_fields[];
 
 /* h_decide.c, h_batch.c: the review's decisions */
 enum rc		 h_review_decide(struct req *);
