@@ -25,7 +25,7 @@
 #include "web.h"
 #include "pdf.h"
 
-#define AF_LABEL	28.0		/* mm, a label cell */
+#define AF_LABEL	30.0		/* mm, a label cell */
 #define AF_PHOTO	36.0		/* mm, the photo's column */
 #define AF_STEPS	6		/* chain steps kept */
 
@@ -272,10 +272,10 @@ af_draw(struct req *r, struct pdf *p, const struct af *a,
     const unsigned char *jpg, size_t jlen)
 {
 	char		 now[32];
-	time_t		 t = time(NULL);
+	time_t		 t = time(NULL) + 8 * 3600;	/* Beijing time */
 	struct tm	 tm;
 
-	localtime_r(&t, &tm);
+	gmtime_r(&t, &tm);
 	strftime(now, sizeof(now), "%Y-%m-%d %H:%M", &tm);
 	pdf_set_header(p, "河南省机关事业单位工勤技能岗位等级考核网上报名系统",
 	    pool_printf(r->pool, "报名序号 %lld", a->id));

@@ -44,6 +44,7 @@ is($r->content_type, 'application/pdf', 'as a PDF');
 like($r->header('content-disposition') // '', qr/inline; filename="form\.pdf"; filename\*=UTF-8''%E6%8A%A5/,
     'named 报名表-….pdf');
 my $p = GKBM::Print::pdf($r->body);
+GKBM::Print::keep('form.pdf', $r->body);
 is($p->{size}, '595.276 x 841.89 pts (A4)', 'A4 portrait');
 is($p->{pages}, 1, 'one page');
 like($p->{title}, qr/^报名表 李明$/, 'title');

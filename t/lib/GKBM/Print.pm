@@ -55,6 +55,15 @@ sub pdf {
 	    fonts => \@fonts, images => \@images };
 }
 
+# keep(NAME, BYTES): with GKBM_KEEP=DIR, a copy in DIR to look at.
+sub keep {
+	my ($name, $bytes) = @_;
+	my $dir = $ENV{GKBM_KEEP} or return;
+	open(my $fh, '>:raw', "$dir/$name") or die "$dir/$name: $!";
+	print $fh $bytes;
+	close($fh) or die "$dir/$name: $!";
+}
+
 # xlsx(BYTES): the first sheet's rows, each an array of cell values.
 sub xlsx {
 	my ($bytes) = @_;
