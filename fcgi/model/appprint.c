@@ -322,7 +322,7 @@ af_send(struct req *r, long long id)
 	if (pages < 1 || p == NULL)
 		return RC_INTERNAL;
 	pdf_set_total(p, pages);
-	resp_download(r, "application/pdf", "inline", "form.pdf",
+	resp_stream(r, "application/pdf", "inline", "form.pdf",
 	    pool_printf(r->pool, "报名表-%s.pdf", a.name));
 	af_draw(r, p, &a, jpg, jlen);
 	if (pdf_close(p) == -1)

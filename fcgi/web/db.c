@@ -22,7 +22,7 @@
 
 #include "web.h"
 
-#define MAX_BIND	24		/* parameters or columns of a statement */
+#define MAX_BIND	32		/* parameters or columns of a statement */
 #define MAX_COLBUF	65536		/* bytes of one result column */
 
 #define A		RS_ANY
@@ -96,6 +96,39 @@
 	"u.county_code = CASE " \
 	"WHEN g.kind = 'province' OR (u.kind = 'basic' AND pg.kind = 'province') THEN NULL " \
 	"WHEN g.kind = 'county' THEN g.code ELSE NULL END "
+
+/*
+ * The application filters (fcgi/model/appquery.c: 报名信息查询, its export,
+ * the rosters): the applications of one year in units of the account's
+ * subtree, then state, level, route, work type, unit, region (a unit's
+ * city, county or own region), submitted between two dates, 容缺后补,
+ * the name or the ID number's lookup value.  A statement is "SELECT ..."
+ * AQ_FROM [LEFT JOINs without parameters] AQ_WHERE [ORDER, LIMIT] and
+ * declares the params "iissiissssiissssssiissib" (aq_run), followed by
+ * its own (aq_run_page: LIMIT and OFFSET).
+ */
+#define AQ_FROM "FROM applications a JOIN units u ON u.id = a.unit_id " \
+	"JOIN units me ON me.id = ? JOIN accounts c ON c.id = a.account_id "
+#define AQ_WHERE "WHERE a.year = ? AND " SCOPE("u", "me") " " \
+	"AND (? = '' OR a.state = ?) AND (? = 0 OR a.target_level = ?) " \
+	"AND (? = '' OR a.route = ?) AND (? = '' OR a.target_worktype = ?) " \
+	"AND (? = 0 OR a.unit_id = ?) " \
+	"AND (? = '' OR ? IN (u.city_code, u.county_code, u.region_code)) " \
+	"AND (? = '' OR a.submitted_at >= ?) " \
+	"AND (? = '' OR a.submitted_at < ? + INTERVAL 1 DAY) " \
+	"AND (? < 0 OR (a.defer_state > 0) = ?) " \
+	"AND (? = '' OR c.name = ?) AND (? = 0 OR c.idno_mac = ?) "
+#define AQ_FROM_WHERE AQ_FROM AQ_WHERE
+/* A row of the query's list and export (h_query.c). */
+#define AQ_COLS "SELECT a.id, c.id, c.name, c.idno_enc, COALESCE(c.gender, ''), " \
+	"u.code, u.name, COALESCE(g.name, ''), COALESCE(w.name, ''), " \
+	"COALESCE(a.target_level, 0), COALESCE(a.route, ''), a.state, " \
+	"COALESCE(DATE_FORMAT(a.submitted_at, '%Y-%m-%d %H:%i'), ''), " \
+	"a.defer_state, COALESCE(a.wait_level, '') " AQ_FROM \
+	"LEFT JOIN worktypes w ON w.code = a.target_worktype " \
+	"LEFT JOIN regions g ON g.code = u.region_code "
+/* The roles of 报名信息查询 and 信息统计: every admin, no reviewer. */
+#define Q		(RS_STAFF & ~RB(ROLE_REVIEWER))
 
 #define NUM_(x)		#x
 #define NUM(x)		NUM_(x)		/* a number macro as SQL text */

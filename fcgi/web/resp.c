@@ -10,6 +10,7 @@
 /* resp.c: status lines, headers, redirects, plain text and stored files */
 
 #include <string.h>
+#include <unistd.h>
 
 #include "web.h"
 
@@ -128,37 +129,86 @@ resp_file(struct req *r, const char *uri, const char *ctype,
 	    "X-Request-Id: %s\r\n\r\n", ctype, disposition, uri, r->id);
 }
 
+/* Percent-encodes s for filename*=UTF-8''... (RFC 5987 attr-char). */
+static void
+resp_pct(FCGX_Stream *o, const char *s)
+{
+	const unsigned char	*p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("!#$&+-.^_`|~", *p))
+			FCGX_PutChar(*p, o);
+		else
+			FCGX_FPrintF(o, "%%%02X", *p);
+}
+
 /*
- * Begins a download the handler then writes itself with resp_put (a PDF
- * or XLSX made while it is sent): 200, ctype, Content-Disposition with
- * the ASCII name and the UTF-8 one (RFC 6266), never cached, not
- * sniffed.  No page CSP: browsers' PDF viewers refuse a sandbox, and
- * the file holds no script.  reply_send() then writes nothing more.
+ * Answers 200 with size bytes read from fd (an export the worker made:
+ * xlsx.c) as an attachment: ctype, the file's name as UTF-8 (filename*)
+ * with an ASCII fallback (ascii, our own constant), never cached or
+ * sniffed.  Sends 64 KB at a time, so memory does not grow with the
+ * file.  The caller closes fd.  Returns 0, or -1 when fd could not be
+ * read (the response is then cut short: the headers are gone).
  */
-void
-resp_download(struct req *r, const char *ctype, const char *how,
-    const char *ascii, const char *utf8)
+int
+resp_download(struct req *r, const char *ctype, const char *ascii,
+    const char *name, int fd, long long size)
 {
 	FCGX_Stream	*o = r->fcgx->out;
-	const char	*s;
+	char		 buf[65536];
+	ssize_t		 n;
+
+	r->status = 200;
+	r->sent = 1;
+	FCGX_FPrintF(o, "Status: 200 OK\r\nContent-Type: %s\r\n"
+	    "Content-Length: %lld\r\n"
+	    "Content-Disposition: attachment; filename=\"%s\"; "
+	    "filename*=UTF-8''", ctype, size, ascii);
+	resp_pct(o, name);
+	FCGX_FPrintF(o, "\r\nX-Content-Type-Options: nosniff\r\n"
+	    "Content-Security-Policy: default-src 'none'; sandbox\r\n"
+	    "Cache-Control: no-store\r\n"
+	    "Referrer-Policy: same-origin\r\n"
+	    "X-Request-Id: %s\r\n\r\n", r->id);
+	while (size > 0 && (n = read(fd, buf, sizeof(buf))) > 0) {
+		if (FCGX_PutStr(buf, (int)n, o) != (int)n)
+			return -1;
+		size -= n;
+	}
+	if (size > 0) {
+		log_warn("%s: read", __func__);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Begins a file the handler then writes itself with resp_put while it
+ * makes it (pdf.c's documents), so nothing waits whole in memory:
+ * how is "inline" or "attachment", the names as resp_download's; no
+ * Content-Length.  No CSP sandbox: browsers' PDF viewers refuse to run
+ * in one, and the file holds no script.  reply_send() then writes
+ * nothing more.
+ */
+void
+resp_stream(struct req *r, const char *ctype, const char *how,
+    const char *ascii, const char *name)
+{
+	FCGX_Stream	*o = r->fcgx->out;
 
 	r->status = 200;
 	r->sent = 1;
 	FCGX_FPrintF(o, "Status: 200 OK\r\nContent-Type: %s\r\n"
 	    "Content-Disposition: %s; filename=\"%s\"; filename*=UTF-8''",
 	    ctype, how, ascii);
-	for (s = utf8; *s != '\0'; s++)
-		if ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
-		    (*s >= '0' && *s <= '9') || strchr("-._", *s) != NULL)
-			FCGX_PutChar(*s, o);
-		else
-			FCGX_FPrintF(o, "%%%02X", (unsigned char)*s);
+	resp_pct(o, name);
 	FCGX_FPrintF(o, "\r\nX-Content-Type-Options: nosniff\r\n"
 	    "Cache-Control: no-store\r\nReferrer-Policy: same-origin\r\n"
 	    "X-Frame-Options: DENY\r\nX-Request-Id: %s\r\n\r\n", r->id);
 }
 
-/* A writer for pdf.c and the XLSX copy: the bytes to the client; 0 or -1. */
+/* resp_stream's writer (a pdf_write_fn): the bytes to the client; 0 or -1. */
 int
 resp_put(void *v, const unsigned char *data, size_t len)
 {

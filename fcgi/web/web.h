@@ -277,9 +277,11 @@ void		 resp_headers(struct req *, const char *, long long);
 void		 resp_redirect(struct req *, const char *);
 void		 resp_drop_cookies(struct req *);
 void		 resp_text(struct req *, int, const char *);
+int		 resp_download(struct req *, const char *, const char *,
+		    const char *, int, long long);
 void		 resp_file(struct req *, const char *, const char *,
 		    const char *);
-void		 resp_download(struct req *, const char *, const char *,
+void		 resp_stream(struct req *, const char *, const char *,
 		    const char *, const char *);
 int		 resp_put(void *, const unsigned char *, size_t);
 
@@ -575,6 +577,12 @@ enum stmt {
 	STMT_AF_PHOTO,
 	STMT_AF_CHAIN,
 	/* end appprint.c */
+	/* appquery.c, h_query.c, h_stats.c */
+	STMT_AQ_UNIT,
+	STMT_AQ_REGION,
+	STMT_AQ_COUNT,
+	STMT_AQ_LIST,
+	STMT_AQ_EXPORT,
 
 	/* gkbm-admin (PROG_ADMIN) */
 	STMT_ADM_VERSION_LIST,
