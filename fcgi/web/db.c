@@ -130,6 +130,9 @@
 /* The roles of 报名信息查询 and 信息统计: every admin, no reviewer. */
 #define Q		(RS_STAFF & ~RB(ROLE_REVIEWER))
 
+/* The roles of 名册 and 汇总上报: every admin, no reviewer. */
+#define RSR		(RS_STAFF & ~RB(ROLE_REVIEWER))
+
 #define NUM_(x)		#x
 #define NUM(x)		NUM_(x)		/* a number macro as SQL text */
 
@@ -843,6 +846,16 @@ static const struct {
 	  "AND kind = 'photo' ORDER BY id DESC LIMIT 1", C | S },
 	[STMT_AF_CHAIN] = { "i", "iss", "SELECT h.step, h.level, u.name FROM app_chain h "
 	  "JOIN units u ON u.id = h.unit_id WHERE h.application_id = ? ORDER BY h.step", C | S },
+	/* roster.c: 名册, the filters (AQ_WHERE), the ticked ids, a chunk. */
+	[STMT_RS_COUNT] = { "iissiissssiissssssiissibss", "i", "SELECT COUNT(*) " AQ_FROM_WHERE
+	  "AND (? = '' OR FIND_IN_SET(a.id, ?))", RSR },
+	[STMT_RS_ROWS] = { "iissiissssiissssssiissibsssii", "iisbbssssiss", "SELECT a.id, c.id, "
+	  "c.name, c.idno_enc, c.phone_enc, COALESCE(c.gender, ''), u.code, u.name, "
+	  "COALESCE(w.name, ''), COALESCE(a.target_level, 0), COALESCE(a.route, ''), "
+	  "COALESCE(DATE_FORMAT(a.decided_at, '%Y-%m-%d'), '') " AQ_FROM
+	  "LEFT JOIN worktypes w ON w.code = a.target_worktype " AQ_WHERE
+	  "AND (? = '' OR FIND_IN_SET(a.id, ?)) AND (u.code > ? OR (u.code = ? AND a.id > ?)) "
+	  "ORDER BY u.code, a.id LIMIT ?", RSR },
 
 	/*
 	 * gkbm-admin (fcgi/admin/), as the owner account, each prepared on

@@ -46,6 +46,8 @@ const char *const page_names[PAGE__MAX] = {
 	"takeover",		/* PAGE_TAKEOVER */
 	"staffupload",		/* PAGE_STAFFUP */
 	"decide",		/* PAGE_DECIDE */
+	"roster",		/* PAGE_ROSTER */
+	"report",		/* PAGE_REPORT */
 };
 
 /* As in the accounts.role column and the xsl/ directories. */
@@ -148,6 +150,10 @@ static const struct route routes[] = {
 	/* 打印报名表 (appprint.c) */
 	{ M_GET,  "/apply/form.pdf",   PAGE_STATUS,        RB(ROLE_CANDIDATE), R_LOGIN, h_apply_form, NULL },
 	{ M_GET,  "/review/form.pdf",  PAGE_REVIEWAPP,     RS_STAFF,  R_LOGIN,     h_review_form, h_review_form_fields },
+	/* 名册打印 (h_roster.c, roster.c) */
+	{ M_GET,  "/admin/roster",     PAGE_ROSTER,        RS_STAFF & ~RB(ROLE_REVIEWER), R_LOGIN | R_INPAGE, h_roster, h_roster_fields },
+	{ M_GET,  "/admin/roster.pdf", PAGE_ROSTER,        RS_STAFF & ~RB(ROLE_REVIEWER), R_LOGIN, h_roster_pdf, h_roster_fields },
+	{ M_GET,  "/admin/roster.xlsx", PAGE_ROSTER,       RS_STAFF & ~RB(ROLE_REVIEWER), R_LOGIN, h_roster_xlsx, h_roster_fields },
 	{ M_POST, "/review/false",     PAGE_DECIDE,        RS_OFFICE | RB(ROLE_REVIEWER), R_LOGIN, h_review_false, h_review_false_fields },
 };
 

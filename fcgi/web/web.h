@@ -70,6 +70,8 @@ enum page {
 	PAGE_TAKEOVER,		/* 已承接设置 */
 	PAGE_STAFFUP,		/* 代传资料, 添加身份证号 (staff) */
 	PAGE_DECIDE,		/* 审核结果: refused, 409, batch rows */
+	PAGE_ROSTER,		/* 名册打印 */
+	PAGE_REPORT,		/* 汇总上报 */
 	PAGE__MAX
 };
 
@@ -576,6 +578,8 @@ enum stmt {
 	STMT_AF_APPRAISALS,
 	STMT_AF_PHOTO,
 	STMT_AF_CHAIN,
+	STMT_RS_COUNT,
+	STMT_RS_ROWS,
 	/* end appprint.c */
 	/* appquery.c, h_query.c, h_stats.c */
 	STMT_AQ_UNIT,
@@ -914,6 +918,12 @@ enum rc		 appprint_staff(struct req *, long long);
 enum rc		 h_apply_form(struct req *);
 enum rc		 h_review_form(struct req *);
 extern const struct fielddef h_review_form_fields[];
+
+/* h_roster.c, h_report.c: 名册打印, 汇总上报 */
+enum rc		 h_roster(struct req *);
+enum rc		 h_roster_pdf(struct req *);
+enum rc		 h_roster_xlsx(struct req *);
+extern const struct fielddef h_roster_fields[];
 
 /* h_decide.c, h_batch.c: the review's decisions */
 enum rc		 h_review_decide(struct req *);
