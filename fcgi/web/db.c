@@ -128,10 +128,24 @@
 	"LEFT JOIN worktypes w ON w.code = a.target_worktype " \
 	"LEFT JOIN regions g ON g.code = u.region_code "
 /* The roles of 报名信息查询 and 信息统计: every admin, no reviewer. */
-#define Q		(RS_STAFF & ~RB(ROLE_REVIEWER))
+#define Q		RS_QUERY
+
+/*
+ * 信息统计 (h_stats.c): the applications of a year counted by state and
+ * level, work type, unit and region.  The province's statements group
+ * the whole year along one covering index each (schema/0016) and need
+ * no scope; the others go from the units of the account's subtree.
+ */
+#define ST_APPS "FROM units u JOIN units me ON me.id = ? " \
+	"JOIN applications a FORCE INDEX (applications_stat_unit) " \
+	"ON a.unit_id = u.id AND a.year = ? "
+#define ST_BYUNIT "(SELECT unit_id, COUNT(*) n FROM applications " \
+	"FORCE INDEX (applications_stat_year_unit) " \
+	"WHERE year = ? AND unit_id IS NOT NULL GROUP BY unit_id) g "
+#define ST_REGION "IF(me.kind = 'province', u.city_code, u.county_code)"
 
 /* The roles of 名册 and 汇总上报: every admin, no reviewer. */
-#define RSR		(RS_STAFF & ~RB(ROLE_REVIEWER))
+#define RSR		RS_QUERY
 
 #define NUM_(x)		#x
 #define NUM(x)		NUM_(x)		/* a number macro as SQL text */
@@ -810,6 +824,48 @@ static const struct {
 	  "COALESCE(u.phone, '') FROM bans b LEFT JOIN accounts s ON s.id = b.set_by "
 	  "LEFT JOIN units u ON u.id = s.unit_id WHERE b.idno_mac = ? AND b.lifted_at IS NULL "
 	  "AND ? BETWEEN b.year_from AND b.year_to ORDER BY b.id DESC LIMIT 1", N },
+
+	/* 报名信息查询 (appquery.c, h_query.c); see AQ_WHERE. */
+	[STMT_AQ_UNIT] = { "is", "i", "SELECT u.id FROM units u JOIN units me ON me.id = ? "
+	  "WHERE u.code = ? AND " SCOPE("u", "me"), Q },
+	[STMT_AQ_REGION] = { "is", "i", "SELECT EXISTS (SELECT 1 FROM units u JOIN units me ON me.id = ? "
+	  "WHERE ? IN (u.city_code, u.county_code, u.region_code) AND " SCOPE("u", "me") ")", Q },
+	[STMT_AQ_COUNT] = { "iissiissssiissssssiissib", "i", "SELECT COUNT(*) " AQ_FROM_WHERE, Q },
+	[STMT_AQ_LIST] = { "iissiissssiissssssiissibii", "iisbsssssisssis", AQ_COLS AQ_WHERE
+	  "ORDER BY a.id DESC LIMIT ? OFFSET ?", Q },
+	/* The export, a chunk at a time after the last id sent. */
+	[STMT_AQ_EXPORT] = { "iissiissssiissssssiissibii", "iisbsssssisssis", AQ_COLS AQ_WHERE
+	  "AND a.id > ? ORDER BY a.id LIMIT ?", Q },
+
+	/* 信息统计 (h_stats.c): the province's, then any office's. */
+	[STMT_ST_LEVEL_ALL] = { "i", "sii", "SELECT state, COALESCE(target_level, 0), COUNT(*) "
+	  "FROM applications FORCE INDEX (applications_stat_state) "
+	  "WHERE year = ? AND unit_id IS NOT NULL GROUP BY state, target_level", P },
+	[STMT_ST_WT_ALL] = { "i", "ssi", "SELECT COALESCE(g.wt, ''), COALESCE(w.name, ''), g.n "
+	  "FROM (SELECT target_worktype wt, COUNT(*) n FROM applications "
+	  "FORCE INDEX (applications_stat_wt) WHERE year = ? AND unit_id IS NOT NULL "
+	  "GROUP BY target_worktype) g LEFT JOIN worktypes w ON w.code = g.wt "
+	  "ORDER BY g.n DESC, g.wt", P },
+	[STMT_ST_UNIT_ALL] = { "ii", "ssi", "SELECT u.code, u.name, g.n FROM " ST_BYUNIT
+	  "JOIN units u ON u.id = g.unit_id ORDER BY g.n DESC, u.code LIMIT ?", P },
+	[STMT_ST_REGION_ALL] = { "i", "ssi", "SELECT COALESCE(u.city_code, ''), COALESCE(r.name, ''), "
+	  "SUM(g.n) FROM " ST_BYUNIT "JOIN units u ON u.id = g.unit_id "
+	  "LEFT JOIN regions r ON r.code = u.city_code GROUP BY u.city_code ORDER BY u.city_code", P },
+	[STMT_ST_LEVEL] = { "ii", "sii", "SELECT a.state, COALESCE(a.target_level, 0), COUNT(*) "
+	  ST_APPS "WHERE " SCOPE("u", "me") " GROUP BY a.state, a.target_level", Q },
+	[STMT_ST_WT] = { "ii", "ssi", "SELECT COALESCE(a.target_worktype, ''), COALESCE(w.name, ''), "
+	  "COUNT(*) " ST_APPS "LEFT JOIN worktypes w ON w.code = a.target_worktype "
+	  "WHERE " SCOPE("u", "me") " GROUP BY a.target_worktype ORDER BY COUNT(*) DESC, "
+	  "a.target_worktype", Q },
+	[STMT_ST_UNIT] = { "iii", "ssi", "SELECT u.code, u.name, COUNT(*) " ST_APPS
+	  "WHERE " SCOPE("u", "me") " GROUP BY u.id ORDER BY COUNT(*) DESC, u.code LIMIT ?", Q },
+	[STMT_ST_REGION] = { "ii", "ssi", "SELECT COALESCE(" ST_REGION ", ''), COALESCE(r.name, ''), "
+	  "COUNT(*) " ST_APPS "LEFT JOIN regions r ON r.code = " ST_REGION " "
+	  "WHERE " SCOPE("u", "me") " GROUP BY " ST_REGION " ORDER BY " ST_REGION, Q },
+	/* The query's region choices: a city's counties, the province's cities. */
+	[STMT_AQ_REGIONS] = { "i", "ss", "SELECT g.code, g.name FROM regions g JOIN units me ON me.id = ? "
+	  "WHERE (me.kind = 'province' AND g.kind IN ('city', 'direct_county')) "
+	  "OR (me.kind = 'city' AND g.parent_code = me.region_code) ORDER BY g.code", Q },
 
 	/*
 	 * appprint.c: the registration form (报名表) as PDF, for its

@@ -46,6 +46,8 @@ const char *const page_names[PAGE__MAX] = {
 	"takeover",		/* PAGE_TAKEOVER */
 	"staffupload",		/* PAGE_STAFFUP */
 	"decide",		/* PAGE_DECIDE */
+	"query",		/* PAGE_QUERY */
+	"stats",		/* PAGE_STATS */
 	"roster",		/* PAGE_ROSTER */
 	"report",		/* PAGE_REPORT */
 };
@@ -100,6 +102,11 @@ static const struct route routes[] = {
 	{ M_GET,  "/admin/windows",    PAGE_WINDOWS,       RB(ROLE_PROVINCE), R_LOGIN, h_windows, h_year_fields },
 	{ M_POST, "/admin/windows",    PAGE_WINDOWS,       RB(ROLE_PROVINCE), R_LOGIN, h_windows_post, h_windows_fields },
 	{ M_GET,  "/admin/registrations", PAGE_REGISTRATIONS, RS_OFFICE, R_LOGIN | R_INPAGE, h_registrations, h_registrations_fields },
+	/* 报名信息查询 and 信息统计 (h_query.c, h_stats.c): every admin, its subtree. */
+	{ M_GET,  "/admin/query",      PAGE_QUERY,         RS_QUERY,  R_LOGIN | R_INPAGE, h_query, appquery_fields },
+	{ M_GET,  "/admin/query.xlsx", PAGE_QUERY,         RS_QUERY,  R_LOGIN,     h_query_xlsx, appquery_fields },
+	{ M_GET,  "/admin/stats",      PAGE_STATS,         RS_QUERY,  R_LOGIN | R_INPAGE, h_stats, h_stats_fields },
+	{ M_GET,  "/admin/stats.xlsx", PAGE_STATS,         RS_QUERY,  R_LOGIN,     h_stats_xlsx, h_stats_fields },
 	/* The application (h_apply.c, h_lookup.c). */
 	{ M_GET,  "/apply",            PAGE_APPLY,         RB(ROLE_CANDIDATE), R_LOGIN, h_apply, NULL },
 	{ M_POST, "/apply",            PAGE_APPLY,         RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART | R_KEEP, h_apply_post, appform_fields },
@@ -151,9 +158,9 @@ static const struct route routes[] = {
 	{ M_GET,  "/apply/form.pdf",   PAGE_STATUS,        RB(ROLE_CANDIDATE), R_LOGIN, h_apply_form, NULL },
 	{ M_GET,  "/review/form.pdf",  PAGE_REVIEWAPP,     RS_STAFF,  R_LOGIN,     h_review_form, h_review_form_fields },
 	/* 名册打印 (h_roster.c, roster.c) */
-	{ M_GET,  "/admin/roster",     PAGE_ROSTER,        RS_STAFF & ~RB(ROLE_REVIEWER), R_LOGIN | R_INPAGE, h_roster, h_roster_fields },
-	{ M_GET,  "/admin/roster.pdf", PAGE_ROSTER,        RS_STAFF & ~RB(ROLE_REVIEWER), R_LOGIN, h_roster_pdf, h_roster_fields },
-	{ M_GET,  "/admin/roster.xlsx", PAGE_ROSTER,       RS_STAFF & ~RB(ROLE_REVIEWER), R_LOGIN, h_roster_xlsx, h_roster_fields },
+	{ M_GET,  "/admin/roster",     PAGE_ROSTER,        RS_QUERY, R_LOGIN | R_INPAGE, h_roster, h_roster_fields },
+	{ M_GET,  "/admin/roster.pdf", PAGE_ROSTER,        RS_QUERY, R_LOGIN, h_roster_pdf, h_roster_fields },
+	{ M_GET,  "/admin/roster.xlsx", PAGE_ROSTER,       RS_QUERY, R_LOGIN, h_roster_xlsx, h_roster_fields },
 	{ M_POST, "/review/false",     PAGE_DECIDE,        RS_OFFICE | RB(ROLE_REVIEWER), R_LOGIN, h_review_false, h_review_false_fields },
 };
 

@@ -36,6 +36,8 @@ enum role {
 #define RS_USER		(RS_ANY & ~RB(ROLE_ANON))
 #define RS_STAFF	(RS_USER & ~RB(ROLE_CANDIDATE))
 #define RS_OFFICE	(RB(ROLE_COUNTY) | RB(ROLE_CITY) | RB(ROLE_PROVINCE))
+/* 报名信息查询 and 信息统计: every admin (no reviewer). */
+#define RS_QUERY	(RS_STAFF & ~RB(ROLE_REVIEWER))
 
 enum page {
 	PAGE_LOGIN,
@@ -70,6 +72,8 @@ enum page {
 	PAGE_TAKEOVER,		/* 已承接设置 */
 	PAGE_STAFFUP,		/* 代传资料, 添加身份证号 (staff) */
 	PAGE_DECIDE,		/* 审核结果: refused, 409, batch rows */
+	PAGE_QUERY,		/* 报名信息查询 */
+	PAGE_STATS,		/* 信息统计 */
 	PAGE_ROSTER,		/* 名册打印 */
 	PAGE_REPORT,		/* 汇总上报 */
 	PAGE__MAX
@@ -587,6 +591,15 @@ enum stmt {
 	STMT_AQ_COUNT,
 	STMT_AQ_LIST,
 	STMT_AQ_EXPORT,
+	STMT_ST_LEVEL_ALL,
+	STMT_ST_WT_ALL,
+	STMT_ST_UNIT_ALL,
+	STMT_ST_REGION_ALL,
+	STMT_ST_LEVEL,
+	STMT_ST_WT,
+	STMT_ST_UNIT,
+	STMT_ST_REGION,
+	STMT_AQ_REGIONS,
 
 	/* gkbm-admin (PROG_ADMIN) */
 	STMT_ADM_VERSION_LIST,
@@ -885,6 +898,13 @@ void		 queue_cache(const char *, long long);
 enum rc		 h_review_queue(struct req *);
 enum rc		 h_review_records(struct req *);
 enum rc		 h_review_app(struct req *);
+/* h_query.c, h_stats.c */
+enum rc		 h_query(struct req *);
+enum rc		 h_query_xlsx(struct req *);
+enum rc		 h_stats(struct req *);
+enum rc		 h_stats_xlsx(struct req *);
+extern const struct fielddef appquery_fields[];	/* appquery.c */
+extern const struct fielddef h_stats_fields[];
 extern const struct fielddef h_review_queue_fields[];
 extern const struct fielddef h_review_records_fields[];
 /* h_defer.c, h_notes.c, h_takeover.c, h_staffup.c (issue 11: defer) */

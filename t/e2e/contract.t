@@ -28,7 +28,7 @@ my $TMP = tempdir('gkbm-contract-XXXXXX', TMPDIR => 1, CLEANUP => 1);
 my @PAGES = qw(login notice register forgot password home windows
     registrations error sms apply units worktypes policy upload qr mobile
     status manual rules phones phoneedit canapply decide queue records reviewapp
-    deferred notes takeover staffupload);
+    deferred notes takeover staffupload query stats);
 
 # The stack first: it may skip_all (no mariadbd, nginx), before any test.
 my $s = GKBM->start(workers => 2);
@@ -411,6 +411,25 @@ got('candidate POST /password bad csrf (403)', 'error', 403,
 	got('unit GET /review/records?k=returned (a row)', 'records', 200,
 	    $b{unit}->get('/review/records?k=returned', accept => 'xml'));
 }
+
+# 报名信息查询 and 信息统计 (h_query.c, h_stats.c): every admin; a row
+# (赵审核 in ZZBAS), a filtered list, a refused filter, the reviewer.
+for my $k (qw(unit supervising county city province)) {
+	got("$k GET /admin/query", 'query', 200,
+	    $b{$k}->get('/admin/query', accept => 'xml'));
+	got("$k GET /admin/stats", 'stats', 200,
+	    $b{$k}->get('/admin/stats', accept => 'xml'));
+}
+got('city GET /admin/query filtered', 'query', 200,
+    $b{city}->get('/admin/query?year=' . $Y . '&state=submitted&level=4&route=years'
+    . '&wt=W019&unit=ZZBAS&region=410100&from=2020-01-01&to=2099-12-31'
+    . '&deferred=no&who=%E8%B5%B5%E5%AE%A1%E6%A0%B8&page=1', accept => 'xml'));
+got('city GET /admin/query?level=9 (400)', 'query', 400,
+    $b{city}->get('/admin/query?level=9', accept => 'xml'));
+got('province GET /admin/stats?year=x (400)', 'stats', 400,
+    $b{province}->get('/admin/stats?year=x', accept => 'xml'));
+got('reviewer GET /admin/query (403)', 'error', 403,
+    $b{reviewer}->get('/admin/query', accept => 'xml'));
 
 # The help and public pages, for every role (h_help.c, h_phones.c,
 # h_canapply.c).

@@ -167,6 +167,11 @@
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'市级复核意见'"/><xsl:with-param name="href" select="'/review/notes?k=city'"/></xsl:call-template>
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'省级标记记录'"/><xsl:with-param name="href" select="'/review/notes?k=province'"/></xsl:call-template>
     </xsl:if>
+    <!-- 报名信息查询, 信息统计 (002 §1.1.5): every admin, not a reviewer -->
+    <xsl:if test="$role != 'candidate' and $role != 'reviewer'">
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'报名信息查询'"/><xsl:with-param name="href" select="'/admin/query'"/></xsl:call-template>
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'信息统计'"/><xsl:with-param name="href" select="'/admin/stats'"/></xsl:call-template>
+    </xsl:if>
     <xsl:if test="$role = 'city' or $role = 'province'">
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'已承接设置'"/><xsl:with-param name="href" select="'/review/takeover'"/></xsl:call-template>
     </xsl:if>
