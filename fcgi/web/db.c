@@ -905,7 +905,7 @@ static const struct {
 	/* roster.c: 名册, the filters (AQ_WHERE), the ticked ids, a chunk. */
 	[STMT_RS_COUNT] = { "iissiissssiissssssiissibss", "i", "SELECT COUNT(*) " AQ_FROM_WHERE
 	  "AND (? = '' OR FIND_IN_SET(a.id, ?))", RSR },
-	[STMT_RS_ROWS] = { "iissiissssiissssssiissibsssii", "iisbbssssiss", "SELECT a.id, c.id, "
+	[STMT_RS_ROWS] = { "iissiissssiissssssiissibssssii", "iisbbssssiss", "SELECT a.id, c.id, "
 	  "c.name, c.idno_enc, c.phone_enc, COALESCE(c.gender, ''), u.code, u.name, "
 	  "COALESCE(w.name, ''), COALESCE(a.target_level, 0), COALESCE(a.route, ''), "
 	  "COALESCE(DATE_FORMAT(a.decided_at, '%Y-%m-%d'), '') " AQ_FROM

@@ -10,7 +10,7 @@ document.addEventListener('DOMContentLoaded', function () {
   document.querySelectorAll('input[data-all]').forEach(function (all) {
     all.hidden = false;
     all.addEventListener('change', function () {
-      document.querySelectorAll('input[name="id"][form="' +
+      document.querySelectorAll('input[name="ids"][form="' +
           all.getAttribute('form') + '"]').forEach(function (c) {
         c.checked = all.checked;
       });

@@ -76,7 +76,7 @@
           <tbody>
             <xsl:for-each select="$list/row">
               <tr>
-                <td class="no-print"><input type="checkbox" name="id" value="{@id}" form="export" aria-label="勾选 {@name}"/></td>
+                <td class="no-print"><input type="checkbox" name="ids" value="{@id}" form="export" aria-label="勾选 {@name}"/></td>
                 <td class="num"><xsl:value-of select="@n"/></td>
                 <td><xsl:value-of select="@name"/></td>
                 <td><xsl:value-of select="@gender"/></td>

@@ -24,7 +24,7 @@
 #include "roster.h"
 
 #define ROSTER_PAGE	50	/* rows on the page */
-#define ROSTER_TICKS	500	/* ticked rows one export takes */
+#define ROSTER_TICKS	200	/* ticked rows one export takes */
 
 enum { RF_KIND = AQ__MAX, RF_ID };
 
@@ -33,7 +33,7 @@ const struct fielddef h_roster_fields[] = {
 	[RF_KIND] = { "k", FT_CHOICE, FL_QUERY, 0, 0, NULL,
 	    "名册类型不正确：请选择终审通过名册或现场审核名册。", roster_keys,
 	    NULL },
-	[RF_ID] = { "id", FT_UINT, FL_QUERY | FL_MANY, 1, 4294967295LL, NULL,
+	[RF_ID] = { "ids", FT_UINT, FL_QUERY | FL_MANY, 1, 4294967295LL, NULL,
 	    "勾选的报名序号不正确，请重新勾选后再导出。", NULL, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
 };
@@ -62,7 +62,7 @@ roster_read(struct req *r, struct aquery *q)
 		return "查询条件不正确。";
 	}
 	if (r->fv[RF_ID].neach > ROSTER_TICKS)
-		return "一次最多导出500个勾选的人员；要导出全部，请不勾选任何人员。";
+		return "一次最多导出200个勾选的人员；要导出全部，请不勾选任何人员。";
 	return aq_read(r, q);
 }
 
