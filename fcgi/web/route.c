@@ -161,6 +161,12 @@ static const struct route routes[] = {
 	{ M_GET,  "/admin/roster",     PAGE_ROSTER,        RS_QUERY, R_LOGIN | R_INPAGE, h_roster, h_roster_fields },
 	{ M_GET,  "/admin/roster.pdf", PAGE_ROSTER,        RS_QUERY, R_LOGIN, h_roster_pdf, h_roster_fields },
 	{ M_GET,  "/admin/roster.xlsx", PAGE_ROSTER,       RS_QUERY, R_LOGIN, h_roster_xlsx, h_roster_fields },
+	/* 汇总上报 (h_report.c, report.c) */
+	{ M_GET,  "/admin/report",     PAGE_REPORT,        RB(ROLE_CITY) | RB(ROLE_SUPERVISING) | RB(ROLE_PROVINCE), R_LOGIN | R_INPAGE, h_report, h_report_fields },
+	{ M_POST, "/admin/report",     PAGE_REPORT,        RB(ROLE_CITY) | RB(ROLE_SUPERVISING), R_LOGIN | R_INPAGE, h_report_submit, h_report_submit_fields },
+	{ M_POST, "/admin/report/reopen", PAGE_REPORT,     RB(ROLE_PROVINCE), R_LOGIN | R_INPAGE, h_report_reopen, h_report_reopen_fields },
+	{ M_GET,  "/admin/report.pdf", PAGE_REPORT,        RB(ROLE_CITY) | RB(ROLE_SUPERVISING) | RB(ROLE_PROVINCE), R_LOGIN, h_report_pdf, h_report_fields },
+	{ M_GET,  "/admin/report.xlsx", PAGE_REPORT,       RB(ROLE_CITY) | RB(ROLE_SUPERVISING) | RB(ROLE_PROVINCE), R_LOGIN, h_report_xlsx, h_report_fields },
 	{ M_POST, "/review/false",     PAGE_DECIDE,        RS_OFFICE | RB(ROLE_REVIEWER), R_LOGIN, h_review_false, h_review_false_fields },
 };
 

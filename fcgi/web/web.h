@@ -584,6 +584,18 @@ enum stmt {
 	STMT_AF_CHAIN,
 	STMT_RS_COUNT,
 	STMT_RS_ROWS,
+	STMT_RP_UNIT,
+	STMT_RP_MINE,
+	STMT_RP_LOCK_UNIT,
+	STMT_RP_LAST_STATE,
+	STMT_RP_INSERT,
+	STMT_RP_COPY,
+	STMT_RP_ROWS,
+	STMT_RP_SEAL,
+	STMT_RP_GET,
+	STMT_RP_REPORTERS,
+	STMT_RP_REOPEN_LOCK,
+	STMT_RP_REOPEN,
 	/* end appprint.c */
 	/* appquery.c, h_query.c, h_stats.c */
 	STMT_AQ_UNIT,
@@ -944,6 +956,14 @@ enum rc		 h_roster(struct req *);
 enum rc		 h_roster_pdf(struct req *);
 enum rc		 h_roster_xlsx(struct req *);
 extern const struct fielddef h_roster_fields[];
+enum rc		 h_report(struct req *);
+enum rc		 h_report_submit(struct req *);
+enum rc		 h_report_reopen(struct req *);
+enum rc		 h_report_pdf(struct req *);
+enum rc		 h_report_xlsx(struct req *);
+extern const struct fielddef h_report_fields[];
+extern const struct fielddef h_report_submit_fields[];
+extern const struct fielddef h_report_reopen_fields[];
 
 /* h_decide.c, h_batch.c: the review's decisions */
 enum rc		 h_review_decide(struct req *);
