@@ -23,7 +23,7 @@ CREATE TABLE reports (
 	reopened_by	INT UNSIGNED NULL,
 	reopened_at	DATETIME NULL,
 	reopen_reason	VARCHAR(200) NULL,
-	KEY reports_unit (year, unit_id, id),
+	KEY reports_year_unit (year, unit_id, id),
 	CONSTRAINT reports_year FOREIGN KEY (year) REFERENCES years (year),
 	CONSTRAINT reports_unit FOREIGN KEY (unit_id) REFERENCES units (id),
 	CONSTRAINT reports_by FOREIGN KEY (reported_by) REFERENCES accounts (id),
