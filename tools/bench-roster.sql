@@ -4,7 +4,7 @@
 -- office's 终审通过名册 filtered by that unit has exactly @n rows.
 --
 --   mariadb gkbm -e "SET @year = 2026, @sup = '4101000101',
---       @unit = '4101000103', @n = 10000; SOURCE tools/bench-roster.sql"
+--       @unit = '4101000199', @n = 10000; SOURCE tools/bench-roster.sql"
 --
 -- The candidates are found again by their lookup value (a hash of
 -- 'gkbm-bench-roster:' and the number), so running it again adds only
