@@ -26,12 +26,18 @@
  */
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <openssl/crypto.h>
 
 #include "web.h"
 #include "appquery.h"
+
+#define AQ_COUNT_BIG	1000	/* counts at least this big are kept */
+#define AQ_COUNT_TTL	10	/* seconds */
+#define AQ_COUNT_SLOTS	16	/* kept counts per worker */
 
 const char *const aq_states[] = { "draft", "submitted", "returned",
     "rejected", "approved", "cancelled", NULL };
@@ -206,15 +212,61 @@ aq_run_page(struct req *r, enum stmt s, const struct aquery *q,
 	    limit, offset);
 }
 
-/* The number of applications q finds into *n.  Returns 0 or -1. */
+/* The kept counts (aq_count). */
+static struct {
+	char		 key[320];
+	long long	 n;
+	time_t		 at;
+}		 aq_kept[AQ_COUNT_SLOTS];
+static size_t	 aq_kept_next;
+
+/* The key of q's count: the account's unit and every filter. */
+static void
+aq_count_key(const struct aquery *q, char *key, size_t sz)
+{
+	char	 mac[2 * MAC_LEN + 1];
+	size_t	 i;
+
+	for (i = 0; i < MAC_LEN; i++)
+		snprintf(mac + 2 * i, 3, "%02x", q->mac[i]);
+	snprintf(key, sz, "%lld|%lld|%s|%lld|%s|%s|%lld|%s|%s|%s|%lld|%s|%s",
+	    q->me, q->year, q->state, q->level, q->route, q->wt, q->unit,
+	    q->region, q->from, q->to, q->defer, q->name,
+	    q->byid ? mac : "");
+}
+
+/*
+ * The number of applications q finds into *n.  Counting reads every
+ * row found (a province's year is 300,000), and paging through a list
+ * counts again on each page: a count of at least AQ_COUNT_BIG is kept
+ * by the worker for AQ_COUNT_TTL seconds ("共 N 人" may lag by seconds;
+ * the rows are always read fresh).  Returns 0 or -1.
+ */
 int
 aq_count(struct req *r, const struct aquery *q, long long *n)
 {
+	char	 key[320];
+	time_t	 now = time(NULL);
+	size_t	 i;
+
+	aq_count_key(q, key, sizeof(key));
+	for (i = 0; i < AQ_COUNT_SLOTS; i++)
+		if (strcmp(aq_kept[i].key, key) == 0 &&
+		    now - aq_kept[i].at < AQ_COUNT_TTL) {
+			*n = aq_kept[i].n;
+			return 0;
+		}
 	*n = 0;
 	if (aq_run(r, STMT_AQ_COUNT, q) == -1 ||
 	    db_row(r, STMT_AQ_COUNT, n) == -1)
 		return -1;
 	db_done(r, STMT_AQ_COUNT);
+	if (*n >= AQ_COUNT_BIG) {
+		i = aq_kept_next++ % AQ_COUNT_SLOTS;
+		snprintf(aq_kept[i].key, sizeof(aq_kept[i].key), "%s", key);
+		aq_kept[i].n = *n;
+		aq_kept[i].at = now;
+	}
 	return 0;
 }
 

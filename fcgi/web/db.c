@@ -127,6 +127,8 @@
 	"a.defer_state, COALESCE(a.wait_level, '') " AQ_FROM \
 	"LEFT JOIN worktypes w ON w.code = a.target_worktype " \
 	"LEFT JOIN regions g ON g.code = u.region_code "
+/* Unit u in the subtree of the account's unit me (a row's last string). */
+#define IN_SCOPE	SCOPE("u", "me")
 /* The roles of 报名信息查询 and 信息统计: every admin, no reviewer. */
 #define Q		RS_QUERY
 
@@ -829,9 +831,9 @@ static const struct {
 
 	/* 报名信息查询 (appquery.c, h_query.c); see AQ_WHERE. */
 	[STMT_AQ_UNIT] = { "is", "i", "SELECT u.id FROM units u JOIN units me ON me.id = ? "
-	  "WHERE u.code = ? AND " SCOPE("u", "me"), Q },
+	  "WHERE u.code = ? AND " IN_SCOPE, Q },
 	[STMT_AQ_REGION] = { "is", "i", "SELECT EXISTS (SELECT 1 FROM units u JOIN units me ON me.id = ? "
-	  "WHERE ? IN (u.city_code, u.county_code, u.region_code) AND " SCOPE("u", "me") ")", Q },
+	  "WHERE ? IN (u.city_code, u.county_code, u.region_code) AND " IN_SCOPE ")", Q },
 	[STMT_AQ_COUNT] = { "iissiissssiissssssiissib", "i", "SELECT COUNT(*) " AQ_FROM_WHERE, Q },
 	[STMT_AQ_LIST] = { "iissiissssiissssssiissibii", "iisbsssssisssis", AQ_COLS AQ_WHERE
 	  "ORDER BY a.id DESC LIMIT ? OFFSET ?", Q },
@@ -854,16 +856,24 @@ static const struct {
 	  "SUM(g.n) FROM " ST_BYUNIT "JOIN units u ON u.id = g.unit_id "
 	  "LEFT JOIN regions r ON r.code = u.city_code GROUP BY u.city_code ORDER BY u.city_code", P },
 	[STMT_ST_LEVEL] = { "ii", "sii", "SELECT a.state, COALESCE(a.target_level, 0), COUNT(*) "
-	  ST_APPS "WHERE " SCOPE("u", "me") " GROUP BY a.state, a.target_level", Q },
+	  ST_APPS "WHERE " IN_SCOPE " GROUP BY a.state, a.target_level", Q },
 	[STMT_ST_WT] = { "ii", "ssi", "SELECT COALESCE(a.target_worktype, ''), COALESCE(w.name, ''), "
 	  "COUNT(*) " ST_APPS "LEFT JOIN worktypes w ON w.code = a.target_worktype "
-	  "WHERE " SCOPE("u", "me") " GROUP BY a.target_worktype ORDER BY COUNT(*) DESC, "
+	  "WHERE " IN_SCOPE " GROUP BY a.target_worktype ORDER BY COUNT(*) DESC, "
 	  "a.target_worktype", Q },
 	[STMT_ST_UNIT] = { "iii", "ssi", "SELECT u.code, u.name, COUNT(*) " ST_APPS
-	  "WHERE " SCOPE("u", "me") " GROUP BY u.id ORDER BY COUNT(*) DESC, u.code LIMIT ?", Q },
+	  "WHERE " IN_SCOPE " GROUP BY u.id ORDER BY COUNT(*) DESC, u.code LIMIT ?", Q },
 	[STMT_ST_REGION] = { "ii", "ssi", "SELECT COALESCE(" ST_REGION ", ''), COALESCE(r.name, ''), "
 	  "COUNT(*) " ST_APPS "LEFT JOIN regions r ON r.code = " ST_REGION " "
-	  "WHERE " SCOPE("u", "me") " GROUP BY " ST_REGION " ORDER BY " ST_REGION, Q },
+	  "WHERE " IN_SCOPE " GROUP BY " ST_REGION " ORDER BY " ST_REGION, Q },
+	/* The snapshot of an account unit's counts (h_stats.c st_counts). */
+	[STMT_ST_SNAP_GET] = { "iii", "isb", "SELECT made_at > NOW(3) - INTERVAL ? SECOND, "
+	  "DATE_FORMAT(made_at, '%Y-%m-%d %H:%i:%s'), body FROM stats_snapshot "
+	  "WHERE unit_id = ? AND year = ?", Q },
+	[STMT_ST_SNAP_PUT] = { "iib", "", "REPLACE INTO stats_snapshot (unit_id, year, made_at, body) "
+	  "VALUES (?, ?, NOW(3), ?)", Q },
+	[STMT_ST_LOCK] = { "s", "i", "SELECT COALESCE(GET_LOCK(?, 0), 0)", Q },
+	[STMT_ST_UNLOCK] = { "s", "i", "SELECT COALESCE(RELEASE_LOCK(?), 0)", Q },
 	/* The query's region choices: a city's counties, the province's cities. */
 	[STMT_AQ_REGIONS] = { "i", "ss", "SELECT g.code, g.name FROM regions g JOIN units me ON me.id = ? "
 	  "WHERE (me.kind = 'province' AND g.kind IN ('city', 'direct_county')) "

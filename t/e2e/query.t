@@ -8,6 +8,7 @@ use strict;
 use warnings;
 use utf8;
 
+use DBI;
 use Encode ();
 use Test::More;
 use GKBM;
@@ -298,6 +299,31 @@ for my $k (sort keys %SCOPE) {
 	ok(!$w->nodes('/stats/total'), '... and counts nothing');
 	is($rv->b('province')->get('/admin/stats.xlsx?year=abc')->status, 400, '... the export too');
 }
+# The snapshot: within a minute the counts are shown as counted (and
+# when); an older snapshot is counted again, unless another worker is
+# counting (its lock held), when the old one is shown meanwhile.
+{
+	my $b = $rv->b('city');
+	my $n0 = $b->get('/admin/stats', accept => 'xml')->xpath('/stats/total/@n');
+	my $c4 = $rv->candidate('ZZBAS');
+	my $r = $b->get('/admin/stats', accept => 'xml');
+	is($r->xpath('/stats/total/@n'), $n0, 'city: a snapshot under a minute old is shown');
+	like($r->xpath('/stats/@counted'), qr/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/, '... saying when it was counted');
+	my $city = $s->count(q{SELECT id FROM units WHERE code = 'ZZCITY'});
+	$dbh->do('UPDATE stats_snapshot SET made_at = made_at - INTERVAL 2 MINUTE WHERE unit_id = ?', undef, $city);
+	my $lock = "gkbm-stats-$city-$Y";
+	# A connection of its own holds the lock, as a worker counting would.
+	my $dbh2 = DBI->connect("DBI:MariaDB:database=$s->{dbname};mariadb_socket=$s->{dbsock}",
+	    $s->{admin_user}, $s->{admin_pw}, { RaiseError => 1 });
+	is($dbh2->selectrow_array('SELECT GET_LOCK(?, 0)', undef, $lock), 1, 'another counts (holds the lock)');
+	$r = $b->get('/admin/stats', accept => 'xml');
+	is($r->xpath('/stats/total/@n'), $n0, '... the old snapshot is shown meanwhile');
+	$dbh2->do('SELECT RELEASE_LOCK(?)', undef, $lock);
+	$r = $b->get('/admin/stats', accept => 'xml');
+	is($r->xpath('/stats/total/@n'), $n0 + 1, 'the lock free, an old snapshot is counted again');
+	is($r->xpath('/stats/total/@n'), sqlcount('city', $Y), '... as SQL counts');
+	$stats_ok->($r, 'city /admin/stats counted again');
+}
 {
 	my $x = $rv->b('province')->get('/admin/stats.xlsx');
 	is($x->status, 200, 'province: the statistics export');
@@ -314,6 +340,31 @@ for my $k (sort keys %SCOPE) {
 	my $k = sheets($rv->b('county')->get('/admin/stats.xlsx'));
 	ok(!$k->{'按地区'}, 'a county: no region sheet');
 	is(scalar(@{ $k->{'按单位'} }) - 1, 1, 'a county: its one unit');
+}
+
+# A big count (at least 1,000) is kept by the worker for seconds while
+# the rows are read fresh: 1,000 applications more in 省直 (SZBAS).
+{
+	$dbh->do(q{INSERT INTO accounts (role, year, name, idno_mac, region_code,
+	    level, pw_hash, pw_changed_at, created_at) SELECT 'candidate', ?,
+	    '批量人', UNHEX(SHA2(CONCAT('query-t:', seq), 256)), '410100', 4, '!',
+	    NOW(), NOW() FROM seq_1_to_1000}, undef, $Y);
+	$dbh->do(q{INSERT INTO applications (account_id, year, state, unit_id,
+	    target_level, created_at, updated_at) SELECT a.id, ?, 'draft', u.id,
+	    4, NOW(), NOW() FROM accounts a, units u WHERE a.name = '批量人'
+	    AND u.code = 'SZBAS'}, undef, $Y);
+	my $want = $s->count('SELECT COUNT(*) FROM applications a JOIN units u ON u.id = a.unit_id WHERE a.year = ?', $Y);
+	my $b = $rv->b('szsup');
+	my $n = $b->get('/admin/query', accept => 'xml')->xpath('/query/list/@total');
+	ok($n >= 1000, "szsup: $n applications");
+	# Each worker (2) counts once and keeps it (accept takes turns).
+	$b->get('/admin/query', accept => 'xml') for 1 .. 10;
+	my $c5 = $rv->candidate('SZBAS');
+	my $r = $b->get('/admin/query', accept => 'xml');
+	is($r->xpath('/query/list/@total'), $n, 'the big count is kept for seconds');
+	is($r->xpath('/query/list/row[1]/@id'), $c5->{app}, '... the rows read fresh (the new one first)');
+	my $small = $b->get('/admin/query?state=submitted', accept => 'xml');
+	is($small->xpath('/query/list/@total'), 2, 'a small count is always counted');
 }
 
 $s->finish;

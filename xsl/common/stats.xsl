@@ -129,6 +129,9 @@
           <xsl:text>年度 </xsl:text><xsl:value-of select="/*/total/@p"/><xsl:text> 人）</xsl:text>
         </xsl:if>
         <xsl:text>。</xsl:text>
+        <xsl:if test="/*/@counted">
+          <span class="counted">统计时间：<xsl:value-of select="/*/@counted"/>（每分钟更新）</span>
+        </xsl:if>
         <xsl:if test="$prev != ''">
           <span class="legend"><span class="key key-now"></span>本年度 <span class="key key-prev"></span>上一年度</span>
         </xsl:if>

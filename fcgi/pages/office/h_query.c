@@ -43,10 +43,14 @@ struct qrow {
 	size_t		 iel;
 };
 
-#define QROW_OUT(q) &(q)->id, &(q)->acct, &(q)->name, &(q)->ie, &(q)->iel, \
-	&(q)->gender, &(q)->ucode, &(q)->uname, &(q)->region, &(q)->wt, \
-	&(q)->level, &(q)->route, &(q)->state, &(q)->submitted, &(q)->defer, \
-	&(q)->wait
+/* Fetches a row of s (STMT_AQ_LIST or STMT_AQ_EXPORT) into q: db_row(). */
+static int
+query_fetch(struct req *r, enum stmt s, struct qrow *q)
+{
+	return db_row(r, s, &q->id, &q->acct, &q->name, &q->ie, &q->iel,
+	    &q->gender, &q->ucode, &q->uname, &q->region, &q->wt, &q->level,
+	    &q->route, &q->state, &q->submitted, &q->defer, &q->wait);
+}
 
 /* The review levels where an application waits, in words. */
 static const struct {
@@ -191,7 +195,7 @@ query_list(struct req *r, const struct aquery *q)
 	if (aq_run_page(r, STMT_AQ_LIST, q, (long long)LIST_SIZE,
 	    (q->page - 1) * LIST_SIZE) == -1)
 		return RC_DB;
-	while ((k = db_row(r, STMT_AQ_LIST, QROW_OUT(&row))) == 1)
+	while ((k = query_fetch(r, STMT_AQ_LIST, &row)) == 1)
 		query_row_xml(r, list, &row);
 	return k == -1 ? RC_DB : RC_OK;
 }
@@ -302,7 +306,7 @@ query_export_rows(struct req *r, struct xlsx *x, const struct aquery *q,
 		    (long long)EXPORT_CHUNK) == -1)
 			return -1;
 		r->pool = pool_new();
-		while ((k = db_row(r, STMT_AQ_EXPORT, QROW_OUT(&row))) == 1) {
+		while ((k = query_fetch(r, STMT_AQ_EXPORT, &row)) == 1) {
 			got++;
 			after = row.id;
 			if (rc == 0 && query_export_row(r, x, *rows + 1, &row,

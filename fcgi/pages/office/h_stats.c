@@ -17,11 +17,18 @@
  *
  * The province's counts read one covering index per table for the year
  * (schema/0016, the *_ALL statements); the other offices' go from their
- * own units.  An application is counted once it has a unit (a draft
- * before its unit is chosen belongs to nobody's subtree yet).
+ * own units.  Even so, counting 300,000 applications twice (this year
+ * and the last) takes a second or more on a busy server, so the page
+ * shows a snapshot of the counts at most STATS_TTL seconds old, shared
+ * by the workers in stats_snapshot and made again by one of them at a
+ * time (st_counts); the page says when it was counted.  The export is
+ * always counted afresh.  An application is counted once it has a unit
+ * (a draft before its unit is chosen belongs to nobody's subtree yet).
  */
 
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -34,6 +41,8 @@
 #define ST_UNITS_ALL	1000000
 #define ST_LEVELS	6	/* level 0 (not chosen yet) .. 5 */
 #define ST_STATES	6	/* as aq_states */
+#define STATS_TTL	60	/* seconds a snapshot of the counts is shown */
+#define ST_SNAP_MAX	60000	/* bytes of a snapshot (MAX_COLBUF: 64 KB) */
 
 /* A counted table: rows by key, this year's n and last year's p. */
 struct st_row {
@@ -51,6 +60,8 @@ struct st_data {
 	long long	 year, prev;		/* prev 0: no comparison */
 	long long	 cube[2][ST_STATES][ST_LEVELS];	/* [prev][state][level] */
 	struct st_table	 wt, region;
+	struct st_table	 units;			/* the page's first units */
+	char		 made[24];		/* when counted */
 };
 
 /* The statements of a table: [province][table]. */
@@ -251,27 +262,186 @@ st_table_xml(struct req *r, const char *name, const struct st_table *t,
 	}
 }
 
-/* <byunit>: the units with the most applications. */
+/* The first ST_UNITS_PAGE units of year into d->units.  Returns 0, -1. */
 static int
-st_units_xml(struct req *r, long long year)
+st_read_units(struct req *r, struct st_data *d)
 {
-	xmlNodePtr	 e, row;
+	struct st_row	*row;
 	char		*code, *name;
 	long long	 n;
 	int		 k;
 
-	e = xml_el(r->root, "byunit", NULL);
-	xml_attrf(e, "limit", "%d", ST_UNITS_PAGE);
-	if (st_run(r, ST_UNIT, year, ST_UNITS_PAGE) == -1)
+	if (st_run(r, ST_UNIT, d->year, ST_UNITS_PAGE) == -1)
 		return -1;
 	while ((k = db_row(r, st_stmts[st_all(r)][ST_UNIT], &code, &name,
-	    &n)) == 1) {
-		row = xml_el(e, "row", NULL);
-		xml_attr(row, "code", code);
-		xml_attr(row, "name", name);
-		xml_attrf(row, "n", "%lld", n);
-	}
+	    &n)) == 1)
+		if ((row = st_find(&d->units, code, name)) != NULL)
+			row->n = n;
 	return k == -1 ? -1 : 0;
+}
+
+/* <byunit>: the units with the most applications. */
+static void
+st_units_xml(struct req *r, const struct st_data *d)
+{
+	xmlNodePtr	 e, row;
+	size_t		 i;
+
+	e = xml_el(r->root, "byunit", NULL);
+	xml_attrf(e, "limit", "%d", ST_UNITS_PAGE);
+	for (i = 0; i < d->units.nrows; i++) {
+		row = xml_el(e, "row", NULL);
+		xml_attr(row, "code", d->units.rows[i].key);
+		xml_attr(row, "name", d->units.rows[i].name);
+		xml_attrf(row, "n", "%lld", d->units.rows[i].n);
+	}
+}
+
+/* A text of at most ST_SNAP_MAX bytes, appended to (st_put). */
+struct st_text {
+	char	*b;
+	size_t	 n;
+	int	 full;		/* something did not fit */
+};
+
+/* Appends a printf-formatted line to t. */
+static void __attribute__((format(printf, 2, 3)))
+st_put(struct st_text *t, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 k;
+
+	if (t->full)
+		return;
+	va_start(ap, fmt);
+	k = vsnprintf(t->b + t->n, ST_SNAP_MAX - t->n, fmt, ap);
+	va_end(ap);
+	if (k < 0 || (size_t)k >= ST_SNAP_MAX - t->n)
+		t->full = 1;
+	else
+		t->n += (size_t)k;
+}
+
+/* Appends table tb as lines "TAG\tkey\tname\tn\tp". */
+static void
+st_encode_table(struct st_text *t, char tag, const struct st_table *tb)
+{
+	size_t	 i;
+
+	for (i = 0; i < tb->nrows; i++)
+		st_put(t, "%c\t%s\t%s\t%lld\t%lld\n", tag, tb->rows[i].key,
+		    tb->rows[i].name, tb->rows[i].n, tb->rows[i].p);
+}
+
+/*
+ * d as text for the snapshot: "c\tYEARINDEX\tSTATE\tLEVEL\tN" for each
+ * count of the cube that is not 0, then the rows of the tables.  Names
+ * hold no tab or line break (unit and work type names are checked
+ * text).  Returns its length, or 0 when it does not fit.
+ */
+static size_t
+st_encode(struct req *r, const struct st_data *d, char **out)
+{
+	struct st_text	 t = { pool_alloc(r->pool, ST_SNAP_MAX), 0, 0 };
+	int		 y, i, j;
+
+	for (y = 0; y < 2; y++)
+		for (i = 0; i < ST_STATES; i++)
+			for (j = 0; j < ST_LEVELS; j++)
+				if (d->cube[y][i][j] != 0)
+					st_put(&t, "c\t%d\t%d\t%d\t%lld\n", y, i,
+					    j, d->cube[y][i][j]);
+	st_encode_table(&t, 'w', &d->wt);
+	st_encode_table(&t, 'r', &d->region);
+	st_encode_table(&t, 'u', &d->units);
+	*out = t.b;
+	return t.full ? 0 : t.n;
+}
+
+/* Reads the text of st_encode (in len bytes of s) back into d. */
+static void
+st_decode(struct req *r, const unsigned char *s, size_t len,
+    struct st_data *d)
+{
+	struct st_row	*row;
+	struct st_table	*t;
+	char		*text, *line, *f[5];
+	int		 i;
+
+	text = pool_alloc(r->pool, len + 1);
+	memcpy(text, s, len);
+	text[len] = '\0';
+	while ((line = strsep(&text, "\n")) != NULL && *line != '\0') {
+		for (i = 0; i < 5; i++)
+			if ((f[i] = strsep(&line, "\t")) == NULL)
+				break;
+		if (i < 5)
+			continue;
+		if (*f[0] == 'c') {
+			if (atoi(f[1]) >= 0 && atoi(f[1]) < 2 && atoi(f[2]) >= 0 &&
+			    atoi(f[2]) < ST_STATES && atoi(f[3]) >= 0 &&
+			    atoi(f[3]) < ST_LEVELS)
+				d->cube[atoi(f[1])][atoi(f[2])][atoi(f[3])] =
+				    strtoll(f[4], NULL, 10);
+			continue;
+		}
+		t = *f[0] == 'w' ? &d->wt : *f[0] == 'r' ? &d->region :
+		    &d->units;
+		if ((row = st_find(t, f[1], f[2])) == NULL)
+			continue;
+		row->n = strtoll(f[3], NULL, 10);
+		row->p = strtoll(f[4], NULL, 10);
+	}
+}
+
+/*
+ * The counts of the page: a snapshot of the account's unit and year
+ * younger than STATS_TTL seconds, kept in stats_snapshot and shared by
+ * every worker; else counted again by one worker (GET_LOCK) while the
+ * others show the last one, however old (counting a province takes a
+ * second or more on a busy server).  Returns 0, or -1 (database).
+ */
+static int
+st_counts(struct req *r, struct st_data *d)
+{
+	unsigned char	*body = NULL;
+	char		*made, *lock, *text;
+	size_t		 len = 0, tl;
+	long long	 fresh = 0, got = 0;
+	int		 k;
+
+	if (db_run(r, STMT_ST_SNAP_GET, (long long)STATS_TTL, r->unit_id,
+	    d->year) == -1 ||
+	    (k = db_row(r, STMT_ST_SNAP_GET, &fresh, &made, &body, &len)) == -1)
+		return -1;
+	if (k == 1) {
+		db_done(r, STMT_ST_SNAP_GET);
+		snprintf(d->made, sizeof(d->made), "%s", made);
+	}
+	lock = pool_printf(r->pool, "gkbm-stats-%lld-%lld", r->unit_id,
+	    d->year);
+	if (k == 1 && !fresh) {
+		if (db_run(r, STMT_ST_LOCK, lock) == -1 ||
+		    db_row(r, STMT_ST_LOCK, &got) == -1)
+			return -1;
+		db_done(r, STMT_ST_LOCK);
+	}
+	if (k == 1 && (fresh || !got)) {
+		st_decode(r, body, len, d);
+		return 0;
+	}
+	if (st_read(r, d) == -1 || st_read_units(r, d) == -1)
+		return -1;
+	if ((tl = st_encode(r, d, &text)) > 0 && db_run(r, STMT_ST_SNAP_PUT,
+	    r->unit_id, d->year, text, tl) == -1)
+		return -1;
+	snprintf(d->made, sizeof(d->made), "%s", "");
+	if (got && (db_run(r, STMT_ST_UNLOCK, lock) == -1 ||
+	    db_row(r, STMT_ST_UNLOCK, &got) == -1))
+		return -1;
+	if (got)
+		db_done(r, STMT_ST_UNLOCK);
+	return 0;
 }
 
 /* GET /admin/stats?year= */
@@ -290,9 +460,12 @@ h_stats(struct req *r)
 		return RC_OK;
 	}
 	st_years(r, &d);
-	if (st_read(r, &d) == -1 || st_units_xml(r, d.year) == -1)
+	if (st_counts(r, &d) == -1)
 		return RC_DB;
+	st_units_xml(r, &d);
 	xml_attrf(r->root, "year", "%lld", d.year);
+	if (*d.made != '\0')
+		xml_attr(r->root, "counted", d.made);
 	if (d.prev > 0)
 		xml_attrf(r->root, "prev", "%lld", d.prev);
 	xml_attr(r->root, "scope", st_all(r) ? "全省" :
