@@ -930,7 +930,7 @@ static const struct {
 	 */
 	[STMT_RP_UNIT] = { "i", "ss", "SELECT u.kind, g.kind FROM units u "
 	  "JOIN regions g ON g.code = u.region_code WHERE u.id = ?", RPT },
-	[STMT_RP_MINE] = { "ii", "issssss", "SELECT id, state, nrows, digest, "
+	[STMT_RP_MINE] = { "ii", "isissss", "SELECT id, state, nrows, digest, "
 	  "DATE_FORMAT(reported_at, '%Y-%m-%d %H:%i'), COALESCE(DATE_FORMAT(reopened_at, "
 	  "'%Y-%m-%d %H:%i'), ''), COALESCE(reopen_reason, '') FROM reports "
 	  "WHERE year = ? AND unit_id = ? ORDER BY id DESC LIMIT 20", RPT },

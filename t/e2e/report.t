@@ -114,6 +114,8 @@ is(reports(), 1, 'no second report');
 $r = $city->get('/admin/report', accept => 'xml');
 $valid->($r, 'city: the page once reported');
 is($r->xpath('/report/mine/@stands'), 1, 'the report stands');
+is($r->xpath('/report/mine/report[1]/@rows'), 2, 'its rows on the page');
+is($r->xpath('/report/mine/report[1]/@digest'), $digest, 'its hash on the page');
 ok(!$r->nodes('/report/form'), 'no form');
 
 # Later changes leave the snapshot as it was.

@@ -213,5 +213,17 @@
     <xsl:call-template name="pager">
       <xsl:with-param name="list" select="$list"/>
     </xsl:call-template>
+    <xsl:if test="$list">
+      <form method="get" action="/admin/report" class="form form-inline no-print">
+        <input type="hidden" name="id" value="{/*/form/field[@name = 'id']/@value}"/>
+        <div class="field">
+          <label for="f-page">转到第几页</label>
+          <div class="control">
+            <input id="f-page" name="page" type="number" min="1" max="{$list/@pages}" value="{$list/@page}"/>
+          </div>
+        </div>
+        <div class="buttons"><button type="submit" class="btn">转到</button></div>
+      </form>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>
