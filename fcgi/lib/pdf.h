@@ -80,5 +80,6 @@ double		 pdf_bottom(const struct pdf *);
 int		 pdf_page(const struct pdf *);
 int		 pdf_failed(const struct pdf *);
 int		 pdf_close(struct pdf *);
+void		 pdf_cleanup(void);
 
 #endif /* GKBM_PDF_H */

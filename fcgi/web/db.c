@@ -948,7 +948,7 @@ static const struct {
 	  "JOIN units u ON u.id = a.unit_id JOIN units me ON me.id = ? "
 	  "JOIN accounts c ON c.id = a.account_id "
 	  "LEFT JOIN worktypes w ON w.code = a.target_worktype "
-	  "WHERE a.year = ? AND a.state = 'approved' AND " SCOPE("u", "me"), RPT },
+	  "WHERE " SCOPE("u", "me") " AND a.year = ? AND a.state = 'approved'", RPT },
 	[STMT_RP_ROWS] = { "iii", "iiisbbsssssis", "SELECT n, application_id, account_id, name, "
 	  "idno_enc, phone_enc, gender, unit_code, unit_name, worktype, route, level, decided "
 	  "FROM report_rows WHERE report_id = ? AND n > ? ORDER BY n LIMIT ?", RPT },
