@@ -19,7 +19,8 @@ ALTER TABLE applications
 -- Even so, counting a province's year (and the year before) takes a
 -- second or more on a busy server: 信息统计 shows a snapshot of the counts
 -- of an account's unit and year at most a minute old, made by one worker
--- at a time (fcgi/pages/office/h_stats.c st_counts), as text.
+-- at a time (fcgi/pages/office/h_stats.c st_counts), as text; it goes
+-- with its unit.
 CREATE TABLE stats_snapshot (
 	unit_id		INT UNSIGNED NOT NULL,
 	year		SMALLINT UNSIGNED NOT NULL,
@@ -27,4 +28,5 @@ CREATE TABLE stats_snapshot (
 	body		MEDIUMBLOB NOT NULL,
 	PRIMARY KEY (unit_id, year),
 	CONSTRAINT stats_snapshot_unit FOREIGN KEY (unit_id) REFERENCES units (id)
+	    ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

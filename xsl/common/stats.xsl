@@ -93,7 +93,7 @@
               </tr>
             </xsl:for-each>
             <xsl:if test="not($rows)">
-              <tr><td colspan="3" class="empty">暂无报名数据。</td></tr>
+              <tr><td colspan="{2 + number($compare)}" class="empty">暂无报名数据。</td></tr>
             </xsl:if>
           </tbody>
         </table>
