@@ -167,7 +167,14 @@ for my $bad (@bad) {
 is($rv->b('reviewer')->get('/admin/roster')->status, 403, 'a reviewer: 403');
 is($c1->{b}->get('/admin/roster.pdf')->status, 403, 'a candidate: 403');
 
-# A roster of 10,000 rows: every row in the PDF and the XLSX.
+# A roster of 10,000 rows: every row in the PDF and the XLSX.  Not in
+# the sanitizer pass (tools/check): there the worker draws ten times
+# slower than the client waits, and the normal pass counts the same rows.
+if ($ENV{ASAN_OPTIONS}) {
+	$s->finish;
+	done_testing;
+	exit 0;
+}
 my $bulk = $rv->unit_id('ZZBAS');
 $dbh->do(q{INSERT INTO accounts (role, year, name, pw_hash, pw_changed_at,
     created_at, region_code) SELECT 'candidate', ?, CONCAT('批量', seq), 'x',
