@@ -98,7 +98,7 @@
               </tr>
             </xsl:for-each>
             <xsl:if test="not($list/row)">
-              <tr><td colspan="11" class="empty">没有终审通过的人员。</td></tr>
+              <tr><td colspan="{10 + number($kind = 'site')}" class="empty">没有终审通过的人员。</td></tr>
             </xsl:if>
           </tbody>
         </table>
