@@ -10,7 +10,7 @@ GKBM_PACKAGES="build-essential autoconf automake pkg-config libfcgi-dev
 	libjpeg-dev libjpeg-turbo-progs libqrencode-dev mariadb-server mariadb-client
 	nginx-light perl libxml-libxml-perl libdbi-perl libdbd-mariadb-perl
 	xsltproc libxml2-utils wrk curl ca-certificates rsync
-	libcairo2-dev libpango1.0-dev fonts-noto-cjk libxlsxwriter-dev libzip-dev
+	libcairo2-dev libpango1.0-dev libfontconfig-dev fonts-noto-cjk libxlsxwriter-dev libzip-dev
 	poppler-utils libspreadsheet-parsexlsx-perl"
 # tools/check's sanitizer pass: clang and its runtimes (ASan, UBSan,
 # libFuzzer) for the fuzz targets of t/fuzz/.

@@ -42,7 +42,7 @@
 
 static const char *const window_kinds[] = {
 	"registration", "unitcheck", "unitreview", "review", "payment",
-	"ticket", "result", "certificate", NULL
+	"ticket", "result", "certificate", "report", NULL
 };
 
 /* One migration file found in the schema directory. */

@@ -34,6 +34,7 @@ static const struct {
 	{ "ticket",		"准考证打印" },
 	{ "result",		"考核结果查询" },
 	{ "certificate",	"电子证书" },
+	{ "report",		"汇总上报" },	/* cities, 省直: report upward */
 	{ NULL,			NULL }
 };
 

@@ -146,6 +146,11 @@
 	"WHERE year = ? AND unit_id IS NOT NULL GROUP BY unit_id) g "
 #define ST_REGION "IF(me.kind = 'province', u.city_code, u.county_code)"
 
+/* The roles of 名册 and 汇总上报: every admin, no reviewer. */
+#define RSR		RS_QUERY
+/* The roles of 汇总上报: who reports (city, 省直 supervising), the province. */
+#define RPT		(RB(ROLE_CITY) | RB(ROLE_SUPERVISING) | RB(ROLE_PROVINCE))
+
 #define NUM_(x)		#x
 #define NUM(x)		NUM_(x)		/* a number macro as SQL text */
 
@@ -985,6 +990,96 @@ static const struct {
 	[STMT_AQ_REGIONS] = { "i", "ss", "SELECT g.code, g.name FROM regions g JOIN units me ON me.id = ? "
 	  "WHERE (me.kind = 'province' AND g.kind IN ('city', 'direct_county')) "
 	  "OR (me.kind = 'city' AND g.parent_code = me.region_code) ORDER BY g.code", Q },
+
+	/*
+	 * appprint.c: the registration form (报名表) as PDF, for its
+	 * candidate after the submission and for staff of its chain
+	 * (queue_sees first); roster.c, report.c: 名册 and 汇总上报.
+	 */
+	[STMT_AF_MINE] = { "i", "i", "SELECT id FROM applications WHERE account_id = ? "
+	  "AND state IN ('submitted', 'approved')", C },
+	[STMT_AF_APP] = { "i", "isiisbbssssss", "SELECT a.id, a.state, a.year, c.id, c.name, "
+	  "c.idno_enc, c.phone_enc, COALESCE(c.gender, ''), "
+	  "COALESCE(DATE_FORMAT(c.birth_date, '%Y-%m-%d'), ''), COALESCE(g.name, ''), "
+	  "COALESCE(u.name, ''), COALESCE(u.code, ''), "
+	  "COALESCE(DATE_FORMAT(a.submitted_at, '%Y-%m-%d %H:%i'), '') "
+	  "FROM applications a JOIN accounts c ON c.id = a.account_id "
+	  "LEFT JOIN regions g ON g.code = c.region_code "
+	  "LEFT JOIN units u ON u.id = a.unit_id WHERE a.id = ?", C | S },
+	[STMT_AF_MORE] = { "i", "ssiisissssiiii", "SELECT COALESCE(ed.name, ''), "
+	  "COALESCE(DATE_FORMAT(a.work_start, '%Y-%m-%d'), ''), COALESCE(a.work_years, -1), "
+	  "COALESCE(a.cur_level, -1), COALESCE(cw.name, a.cur_worktype, ''), "
+	  "COALESCE(a.cur_level_year, 0), COALESCE(a.unit_category, ''), "
+	  "COALESCE(a.unit_rank, ''), COALESCE(tw.name, a.target_worktype, ''), "
+	  "COALESCE(a.route, ''), COALESCE(a.target_level, 0), COALESCE(a.prohibited, -1), "
+	  "a.exceptional, a.exc_entered_by IS NOT NULL FROM applications a "
+	  "LEFT JOIN education ed ON ed.code = a.education "
+	  "LEFT JOIN worktypes cw ON cw.code = a.cur_worktype "
+	  "LEFT JOIN worktypes tw ON tw.code = a.target_worktype WHERE a.id = ?", C | S },
+	[STMT_AF_TEXTS] = { "i", "sssssss", "SELECT appraisal_note, exc_conditions, exc_evidence, "
+	  "COALESCE(resume, ''), COALESCE(rewards, ''), COALESCE(achievements, ''), "
+	  "opt_conditions FROM applications WHERE id = ?", C | S },
+	[STMT_AF_APPRAISALS] = { "i", "is", "SELECT p.year, COALESCE(g.name, p.grade) "
+	  "FROM appraisals p LEFT JOIN appraisal g ON g.code = p.grade "
+	  "WHERE p.application_id = ? ORDER BY p.year", C | S },
+	[STMT_AF_PHOTO] = { "i", "s", "SELECT file FROM materials WHERE application_id = ? "
+	  "AND kind = 'photo' ORDER BY id DESC LIMIT 1", C | S },
+	[STMT_AF_CHAIN] = { "i", "iss", "SELECT h.step, h.level, u.name FROM app_chain h "
+	  "JOIN units u ON u.id = h.unit_id WHERE h.application_id = ? ORDER BY h.step", C | S },
+	/* roster.c: 名册, the filters (AQ_WHERE), the ticked ids, a chunk. */
+	[STMT_RS_COUNT] = { "iissiissssiissssssiissibss", "i", "SELECT COUNT(*) " AQ_FROM_WHERE
+	  "AND (? = '' OR FIND_IN_SET(a.id, ?))", RSR },
+	[STMT_RS_ROWS] = { "iissiissssiissssssiissibssssii", "iisbbssssiss", "SELECT a.id, c.id, "
+	  "c.name, c.idno_enc, c.phone_enc, COALESCE(c.gender, ''), u.code, u.name, "
+	  "COALESCE(w.name, ''), COALESCE(a.target_level, 0), COALESCE(a.route, ''), "
+	  "COALESCE(DATE_FORMAT(a.decided_at, '%Y-%m-%d'), '') " AQ_FROM
+	  "LEFT JOIN worktypes w ON w.code = a.target_worktype " AQ_WHERE
+	  "AND (? = '' OR FIND_IN_SET(a.id, ?)) AND (u.code > ? OR (u.code = ? AND a.id > ?)) "
+	  "ORDER BY u.code, a.id LIMIT ?", RSR },
+	/*
+	 * report.c: 汇总上报, the snapshots of the city offices and the 省直
+	 * supervising units (RPT), read by them and the province.
+	 */
+	[STMT_RP_UNIT] = { "i", "ss", "SELECT u.kind, g.kind FROM units u "
+	  "JOIN regions g ON g.code = u.region_code WHERE u.id = ?", RPT },
+	[STMT_RP_MINE] = { "ii", "isissss", "SELECT id, state, nrows, digest, "
+	  "DATE_FORMAT(reported_at, '%Y-%m-%d %H:%i'), COALESCE(DATE_FORMAT(reopened_at, "
+	  "'%Y-%m-%d %H:%i'), ''), COALESCE(reopen_reason, '') FROM reports "
+	  "WHERE year = ? AND unit_id = ? ORDER BY id DESC LIMIT 20", RPT },
+	[STMT_RP_LOCK_UNIT] = { "i", "i", "SELECT id FROM units WHERE id = ? FOR UPDATE", RPT },
+	[STMT_RP_LAST_STATE] = { "ii", "s", "SELECT state FROM reports WHERE year = ? "
+	  "AND unit_id = ? ORDER BY id DESC LIMIT 1", RPT },
+	[STMT_RP_INSERT] = { "iii", "", "INSERT INTO reports (year, unit_id, state, nrows, digest, "
+	  "reported_by, reported_at) VALUES (?, ?, 'reported', 0, '', ?, NOW())", RPT },
+	[STMT_RP_COPY] = { "iii", "", "INSERT INTO report_rows (report_id, n, application_id, "
+	  "account_id, name, gender, idno_enc, phone_enc, unit_code, unit_name, worktype, level, "
+	  "route, decided) SELECT ?, ROW_NUMBER() OVER (ORDER BY u.code, a.id), a.id, c.id, "
+	  "c.name, COALESCE(c.gender, ''), c.idno_enc, c.phone_enc, u.code, u.name, "
+	  "COALESCE(w.name, ''), COALESCE(a.target_level, 0), COALESCE(a.route, ''), "
+	  "COALESCE(DATE_FORMAT(a.decided_at, '%Y-%m-%d'), '') FROM applications a "
+	  "JOIN units u ON u.id = a.unit_id JOIN units me ON me.id = ? "
+	  "JOIN accounts c ON c.id = a.account_id "
+	  "LEFT JOIN worktypes w ON w.code = a.target_worktype "
+	  "WHERE " SCOPE("u", "me") " AND a.year = ? AND a.state = 'approved'", RPT },
+	[STMT_RP_ROWS] = { "iii", "iiisbbsssssis", "SELECT n, application_id, account_id, name, "
+	  "idno_enc, phone_enc, gender, unit_code, unit_name, worktype, route, level, decided "
+	  "FROM report_rows WHERE report_id = ? AND n > ? ORDER BY n LIMIT ?", RPT },
+	[STMT_RP_SEAL] = { "isi", "", "UPDATE reports SET nrows = ?, digest = ? WHERE id = ?", RPT },
+	[STMT_RP_GET] = { "i", "iiisssisss", "SELECT r.id, r.year, r.unit_id, u.name, u.code, "
+	  "r.state, r.nrows, r.digest, DATE_FORMAT(r.reported_at, '%Y-%m-%d %H:%i'), "
+	  "COALESCE(a.name, '') FROM reports r JOIN units u ON u.id = r.unit_id "
+	  "LEFT JOIN accounts a ON a.id = r.reported_by WHERE r.id = ?", RPT },
+	[STMT_RP_REPORTERS] = { "i", "isssisiss", "SELECT u.id, u.code, u.name, u.kind, "
+	  "COALESCE(rp.id, 0), COALESCE(rp.state, ''), COALESCE(rp.nrows, 0), "
+	  "COALESCE(DATE_FORMAT(rp.reported_at, '%Y-%m-%d %H:%i'), ''), COALESCE(rp.digest, '') "
+	  "FROM units u JOIN regions g ON g.code = u.region_code LEFT JOIN reports rp "
+	  "ON rp.id = (SELECT MAX(x.id) FROM reports x WHERE x.year = ? AND x.unit_id = u.id) "
+	  "WHERE u.kind = 'city' OR (u.kind = 'supervising' AND g.kind = 'province') "
+	  "ORDER BY u.kind, u.code LIMIT 500", P },
+	[STMT_RP_REOPEN_LOCK] = { "i", "si", "SELECT state, unit_id FROM reports WHERE id = ? "
+	  "FOR UPDATE", P },
+	[STMT_RP_REOPEN] = { "isi", "", "UPDATE reports SET state = 'reopened', reopened_by = ?, "
+	  "reopened_at = NOW(), reopen_reason = ? WHERE id = ? AND state = 'reported'", P },
 
 	/*
 	 * gkbm-admin (fcgi/admin/), as the owner account, each prepared on

@@ -184,3 +184,40 @@ resp_download(struct req *r, const char *ctype, const char *ascii,
 	}
 	return 0;
 }
+
+/*
+ * Begins a file the handler then writes itself with resp_put while it
+ * makes it (pdf.c's documents), so nothing waits whole in memory:
+ * how is "inline" or "attachment", the names as resp_download's; no
+ * Content-Length.  No CSP sandbox: browsers' PDF viewers refuse to run
+ * in one, and the file holds no script.  reply_send() then writes
+ * nothing more.
+ */
+void
+resp_stream(struct req *r, const char *ctype, const char *how,
+    const char *ascii, const char *name)
+{
+	FCGX_Stream	*o = r->fcgx->out;
+
+	r->status = 200;
+	r->sent = 1;
+	FCGX_FPrintF(o, "Status: 200 OK\r\nContent-Type: %s\r\n"
+	    "Content-Disposition: %s; filename=\"%s\"; filename*=UTF-8''",
+	    ctype, how, ascii);
+	resp_pct(o, name);
+	FCGX_FPrintF(o, "\r\nX-Content-Type-Options: nosniff\r\n"
+	    "Cache-Control: no-store\r\nReferrer-Policy: same-origin\r\n"
+	    "X-Frame-Options: DENY\r\nX-Request-Id: %s\r\n\r\n", r->id);
+}
+
+/* resp_stream's writer (a pdf_write_fn): the bytes to the client; 0 or -1. */
+int
+resp_put(void *v, const unsigned char *data, size_t len)
+{
+	struct req	*r = v;
+
+	if (len > 0 && FCGX_PutStr((const char *)data, (int)len,
+	    r->fcgx->out) != (int)len)
+		return -1;
+	return 0;
+}

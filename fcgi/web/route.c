@@ -56,6 +56,8 @@ const char *const page_names[PAGE__MAX] = {
 	"payrecon",		/* PAGE_PAYRECON */
 	"query",		/* PAGE_QUERY */
 	"stats",		/* PAGE_STATS */
+	"roster",		/* PAGE_ROSTER */
+	"report",		/* PAGE_REPORT */
 };
 
 /* As in the accounts.role column and the xsl/ directories. */
@@ -160,6 +162,19 @@ static const struct route routes[] = {
 	{ M_POST, "/review/decide",    PAGE_DECIDE,        RS_STAFF,  R_LOGIN | R_KEEP, h_review_decide, h_review_decide_fields },
 	{ M_POST, "/review/batch",     PAGE_DECIDE,        RS_STAFF,  R_LOGIN,     h_review_batch, h_review_batch_fields },
 	{ M_POST, "/messages/read",    PAGE_HOME,          RB(ROLE_CANDIDATE), R_LOGIN, h_message_read, h_message_read_fields },
+	/* 打印报名表 (appprint.c) */
+	{ M_GET,  "/apply/form.pdf",   PAGE_STATUS,        RB(ROLE_CANDIDATE), R_LOGIN, h_apply_form, NULL },
+	{ M_GET,  "/review/form.pdf",  PAGE_REVIEWAPP,     RS_STAFF,  R_LOGIN,     h_review_form, h_review_form_fields },
+	/* 名册打印 (h_roster.c, roster.c) */
+	{ M_GET,  "/admin/roster",     PAGE_ROSTER,        RS_QUERY, R_LOGIN | R_INPAGE, h_roster, h_roster_fields },
+	{ M_GET,  "/admin/roster.pdf", PAGE_ROSTER,        RS_QUERY, R_LOGIN, h_roster_pdf, h_roster_fields },
+	{ M_GET,  "/admin/roster.xlsx", PAGE_ROSTER,       RS_QUERY, R_LOGIN, h_roster_xlsx, h_roster_fields },
+	/* 汇总上报 (h_report.c, report.c) */
+	{ M_GET,  "/admin/report",     PAGE_REPORT,        RB(ROLE_CITY) | RB(ROLE_SUPERVISING) | RB(ROLE_PROVINCE), R_LOGIN | R_INPAGE, h_report, h_report_fields },
+	{ M_POST, "/admin/report",     PAGE_REPORT,        RB(ROLE_CITY) | RB(ROLE_SUPERVISING), R_LOGIN | R_INPAGE, h_report_submit, h_report_submit_fields },
+	{ M_POST, "/admin/report/reopen", PAGE_REPORT,     RB(ROLE_PROVINCE), R_LOGIN | R_INPAGE, h_report_reopen, h_report_reopen_fields },
+	{ M_GET,  "/admin/report.pdf", PAGE_REPORT,        RB(ROLE_CITY) | RB(ROLE_SUPERVISING) | RB(ROLE_PROVINCE), R_LOGIN, h_report_pdf, h_report_fields },
+	{ M_GET,  "/admin/report.xlsx", PAGE_REPORT,       RB(ROLE_CITY) | RB(ROLE_SUPERVISING) | RB(ROLE_PROVINCE), R_LOGIN, h_report_xlsx, h_report_fields },
 	{ M_POST, "/review/false",     PAGE_DECIDE,        RS_OFFICE | RB(ROLE_REVIEWER), R_LOGIN, h_review_false, h_review_false_fields },
 	/* Payment: the candidate's (h_pay.c), the offices' (h_payoffice.c, h_payrecon.c). */
 	{ M_GET,  "/pay",              PAGE_PAY,           RB(ROLE_CANDIDATE), R_LOGIN, h_pay, NULL },

@@ -82,6 +82,8 @@ enum page {
 	PAGE_PAYRECON,		/* 对账 (province) */
 	PAGE_QUERY,		/* 报名信息查询 */
 	PAGE_STATS,		/* 信息统计 */
+	PAGE_ROSTER,		/* 名册打印 */
+	PAGE_REPORT,		/* 汇总上报 */
 	PAGE__MAX
 };
 
@@ -294,6 +296,9 @@ int		 resp_download(struct req *, const char *, const char *,
 		    const char *, int, long long);
 void		 resp_file(struct req *, const char *, const char *,
 		    const char *);
+void		 resp_stream(struct req *, const char *, const char *,
+		    const char *, const char *);
+int		 resp_put(void *, const unsigned char *, size_t);
 
 /* reply.c */
 void		 reply_error(struct req *, enum rc);
@@ -606,6 +611,29 @@ enum stmt {
 	STMT_PW_RECON_NOTES,
 	STMT_PW_RECON_RESOLVE,
 	/* end payment pages */
+	/* appprint.c, roster.c, report.c: 报名表, 名册, 汇总上报 */
+	STMT_AF_MINE,
+	STMT_AF_APP,
+	STMT_AF_MORE,
+	STMT_AF_TEXTS,
+	STMT_AF_APPRAISALS,
+	STMT_AF_PHOTO,
+	STMT_AF_CHAIN,
+	STMT_RS_COUNT,
+	STMT_RS_ROWS,
+	STMT_RP_UNIT,
+	STMT_RP_MINE,
+	STMT_RP_LOCK_UNIT,
+	STMT_RP_LAST_STATE,
+	STMT_RP_INSERT,
+	STMT_RP_COPY,
+	STMT_RP_ROWS,
+	STMT_RP_SEAL,
+	STMT_RP_GET,
+	STMT_RP_REPORTERS,
+	STMT_RP_REOPEN_LOCK,
+	STMT_RP_REOPEN,
+	/* end appprint.c */
 	/* appquery.c, h_query.c, h_stats.c */
 	STMT_AQ_UNIT,
 	STMT_AQ_REGION,
@@ -991,6 +1019,27 @@ extern const struct fielddef h_message_read_fields[];
 
 /* ban.c */
 int		 ban_find(struct req *, const unsigned char *, const char **);
+
+/* appprint.c, h_form.c, h_formpdf.c: 报名表 as PDF */
+enum rc		 appprint_mine(struct req *);
+enum rc		 appprint_staff(struct req *, long long);
+enum rc		 h_apply_form(struct req *);
+enum rc		 h_review_form(struct req *);
+extern const struct fielddef h_review_form_fields[];
+
+/* h_roster.c, h_report.c: 名册打印, 汇总上报 */
+enum rc		 h_roster(struct req *);
+enum rc		 h_roster_pdf(struct req *);
+enum rc		 h_roster_xlsx(struct req *);
+extern const struct fielddef h_roster_fields[];
+enum rc		 h_report(struct req *);
+enum rc		 h_report_submit(struct req *);
+enum rc		 h_report_reopen(struct req *);
+enum rc		 h_report_pdf(struct req *);
+enum rc		 h_report_xlsx(struct req *);
+extern const struct fielddef h_report_fields[];
+extern const struct fielddef h_report_submit_fields[];
+extern const struct fielddef h_report_reopen_fields[];
 
 /* h_decide.c, h_batch.c: the review's decisions */
 enum rc		 h_review_decide(struct req *);

@@ -24,6 +24,7 @@
 #include <libxslt/xsltutils.h>
 
 #include "web.h"
+#include "pdf.h"
 
 static volatile sig_atomic_t	 worker_stop;
 
@@ -310,5 +311,6 @@ worker_main(struct config *cfg, int fd)
 	render_free(&w);
 	xsltCleanupGlobals();
 	xmlCleanupParser();
+	pdf_cleanup();		/* pango's and fontconfig's caches (LSan) */
 	exit(0);
 }

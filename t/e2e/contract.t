@@ -29,7 +29,7 @@ my @PAGES = qw(login notice register forgot password home windows
     registrations error sms apply units worktypes policy upload qr mobile
     status manual rules phones phoneedit canapply decide queue records reviewapp
     deferred notes takeover staffupload query stats pay paygo paydue
-    payorders payqr paystats paycases payrecon);
+    payorders payqr paystats paycases payrecon roster report);
 
 # The stack first: it may skip_all (no mariadbd, nginx), before any test.
 my $s = GKBM->start(workers => 2);
@@ -431,6 +431,47 @@ got('province GET /admin/stats?year=x (400)', 'stats', 400,
     $b{province}->get('/admin/stats?year=x', accept => 'xml'));
 got('reviewer GET /admin/query (403)', 'error', 403,
     $b{reviewer}->get('/admin/query', accept => 'xml'));
+
+# 名册打印 and 汇总上报 (h_roster.c, h_report.c): 赵审核 approved; every
+# admin's roster, a refused filter; the city reports inside the window,
+# its page before and after, the snapshot, the province's page.
+{
+	$s->dbh->do(q{UPDATE applications a JOIN accounts c ON c.id = a.account_id
+	    SET a.state = 'approved', a.decided_at = NOW(), a.wait_unit_id = NULL,
+	    a.wait_step = NULL, a.wait_level = NULL, a.wait_since = NULL
+	    WHERE c.name = '赵审核'});
+	for my $k (qw(unit supervising county city province)) {
+		for my $kind (qw(final site)) {
+			got("$k GET /admin/roster?k=$kind", 'roster', 200,
+			    $b{$k}->get("/admin/roster?k=$kind", accept => 'xml'));
+		}
+	}
+	got('city GET /admin/roster?level=9 (400)', 'roster', 400,
+	    $b{city}->get('/admin/roster?k=site&level=9', accept => 'xml'));
+	got('city GET /admin/report (no window)', 'report', 200,
+	    $b{city}->get('/admin/report', accept => 'xml'));
+	$s->admin('window', $Y, 'report', GKBM::_ymdhm(-86400),
+	    GKBM::_ymdhm(14 * 86400));
+	got('city GET /admin/report (the form)', 'report', 200,
+	    $b{city}->get('/admin/report', accept => 'xml'));
+	got('city POST /admin/report without confirm (400)', 'report', 400,
+	    $b{city}->post('/admin/report', { csrf => $b{city}->csrf('/home') },
+	    accept => 'xml'));
+	$b{city}->post('/admin/report', { csrf => $b{city}->csrf('/home'),
+	    confirm => 1 });
+	my $rid = $s->count('SELECT MAX(id) FROM reports');
+	got('city GET /admin/report (reported)', 'report', 200,
+	    $b{city}->get('/admin/report', accept => 'xml'));
+	got('city GET /admin/report?id= (the snapshot)', 'report', 200,
+	    $b{city}->get("/admin/report?id=$rid", accept => 'xml'));
+	got('province GET /admin/report', 'report', 200,
+	    $b{province}->get('/admin/report', accept => 'xml'));
+	got('province POST /admin/report/reopen without reason (400)', 'report', 400,
+	    $b{province}->post('/admin/report/reopen', { csrf =>
+	    $b{province}->csrf('/home'), id => $rid }, accept => 'xml'));
+	got('county GET /admin/report (403)', 'error', 403,
+	    $b{county}->get('/admin/report', accept => 'xml'));
+}
 
 # The help and public pages, for every role (h_help.c, h_phones.c,
 # h_canapply.c).

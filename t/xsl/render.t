@@ -62,6 +62,7 @@ my %titles = (
 	paystats      => '缴费统计',
 	paycases      => '退费与逾期到账',
 	payrecon      => '对账',
+	report        => '汇总上报',
 );
 
 # schema/xml/README.md "Roles and their menus": [label, href]; the entries
@@ -73,23 +74,26 @@ my @review = (['人工审核', '/review/queue?q=manual'],
     ['本级审核记录', '/review/records?k=passed']);
 my @DEFER = (['容缺后补', '/review/deferred'], ['市级复核意见', '/review/notes?k=city'],
     ['省级标记记录', '/review/notes?k=province']);
-# 报名信息查询 and 信息统计: every admin, not a reviewer.
-my @QUERY = (['报名信息查询', '/admin/query'], ['信息统计', '/admin/stats']);
+# 报名信息查询, 信息统计, 名册打印: every admin; 汇总上报: city, province.
+my @ADMIN = (['报名信息查询', '/admin/query'], ['信息统计', '/admin/stats'],
+    ['名册打印', '/admin/roster?k=final']);
 # 缴费管理: the offices (its pages have their own tabs).
 my @PAY = (['缴费管理', '/admin/pay/due']);
 my %menus = (
 	candidate   => [['首页', '/home'], ['报名信息', '/apply'], ['审核结果', '/status'],
 			['网上缴费', '/pay'], ['修改密码', '/password']],
-	unit        => [['首页', '/home'], @review, @DEFER, @QUERY, ['修改密码', '/password']],
+	unit        => [['首页', '/home'], @review, @DEFER, @ADMIN, ['修改密码', '/password']],
 	reviewer    => [['首页', '/home'], @review, @DEFER, ['修改密码', '/password']],
-	supervising => [['首页', '/home'], @review, @DEFER, @QUERY, ['修改密码', '/password']],
+	supervising => [['首页', '/home'], @review, @DEFER, @ADMIN, ['修改密码', '/password']],
 	county      => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
-			@DEFER, @PAY, @QUERY, ['修改密码', '/password']],
+			@DEFER, @PAY, @ADMIN, ['修改密码', '/password']],
 	city        => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
-			@DEFER, @PAY, @QUERY, ['已承接设置', '/review/takeover'], ['修改密码', '/password']],
+			@DEFER, @PAY, @ADMIN, ['汇总上报', '/admin/report'],
+			['已承接设置', '/review/takeover'], ['修改密码', '/password']],
 	province    => [['首页', '/home'], @review, ['时间设置', '/admin/windows'],
 			['报名查询', '/admin/registrations'], ['政策设置', '/admin/policy'],
-			@DEFER, @PAY, @QUERY, ['已承接设置', '/review/takeover'], ['修改密码', '/password']],
+			@DEFER, @PAY, @ADMIN, ['汇总上报', '/admin/report'],
+			['已承接设置', '/review/takeover'], ['修改密码', '/password']],
 );
 
 my %secret = map { $_ => 1 } qw(password password2 old sms_code code);
@@ -235,6 +239,8 @@ for my $xml (@samples) {
 		$title = $body =~ /<units\b[^>]*\blevel="basic"/ ?
 		    "$n：下属单位" : "$n：主管单位";
 	}
+	# 终审通过名册 or 现场审核名册: the kind's title.
+	($title) = $body =~ /<roster\b[^>]*\btitle="([^"]*)"/ if $page eq 'roster';
 	# 市级复核意见 or 省级标记记录: the kind's title.
 	($title) = $body =~ /<notes\b[^>]*\btitle="([^"]*)"/ if $page eq 'notes';
 	ok(defined $title, "$name: expected title known") or next;
@@ -249,7 +255,8 @@ for my $xml (@samples) {
 	    $page =~ /^(apply|upload|mobile|register)$/ ?
 	    ('<script src="/static/js/crop.js" defer>') : (),
 	    $page eq 'register' ? ('<script src="/static/js/register.js" defer>') : (),
-	    $page =~ /^pay(?:go)?$/ ? ('<script src="/static/js/pay.js" defer>') : ()],
+	    $page =~ /^pay(?:go)?$/ ? ('<script src="/static/js/pay.js" defer>') : (),
+	    $page =~ /^(roster|report)$/ ? ('<script src="/static/js/roster.js" defer>') : ()],
 	    "$name: only our own scripts");
 	unlike($html, qr/<script>alert/, "$name: no injected script");
 	unlike($html, qr/\bstyle\s*=/, "$name: no style attribute");

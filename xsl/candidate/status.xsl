@@ -192,9 +192,12 @@
         </xsl:when>
         <xsl:when test="$cur/@state = 'approved'">
           <p class="hint">您的报名已通过终审。请留意缴费、准考证打印等后续通知。</p>
+          <p class="buttons"><a class="btn" href="/apply/form.pdf">打印报名表（PDF）</a></p>
         </xsl:when>
         <xsl:when test="$cur/@state = 'submitted' or $cur/@state = 'reviewing'">
           <p class="hint">报名信息已提交，审核期间不能修改。如审核人员退回，本页会显示退回原因，届时可修改后重新提交。</p>
+          <p class="buttons"><a class="btn" href="/apply/form.pdf">打印报名表（PDF）</a></p>
+          <p class="hint">报名表打印后请本人签字，交所在单位审核盖章。</p>
         </xsl:when>
       </xsl:choose>
       <dl class="props">

@@ -176,6 +176,12 @@
     <xsl:if test="$role != 'candidate' and $role != 'reviewer'">
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'报名信息查询'"/><xsl:with-param name="href" select="'/admin/query'"/></xsl:call-template>
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'信息统计'"/><xsl:with-param name="href" select="'/admin/stats'"/></xsl:call-template>
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'名册打印'"/><xsl:with-param name="href" select="'/admin/roster?k=final'"/></xsl:call-template>
+    </xsl:if>
+    <!-- 汇总上报 (004): the cities report, the province reads (省直
+         主管单位 report too, from /admin/report: the menu is per role) -->
+    <xsl:if test="$role = 'city' or $role = 'province'">
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'汇总上报'"/><xsl:with-param name="href" select="'/admin/report'"/></xsl:call-template>
     </xsl:if>
     <xsl:if test="$role = 'city' or $role = 'province'">
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'已承接设置'"/><xsl:with-param name="href" select="'/review/takeover'"/></xsl:call-template>

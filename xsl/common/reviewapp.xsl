@@ -235,6 +235,7 @@
     <xsl:variable name="id" select="/*/application/@id"/>
     <section class="card no-print" aria-labelledby="h-actions">
       <h2 id="h-actions">其他操作</h2>
+      <p><a href="/review/form.pdf?id={$id}">打印报名表（PDF）</a></p>
       <xsl:if test="@upload or @stamp">
         <div class="buttons">
           <xsl:if test="@upload">

@@ -123,6 +123,20 @@
         </div>
       </form>
     </section>
+
+    <section class="card">
+      <h2>设置汇总上报时间</h2>
+      <form method="post" action="/admin/windows" class="form window-form">
+        <xsl:call-template name="window-fields">
+          <xsl:with-param name="kind" select="'report'"/>
+          <xsl:with-param name="idp" select="'f-report-'"/>
+        </xsl:call-template>
+        <p class="hint">各市工考办和省直主管单位在此时间内将终审通过名册汇总上报省工考办；上报后如需修改，由省工考办退回。</p>
+        <div class="buttons">
+          <button type="submit" class="btn btn-primary">保存汇总上报时间</button>
+        </div>
+      </form>
+    </section>
   </xsl:template>
 
   <!-- The hidden year and kind of a window's form, its messages (only

@@ -1,0 +1,233 @@
+/*
+ * Copyright (c) 2026 The gkbm developers
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
+ */
+/*
+ * report.c: 汇总上报 (seed 004; schema/0017-report.sql): who reports (a
+ * city office, a supervising unit of the province's own region), the
+ * frozen snapshot made in one transaction (the approved applications of
+ * the subtree copied, counted and hashed), its rows as a roster source
+ * for the pages and the PDF and XLSX writers (roster.c), and the
+ * province's reopening.
+ */
+
+#include <string.h>
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+
+#include "web.h"
+#include "appquery.h"
+#include "roster.h"
+#include "report.h"
+
+/* Whether the account's unit reports upward: 1, 0, -1 (database). */
+int
+report_reporter(struct req *r)
+{
+	char	*ukind, *gkind;
+	int	 n;
+
+	if (r->role != ROLE_CITY && r->role != ROLE_SUPERVISING)
+		return 0;
+	if (db_run(r, STMT_RP_UNIT, r->unit_id) == -1 ||
+	    (n = db_row(r, STMT_RP_UNIT, &ukind, &gkind)) == -1)
+		return -1;
+	if (n == 0)
+		return 0;
+	db_done(r, STMT_RP_UNIT);
+	return strcmp(ukind, "city") == 0 || (strcmp(ukind, "supervising") ==
+	    0 && strcmp(gkind, "province") == 0);
+}
+
+/* The next chunk of a snapshot's rows after the last number read. */
+static int
+report_fetch(struct req *r, struct rsrc *src)
+{
+	return db_run(r, STMT_RP_ROWS, src->report, src->last_id, src->limit);
+}
+
+static const char *
+report_route(const char *v)
+{
+	return strcmp(v, "years") == 0 ? "按工作年限" :
+	    strcmp(v, "certificate") == 0 ? "按岗位等级证书" : v;
+}
+
+/* One snapshot row into the source's cells; 1, 0 at the end, -1. */
+static int
+report_row(struct req *r, struct rsrc *src)
+{
+	unsigned char	*ie, *pe;
+	size_t		 iel, pel;
+	long long	 n, app, acct, level;
+	char		*name, *gender, *code, *unit, *wt, *route, *decided;
+	char		 plain[32];
+	int		 k;
+
+	k = db_row(r, STMT_RP_ROWS, &n, &app, &acct, &name, &ie, &iel, &pe,
+	    &pel, &gender, &code, &unit, &wt, &route, &level, &decided);
+	if (k != 1)
+		return k;
+	src->last_id = n;
+	src->cell[RC_ID] = pool_printf(r->pool, "%lld", app);
+	src->cell[RC_ACCT] = pool_printf(r->pool, "%lld", acct);
+	src->cell[RC_NAME] = name;
+	src->cell[RC_GENDER] = strcmp(gender, "F") == 0 ? "女" :
+	    strcmp(gender, "M") == 0 ? "男" : "";
+	src->cell[RC_IDNO] = aq_idno(r, acct, ie, iel, 1);
+	if (src->cell[RC_IDNO] == NULL)
+		src->cell[RC_IDNO] = "";
+	src->cell[RC_PHONE] = "";
+	if (pe != NULL && pii_open(r->cfg, PII_PHONE, acct, pe, pel, plain,
+	    sizeof(plain)) == 0)
+		src->cell[RC_PHONE] = pool_strdup(r->pool, plain);
+	OPENSSL_cleanse(plain, sizeof(plain));
+	src->cell[RC_CODE] = code;
+	src->cell[RC_UNIT] = unit;
+	src->cell[RC_WT] = wt;
+	src->cell[RC_LEVEL] = level >= 1 && level <= 5 ?
+	    (char *)xml_level_name((int)level) : "";
+	src->cell[RC_ROUTE] = (char *)report_route(route);
+	src->cell[RC_DECIDED] = decided;
+	return 1;
+}
+
+/* The rows of snapshot id as a roster source. */
+void
+report_source(struct rsrc *src, long long id)
+{
+	memset(src, 0, sizeof(*src));
+	src->report = id;
+	src->last_code = "";
+	src->fetch = report_fetch;
+	src->row = report_row;
+}
+
+/*
+ * The SHA-256 of snapshot id's rows as printed (number, application,
+ * name, ID number, unit code, work type, level, route, date; a tab
+ * between cells, a line feed after each row) into hex, and their
+ * number into *n.  0 or -1.
+ */
+static int
+report_digest(struct req *r, long long id, char hex[65], long long *n)
+{
+	static const enum rcell cells[] = { RC_N, RC_ID, RC_NAME, RC_IDNO,
+	    RC_CODE, RC_WT, RC_LEVEL, RC_ROUTE, RC_DECIDED };
+	EVP_MD_CTX	*ctx;
+	struct rsrc	 src;
+	unsigned char	 md[32];
+	unsigned int	 mdlen;
+	size_t		 i;
+	int		 k;
+
+	if ((ctx = EVP_MD_CTX_new()) == NULL ||
+	    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1) {
+		EVP_MD_CTX_free(ctx);
+		return -1;
+	}
+	report_source(&src, id);
+	while ((k = roster_next(r, &src)) == 1)
+		for (i = 0; i < sizeof(cells) / sizeof(cells[0]); i++) {
+			EVP_DigestUpdate(ctx, src.cell[cells[i]],
+			    strlen(src.cell[cells[i]]));
+			EVP_DigestUpdate(ctx, i + 1 < sizeof(cells) /
+			    sizeof(cells[0]) ? "\t" : "\n", 1);
+		}
+	*n = src.n;
+	roster_end(&src);
+	EVP_DigestFinal_ex(ctx, md, &mdlen);
+	EVP_MD_CTX_free(ctx);
+	hex_encode(md, sizeof(md), hex);
+	return k;
+}
+
+/*
+ * Reports the approved applications of the account's subtree for the
+ * current year, in one transaction: the unit row locked (two clerks at
+ * once make one report), refused when the latest report stands, the
+ * rows copied, counted and hashed, audited.  Returns REPORT_OK (*id the
+ * new report), REPORT_STANDS or -1 (database; rolled back).
+ */
+int
+report_submit(struct req *r, long long *id)
+{
+	char		*state, hex[65];
+	long long	 n;
+	int		 k;
+
+	if (db_begin(r) == -1)
+		return -1;
+	if (db_run(r, STMT_RP_LOCK_UNIT, r->unit_id) == -1 ||
+	    db_row(r, STMT_RP_LOCK_UNIT, &n) != 1)
+		goto fail;
+	db_done(r, STMT_RP_LOCK_UNIT);
+	if (db_run(r, STMT_RP_LAST_STATE, (long long)r->year,
+	    r->unit_id) == -1 || (k = db_row(r, STMT_RP_LAST_STATE,
+	    &state)) == -1)
+		goto fail;
+	if (k == 1) {
+		db_done(r, STMT_RP_LAST_STATE);
+		if (strcmp(state, "reported") == 0) {
+			db_rollback(r);
+			return REPORT_STANDS;
+		}
+	}
+	if (db_run(r, STMT_RP_INSERT, (long long)r->year, r->unit_id,
+	    r->account_id) != 1)
+		goto fail;
+	*id = db_insert_id(r, STMT_RP_INSERT);
+	if (db_run(r, STMT_RP_COPY, *id, r->unit_id, (long long)r->year) == -1 ||
+	    report_digest(r, *id, hex, &n) == -1 ||
+	    db_run(r, STMT_RP_SEAL, n, hex, *id) == -1 ||
+	    audit(r, "report.submit", pool_printf(r->pool, "report:%lld", *id),
+	    "ok", pool_printf(r->pool, "%lld rows", n)) == -1 ||
+	    db_commit(r) == -1)
+		goto fail;
+	return REPORT_OK;
+fail:
+	db_rollback(r);
+	return -1;
+}
+
+/*
+ * The province reopens report id with the reason (audited): the office
+ * may then report again.  REPORT_OK, REPORT_NONE (no such report),
+ * REPORT_OPEN (not standing: reopened already) or -1.
+ */
+int
+report_reopen(struct req *r, long long id, const char *reason)
+{
+	char		*state;
+	long long	 unit;
+	int		 k;
+
+	if (db_begin(r) == -1)
+		return -1;
+	if (db_run(r, STMT_RP_REOPEN_LOCK, id) == -1 ||
+	    (k = db_row(r, STMT_RP_REOPEN_LOCK, &state, &unit)) == -1)
+		goto fail;
+	if (k == 0) {
+		db_rollback(r);
+		return REPORT_NONE;
+	}
+	db_done(r, STMT_RP_REOPEN_LOCK);
+	if (strcmp(state, "reported") != 0) {
+		db_rollback(r);
+		return REPORT_OPEN;
+	}
+	if (db_run(r, STMT_RP_REOPEN, r->account_id, reason, id) != 1 ||
+	    audit(r, "report.reopen", pool_printf(r->pool, "report:%lld", id),
+	    "ok", reason) == -1 || db_commit(r) == -1)
+		goto fail;
+	return REPORT_OK;
+fail:
+	db_rollback(r);
+	return -1;
+}
