@@ -73,6 +73,8 @@ static const struct cmd cmds[] = {
 	{ "totp-reset", cmd_totp_reset, 1, 1, "", "totp-reset LOGIN" },
 	{ "check", cmd_check, 0, 0, "", "check" },
 	{ "ban-lift", cmd_ban_lift, 2, 2, "", "ban-lift IDNO REASON" },
+	{ "import-units", cmd_import_units, 1, 2, "",
+	    "import-units FILE [UNIT_CODE]" },
 };
 
 struct config	 cfg;

@@ -264,7 +264,8 @@ staff_delete(struct req *r, const struct staff *s)
 	const char	*msg;
 	long long	 n = 0;
 
-	if (db_run(r, STMT_SYS_STAFF_ACTED, s->id, s->id) == -1 ||
+	if (db_run(r, STMT_SYS_STAFF_ACTED, s->id, s->id, s->id, s->id,
+	    s->id, s->id, s->id, s->id) == -1 ||
 	    db_row(r, STMT_SYS_STAFF_ACTED, &n) == -1)
 		return field_dbfail;
 	db_done(r, STMT_SYS_STAFF_ACTED);

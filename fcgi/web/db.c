@@ -111,12 +111,16 @@
 #define SYS_STAFF_FROM "FROM accounts a JOIN units u ON u.id = a.unit_id JOIN units me ON me.id = ? " \
 	"WHERE a.year = 0 AND a.role <> 'candidate' AND a.id <> ? AND " SCOPE("u", "me") \
 	" AND (FIND_IN_SET(u.kind, ?) OR u.id = me.id) "
-/* An account acted: a review decision, or an audited action other than
- * logging in and out and its own password. */
+/* An account acted: it left its id on a review decision or note, a
+ * takeover, a staff upload, a ban, a window or the policy (gkbm-web may
+ * not read the audit table). */
 #define STAFF_ACTED(x) "(EXISTS (SELECT 1 FROM review_events e WHERE e.actor_id = " x ") OR " \
-	"EXISTS (SELECT 1 FROM audit t WHERE t.account_id = " x " AND t.event NOT LIKE 'login%' " \
-	"AND t.event NOT LIKE 'totp.%' AND t.event NOT LIKE 'password.%' " \
-	"AND t.event NOT IN ('logout', 'sms.send', 'access.denied', 'app.view', 'file.view')))"
+	"EXISTS (SELECT 1 FROM review_notes n WHERE n.author_id = " x ") OR " \
+	"EXISTS (SELECT 1 FROM county_takeover t WHERE t.set_by = " x ") OR " \
+	"EXISTS (SELECT 1 FROM materials m WHERE m.uploaded_by = " x ") OR " \
+	"EXISTS (SELECT 1 FROM bans b WHERE b.set_by = " x " OR b.lifted_by = " x ") OR " \
+	"EXISTS (SELECT 1 FROM windows w WHERE w.updated_by = " x ") OR " \
+	"EXISTS (SELECT 1 FROM policy p WHERE p.updated_by = " x "))"
 
 #define NUM_(x)		#x
 #define NUM(x)		NUM_(x)		/* a number macro as SQL text */
@@ -862,7 +866,7 @@ static const struct {
 	[STMT_SYS_SESSIONS_DROP] = { "i", "", "DELETE FROM sessions WHERE account_id = ?", SA },
 	[STMT_SYS_PENDING_DROP] = { "i", "", "DELETE FROM login_pending WHERE account_id = ?", SA },
 	[STMT_SYS_KEEPS_DROP] = { "i", "", "DELETE FROM form_keeps WHERE account_id = ?", SA },
-	[STMT_SYS_STAFF_ACTED] = { "ii", "i", "SELECT " STAFF_ACTED("?"), SA },
+	[STMT_SYS_STAFF_ACTED] = { "iiiiiiii", "i", "SELECT " STAFF_ACTED("?"), SA },
 	[STMT_SYS_ADMIN_CLEAR] = { "i", "", "UPDATE units SET admin_id = NULL WHERE admin_id = ?", SA },
 	[STMT_SYS_STAFF_DELETE] = { "i", "", "DELETE FROM accounts WHERE id = ? AND year = 0 "
 	  "AND role <> 'candidate'", SA },

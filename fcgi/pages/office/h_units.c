@@ -31,7 +31,7 @@ static const char *const unit_do_choices[] = {
 };
 static const char *const unit_confirm_choices[] = { "1", NULL };
 
-/* <kinds><kind code name/>...</kinds>: the kinds the account manages. */
+/* <kinds><kind name label/>...</kinds>: the kinds the account manages. */
 static void
 units_kinds_xml(struct req *r)
 {
@@ -43,8 +43,8 @@ units_kinds_xml(struct req *r)
 		if (!unit_may_create(r->role, unit_kind_choices[i]))
 			continue;
 		k = xml_el(ks, "kind", NULL);
-		xml_attr(k, "code", unit_kind_choices[i]);
-		xml_attr(k, "name", unit_kind_label(unit_kind_choices[i]));
+		xml_attr(k, "name", unit_kind_choices[i]);
+		xml_attr(k, "label", unit_kind_label(unit_kind_choices[i]));
 	}
 }
 
