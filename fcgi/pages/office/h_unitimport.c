@@ -78,7 +78,8 @@ h_unit_import(struct req *r)
 
 	import_page(r);
 	f = form_field(&r->body, "file");
-	if (f == NULL || f->filename == NULL || f->len == 0) {
+	/* A form sent without a file chosen has an empty file name. */
+	if (f == NULL || f->filename == NULL || *f->filename == '\0') {
 		xml_field_error(r, "file", "请选择要导入的CSV或XLSX文件。");
 		xml_form_message(r, "没有收到文件，没有导入任何单位。");
 		return RC_OK;
