@@ -3,7 +3,7 @@
 # for each admin within its own subtree.  Refused with nothing changed: a
 # unit or account outside the subtree (404), a role without 系统管理
 # (403), every field sent wrong (400, a message in Chinese), deleting a
-# unit or an account that is used (409: only disabled); destructive
+# unit or an account that is used (400: only disabled); destructive
 # actions answer a confirm step first.
 use strict;
 use warnings;
@@ -229,7 +229,7 @@ is($r->status, 303, 'the supervising unit sets the admin of its unit');
 is($s->count(q{SELECT a.role FROM accounts a JOIN units u ON u.admin_id = a.id WHERE u.id = ?}, $SUP2),
     'unit', '... a unit admin');
 $r = post('supervising', '/admin/units/admin', id => $SUP2, admin_name => '钱二处', admin_phone => '13700000062');
-is($r->status, 409, 'a second admin is refused (409)');
+is($r->status, 400, 'a second admin is refused');
 
 # --- delete and disable ----------------------------------------------------------------
 
@@ -248,7 +248,7 @@ is($r->xpath('//confirm/@action'), 'delete', '... asked to confirm');
 $rng{sysunit}->($r, 'the confirm step');
 like($b{city}->get("/admin/units/edit?id=$BAS&do=delete")->text, qr/确定删除/, 'the page asks in words');
 $r = post('city', '/admin/units/remove', id => $BAS, action => 'delete', confirm => 1);
-is($r->status, 409, 'a unit with an application cannot be deleted (409)');
+is($r->status, 400, 'a unit with an application cannot be deleted');
 like(errors($r), qr/不能删除，只能停用/, '... only disabled');
 is(units_n(), $u0, '... nothing deleted');
 $r = post('city', '/admin/units/remove', id => $BAS, action => 'delete', confirm => 2);
@@ -269,7 +269,7 @@ $r = post('city', '/admin/units/remove', id => $BAS, action => 'enable');
 is($r->status, 303, 'enabled again without a confirm step');
 is($s->count('SELECT disabled FROM units WHERE id = ?', $BAS), 0, '... stored');
 $r = post('city', '/admin/units/remove', id => uid('ZZSUP'), action => 'delete', confirm => 1);
-is($r->status, 409, 'a unit with units under it cannot be deleted');
+is($r->status, 400, 'a unit with units under it cannot be deleted');
 ($u0, $a0) = (units_n(), accts_n());
 $r = post('supervising', '/admin/units/remove', id => $SUP2, action => 'delete', confirm => 1);
 is($r->status, 303, 'an unused unit is deleted') or diag($r->dump);
@@ -344,7 +344,7 @@ is($r->status, 303, 'enabled again');
 is($s->browser->login('staff', 'dwgly01', '123')->status, 303, '... it logs in');
 
 $r = post('city', '/admin/users/act', id => $U, action => 'delete', confirm => 1);
-is($r->status, 409, 'an account that acted cannot be deleted (409)');
+is($r->status, 400, 'an account that acted cannot be deleted');
 like(errors($r), qr/只能停用/, '... only disabled');
 my $JA = $logins{gly_zzjyj};
 $r = post('city', '/admin/users/act', id => $JA, action => 'delete', confirm => 1);

@@ -432,8 +432,7 @@ h_unit_admin(struct req *r)
 		return RC_DB;
 	msg = unit_admin_set(r, &u, r->fv[UA_NAME].s, r->fv[UA_PHONE].s,
 	    &field);
-	return unit_done(r, &u, msg, field, "unit_admin",
-	    u.admin_id != 0 ? 409 : 0);
+	return unit_done(r, &u, msg, field, "unit_admin", 0);
 }
 
 /* POST /admin/units/remove: delete, disable (both confirmed) or enable. */
@@ -481,6 +480,5 @@ h_unit_remove(struct req *r)
 		resp_redirect(r, "/admin/units?m=unit_deleted");
 		return RC_OK;
 	}
-	return unit_done(r, &u, msg, NULL, flashes[fv[UR_ACTION].n],
-	    msg == unit_used_msg ? 409 : 0);
+	return unit_done(r, &u, msg, NULL, flashes[fv[UR_ACTION].n], 0);
 }

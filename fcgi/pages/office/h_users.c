@@ -302,8 +302,7 @@ h_user_act(struct req *r)
 	    s.unit_id == r->unit_id ? "/admin/reviewers?m=user_deleted" :
 	    "/admin/users?m=user_deleted") : pool_printf(r->pool,
 	    "/admin/users/edit?id=%lld&m=%s", s.id, user_flashes[a]);
-	return user_done(r, msg, NULL, where,
-	    msg == staff_acted_msg ? 409 : 0);
+	return user_done(r, msg, NULL, where, 0);
 }
 
 /* The reviewers' page: the list and the form of a new one. */
