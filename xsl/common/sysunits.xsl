@@ -42,7 +42,7 @@
         <a class="btn btn-plain" href="/admin/units">重置</a>
       </div>
     </form>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
       <table class="list sys-list">
         <caption>本单位管辖的单位（共 <xsl:value-of select="$list/@total"/> 个）</caption>
         <thead>

@@ -85,7 +85,7 @@
 
   <xsl:template name="table">
     <xsl:param name="caption"/>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
       <table class="list sys-list">
         <caption><xsl:value-of select="$caption"/></caption>
         <thead>

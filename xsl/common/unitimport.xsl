@@ -36,7 +36,7 @@
 
   <xsl:template name="report">
     <xsl:variable name="rp" select="/*/report"/>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
       <table class="list import-report">
         <caption>
           <xsl:choose>
