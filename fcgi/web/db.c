@@ -111,6 +111,9 @@
 #define SYS_STAFF_FROM "FROM accounts a JOIN units u ON u.id = a.unit_id JOIN units me ON me.id = ? " \
 	"WHERE a.year = 0 AND a.role <> 'candidate' AND a.id <> ? AND " SCOPE("u", "me") \
 	" AND (FIND_IN_SET(u.kind, ?) OR u.id = me.id) "
+/* One macro after a row's last string (t/lint/stmtargs.t reads the rows). */
+#define SYS_SCOPE_UME SCOPE("u", "me")
+#define STAFF_ACTED_ONE STAFF_ACTED("?")
 /* An account acted: it left its id on a review decision or note, a
  * takeover, a staff upload, a ban, a window or the policy (gkbm-web may
  * not read the audit table). */
@@ -811,7 +814,7 @@ static const struct {
 	/* A supervising unit a basic unit may be placed under. */
 	[STMT_SYS_PARENT_GET] = { "is", "iss", "SELECT u.id, u.region_code, u.name FROM units u "
 	  "JOIN units me ON me.id = ? WHERE u.code = ? AND u.kind = 'supervising' AND u.disabled = 0 "
-	  "AND " SCOPE("u", "me"), SA },
+	  "AND " SYS_SCOPE_UME, SA },
 	/* The kind of a region whose units would lie in the subtree of me. */
 	[STMT_SYS_REGION_IN] = { "is", "ss", "SELECT g.kind, g.name FROM regions g JOIN units me ON me.id = ? "
 	  "WHERE g.code = ? AND (me.kind = 'province' OR (me.kind = 'city' AND me.region_code = "
@@ -866,7 +869,7 @@ static const struct {
 	[STMT_SYS_SESSIONS_DROP] = { "i", "", "DELETE FROM sessions WHERE account_id = ?", SA },
 	[STMT_SYS_PENDING_DROP] = { "i", "", "DELETE FROM login_pending WHERE account_id = ?", SA },
 	[STMT_SYS_KEEPS_DROP] = { "i", "", "DELETE FROM form_keeps WHERE account_id = ?", SA },
-	[STMT_SYS_STAFF_ACTED] = { "iiiiiiii", "i", "SELECT " STAFF_ACTED("?"), SA },
+	[STMT_SYS_STAFF_ACTED] = { "iiiiiiii", "i", "SELECT " STAFF_ACTED_ONE, SA },
 	[STMT_SYS_ADMIN_CLEAR] = { "i", "", "UPDATE units SET admin_id = NULL WHERE admin_id = ?", SA },
 	[STMT_SYS_STAFF_DELETE] = { "i", "", "DELETE FROM accounts WHERE id = ? AND year = 0 "
 	  "AND role <> 'candidate'", SA },
