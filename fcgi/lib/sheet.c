@@ -262,12 +262,24 @@ xlsx_part(struct pool *p, zip_t *z, const char *name, int optional,
 	return buf;
 }
 
-/* Parses an XML part (no network, no entities, no DTD). */
+/*
+ * Parses an XML part: no network, and no DTD at all (a spreadsheet part
+ * has none; refusing one keeps entity expansion, "billion laughs", out
+ * of xmlNodeGetContent).  NULL if malformed.
+ */
 static xmlDocPtr
 xlsx_xml(const char *b, size_t len)
 {
-	return xmlReadMemory(b, (int)len, NULL, "UTF-8", XML_PARSE_NONET |
+	xmlDocPtr	 d;
+
+	d = xmlReadMemory(b, (int)len, NULL, "UTF-8", XML_PARSE_NONET |
 	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (d != NULL && (d->intSubset != NULL || d->extSubset != NULL ||
+	    xmlDocGetRootElement(d) == NULL)) {
+		xmlFreeDoc(d);
+		return NULL;
+	}
+	return d;
 }
 
 /* The text of an <si> or <is>: its <t> and the <t> of its runs. */

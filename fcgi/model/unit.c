@@ -245,7 +245,7 @@ unit_check_new(struct req *r, const struct unit_in *in, const char **field)
 	const char	*msg;
 	int		 k;
 
-	*field = "code";
+	*field = "unit_code";
 	if (*in->code == '\0')
 		return "请填写单位代码。";
 	if (!unit_code_ok(in->code))

@@ -29,7 +29,7 @@ const char *const import_heads[IMPORT_COLS] = {
 };
 /* The form's field of each column (unit_create's *field). */
 static const char *const import_fields[IMPORT_COLS] = {
-	"code", "name", "kind", "region", "parent", "phone", "admin_name",
+	"unit_code", "name", "kind", "region", "parent", "phone", "admin_name",
 	"admin_phone",
 };
 /* A kind as the sheet may say it. */

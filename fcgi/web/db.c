@@ -313,7 +313,7 @@ static const struct {
 	  "WHERE parent_id = ? AND kind = 'basic' AND disabled = 0 ORDER BY code", U },
 	[STMT_UNIT_GET] = { "i", "sisssss", "SELECT u.kind, COALESCE(u.parent_id, 0), u.region_code, g.kind, "
 	  "COALESCE(g.parent_code, ''), u.name, u.code FROM units u "
-	  "JOIN regions g ON g.code = u.region_code WHERE u.id = ?", U },
+	  "JOIN regions g ON g.code = u.region_code WHERE u.id = ? AND u.disabled = 0", U },
 	[STMT_WT_ALL] = { "", "ssss", "SELECT code, name, pinyin, status FROM worktypes "
 	  "ORDER BY status <> 'current', code", U },
 	[STMT_WT_MAP_ALL] = { "", "sss", "SELECT m.old_code, m.new_code, w.name FROM worktype_map m "

@@ -21,7 +21,7 @@ async function units(t, page, kind) {
     `${kind}: the list shows the city's units`);
   await go(t, page, '/admin/units/new', `${kind}-unit-new`);
   const code = kind === 'desktop' ? 'ZZD1' : 'ZZP1';
-  await page.fill('#f-code', code);
+  await page.fill('#f-unit_code', code);
   await page.fill('#f-name', '郑');
   await page.selectOption('#f-kind', 'supervising');
   await page.fill('#f-region', '410200');

@@ -585,7 +585,7 @@ got('candidate GET /admin/phones (403)', 'error', 403,
 	    $cb->get('/admin/units?kind=school', accept => 'xml'));
 	got('city GET /admin/units/new', 'sysunit', 200, $cb->get('/admin/units/new', accept => 'xml'));
 	got('city POST /admin/units/new bad region', 'sysunit', 400,
-	    $cb->post('/admin/units/new', { csrf => $c, code => 'ZZX1', name => '郑州市某局',
+	    $cb->post('/admin/units/new', { csrf => $c, unit_code => 'ZZX1', name => '郑州市某局',
 	    kind => 'supervising', region => '410200' }, accept => 'xml'));
 	got('city GET /admin/units/edit', 'sysunit', 200,
 	    $cb->get("/admin/units/edit?id=$sup", accept => 'xml'));

@@ -168,6 +168,10 @@ my $bombxml = '<?xml version="1.0"?><worksheet><sheetData>' . (' ' x (9 * 1024 *
     . '</sheetData></worksheet>';
 my $bomb;
 zip(\$bombxml => \$bomb, Name => 'xl/worksheets/sheet1.xml') or die $ZipError;
+my $lol = '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+    . '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&c;</t></is></c></row></sheetData></worksheet>';
+my $laughs;
+zip(\$lol => \$laughs, Name => 'xl/worksheets/sheet1.xml') or die $ZipError;
 my $notsheet;
 my $txt = 'hello';
 zip(\$txt => \$notsheet, Name => 'readme.txt') or die $ZipError;
@@ -181,6 +185,7 @@ for my $case (
     ['a truncated XLSX', 'cut.xlsx', substr($xl, 0, int(length($xl) / 2)), qr/不是有效的XLSX/],
     ['a ZIP that is no XLSX', 'z.xlsx', $notsheet, qr/不是有效的XLSX/],
     ['a zip bomb', 'bomb.xlsx', $bomb, qr/压缩炸弹/],
+    ['an XLSX part with entities (billion laughs)', 'lol.xlsx', $laughs, qr/不是有效的XLSX/],
     ['a cell over 200 bytes', 'long.csv', csv($HEAD, 'ZZL1,' . ('长' x 70) . ',主管单位,410100,,,,'), qr/超过200个字符/],
     ) {
 	my ($what, $name, $bytes, $re) = @$case;

@@ -78,7 +78,7 @@ for my $q ('kind=county2', 'page=0', 'page=x', 'q=' . uq('长' x 41)) {
 $r = $b{city}->get('/admin/units/new', accept => 'xml');
 $rng{sysunit}->($r, 'the new unit\'s form');
 my ($u0, $a0) = (units_n(), accts_n());
-$r = post('city', '/admin/units/new', code => 'ZZJYJ', name => '郑州市教育局',
+$r = post('city', '/admin/units/new', unit_code => 'ZZJYJ', name => '郑州市教育局',
     kind => 'supervising', region => '410100', phone => '0371-67180000',
     admin_name => '张教育', admin_phone => '13700000031');
 is($r->status, 303, 'the city adds a supervising unit with its admin') or diag($r->dump);
@@ -98,30 +98,30 @@ $r = $lb->login('staff', 'ZZJYJ', '123');
 is($r->status, 303, 'the new admin logs in with the unit code and 123');
 like($lb->get('/home')->header('location') // '', qr{/password}, '... and must change the password first');
 
-$r = post('city', '/admin/units/new', code => 'ZZJYJ01', name => '郑州市第一中学',
+$r = post('city', '/admin/units/new', unit_code => 'ZZJYJ01', name => '郑州市第一中学',
     kind => 'basic', parent => 'ZZJYJ');
 is($r->status, 303, 'the city adds a basic unit under it');
 is($s->count('SELECT region_code FROM units WHERE code = ?', 'ZZJYJ01'), '410100',
     '... in its supervising unit\'s region');
-$r = post('supervising', '/admin/units/new', code => 'ZZSUP02', name => '水利局二处',
+$r = post('supervising', '/admin/units/new', unit_code => 'ZZSUP02', name => '水利局二处',
     kind => 'basic', parent => 'ZZSUP');
 is($r->status, 303, 'a supervising unit adds a basic unit of its own');
-$r = post('supervising', '/admin/units/new', code => 'ZZSUP03', name => '教育局三处',
+$r = post('supervising', '/admin/units/new', unit_code => 'ZZSUP03', name => '教育局三处',
     kind => 'basic', parent => 'ZZJYJ');
 is($r->status, 400, '... but not under another supervising unit');
 like(errors($r), qr/不在本单位管辖范围内/, '... saying why');
 
 # Every field wrong: 400, the message next to it, nothing stored.
 ($u0, $a0) = (units_n(), accts_n());
-my %good = (code => 'ZZNEW1', name => '郑州市新单位', kind => 'supervising',
+my %good = (unit_code => 'ZZNEW1', name => '郑州市新单位', kind => 'supervising',
     region => '410100', parent => '', phone => '', admin_name => '',
     admin_phone => '');
 my @bad = (
-	[code => '', qr/请填写单位代码/],
-	[code => 'A', qr/2至32位字母或数字/],
-	[code => 'ZZ_1', qr/2至32位字母或数字/],
-	[code => 'ZZBAS', qr/已被使用/],
-	[code => 'sgkb', qr/已被使用/],
+	[unit_code => '', qr/请填写单位代码/],
+	[unit_code => 'A', qr/2至32位字母或数字/],
+	[unit_code => 'ZZ_1', qr/2至32位字母或数字/],
+	[unit_code => 'ZZBAS', qr/已被使用/],
+	[unit_code => 'sgkb', qr/已被使用/],
 	[name => '', qr/请填写单位名称/],
 	[name => '郑', qr/2至100个字/],
 	[name => '郑州<b>', qr/2至100个字/],
@@ -154,11 +154,11 @@ for my $bad ([admin_phone => '1370000', qr/11位手机号码/],
 $rng{sysunit}->($r, 'a refused new unit');
 is(units_n(), $u0, 'no refused unit was stored');
 is(accts_n(), $a0, 'nor any account');
-$r = post('province', '/admin/units/new', code => 'JSCNTY2', name => '中牟县工考办',
+$r = post('province', '/admin/units/new', unit_code => 'JSCNTY2', name => '中牟县工考办',
     kind => 'county', region => '410122');
 is($r->status, 303, 'the province adds a county office');
 is($s->count(q{SELECT county_code FROM units WHERE code = 'JSCNTY2'}), '410122', '... placed in its county');
-$r = post('province', '/admin/units/new', code => 'ZZCITY9', name => '郑州市工考办二',
+$r = post('province', '/admin/units/new', unit_code => 'ZZCITY9', name => '郑州市工考办二',
     kind => 'city', region => '410105');
 is($r->status, 400, '... but not a city office in a county');
 
@@ -264,6 +264,13 @@ $cand->login('candidate', '13900000001', 'Passw0rdx9');
 $r = $cand->get('/lookup/units?parent=' . uid('ZZSUP'), accept => 'xml');
 ok(!scalar(@n = $r->nodes("//*[\@code='ZZBAS']")), 'a disabled unit is not offered to candidates');
 ok(scalar(@n = $r->nodes("//*[\@code='ZZSUP02']")), '... its enabled sibling is');
+my $idno2 = GKBM::idno('410105', '19810601', '234');
+$s->admin({ stdin => "Passw0rdx9\n" }, 'create-candidate', $s->year, $idno2, '王芳',
+    '13900000002', '410100', '4');
+my ($cb2, $app2) = $s->login_app($idno2, '王芳', 'Passw0rdx9');
+$r = $s->submit_app($cb2, $app2, '13900000002', $BAS);
+isnt($r->status, 303, '... nor accepted on an application');
+like($r->text, qr/所选单位不存在/, '... saying so');
 is($b{unit}->get('/home')->status, 200, 'its admin still works (the year\'s reviews go on)');
 $r = post('city', '/admin/units/remove', id => $BAS, action => 'enable');
 is($r->status, 303, 'enabled again without a confirm step');

@@ -52,6 +52,8 @@ my %titles = (
 	deferred      => '容缺后补',
 	takeover      => '已承接设置',
 	staffupload   => '代传资料',
+	sysunits      => '单位管理',
+	unitimport    => '批量导入单位',
 );
 
 # schema/xml/README.md "Roles and their menus": [label, href]; the entries
@@ -63,19 +65,21 @@ my @review = (['人工审核', '/review/queue?q=manual'],
     ['本级审核记录', '/review/records?k=passed']);
 my @DEFER = (['容缺后补', '/review/deferred'], ['市级复核意见', '/review/notes?k=city'],
     ['省级标记记录', '/review/notes?k=province']);
+# 系统管理 (supervising, county, city, province; 002 §3.4).
+my @SYS = (['系统管理', '/admin/units']);
 my %menus = (
 	candidate   => [['首页', '/home'], ['报名信息', '/apply'], ['审核结果', '/status'],
 			['修改密码', '/password']],
 	unit        => [['首页', '/home'], @review, @DEFER, ['修改密码', '/password']],
 	reviewer    => [['首页', '/home'], @review, @DEFER, ['修改密码', '/password']],
-	supervising => [['首页', '/home'], @review, @DEFER, ['修改密码', '/password']],
+	supervising => [['首页', '/home'], @review, @DEFER, @SYS, ['修改密码', '/password']],
 	county      => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
-			@DEFER, ['修改密码', '/password']],
+			@DEFER, @SYS, ['修改密码', '/password']],
 	city        => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
-			@DEFER, ['已承接设置', '/review/takeover'], ['修改密码', '/password']],
+			@DEFER, ['已承接设置', '/review/takeover'], @SYS, ['修改密码', '/password']],
 	province    => [['首页', '/home'], @review, ['时间设置', '/admin/windows'],
 			['报名查询', '/admin/registrations'], ['政策设置', '/admin/policy'],
-			@DEFER, ['已承接设置', '/review/takeover'], ['修改密码', '/password']],
+			@DEFER, ['已承接设置', '/review/takeover'], @SYS, ['修改密码', '/password']],
 );
 
 my %secret = map { $_ => 1 } qw(password password2 old sms_code code);
@@ -221,6 +225,15 @@ for my $xml (@samples) {
 		$title = $body =~ /<units\b[^>]*\blevel="basic"/ ?
 		    "$n：下属单位" : "$n：主管单位";
 	}
+	# 系统管理: a unit's or an account's page by its name, the lists by kind.
+	if ($page eq 'sysunit') {
+		$title = $body =~ /<sysunit mode="new"/ ? '添加单位' : '单位管理：'
+		    . xml_unescape(($body =~ /<unit\s[^>]*?\sname="([^"]*)"/)[0]);
+	}
+	$title = '用户管理：' . xml_unescape(($body =~ /<\/meta>.*?<user\s[^>]*?\sname="([^"]*)"/s)[0])
+	    if $page eq 'sysuser';
+	$title = $body =~ /<sysusers kind="reviewers"/ ? '本级审核员管理' : '用户管理'
+	    if $page eq 'sysusers';
 	# 市级复核意见 or 省级标记记录: the kind's title.
 	($title) = $body =~ /<notes\b[^>]*\btitle="([^"]*)"/ if $page eq 'notes';
 	ok(defined $title, "$name: expected title known") or next;

@@ -55,7 +55,7 @@
     <form method="post" action="/admin/units/new" class="form sys-form">
       <xsl:call-template name="csrf"/>
       <xsl:call-template name="form-message"/>
-      <xsl:call-template name="field"><xsl:with-param name="name" select="'code'"/><xsl:with-param name="label" select="'单位代码'"/><xsl:with-param name="maxlength" select="'32'"/><xsl:with-param name="hint" select="'2至32位字母或数字，如统一社会信用代码；用作管理员的登录账号'"/></xsl:call-template>
+      <xsl:call-template name="field"><xsl:with-param name="name" select="'unit_code'"/><xsl:with-param name="label" select="'单位代码'"/><xsl:with-param name="maxlength" select="'32'"/><xsl:with-param name="hint" select="'2至32位字母或数字，如统一社会信用代码；用作管理员的登录账号'"/></xsl:call-template>
       <xsl:call-template name="field"><xsl:with-param name="name" select="'name'"/><xsl:with-param name="label" select="'单位名称'"/><xsl:with-param name="maxlength" select="'100'"/></xsl:call-template>
       <xsl:call-template name="select-field"><xsl:with-param name="name" select="'kind'"/><xsl:with-param name="label" select="'单位类别'"/><xsl:with-param name="options" select="/*/kinds/kind"/></xsl:call-template>
       <xsl:call-template name="field"><xsl:with-param name="name" select="'parent'"/><xsl:with-param name="label" select="'所属主管单位代码'"/><xsl:with-param name="required" select="false()"/><xsl:with-param name="maxlength" select="'32'"/><xsl:with-param name="hint" select="'仅基层单位填写'"/></xsl:call-template>

@@ -271,7 +271,7 @@ h_unit_new_form(struct req *r)
 enum { UN_CODE, UN_NAME, UN_KIND, UN_REGION, UN_PARENT, UN_PHONE,
     UN_ANAME, UN_APHONE };
 const struct fielddef h_unit_new_fields[] = {
-	[UN_CODE] = TEXT("code", 64),
+	[UN_CODE] = TEXT("unit_code", 64),
 	[UN_NAME] = TEXT("name", 200),
 	[UN_KIND] = TEXT("kind", 16),
 	[UN_REGION] = TEXT("region", 16),
