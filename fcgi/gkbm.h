@@ -328,6 +328,24 @@ void		 image_free(struct image *);
 const char	*doc_check(const unsigned char *, size_t, size_t,
 		    const char **);
 
+/* sheet.c: a spreadsheet (CSV in UTF-8 or GB18030, or XLSX) as text rows */
+#define SHEET_MAX_BYTES	(4u * 1024 * 1024)	/* the file */
+#define SHEET_MAX_ROWS	5000			/* rows of one import */
+#define SHEET_MAX_COLS	16			/* columns read */
+#define SHEET_MAX_CELL	200			/* bytes of a cell */
+struct sheet_row {
+	size_t		 line;			/* in the file, from 1 */
+	size_t		 ncells;
+	const char	*cells[SHEET_MAX_COLS];	/* trimmed; "" past ncells */
+};
+struct sheet {
+	struct sheet_row *rows;			/* blank rows left out */
+	size_t		 nrows;
+	int		 xlsx;			/* read as XLSX */
+};
+const char	*sheet_read(struct pool *, const void *, size_t,
+		    struct sheet *);
+
 /* qr.c: QR codes for the mobile upload links */
 int		 qr_encode(const char *, unsigned char **, int *);
 

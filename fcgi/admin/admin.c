@@ -78,6 +78,8 @@ static const struct cmd cmds[] = {
 	{ "pay-fee", cmd_pay_fee, 3, 4, "", "pay-fee YEAR LEVEL FEN [HOURS]" },
 	{ "pay-sweep", cmd_pay_sweep, 0, 0, "", "pay-sweep" },
 	{ "pay-reconcile", cmd_pay_reconcile, 1, 1, "", "pay-reconcile FILE" },
+	{ "import-units", cmd_import_units, 1, 2, "",
+	    "import-units FILE [UNIT_CODE]" },
 };
 
 struct config	 cfg;

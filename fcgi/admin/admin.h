@@ -58,6 +58,9 @@ int		 cmd_province(char **, const struct opts *);
 int		 cmd_candidate(char **, const struct opts *);
 int		 cmd_totp_reset(char **, const struct opts *);
 
+/* admin_units.c */
+int		 cmd_import_units(char **, const struct opts *);
+
 /* admin_review.c */
 int		 cmd_ban_lift(char **, const struct opts *);
 

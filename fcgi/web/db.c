@@ -151,6 +151,34 @@
 /* The roles of 汇总上报: who reports (city, 省直 supervising), the province. */
 #define RPT		(RB(ROLE_CITY) | RB(ROLE_SUPERVISING) | RB(ROLE_PROVINCE))
 
+/*
+ * 系统管理 (unit.c, staff.c): the units and the staff accounts of the
+ * subtree of the account's unit me, of the kinds of unit its role
+ * manages (FIND_IN_SET of a list such as "supervising,basic"; the staff
+ * of its own unit too), never me itself nor the account itself.
+ */
+#define SA (RB(ROLE_SUPERVISING) | O)
+#define SYS_UNIT_FROM "FROM units u JOIN units me ON me.id = ? " \
+	"LEFT JOIN units p ON p.id = u.parent_id LEFT JOIN regions g ON g.code = u.region_code " \
+	"LEFT JOIN accounts ad ON ad.id = u.admin_id "
+#define SYS_UNIT_WHERE "WHERE " SCOPE("u", "me") " AND u.id <> me.id AND FIND_IN_SET(u.kind, ?) "
+#define SYS_STAFF_FROM "FROM accounts a JOIN units u ON u.id = a.unit_id JOIN units me ON me.id = ? " \
+	"WHERE a.year = 0 AND a.role <> 'candidate' AND a.id <> ? AND " SCOPE("u", "me") \
+	" AND (FIND_IN_SET(u.kind, ?) OR u.id = me.id) "
+/* One macro after a row's last string (t/lint/stmtargs.t reads the rows). */
+#define SYS_SCOPE_UME SCOPE("u", "me")
+#define STAFF_ACTED_ONE STAFF_ACTED("?")
+/* An account acted: it left its id on a review decision or note, a
+ * takeover, a staff upload, a ban, a window or the policy (gkbm-web may
+ * not read the audit table). */
+#define STAFF_ACTED(x) "(EXISTS (SELECT 1 FROM review_events e WHERE e.actor_id = " x ") OR " \
+	"EXISTS (SELECT 1 FROM review_notes n WHERE n.author_id = " x ") OR " \
+	"EXISTS (SELECT 1 FROM county_takeover t WHERE t.set_by = " x ") OR " \
+	"EXISTS (SELECT 1 FROM materials m WHERE m.uploaded_by = " x ") OR " \
+	"EXISTS (SELECT 1 FROM bans b WHERE b.set_by = " x " OR b.lifted_by = " x ") OR " \
+	"EXISTS (SELECT 1 FROM windows w WHERE w.updated_by = " x ") OR " \
+	"EXISTS (SELECT 1 FROM policy p WHERE p.updated_by = " x "))"
+
 #define NUM_(x)		#x
 #define NUM(x)		NUM_(x)		/* a number macro as SQL text */
 
@@ -215,10 +243,10 @@ static const struct {
 	[STMT_SESSION_DELETE] = { "b", "", "DELETE FROM sessions WHERE id = ?", A },
 	[STMT_SESSION_DELETE_ACCOUNT] = { "ib", "", "DELETE FROM sessions WHERE account_id = ? AND id <> ?", A },
 	[STMT_ACCOUNT_BY_IDNO] = { "ib", "isssbb", ACCT_COLS "WHERE year = ? AND idno_mac = ? AND role = 'candidate'", N },
-	[STMT_ACCOUNT_BY_PHONE] = { "ib", "isssbb", ACCT_COLS "WHERE year = ? AND phone_mac = ?", N },
-	[STMT_ACCOUNT_BY_LOGIN] = { "s", "isssbb", ACCT_COLS "WHERE login = ?", N },
+	[STMT_ACCOUNT_BY_PHONE] = { "ib", "isssbb", ACCT_COLS "WHERE year = ? AND phone_mac = ? AND disabled = 0", N },
+	[STMT_ACCOUNT_BY_LOGIN] = { "s", "isssbb", ACCT_COLS "WHERE login = ? AND disabled = 0", N },
 	[STMT_ACCOUNT_BY_UNIT_CODE] = { "s", "isssbb", "SELECT a.id, a.role, a.name, a.pw_hash, a.phone_mac, a.idno_enc "
-	  "FROM accounts a JOIN units u ON u.admin_id = a.id WHERE u.code = ?", N },
+	  "FROM accounts a JOIN units u ON u.admin_id = a.id WHERE u.code = ? AND a.disabled = 0", N },
 	[STMT_ACCOUNT_GET] = { "i", "ssbbsssissssss", "SELECT a.role, a.name, a.idno_enc, a.phone_enc, COALESCE(a.gender, ''), "
 	  "COALESCE(DATE_FORMAT(a.birth_date, '%Y-%m-%d'), ''), COALESCE(r.name, ''), "
 	  "COALESCE(a.level, 0), DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i'), "
@@ -333,13 +361,13 @@ static const struct {
 	[STMT_UNIT_REGION_GET] = { "s", "ss", "SELECT name, kind FROM regions WHERE code = ? "
 	  "AND kind IN ('province', 'city', 'direct_county')", U },
 	[STMT_UNIT_SUPERVISORS] = { "ss", "isss", "SELECT u.id, u.code, u.name, u.kind FROM units u "
-	  "JOIN regions g ON g.code = u.region_code WHERE u.kind = 'supervising' "
+	  "JOIN regions g ON g.code = u.region_code WHERE u.kind = 'supervising' AND u.disabled = 0 "
 	  "AND (u.region_code = ? OR g.parent_code = ?) ORDER BY u.code", U },
 	[STMT_UNIT_CHILDREN] = { "i", "isss", "SELECT id, code, name, kind FROM units "
-	  "WHERE parent_id = ? AND kind = 'basic' ORDER BY code", U },
+	  "WHERE parent_id = ? AND kind = 'basic' AND disabled = 0 ORDER BY code", U },
 	[STMT_UNIT_GET] = { "i", "sisssss", "SELECT u.kind, COALESCE(u.parent_id, 0), u.region_code, g.kind, "
 	  "COALESCE(g.parent_code, ''), u.name, u.code FROM units u "
-	  "JOIN regions g ON g.code = u.region_code WHERE u.id = ?", U },
+	  "JOIN regions g ON g.code = u.region_code WHERE u.id = ? AND u.disabled = 0", U },
 	[STMT_WT_ALL] = { "", "ssss", "SELECT code, name, pinyin, status FROM worktypes "
 	  "ORDER BY status <> 'current', code", U },
 	[STMT_WT_MAP_ALL] = { "", "sss", "SELECT m.old_code, m.new_code, w.name FROM worktype_map m "
@@ -823,6 +851,96 @@ static const struct {
 	  "read_at IS NOT NULL FROM messages WHERE account_id = ? ORDER BY id DESC LIMIT ?", C },
 	[STMT_MSG_READ] = { "iii", "", "UPDATE messages SET read_at = NOW() WHERE account_id = ? "
 	  "AND (id = ? OR ? = 0) AND read_at IS NULL", C },
+	/* unit.c, staff.c: 系统管理, each admin within its subtree (SCOPE)
+	 * and over the kinds of unit its role manages (a list "basic,..."). */
+	[STMT_SYS_UNIT_COUNT] = { "issssss", "i", "SELECT COUNT(*) " SYS_UNIT_FROM SYS_UNIT_WHERE
+	  "AND (? = '' OR u.name LIKE CONCAT('%', ?, '%') OR u.code = ?) AND (? = '' OR u.kind = ?)", SA },
+	[STMT_SYS_UNIT_LIST] = { "issssssii", "isssssssisss", "SELECT u.id, u.code, u.name, u.kind, "
+	  "COALESCE(p.code, ''), COALESCE(p.name, ''), u.region_code, COALESCE(g.name, ''), u.disabled, "
+	  "COALESCE(ad.login, ''), COALESCE(ad.name, ''), u.phone " SYS_UNIT_FROM SYS_UNIT_WHERE
+	  "AND (? = '' OR u.name LIKE CONCAT('%', ?, '%') OR u.code = ?) AND (? = '' OR u.kind = ?) "
+	  "ORDER BY u.kind = 'basic', COALESCE(p.code, u.code), u.kind <> 'supervising', u.code "
+	  "LIMIT ? OFFSET ?", SA },
+	[STMT_SYS_UNIT_GET] = { "isi", "isssisssssiiss", "SELECT u.id, u.code, u.name, u.kind, "
+	  "COALESCE(u.parent_id, 0), COALESCE(p.code, ''), COALESCE(p.name, ''), u.region_code, "
+	  "COALESCE(g.name, ''), u.phone, u.disabled, COALESCE(u.admin_id, 0), COALESCE(ad.login, ''), "
+	  "COALESCE(ad.name, '') " SYS_UNIT_FROM SYS_UNIT_WHERE "AND u.id = ?", SA },
+	/* A supervising unit a basic unit may be placed under. */
+	[STMT_SYS_PARENT_GET] = { "is", "iss", "SELECT u.id, u.region_code, u.name FROM units u "
+	  "JOIN units me ON me.id = ? WHERE u.code = ? AND u.kind = 'supervising' AND u.disabled = 0 "
+	  "AND " SYS_SCOPE_UME, SA },
+	/* The kind of a region whose units would lie in the subtree of me. */
+	[STMT_SYS_REGION_IN] = { "is", "ss", "SELECT g.kind, g.name FROM regions g JOIN units me ON me.id = ? "
+	  "WHERE g.code = ? AND (me.kind = 'province' OR (me.kind = 'city' AND me.region_code = "
+	  "CASE WHEN g.kind IN ('county', 'zone') THEN g.parent_code ELSE g.code END) "
+	  "OR (me.kind = 'county' AND g.code = me.region_code))", SA },
+	/* Unit codes and logins share the login field (account.c). */
+	[STMT_SYS_CODE_TAKEN] = { "ss", "i", "SELECT (SELECT COUNT(*) FROM units WHERE code = ?) + "
+	  "(SELECT COUNT(*) FROM accounts WHERE login = ?)", SA },
+	[STMT_SYS_UNIT_INSERT] = { "sssiss", "", "INSERT INTO units (code, name, kind, parent_id, region_code, "
+	  "phone, created_at) VALUES (?, ?, ?, NULLIF(?, 0), ?, ?, NOW())", SA },
+	[STMT_SYS_UNIT_EDIT] = { "ssi", "", "UPDATE units SET name = ?, phone = ? WHERE id = ?", SA },
+	[STMT_SYS_UNIT_MOVE] = { "isi", "", "UPDATE units SET parent_id = NULLIF(?, 0), region_code = ? "
+	  "WHERE id = ?", SA },
+	/* A basic unit lies in its supervising unit's region. */
+	[STMT_SYS_UNIT_KIDS_REGION] = { "si", "", "UPDATE units SET region_code = ? WHERE parent_id = ?", SA },
+	/* What keeps a unit: units under it, applications, review history,
+	 * an account that acted. */
+	[STMT_SYS_UNIT_USED] = { "iiiii", "i", "SELECT (SELECT COUNT(*) FROM units WHERE parent_id = ?) + "
+	  "(SELECT COUNT(*) FROM applications WHERE unit_id = ?) + "
+	  "(SELECT COUNT(*) FROM app_chain WHERE unit_id = ?) + "
+	  "(SELECT COUNT(*) FROM review_events WHERE unit_id = ?) + "
+	  "(SELECT COUNT(*) FROM accounts a WHERE a.unit_id = ? AND " STAFF_ACTED("a.id") ")", SA },
+	[STMT_SYS_UNIT_PENDING_DROP] = { "i", "", "DELETE p FROM login_pending p JOIN accounts a "
+	  "ON a.id = p.account_id WHERE a.unit_id = ?", SA },
+	[STMT_SYS_UNIT_KEEPS_DROP] = { "i", "", "DELETE k FROM form_keeps k JOIN accounts a "
+	  "ON a.id = k.account_id WHERE a.unit_id = ?", SA },
+	[STMT_SYS_UNIT_ADMIN_CLEAR] = { "i", "", "UPDATE units SET admin_id = NULL WHERE id = ?", SA },
+	[STMT_SYS_UNIT_ACCTS_DROP] = { "i", "", "DELETE FROM accounts WHERE unit_id = ? AND year = 0 "
+	  "AND role <> 'candidate'", SA },
+	[STMT_SYS_UNIT_DELETE] = { "i", "", "DELETE FROM units WHERE id = ?", SA },
+	[STMT_SYS_UNIT_DISABLE] = { "ii", "", "UPDATE units SET disabled = ? WHERE id = ?", SA },
+	[STMT_SYS_UNIT_SET_ADMIN] = { "ii", "", "UPDATE units SET admin_id = ? WHERE id = ?", SA },
+	[STMT_SYS_STAFF_COUNT] = { "iissssssss", "i", "SELECT COUNT(*) " SYS_STAFF_FROM
+	  "AND (? = '' OR a.name = ? OR a.login = ? OR u.code = ? OR u.name LIKE CONCAT('%', ?, '%')) "
+	  "AND (? = '' OR a.role = ?)", SA },
+	[STMT_SYS_STAFF_LIST] = { "iissssssssii", "isssbissiii", "SELECT a.id, COALESCE(a.login, ''), a.name, "
+	  "a.role, a.phone_enc, u.id, u.code, u.name, a.disabled, COALESCE(u.admin_id = a.id, 0), "
+	  "a.pw_must_change " SYS_STAFF_FROM
+	  "AND (? = '' OR a.name = ? OR a.login = ? OR u.code = ? OR u.name LIKE CONCAT('%', ?, '%')) "
+	  "AND (? = '' OR a.role = ?) ORDER BY u.code, a.id LIMIT ? OFFSET ?", SA },
+	[STMT_SYS_STAFF_GET] = { "iisi", "isssbissiii", "SELECT a.id, COALESCE(a.login, ''), a.name, "
+	  "a.role, a.phone_enc, u.id, u.code, u.name, a.disabled, COALESCE(u.admin_id = a.id, 0), "
+	  "a.pw_must_change " SYS_STAFF_FROM "AND a.id = ?", SA },
+	[STMT_SYS_STAFF_EDIT] = { "si", "", "UPDATE accounts SET name = ? WHERE id = ? AND year = 0", SA },
+	/* A new phone: its lookup value now, sealed next (bound to the row). */
+	[STMT_SYS_STAFF_PHONE] = { "bi", "", "UPDATE accounts SET phone_mac = ?, phone_enc = NULL "
+	  "WHERE id = ? AND year = 0", SA },
+	[STMT_SYS_STAFF_SEAL] = { "bi", "", "UPDATE accounts SET phone_enc = ? WHERE id = ? AND year = 0", SA },
+	[STMT_SYS_PHONE_TAKEN] = { "bi", "i", "SELECT COUNT(*) FROM accounts WHERE year = 0 "
+	  "AND phone_mac = ? AND id <> ?", SA },
+	[STMT_SYS_STAFF_DISABLE] = { "ii", "", "UPDATE accounts SET disabled = ? WHERE id = ? AND year = 0", SA },
+	[STMT_SYS_SESSIONS_DROP] = { "i", "", "DELETE FROM sessions WHERE account_id = ?", SA },
+	[STMT_SYS_PENDING_DROP] = { "i", "", "DELETE FROM login_pending WHERE account_id = ?", SA },
+	[STMT_SYS_KEEPS_DROP] = { "i", "", "DELETE FROM form_keeps WHERE account_id = ?", SA },
+	[STMT_SYS_STAFF_ACTED] = { "iiiiiiii", "i", "SELECT " STAFF_ACTED_ONE, SA },
+	[STMT_SYS_ADMIN_CLEAR] = { "i", "", "UPDATE units SET admin_id = NULL WHERE admin_id = ?", SA },
+	[STMT_SYS_STAFF_DELETE] = { "i", "", "DELETE FROM accounts WHERE id = ? AND year = 0 "
+	  "AND role <> 'candidate'", SA },
+	/* The default password, to be changed at the next login (with an SMS
+	 * code to the account's phone: h_password.c). */
+	[STMT_SYS_STAFF_RESET] = { "si", "", "UPDATE accounts SET pw_hash = ?, pw_must_change = 1, "
+	  "pw_changed_at = NOW() WHERE id = ? AND year = 0 AND role <> 'candidate'", SA },
+	[STMT_SYS_STAFF_INSERT] = { "sissbs", "", "INSERT INTO accounts (role, year, unit_id, login, name, "
+	  "phone_mac, pw_hash, pw_must_change, pw_changed_at, created_at) "
+	  "VALUES (?, 0, ?, ?, ?, ?, ?, 1, NOW(), NOW())", SA },
+	[STMT_SYS_REVIEWERS] = { "i", "issbii", "SELECT id, COALESCE(login, ''), name, phone_enc, disabled, "
+	  "pw_must_change FROM accounts WHERE unit_id = ? AND role = 'reviewer' AND year = 0 ORDER BY id", SA },
+	[STMT_SYS_IMPORT_SEEN] = { "b", "si", "SELECT DATE_FORMAT(at, '%Y-%m-%d %H:%i'), units "
+	  "FROM unit_imports WHERE sha256 = ?", SA },
+	[STMT_SYS_IMPORT_ADD] = { "bii", "", "INSERT INTO unit_imports (sha256, account_id, units, at) "
+	  "VALUES (?, NULLIF(?, 0), ?, NOW())", SA },
+	/* end 系统管理 */
 	/* ban.c: registration asks whether a false application bars it */
 	[STMT_BAN_FIND] = { "bi", "iiss", "SELECT b.year_from, b.year_to, COALESCE(u.name, ''), "
 	  "COALESCE(u.phone, '') FROM bans b LEFT JOIN accounts s ON s.id = b.set_by "

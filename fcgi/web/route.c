@@ -58,6 +58,11 @@ const char *const page_names[PAGE__MAX] = {
 	"stats",		/* PAGE_STATS */
 	"roster",		/* PAGE_ROSTER */
 	"report",		/* PAGE_REPORT */
+	"sysunits",		/* PAGE_SYSUNITS */
+	"sysunit",		/* PAGE_SYSUNIT */
+	"sysusers",		/* PAGE_SYSUSERS */
+	"sysuser",		/* PAGE_SYSUSER */
+	"unitimport",		/* PAGE_UNITIMPORT */
 };
 
 /* As in the accounts.role column and the xsl/ directories. */
@@ -175,6 +180,24 @@ static const struct route routes[] = {
 	{ M_POST, "/admin/report/reopen", PAGE_REPORT,     RB(ROLE_PROVINCE), R_LOGIN | R_INPAGE, h_report_reopen, h_report_reopen_fields },
 	{ M_GET,  "/admin/report.pdf", PAGE_REPORT,        RB(ROLE_CITY) | RB(ROLE_SUPERVISING) | RB(ROLE_PROVINCE), R_LOGIN, h_report_pdf, h_report_fields },
 	{ M_GET,  "/admin/report.xlsx", PAGE_REPORT,       RB(ROLE_CITY) | RB(ROLE_SUPERVISING) | RB(ROLE_PROVINCE), R_LOGIN, h_report_xlsx, h_report_fields },
+	/* 系统管理 (h_units.c, h_unitimport.c, h_users.c). */
+	{ M_GET,  "/admin/units",      PAGE_SYSUNITS,      RS_SYSADM, R_LOGIN | R_INPAGE, h_units, h_units_fields },
+	{ M_GET,  "/admin/units/new",  PAGE_SYSUNIT,       RS_SYSADM, R_LOGIN,     h_unit_new_form, NULL },
+	{ M_POST, "/admin/units/new",  PAGE_SYSUNIT,       RS_SYSADM, R_LOGIN,     h_unit_new, h_unit_new_fields },
+	{ M_GET,  "/admin/units/edit", PAGE_SYSUNIT,       RS_SYSADM, R_LOGIN,     h_unit, h_unit_fields },
+	{ M_POST, "/admin/units/edit", PAGE_SYSUNIT,       RS_SYSADM, R_LOGIN,     h_unit_edit, h_unit_edit_fields },
+	{ M_POST, "/admin/units/move", PAGE_SYSUNIT,       RS_SYSADM, R_LOGIN,     h_unit_move, h_unit_move_fields },
+	{ M_POST, "/admin/units/admin", PAGE_SYSUNIT,      RS_SYSADM, R_LOGIN,     h_unit_admin, h_unit_admin_fields },
+	{ M_POST, "/admin/units/remove", PAGE_SYSUNIT,     RS_SYSADM, R_LOGIN,     h_unit_remove, h_unit_remove_fields },
+	{ M_GET,  "/admin/units/import", PAGE_UNITIMPORT,  RS_SYSADM, R_LOGIN,     h_unit_import_form, NULL },
+	{ M_POST, "/admin/units/import", PAGE_UNITIMPORT,  RS_SYSADM, R_LOGIN | R_MULTIPART, h_unit_import, NULL },
+	{ M_GET,  "/admin/units/import/template", PAGE_UNITIMPORT, RS_SYSADM, R_LOGIN, h_unit_template, NULL },
+	{ M_GET,  "/admin/users",      PAGE_SYSUSERS,      RS_SYSADM, R_LOGIN | R_INPAGE, h_users, h_users_fields },
+	{ M_GET,  "/admin/users/edit", PAGE_SYSUSER,       RS_SYSADM, R_LOGIN,     h_user, h_user_fields },
+	{ M_POST, "/admin/users/edit", PAGE_SYSUSER,       RS_SYSADM, R_LOGIN,     h_user_edit, h_user_edit_fields },
+	{ M_POST, "/admin/users/act",  PAGE_SYSUSER,       RS_SYSADM, R_LOGIN,     h_user_act, h_user_act_fields },
+	{ M_GET,  "/admin/reviewers",  PAGE_SYSUSERS,      RS_SYSADM, R_LOGIN,     h_reviewers, NULL },
+	{ M_POST, "/admin/reviewers",  PAGE_SYSUSERS,      RS_SYSADM, R_LOGIN,     h_reviewer_new, h_reviewer_new_fields },
 	{ M_POST, "/review/false",     PAGE_DECIDE,        RS_OFFICE | RB(ROLE_REVIEWER), R_LOGIN, h_review_false, h_review_false_fields },
 	/* Payment: the candidate's (h_pay.c), the offices' (h_payoffice.c, h_payrecon.c). */
 	{ M_GET,  "/pay",              PAGE_PAY,           RB(ROLE_CANDIDATE), R_LOGIN, h_pay, NULL },

@@ -38,6 +38,7 @@ enum role {
 #define RS_OFFICE	(RB(ROLE_COUNTY) | RB(ROLE_CITY) | RB(ROLE_PROVINCE))
 /* 报名信息查询 and 信息统计: every admin (no reviewer). */
 #define RS_QUERY	(RS_STAFF & ~RB(ROLE_REVIEWER))
+#define RS_SYSADM	(RS_OFFICE | RB(ROLE_SUPERVISING))	/* 系统管理 */
 
 enum page {
 	PAGE_LOGIN,
@@ -84,6 +85,11 @@ enum page {
 	PAGE_STATS,		/* 信息统计 */
 	PAGE_ROSTER,		/* 名册打印 */
 	PAGE_REPORT,		/* 汇总上报 */
+	PAGE_SYSUNITS,		/* 单位管理: the list */
+	PAGE_SYSUNIT,		/* 单位管理: one unit, or a new one */
+	PAGE_SYSUSERS,		/* 用户管理, 本级审核员管理: the lists */
+	PAGE_SYSUSER,		/* 用户管理: one account */
+	PAGE_UNITIMPORT,	/* 批量导入单位 */
 	PAGE__MAX
 };
 
@@ -653,6 +659,45 @@ enum stmt {
 	STMT_ST_SNAP_PUT,
 	STMT_ST_LOCK,
 	STMT_ST_UNLOCK,
+	/* unit.c, staff.c: 系统管理 (issue 8 §1) */
+	STMT_SYS_UNIT_COUNT,
+	STMT_SYS_UNIT_LIST,
+	STMT_SYS_UNIT_GET,
+	STMT_SYS_PARENT_GET,
+	STMT_SYS_REGION_IN,
+	STMT_SYS_CODE_TAKEN,
+	STMT_SYS_UNIT_INSERT,
+	STMT_SYS_UNIT_EDIT,
+	STMT_SYS_UNIT_MOVE,
+	STMT_SYS_UNIT_KIDS_REGION,
+	STMT_SYS_UNIT_USED,
+	STMT_SYS_UNIT_PENDING_DROP,
+	STMT_SYS_UNIT_KEEPS_DROP,
+	STMT_SYS_UNIT_ADMIN_CLEAR,
+	STMT_SYS_UNIT_ACCTS_DROP,
+	STMT_SYS_UNIT_DELETE,
+	STMT_SYS_UNIT_DISABLE,
+	STMT_SYS_UNIT_SET_ADMIN,
+	STMT_SYS_STAFF_COUNT,
+	STMT_SYS_STAFF_LIST,
+	STMT_SYS_STAFF_GET,
+	STMT_SYS_STAFF_EDIT,
+	STMT_SYS_STAFF_PHONE,
+	STMT_SYS_STAFF_SEAL,
+	STMT_SYS_PHONE_TAKEN,
+	STMT_SYS_STAFF_DISABLE,
+	STMT_SYS_SESSIONS_DROP,
+	STMT_SYS_PENDING_DROP,
+	STMT_SYS_KEEPS_DROP,
+	STMT_SYS_STAFF_ACTED,
+	STMT_SYS_ADMIN_CLEAR,
+	STMT_SYS_STAFF_DELETE,
+	STMT_SYS_STAFF_RESET,
+	STMT_SYS_STAFF_INSERT,
+	STMT_SYS_REVIEWERS,
+	STMT_SYS_IMPORT_SEEN,
+	STMT_SYS_IMPORT_ADD,
+	/* end 系统管理 */
 
 	/* gkbm-admin (PROG_ADMIN) */
 	STMT_ADM_VERSION_LIST,
@@ -1067,4 +1112,35 @@ extern const struct fielddef h_paylist_fields[];
 extern const struct fielddef h_paystats_fields[];
 extern const struct fielddef h_paycase_fields[];
 extern const struct fielddef h_payrecon_fields[];
+
+/* h_units.c, h_unitimport.c, h_users.c: 系统管理 (issue 8 §1) */
+enum rc		 h_units(struct req *);
+enum rc		 h_unit(struct req *);
+enum rc		 h_unit_new_form(struct req *);
+enum rc		 h_unit_new(struct req *);
+enum rc		 h_unit_edit(struct req *);
+enum rc		 h_unit_move(struct req *);
+enum rc		 h_unit_admin(struct req *);
+enum rc		 h_unit_remove(struct req *);
+extern const struct fielddef h_units_fields[];
+extern const struct fielddef h_unit_fields[];
+extern const struct fielddef h_unit_new_fields[];
+extern const struct fielddef h_unit_edit_fields[];
+extern const struct fielddef h_unit_move_fields[];
+extern const struct fielddef h_unit_admin_fields[];
+extern const struct fielddef h_unit_remove_fields[];
+enum rc		 h_unit_import_form(struct req *);
+enum rc		 h_unit_import(struct req *);
+enum rc		 h_unit_template(struct req *);
+enum rc		 h_users(struct req *);
+enum rc		 h_user(struct req *);
+enum rc		 h_user_edit(struct req *);
+enum rc		 h_user_act(struct req *);
+enum rc		 h_reviewers(struct req *);
+enum rc		 h_reviewer_new(struct req *);
+extern const struct fielddef h_users_fields[];
+extern const struct fielddef h_user_fields[];
+extern const struct fielddef h_user_edit_fields[];
+extern const struct fielddef h_user_act_fields[];
+extern const struct fielddef h_reviewer_new_fields[];
 #endif /* WEB_H */

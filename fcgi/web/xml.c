@@ -53,6 +53,18 @@ static const struct {
 	{ "rechecked",	"复核结果已保存。" },
 	{ "noted",	"意见已保存。" },
 	{ "takeover",	"已承接设置已保存，自此以后提交的报名按新的设置审核。" },
+	/* 系统管理 (h_units.c, h_users.c) */
+	{ "unit_created", "单位已添加。" },
+	{ "unit_moved",	"单位已移动，其下属单位随之移动。" },
+	{ "unit_admin",	"单位管理员已设置：用单位代码或手机号登录，初始密码为123，首次登录须修改密码。" },
+	{ "unit_deleted", "单位已删除。" },
+	{ "unit_disabled", "单位已停用：报考人员不能再选择该单位，已有报名照常审核。" },
+	{ "unit_enabled", "单位已启用。" },
+	{ "user_disabled", "账号已停用，该账号已登录的会话已结束。" },
+	{ "user_enabled", "账号已启用。" },
+	{ "user_deleted", "账号已删除。" },
+	{ "user_reset",	"密码已重置为初始密码123：该账号下次登录时须凭短信验证码修改密码。" },
+	{ "reviewer_added", "审核员已添加：初始密码为123，首次登录须修改密码。" },
 };
 
 static const char *const level_names[6] = {

@@ -29,7 +29,8 @@ my @PAGES = qw(login notice register forgot password home windows
     registrations error sms apply units worktypes policy upload qr mobile
     status manual rules phones phoneedit canapply decide queue records reviewapp
     deferred notes takeover staffupload query stats pay paygo paydue
-    payorders payqr paystats paycases payrecon roster report);
+    payorders payqr paystats paycases payrecon roster report sysunits sysunit
+    sysusers sysuser unitimport);
 
 # The stack first: it may skip_all (no mariadbd, nginx), before any test.
 my $s = GKBM->start(workers => 2);
@@ -691,6 +692,56 @@ got('candidate GET /admin/phones (403)', 'error', 403,
 	    $b{province}->csrf('/home'), id => 1 }, accept => 'xml'));
 }
 
+# 系统管理 (issue 8 §1; t/e2e/units.t and unitimport.t test what they do).
+{
+	my $cb = $b{city};
+	my $c = $cb->csrf('/home');
+	my $sup = $s->count(q{SELECT id FROM units WHERE code = 'ZZSUP'});
+	my $ua = $s->count(q{SELECT id FROM accounts WHERE login = 'dwgly01'});
+	got('city GET /admin/units', 'sysunits', 200, $cb->get('/admin/units', accept => 'xml'));
+	got('city GET /admin/units bad kind', 'sysunits', 400,
+	    $cb->get('/admin/units?kind=school', accept => 'xml'));
+	got('city GET /admin/units/new', 'sysunit', 200, $cb->get('/admin/units/new', accept => 'xml'));
+	got('city POST /admin/units/new bad region', 'sysunit', 400,
+	    $cb->post('/admin/units/new', { csrf => $c, unit_code => 'ZZX1', name => '郑州市某局',
+	    kind => 'supervising', region => '410200' }, accept => 'xml'));
+	got('city GET /admin/units/edit', 'sysunit', 200,
+	    $cb->get("/admin/units/edit?id=$sup", accept => 'xml'));
+	got('city GET /admin/units/edit do=delete', 'sysunit', 200,
+	    $cb->get("/admin/units/edit?id=$sup&do=delete", accept => 'xml'));
+	got('city POST /admin/units/remove used', 'sysunit', 400,
+	    $cb->post('/admin/units/remove', { csrf => $c, id => $sup, action => 'delete',
+	    confirm => 1 }, accept => 'xml'));
+	got('city GET /admin/users', 'sysusers', 200, $cb->get('/admin/users', accept => 'xml'));
+	got('city GET /admin/users bad role', 'sysusers', 400,
+	    $cb->get('/admin/users?role=boss', accept => 'xml'));
+	got('supervising GET /admin/users', 'sysusers', 200,
+	    $b{supervising}->get('/admin/users', accept => 'xml'));
+	got('city GET /admin/users/edit', 'sysuser', 200,
+	    $cb->get("/admin/users/edit?id=$ua", accept => 'xml'));
+	got('city POST /admin/users/act unconfirmed', 'sysuser', 200,
+	    $cb->post('/admin/users/act', { csrf => $c, id => $ua, action => 'reset' },
+	    accept => 'xml'));
+	got('city POST /admin/users/edit bad phone', 'sysuser', 400,
+	    $cb->post('/admin/users/edit', { csrf => $c, id => $ua, name => '王单位',
+	    phone => '123' }, accept => 'xml'));
+	got('city GET /admin/reviewers', 'sysusers', 200, $cb->get('/admin/reviewers', accept => 'xml'));
+	got('city POST /admin/reviewers bad login', 'sysusers', 400,
+	    $cb->post('/admin/reviewers', { csrf => $c, login => '9x', name => '李审',
+	    phone => '13700000091' }, accept => 'xml'));
+	got('city GET /admin/units/import', 'unitimport', 200,
+	    $cb->get('/admin/units/import', accept => 'xml'));
+	my $head = '单位代码,单位名称,单位类别,地区代码,所属主管单位代码,联系电话,管理员姓名,管理员手机号';
+	got('city POST /admin/units/import bad rows', 'unitimport', 400,
+	    $cb->post_multipart('/admin/units/import', { csrf => $c }, { file => ['u.csv',
+	    Encode::encode('UTF-8', "$head\nZZY1,郑州市某局,学校,410100,,,,\n"), 'text/csv'] },
+	    accept => 'xml'));
+	got('city POST /admin/units/import stored', 'unitimport', 200,
+	    $cb->post_multipart('/admin/units/import', { csrf => $c }, { file => ['u.csv',
+	    Encode::encode('UTF-8', "$head\nZZY2,郑州市某局,主管单位,410100,,,张某,13700000092\n"),
+	    'text/csv'] }, accept => 'xml'));
+}
+
 # A second stack whose registration window has closed: the window with
 # open="0", the refusals of /register and /sms.
 {
@@ -789,6 +840,9 @@ sub doc {
 # Each: [what, label of a valid document, mutation (gets the document)].
 my $FULL_IDNO = GKBM::idno('410105', '19900307', '123');
 my @BAD = (
+	['a 用户管理 row with a full phone',
+	    'city GET /admin/users',
+	    sub { ($_[0]->findnodes('//list/user[@phone]'))[0]->setAttribute('phone', '13700000011') }],
 	['a list row with a full 18-digit ID number',
 	    'province GET /admin/registrations',
 	    sub { ($_[0]->findnodes('//row'))[0]->setAttribute('idno', $FULL_IDNO) }],

@@ -63,6 +63,8 @@ my %titles = (
 	paycases      => '退费与逾期到账',
 	payrecon      => '对账',
 	report        => '汇总上报',
+	sysunits      => '单位管理',
+	unitimport    => '批量导入单位',
 );
 
 # schema/xml/README.md "Roles and their menus": [label, href]; the entries
@@ -79,21 +81,23 @@ my @ADMIN = (['报名信息查询', '/admin/query'], ['信息统计', '/admin/st
     ['名册打印', '/admin/roster?k=final']);
 # 缴费管理: the offices (its pages have their own tabs).
 my @PAY = (['缴费管理', '/admin/pay/due']);
+# 系统管理 (supervising, county, city, province; 002 §3.4).
+my @SYS = (['系统管理', '/admin/units']);
 my %menus = (
 	candidate   => [['首页', '/home'], ['报名信息', '/apply'], ['审核结果', '/status'],
 			['网上缴费', '/pay'], ['修改密码', '/password']],
 	unit        => [['首页', '/home'], @review, @DEFER, @ADMIN, ['修改密码', '/password']],
 	reviewer    => [['首页', '/home'], @review, @DEFER, ['修改密码', '/password']],
-	supervising => [['首页', '/home'], @review, @DEFER, @ADMIN, ['修改密码', '/password']],
+	supervising => [['首页', '/home'], @review, @DEFER, @ADMIN, @SYS, ['修改密码', '/password']],
 	county      => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
-			@DEFER, @PAY, @ADMIN, ['修改密码', '/password']],
+			@DEFER, @PAY, @ADMIN, @SYS, ['修改密码', '/password']],
 	city        => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
 			@DEFER, @PAY, @ADMIN, ['汇总上报', '/admin/report'],
-			['已承接设置', '/review/takeover'], ['修改密码', '/password']],
+			['已承接设置', '/review/takeover'], @SYS, ['修改密码', '/password']],
 	province    => [['首页', '/home'], @review, ['时间设置', '/admin/windows'],
 			['报名查询', '/admin/registrations'], ['政策设置', '/admin/policy'],
 			@DEFER, @PAY, @ADMIN, ['汇总上报', '/admin/report'],
-			['已承接设置', '/review/takeover'], ['修改密码', '/password']],
+			['已承接设置', '/review/takeover'], @SYS, ['修改密码', '/password']],
 );
 
 my %secret = map { $_ => 1 } qw(password password2 old sms_code code);
@@ -241,6 +245,15 @@ for my $xml (@samples) {
 	}
 	# 终审通过名册 or 现场审核名册: the kind's title.
 	($title) = $body =~ /<roster\b[^>]*\btitle="([^"]*)"/ if $page eq 'roster';
+	# 系统管理: a unit's or an account's page by its name, the lists by kind.
+	if ($page eq 'sysunit') {
+		$title = $body =~ /<sysunit mode="new"/ ? '添加单位' : '单位管理：'
+		    . xml_unescape(($body =~ /<unit\s[^>]*?\sname="([^"]*)"/)[0]);
+	}
+	$title = '用户管理：' . xml_unescape(($body =~ /<\/meta>.*?<user\s[^>]*?\sname="([^"]*)"/s)[0])
+	    if $page eq 'sysuser';
+	$title = $body =~ /<sysusers kind="reviewers"/ ? '本级审核员管理' : '用户管理'
+	    if $page eq 'sysusers';
 	# 市级复核意见 or 省级标记记录: the kind's title.
 	($title) = $body =~ /<notes\b[^>]*\btitle="([^"]*)"/ if $page eq 'notes';
 	ok(defined $title, "$name: expected title known") or next;

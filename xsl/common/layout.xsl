@@ -186,6 +186,10 @@
     <xsl:if test="$role = 'city' or $role = 'province'">
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'已承接设置'"/><xsl:with-param name="href" select="'/review/takeover'"/></xsl:call-template>
     </xsl:if>
+    <!-- 系统管理 (002 §3.4): 单位管理, 用户管理, 本级审核员管理 (sys-tabs) -->
+    <xsl:if test="$role = 'supervising' or $role = 'county' or $role = 'city' or $role = 'province'">
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'系统管理'"/><xsl:with-param name="href" select="'/admin/units'"/></xsl:call-template>
+    </xsl:if>
     <xsl:call-template name="menu-item">
       <xsl:with-param name="label" select="'修改密码'"/>
       <xsl:with-param name="href" select="'/password'"/>

@@ -571,6 +571,24 @@
     </nav>
   </xsl:template>
 
+  <!-- The pages of 系统管理 (002 §3.4; h_units.c, h_users.c) as tabs,
+       with 已承接设置 for the city and the province offices. -->
+  <xsl:template name="sys-tabs">
+    <xsl:variable name="r" select="string(/*/meta/role)"/>
+    <xsl:variable name="p" select="string(/*/meta/path)"/>
+    <nav class="sys-tabs" aria-label="系统管理">
+      <ul>
+        <li><a href="/admin/units"><xsl:if test="starts-with($p, '/admin/units') and not(starts-with($p, '/admin/units/import'))"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>单位管理</a></li>
+        <li><a href="/admin/units/import"><xsl:if test="starts-with($p, '/admin/units/import')"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>批量导入单位</a></li>
+        <li><a href="/admin/users"><xsl:if test="starts-with($p, '/admin/users')"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>用户管理</a></li>
+        <li><a href="/admin/reviewers"><xsl:if test="$p = '/admin/reviewers'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>本级审核员管理</a></li>
+        <xsl:if test="$r = 'city' or $r = 'province'">
+          <li><a href="/review/takeover">已承接设置</a></li>
+        </xsl:if>
+      </ul>
+    </nav>
+  </xsl:template>
+
   <xsl:template name="pay-tab">
     <xsl:param name="href"/>
     <xsl:param name="label"/>
