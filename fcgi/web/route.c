@@ -46,6 +46,9 @@ const char *const page_names[PAGE__MAX] = {
 	"takeover",		/* PAGE_TAKEOVER */
 	"staffupload",		/* PAGE_STAFFUP */
 	"decide",		/* PAGE_DECIDE */
+	"unitcheck",		/* PAGE_UNITCHECK */
+	"entry",		/* PAGE_ENTRY */
+	"revoke",		/* PAGE_REVOKE */
 };
 
 /* As in the accounts.role column and the xsl/ directories. */
@@ -146,6 +149,14 @@ static const struct route routes[] = {
 	{ M_POST, "/review/batch",     PAGE_DECIDE,        RS_STAFF,  R_LOGIN,     h_review_batch, h_review_batch_fields },
 	{ M_POST, "/messages/read",    PAGE_HOME,          RB(ROLE_CANDIDATE), R_LOGIN, h_message_read, h_message_read_fields },
 	{ M_POST, "/review/false",     PAGE_DECIDE,        RS_OFFICE | RB(ROLE_REVIEWER), R_LOGIN, h_review_false, h_review_false_fields },
+	/* 单位名称核对, 补报 and 破格/一线, 撤销注册 (h_unitcheck.c, h_entry.c, h_revoke.c). */
+	{ M_GET,  "/admin/unitcheck",  PAGE_UNITCHECK,     RS_OFFICE | RB(ROLE_SUPERVISING), R_LOGIN, h_unitcheck, h_unitcheck_fields },
+	{ M_POST, "/admin/unitcheck/name", PAGE_UNITCHECK, RB(ROLE_SUPERVISING), R_LOGIN, h_unitcheck_name, h_unitcheck_name_fields },
+	{ M_POST, "/admin/unitcheck/confirm", PAGE_UNITCHECK, RB(ROLE_SUPERVISING), R_LOGIN, h_unitcheck_confirm, h_unitcheck_confirm_fields },
+	{ M_GET,  "/admin/entry",      PAGE_ENTRY,         RS_OFFICE, R_LOGIN,     h_entry, h_entry_fields },
+	{ M_POST, "/admin/entry",      PAGE_ENTRY,         RS_OFFICE, R_LOGIN | R_MULTIPART, h_entry_post, h_entry_post_fields },
+	{ M_GET,  "/admin/revoke",     PAGE_REVOKE,        RS_OFFICE, R_LOGIN,     h_revoke, NULL },
+	{ M_POST, "/admin/revoke",     PAGE_REVOKE,        RS_OFFICE, R_LOGIN,     h_revoke_post, h_revoke_post_fields },
 };
 
 /*
