@@ -63,19 +63,22 @@ my @review = (['人工审核', '/review/queue?q=manual'],
     ['本级审核记录', '/review/records?k=passed']);
 my @DEFER = (['容缺后补', '/review/deferred'], ['市级复核意见', '/review/notes?k=city'],
     ['省级标记记录', '/review/notes?k=province']);
+# 单位名称核对 (supervising and the offices), 补报及破格, 撤销注册 (offices).
+my @UC = (['单位名称核对', '/admin/unitcheck']);
+my @ENTRY = (['补报及破格（一线）人员', '/admin/entry'], ['撤销注册', '/admin/revoke']);
 my %menus = (
 	candidate   => [['首页', '/home'], ['报名信息', '/apply'], ['审核结果', '/status'],
 			['修改密码', '/password']],
 	unit        => [['首页', '/home'], @review, @DEFER, ['修改密码', '/password']],
 	reviewer    => [['首页', '/home'], @review, @DEFER, ['修改密码', '/password']],
-	supervising => [['首页', '/home'], @review, @DEFER, ['修改密码', '/password']],
+	supervising => [['首页', '/home'], @review, @DEFER, @UC, ['修改密码', '/password']],
 	county      => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
-			@DEFER, ['修改密码', '/password']],
+			@DEFER, @UC, @ENTRY, ['修改密码', '/password']],
 	city        => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
-			@DEFER, ['已承接设置', '/review/takeover'], ['修改密码', '/password']],
+			@DEFER, @UC, @ENTRY, ['已承接设置', '/review/takeover'], ['修改密码', '/password']],
 	province    => [['首页', '/home'], @review, ['时间设置', '/admin/windows'],
 			['报名查询', '/admin/registrations'], ['政策设置', '/admin/policy'],
-			@DEFER, ['已承接设置', '/review/takeover'], ['修改密码', '/password']],
+			@DEFER, @UC, @ENTRY, ['已承接设置', '/review/takeover'], ['修改密码', '/password']],
 );
 
 my %secret = map { $_ => 1 } qw(password password2 old sms_code code);
