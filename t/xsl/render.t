@@ -52,6 +52,9 @@ my %titles = (
 	deferred      => '容缺后补',
 	takeover      => '已承接设置',
 	staffupload   => '代传资料',
+	unitcheck     => '单位名称核对',
+	entry         => '补报及破格（一线）人员',
+	revoke        => '撤销注册',
 );
 
 # schema/xml/README.md "Roles and their menus": [label, href]; the entries

@@ -128,6 +128,10 @@
         </tbody>
       </table>
     </div>
+    <!-- Errors of no row (an id that is none of these units). -->
+    <xsl:for-each select="/*/form/field[error][not(@name = 'name' and /*/units/unit/@id = $fid)]">
+      <p class="error"><xsl:value-of select="error"/></p>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- The office: counts, a filter and the supervising units. -->
@@ -135,16 +139,19 @@
     <xsl:variable name="s" select="/*/summary"/>
     <xsl:variable name="list" select="/*/list"/>
     <p class="summary">本辖区共 <strong><xsl:value-of select="$s/@total"/></strong> 个主管单位，已核对 <strong><xsl:value-of select="$s/@confirmed"/></strong> 个，未核对 <strong><xsl:value-of select="$s/@pending"/></strong> 个。</p>
-    <nav class="filter-links" aria-label="核对状态">
-      <a href="/admin/unitcheck?k=all">
-        <xsl:if test="$list/@k = 'all'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>全部</a>
-      <xsl:text> | </xsl:text>
-      <a href="/admin/unitcheck?k=todo">
-        <xsl:if test="$list/@k = 'todo'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>未核对</a>
-      <xsl:text> | </xsl:text>
-      <a href="/admin/unitcheck?k=done">
-        <xsl:if test="$list/@k = 'done'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>已核对</a>
-    </nav>
+    <form method="get" action="/admin/unitcheck" class="form filter-form">
+      <div class="field">
+        <label for="f-k">核对情况</label>
+        <div class="control">
+          <select id="f-k" name="k">
+            <xsl:call-template name="k-option"><xsl:with-param name="v" select="'all'"/><xsl:with-param name="t" select="'全部'"/></xsl:call-template>
+            <xsl:call-template name="k-option"><xsl:with-param name="v" select="'todo'"/><xsl:with-param name="t" select="'未核对'"/></xsl:call-template>
+            <xsl:call-template name="k-option"><xsl:with-param name="v" select="'done'"/><xsl:with-param name="t" select="'已核对'"/></xsl:call-template>
+          </select>
+        </div>
+      </div>
+      <div class="buttons"><button type="submit" class="btn">查询</button></div>
+    </form>
     <div class="table-wrap">
       <table class="list">
         <caption>主管单位名称核对情况（<xsl:value-of select="$list/@total"/> 个）</caption>
@@ -186,5 +193,13 @@
     <xsl:call-template name="pager">
       <xsl:with-param name="list" select="$list"/>
     </xsl:call-template>
+  </xsl:template>
+  <xsl:template name="k-option">
+    <xsl:param name="v"/>
+    <xsl:param name="t"/>
+    <option value="{$v}">
+      <xsl:if test="/*/list/@k = $v"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+      <xsl:value-of select="$t"/>
+    </option>
   </xsl:template>
 </xsl:stylesheet>

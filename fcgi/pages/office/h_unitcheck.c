@@ -61,16 +61,29 @@ uc_office_page(struct req *r)
 	xml_attr(r->root, "view", "office");
 	if (year_window(r, r->root, "unitcheck", NULL) == -1)
 		return RC_DB;
-	xml_form(r, "/admin/unitcheck");	/* the filter, kept by the pager */
-	field_xml(r);
 	if (*fv[UF_UNIT].s != '\0') {
 		if ((k = unitcheck_office_unit(r, r->root, fv[UF_UNIT].n)) == -1)
 			return RC_DB;
 		return k == 0 ? RC_NOTFOUND : RC_OK;
 	}
+	xml_form(r, "/admin/unitcheck");	/* the filter, kept by the pager */
+	if (*fv[UF_K].s != '\0')
+		xml_field(r, "k", fv[UF_K].s);
 	if (unitcheck_office_xml(r, r->root, *fv[UF_K].s ? (int)fv[UF_K].n : 0,
 	    *fv[UF_PAGE].s ? fv[UF_PAGE].n : 1) == -1)
 		return RC_DB;
+	return RC_OK;
+}
+
+/* A POST outside the window: refused, naming the window and its dates. */
+static enum rc
+uc_closed(struct req *r)
+{
+	const char	*msg;
+
+	if ((msg = year_window_refuse(r, "unitcheck", W_WHAT)) == field_dbfail)
+		return RC_DB;
+	xml_form_refuse(r, msg != NULL ? msg : "单位名称核对时间已变化，请重新提交。");
 	return RC_OK;
 }
 
@@ -105,14 +118,15 @@ h_unitcheck_name(struct req *r)
 
 	if ((rc = uc_own_page(r, &open)) != RC_OK)
 		return rc;
+	if (!open)
+		return uc_closed(r);
 	field_xml(r);
 	if (r->form_bad) {
 		xml_form_message(r, "名称未修改，请按提示修改后重新提交。");
 		return RC_OK;
 	}
-	if ((msg = open ? unitcheck_rename(r, r->fv[NF_ID].n,
-	    r->fv[NF_NAME].s) : year_window_refuse(r, "unitcheck",
-	    W_WHAT)) == field_dbfail)
+	if ((msg = unitcheck_rename(r, r->fv[NF_ID].n,
+	    r->fv[NF_NAME].s)) == field_dbfail)
 		return RC_DB;
 	if (msg != NULL) {
 		xml_form_refuse(r, msg);
@@ -141,13 +155,14 @@ h_unitcheck_confirm(struct req *r)
 	if ((rc = uc_own_page(r, &open)) != RC_OK)
 		return rc;
 	xml_attr(r->form, "action", "/admin/unitcheck/confirm");
+	if (!open)
+		return uc_closed(r);
 	field_xml(r);
 	if (r->form_bad) {
 		xml_form_message(r, r->fv[0].err);
 		return RC_OK;
 	}
-	if ((msg = open ? unitcheck_confirm(r, (int)r->fv[0].n) :
-	    year_window_refuse(r, "unitcheck", W_WHAT)) == field_dbfail)
+	if ((msg = unitcheck_confirm(r, (int)r->fv[0].n)) == field_dbfail)
 		return RC_DB;
 	if (msg != NULL) {
 		xml_form_refuse(r, msg);
