@@ -110,7 +110,7 @@
       <xsl:text> | </xsl:text>
       <a href="/admin/entry?k=exceptional">破格（一线）</a>
     </nav>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
       <table class="list">
         <caption>本年度补报及破格（一线）人员（共 <xsl:value-of select="$list/@total"/> 人）</caption>
         <thead>

@@ -26,7 +26,7 @@
       </xsl:call-template>
       <xsl:if test="$reg">
         <input type="hidden" name="id" value="{$reg/@id}"/>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
           <table class="list">
             <caption>本年度该身份证号的注册信息</caption>
             <tbody>
@@ -66,7 +66,7 @@
       </xsl:choose>
     </form>
 
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
       <table class="list">
         <caption>本年度已撤销的注册（共 <xsl:value-of select="count(/*/revocations/row)"/> 个，最近100个）</caption>
         <thead>

@@ -72,7 +72,7 @@
   <xsl:template name="own-units">
     <xsl:variable name="edit" select="/*/@view = 'supervising' and $open and not($check/@confirmed-at)"/>
     <xsl:variable name="fid" select="string(/*/form/field[@name = 'id']/@value)"/>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
       <table class="list">
         <caption>本单位及下属单位（共 <xsl:value-of select="count(/*/units/unit)"/> 个）</caption>
         <thead>
@@ -152,7 +152,7 @@
       </div>
       <div class="buttons"><button type="submit" class="btn">查询</button></div>
     </form>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
       <table class="list">
         <caption>主管单位名称核对情况（<xsl:value-of select="$list/@total"/> 个）</caption>
         <thead>
