@@ -51,7 +51,7 @@
       </xsl:otherwise>
     </xsl:choose>
     <xsl:if test="/*/@view = 'supervising' and $open">
-      <form method="post" action="/admin/unitcheck/confirm" class="form inline-form">
+      <form method="post" action="/admin/unitcheck/confirm" class="inline-form">
         <xsl:call-template name="csrf"/>
         <xsl:choose>
           <xsl:when test="$check/@confirmed-at">
