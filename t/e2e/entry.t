@@ -64,8 +64,11 @@ is(join(' ', map { $_->getAttribute('code') } $r->nodes('//units/unit')), 'JSBAS
     '... offering the units of its subtree only');
 like($b{county}->get('/admin/entry?add=exceptional')->text, qr/添加破格（一线）人员/,
     '添加破格人员 shows its form');
-for my $q ('add=x', 'k=x', 'page=0') {
-	is($b{county}->get("/admin/entry?$q", accept => 'xml')->status, 400, "?$q: 400");
+for my $q (['add=x', qr/请选择添加补报人员或添加破格人员/], ['k=x', qr/查询条件不正确/],
+    ['page=0', qr/页码应为正整数/]) {
+	$r = $b{county}->get("/admin/entry?$q->[0]", accept => 'xml');
+	is($r->status, 400, "?$q->[0]: 400");
+	like($r->text, $q->[1], "?$q->[0]: says why");
 }
 
 # --- every field sent wrong: nothing stored ------------------------------------------------
@@ -89,6 +92,7 @@ for my $bad (
     [{ reason => '' }, undef, 'reason', qr/请填写补报或破格的原因/, 'no reason'],
     [{ reason => '无' }, undef, 'reason', qr/2至200个字/, 'a reason of one character'],
     [{ reason => '无' x 201 }, undef, 'reason', qr/2至200个字/, 'a reason of 201 characters'],
+    [{ gender => 'F' }, undef, 'gender', qr/性别与身份证号不一致/, 'a gender not the ID number\'s'],
     [{ birth => '1990-03-08' }, undef, 'birth', qr/出生日期与身份证号不一致/, 'a birth date not the ID number\'s'],
     [{}, {}, 'idcard', qr/请选择考生的身份证照片/, 'no ID-card photo'],
     [{}, { idcard => ['id.jpg', 'GIF89a not a jpeg', 'image/jpeg'] }, 'idcard', qr/./,
