@@ -797,15 +797,21 @@ static const struct {
 	[STMT_UC_COUNT] = { "ii", "ii", "SELECT COUNT(*), COALESCE(SUM(c.unit_id IS NOT NULL), 0) "
 	  "FROM units u JOIN units me ON me.id = ? LEFT JOIN unit_checks c ON c.year = ? "
 	  "AND c.unit_id = u.id WHERE " SCOPE("u", "me") " AND u.kind = 'supervising'", O },
-	/* k: 0 every one, 1 confirmed, 2 not yet; those not yet first. */
-	[STMT_UC_LIST] = { "iiiiii", "isssiss", "SELECT u.id, u.code, u.name, COALESCE(ad.name, ''), "
-	  "(SELECT COUNT(*) FROM units k WHERE k.parent_id = u.id), "
-	  "COALESCE(DATE_FORMAT(c.confirmed_at, '%Y-%m-%d %H:%i'), ''), COALESCE(ca.name, '') "
+	/*
+	 * k: 0 every one, 1 confirmed, 2 not yet; those not yet first.  The
+	 * page's 20 are chosen first (along units_kind), then their names
+	 * and units counted: not for every supervising unit of the province.
+	 */
+	[STMT_UC_LIST] = { "iiiiii", "isssiss", "SELECT x.id, x.code, x.name, COALESCE(ad.name, ''), "
+	  "(SELECT COUNT(*) FROM units k WHERE k.parent_id = x.id), "
+	  "COALESCE(DATE_FORMAT(x.confirmed_at, '%Y-%m-%d %H:%i'), ''), COALESCE(ca.name, '') "
+	  "FROM (SELECT u.id, u.code, u.name, u.admin_id, c.confirmed_at, c.confirmed_by "
 	  "FROM units u JOIN units me ON me.id = ? LEFT JOIN unit_checks c ON c.year = ? "
-	  "AND c.unit_id = u.id LEFT JOIN accounts ca ON ca.id = c.confirmed_by "
-	  "LEFT JOIN accounts ad ON ad.id = u.admin_id WHERE u.kind = 'supervising' "
+	  "AND c.unit_id = u.id WHERE u.kind = 'supervising' "
 	  "AND (? = 0 OR (? = 1) = (c.unit_id IS NOT NULL)) AND " SCOPE("u", "me")
-	  " ORDER BY c.unit_id IS NOT NULL, u.code LIMIT ? OFFSET ?", O },
+	  " ORDER BY c.unit_id IS NOT NULL, u.code LIMIT ? OFFSET ?) x "
+	  "LEFT JOIN accounts ca ON ca.id = x.confirmed_by LEFT JOIN accounts ad ON ad.id = x.admin_id "
+	  "ORDER BY x.confirmed_at IS NOT NULL, x.code", O },
 	[STMT_UC_SCOPE] = { "ii", "ss", "SELECT u.code, u.name FROM units u JOIN units me ON me.id = ? "
 	  "WHERE " SCOPE("u", "me") " AND u.id = ? AND u.kind = 'supervising'", O },
 	/*
