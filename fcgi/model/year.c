@@ -166,3 +166,33 @@ year_list(struct req *r, long long year, int *known)
 	return n == -1 ? -1 : 0;
 }
 
+
+/*
+ * NULL while window kind of the current year is open now; else the
+ * sentence refusing what ("不能核对单位名称。") that names the window and
+ * its dates (or says it is not set); field_dbfail on a database
+ * failure.  The refusal SPEC §1 asks for.
+ */
+const char *
+year_window_refuse(struct req *r, const char *kind, const char *what)
+{
+	char		*starts, *ends;
+	const char	*name = year_window_name(kind);
+	long long	 open = 0;
+	int		 n = 0;
+
+	if (r->year > 0) {
+		if (db_run(r, STMT_WINDOW_GET, (long long)r->year,
+		    kind) == -1 || (n = db_row(r, STMT_WINDOW_GET,
+		    &starts, &ends, &open)) == -1)
+			return field_dbfail;
+		db_done(r, STMT_WINDOW_GET);
+	}
+	if (n == 1 && open)
+		return NULL;
+	if (n == 0)
+		return pool_printf(r->pool, "本年度%s时间尚未公布，%s", name,
+		    what);
+	return pool_printf(r->pool, "%s时间为%s至%s，当前不在%s时间内，%s",
+	    name, starts, ends, name, what);
+}

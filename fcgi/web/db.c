@@ -32,6 +32,7 @@
 #define O		RS_OFFICE
 #define N		RB(ROLE_ANON)
 #define S		RS_STAFF
+#define SUP		RB(ROLE_SUPERVISING)
 
 /*
  * The review lists (h_queue.c): the queue waiting at a unit, and the
@@ -189,7 +190,7 @@
  * office's scope is one region_code; no join is needed to count them.
  */
 #define REG_WHERE \
-	"WHERE a.role = 'candidate' AND a.year = ? " \
+	"WHERE a.role = 'candidate' AND a.year = ? AND a.revoked_at IS NULL " \
 	"AND (? = '' OR a.region_code = ?) " \
 	"AND (? = '' OR a.region_code = ?) AND (? = 0 OR a.level = ?) "
 
@@ -242,8 +243,8 @@ static const struct {
 	  "VALUES (?, ?, NOW(), NOW(), ?)", U },
 	[STMT_SESSION_DELETE] = { "b", "", "DELETE FROM sessions WHERE id = ?", A },
 	[STMT_SESSION_DELETE_ACCOUNT] = { "ib", "", "DELETE FROM sessions WHERE account_id = ? AND id <> ?", A },
-	[STMT_ACCOUNT_BY_IDNO] = { "ib", "isssbb", ACCT_COLS "WHERE year = ? AND idno_mac = ? AND role = 'candidate'", N },
-	[STMT_ACCOUNT_BY_PHONE] = { "ib", "isssbb", ACCT_COLS "WHERE year = ? AND phone_mac = ? AND disabled = 0", N },
+	[STMT_ACCOUNT_BY_IDNO] = { "ib", "isssbb", ACCT_COLS "WHERE year = ? AND idno_mac = ? AND role = 'candidate'", N | O },
+	[STMT_ACCOUNT_BY_PHONE] = { "ib", "isssbb", ACCT_COLS "WHERE year = ? AND phone_mac = ? AND disabled = 0", N | O },
 	[STMT_ACCOUNT_BY_LOGIN] = { "s", "isssbb", ACCT_COLS "WHERE login = ? AND disabled = 0", N },
 	[STMT_ACCOUNT_BY_UNIT_CODE] = { "s", "isssbb", "SELECT a.id, a.role, a.name, a.pw_hash, a.phone_mac, a.idno_enc "
 	  "FROM accounts a JOIN units u ON u.admin_id = a.id WHERE u.code = ? AND a.disabled = 0", N },
@@ -260,7 +261,7 @@ static const struct {
 	  "VALUES ('candidate', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NOW(), ?, NOW(), NOW())", N },
 	/* The new account's ID number and phone, sealed bound to its id. */
 	[STMT_ACCOUNT_SEAL] = { "bbi", "", "UPDATE accounts SET idno_enc = ?, phone_enc = ? "
-	  "WHERE id = ? AND idno_enc IS NULL AND phone_enc IS NULL", N },
+	  "WHERE id = ? AND idno_enc IS NULL AND phone_enc IS NULL", N | O },
 	[STMT_ACCOUNT_SET_PASSWORD] = { "si", "", "UPDATE accounts SET pw_hash = ?, pw_must_change = 0, pw_changed_at = NOW() "
 	  "WHERE id = ?", U },
 	/*
@@ -945,7 +946,118 @@ static const struct {
 	[STMT_BAN_FIND] = { "bi", "iiss", "SELECT b.year_from, b.year_to, COALESCE(u.name, ''), "
 	  "COALESCE(u.phone, '') FROM bans b LEFT JOIN accounts s ON s.id = b.set_by "
 	  "LEFT JOIN units u ON u.id = s.unit_id WHERE b.idno_mac = ? AND b.lifted_at IS NULL "
-	  "AND ? BETWEEN b.year_from AND b.year_to ORDER BY b.id DESC LIMIT 1", N },
+	  "AND ? BETWEEN b.year_from AND b.year_to ORDER BY b.id DESC LIMIT 1", N | O },
+
+	/*
+	 * unitcheck.c: 单位名称核对.  A supervising unit reads and renames
+	 * itself and its units only (the unit id and parent are the
+	 * account's); an office reads the supervising units of its subtree.
+	 */
+	[STMT_UC_UNITS] = { "iii", "isss", "SELECT id, code, name, kind FROM units "
+	  "WHERE id = ? OR parent_id = ? ORDER BY id = ? DESC, code LIMIT 1000", SUP | O },
+	[STMT_UC_STATE] = { "ii", "ss", "SELECT DATE_FORMAT(c.confirmed_at, '%Y-%m-%d %H:%i'), a.name "
+	  "FROM unit_checks c JOIN accounts a ON a.id = c.confirmed_by "
+	  "WHERE c.year = ? AND c.unit_id = ?", SUP | O },
+	[STMT_UC_CONFIRM] = { "iii", "", "INSERT INTO unit_checks (year, unit_id, confirmed_by, "
+	  "confirmed_at) VALUES (?, ?, ?, NOW())", SUP },
+	[STMT_UC_UNDO] = { "ii", "", "DELETE FROM unit_checks WHERE year = ? AND unit_id = ?", SUP },
+	[STMT_UC_LOCK] = { "iii", "si", "SELECT name, COALESCE(parent_id, 0) FROM units "
+	  "WHERE id = ? AND (id = ? OR parent_id = ?) FOR UPDATE", SUP },
+	[STMT_UC_SIBLING] = { "isi", "i", "SELECT COUNT(*) FROM units WHERE id <> ? AND name = ? "
+	  "AND COALESCE(parent_id, 0) = ?", SUP },
+	[STMT_UC_RENAME] = { "si", "", "UPDATE units SET name = ? WHERE id = ?", SUP },
+	[STMT_UC_COUNT] = { "ii", "ii", "SELECT COUNT(*), COALESCE(SUM(c.unit_id IS NOT NULL), 0) "
+	  "FROM units u JOIN units me ON me.id = ? LEFT JOIN unit_checks c ON c.year = ? "
+	  "AND c.unit_id = u.id WHERE " SCOPE("u", "me") " AND u.kind = 'supervising'", O },
+	/*
+	 * k: 0 every one, 1 confirmed, 2 not yet; those not yet first.  The
+	 * page's 20 are chosen first (along units_kind), then their names
+	 * and units counted: not for every supervising unit of the province.
+	 */
+	[STMT_UC_LIST] = { "iiiiii", "isssiss", "SELECT x.id, x.code, x.name, COALESCE(ad.name, ''), "
+	  "(SELECT COUNT(*) FROM units k WHERE k.parent_id = x.id), "
+	  "COALESCE(DATE_FORMAT(x.confirmed_at, '%Y-%m-%d %H:%i'), ''), COALESCE(ca.name, '') "
+	  "FROM (SELECT u.id, u.code, u.name, u.admin_id, c.confirmed_at, c.confirmed_by "
+	  "FROM units u JOIN units me ON me.id = ? LEFT JOIN unit_checks c ON c.year = ? "
+	  "AND c.unit_id = u.id WHERE u.kind = 'supervising' "
+	  "AND (? = 0 OR (? = 1) = (c.unit_id IS NOT NULL)) AND " SCOPE("u", "me")
+	  " ORDER BY c.unit_id IS NOT NULL, u.code LIMIT ? OFFSET ?) x "
+	  "LEFT JOIN accounts ca ON ca.id = x.confirmed_by LEFT JOIN accounts ad ON ad.id = x.admin_id "
+	  "ORDER BY x.confirmed_at IS NOT NULL, x.code", O },
+	[STMT_UC_SCOPE] = { "ii", "ss", "SELECT u.code, u.name FROM units u JOIN units me ON me.id = ? "
+	  "WHERE " SCOPE("u", "me") " AND u.id = ? AND u.kind = 'supervising'", O },
+	/*
+	 * entry.c: 补报 and 破格/一线, an office's candidates: the unit (a
+	 * basic or supervising unit of its subtree) gives the region; the
+	 * account has the default password, to be changed (with an SMS code
+	 * to the phone entered) at the first login.
+	 */
+	[STMT_ENT_UNIT] = { "is", "iss", "SELECT u.id, u.name, COALESCE(u.city_code, u.region_code) "
+	  "FROM units u JOIN units me ON me.id = ? WHERE " SCOPE("u", "me")
+	  " AND u.code = ? AND u.kind IN ('basic', 'supervising')", O },
+	[STMT_ENT_UNITS] = { "i", "ss", "SELECT u.code, u.name FROM units u JOIN units me ON me.id = ? "
+	  "WHERE u.kind IN ('basic', 'supervising') AND " SCOPE("u", "me")
+	  " ORDER BY u.code LIMIT 500", O },
+	[STMT_ENT_ACCOUNT] = { "isbbsssiss", "", "INSERT INTO accounts (role, year, name, idno_mac, "
+	  "phone_mac, gender, birth_date, region_code, level, idcard_file, pw_hash, "
+	  "pw_must_change, pw_changed_at, created_at) "
+	  "VALUES ('candidate', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, NOW(), NOW())", O },
+	/* R20: exc_entered_by, the office account, for 破格/一线 only. */
+	[STMT_ENT_APP] = { "iiiii", "", "INSERT INTO applications (account_id, year, state, version, "
+	  "unit_id, target_level, exc_entered_by, created_at, updated_at) "
+	  "VALUES (?, ?, 'draft', 1, ?, ?, NULLIF(?, 0), NOW(), NOW())", O },
+	[STMT_ENT_IDCARD] = { "isii", "", "INSERT INTO materials (application_id, kind, file, mime, size, "
+	  "title, uploaded_by, created_at) VALUES (?, 'idcard', ?, 'image/jpeg', ?, '', ?, NOW())", O },
+	[STMT_ENT_INSERT] = { "iisisi", "", "INSERT INTO entries (year, account_id, kind, unit_id, reason, "
+	  "entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, NOW())", O },
+	[STMT_ENT_COUNT] = { "iiss", "i", "SELECT COUNT(*) FROM entries e JOIN units u ON u.id = e.unit_id "
+	  "JOIN units me ON me.id = ? WHERE " SCOPE("u", "me")
+	  " AND e.year = ? AND (? = '' OR e.kind = ?)", O },
+	[STMT_ENT_LIST] = { "iissii", "isibbssisssis", "SELECT e.id, e.kind, c.id, c.idno_enc, c.phone_enc, "
+	  "c.name, u.name, COALESCE(c.level, 0), e.reason, b.name, COALESCE(bu.name, ''), "
+	  "c.revoked_at IS NOT NULL, DATE_FORMAT(e.entered_at, '%Y-%m-%d %H:%i') "
+	  "FROM entries e JOIN units u ON u.id = e.unit_id JOIN units me ON me.id = ? "
+	  "JOIN accounts c ON c.id = e.account_id JOIN accounts b ON b.id = e.entered_by "
+	  "LEFT JOIN units bu ON bu.id = b.unit_id WHERE e.year = ? AND (? = '' OR e.kind = ?) AND "
+	  SCOPE("u", "me") " ORDER BY e.id DESC LIMIT ? OFFSET ?", O },
+	/*
+	 * revoke.c: a registration of this year in the office's subtree:
+	 * by its application's unit, or (no application yet) by the city it
+	 * registered with for a city office; the province reaches all.
+	 */
+#define RVK_SCOPE "(me.kind = 'province' OR (me.kind = 'city' AND c.region_code = me.region_code) " \
+	"OR (u.id IS NOT NULL AND " SCOPE("u", "me") "))"
+	[STMT_RVK_FIND] = { "iib", "isbbsisss", "SELECT c.id, c.name, c.idno_enc, c.phone_enc, "
+	  "COALESCE(g.name, ''), COALESCE(c.level, 0), DATE_FORMAT(c.created_at, '%Y-%m-%d %H:%i'), "
+	  "COALESCE(a.state, ''), COALESCE(u.name, '') FROM accounts c JOIN units me ON me.id = ? "
+	  "LEFT JOIN applications a ON a.account_id = c.id LEFT JOIN units u ON u.id = a.unit_id "
+	  "LEFT JOIN regions g ON g.code = c.region_code WHERE c.role = 'candidate' AND c.year = ? "
+	  "AND c.idno_mac = ? AND c.revoked_at IS NULL AND " RVK_SCOPE, O },
+	[STMT_RVK_LOCK] = { "iii", "si", "SELECT c.name, COALESCE(a.unit_id, 0) FROM accounts c "
+	  "JOIN units me ON me.id = ? LEFT JOIN applications a ON a.account_id = c.id "
+	  "LEFT JOIN units u ON u.id = a.unit_id WHERE c.id = ? AND c.role = 'candidate' "
+	  "AND c.year = ? AND c.revoked_at IS NULL AND " RVK_SCOPE " FOR UPDATE", O },
+	/* The lookup values move to the record; the sealed ID number stays. */
+	[STMT_RVK_INSERT] = { "isii", "", "INSERT INTO revocations (year, account_id, idno_mac, phone_mac, "
+	  "unit_id, region_code, reason, revoked_by, revoked_at) SELECT year, id, idno_mac, phone_mac, "
+	  "NULLIF(?, 0), region_code, ?, ?, NOW() FROM accounts WHERE id = ? AND revoked_at IS NULL", O },
+	[STMT_RVK_ACCOUNT] = { "i", "", "UPDATE accounts SET idno_mac = NULL, phone_mac = NULL, "
+	  "revoked_at = NOW() WHERE id = ? AND revoked_at IS NULL", O },
+	[STMT_RVK_SESSIONS] = { "i", "", "DELETE FROM sessions WHERE account_id = ?", O },
+	[STMT_RVK_EVENT] = { "siisi", "", "INSERT INTO review_events (application_id, level, step, "
+	  "action, actor_id, unit_id, reason, at) SELECT id, ?, NULL, 'revoke', ?, NULLIF(?, 0), ?, NOW() "
+	  "FROM applications WHERE account_id = ?", O },
+	[STMT_RVK_APP] = { "i", "", "UPDATE applications SET state = 'cancelled', wait_step = NULL, "
+	  "wait_unit_id = NULL, wait_level = NULL, wait_since = NULL, decided_at = NOW(), "
+	  "version = version + 1, updated_at = NOW() WHERE account_id = ?", O },
+	[STMT_RVK_LIST] = { "ii", "ibsssss", "SELECT c.id, c.idno_enc, c.name, COALESCE(u.name, ''), "
+	  "v.reason, b.name, DATE_FORMAT(v.revoked_at, '%Y-%m-%d %H:%i') FROM revocations v "
+	  "JOIN accounts c ON c.id = v.account_id JOIN units me ON me.id = ? "
+	  "LEFT JOIN units u ON u.id = v.unit_id JOIN accounts b ON b.id = v.revoked_by "
+	  "WHERE v.year = ? AND (me.kind = 'province' OR (me.kind = 'city' AND "
+	  "v.region_code = me.region_code) OR (u.id IS NOT NULL AND " SCOPE("u", "me") ")) "
+	  "ORDER BY v.id DESC LIMIT 100", O },
+#undef RVK_SCOPE
 
 	/* payorder.c, h_pay*.c: payment pages (issue 9 items 2, 5, 6) */
 	/* The candidate's application and every fact payrule.c needs; the
@@ -1430,6 +1542,7 @@ static const struct {
 #undef O
 #undef N
 #undef S
+#undef SUP
 
 /* The SQL of statement s (t/unit/stmt.c reads the table). */
 const char *

@@ -63,6 +63,9 @@ const char *const page_names[PAGE__MAX] = {
 	"sysusers",		/* PAGE_SYSUSERS */
 	"sysuser",		/* PAGE_SYSUSER */
 	"unitimport",		/* PAGE_UNITIMPORT */
+	"unitcheck",		/* PAGE_UNITCHECK */
+	"entry",		/* PAGE_ENTRY */
+	"revoke",		/* PAGE_REVOKE */
 };
 
 /* As in the accounts.role column and the xsl/ directories. */
@@ -213,6 +216,14 @@ static const struct route routes[] = {
 	{ M_POST, "/admin/pay/cases",  PAGE_PAYCASES,      RS_OFFICE, R_LOGIN,     h_paycase_post, h_paycase_fields },
 	{ M_GET,  "/admin/pay/reconcile", PAGE_PAYRECON,   RB(ROLE_PROVINCE), R_LOGIN, h_payrecon, NULL },
 	{ M_POST, "/admin/pay/reconcile", PAGE_PAYRECON,   RB(ROLE_PROVINCE), R_LOGIN, h_payrecon_post, h_payrecon_fields },
+	/* 单位名称核对, 补报 and 破格/一线, 撤销注册 (h_unitcheck.c, h_entry.c, h_revoke.c). */
+	{ M_GET,  "/admin/unitcheck",  PAGE_UNITCHECK,     RS_OFFICE | RB(ROLE_SUPERVISING), R_LOGIN, h_unitcheck, h_unitcheck_fields },
+	{ M_POST, "/admin/unitcheck/name", PAGE_UNITCHECK, RB(ROLE_SUPERVISING), R_LOGIN, h_unitcheck_name, h_unitcheck_name_fields },
+	{ M_POST, "/admin/unitcheck/confirm", PAGE_UNITCHECK, RB(ROLE_SUPERVISING), R_LOGIN, h_unitcheck_confirm, h_unitcheck_confirm_fields },
+	{ M_GET,  "/admin/entry",      PAGE_ENTRY,         RS_OFFICE, R_LOGIN,     h_entry, h_entry_fields },
+	{ M_POST, "/admin/entry",      PAGE_ENTRY,         RS_OFFICE, R_LOGIN | R_MULTIPART, h_entry_post, h_entry_post_fields },
+	{ M_GET,  "/admin/revoke",     PAGE_REVOKE,        RS_OFFICE, R_LOGIN,     h_revoke, NULL },
+	{ M_POST, "/admin/revoke",     PAGE_REVOKE,        RS_OFFICE, R_LOGIN,     h_revoke_post, h_revoke_post_fields },
 };
 
 /*

@@ -90,6 +90,9 @@ enum page {
 	PAGE_SYSUSERS,		/* 用户管理, 本级审核员管理: the lists */
 	PAGE_SYSUSER,		/* 用户管理: one account */
 	PAGE_UNITIMPORT,	/* 批量导入单位 */
+	PAGE_UNITCHECK,		/* 单位名称核对 */
+	PAGE_ENTRY,		/* 补报, 破格/一线 */
+	PAGE_REVOKE,		/* 撤销注册 */
 	PAGE__MAX
 };
 
@@ -588,6 +591,34 @@ enum stmt {
 	STMT_BAN_FIND,
 	STMT_MSG_LIST,
 	STMT_MSG_READ,
+	/* unitcheck.c, entry.c, revoke.c: 单位名称核对, 补报, 撤销注册 */
+	STMT_UC_UNITS,
+	STMT_UC_STATE,
+	STMT_UC_CONFIRM,
+	STMT_UC_UNDO,
+	STMT_UC_LOCK,
+	STMT_UC_SIBLING,
+	STMT_UC_RENAME,
+	STMT_UC_COUNT,
+	STMT_UC_LIST,
+	STMT_UC_SCOPE,
+	STMT_ENT_UNIT,
+	STMT_ENT_UNITS,
+	STMT_ENT_ACCOUNT,
+	STMT_ENT_APP,
+	STMT_ENT_IDCARD,
+	STMT_ENT_INSERT,
+	STMT_ENT_COUNT,
+	STMT_ENT_LIST,
+	STMT_RVK_FIND,
+	STMT_RVK_LOCK,
+	STMT_RVK_INSERT,
+	STMT_RVK_ACCOUNT,
+	STMT_RVK_SESSIONS,
+	STMT_RVK_EVENT,
+	STMT_RVK_APP,
+	STMT_RVK_LIST,
+	/* end issue 8 entry */
 
 	/* payorder.c, h_pay*.c: payment pages (issue 9 items 2, 5, 6) */
 	STMT_PW_APP,
@@ -891,6 +922,7 @@ const char	*year_window_name(const char *);
 int		 year_window(struct req *, xmlNodePtr, const char *, int *);
 const char	*year_window_closed(struct req *, const char *, const char *);
 int		 year_list(struct req *, long long, int *);
+const char	*year_window_refuse(struct req *, const char *, const char *);
 
 /* regions.c */
 int		 regions_xml(struct req *, xmlNodePtr);
@@ -1143,4 +1175,19 @@ extern const struct fielddef h_user_fields[];
 extern const struct fielddef h_user_edit_fields[];
 extern const struct fielddef h_user_act_fields[];
 extern const struct fielddef h_reviewer_new_fields[];
+
+/* h_unitcheck.c, h_entry.c, h_revoke.c (issue 8: 单位名称核对, 补报, 撤销注册) */
+enum rc		 h_unitcheck(struct req *);
+enum rc		 h_unitcheck_name(struct req *);
+enum rc		 h_unitcheck_confirm(struct req *);
+extern const struct fielddef h_unitcheck_fields[];
+extern const struct fielddef h_unitcheck_name_fields[];
+extern const struct fielddef h_unitcheck_confirm_fields[];
+enum rc		 h_entry(struct req *);
+enum rc		 h_entry_post(struct req *);
+extern const struct fielddef h_entry_fields[];
+extern const struct fielddef h_entry_post_fields[];
+enum rc		 h_revoke(struct req *);
+enum rc		 h_revoke_post(struct req *);
+extern const struct fielddef h_revoke_post_fields[];
 #endif /* WEB_H */

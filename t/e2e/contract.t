@@ -30,7 +30,7 @@ my @PAGES = qw(login notice register forgot password home windows
     status manual rules phones phoneedit canapply decide queue records reviewapp
     deferred notes takeover staffupload query stats pay paygo paydue
     payorders payqr paystats paycases payrecon roster report sysunits sysunit
-    sysusers sysuser unitimport);
+    sysusers sysuser unitimport unitcheck entry revoke);
 
 # The stack first: it may skip_all (no mariadbd, nginx), before any test.
 my $s = GKBM->start(workers => 2);
@@ -742,6 +742,73 @@ got('candidate GET /admin/phones (403)', 'error', 403,
 	    'text/csv'] }, accept => 'xml'));
 }
 
+# 单位名称核对, 补报及破格（一线）人员, 撤销注册 (issue 8; t/e2e/unitcheck.t,
+# entry.t and revoke.t test what they do).
+{
+	my $sb = $b{supervising};
+	my $sc = $sb->csrf('/home');
+	my $zzbas = $s->count(q{SELECT id FROM units WHERE code = 'ZZBAS'});
+	my $zzsup = $s->count(q{SELECT id FROM units WHERE code = 'ZZSUP'});
+	got('supervising GET /admin/unitcheck (no window)', 'unitcheck', 200,
+	    $sb->get('/admin/unitcheck', accept => 'xml'));
+	got('supervising POST /admin/unitcheck/name outside the window', 'unitcheck', 400,
+	    $sb->post('/admin/unitcheck/name', { csrf => $sc, id => $zzbas,
+	    name => '郑州市水利局机关服务中心' }, accept => 'xml'));
+	$s->admin('window', $Y, 'unitcheck', GKBM::_ymdhm(-86400), GKBM::_ymdhm(7 * 86400));
+	got('supervising POST /admin/unitcheck/name bad fields', 'unitcheck', 400,
+	    $sb->post('/admin/unitcheck/name', { csrf => $sc, id => 'x', name => '' },
+	    accept => 'xml'));
+	got('supervising POST /admin/unitcheck/confirm bad action', 'unitcheck', 400,
+	    $sb->post('/admin/unitcheck/confirm', { csrf => $sc, action => 'x' },
+	    accept => 'xml'));
+	is($sb->post('/admin/unitcheck/confirm', { csrf => $sc, action => 'confirm' })->status,
+	    303, 'the supervising unit confirms 名称已核对');
+	got('supervising GET /admin/unitcheck confirmed', 'unitcheck', 200,
+	    $sb->get('/admin/unitcheck?m=unitchecked', accept => 'xml'));
+	for my $k (qw(county city province)) {
+		got("$k GET /admin/unitcheck", 'unitcheck', 200,
+		    $b{$k}->get('/admin/unitcheck', accept => 'xml'));
+		got("$k GET /admin/entry", 'entry', 200,
+		    $b{$k}->get('/admin/entry', accept => 'xml'));
+		got("$k GET /admin/entry?add=exceptional", 'entry', 200,
+		    $b{$k}->get('/admin/entry?add=exceptional', accept => 'xml'));
+		got("$k GET /admin/revoke", 'revoke', 200,
+		    $b{$k}->get('/admin/revoke', accept => 'xml'));
+	}
+	got('city GET /admin/unitcheck?unit=ZZSUP', 'unitcheck', 200,
+	    $b{city}->get("/admin/unitcheck?unit=$zzsup", accept => 'xml'));
+	got('city GET /admin/unitcheck?k=todo', 'unitcheck', 200,
+	    $b{city}->get('/admin/unitcheck?k=todo&page=1', accept => 'xml'));
+	got('unit GET /admin/unitcheck (403)', 'error', 403,
+	    $b{unit}->get('/admin/unitcheck', accept => 'xml'));
+	my $c = $b{city};
+	my $cc = $c->csrf('/home');
+	got('city POST /admin/entry bad fields', 'entry', 400,
+	    $c->post_multipart('/admin/entry', { csrf => $cc, kind => 'late', unit => 'NOSUCH',
+	    idno => '123', name => 'x', phone => '1', level => '9', reason => '' }, {},
+	    accept => 'xml'));
+	is($c->post_multipart('/admin/entry', { csrf => $cc, kind => 'late', unit => 'ZZBAS',
+	    idno => GKBM::idno('410105', '19900909', '135'), name => '周补报',
+	    phone => '13700000041', level => 5, reason => '无社保，不能自行注册' },
+	    { idcard => ['id.jpg', GKBM::jpeg(640, 400), 'image/jpeg'] })->status, 303,
+	    'the city enters a 补报 candidate');
+	got('city GET /admin/entry with a row', 'entry', 200,
+	    $c->get('/admin/entry?m=entered', accept => 'xml'));
+	got('city POST /admin/revoke bad ID number', 'revoke', 400,
+	    $c->post('/admin/revoke', { csrf => $cc, idno => '12345' }, accept => 'xml'));
+	my $f = $c->post('/admin/revoke', { csrf => $cc, idno => $cands[0][0] }, accept => 'xml');
+	got('city POST /admin/revoke found', 'revoke', 200, $f);
+	my $id = $f->xpath('//registration/@id') // 0;
+	got('city POST /admin/revoke confirm', 'revoke', 200,
+	    $c->post('/admin/revoke', { csrf => $cc, idno => $cands[0][0], id => $id,
+	    reason => '他人冒用身份证号注册' }, accept => 'xml'));
+	is($c->post('/admin/revoke', { csrf => $cc, idno => $cands[0][0], id => $id,
+	    reason => '他人冒用身份证号注册', confirm => 1 })->status, 303,
+	    'the city revokes a registration');
+	got('city GET /admin/revoke with a row', 'revoke', 200,
+	    $c->get('/admin/revoke?m=revoked', accept => 'xml'));
+}
+
 # A second stack whose registration window has closed: the window with
 # open="0", the refusals of /register and /sms.
 {
@@ -843,6 +910,15 @@ my @BAD = (
 	['a 用户管理 row with a full phone',
 	    'city GET /admin/users',
 	    sub { ($_[0]->findnodes('//list/user[@phone]'))[0]->setAttribute('phone', '13700000011') }],
+	['an entry row with a full ID number',
+	    'city GET /admin/entry with a row',
+	    sub { ($_[0]->findnodes('//list/row'))[0]->setAttribute('idno', $FULL_IDNO) }],
+	['an entry row with a full name',
+	    'city GET /admin/entry with a row',
+	    sub { ($_[0]->findnodes('//list/row'))[0]->setAttribute('name', '周补报') }],
+	['a revocation row with a full name',
+	    'city GET /admin/revoke with a row',
+	    sub { ($_[0]->findnodes('//revocations/row'))[0]->setAttribute('name', '张三') }],
 	['a list row with a full 18-digit ID number',
 	    'province GET /admin/registrations',
 	    sub { ($_[0]->findnodes('//row'))[0]->setAttribute('idno', $FULL_IDNO) }],

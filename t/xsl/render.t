@@ -65,6 +65,9 @@ my %titles = (
 	report        => '汇总上报',
 	sysunits      => '单位管理',
 	unitimport    => '批量导入单位',
+	unitcheck     => '单位名称核对',
+	entry         => '补报及破格（一线）人员',
+	revoke        => '撤销注册',
 );
 
 # schema/xml/README.md "Roles and their menus": [label, href]; the entries
@@ -83,20 +86,23 @@ my @ADMIN = (['报名信息查询', '/admin/query'], ['信息统计', '/admin/st
 my @PAY = (['缴费管理', '/admin/pay/due']);
 # 系统管理 (supervising, county, city, province; 002 §3.4).
 my @SYS = (['系统管理', '/admin/units']);
+# 单位名称核对 (supervising and the offices), 补报及破格, 撤销注册 (offices).
+my @UC = (['单位名称核对', '/admin/unitcheck']);
+my @ENTRY = (['补报及破格（一线）人员', '/admin/entry'], ['撤销注册', '/admin/revoke']);
 my %menus = (
 	candidate   => [['首页', '/home'], ['报名信息', '/apply'], ['审核结果', '/status'],
 			['网上缴费', '/pay'], ['修改密码', '/password']],
 	unit        => [['首页', '/home'], @review, @DEFER, @ADMIN, ['修改密码', '/password']],
 	reviewer    => [['首页', '/home'], @review, @DEFER, ['修改密码', '/password']],
-	supervising => [['首页', '/home'], @review, @DEFER, @ADMIN, @SYS, ['修改密码', '/password']],
+	supervising => [['首页', '/home'], @review, @DEFER, @ADMIN, @UC, @SYS, ['修改密码', '/password']],
 	county      => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
-			@DEFER, @PAY, @ADMIN, @SYS, ['修改密码', '/password']],
+			@DEFER, @PAY, @ADMIN, @UC, @ENTRY, @SYS, ['修改密码', '/password']],
 	city        => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
-			@DEFER, @PAY, @ADMIN, ['汇总上报', '/admin/report'],
+			@DEFER, @PAY, @ADMIN, ['汇总上报', '/admin/report'], @UC, @ENTRY,
 			['已承接设置', '/review/takeover'], @SYS, ['修改密码', '/password']],
 	province    => [['首页', '/home'], @review, ['时间设置', '/admin/windows'],
 			['报名查询', '/admin/registrations'], ['政策设置', '/admin/policy'],
-			@DEFER, @PAY, @ADMIN, ['汇总上报', '/admin/report'],
+			@DEFER, @PAY, @ADMIN, ['汇总上报', '/admin/report'], @UC, @ENTRY,
 			['已承接设置', '/review/takeover'], @SYS, ['修改密码', '/password']],
 );
 

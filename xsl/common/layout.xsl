@@ -134,8 +134,7 @@
 
   <!-- The open entries of the role's menu.  Still to come (not shown):
        candidate 准考证打印, 考核结果, 电子证书; unit 报名查询;
-       supervising 单位管理, 用户管理, 审核员管理; county 补报, 破格/一线,
-       成绩管理; city 准考证管理, 成绩管理, 证书管理; province
+       supervising 单位管理, 用户管理, 审核员管理; county 成绩管理; city 准考证管理, 成绩管理, 证书管理; province
        工种目录, 收费标准.  Every staff role reviews (review-items). -->
   <xsl:template name="menu-items">
     <xsl:call-template name="menu-item">
@@ -182,6 +181,14 @@
          主管单位 report too, from /admin/report: the menu is per role) -->
     <xsl:if test="$role = 'city' or $role = 'province'">
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'汇总上报'"/><xsl:with-param name="href" select="'/admin/report'"/></xsl:call-template>
+    </xsl:if>
+    <!-- 单位名称核对 (003 §三(一)), 补报及破格（一线）人员 (002 §3.1), 撤销注册 -->
+    <xsl:if test="$role = 'supervising' or $role = 'county' or $role = 'city' or $role = 'province'">
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'单位名称核对'"/><xsl:with-param name="href" select="'/admin/unitcheck'"/></xsl:call-template>
+    </xsl:if>
+    <xsl:if test="$role = 'county' or $role = 'city' or $role = 'province'">
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'补报及破格（一线）人员'"/><xsl:with-param name="href" select="'/admin/entry'"/></xsl:call-template>
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'撤销注册'"/><xsl:with-param name="href" select="'/admin/revoke'"/></xsl:call-template>
     </xsl:if>
     <xsl:if test="$role = 'city' or $role = 'province'">
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'已承接设置'"/><xsl:with-param name="href" select="'/review/takeover'"/></xsl:call-template>

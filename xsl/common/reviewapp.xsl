@@ -370,6 +370,7 @@
       <xsl:when test="$a = 'recheck'">复核</xsl:when>
       <xsl:when test="$a = 'false'">填报虚假信息</xsl:when>
       <xsl:when test="$a = 'lift'">解除虚假信息标记</xsl:when>
+      <xsl:when test="$a = 'revoke'">撤销注册（他人冒用身份证号）</xsl:when>
       <xsl:otherwise><xsl:value-of select="$a"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -23,13 +23,12 @@
 #include <openssl/crypto.h>
 
 #include "web.h"
+#include "entry.h"
 
 
 /* Outside the registration window (year_window_closed). */
 #define W_UNSET		"本年度注册报名时间尚未公布，请关注当地工考办通知。"
 #define W_OUTSIDE	"不能注册。"
-
-#define QUALITY_SCAN	85	/* JPEG quality, as h_upload.c's scans */
 
 static const char *const reg_keep_fields[] = {
 	"consent", "region", "level", "idno", "birth", "gender", "name",
@@ -98,9 +97,7 @@ h_register(struct req *r)
  */
 struct reg {
 	struct regkeep		 keep;
-	struct idno		 id;
-	int			 id_ok;		/* id parsed */
-	int			 name_ok;	/* the name passed */
+	struct person		 p;		/* ID number, name (person.c) */
 	const unsigned char	*photo;		/* to keep; NULL: as kept */
 	size_t			 photo_len;
 	int			 photo_clean;	/* ... re-encoded */
@@ -118,7 +115,7 @@ reg_pw_for(struct req *r, const struct reg *g, unsigned char out[MAC_LEN])
 {
 	char	*s;
 
-	s = pool_printf(r->pool, "%s\n%s", g->id_ok ? g->id.norm : "",
+	s = pool_printf(r->pool, "%s\n%s", g->p.id_ok ? g->p.id.norm : "",
 	    form_text(&r->body, "name"));
 	pii_mac(r->cfg, "pwfor", s, out);
 }
@@ -149,52 +146,6 @@ reg_region(struct req *r)
 	if (valid_uint(form_text(&r->body, "level"), 1, 5, &n) == -1)
 		xml_field_error(r, "level", "请选择申报等级。");
 	return 0;
-}
-
-/*
- * The ID number, and the birth date and gender it holds: when they are
- * left empty they are taken from it (and shown so); when given they
- * must agree with it.  Then the name and the phone's form.
- */
-static void
-reg_person(struct req *r, struct reg *g)
-{
-	const char	*v, *msg;
-	char		 birth[11], gender[2];
-	enum idno_err	 ik;
-	int		 y, mo, d;
-
-	ik = idno_parse(form_text(&r->body, "idno"), &g->id);
-	g->id_ok = ik == IDNO_OK;
-	if (!g->id_ok)
-		xml_field_error(r, "idno", idno_strerror(ik));
-	v = form_text(&r->body, "birth");
-	if (*v == '\0' && g->id_ok) {
-		snprintf(birth, sizeof(birth), "%04d-%02d-%02d", g->id.year,
-		    g->id.month, g->id.day);
-		xml_field(r, "birth", birth);
-	} else if (*v == '\0')
-		;	/* taken from the ID number once that is right */
-	else if ((msg = valid_date(v, &y, &mo, &d)) != NULL)
-		xml_field_error(r, "birth", msg);
-	else if (g->id_ok && (y != g->id.year || mo != g->id.month ||
-	    d != g->id.day))
-		xml_field_error(r, "birth", "出生日期与身份证号不一致，请核对。");
-	v = form_text(&r->body, "gender");
-	if (*v == '\0' && g->id_ok) {
-		gender[0] = g->id.gender == 'M' ? 'M' : 'F';
-		gender[1] = '\0';
-		xml_field(r, "gender", gender);
-	} else if (*v != '\0' && g->id_ok && ((strcmp(v, "M") &&
-	    strcmp(v, "F")) || *v != g->id.gender))
-		xml_field_error(r, "gender", "性别与身份证号不一致，请核对。");
-	v = form_text(&r->body, "name");
-	if ((msg = valid_name(v)) != NULL)
-		xml_field_error(r, "name", *v ? msg : "请输入姓名。");
-	g->name_ok = msg == NULL;
-	v = form_text(&r->body, "phone");
-	if ((msg = valid_phone(v)) != NULL)
-		xml_field_error(r, "phone", *v ? msg : "请输入手机号码。");
 }
 
 /*
@@ -234,7 +185,7 @@ reg_password(struct req *r, struct reg *g)
 	if (msg2 != NULL)
 		xml_field_error(r, "password2", msg2);
 	/* Checked against a wrong ID number or name, it is not kept. */
-	g->pw_ok = msg == NULL && msg2 == NULL && g->id_ok && g->name_ok;
+	g->pw_ok = msg == NULL && msg2 == NULL && g->p.id_ok && g->p.name_ok;
 }
 
 /* Forgets the photo of g: the upload, and the kept file. */
@@ -326,41 +277,13 @@ reg_sms(struct req *r, struct reg *g)
 /*
  * Once the SMS code is verified, and only then (before, the answer must
  * not tell who has registered): the ID number and the phone must be free
- * this year, and the ID number not barred for 填报虚假信息 (ban.c).  Returns 0, or -1 on a database failure.
+ * this year, and the ID number not barred (person_taken).  Returns 0, or
+ * -1 on a database failure.
  */
 static int
 reg_taken(struct req *r, struct reg *g)
 {
-	struct who	 a;
-	unsigned char	 m[MAC_LEN];
-	const char	*msg;
-	char		 norm[16];
-	int		 k;
-
-	if (g->id_ok) {
-		pii_mac(r->cfg, "idno", g->id.norm, m);
-		if (db_run(r, STMT_ACCOUNT_BY_IDNO, (long long)r->year,
-		    m, sizeof(m)) == -1 || (k = db_row(r,
-		    STMT_ACCOUNT_BY_IDNO, &a.id, &a.role, &a.name,
-		    &a.pw_hash, &a.phone_mac, &a.phone_mac_len, &a.idno_enc,
-		    &a.idno_enc_len)) == -1)
-			return -1;
-		db_done(r, STMT_ACCOUNT_BY_IDNO);
-		if (k == 1)
-			xml_field_error(r, "idno", "该身份证号本年度已注册，"
-			    "请直接登录；如忘记密码，请使用“忘记密码”。");
-		else if ((k = ban_find(r, m, &msg)) == -1)
-			return -1;
-		else if (k == 1)
-			xml_field_error(r, "idno", msg);
-	}
-	if ((k = account_find(r, 0, form_text(&r->body, "phone"), &a, norm,
-	    sizeof(norm))) == -1)
-		return -1;
-	if (k == 1)
-		xml_field_error(r, "phone",
-		    "该手机号本年度已注册，请直接登录或使用其他手机号。");
-	return 0;
+	return person_taken(r, &g->p, form_text(&r->body, "phone"));
 }
 
 /*
@@ -373,11 +296,9 @@ reg_taken(struct req *r, struct reg *g)
 static int
 reg_idcard(struct req *r, struct reg *g)
 {
-	struct image		 img;
 	const unsigned char	*buf = g->photo;
 	size_t			 len = g->photo_len;
 	const char		*msg;
-	int			 rc;
 
 	if (buf == NULL) {
 		if (g->keep.file[0] == '\0')
@@ -393,17 +314,9 @@ reg_idcard(struct req *r, struct reg *g)
 			return 0;
 		}
 	}
-	if ((msg = image_decode(buf, len, MAX_JPEG, &img)) != NULL) {
+	if ((msg = person_idcard(buf, len, &g->jpg, &g->jpg_len)) != NULL) {
 		reg_photo_drop(r, g);
 		xml_field_error(r, "idcard", msg);
-		return -1;
-	}
-	rc = image_encode(&img, QUALITY_SCAN, &g->jpg, &g->jpg_len);
-	image_free(&img);
-	if (rc == -1) {
-		log_warnx("%s: image_encode failed", __func__);
-		reg_photo_drop(r, g);
-		xml_field_error(r, "idcard", "图片处理失败，请稍后重新上传。");
 		return -1;
 	}
 	pool_cleanup(r->pool, free, g->jpg);
@@ -430,7 +343,7 @@ reg_check(struct req *r, struct reg *g)
 	if (reg_region(r) == -1)
 		return -1;
 	reg_photo(r, g);
-	reg_person(r, g);
+	person_check(r, &r->body, &g->p);
 	reg_password(r, g);
 	if (reg_sms(r, g) == -1)
 		return -1;
@@ -495,10 +408,10 @@ static enum rc
 reg_insert(struct req *r, struct reg *g)
 {
 	const char	*phone = form_text(&r->body, "phone");
-	unsigned char	 im[MAC_LEN], pm[MAC_LEN], ie[PII_MAX], pe[PII_MAX];
-	size_t		 iel, pel;
+	unsigned char	 im[MAC_LEN], pm[MAC_LEN];
 	char		 hash[PW_HASH_MAX], file[65], birth[11], obj[32];
 	long long	 level = 0, acct;
+	int		 k;
 
 	valid_uint(form_text(&r->body, "level"), 1, 5, &level);
 	if (g->pw_kept)
@@ -506,10 +419,10 @@ reg_insert(struct req *r, struct reg *g)
 	else if (passwd_hash(form_get(&r->body, "password"),
 	    r->cfg->scrypt_ln, hash, sizeof(hash)) == -1)
 		return RC_INTERNAL;
-	pii_mac(r->cfg, "idno", g->id.norm, im);
+	pii_mac(r->cfg, "idno", g->p.id.norm, im);
 	pii_mac(r->cfg, "phone", phone, pm);
-	snprintf(birth, sizeof(birth), "%04d-%02d-%02d", g->id.year,
-	    g->id.month, g->id.day);
+	snprintf(birth, sizeof(birth), "%04d-%02d-%02d", g->p.id.year,
+	    g->p.id.month, g->p.id.day);
 	if (files_store(r, g->jpg, g->jpg_len, file) == -1) {
 		xml_field_error(r, "idcard", "照片保存失败，请稍后重新提交。");
 		r->status = 503;
@@ -518,21 +431,17 @@ reg_insert(struct req *r, struct reg *g)
 	if (db_begin(r) == -1 ||
 	    db_run(r, STMT_ACCOUNT_INSERT, (long long)r->year,
 	    form_text(&r->body, "name"), im, sizeof(im), pm, sizeof(pm),
-	    g->id.gender == 'M' ? "M" : "F", birth,
+	    g->p.id.gender == 'M' ? "M" : "F", birth,
 	    form_text(&r->body, "region"), level, file, hash,
 	    r->cfg->consent_version) == -1)
 		goto fail;
 	acct = db_insert_id(r, STMT_ACCOUNT_INSERT);
 	/* Sealed bound to the new row's id (pii.c), in the same transaction. */
-	if (pii_seal(r->cfg, PII_IDNO, acct, g->id.norm, ie, sizeof(ie),
-	    &iel) == -1 || pii_seal(r->cfg, PII_PHONE, acct, phone, pe,
-	    sizeof(pe), &pel) == -1) {
+	if ((k = person_seal(r, acct, g->p.id.norm, phone)) != 1) {
 		db_rollback(r);
 		files_unlink(r, file);
-		return RC_INTERNAL;
+		return k == -2 ? RC_INTERNAL : RC_DB;
 	}
-	if (db_run(r, STMT_ACCOUNT_SEAL, ie, iel, pe, pel, acct) != 1)
-		goto fail;
 	snprintf(obj, sizeof(obj), "account:%lld", acct);
 	if (sms_use(r, g->code_id) == -1) {
 		db_rollback(r);
