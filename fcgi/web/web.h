@@ -89,37 +89,6 @@ enum rc {
 
 enum method { M_GET, M_POST, M__MAX };
 
-/* One form field (urlencoded or multipart). */
-struct field {
-	char		*name;
-	char		*value;		/* NUL-terminated (files: the bytes) */
-	size_t		 len;
-	char		*filename;	/* multipart file parts only */
-	char		*ctype;		/* multipart file parts only */
-};
-
-struct form {
-	struct field	*fields;
-	size_t		 nfields;
-};
-
-/* arena.c */
-int		 arena_init(void);
-void		 arena_begin(void);
-void		 arena_end(void);
-size_t		 arena_used(void);
-int		 arena_owns(const void *);
-size_t		 arena_fallbacks(void);
-
-/* form.c */
-const char	*form_parse_urlencoded(struct pool *, const char *, size_t,
-		    struct form *);
-const char	*form_parse_multipart(struct pool *, const char *,
-		    const char *, size_t, struct form *);
-const struct field *form_field(const struct form *, const char *);
-const char	*form_get(const struct form *, const char *);
-const char	*form_text(const struct form *, const char *);
-char		*form_trim(char *);
 
 struct worker;
 struct route;
