@@ -264,9 +264,9 @@ static const struct {
 	[STMT_APPRAISAL_CLEAR] = { "i", "", "DELETE FROM appraisals WHERE application_id = ?", C },
 	[STMT_APPRAISAL_INSERT] = { "iis", "", "INSERT INTO appraisals (application_id, year, grade) "
 	  "VALUES (?, ?, ?)", C },
-	[STMT_APP_MATERIALS] = { "i", "isssis", "SELECT id, kind, title, mime, size, "
+	[STMT_MAT_LIST] = { "i", "isssis", "SELECT id, kind, title, mime, size, "
 	  "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') FROM materials "
-	  "WHERE application_id = ? ORDER BY id", C },
+	  "WHERE application_id = ? ORDER BY id", C | S },
 	[STMT_APP_IDCARD_COPY] = { "isii", "", "INSERT INTO materials (application_id, kind, file, mime, size, "
 	  "title, uploaded_by, created_at) VALUES (?, 'idcard', ?, 'image/jpeg', ?, '', ?, NOW())", C },
 	[STMT_APP_QUALIFIED] = { "b", "sii", "SELECT worktype, level, year FROM qualified WHERE idno_mac = ? "
@@ -597,9 +597,6 @@ static const struct {
 	[STMT_RV_APPRAISALS] = { "i", "iss", "SELECT p.year, p.grade, COALESCE(g.name, p.grade) "
 	  "FROM appraisals p LEFT JOIN appraisal g ON g.code = p.grade "
 	  "WHERE p.application_id = ? ORDER BY p.year DESC", S },
-	[STMT_RV_MATERIALS] = { "i", "isssis", "SELECT id, kind, title, mime, size, "
-	  "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') FROM materials "
-	  "WHERE application_id = ? ORDER BY id", S },
 	[STMT_RV_QUALIFIED] = { "b", "ssii", "SELECT q.worktype, COALESCE(w.name, q.worktype), "
 	  "q.level, q.year FROM qualified q LEFT JOIN worktypes w ON w.code = q.worktype "
 	  "WHERE q.idno_mac = ? ORDER BY q.year DESC, q.level", S },
