@@ -87,6 +87,16 @@
 	u ".city_code = " me ".region_code) OR (" me ".kind = 'county' AND " \
 	u ".county_code = " me ".region_code) OR " u ".id = " me ".id OR " \
 	u ".parent_id = " me ".id)"
+/*
+ * SEES(app): the rows (FROM ... WHERE) of application app's chain that
+ * let staff unit ? see it: a unit of its chain; the province; a city
+ * over a county office of the chain (that took over review).  The rule
+ * of 详情, its files and its notes (STMT_RV_SEES, STMT_NOTE_OF_APP).
+ */
+#define SEES(app) "FROM units me JOIN app_chain ch ON ch.application_id = " app " " \
+	"JOIN units u ON u.id = ch.unit_id JOIN regions g ON g.code = u.region_code " \
+	"WHERE me.id = ? AND (ch.unit_id = me.id OR me.kind = 'province' OR " \
+	"(me.kind = 'city' AND u.kind = 'county' AND g.parent_code = me.region_code))"
 /* The city and county codes of units placed in their subtree. */
 #define UNIT_PLACE_SQL "UPDATE units u JOIN regions g ON g.code = u.region_code " \
 	"LEFT JOIN units p ON p.id = u.parent_id " \
@@ -563,13 +573,12 @@ static const struct {
 	  "ORDER BY e.at DESC, e.id DESC LIMIT ? OFFSET ?", S },
 	[STMT_RR_LIST_OLD] = { "issiissiissssssibii", "iiisbiisssssi", RR_COLS RR_WHERE
 	  "ORDER BY e.at, e.id LIMIT ? OFFSET ?", S },
-	[STMT_RQ_UNIT] = { "s", "i", "SELECT id FROM units WHERE code = ?", S },
+	/* The queues' unit filter: a unit by its code, and whether it lies in
+	 * the subtree of the account's unit. */
+	[STMT_RQ_UNIT] = { "is", "ii", "SELECT u.id, " SCOPE("u", "me") " FROM units u "
+	  "JOIN units me ON me.id = ? WHERE u.code = ?", S },
 	/* Staff see an application iff their unit is in its chain. */
-	[STMT_RV_SEES] = { "ii", "i", "SELECT COUNT(*) FROM units me "
-	  "JOIN app_chain ch ON ch.application_id = ? "
-	  "JOIN units u ON u.id = ch.unit_id JOIN regions g ON g.code = u.region_code "
-	  "WHERE me.id = ? AND (ch.unit_id = me.id OR me.kind = 'province' OR "
-	  "(me.kind = 'city' AND u.kind = 'county' AND g.parent_code = me.region_code))", S },
+	[STMT_RV_SEES] = { "ii", "i", "SELECT COUNT(*) " SEES("?"), S },
 	[STMT_RV_APP] = { "i", "siiisbbsssbssiisiisissis", "SELECT a.state, a.version, a.year, "
 	  "a.account_id, c.name, c.idno_enc, c.phone_enc, COALESCE(c.gender, ''), "
 	  "COALESCE(DATE_FORMAT(c.birth_date, '%Y-%m-%d'), ''), COALESCE(g.name, ''), "
@@ -663,12 +672,12 @@ static const struct {
 	  "WHERE n.kind = ? AND (n.unit_id = ? OR EXISTS (SELECT 1 FROM app_chain ch "
 	  "WHERE ch.application_id = n.application_id AND ch.unit_id = ?)) ORDER BY n.id DESC LIMIT 200",
 	  RS_STAFF },
-	[STMT_NOTE_OF_APP] = { "iii", "sssss", "SELECT n.kind, COALESCE(au.name, ''), ac.name, n.text, "
+	/* On 详情: whoever sees the application (SEES) sees its notes. */
+	[STMT_NOTE_OF_APP] = { "ii", "sssss", "SELECT n.kind, COALESCE(au.name, ''), ac.name, n.text, "
 	  "DATE_FORMAT(n.at, '%Y-%m-%d %H:%i') FROM review_notes n "
 	  "LEFT JOIN units au ON au.id = n.unit_id JOIN accounts ac ON ac.id = n.author_id "
-	  "WHERE n.application_id = ? AND (n.unit_id = ? OR EXISTS (SELECT 1 FROM app_chain ch "
-	  "WHERE ch.application_id = n.application_id AND ch.unit_id = ?)) ORDER BY n.id LIMIT 100",
-	  RS_STAFF },
+	  "WHERE n.application_id = ? AND EXISTS (SELECT 1 " SEES("n.application_id") ") "
+	  "ORDER BY n.id LIMIT 100", RS_STAFF },
 	[STMT_UNIT_KIND] = { "i", "sss", "SELECT u.kind, u.region_code, r.name FROM units u "
 	  "JOIN regions r ON r.code = u.region_code WHERE u.id = ?", RS_STAFF },
 	/* 已承接: the counties of one city (or every county: ''), this year's flag. */

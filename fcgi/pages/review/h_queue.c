@@ -99,17 +99,25 @@ qf_check_wt(struct req *r, const struct fielddef *f, struct fval *v)
 	return n == 1 ? NULL : f->bad;
 }
 
-/* A unit by its code; its id goes into v->n. */
+/*
+ * A unit by its code, in the subtree of the account's unit (db.c SCOPE):
+ * its id goes into v->n.  A unit elsewhere is refused with its own
+ * message (unit codes are public: the application form lists them).
+ */
 static const char *
 qf_check_unit(struct req *r, const struct fielddef *f, struct fval *v)
 {
-	int	 n;
+	long long	 mine = 0;
+	int		 n;
 
-	if (db_run(r, STMT_RQ_UNIT, v->s) == -1 ||
-	    (n = db_row(r, STMT_RQ_UNIT, &v->n)) == -1)
-		return "查询失败，请稍后再试。";
+	if (db_run(r, STMT_RQ_UNIT, r->unit_id, v->s) == -1 ||
+	    (n = db_row(r, STMT_RQ_UNIT, &v->n, &mine)) == -1)
+		return field_dbfail;
 	db_done(r, STMT_RQ_UNIT);
-	return n == 1 ? NULL : f->bad;
+	if (n == 0)
+		return f->bad;
+	return mine ? NULL : "查询条件不正确：该单位不在本单位的管辖范围内，"
+	    "只能按本单位及下级单位查询。";
 }
 
 static const char *
