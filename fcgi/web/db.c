@@ -156,6 +156,8 @@ static const struct {
 	[STMT_YEAR_LIST] = { "", "isi", "SELECT year, title, is_current FROM years ORDER BY year DESC", P },
 	[STMT_REGION_LIST_TOP] = { "", "sss", "SELECT code, name, kind FROM regions "
 	  "WHERE kind IN ('city', 'direct_county') ORDER BY kind, code", A },
+	/* regions.c: every region, kept by each worker. */
+	[STMT_REGION_ALL] = { "", "sss", "SELECT code, name, kind FROM regions ORDER BY code", A },
 	[STMT_REGION_GET] = { "s", "ss", "SELECT name, kind FROM regions WHERE code = ?", A },
 	[STMT_SESSION_GET] = { "b", "isssissiii", "SELECT a.id, a.role, a.name, COALESCE(a.login, ''), COALESCE(a.unit_id, 0), "
 	  "COALESCE(u.name, ''), COALESCE(u.region_code, ''), "
@@ -228,7 +230,7 @@ static const struct {
 	  "DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i') "
 	  "FROM accounts a " REG_WHERE "AND a.region_code IS NOT NULL "
 	  "ORDER BY a.id DESC LIMIT ? OFFSET ?", O },
-	[STMT_REG_REGIONS] = { "", "ss", "SELECT code, name FROM regions ORDER BY code", O },
+
 
 	/* h_apply.c, h_lookup.c: the application form */
 	[STMT_APPLY_ACCOUNT] = { "i", "sbbsssisib", "SELECT name, idno_enc, phone_enc, COALESCE(gender, ''), "

@@ -301,6 +301,7 @@ enum stmt {
 	STMT_WINDOW_SET,
 	STMT_YEAR_LIST,
 	STMT_REGION_LIST_TOP,
+	STMT_REGION_ALL,
 	STMT_REGION_GET,
 	STMT_SESSION_GET,
 	STMT_SESSION_TOUCH,
@@ -328,7 +329,6 @@ enum stmt {
 	STMT_AUDIT_INSERT,
 	STMT_REG_COUNT,
 	STMT_REG_LIST,
-	STMT_REG_REGIONS,
 
 	/* h_apply.c, h_lookup.c: the application form */
 	STMT_APPLY_ACCOUNT,
@@ -690,6 +690,8 @@ const char	*year_window_closed(struct req *, const char *, const char *);
 int		 year_list(struct req *, long long, int *);
 
 /* regions.c */
+int		 regions_load(struct req *);
+const char	*regions_name(const char *);
 int		 regions_xml(struct req *, xmlNodePtr);
 
 /* regkeep.c: what a refused registration keeps for its retry */
