@@ -283,6 +283,7 @@ const char	*xml_clean(const char *, char **);
 void		 xml_attr(xmlNodePtr, const char *, const char *);
 void		 xml_attrf(xmlNodePtr, const char *, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
+void		 xml_attr_num(xmlNodePtr, const char *, long long);
 xmlNodePtr	 xml_form(struct req *, const char *);
 xmlNodePtr	 xml_field(struct req *, const char *, const char *);
 void		 xml_field_error(struct req *, const char *, const char *);

@@ -215,24 +215,6 @@ reg_count(struct req *r, const char *scope, const char *region,
 	return total;
 }
 
-/* Sets attribute name of n to v in decimal (vsnprintf: 0.6 k a call). */
-static void
-reg_attr_num(xmlNodePtr n, const char *name, long long v)
-{
-	char			 b[24];
-	size_t			 i = sizeof(b);
-	unsigned long long	 u;
-
-	u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
-	b[--i] = '\0';
-	do
-		b[--i] = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (v < 0)
-		b[--i] = '-';
-	xml_attr(n, name, b + i);
-}
-
 /* The filters of GET /admin/registrations. */
 enum { RF_REGION, RF_LEVEL, RF_PAGE };
 const struct fielddef h_registrations_fields[] = {
@@ -312,7 +294,7 @@ h_registrations(struct req *r)
 	while ((k = db_row(r, STMT_REG_LIST, &id, &name, &ie, &iel,
 	    &pe, &pel, &rcode, &lv, &created)) == 1) {
 		row = xml_el(list, "row", NULL);
-		reg_attr_num(row, "id", id);
+		xml_attr_num(row, "id", id);
 		pii_mask_name(name, m, sizeof(m));
 		xml_attr(row, "name", m);
 		if (pii_open(r->cfg, PII_IDNO, id, ie, iel, plain,
@@ -326,7 +308,7 @@ h_registrations(struct req *r)
 			xml_attr(row, "phone", m);
 		}
 		xml_attr(row, "region", regions_name(rcode));
-		reg_attr_num(row, "level", lv);
+		xml_attr_num(row, "level", lv);
 		xml_attr(row, "level-name", xml_level_name((int)lv));
 		xml_attr(row, "registered", created);
 	}
