@@ -780,6 +780,8 @@ int		 policy_load(struct req *, int, struct elig_policy *);
 enum rc		 h_upload_post(struct req *);
 enum rc		 h_upload_stamp(struct req *);
 enum rc		 h_upload_delete(struct req *);
+extern const struct fielddef h_upload_id_fields[];
+extern const struct fielddef h_files_fields[];
 enum rc		 h_files(struct req *);
 
 /* keep.c */
@@ -797,6 +799,7 @@ extern const struct fielddef h_qr_state_fields[];
 enum rc		 h_qr_revoke(struct req *);
 enum rc		 h_mobile(struct req *);
 extern const struct fielddef h_mobile_fields[];
+extern const struct fielddef h_mobile_post_fields[];
 enum rc		 h_mobile_post(struct req *);
 
 /* h_otp.c */

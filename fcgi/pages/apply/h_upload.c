@@ -207,7 +207,23 @@ material_get(struct req *r, long long id, char **kind, char **file,
 }
 
 /*
- * POST /apply/delete (csrf, id): deletes one of the candidate's own
+ * The field of POST /apply/delete and GET /files: the material's id (a
+ * wrong one answers 404 like an unknown one: the handler reads the
+ * message, the route is R_INPAGE for the GET).
+ */
+const struct fielddef h_upload_id_fields[] = {
+	{ "id", FT_UINT, FL_REQ, 1, 0xffffffffLL, "没有这份资料。",
+	    "没有这份资料。", NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+const struct fielddef h_files_fields[] = {
+	{ "id", FT_UINT, FL_QUERY | FL_REQ, 1, 0xffffffffLL, "没有这个文件。",
+	    "没有这个文件。", NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+/*
+ * POST /apply/delete (csrf, id: h_upload_id_fields): deletes one of the candidate's own
  * materials until submission.  The photo and the ID-card photo are
  * replaced, never deleted (the application needs them); the reviewer's
  * level-1 uploads are not the candidate's to delete.  Another
@@ -225,15 +241,16 @@ h_upload_delete(struct req *r)
 	/* From the application form: its fields are saved or kept. */
 	if (appform_draft_keep(r) == -1)
 		return RC_DB;
-	if (valid_uint(form_text(&r->body, "id"), 1, 0xffffffffLL, &id) == -1)
+	if (r->fv[0].err != NULL)
 		return RC_NOTFOUND;
+	id = r->fv[0].n;
 	if ((n = material_get(r, id, &kind, &file, &mime, &title, &owner,
 	    &app, &stamped)) == -1)
 		return RC_DB;
 	if (n == 0 || owner != r->account_id)
 		return RC_NOTFOUND;
 	upload_page(r, "/apply/delete", NULL);
-	xml_field(r, "id", form_text(&r->body, "id"));
+	field_xml(r);
 	k = material_kind_find(kind);
 	if (k == NULL || (k->flags & (K_ONE | K_STAFF)))
 		return form_refuse(r, 409, k != NULL && (k->flags & K_ONE) ?
@@ -283,7 +300,7 @@ pct_encode(struct req *r, const char *s)
 }
 
 /*
- * GET /files?id=N: a stored file, to its own candidate only.  nginx sends
+ * GET /files?id=N (h_files_fields): a stored file, to its own candidate only.  nginx sends
  * the bytes from its internal location (X-Accel-Redirect); the worker
  * only decides.  Viewing the unmasked ID-card image, or the photo once
  * the ID number is stamped on it, is audited, and the view fails if the
@@ -300,9 +317,9 @@ h_files(struct req *r)
 	long long	 id, owner, app, stamped;
 	int		 n;
 
-	if (valid_uint(req_arg(r, "id") ? req_arg(r, "id") : "", 1,
-	    0xffffffffLL, &id) == -1)
+	if (r->fv[0].err != NULL)
 		return RC_NOTFOUND;
+	id = r->fv[0].n;
 	if ((n = material_get(r, id, &kind, &file, &mime, &title, &owner,
 	    &app, &stamped)) == -1)
 		return RC_DB;
