@@ -59,6 +59,38 @@ char		*pool_printf(struct pool *, const char *, ...) __attribute__((format(print
 void		 pool_cleanup(struct pool *, void (*)(void *), void *);
 size_t		 pool_size(const struct pool *);
 
+/* One form field (urlencoded or multipart). */
+struct field {
+	char		*name;
+	char		*value;		/* NUL-terminated (files: the bytes) */
+	size_t		 len;
+	char		*filename;	/* multipart file parts only */
+	char		*ctype;		/* multipart file parts only */
+};
+
+struct form {
+	struct field	*fields;
+	size_t		 nfields;
+};
+
+/* arena.c: libxml2's allocations of one request in one arena */
+int		 arena_init(void);
+void		 arena_begin(void);
+void		 arena_end(void);
+size_t		 arena_used(void);
+int		 arena_owns(const void *);
+size_t		 arena_fallbacks(void);
+
+/* form.c: urlencoded and multipart bodies parsed into a form */
+const char	*form_parse_urlencoded(struct pool *, const char *, size_t,
+		    struct form *);
+const char	*form_parse_multipart(struct pool *, const char *,
+		    const char *, size_t, struct form *);
+const struct field *form_field(const struct form *, const char *);
+const char	*form_get(const struct form *, const char *);
+const char	*form_text(const struct form *, const char *);
+char		*form_trim(char *);
+
 /* config.c */
 struct config {
 	/* gkbm.conf */

@@ -17,7 +17,7 @@
 
 #include <libxml/xmlmemory.h>
 
-#include "web.h"
+#include "gkbm.h"
 
 /*
  * Where the time of a page goes (PERF.md, tools/bench): a third of the

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "web.h"
+#include "gkbm.h"
 
 #define MAX_PART_HEAD	2048		/* headers of one multipart part */
 

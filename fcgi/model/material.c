@@ -162,6 +162,34 @@ material_supplying(const struct app *a, const struct kind *k)
 }
 
 /*
+ * Refuses a kind that is unknown, reserved for reviewers (R21), for
+ * level 1 only, or (from the phone) not offered there.  Returns 0 if
+ * allowed, else -1 with the message on the kind field.
+ */
+int
+material_kind_allowed(struct req *r, const struct kind *k, const struct app *a,
+    int mobile)
+{
+	if (k == NULL)
+		xml_field_error(r, "kind", "请选择上传资料的类别。");
+	else if (k->flags & K_STAFF)
+		xml_field_error(r, "kind", pool_printf(r->pool, "“%s”由上级审核员"
+		    "上传，报考人员不需上传。", k->label));
+	else if ((k->flags & K_LEVEL1) && a->level != 1)
+		xml_field_error(r, "kind", pool_printf(r->pool, "“%s”仅申报一级"
+		    "（高级技师）时上传。", k->label));
+	else if (mobile && !(k->flags & K_MOBILE))
+		xml_field_error(r, "kind", "手机上只能上传报名资料；个人照片、"
+		    "身份证照片和其它资料请在电脑上上传。");
+	else if (!app_editable(a) && !material_supplying(a, k))
+		xml_field_error(r, "kind", "容缺后补期间只能补充上传报名资料，"
+		    "不能更换个人照片或身份证照片。");
+	else
+		return 0;
+	return -1;
+}
+
+/*
  * Removes a stored file after the commit that dropped its row, unless
  * some row still names it (the registration's ID-card photo is named by
  * accounts.idcard_file and may be shared with the application's idcard
@@ -620,4 +648,109 @@ fail:
 	db_rollback(r);
 	files_unlink(r, name);
 	return RC_DB;
+}
+
+/*
+ * One file chosen in the application form's input file_KIND, stored as
+ * if its 上传 had been pressed; the checks write into a scratch form (the
+ * page is another one).  Returns 1 stored, 0 refused, -1 database.
+ */
+static int
+material_form_file(struct req *r, const struct app *a, const struct kind *k,
+    const struct field *f)
+{
+	struct upload	 u;
+	struct gate	 g = { a->id, r->account_id, NULL, 0 };
+	xmlNodePtr	 page = r->form, scratch;
+	long long	 id = 0;
+	int		 bad = r->form_bad, status = r->status, n = 0;
+	enum rc		 rc = RC_OK;
+
+	scratch = xmlNewNode(NULL, (const xmlChar *)"form");
+	r->form = scratch;
+	r->form_bad = 0;
+	if (material_kind_allowed(r, k, a, 0) == 0 &&
+	    material_check(r, k, f, form_text(&r->body, "title"), &u) == 0) {
+		rc = material_store(r, &g, &u, &id);
+		free(u.heap);
+		n = !r->form_bad;
+	}
+	r->form = page;
+	r->form_bad = bad;
+	r->status = status;
+	xmlFreeNode(scratch);
+	return rc == RC_OK ? n : -1;
+}
+
+/*
+ * The files chosen in the application form's upload inputs when another
+ * of its buttons was pressed (保存信息): none is dropped unseen, each is
+ * uploaded.  Returns the number refused (*nup: stored), or -1 on a
+ * database failure.
+ */
+int
+material_form_files(struct req *r, int *nup)
+{
+	const struct field *f;
+	const struct kind *k;
+	struct app	 a;
+	size_t		 i;
+	int		 n, refused = 0;
+
+	*nup = 0;
+	for (i = 0; (k = material_kind_at(i)) != NULL; i++) {
+		f = form_field(&r->body, pool_printf(r->pool, "file_%s",
+		    k->name));
+		if (f == NULL || f->filename == NULL || f->len == 0)
+			continue;
+		if ((n = app_mine(r, &a)) != 1)
+			return n == -1 ? -1 : refused + 1;
+		if ((n = material_form_file(r, &a, k, f)) == -1)
+			return -1;
+		if (n == 1)
+			(*nup)++;
+		else
+			refused++;
+	}
+	return refused;
+}
+
+/*
+ * Appends <materials> of application app to parent, each upload with its
+ * id (a /files link), kind, title, type, size and time; c (or NULL)
+ * counts them by kind.  The candidate's form and 详情 of the chain's
+ * staff show the same list.  Returns 0, or -1 on a database failure.
+ */
+int
+material_list_xml(struct req *r, xmlNodePtr parent, long long app,
+    struct material_count *c)
+{
+	struct material_count	 none;
+	xmlNodePtr		 l, n;
+	char			*kind, *title, *mime, *created;
+	long long		 id, size;
+	int			 k;
+
+	if (c == NULL)
+		c = &none;
+	memset(c, 0, sizeof(*c));
+	l = xml_el(parent, "materials", NULL);
+	if (db_run(r, STMT_MAT_LIST, app) == -1)
+		return -1;
+	while ((k = db_row(r, STMT_MAT_LIST, &id, &kind, &title, &mime,
+	    &size, &created)) == 1) {
+		n = xml_el(l, "material", NULL);
+		xml_attrf(n, "id", "%lld", id);
+		xml_attr(n, "kind", kind);
+		if (*title != '\0')
+			xml_attr(n, "title", title);
+		xml_attr(n, "mime", mime);
+		xml_attrf(n, "size", "%lld", size);
+		xml_attr(n, "created", created);
+		c->photo |= strcmp(kind, "photo") == 0;
+		c->idcard |= strcmp(kind, "idcard") == 0;
+		c->r19 += strcmp(kind, "r19proof") == 0;
+		c->exc += strcmp(kind, "exc_evidence") == 0;
+	}
+	return k == -1 ? -1 : 0;
 }

@@ -67,6 +67,14 @@ struct upload {
 	const char	*title;		/* shown name, no path */
 };
 
+/* What an application's materials hold, counted by material_list_xml. */
+struct material_count {
+	int		 photo;		/* a photo (0 or 1) */
+	int		 idcard;	/* an ID-card photo (0 or 1) */
+	int		 r19;		/* 现岗位工种证明材料 */
+	int		 exc;		/* 破格晋升证明材料 */
+};
+
 /* material.c */
 extern const char *const material_msg_state;
 extern const char *const material_msg_disk;
@@ -83,5 +91,10 @@ void		 material_drop(struct req *, const char *);
 enum rc		 material_stamp(struct req *, const struct gate *,
 		    const char *, const char **);
 int		 material_supplying(const struct app *, const struct kind *);
+int		 material_kind_allowed(struct req *, const struct kind *,
+		    const struct app *, int);
+int		 material_form_files(struct req *, int *);
+int		 material_list_xml(struct req *, xmlNodePtr, long long,
+		    struct material_count *);
 
 #endif /* MATERIAL_H */

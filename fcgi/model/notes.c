@@ -167,8 +167,9 @@ notes_xml(struct req *r, xmlNodePtr parent, const char *kind)
 
 /*
  * For the detail page (详情): appends <notes> with the city comments and
- * province marks of application app that the account's unit may see (in
- * its chain, or its own).  Returns the count, or -1 on a database
+ * province marks of application app, to staff who see the application
+ * (its chain, the province, a city over a county of its chain: the rule
+ * of queue_sees, db.c SEES).  Returns the count, or -1 on a database
  * failure.
  */
 int
@@ -179,7 +180,7 @@ notes_app_xml(struct req *r, xmlNodePtr parent, long long app)
 	int		 k, cnt = 0;
 
 	list = xml_el(parent, "notes", NULL);
-	if (db_run(r, STMT_NOTE_OF_APP, app, r->unit_id, r->unit_id) == -1)
+	if (db_run(r, STMT_NOTE_OF_APP, app, r->unit_id) == -1)
 		return -1;
 	while ((k = db_row(r, STMT_NOTE_OF_APP, &kind, &aunit, &author, &text,
 	    &at)) == 1) {

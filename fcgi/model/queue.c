@@ -54,14 +54,12 @@ queue_cached(const char *key, long long *n)
 	return 0;
 }
 
-/* Keeps the count n of key when it is big enough to be worth it. */
-void
-queue_cache(const char *key, long long n)
+/* Keeps the count n of key. */
+static void
+queue_keep(const char *key, long long n)
 {
 	size_t	 i;
 
-	if (n < QUEUE_BIG)
-		return;
 	for (i = 0; i < QUEUE_SLOTS; i++)
 		if (strcmp(kept[i].key, key) == 0)
 			break;
@@ -70,6 +68,14 @@ queue_cache(const char *key, long long n)
 	snprintf(kept[i].key, sizeof(kept[i].key), "%s", key);
 	kept[i].n = n;
 	kept[i].at = time(NULL);
+}
+
+/* Keeps the count n of key when it is big enough to be worth it. */
+void
+queue_cache(const char *key, long long n)
+{
+	if (n >= QUEUE_BIG)
+		queue_keep(key, n);
 }
 
 /*
@@ -96,12 +102,15 @@ queue_counts(struct req *r)
 			return -1;
 		if (k == 1)
 			db_done(r, STMT_RQ_COUNTS);
-		queue_cache(ks, senior);
-		queue_cache(km, manual);
+		/* Both are one statement: kept together when it is big. */
+		if (senior + manual >= QUEUE_BIG) {
+			queue_keep(ks, senior);
+			queue_keep(km, manual);
+		}
 	}
 	n = xml_el(r->root, "counts", NULL);
-	xml_attrf(n, "manual", "%lld", manual);
-	xml_attrf(n, "senior", "%lld", senior);
+	xml_attr_num(n, "manual", manual);
+	xml_attr_num(n, "senior", senior);
 	return 0;
 }
 

@@ -88,6 +88,16 @@
 	u ".city_code = " me ".region_code) OR (" me ".kind = 'county' AND " \
 	u ".county_code = " me ".region_code) OR " u ".id = " me ".id OR " \
 	u ".parent_id = " me ".id)"
+/*
+ * SEES(app): the rows (FROM ... WHERE) of application app's chain that
+ * let staff unit ? see it: a unit of its chain; the province; a city
+ * over a county office of the chain (that took over review).  The rule
+ * of 详情, its files and its notes (STMT_RV_SEES, STMT_NOTE_OF_APP).
+ */
+#define SEES(app) "FROM units me JOIN app_chain ch ON ch.application_id = " app " " \
+	"JOIN units u ON u.id = ch.unit_id JOIN regions g ON g.code = u.region_code " \
+	"WHERE me.id = ? AND (ch.unit_id = me.id OR me.kind = 'province' OR " \
+	"(me.kind = 'city' AND u.kind = 'county' AND g.parent_code = me.region_code))"
 /* The city and county codes of units placed in their subtree. */
 #define UNIT_PLACE_SQL "UPDATE units u JOIN regions g ON g.code = u.region_code " \
 	"LEFT JOIN units p ON p.id = u.parent_id " \
@@ -229,6 +239,8 @@ static const struct {
 	[STMT_YEAR_LIST] = { "", "isi", "SELECT year, title, is_current FROM years ORDER BY year DESC", P },
 	[STMT_REGION_LIST_TOP] = { "", "sss", "SELECT code, name, kind FROM regions "
 	  "WHERE kind IN ('city', 'direct_county') ORDER BY kind, code", A },
+	/* regions.c: every region, kept by each worker. */
+	[STMT_REGION_ALL] = { "", "sss", "SELECT code, name, kind FROM regions ORDER BY code", A },
 	[STMT_REGION_GET] = { "s", "ss", "SELECT name, kind FROM regions WHERE code = ?", A },
 	[STMT_SESSION_GET] = { "b", "isssissiii", "SELECT a.id, a.role, a.name, COALESCE(a.login, ''), COALESCE(a.unit_id, 0), "
 	  "COALESCE(u.name, ''), COALESCE(u.region_code, ''), "
@@ -301,7 +313,7 @@ static const struct {
 	  "DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i') "
 	  "FROM accounts a " REG_WHERE "AND a.region_code IS NOT NULL "
 	  "ORDER BY a.id DESC LIMIT ? OFFSET ?", O },
-	[STMT_REG_REGIONS] = { "", "ss", "SELECT code, name FROM regions ORDER BY code", O },
+
 
 	/* h_apply.c, h_lookup.c: the application form */
 	[STMT_APPLY_ACCOUNT] = { "i", "sbbsssisib", "SELECT name, idno_enc, phone_enc, COALESCE(gender, ''), "
@@ -347,9 +359,9 @@ static const struct {
 	[STMT_APPRAISAL_CLEAR] = { "i", "", "DELETE FROM appraisals WHERE application_id = ?", C },
 	[STMT_APPRAISAL_INSERT] = { "iis", "", "INSERT INTO appraisals (application_id, year, grade) "
 	  "VALUES (?, ?, ?)", C },
-	[STMT_APP_MATERIALS] = { "i", "isssis", "SELECT id, kind, title, mime, size, "
+	[STMT_MAT_LIST] = { "i", "isssis", "SELECT id, kind, title, mime, size, "
 	  "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') FROM materials "
-	  "WHERE application_id = ? ORDER BY id", C },
+	  "WHERE application_id = ? ORDER BY id", C | S },
 	[STMT_APP_IDCARD_COPY] = { "isii", "", "INSERT INTO materials (application_id, kind, file, mime, size, "
 	  "title, uploaded_by, created_at) VALUES (?, 'idcard', ?, 'image/jpeg', ?, '', ?, NOW())", C },
 	[STMT_APP_QUALIFIED] = { "b", "sii", "SELECT worktype, level, year FROM qualified WHERE idno_mac = ? "
@@ -646,13 +658,12 @@ static const struct {
 	  "ORDER BY e.at DESC, e.id DESC LIMIT ? OFFSET ?", S },
 	[STMT_RR_LIST_OLD] = { "issiissiissssssibii", "iiisbiisssssi", RR_COLS RR_WHERE
 	  "ORDER BY e.at, e.id LIMIT ? OFFSET ?", S },
-	[STMT_RQ_UNIT] = { "s", "i", "SELECT id FROM units WHERE code = ?", S },
+	/* The queues' unit filter: a unit by its code, and whether it lies in
+	 * the subtree of the account's unit. */
+	[STMT_RQ_UNIT] = { "is", "ii", "SELECT u.id, " SCOPE("u", "me") " FROM units u "
+	  "JOIN units me ON me.id = ? WHERE u.code = ?", S },
 	/* Staff see an application iff their unit is in its chain. */
-	[STMT_RV_SEES] = { "ii", "i", "SELECT COUNT(*) FROM units me "
-	  "JOIN app_chain ch ON ch.application_id = ? "
-	  "JOIN units u ON u.id = ch.unit_id JOIN regions g ON g.code = u.region_code "
-	  "WHERE me.id = ? AND (ch.unit_id = me.id OR me.kind = 'province' OR "
-	  "(me.kind = 'city' AND u.kind = 'county' AND g.parent_code = me.region_code))", S },
+	[STMT_RV_SEES] = { "ii", "i", "SELECT COUNT(*) " SEES("?"), S },
 	[STMT_RV_APP] = { "i", "siiisbbsssbssiisiisissis", "SELECT a.state, a.version, a.year, "
 	  "a.account_id, c.name, c.idno_enc, c.phone_enc, COALESCE(c.gender, ''), "
 	  "COALESCE(DATE_FORMAT(c.birth_date, '%Y-%m-%d'), ''), COALESCE(g.name, ''), "
@@ -680,9 +691,6 @@ static const struct {
 	[STMT_RV_APPRAISALS] = { "i", "iss", "SELECT p.year, p.grade, COALESCE(g.name, p.grade) "
 	  "FROM appraisals p LEFT JOIN appraisal g ON g.code = p.grade "
 	  "WHERE p.application_id = ? ORDER BY p.year DESC", S },
-	[STMT_RV_MATERIALS] = { "i", "isssis", "SELECT id, kind, title, mime, size, "
-	  "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') FROM materials "
-	  "WHERE application_id = ? ORDER BY id", S },
 	[STMT_RV_QUALIFIED] = { "b", "ssii", "SELECT q.worktype, COALESCE(w.name, q.worktype), "
 	  "q.level, q.year FROM qualified q LEFT JOIN worktypes w ON w.code = q.worktype "
 	  "WHERE q.idno_mac = ? ORDER BY q.year DESC, q.level", S },
@@ -749,12 +757,12 @@ static const struct {
 	  "WHERE n.kind = ? AND (n.unit_id = ? OR EXISTS (SELECT 1 FROM app_chain ch "
 	  "WHERE ch.application_id = n.application_id AND ch.unit_id = ?)) ORDER BY n.id DESC LIMIT 200",
 	  RS_STAFF },
-	[STMT_NOTE_OF_APP] = { "iii", "sssss", "SELECT n.kind, COALESCE(au.name, ''), ac.name, n.text, "
+	/* On 详情: whoever sees the application (SEES) sees its notes. */
+	[STMT_NOTE_OF_APP] = { "ii", "sssss", "SELECT n.kind, COALESCE(au.name, ''), ac.name, n.text, "
 	  "DATE_FORMAT(n.at, '%Y-%m-%d %H:%i') FROM review_notes n "
 	  "LEFT JOIN units au ON au.id = n.unit_id JOIN accounts ac ON ac.id = n.author_id "
-	  "WHERE n.application_id = ? AND (n.unit_id = ? OR EXISTS (SELECT 1 FROM app_chain ch "
-	  "WHERE ch.application_id = n.application_id AND ch.unit_id = ?)) ORDER BY n.id LIMIT 100",
-	  RS_STAFF },
+	  "WHERE n.application_id = ? AND EXISTS (SELECT 1 " SEES("n.application_id") ") "
+	  "ORDER BY n.id LIMIT 100", RS_STAFF },
 	[STMT_UNIT_KIND] = { "i", "sss", "SELECT u.kind, u.region_code, r.name FROM units u "
 	  "JOIN regions r ON r.code = u.region_code WHERE u.id = ?", RS_STAFF },
 	/* 已承接: the counties of one city (or every county: ''), this year's flag. */

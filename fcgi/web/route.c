@@ -134,13 +134,13 @@ static const struct route routes[] = {
 	/* Photos, materials, files, mobile upload (h_upload.c). */
 	{ M_POST, "/apply/upload",     PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART | R_KEEP, h_upload_post, NULL },
 	{ M_POST, "/apply/stamp",      PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART | R_KEEP, h_upload_stamp, NULL },
-	{ M_POST, "/apply/delete",     PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART | R_KEEP, h_upload_delete, NULL },
+	{ M_POST, "/apply/delete",     PAGE_UPLOAD,        RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART | R_KEEP, h_upload_delete, h_upload_id_fields },
 	{ M_GET,  "/apply/qr",         PAGE_QR,            RB(ROLE_CANDIDATE), R_LOGIN | R_INPAGE, h_qr_state, h_qr_state_fields },
 	{ M_POST, "/apply/qr",         PAGE_QR,            RB(ROLE_CANDIDATE), R_LOGIN | R_MULTIPART | R_KEEP, h_qr, NULL },
 	{ M_POST, "/apply/qr/revoke",  PAGE_QR,            RB(ROLE_CANDIDATE), R_LOGIN, h_qr_revoke, NULL },
-	{ M_GET,  "/files",            PAGE_UPLOAD,        RS_USER,   R_LOGIN,     h_files, NULL },
+	{ M_GET,  "/files",            PAGE_UPLOAD,        RS_USER,   R_LOGIN | R_INPAGE, h_files, h_files_fields },
 	{ M_GET,  "/m",                PAGE_MOBILE,        RS_ANY,    R_INPAGE,    h_mobile, h_mobile_fields },
-	{ M_POST, "/m",                PAGE_MOBILE,        RS_ANY,    R_MULTIPART, h_mobile_post, NULL },
+	{ M_POST, "/m",                PAGE_MOBILE,        RS_ANY,    R_MULTIPART, h_mobile_post, h_mobile_post_fields },
 	/* The status page (h_status.c). */
 	{ M_GET,  "/status",           PAGE_STATUS,        RB(ROLE_CANDIDATE), R_LOGIN, h_status, NULL },
 	/* Help and public pages (h_help.c, h_phones.c, h_canapply.c). */

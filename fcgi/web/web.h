@@ -112,37 +112,6 @@ enum rc {
 
 enum method { M_GET, M_POST, M__MAX };
 
-/* One form field (urlencoded or multipart). */
-struct field {
-	char		*name;
-	char		*value;		/* NUL-terminated (files: the bytes) */
-	size_t		 len;
-	char		*filename;	/* multipart file parts only */
-	char		*ctype;		/* multipart file parts only */
-};
-
-struct form {
-	struct field	*fields;
-	size_t		 nfields;
-};
-
-/* arena.c */
-int		 arena_init(void);
-void		 arena_begin(void);
-void		 arena_end(void);
-size_t		 arena_used(void);
-int		 arena_owns(const void *);
-size_t		 arena_fallbacks(void);
-
-/* form.c */
-const char	*form_parse_urlencoded(struct pool *, const char *, size_t,
-		    struct form *);
-const char	*form_parse_multipart(struct pool *, const char *,
-		    const char *, size_t, struct form *);
-const struct field *form_field(const struct form *, const char *);
-const char	*form_get(const struct form *, const char *);
-const char	*form_text(const struct form *, const char *);
-char		*form_trim(char *);
 
 struct worker;
 struct route;
@@ -343,6 +312,7 @@ const char	*xml_clean(const char *, char **);
 void		 xml_attr(xmlNodePtr, const char *, const char *);
 void		 xml_attrf(xmlNodePtr, const char *, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
+void		 xml_attr_num(xmlNodePtr, const char *, long long);
 xmlNodePtr	 xml_form(struct req *, const char *);
 xmlNodePtr	 xml_field(struct req *, const char *, const char *);
 void		 xml_field_error(struct req *, const char *, const char *);
@@ -361,6 +331,7 @@ enum stmt {
 	STMT_WINDOW_SET,
 	STMT_YEAR_LIST,
 	STMT_REGION_LIST_TOP,
+	STMT_REGION_ALL,
 	STMT_REGION_GET,
 	STMT_SESSION_GET,
 	STMT_SESSION_TOUCH,
@@ -388,7 +359,6 @@ enum stmt {
 	STMT_AUDIT_INSERT,
 	STMT_REG_COUNT,
 	STMT_REG_LIST,
-	STMT_REG_REGIONS,
 
 	/* h_apply.c, h_lookup.c: the application form */
 	STMT_APPLY_ACCOUNT,
@@ -405,7 +375,7 @@ enum stmt {
 	STMT_APPRAISAL_LIST,
 	STMT_APPRAISAL_CLEAR,
 	STMT_APPRAISAL_INSERT,
-	STMT_APP_MATERIALS,
+	STMT_MAT_LIST,		/* material.c material_list_xml */
 	STMT_APP_IDCARD_COPY,
 	STMT_APP_QUALIFIED,
 	STMT_EDU_LIST,
@@ -539,7 +509,6 @@ enum stmt {
 	STMT_RV_APP_MORE,
 	STMT_RV_TEXTS,
 	STMT_RV_APPRAISALS,
-	STMT_RV_MATERIALS,
 	STMT_RV_QUALIFIED,
 	STMT_RV_EVENTS,
 	STMT_RV_CHAIN,
@@ -925,6 +894,8 @@ int		 year_list(struct req *, long long, int *);
 const char	*year_window_refuse(struct req *, const char *, const char *);
 
 /* regions.c */
+int		 regions_load(struct req *);
+const char	*regions_name(const char *);
 int		 regions_xml(struct req *, xmlNodePtr);
 
 /* regkeep.c: what a refused registration keeps for its retry */
@@ -1012,6 +983,8 @@ int		 policy_load(struct req *, int, struct elig_policy *);
 enum rc		 h_upload_post(struct req *);
 enum rc		 h_upload_stamp(struct req *);
 enum rc		 h_upload_delete(struct req *);
+extern const struct fielddef h_upload_id_fields[];
+extern const struct fielddef h_files_fields[];
 enum rc		 h_files(struct req *);
 
 /* keep.c */
@@ -1029,6 +1002,7 @@ extern const struct fielddef h_qr_state_fields[];
 enum rc		 h_qr_revoke(struct req *);
 enum rc		 h_mobile(struct req *);
 extern const struct fielddef h_mobile_fields[];
+extern const struct fielddef h_mobile_post_fields[];
 enum rc		 h_mobile_post(struct req *);
 
 /* h_otp.c */

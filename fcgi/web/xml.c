@@ -142,8 +142,12 @@ xml_clean(const char *s, char **copy)
 	int			 ok = 1;
 
 	*copy = NULL;
+	/* Printable ASCII, most of every page, without a call a byte. */
 	for (p = (const unsigned char *)s; *p != '\0' && ok; p += n)
-		n = xml_char_len(p, &ok);
+		if (*p >= 0x20 && *p < 0x7f)
+			n = 1;
+		else
+			n = xml_char_len(p, &ok);
 	if (ok)
 		return s;
 	o = *copy = xmalloc(strlen(s) * 3 + 1);
@@ -199,6 +203,27 @@ xml_attrf(xmlNodePtr n, const char *name, const char *fmt, ...)
 	xml_attr(n, name, buf);
 }
 
+/*
+ * Sets attribute name of n to v in decimal: digits need no xml_clean,
+ * and the lists set several a row (vsnprintf costs 0.6 k instructions).
+ */
+void
+xml_attr_num(xmlNodePtr n, const char *name, long long v)
+{
+	char			 b[24];
+	size_t			 i = sizeof(b);
+	unsigned long long	 u;
+
+	u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+	b[--i] = '\0';
+	do
+		b[--i] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		b[--i] = '-';
+	xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)(b + i));
+}
+
 /* Returns the Chinese name of a level 1-5, or NULL. */
 const char *
 xml_level_name(int level)
@@ -216,7 +241,7 @@ xml_levels(xmlNodePtr parent)
 	ls = xml_el(parent, "levels", NULL);
 	for (i = 5; i >= 1; i--) {
 		l = xml_el(ls, "level", NULL);
-		xml_attrf(l, "value", "%d", i);
+		xml_attr_num(l, "value", i);
 		xml_attr(l, "name", level_names[i]);
 	}
 }
@@ -281,7 +306,7 @@ xml_page(struct req *r, enum page page)
 	if (r->role != ROLE_ANON) {
 		xml_el(meta, "role-name", role_labels[r->role]);
 		u = xml_el(meta, "user", NULL);
-		xml_attrf(u, "id", "%lld", r->account_id);
+		xml_attr_num(u, "id", r->account_id);
 		xml_attr(u, "name", r->user_name);
 		if (r->user_login != NULL && *r->user_login != '\0')
 			xml_attr(u, "login", r->user_login);

@@ -4,6 +4,59 @@
 
 const { run } = require('./lib');
 
+// cards(PAGE, SIZE, NAME): on a phone the list's rows are cards: no
+// horizontal scroll of the page or of the table, no cell cut or beyond
+// the screen, each cell labelled as its column (CSS ::before); and at
+// any size the table is still a table to assistive technology (the
+// browser's own accessibility tree: a table, rows, column headers and
+// cells, the ID number's cell among them).
+async function cards(t, page, size, name) {
+  const m = await page.evaluate(() => {
+    const vw = document.documentElement.clientWidth;
+    const wrap = document.querySelector('.table-wrap');
+    const cut = [];
+    for (const td of document.querySelectorAll('table.cards tbody td')) {
+      const r = td.getBoundingClientRect();
+      if (td.scrollWidth > td.clientWidth + 1 || r.right > vw + 0.5 || r.left < -0.5) {
+        cut.push(`${td.cellIndex}: ${td.innerText.slice(0, 20)}`);
+      }
+    }
+    const id = document.querySelector('table.cards tbody td:nth-child(' +
+      (document.querySelector('table.queue-list') ? 4 : 3) + ')');
+    return {
+      page: document.scrollingElement.scrollWidth - vw,
+      wrap: wrap ? wrap.scrollWidth - wrap.clientWidth : -1,
+      cut,
+      cells: document.querySelectorAll('table.cards tbody td').length,
+      label: id ? getComputedStyle(id, '::before').content : '',
+      idno: id ? id.innerText : '',
+    };
+  });
+  t.ok(m.cells > 0, `${size}: ${name}: the list has cells (${m.cells})`);
+  t.ok(m.cut.length === 0, `${size}: ${name}: no cell cut or off the screen`, m.cut.join('\n'));
+  t.ok(m.page <= 0, `${size}: ${name}: no horizontal scroll of the page (${m.page}px)`);
+  t.ok(m.wrap === 0, `${size}: ${name}: the table does not scroll sideways (${m.wrap}px)`);
+  if (size === 'phone') {
+    t.is(m.label, '"身份证号"', `${size}: ${name}: the ID number's cell is labelled`);
+    t.like(m.idno, /^\d{6}\*+\d{3}[\dX]$|^\d{17}[\dX]$|^[\d*X]{18}$/,
+      `${size}: ${name}: the ID number shown whole (${m.idno})`);
+  } else {
+    t.is(m.label, 'none', `${size}: ${name}: a plain table on a desktop`);
+  }
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const roles = {};
+  for (const n of nodes) {
+    const r = n.role && n.role.value;
+    if (!n.ignored && r) roles[r] = (roles[r] || 0) + 1;
+  }
+  t.ok(roles.table >= 1 && roles.row > 1 && roles.columnheader >= 9 &&
+    (roles.cell || 0) + (roles.gridcell || 0) >= 9,
+    `${size}: ${name}: a table to assistive technology (table ${roles.table}, ` +
+    `rows ${roles.row}, column headers ${roles.columnheader}, cells ${roles.cell})`);
+  await cdp.detach();
+}
+
 async function unitPages(t, size) {
   const page = await t.page(size);
   await t.login(page, 'staff', ...t.args.unit);
@@ -15,13 +68,16 @@ async function unitPages(t, size) {
   await visit('/review/queue?q=manual', 'queue-manual');
   t.is(await page.locator('table.queue-list tbody input[type=checkbox]').count(),
     1, `${size}: one application waits, with its tick box`);
+  await cards(t, page, size, '人工审核');
   await visit('/review/queue?q=senior', 'queue-senior');
   await visit('/review/records?k=returned', 'records-returned');
   t.like(await page.locator('table.list tbody').innerText(), /照片不清晰/,
     `${size}: the returned one with its reason`);
+  await cards(t, page, size, '审核退回');
   await visit('/review/records?k=rejected', 'records-rejected');
   t.is(await page.getByRole('button', { name: /退回重新申报/ }).count(), 1,
     `${size}: 退回重新申报 offered`);
+  await cards(t, page, size, '审核不通过');
   await visit(`/review/app?id=${t.args.app}`, 'detail');
   t.ok(await page.locator('form[action="/review/decide"]').count() === 1,
     `${size}: 详情 has the decision form`);

@@ -258,5 +258,26 @@ $r->status == 303 or diag($r->dump);
 ($x) = detail('province', $sapp);
 is($x->xpath('/reviewapp/notes/note/text'), '抽查：工作年限核实', '... shown on 详情 after');
 
+# 详情's notes follow the rule of 详情 itself (db.c SEES): whoever sees the
+# application sees its notes, whoever wrote them; anyone else, nothing.
+($x) = detail('province', $japp);
+is($x->xpath('/reviewapp/notes/note[@kind="city"]/text'), "年度考核结果未见备案，\n请单位核实",
+    'the province, which sees every application, sees the city comment on 详情');
+$r = $hb->post('/review/note', { csrf => $hb->csrf("/review/app?id=$japp"), kind => 'province',
+    id => $japp, text => '抽查：照片不清晰' }, accept => 'xml');
+is($r->status, 303, 'the province marks 金水区\'s application') or diag($r->dump);
+($x) = detail('city', $japp);
+is($x->xpath('/reviewapp/notes/note[@kind="province"]/text'), '抽查：照片不清晰',
+    'the city over 金水区 (not in the chain) sees the province mark on 详情');
+is($x->xpath('/reviewapp/notes/note[@kind="city"]/text'), "年度考核结果未见备案，\n请单位核实",
+    '... and its own comment');
+($x) = detail('jssup', $japp);
+is(scalar(my @pm = $x->nodes('/reviewapp/notes/note')), 2,
+    'the supervising unit of the chain sees both');
+is($b{kfcity}->get("/review/app?id=$japp", accept => 'xml')->status, 404,
+    'another city sees neither (404)');
+$r = $b{kfcity}->get("/review/upload?id=$japp", accept => 'xml');
+ok($r->status != 200 || !$r->nodes('//notes/note'), '... nor through 代传资料');
+
 $s->finish;
 done_testing;

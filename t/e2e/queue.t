@@ -394,8 +394,7 @@ for my $k (qw(kfunit kfrev kfsup kfcity county province)) {
 	}
 	for my $u ('/review/queue?q=manual', '/review/queue?q=senior',
 	    '/review/records?k=passed', '/review/records?k=rejected',
-	    '/review/records?k=returned', "/review/queue?q=manual&who=$C{liming}[0]",
-	    '/review/queue?q=manual&unit=ZZBAS') {
+	    '/review/records?k=returned', "/review/queue?q=manual&who=$C{liming}[0]") {
 		my $x = $b{$k}->get($u, accept => 'xml');
 		is($x->status, 200, "$k GET $u: 200");
 		unlike($x->text, qr/李明|王芳|赵刚|孙/, "$k GET $u: no 郑州 candidate");
@@ -403,6 +402,26 @@ for my $k (qw(kfunit kfrev kfsup kfcity county province)) {
 }
 is($s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'app.view'}), $denied,
     'refused views are not audited as views');
+# The unit filter takes only units in the account's subtree (db.c SCOPE).
+for my $t (['kfunit', 'ZZBAS'], ['kfrev', 'ZZBAS'], ['kfsup', 'ZZBAS'], ['kfcity', 'ZZBAS'],
+    ['county', 'ZZBAS'], ['unit', 'ZZBAS2'], ['unit', 'KFBAS'], ['reviewer', 'KFBAS'],
+    ['supervising', 'KFBAS'], ['city', 'KFBAS']) {
+	my ($k, $code) = @$t;
+	for my $u ("/review/queue?q=manual&unit=$code", "/review/records?k=passed&unit=$code") {
+		my $x = $b{$k}->get($u, accept => 'xml');
+		is($x->status, 400, "$k GET $u (outside its subtree): 400");
+		like($x->xpath('/error/error/message') // '', qr/该单位不在本单位的管辖范围内/,
+		    "$k GET $u: ... says why");
+		ok(!$x->nodes('//row'), "$k GET $u: ... no rows");
+		like($b{$k}->get($u)->text, qr/该单位不在本单位的管辖范围内/, "$k GET $u: ... in the HTML");
+	}
+}
+for my $t (['city', 'ZZBAS2'], ['supervising', 'ZZBAS2'], ['unit', 'ZZBAS'], ['reviewer', 'ZZBAS'],
+    ['province', 'KFBAS']) {
+	my ($k, $code) = @$t;
+	my $x = $b{$k}->get("/review/records?k=passed&unit=$code", accept => 'xml');
+	is($x->status, 200, "$k: unit=$code (its subtree) is taken") or diag($x->dump);
+}
 $r = $b{province}->get("/review/app?id=$app{liming}", accept => 'xml');
 is($r->status, 200, 'the province office opens 详情 of a 郑州 application (above every chain)');
 is($s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'app.view'}), $denied + 1,

@@ -31,7 +31,8 @@ for my $row (split /\n\t(?=\[STMT_)/, $dbsrc) {
 	next unless $row =~ /^\[(STMT_\w+)\] = \{ "[isb]*", "[isb]*", /;
 	my $st = $1;
 	$row =~ s/\s*\},[^\n]*(?:\n.*)?$//s;	# what follows the row
-	$row =~ s/^.*"(?:\s*\w+)?\s*,\s*//s;	# all up to the SQL's end
+	# All up to the SQL's end (a string, or a macro such as SEES("?")).
+	$row =~ s/^.*(?:"|\w+\("[^"]*"\))(?:\s*\w+)?\s*,\s*//s;
 	my @m = split /\s*,\s*/, $row =~ s/\s+$//r;
 	$progs{$st} = @m == 1 && $macro{$m[0]} ? $macro{$m[0]}
 	    : @m >= 2 ? $m[1] : 'PROG_WEB';

@@ -31,7 +31,7 @@
       <form method="post" action="{/*/batch/@action}" class="batch-form">
         <xsl:call-template name="csrf"/>
         <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
-          <table class="list queue-list">
+          <table class="list queue-list cards">
             <caption><xsl:value-of select="$title"/>：待本级审核（共 <xsl:value-of select="$list/@total"/> 人）</caption>
             <thead>
               <tr>

@@ -37,7 +37,7 @@
     </f:cache>
     <xsl:if test="$list">
       <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
-        <table class="list">
+        <table class="list records-list cards">
           <caption><xsl:value-of select="/*/@title"/>（共 <xsl:value-of select="$list/@total"/> 条）</caption>
           <thead>
             <tr>

@@ -13,12 +13,13 @@
 #define APPLY_H
 
 #include "appform.h"
+#include "material.h"
 
 /* apply_page.c */
 int		 apply_page_start(struct req *, const struct acct *,
 		    const struct app *, int *);
 enum rc		 apply_page_finish(struct req *, const struct acct *,
-		    const struct app *, struct vals *, const char *, int *,
-		    int *, int *, int *);
+		    const struct app *, struct vals *, const char *,
+		    struct material_count *);
 
 #endif /* APPLY_H */

@@ -281,52 +281,12 @@ choices_xml(struct req *r)
 }
 
 /*
- * Appends <materials>; *has_photo, *has_idcard, *nr19, *nexc count the
- * materials of each kind.  Returns 0 or -1.
- */
-static int
-materials_xml(struct req *r, const struct app *a, int *has_photo,
-    int *has_idcard, int *nr19, int *nexc)
-{
-	xmlNodePtr	 l, n;
-	char		*kind, *title, *mime, *created;
-	long long	 id, size;
-	int		 k;
-
-	*has_photo = *has_idcard = *nr19 = *nexc = 0;
-	l = xml_el(r->root, "materials", NULL);
-	if (db_run(r, STMT_APP_MATERIALS, a->id) == -1)
-		return -1;
-	while ((k = db_row(r, STMT_APP_MATERIALS, &id, &kind,
-	    &title, &mime, &size, &created)) == 1) {
-		n = xml_el(l, "material", NULL);
-		xml_attrf(n, "id", "%lld", id);
-		xml_attr(n, "kind", kind);
-		if (*title != '\0')
-			xml_attr(n, "title", title);
-		xml_attr(n, "mime", mime);
-		xml_attrf(n, "size", "%lld", size);
-		xml_attr(n, "created", created);
-		if (strcmp(kind, "photo") == 0)
-			*has_photo = 1;
-		else if (strcmp(kind, "idcard") == 0)
-			*has_idcard = 1;
-		else if (strcmp(kind, "r19proof") == 0)
-			(*nr19)++;
-		else if (strcmp(kind, "exc_evidence") == 0)
-			(*nexc)++;
-	}
-	return k == -1 ? -1 : 0;
-}
-
-/*
  * The lists of the page: education, grades, the appraisal years, the
  * work types (with the new counterparts of the merged ones), the
- * breakthrough conditions, and the materials (counted as materials_xml).
+ * breakthrough conditions, and the materials (counted into m).
  */
 static int
-page_lists(struct req *r, const struct app *a, int *has_photo,
-    int *has_idcard, int *nr19, int *nexc)
+page_lists(struct req *r, const struct app *a, struct material_count *m)
 {
 	if (code_list(r, STMT_EDU_LIST, "educations", "education") == -1 ||
 	    code_list(r, STMT_GRADE_LIST, "grades", "grade") == -1)
@@ -335,7 +295,7 @@ page_lists(struct req *r, const struct app *a, int *has_photo,
 	if (worktypes_xml(r) == -1)
 		return -1;
 	choices_xml(r);
-	return materials_xml(r, a, has_photo, has_idcard, nr19, nexc);
+	return material_list_xml(r, r->root, a->id, m);
 }
 
 /*
@@ -489,15 +449,13 @@ apply_page_start(struct req *r, const struct acct *c, const struct app *a,
 
 /*
  * Finishes the page: values, unit cascade, lists, targets.  The
- * version field is the one given (the stored one when NULL).
+ * version field is the one given (the stored one when NULL); m (or NULL)
+ * counts the materials by kind.
  */
 enum rc
 apply_page_finish(struct req *r, const struct acct *c, const struct app *a,
-    struct vals *f, const char *version, int *has_photo, int *has_idcard,
-    int *nr19, int *nexc)
+    struct vals *f, const char *version, struct material_count *m)
 {
-	int	 hp, hi, n19, ne;
-
 	form_fill(r, a, f);
 	if (version != NULL)
 		xml_field(r, "version", version);
@@ -505,15 +463,8 @@ apply_page_finish(struct req *r, const struct acct *c, const struct app *a,
 		xml_field(r, "version", pool_printf(r->pool, "%lld",
 		    a->version));
 	if (unit_tree(r, c, f) == -1 ||
-	    page_lists(r, a, &hp, &hi, &n19, &ne) == -1 ||
-	    page_targets(r, a, f) == -1)
+	    page_lists(r, a, m) == -1 || page_targets(r, a, f) == -1)
 		return RC_DB;
-	if (has_photo != NULL) {
-		*has_photo = hp;
-		*has_idcard = hi;
-		*nr19 = n19;
-		*nexc = ne;
-	}
 	return RC_OK;
 }
 

@@ -39,8 +39,7 @@ restore(struct req *r, const struct acct *c, const struct app *a,
 	    appform_check(r, c, a, &f) == -1)
 		return RC_DB;
 	appform_errors(r, a, &f);
-	if ((rc = apply_page_finish(r, c, a, &f, NULL, NULL, NULL, NULL,
-	    NULL)) != RC_OK)
+	if ((rc = apply_page_finish(r, c, a, &f, NULL, NULL)) != RC_OK)
 		return rc;
 	r->status = 200;
 	return RC_OK;
@@ -75,7 +74,7 @@ h_apply(struct req *r)
 	if (*f.v[F_WYEARS] == '\0' && strlen(f.v[F_WSTART]) == 10)
 		f.v[F_WYEARS] = pool_printf(r->pool, "%lld",
 		    a.year - atoi(f.v[F_WSTART]) + 1);
-	rc = apply_page_finish(r, &c, &a, &f, NULL, NULL, NULL, NULL, NULL);
+	rc = apply_page_finish(r, &c, &a, &f, NULL, NULL);
 	OPENSSL_cleanse(c.idno, sizeof(c.idno));
 	OPENSSL_cleanse(c.phone, sizeof(c.phone));
 	return rc;

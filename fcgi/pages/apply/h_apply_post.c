@@ -20,7 +20,7 @@
 
 #include "web.h"
 #include "apply.h"
-#include "upload.h"
+#include "material.h"
 #include "chain.h"
 
 #define MAX_ELIG	32	/* messages of eligibility_check */
@@ -220,8 +220,7 @@ conflict(struct req *r, struct acct *c, struct app *a, struct vals *f,
 		return RC_DB;
 	if (!app_editable(a))
 		appform_from_app(f, a);
-	if ((rc = apply_page_finish(r, c, a, f, NULL, NULL, NULL, NULL,
-	    NULL)) != RC_OK)
+	if ((rc = apply_page_finish(r, c, a, f, NULL, NULL)) != RC_OK)
 		return rc;
 	xml_form_refuse(r, app_editable(a) ?
 	    "报名信息已在其他页面或窗口中修改过，请核对本页内容后重新保存。" :
@@ -238,8 +237,7 @@ conflict(struct req *r, struct acct *c, struct app *a, struct vals *f,
  * as counted, 0 if one changed since (a delete in another tab), -1 (DB).
  */
 static int
-submit_recount(struct req *r, long long app, int hp, int hi, int n19,
-    int nexc)
+submit_recount(struct req *r, long long app, const struct material_count *m)
 {
 	long long	 p, i, r19, exc, v;
 
@@ -251,8 +249,8 @@ submit_recount(struct req *r, long long app, int hp, int hi, int n19,
 	    db_row(r, STMT_APP_MAT_KINDS, &p, &i, &r19, &exc) == -1)
 		return -1;
 	db_done(r, STMT_APP_MAT_KINDS);
-	return (p > 0) == (hp > 0) && (i > 0) == (hi > 0) && r19 == n19 &&
-	    exc == nexc;
+	return (p > 0) == (m->photo > 0) && (i > 0) == (m->idcard > 0) &&
+	    r19 == m->r19 && exc == m->exc;
 }
 
 /* 保存信息: stores the draft and uploads the files chosen with it. */
@@ -264,8 +262,7 @@ save(struct req *r, struct acct *c, struct app *a, struct vals *f,
 	int	 n, nup = 0;
 	enum rc	 rc;
 
-	if ((rc = apply_page_finish(r, c, a, f, ver, NULL, NULL,
-	    NULL, NULL)) != RC_OK)
+	if ((rc = apply_page_finish(r, c, a, f, ver, NULL)) != RC_OK)
 		return rc;
 	if (r->form_bad) {
 		xml_form_message(r, "请按提示修改后重新保存，信息尚未保存。");
@@ -281,7 +278,7 @@ save(struct req *r, struct acct *c, struct app *a, struct vals *f,
 	    db_commit(r) == -1)
 		goto dbfail;
 	/* Files chosen but not sent with 上传 go up now. */
-	if ((n = upload_form_files(r, &nup)) == -1)
+	if ((n = material_form_files(r, &nup)) == -1)
 		return RC_DB;
 	resp_redirect(r, n > 0 ? "/apply?m=saved_refused#materials" :
 	    nup > 0 ? "/apply?m=saved_uploaded#materials" :
@@ -300,15 +297,15 @@ dbfail:
  */
 static enum rc
 submit_checks(struct req *r, struct acct *c, struct app *a, struct vals *f,
-    int open, int *have, long long *code_id)
+    int open, const struct material_count *have, long long *code_id)
 {
 	const char	*msg;
 	int		 r19 = 0;
 
-	check_required(r, f, have[0], have[1], have[3]);
+	check_required(r, f, have->photo, have->idcard, have->exc);
 	if (check_rules(r, c, a, f, &r19) == -1)
 		return RC_DB;
-	if (r19 && have[2] == 0)
+	if (r19 && have->r19 == 0)
 		xml_field_error(r, "r19proof", "请按要求上传相关证明材料照片"
 		    "（在下方“合格库不符证明材料”处上传）。");
 	if (!open)
@@ -337,18 +334,17 @@ submit(struct req *r, struct acct *c, struct app *a, struct vals *f,
 {
 	long long	 version = f->fv[AF_VERSION].n, code_id = 0;
 	char		 obj[40];
-	int		 have[4], n;	/* photo, ID card, R19 proofs, exc */
+	struct material_count have;
+	int		 n;
 	enum rc		 rc;
 
-	if ((rc = apply_page_finish(r, c, a, f, ver, &have[0], &have[1],
-	    &have[2], &have[3])) != RC_OK ||
-	    (rc = submit_checks(r, c, a, f, open, have, &code_id)) != RC_OK ||
+	if ((rc = apply_page_finish(r, c, a, f, ver, &have)) != RC_OK ||
+	    (rc = submit_checks(r, c, a, f, open, &have, &code_id)) != RC_OK ||
 	    r->form_bad)
 		return rc;
 
 	snprintf(obj, sizeof(obj), "application:%lld", a->id);
-	if (db_begin(r) == -1 || (n = submit_recount(r, a->id, have[0],
-	    have[1], have[2], have[3])) == -1)
+	if (db_begin(r) == -1 || (n = submit_recount(r, a->id, &have)) == -1)
 		goto dbfail;
 	if (n == 0)
 		return conflict(r, c, a, f, 1);
@@ -392,8 +388,7 @@ send_code(struct req *r, struct acct *c, struct app *a, struct vals *f,
 {
 	enum rc	 rc;
 
-	if ((rc = apply_page_finish(r, c, a, f, ver, NULL, NULL,
-	    NULL, NULL)) != RC_OK)
+	if ((rc = apply_page_finish(r, c, a, f, ver, NULL)) != RC_OK)
 		return rc;
 	if (!open) {
 		xml_form_refuse(r, year_window_closed(r, W_UNSET,
@@ -432,13 +427,12 @@ post(struct req *r, struct acct *c, struct app *a)
 	    appform_read(r, a, &r->body, r->fv, &f) == -1)
 		return RC_DB;
 	if (act == AA_PICK_UNIT)
-		return apply_page_finish(r, c, a, &f, ver->s, NULL, NULL, NULL,
-		    NULL);
+		return apply_page_finish(r, c, a, &f, ver->s, NULL);
 	if (act == AA_SEND_CODE)
 		return send_code(r, c, a, &f, ver->s, open);
 	if (act == -1 || !vok) {
 		if ((rc = apply_page_finish(r, c, a, &f, vok ? ver->s : NULL,
-		    NULL, NULL, NULL, NULL)) != RC_OK)
+		    NULL)) != RC_OK)
 			return rc;
 		xml_form_refuse(r, appform_fields[act == -1 ? AF_ACTION :
 		    AF_VERSION].bad);

@@ -405,7 +405,20 @@ h_mobile(struct req *r)
  * POST /m: start=1 (t, csrf) claims the link for this browser (开始上传);
  * otherwise (multipart: t, csrf, kind, file) an upload from the phone
  * that claimed it, into the link's application only, materials only.
+ * The link and the claim are declared fields; the kind and the file
+ * part are upload_take's, as for /apply/upload: which kinds are allowed
+ * depends on the application and on the channel (material_kind_allowed),
+ * and a file part is no field the field map can type.
  */
+enum { MP_T, MP_START };
+const struct fielddef h_mobile_post_fields[] = {
+	[MP_T] = { "t", FT_TEXT, FL_REQ, TOKEN_LEN, TOKEN_LEN, "二维码链接无效。",
+	    "二维码链接无效。", NULL, NULL },
+	[MP_START] = { "start", FT_TEXT, 0, 0, 8, NULL, "二维码链接无效。",
+	    NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
 enum rc
 h_mobile_post(struct req *r)
 {
@@ -416,10 +429,10 @@ h_mobile_post(struct req *r)
 	enum rc		 rc;
 	int		 ok;
 
-	if ((rc = mobile_link(r, form_text(&r->body, "t"), &l, &ok)) !=
-	    RC_OK || !ok)
+	if ((rc = mobile_link(r, r->fv[MP_T].err == NULL ? r->fv[MP_T].s :
+	    NULL, &l, &ok)) != RC_OK || !ok)
 		return rc;
-	if (form_get(&r->body, "start") != NULL) {
+	if (r->fv[MP_START].given) {
 		if (l.state == L_UNCLAIMED &&
 		    ((rc = mobile_claim(r, &l, &ok)) != RC_OK || !ok))
 			return rc;

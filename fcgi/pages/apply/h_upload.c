@@ -19,34 +19,6 @@
 #include "upload.h"
 #include "appform.h"
 
-/*
- * Refuses a kind that is unknown, reserved for reviewers (R21), for
- * level 1 only, or (from the phone) not offered there.  Returns 0 if
- * allowed, else -1 with the message on the kind field.
- */
-static int
-upload_kind_allowed(struct req *r, const struct kind *k, const struct app *a,
-    int mobile)
-{
-	if (k == NULL)
-		xml_field_error(r, "kind", "请选择上传资料的类别。");
-	else if (k->flags & K_STAFF)
-		xml_field_error(r, "kind", pool_printf(r->pool, "“%s”由上级审核员"
-		    "上传，报考人员不需上传。", k->label));
-	else if ((k->flags & K_LEVEL1) && a->level != 1)
-		xml_field_error(r, "kind", pool_printf(r->pool, "“%s”仅申报一级"
-		    "（高级技师）时上传。", k->label));
-	else if (mobile && !(k->flags & K_MOBILE))
-		xml_field_error(r, "kind", "手机上只能上传报名资料；个人照片、"
-		    "身份证照片和其它资料请在电脑上上传。");
-	else if (!app_editable(a) && !material_supplying(a, k))
-		xml_field_error(r, "kind", "容缺后补期间只能补充上传报名资料，"
-		    "不能更换个人照片或身份证照片。");
-	else
-		return 0;
-	return -1;
-}
-
 /* The upload page: the refused upload, why, and a form to try again. */
 static void
 upload_page(struct req *r, const char *action, const struct app *a)
@@ -92,7 +64,7 @@ upload_take(struct req *r, const struct app *a, long long app, long long by,
 	if ((f = form_field(&r->body, "file")) == NULL && k != NULL)
 		f = form_field(&r->body, pool_printf(r->pool, "file_%s",
 		    k->name));
-	if (upload_kind_allowed(r, k, a, v != NULL) == -1 ||
+	if (material_kind_allowed(r, k, a, v != NULL) == -1 ||
 	    material_check(r, k, f, title, &u) == -1) {
 		xml_form_message(r, retry);
 		return RC_OK;
@@ -107,71 +79,6 @@ upload_take(struct req *r, const struct app *a, long long app, long long by,
 	}
 	*kp = k;
 	return RC_OK;
-}
-
-/*
- * One file chosen in the application form's input file_KIND, stored as
- * if its 上传 had been pressed; the checks write into a scratch form (the
- * page is another one).  Returns 1 stored, 0 refused, -1 database.
- */
-static int
-upload_form_file(struct req *r, const struct app *a, const struct kind *k,
-    const struct field *f)
-{
-	struct upload	 u;
-	struct gate	 g = { a->id, r->account_id, NULL, 0 };
-	xmlNodePtr	 page = r->form, scratch;
-	long long	 id = 0;
-	int		 bad = r->form_bad, status = r->status, n = 0;
-	enum rc		 rc = RC_OK;
-
-	scratch = xmlNewNode(NULL, (const xmlChar *)"form");
-	r->form = scratch;
-	r->form_bad = 0;
-	if (upload_kind_allowed(r, k, a, 0) == 0 &&
-	    material_check(r, k, f, form_text(&r->body, "title"), &u) == 0) {
-		rc = material_store(r, &g, &u, &id);
-		free(u.heap);
-		n = !r->form_bad;
-	}
-	r->form = page;
-	r->form_bad = bad;
-	r->status = status;
-	xmlFreeNode(scratch);
-	return rc == RC_OK ? n : -1;
-}
-
-/*
- * The files chosen in the application form's upload inputs when another
- * of its buttons was pressed (保存信息): none is dropped unseen, each is
- * uploaded.  Returns the number refused (*nup: stored), or -1 on a
- * database failure.
- */
-int
-upload_form_files(struct req *r, int *nup)
-{
-	const struct field *f;
-	const struct kind *k;
-	struct app	 a;
-	size_t		 i;
-	int		 n, refused = 0;
-
-	*nup = 0;
-	for (i = 0; (k = material_kind_at(i)) != NULL; i++) {
-		f = form_field(&r->body, pool_printf(r->pool, "file_%s",
-		    k->name));
-		if (f == NULL || f->filename == NULL || f->len == 0)
-			continue;
-		if ((n = app_mine(r, &a)) != 1)
-			return n == -1 ? -1 : refused + 1;
-		if ((n = upload_form_file(r, &a, k, f)) == -1)
-			return -1;
-		if (n == 1)
-			(*nup)++;
-		else
-			refused++;
-	}
-	return refused;
 }
 
 /*
@@ -300,7 +207,23 @@ material_get(struct req *r, long long id, char **kind, char **file,
 }
 
 /*
- * POST /apply/delete (csrf, id): deletes one of the candidate's own
+ * The field of POST /apply/delete and GET /files: the material's id (a
+ * wrong one answers 404 like an unknown one: the handler reads the
+ * message, the route is R_INPAGE for the GET).
+ */
+const struct fielddef h_upload_id_fields[] = {
+	{ "id", FT_UINT, FL_REQ, 1, 0xffffffffLL, "没有这份资料。",
+	    "没有这份资料。", NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+const struct fielddef h_files_fields[] = {
+	{ "id", FT_UINT, FL_QUERY | FL_REQ, 1, 0xffffffffLL, "没有这个文件。",
+	    "没有这个文件。", NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+/*
+ * POST /apply/delete (csrf, id: h_upload_id_fields): deletes one of the candidate's own
  * materials until submission.  The photo and the ID-card photo are
  * replaced, never deleted (the application needs them); the reviewer's
  * level-1 uploads are not the candidate's to delete.  Another
@@ -318,15 +241,16 @@ h_upload_delete(struct req *r)
 	/* From the application form: its fields are saved or kept. */
 	if (appform_draft_keep(r) == -1)
 		return RC_DB;
-	if (valid_uint(form_text(&r->body, "id"), 1, 0xffffffffLL, &id) == -1)
+	if (r->fv[0].err != NULL)
 		return RC_NOTFOUND;
+	id = r->fv[0].n;
 	if ((n = material_get(r, id, &kind, &file, &mime, &title, &owner,
 	    &app, &stamped)) == -1)
 		return RC_DB;
 	if (n == 0 || owner != r->account_id)
 		return RC_NOTFOUND;
 	upload_page(r, "/apply/delete", NULL);
-	xml_field(r, "id", form_text(&r->body, "id"));
+	field_xml(r);
 	k = material_kind_find(kind);
 	if (k == NULL || (k->flags & (K_ONE | K_STAFF)))
 		return form_refuse(r, 409, k != NULL && (k->flags & K_ONE) ?
@@ -376,7 +300,7 @@ pct_encode(struct req *r, const char *s)
 }
 
 /*
- * GET /files?id=N: a stored file, to its own candidate only.  nginx sends
+ * GET /files?id=N (h_files_fields): a stored file, to its own candidate only.  nginx sends
  * the bytes from its internal location (X-Accel-Redirect); the worker
  * only decides.  Viewing the unmasked ID-card image, or the photo once
  * the ID number is stamped on it, is audited, and the view fails if the
@@ -393,9 +317,9 @@ h_files(struct req *r)
 	long long	 id, owner, app, stamped;
 	int		 n;
 
-	if (valid_uint(req_arg(r, "id") ? req_arg(r, "id") : "", 1,
-	    0xffffffffLL, &id) == -1)
+	if (r->fv[0].err != NULL)
 		return RC_NOTFOUND;
+	id = r->fv[0].n;
 	if ((n = material_get(r, id, &kind, &file, &mime, &title, &owner,
 	    &app, &stamped)) == -1)
 		return RC_DB;

@@ -15,7 +15,6 @@
 #include "material.h"
 
 /* h_upload.c */
-int		 upload_form_files(struct req *, int *);
 enum rc		 upload_take(struct req *, const struct app *, long long,
 		    long long, const struct via *, const char *, const char *,
 		    const struct kind **);

@@ -20,15 +20,6 @@
 #define LIST_SIZE	20
 #define COUNT_SLOTS	16	/* cached counts per worker */
 #define COUNT_TTL	10	/* seconds */
-#define REGION_SLOTS	512	/* every region of the province (199 today) */
-#define REGION_TTL	60	/* seconds */
-
-/* Every region's name by code, kept by the worker (reg_regions). */
-static struct {
-	char	 code[8];
-	char	 name[64];
-}		 reg_names[REGION_SLOTS];
-static size_t	 reg_nnames;
 
 /*
  * The windows page of a year, without the form's values.  *known (if not
@@ -224,77 +215,6 @@ reg_count(struct req *r, const char *scope, const char *region,
 	return total;
 }
 
-/*
- * Reads every region's name into reg_names, at most once a REGION_TTL:
- * they change only with gkbm-admin import-reference, and the list's
- * statement then needs no join with regions (a sixth of the database's
- * time for the page).  Returns 0 or -1 on a database failure.
- */
-static int
-reg_regions(struct req *r)
-{
-	static time_t	 at;
-	time_t		 now = time(NULL);
-	char		*code, *name;
-	int		 k;
-
-	if (at != 0 && now - at < REGION_TTL)
-		return 0;
-	if (db_run(r, STMT_REG_REGIONS) == -1)
-		return -1;
-	reg_nnames = 0;
-	while ((k = db_row(r, STMT_REG_REGIONS, &code, &name)) == 1) {
-		if (reg_nnames == REGION_SLOTS)
-			continue;
-		snprintf(reg_names[reg_nnames].code,
-		    sizeof(reg_names[0].code), "%s", code);
-		snprintf(reg_names[reg_nnames].name,
-		    sizeof(reg_names[0].name), "%s", name);
-		reg_nnames++;
-	}
-	if (k == -1)
-		return -1;
-	at = now;
-	return 0;
-}
-
-/* The name of region code (reg_names is ordered by code), else the code. */
-static const char *
-reg_region_name(const char *code)
-{
-	size_t	 lo = 0, hi = reg_nnames, mid;
-	int	 c;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if ((c = strcmp(code, reg_names[mid].code)) == 0)
-			return reg_names[mid].name;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return code;
-}
-
-/* Sets attribute name of n to v in decimal (vsnprintf: 0.6 k a call). */
-static void
-reg_attr_num(xmlNodePtr n, const char *name, long long v)
-{
-	char			 b[24];
-	size_t			 i = sizeof(b);
-	unsigned long long	 u;
-
-	u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
-	b[--i] = '\0';
-	do
-		b[--i] = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (v < 0)
-		b[--i] = '-';
-	xml_attr(n, name, b + i);
-}
-
 /* The filters of GET /admin/registrations. */
 enum { RF_REGION, RF_LEVEL, RF_PAGE };
 const struct fielddef h_registrations_fields[] = {
@@ -360,7 +280,7 @@ h_registrations(struct req *r)
 		return registrations_refused(r);
 
 	if ((total = reg_count(r, scope, region, level)) == -1 ||
-	    reg_regions(r) == -1)
+	    regions_load(r) == -1)
 		return RC_DB;
 	list = xml_el(r->root, "list", NULL);
 	xml_attrf(list, "page", "%lld", page);
@@ -374,7 +294,7 @@ h_registrations(struct req *r)
 	while ((k = db_row(r, STMT_REG_LIST, &id, &name, &ie, &iel,
 	    &pe, &pel, &rcode, &lv, &created)) == 1) {
 		row = xml_el(list, "row", NULL);
-		reg_attr_num(row, "id", id);
+		xml_attr_num(row, "id", id);
 		pii_mask_name(name, m, sizeof(m));
 		xml_attr(row, "name", m);
 		if (pii_open(r->cfg, PII_IDNO, id, ie, iel, plain,
@@ -387,8 +307,8 @@ h_registrations(struct req *r)
 			pii_mask_phone(plain, m, sizeof(m));
 			xml_attr(row, "phone", m);
 		}
-		xml_attr(row, "region", reg_region_name(rcode));
-		reg_attr_num(row, "level", lv);
+		xml_attr(row, "region", regions_name(rcode));
+		xml_attr_num(row, "level", lv);
 		xml_attr(row, "level-name", xml_level_name((int)lv));
 		xml_attr(row, "registered", created);
 	}

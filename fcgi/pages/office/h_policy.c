@@ -16,6 +16,8 @@
 
 #define MAX_REASON	190		/* audit.reason is 200 characters */
 #define L1_FIELD	"level1[]"
+#define MAX_KEYS	32		/* policy keys (15 today) */
+#define MAX_VALUE	64		/* characters of a key's value */
 
 /* A current work type of the catalogue, as the page lists it. */
 struct wt {
@@ -261,39 +263,117 @@ h_policy(struct req *r)
 	return RC_OK;
 }
 
+/* The policy key of field f (pk_defs[i] is policy_keys[i]). */
+static const struct policy_key *
+pk_key(const struct fielddef *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < npolicy_keys; i++)
+		if (strcmp(policy_keys[i].key, f->key) == 0)
+			return &policy_keys[i];
+	return NULL;
+}
+
+/* True for the key that is a work-type code, not a number. */
+static int
+pk_is_code(const struct policy_key *k)
+{
+	return k->off == offsetof(struct elig_policy, driver);
+}
+
+/*
+ * A policy key's value as policy_set (rules/policy.c, which gkbm-admin
+ * uses too) takes it, with the key's range added to a number's message.
+ */
+static const char *
+pk_check(struct req *r, const struct fielddef *f, struct fval *v)
+{
+	const struct policy_key	*k = pk_key(f);
+	struct elig_policy	 scratch;
+	const char		*m;
+
+	policy_defaults(&scratch);
+	if (k == NULL || (m = policy_set(&scratch, k->key, v->s)) == NULL)
+		return NULL;
+	return pk_is_code(k) ? m : pool_printf(r->pool, "%s（允许范围：%d至%d）",
+	    m, k->min, k->max);
+}
+
+/*
+ * The policy keys as declared fields, made once from policy_keys (the
+ * rules own the keys, their ranges and their check): read and checked by
+ * field_read like a route's fields, each typed value then set into the
+ * policy.  Text of any length (policy_set says what is wrong with it);
+ * required, as a key missing from the form is an error like an empty one.
+ */
+static const struct fielddef *
+pk_defs(void)
+{
+	static struct fielddef	 defs[MAX_KEYS + 1];
+	static int		 made;
+	char			*bad;
+	size_t			 i;
+
+	if (made)
+		return defs;
+	if (npolicy_keys > MAX_KEYS)
+		fatalx("%s: %zu policy keys, room for %d", __func__,
+		    npolicy_keys, MAX_KEYS);
+	for (i = 0; i < npolicy_keys; i++) {
+		defs[i].key = policy_keys[i].key;
+		defs[i].type = FT_TEXT;
+		defs[i].flags = FL_REQ;
+		defs[i].min = 0;
+		defs[i].max = MAX_VALUE;
+		defs[i].need = "请填写此项。";
+		if (pk_is_code(&policy_keys[i]))
+			defs[i].bad = "工种代码应为1至8位大写字母或数字，如W030。";
+		else if (xasprintf(&bad, "请填写整数（阿拉伯数字，如10）。"
+		    "（允许范围：%d至%d）", policy_keys[i].min,
+		    policy_keys[i].max) == -1)
+			fatalx("%s: out of memory", __func__);
+		else
+			defs[i].bad = bad;	/* kept for the worker's life */
+		defs[i].check = pk_check;
+	}
+	made = 1;
+	return defs;
+}
+
 /*
  * Checks every key of the form into pol, with a message per field.
  * Unknown fields are ignored (a page older than a key change still
- * saves); a key missing from the form is an error like an empty one.
+ * saves).  Returns 0, or -1 on a failure.
  */
-static void
+static int
 policy_fields(struct req *r, struct ppage *pg, struct elig_policy *pol)
 {
-	const struct policy_key	*k;
-	const char		*v, *m;
+	const struct fielddef	*defs = pk_defs();
+	struct fval		*fv;
 	size_t			 i;
-	int			 bad_edu = 0;
+	int			 bad, bad_edu = 0;
 
 	policy_defaults(pol);
+	if ((fv = field_read(r, defs, NULL, &r->body, &bad)) == NULL)
+		return -1;
 	for (i = 0; i < npolicy_keys; i++) {
-		k = &policy_keys[i];
-		v = form_text(&r->body, k->key);
-		xml_field(r, k->key, v);
-		if ((m = policy_set(pol, k->key, v)) != NULL) {
-			if (k->off != offsetof(struct elig_policy, driver))
-				m = pool_printf(r->pool, "%s（允许范围：%d至%d）",
-				    m, k->min, k->max);
-			xml_field_error(r, k->key, m);
-			if (strncmp(k->key, "edu_l2_", 7) == 0)
+		xml_field(r, defs[i].key, fv[i].s);
+		if (fv[i].err != NULL) {
+			xml_field_error(r, defs[i].key, fv[i].err);
+			if (strncmp(defs[i].key, "edu_l2_", 7) == 0)
 				bad_edu = 1;
-		} else if (k->off == offsetof(struct elig_policy, driver) &&
+		} else if (policy_set(pol, defs[i].key, fv[i].s) != NULL)
+			return -1;	/* checked by pk_check */
+		else if (pk_is_code(&policy_keys[i]) &&
 		    wt_find(pg, pol->driver) == NULL)
-			xml_field_error(r, k->key, "现行工种目录中没有这个工种代码，"
+			xml_field_error(r, defs[i].key, "现行工种目录中没有这个工种代码，"
 			    "请核对（汽车驾驶员的代码见下方一级开考工种列表）。");
 	}
 	if (!bad_edu && pol->edu_l2_relaxed_rank > pol->edu_l2_rank)
 		xml_field_error(r, "edu_l2_relaxed_rank", "年龄较大者的文化程度"
 		    "要求不能高于一般要求。");
+	return 0;
 }
 
 /*
@@ -404,8 +484,8 @@ fail:
 }
 
 /*
- * POST /admin/policy (h_policy_fields): year, a field per key, level1[]
- * (codes).  Every
+ * POST /admin/policy (h_policy_fields): year, level1[] (codes), and a
+ * field per policy key (pk_defs).  Every
  * field is checked first; on any error the page comes back (400) with
  * what was typed and nothing is stored.
  */
@@ -432,7 +512,8 @@ h_policy_post(struct req *r)
 		xml_field_error(r, "year", bad_year ? "请选择报考年度。" :
 		    "该报考年度不存在。");
 	xml_field(r, "year", ys);
-	policy_fields(r, &pg, &pol);
+	if (policy_fields(r, &pg, &pol) == -1)
+		return RC_DB;
 	nl1 = policy_level1(r, &pg);
 	policy_worktypes(&pg);
 	if (r->form_bad) {

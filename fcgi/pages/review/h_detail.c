@@ -30,6 +30,7 @@
 
 #include "web.h"
 #include "defer.h"
+#include "material.h"
 
 #define MAX_MSGS	32	/* messages of one eligibility_check */
 #define MAX_MAPS	16	/* new work types of an old one */
@@ -271,32 +272,6 @@ rv_texts(struct req *r, const struct rv *a, xmlNodePtr info)
 		xml_attrf(n, "year", "%lld", year);
 		xml_attr(n, "grade", grade);
 		xml_attr(n, "name", gname);
-	}
-	return k;
-}
-
-/* <materials>: every upload, each a /files link (chain staff only). */
-static int
-rv_materials(struct req *r, const struct rv *a)
-{
-	xmlNodePtr	 list, n;
-	char		*kind, *title, *mime, *at;
-	long long	 id, size;
-	int		 k;
-
-	list = xml_el(r->root, "materials", NULL);
-	if (db_run(r, STMT_RV_MATERIALS, a->id) == -1)
-		return -1;
-	while ((k = db_row(r, STMT_RV_MATERIALS, &id, &kind, &title, &mime,
-	    &size, &at)) == 1) {
-		n = xml_el(list, "material", NULL);
-		xml_attrf(n, "id", "%lld", id);
-		xml_attr(n, "kind", kind);
-		if (*title != '\0')
-			xml_attr(n, "title", title);
-		xml_attr(n, "mime", mime);
-		xml_attrf(n, "size", "%lld", size);
-		xml_attr(n, "uploaded", at);
 	}
 	return k;
 }
@@ -599,7 +574,7 @@ h_review_app(struct req *r)
 	rv_candidate(r, &a);
 	info = rv_application(r, &a);
 	rv_info_more(r, &a, info);
-	if (rv_texts(r, &a, info) == -1 || rv_materials(r, &a) == -1 ||
+	if (rv_texts(r, &a, info) == -1 || material_list_xml(r, r->root, a.id, NULL) == -1 ||
 	    rv_eligibility(r, &a) == -1 || rv_chain(r, &a) == -1 ||
 	    rv_events(r, &a) == -1 || rv_staff(r, &a) == -1)
 		return RC_DB;

@@ -20,6 +20,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -99,17 +100,25 @@ qf_check_wt(struct req *r, const struct fielddef *f, struct fval *v)
 	return n == 1 ? NULL : f->bad;
 }
 
-/* A unit by its code; its id goes into v->n. */
+/*
+ * A unit by its code, in the subtree of the account's unit (db.c SCOPE):
+ * its id goes into v->n.  A unit elsewhere is refused with its own
+ * message (unit codes are public: the application form lists them).
+ */
 static const char *
 qf_check_unit(struct req *r, const struct fielddef *f, struct fval *v)
 {
-	int	 n;
+	long long	 mine = 0;
+	int		 n;
 
-	if (db_run(r, STMT_RQ_UNIT, v->s) == -1 ||
-	    (n = db_row(r, STMT_RQ_UNIT, &v->n)) == -1)
-		return "查询失败，请稍后再试。";
+	if (db_run(r, STMT_RQ_UNIT, r->unit_id, v->s) == -1 ||
+	    (n = db_row(r, STMT_RQ_UNIT, &v->n, &mine)) == -1)
+		return field_dbfail;
 	db_done(r, STMT_RQ_UNIT);
-	return n == 1 ? NULL : f->bad;
+	if (n == 0)
+		return f->bad;
+	return mine ? NULL : "查询条件不正确：该单位不在本单位的管辖范围内，"
+	    "只能按本单位及下级单位查询。";
 }
 
 static const char *
@@ -232,10 +241,10 @@ qf_list(struct req *r, const struct qfilter *f, long long total)
 	xmlNodePtr	 list;
 
 	list = xml_el(r->root, "list", NULL);
-	xml_attrf(list, "page", "%lld", f->page);
-	xml_attrf(list, "pages", "%lld", (total + LIST_SIZE - 1) / LIST_SIZE);
-	xml_attrf(list, "total", "%lld", total);
-	xml_attrf(list, "size", "%d", LIST_SIZE);
+	xml_attr_num(list, "page", f->page);
+	xml_attr_num(list, "pages", (total + LIST_SIZE - 1) / LIST_SIZE);
+	xml_attr_num(list, "total", total);
+	xml_attr_num(list, "size", LIST_SIZE);
 	return list;
 }
 
@@ -258,6 +267,7 @@ qf_person(struct req *r, xmlNodePtr row, const char *name,
 /* The current work types, kept by the worker (qf_worktypes). */
 static struct {
 	char		 code[9], name[64];
+	int		 clean;		/* both may stand in XML as they are */
 }		 qf_wt[MAX_WT];
 static size_t	 qf_nwt;
 static time_t	 qf_wt_at;
@@ -266,7 +276,7 @@ static time_t	 qf_wt_at;
 static int
 qf_wt_load(struct req *r)
 {
-	char	*code, *name, *py, *status;
+	char	*code, *name, *py, *status, *copy, *copy2;
 	int	 k;
 
 	qf_nwt = 0;
@@ -277,6 +287,12 @@ qf_wt_load(struct req *r)
 			continue;
 		snprintf(qf_wt[qf_nwt].code, sizeof(qf_wt[0].code), "%s", code);
 		snprintf(qf_wt[qf_nwt].name, sizeof(qf_wt[0].name), "%s", name);
+		/* Checked once here: each page sets clean ones as they are. */
+		(void)xml_clean(qf_wt[qf_nwt].code, &copy);
+		(void)xml_clean(qf_wt[qf_nwt].name, &copy2);
+		qf_wt[qf_nwt].clean = copy == NULL && copy2 == NULL;
+		free(copy);
+		free(copy2);
 		qf_nwt++;
 	}
 	if (k == -1) {
@@ -303,8 +319,15 @@ qf_worktypes(struct req *r)
 	list = xml_el(r->root, "worktypes", NULL);
 	for (i = 0; i < qf_nwt; i++) {
 		n = xml_el(list, "worktype", NULL);
-		xml_attr(n, "code", qf_wt[i].code);
-		xml_attr(n, "name", qf_wt[i].name);
+		if (!qf_wt[i].clean) {
+			xml_attr(n, "code", qf_wt[i].code);
+			xml_attr(n, "name", qf_wt[i].name);
+			continue;
+		}
+		xmlNewProp(n, (const xmlChar *)"code",
+		    (const xmlChar *)qf_wt[i].code);
+		xmlNewProp(n, (const xmlChar *)"name",
+		    (const xmlChar *)qf_wt[i].name);
 	}
 	return 0;
 }
@@ -394,18 +417,18 @@ queue_rows(struct req *r, xmlNodePtr list, const struct qfilter *f,
 	while ((k = db_row(r, s, &id, &ver, &name, &ie, &iel, &acct, &lv,
 	    &wt, &unit, &sub, &since, &days, &defer)) == 1) {
 		row = xml_el(list, "row", NULL);
-		xml_attrf(row, "id", "%lld", id);
-		xml_attrf(row, "version", "%lld", ver);
+		xml_attr_num(row, "id", id);
+		xml_attr_num(row, "version", ver);
 		qf_person(r, row, name, ie, iel, acct);
-		xml_attrf(row, "level", "%lld", lv);
+		xml_attr_num(row, "level", lv);
 		xml_attr(row, "level-name", xml_level_name((int)lv));
 		xml_attr(row, "worktype", wt);
 		xml_attr(row, "unit", unit);
 		xml_attr(row, "submitted", sub);
 		xml_attr(row, "since", since);
-		xml_attrf(row, "days", "%lld", days < 0 ? 0 : days);
+		xml_attr_num(row, "days", days < 0 ? 0 : days);
 		if (defer > 0)
-			xml_attrf(row, "defer", "%lld", defer);
+			xml_attr_num(row, "defer", defer);
 	}
 	return k;
 }
@@ -454,11 +477,11 @@ records_rows(struct req *r, xmlNodePtr list, const struct qfilter *f,
 	while ((n = db_row(r, s, &ev, &id, &ver, &name, &ie, &iel, &acct,
 	    &lv, &wt, &unit, &act, &why, &at, &latest)) == 1) {
 		row = xml_el(list, "row", NULL);
-		xml_attrf(row, "event", "%lld", ev);
-		xml_attrf(row, "id", "%lld", id);
-		xml_attrf(row, "version", "%lld", ver);
+		xml_attr_num(row, "event", ev);
+		xml_attr_num(row, "id", id);
+		xml_attr_num(row, "version", ver);
 		qf_person(r, row, name, ie, iel, acct);
-		xml_attrf(row, "level", "%lld", lv);
+		xml_attr_num(row, "level", lv);
 		xml_attr(row, "level-name", xml_level_name((int)lv));
 		xml_attr(row, "worktype", wt);
 		xml_attr(row, "unit", unit);
