@@ -18,7 +18,6 @@
 
 #include <string.h>
 
-#include <openssl/crypto.h>
 #include <openssl/evp.h>
 
 #include "web.h"
@@ -67,7 +66,6 @@ report_row(struct req *r, struct rsrc *src)
 	size_t		 iel, pel;
 	long long	 n, app, acct, level;
 	char		*name, *gender, *code, *unit, *wt, *route, *decided;
-	char		 plain[32];
 	int		 k;
 
 	k = db_row(r, STMT_RP_ROWS, &n, &app, &acct, &name, &ie, &iel, &pe,
@@ -76,18 +74,10 @@ report_row(struct req *r, struct rsrc *src)
 		return k;
 	src->last_id = n;
 	src->cell[RC_ID] = pool_printf(r->pool, "%lld", app);
-	src->cell[RC_ACCT] = pool_printf(r->pool, "%lld", acct);
 	src->cell[RC_NAME] = name;
 	src->cell[RC_GENDER] = strcmp(gender, "F") == 0 ? "女" :
 	    strcmp(gender, "M") == 0 ? "男" : "";
-	src->cell[RC_IDNO] = aq_idno(r, acct, ie, iel, 1);
-	if (src->cell[RC_IDNO] == NULL)
-		src->cell[RC_IDNO] = "";
-	src->cell[RC_PHONE] = "";
-	if (pe != NULL && pii_open(r->cfg, PII_PHONE, acct, pe, pel, plain,
-	    sizeof(plain)) == 0)
-		src->cell[RC_PHONE] = pool_strdup(r->pool, plain);
-	OPENSSL_cleanse(plain, sizeof(plain));
+	roster_person(r, src, acct, ie, iel, pe, pel);
 	src->cell[RC_CODE] = code;
 	src->cell[RC_UNIT] = unit;
 	src->cell[RC_WT] = wt;

@@ -144,6 +144,27 @@ roster_fetch_live(struct req *r, struct rsrc *src)
 	    src->last_code, src->last_id, src->limit);
 }
 
+/*
+ * The person's cells of a row of src, live or from a snapshot: the
+ * account, the full ID number and the phone, opened here and wiped.
+ */
+void
+roster_person(struct req *r, struct rsrc *src, long long acct,
+    const unsigned char *ie, size_t iel, const unsigned char *pe, size_t pel)
+{
+	char	 plain[32];
+
+	src->cell[RC_ACCT] = pool_printf(r->pool, "%lld", acct);
+	src->cell[RC_IDNO] = aq_idno(r, acct, ie, iel, 1);
+	if (src->cell[RC_IDNO] == NULL)
+		src->cell[RC_IDNO] = "";
+	src->cell[RC_PHONE] = "";
+	if (pe != NULL && pii_open(r->cfg, PII_PHONE, acct, pe, pel, plain,
+	    sizeof(plain)) == 0)
+		src->cell[RC_PHONE] = pool_strdup(r->pool, plain);
+	OPENSSL_cleanse(plain, sizeof(plain));
+}
+
 /* One row of STMT_RS_ROWS into the source's cells; 1, 0 at the end, -1. */
 static int
 roster_row_live(struct req *r, struct rsrc *src)
@@ -152,7 +173,6 @@ roster_row_live(struct req *r, struct rsrc *src)
 	size_t		 iel, pel;
 	long long	 id, acct, level;
 	char		*name, *gender, *code, *unit, *wt, *route, *decided;
-	char		 plain[32];
 	int		 k;
 
 	k = db_row(r, STMT_RS_ROWS, &id, &acct, &name, &ie, &iel, &pe, &pel,
@@ -164,14 +184,7 @@ roster_row_live(struct req *r, struct rsrc *src)
 	src->cell[RC_ID] = pool_printf(r->pool, "%lld", id);
 	src->cell[RC_NAME] = name;
 	src->cell[RC_GENDER] = (char *)roster_word(gender);
-	src->cell[RC_IDNO] = aq_idno(r, acct, ie, iel, 1);
-	if (src->cell[RC_IDNO] == NULL)
-		src->cell[RC_IDNO] = "";
-	src->cell[RC_PHONE] = "";
-	if (pe != NULL && pii_open(r->cfg, PII_PHONE, acct, pe, pel, plain,
-	    sizeof(plain)) == 0)
-		src->cell[RC_PHONE] = pool_strdup(r->pool, plain);
-	OPENSSL_cleanse(plain, sizeof(plain));
+	roster_person(r, src, acct, ie, iel, pe, pel);
 	src->cell[RC_UNIT] = unit;
 	src->cell[RC_CODE] = code;
 	src->cell[RC_WT] = wt;
@@ -179,7 +192,6 @@ roster_row_live(struct req *r, struct rsrc *src)
 	    (char *)xml_level_name((int)level) : "";
 	src->cell[RC_ROUTE] = (char *)roster_word(route);
 	src->cell[RC_DECIDED] = decided;
-	src->cell[RC_ACCT] = pool_printf(r->pool, "%lld", acct);
 	return 1;
 }
 

@@ -64,6 +64,8 @@ int		 roster_count(struct req *, const struct aquery *, const char *,
 void		 roster_live(struct rsrc *, const struct aquery *,
 		    const char *);
 int		 roster_next(struct req *, struct rsrc *);
+void		 roster_person(struct req *, struct rsrc *, long long,
+		    const unsigned char *, size_t, const unsigned char *, size_t);
 void		 roster_end(struct rsrc *);
 enum rc		 roster_pdf(struct req *, enum roster_kind, struct rsrc *,
 		    long long, const struct roster_doc *);
