@@ -11,7 +11,7 @@ GKBM_PACKAGES="build-essential autoconf automake pkg-config libfcgi-dev
 	nginx-light perl libxml-libxml-perl libdbi-perl libdbd-mariadb-perl
 	xsltproc libxml2-utils wrk curl ca-certificates rsync
 	libcairo2-dev libpango1.0-dev libfontconfig-dev fonts-noto-cjk libxlsxwriter-dev libzip-dev
-	poppler-utils libspreadsheet-parsexlsx-perl"
+	poppler-utils libspreadsheet-parsexlsx-perl zbar-tools"
 # tools/check's sanitizer pass: clang and its runtimes (ASan, UBSan,
 # libFuzzer) for the fuzz targets of t/fuzz/.
 GKBM_PACKAGES="$GKBM_PACKAGES clang libclang-rt-14-dev"

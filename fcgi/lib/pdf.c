@@ -634,6 +634,56 @@ pdf_frame(struct pdf *p, double x, double y, double w, double h,
 	return pdf_failed(p) ? -1 : 0;
 }
 
+/*
+ * A QR code of text (qr.c: byte mode, level M) in the square at (x, y)
+ * of side mm on the current page, its four modules of quiet zone
+ * inside the square: black modules on white, drawn as rectangles, so it
+ * stays sharp at any zoom and on any printer.  0, or -1 when the text
+ * cannot be encoded (nothing drawn).
+ */
+int
+pdf_qr(struct pdf *p, const char *text, double x, double y, double side)
+{
+	unsigned char	*m;
+	double		 u, x0, y0;
+	int		 n, i, j;
+
+	if (qr_encode(text, &m, &n) == -1)
+		return -1;
+	if (!p->onpage && pdf_begin(p) == -1) {
+		free(m);
+		return -1;
+	}
+	u = pdf_pt(side) / (n + 8);
+	x0 = pdf_pt(PDF_MARGIN + x) + 4 * u;
+	y0 = p->top + pdf_pt(y) + 4 * u;
+	cairo_save(p->cr);
+	cairo_set_source_rgb(p->cr, 1, 1, 1);
+	cairo_rectangle(p->cr, x0 - 4 * u, y0 - 4 * u, pdf_pt(side),
+	    pdf_pt(side));
+	cairo_fill(p->cr);
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	for (j = 0; j < n; j++)
+		for (i = 0; i < n; i++)
+			if (m[j * n + i])
+				cairo_rectangle(p->cr, x0 + i * u, y0 + j * u,
+				    u, u);
+	cairo_fill(p->cr);
+	cairo_restore(p->cr);
+	free(m);
+	return pdf_failed(p) ? -1 : 0;
+}
+
+/*
+ * Ends the open page, if any: what is drawn next begins a new one (a
+ * ticket or certificate a page, a room's list from the top of a page).
+ */
+void
+pdf_new_page(struct pdf *p)
+{
+	pdf_end(p);
+}
+
 /* The current line, mm below the top of the content area. */
 double
 pdf_y(const struct pdf *p)

@@ -74,6 +74,8 @@ int		 pdf_jpeg(struct pdf *, const unsigned char *, size_t, double,
 		    double, double, double);
 int		 pdf_frame(struct pdf *, double, double, double, double,
 		    const char *, unsigned int);
+int		 pdf_qr(struct pdf *, const char *, double, double, double);
+void		 pdf_new_page(struct pdf *);
 double		 pdf_y(const struct pdf *);
 double		 pdf_width(const struct pdf *);
 double		 pdf_bottom(const struct pdf *);

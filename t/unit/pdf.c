@@ -266,6 +266,29 @@ main(void)
 	unlink(want);
 	free(jpg);
 	image_free(&img);
+	/* QR codes, a page each, read back by zbarimg off the rendered pages. */
+	{
+	char	 cmd[1024];
+
+	s.f = fopen(path, "w");
+	s.n = s.limit = 0;
+	p = pdf_open(PDF_A4_PORTRAIT, sink_write, &s, "准考证");
+	is_int(0, pdf_qr(p, "2641010010100107", 0, 0, 40), "a QR code");
+	pdf_new_page(p);
+	is_int(0, pdf_qr(p, "https://gkbm.example/verify/X1.AB", 120, 100,
+	    50), "a QR code on page 2");
+	is_int(-1, pdf_qr(p, "", 0, 0, 40), "empty text refused");
+	n = pdf_close(p);
+	fclose(s.f);
+	is_int(2, n, "pdf_new_page: two pages");
+	snprintf(cmd, sizeof(cmd), "pdftoppm -r 150 -png %s %s.q && "
+	    "zbarimg -q --raw %s.q-1.png %s.q-2.png; rm -f %s.q-*.png;", path,
+	    path, path, path, path);
+	o = run(cmd, "");
+	ok(strcmp(o, "2641010010100107\nhttps://gkbm.example/verify/X1.AB\n")
+	    == 0, "zbarimg reads both codes back: %s", o);
+	free(o);
+	}
 	pdf_cleanup();
 	if (getenv("KEEP") == NULL)
 		unlink(path);
