@@ -93,6 +93,10 @@ enum page {
 	PAGE_UNITCHECK,		/* 单位名称核对 */
 	PAGE_ENTRY,		/* 补报, 破格/一线 */
 	PAGE_REVOKE,		/* 撤销注册 */
+	/* plan: 考务管理 (fcgi/pages/exam/) */
+	PAGE_EXAMSITES,		/* 考点考场 */
+	PAGE_EXAMSESSIONS,	/* 场次 */
+	PAGE_EXAMALLOC,		/* 编排考场 */
 	PAGE__MAX
 };
 
@@ -1196,4 +1200,15 @@ extern const struct fielddef h_entry_post_fields[];
 enum rc		 h_revoke(struct req *);
 enum rc		 h_revoke_post(struct req *);
 extern const struct fielddef h_revoke_post_fields[];
+/* plan: h_examplan.c, h_allocate.c (考务管理) */
+enum rc		 h_exam_sites(struct req *);
+enum rc		 h_exam_site(struct req *);
+enum rc		 h_exam_room(struct req *);
+enum rc		 h_exam_sessions(struct req *);
+enum rc		 h_exam_session(struct req *);
+enum rc		 h_exam_allocate(struct req *);
+enum rc		 h_exam_allocate_post(struct req *);
+extern const struct fielddef h_exam_site_fields[];
+extern const struct fielddef h_exam_room_fields[];
+extern const struct fielddef h_exam_session_fields[];
 #endif /* WEB_H */
