@@ -240,6 +240,14 @@ $r = $b{city}->get('/admin/exam/allocate', accept => 'xml');
 $valid{examallocate}->($r, 'before a run');
 is($r->xpath('//region/@to-place'), 7, 'a run would place all seven');
 is($b{city}->post('/admin/exam/allocate', {})->status, 403, 'a run without CSRF is refused');
+$before = plan_rows();
+is($b{city}->post('/admin/exam/site', { site_code => '09', name => '无令牌', address => '郑州' })->status,
+    403, 'a site without CSRF is refused');
+is($b{city}->post('/admin/exam/room', { site => $s1, room_code => '009', name => '无令牌',
+    capacity => 9 })->status, 403, 'a room without CSRF is refused');
+is($b{city}->post('/admin/exam/session', { %ok_session, session_code => 9 })->status, 403,
+    'a session without CSRF is refused');
+is(plan_rows(), $before, '... nothing stored');
 is(seats('410100'), 0, '... and placed nobody');
 $r = post('city', '/admin/exam/allocate', {});
 is($r->status, 303, 'the city runs the allocation') or diag($r->dump);
