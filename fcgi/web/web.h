@@ -792,6 +792,32 @@ enum stmt {
 	STMT_PAY_ORDER_DUE,
 	/* end gkbm-pay */
 
+	/* result: 考核结果 (result.c, resimport.c, h_results.c, h_result.c,
+	 * h_rechecks.c, gkbm-admin through gkbm-web's statements) */
+	STMT_RES_LINES,
+	STMT_RES_LINE_SET,
+	STMT_RES_SEAT,
+	STMT_RES_PUB_LOCK,
+	STMT_RES_IMPORT_ADD,
+	STMT_RES_UPSERT,
+	STMT_RES_MISSING_LINES,
+	STMT_RES_TO_DECIDE,
+	STMT_RES_SET_PASSED,
+	STMT_RES_PUBLISH,
+	STMT_RES_REGIONS,
+	STMT_RES_REGION_OK,
+	STMT_RES_MINE,
+	STMT_RES_RECHECK_ADD,
+	STMT_RES_RECHECKS,
+	STMT_RES_RECHECK_LOCK,
+	STMT_RES_RECHECK_ANSWER,
+	STMT_RES_RESULT_FIX,
+	STMT_RES_MESSAGE,
+	STMT_RES_COUNT,
+	STMT_RES_LIST,
+	STMT_RES_EXPORT,
+	/* end result */
+
 	STMT__MAX
 };
 
