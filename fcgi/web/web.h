@@ -93,6 +93,12 @@ enum page {
 	PAGE_UNITCHECK,		/* 单位名称核对 */
 	PAGE_ENTRY,		/* 补报, 破格/一线 */
 	PAGE_REVOKE,		/* 撤销注册 */
+	/* result: 考核结果 */
+	PAGE_RESULTS,		/* 考核结果查询 */
+	PAGE_RESLINES,		/* 合格线 */
+	PAGE_RESIMPORT,		/* 成绩导入与公布 */
+	PAGE_RECHECKS,		/* 复核 (offices) */
+	PAGE_RESULT,		/* 考核结果 (candidate) */
 	PAGE__MAX
 };
 
@@ -1190,4 +1196,25 @@ extern const struct fielddef h_entry_post_fields[];
 enum rc		 h_revoke(struct req *);
 enum rc		 h_revoke_post(struct req *);
 extern const struct fielddef h_revoke_post_fields[];
+
+/* result: h_results.c, h_reslines.c, h_resimport.c, h_rechecks.c,
+ * h_result.c (考核结果, issue 10 §5) */
+enum rc		 h_results(struct req *);
+enum rc		 h_results_xlsx(struct req *);
+extern const struct fielddef h_results_fields[];
+enum rc		 h_reslines(struct req *);
+enum rc		 h_reslines_post(struct req *);
+extern const struct fielddef h_reslines_fields[];
+enum rc		 h_resimport_form(struct req *);
+enum rc		 h_resimport(struct req *);
+enum rc		 h_resimport_template(struct req *);
+enum rc		 h_respublish(struct req *);
+extern const struct fielddef h_respublish_fields[];
+enum rc		 h_rechecks(struct req *);
+enum rc		 h_rechecks_post(struct req *);
+extern const struct fielddef h_rechecks_fields[];
+extern const struct fielddef h_rechecks_post_fields[];
+enum rc		 h_result(struct req *);
+enum rc		 h_result_recheck(struct req *);
+extern const struct fielddef h_result_recheck_fields[];
 #endif /* WEB_H */
