@@ -80,6 +80,13 @@ static const struct cmd cmds[] = {
 	{ "pay-reconcile", cmd_pay_reconcile, 1, 1, "", "pay-reconcile FILE" },
 	{ "import-units", cmd_import_units, 1, 2, "",
 	    "import-units FILE [UNIT_CODE]" },
+	/* result: 考核结果 (admin_results.c) */
+	{ "pass-line", cmd_pass_line, 5, 5, "",
+	    "pass-line YEAR LEVEL WORKTYPE|- THEORY SKILL" },
+	{ "import-results", cmd_import_results, 3, 3, "",
+	    "import-results YEAR REGION FILE" },
+	{ "publish-results", cmd_publish_results, 2, 2, "",
+	    "publish-results YEAR REGION" },
 };
 
 struct config	 cfg;

@@ -69,4 +69,9 @@ int		 cmd_pay_fee(char **, const struct opts *);
 int		 cmd_pay_sweep(char **, const struct opts *);
 int		 cmd_pay_reconcile(char **, const struct opts *);
 
+/* admin_results.c (考核结果) */
+int		 cmd_pass_line(char **, const struct opts *);
+int		 cmd_import_results(char **, const struct opts *);
+int		 cmd_publish_results(char **, const struct opts *);
+
 #endif /* ADMIN_H */
