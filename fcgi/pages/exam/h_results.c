@@ -214,7 +214,7 @@ results_list(struct req *r, const struct rq *q)
 
 	if (results_count(r, q, n) == -1)
 		return RC_DB;
-	c = xml_el(r->root, "counts", NULL);
+	c = xml_el(r->root, "tally", NULL);
 	xml_attrf(c, "total", "%lld", n[0]);
 	xml_attrf(c, "passed", "%lld", n[1]);
 	xml_attrf(c, "failed", "%lld", n[2]);
