@@ -1543,6 +1543,109 @@ static const struct {
 	/* end gkbm-pay */
 
 	/*
+	 * plan: the exam plan of a year and exam region, its seats and runs
+	 * (fcgi/model/exam.c; the pages and gkbm-admin's exam commands as a
+	 * city or province office).  EXAM_REGION(u) is the exam region of
+	 * an application of unit u: its city, else (省直, 中央驻豫) the
+	 * province's region code.  EXAM_ADMITTED(a): may be given a seat.
+	 */
+#define EXAM_PROVINCE "(SELECT p.code FROM regions p WHERE p.kind = 'province' ORDER BY p.code LIMIT 1)"
+#define EXAM_REGION(u) "COALESCE(" u ".city_code, " EXAM_PROVINCE ")"
+#define EXAM_ADMITTED(a) a ".state = 'approved' AND " a ".defer_state = 0 AND (" a ".paid_at IS NOT NULL " \
+	"OR NOT EXISTS (SELECT 1 FROM pay_city pc WHERE pc.year = " a ".year AND pc.online = 1 " \
+	"AND pc.city_code = " EXAM_REGION("u") "))"
+#define EX		(RB(ROLE_CITY) | RB(ROLE_PROVINCE))
+#define EXAM_ROOM_IN "JOIN exam_sites s ON s.id = r.site_id WHERE r.id = ? AND s.year = ? AND s.region_code = ?"
+	/* The exam region of an office: a city's own, the province's. */
+	[STMT_EXAM_OFFICE] = { "i", "ss", "SELECT g.code, g.name FROM units me "
+	  "JOIN regions g ON g.code = me.region_code "
+	  "WHERE me.id = ? AND me.kind IN ('city', 'province')", EX },
+	[STMT_EXAM_REGION_NAME] = { "s", "s", "SELECT name FROM regions WHERE code = ?", EX | C | RS_QUERY },
+	[STMT_EXAM_SITES] = { "is", "isssiii", "SELECT s.id, s.code, s.name, s.address, COUNT(r.id), "
+	  "COALESCE(SUM(r.capacity), 0), (SELECT COUNT(*) FROM exam_seats x JOIN exam_rooms y "
+	  "ON y.id = x.room_id WHERE y.site_id = s.id) FROM exam_sites s "
+	  "LEFT JOIN exam_rooms r ON r.site_id = s.id "
+	  "WHERE s.year = ? AND s.region_code = ? GROUP BY s.id ORDER BY s.code", EX },
+	[STMT_EXAM_ROOMS] = { "is", "iisssiii", "SELECT r.id, s.id, s.code, r.code, r.name, r.capacity, "
+	  "(SELECT COUNT(*) FROM exam_seats x WHERE x.room_id = r.id), "
+	  "(SELECT COALESCE(MAX(x.seat), 0) FROM exam_seats x WHERE x.room_id = r.id) "
+	  "FROM exam_rooms r JOIN exam_sites s ON s.id = r.site_id "
+	  "WHERE s.year = ? AND s.region_code = ? ORDER BY s.code, r.code", EX },
+	[STMT_EXAM_SESSIONS] = { "is", "isss", "SELECT id, code, DATE_FORMAT(starts_at, " WIN_FMT "), "
+	  "DATE_FORMAT(ends_at, " WIN_FMT ") FROM exam_sessions "
+	  "WHERE year = ? AND region_code = ? ORDER BY code", EX },
+	[STMT_EXAM_SITS] = { "is", "iiss", "SELECT t.session_id, t.level, t.worktype, COALESCE(w.name, '') "
+	  "FROM exam_session_sits t JOIN exam_sessions e ON e.id = t.session_id "
+	  "LEFT JOIN worktypes w ON w.code = t.worktype "
+	  "WHERE e.year = ? AND e.region_code = ? ORDER BY e.code, t.level DESC, t.worktype", EX },
+	[STMT_EXAM_TAKEN] = { "is", "iiii", "SELECT application_id, session_id, room_id, seat FROM exam_seats "
+	  "WHERE year = ? AND region_code = ?", EX },
+	[STMT_EXAM_ADMITTED] = { "is", "iissss", "SELECT a.id, a.target_level, a.target_worktype, w.name, "
+	  "c.name, u.name FROM applications a JOIN units u ON u.id = a.unit_id "
+	  "JOIN accounts c ON c.id = a.account_id "
+	  "JOIN worktypes w ON w.code = a.target_worktype "
+	  "WHERE a.year = ? AND " EXAM_REGION("u") " = ? AND " EXAM_ADMITTED("a") " ORDER BY a.id", EX },
+	/* A run, or a change of the plan, holds the region's sessions. */
+	[STMT_EXAM_LOCK] = { "is", "i", "SELECT id FROM exam_sessions WHERE year = ? AND region_code = ? "
+	  "ORDER BY id FOR UPDATE", EX },
+	[STMT_EXAM_RUN_ADD] = { "isiiiii", "", "INSERT INTO exam_runs (year, region_code, admitted, kept, placed, "
+	  "short, run_by, run_at) VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), NOW())", EX },
+	[STMT_EXAM_SEAT_ADD] = { "iisiiisi", "", "INSERT INTO exam_seats (application_id, year, region_code, "
+	  "session_id, room_id, seat, ticket_no, run_id, placed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NOW())", EX },
+	[STMT_EXAM_RUNS] = { "is", "iiiiiss", "SELECT x.id, x.admitted, x.kept, x.placed, x.short, "
+	  "COALESCE(b.name, 'gkbm-admin'), DATE_FORMAT(x.run_at, '%Y-%m-%d %H:%i:%s') FROM exam_runs x "
+	  "LEFT JOIN accounts b ON b.id = x.run_by WHERE x.year = ? AND x.region_code = ? "
+	  "ORDER BY x.id DESC LIMIT 10", EX },
+	/* exam_seat_get: an application's seat while it is still approved. */
+	[STMT_EXAM_SEAT_GET] = { "i", "isssssssssssiis", "SELECT x.year, x.region_code, g.name, x.ticket_no, e.code, "
+	  "DATE_FORMAT(e.starts_at, " WIN_FMT "), DATE_FORMAT(e.ends_at, " WIN_FMT "), "
+	  "s.code, s.name, s.address, r.code, r.name, x.seat, a.target_level, COALESCE(w.name, '') "
+	  "FROM exam_seats x JOIN applications a ON a.id = x.application_id "
+	  "JOIN exam_sessions e ON e.id = x.session_id JOIN exam_rooms r ON r.id = x.room_id "
+	  "JOIN exam_sites s ON s.id = r.site_id JOIN regions g ON g.code = x.region_code "
+	  "LEFT JOIN worktypes w ON w.code = a.target_worktype "
+	  "WHERE x.application_id = ? AND a.state = 'approved'", C | RS_QUERY },
+	[STMT_EXAM_SITE_ADD] = { "issssi", "", "INSERT INTO exam_sites (year, region_code, code, name, address, "
+	  "updated_by, updated_at) VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), NOW())", EX },
+	[STMT_EXAM_SITE_SET] = { "sssiiis", "", "UPDATE exam_sites SET code = ?, name = ?, address = ?, "
+	  "updated_by = NULLIF(?, 0), updated_at = NOW() WHERE id = ? AND year = ? AND region_code = ?", EX },
+	/* A site's code and seats given (its rows locked). */
+	[STMT_EXAM_SITE_USED] = { "iis", "si", "SELECT s.code, (SELECT COUNT(*) FROM exam_seats x "
+	  "JOIN exam_rooms y ON y.id = x.room_id WHERE y.site_id = s.id) FROM exam_sites s "
+	  "WHERE s.id = ? AND s.year = ? AND s.region_code = ? FOR UPDATE", EX },
+	[STMT_EXAM_SITE_ROOMS_DEL] = { "i", "", "DELETE FROM exam_rooms WHERE site_id = ?", EX },
+	[STMT_EXAM_SITE_DEL] = { "i", "", "DELETE FROM exam_sites WHERE id = ?", EX },
+	[STMT_EXAM_ROOM_ADD] = { "ssiiiis", "", "INSERT INTO exam_rooms (site_id, code, name, capacity, "
+	  "updated_by, updated_at) SELECT s.id, ?, ?, ?, NULLIF(?, 0), NOW() FROM exam_sites s "
+	  "WHERE s.id = ? AND s.year = ? AND s.region_code = ?", EX },
+	[STMT_EXAM_ROOM_SET] = { "ssiiiis", "", "UPDATE exam_rooms r " "JOIN exam_sites s ON s.id = r.site_id "
+	  "SET r.code = ?, r.name = ?, r.capacity = ?, r.updated_by = NULLIF(?, 0), r.updated_at = NOW() "
+	  "WHERE r.id = ? AND s.year = ? AND s.region_code = ?", EX },
+	/* A room's code, seats given and highest seat (its row locked). */
+	[STMT_EXAM_ROOM_USED] = { "iis", "sii", "SELECT r.code, (SELECT COUNT(*) FROM exam_seats x "
+	  "WHERE x.room_id = r.id), (SELECT COALESCE(MAX(x.seat), 0) FROM exam_seats x "
+	  "WHERE x.room_id = r.id) FROM exam_rooms r " EXAM_ROOM_IN " FOR UPDATE", EX },
+	[STMT_EXAM_ROOM_DEL] = { "i", "", "DELETE FROM exam_rooms WHERE id = ?", EX },
+	[STMT_EXAM_SESSION_ADD] = { "issssi", "", "INSERT INTO exam_sessions (year, region_code, code, starts_at, "
+	  "ends_at, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), NOW())", EX },
+	[STMT_EXAM_SESSION_SET] = { "sssiiis", "", "UPDATE exam_sessions SET code = ?, starts_at = ?, ends_at = ?, "
+	  "updated_by = NULLIF(?, 0), updated_at = NOW() WHERE id = ? AND year = ? AND region_code = ?", EX },
+	[STMT_EXAM_SESSION_USED] = { "iis", "si", "SELECT e.code, (SELECT COUNT(*) FROM exam_seats x "
+	  "WHERE x.session_id = e.id) FROM exam_sessions e "
+	  "WHERE e.id = ? AND e.year = ? AND e.region_code = ? FOR UPDATE", EX },
+	[STMT_EXAM_SESSION_DEL] = { "i", "", "DELETE FROM exam_sessions WHERE id = ?", EX },
+	[STMT_EXAM_SITS_DEL] = { "i", "", "DELETE FROM exam_session_sits WHERE session_id = ?", EX },
+	[STMT_EXAM_SIT_ADD] = { "iis", "", "INSERT INTO exam_session_sits (session_id, level, worktype) "
+	  "VALUES (?, ?, ?)", EX },
+	/* Another session of the region that names the level and work type. */
+	[STMT_EXAM_SIT_TAKEN] = { "isiis", "s", "SELECT e.code FROM exam_session_sits t "
+	  "JOIN exam_sessions e ON e.id = t.session_id WHERE e.year = ? AND e.region_code = ? "
+	  "AND e.id <> ? AND t.level = ? AND t.worktype = ? LIMIT 1", EX },
+#undef EX
+#undef EXAM_ROOM_IN
+	/* end plan */
+
+	/*
 	 * result: 考核结果 (fcgi/model/result.c, resimport.c, the pages of
 	 * fcgi/pages/exam/h_res*.c and h_result.c; gkbm-admin pass-line,
 	 * import-results and publish-results run them as the province

@@ -93,6 +93,10 @@ enum page {
 	PAGE_UNITCHECK,		/* 单位名称核对 */
 	PAGE_ENTRY,		/* 补报, 破格/一线 */
 	PAGE_REVOKE,		/* 撤销注册 */
+	/* plan: 考务管理 (fcgi/pages/exam/) */
+	PAGE_EXAMSITES,		/* 考点考场 */
+	PAGE_EXAMSESSIONS,	/* 场次 */
+	PAGE_EXAMALLOC,		/* 编排考场 */
 	/* result: 考核结果 */
 	PAGE_RESULTS,		/* 考核结果查询 */
 	PAGE_RESLINES,		/* 合格线 */
@@ -798,6 +802,37 @@ enum stmt {
 	STMT_PAY_ORDER_DUE,
 	/* end gkbm-pay */
 
+	/* plan: the exam plan and seats (fcgi/model/exam.c) */
+	STMT_EXAM_OFFICE,
+	STMT_EXAM_REGION_NAME,
+	STMT_EXAM_SITES,
+	STMT_EXAM_ROOMS,
+	STMT_EXAM_SESSIONS,
+	STMT_EXAM_SITS,
+	STMT_EXAM_TAKEN,
+	STMT_EXAM_ADMITTED,
+	STMT_EXAM_LOCK,
+	STMT_EXAM_RUN_ADD,
+	STMT_EXAM_SEAT_ADD,
+	STMT_EXAM_RUNS,
+	STMT_EXAM_SEAT_GET,
+	STMT_EXAM_SITE_ADD,
+	STMT_EXAM_SITE_SET,
+	STMT_EXAM_SITE_USED,
+	STMT_EXAM_SITE_ROOMS_DEL,
+	STMT_EXAM_SITE_DEL,
+	STMT_EXAM_ROOM_ADD,
+	STMT_EXAM_ROOM_SET,
+	STMT_EXAM_ROOM_USED,
+	STMT_EXAM_ROOM_DEL,
+	STMT_EXAM_SESSION_ADD,
+	STMT_EXAM_SESSION_SET,
+	STMT_EXAM_SESSION_USED,
+	STMT_EXAM_SESSION_DEL,
+	STMT_EXAM_SITS_DEL,
+	STMT_EXAM_SIT_ADD,
+	STMT_EXAM_SIT_TAKEN,
+	/* end plan */
 	/* result: 考核结果 (result.c, resimport.c, h_results.c, h_result.c,
 	 * h_rechecks.c, gkbm-admin through gkbm-web's statements) */
 	STMT_RES_LINES,
@@ -1196,6 +1231,17 @@ extern const struct fielddef h_entry_post_fields[];
 enum rc		 h_revoke(struct req *);
 enum rc		 h_revoke_post(struct req *);
 extern const struct fielddef h_revoke_post_fields[];
+/* plan: h_examplan.c, h_allocate.c (考务管理) */
+enum rc		 h_exam_sites(struct req *);
+enum rc		 h_exam_site(struct req *);
+enum rc		 h_exam_room(struct req *);
+enum rc		 h_exam_sessions(struct req *);
+enum rc		 h_exam_session(struct req *);
+enum rc		 h_exam_allocate(struct req *);
+enum rc		 h_exam_allocate_post(struct req *);
+extern const struct fielddef h_exam_site_fields[];
+extern const struct fielddef h_exam_room_fields[];
+extern const struct fielddef h_exam_session_fields[];
 
 /* result: h_results.c, h_reslines.c, h_resimport.c, h_rechecks.c,
  * h_result.c (考核结果, issue 10 §5) */

@@ -68,6 +68,9 @@ my %titles = (
 	unitcheck     => '单位名称核对',
 	entry         => '补报及破格（一线）人员',
 	revoke        => '撤销注册',
+	examsites     => '考点考场',
+	examsessions  => '场次',
+	examallocate  => '编排考场',
 );
 
 # schema/xml/README.md "Roles and their menus": [label, href]; the entries
@@ -89,6 +92,8 @@ my @SYS = (['系统管理', '/admin/units']);
 # 单位名称核对 (supervising and the offices), 补报及破格, 撤销注册 (offices).
 my @UC = (['单位名称核对', '/admin/unitcheck']);
 my @ENTRY = (['补报及破格（一线）人员', '/admin/entry'], ['撤销注册', '/admin/revoke']);
+# 考务管理 (plan: the exam plan; city, province).
+my @EXAM = (['考务管理', '/admin/exam/sites']);
 # 考核结果管理 (result; county, city, province), just before 系统管理.
 my @RES = (['考核结果管理', '/admin/results']);
 my %menus = (
@@ -101,11 +106,11 @@ my %menus = (
 			@DEFER, @PAY, @ADMIN, @UC, @ENTRY, @RES, @SYS, ['修改密码', '/password']],
 	city        => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
 			@DEFER, @PAY, @ADMIN, ['汇总上报', '/admin/report'], @UC, @ENTRY,
-			['已承接设置', '/review/takeover'], @RES, @SYS, ['修改密码', '/password']],
+			['已承接设置', '/review/takeover'], @EXAM, @RES, @SYS, ['修改密码', '/password']],
 	province    => [['首页', '/home'], @review, ['时间设置', '/admin/windows'],
 			['报名查询', '/admin/registrations'], ['政策设置', '/admin/policy'],
 			@DEFER, @PAY, @ADMIN, ['汇总上报', '/admin/report'], @UC, @ENTRY,
-			['已承接设置', '/review/takeover'], @RES, @SYS, ['修改密码', '/password']],
+			['已承接设置', '/review/takeover'], @EXAM, @RES, @SYS, ['修改密码', '/password']],
 );
 
 my %secret = map { $_ => 1 } qw(password password2 old sms_code code);

@@ -195,6 +195,10 @@
     <xsl:if test="$role = 'city' or $role = 'province'">
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'已承接设置'"/><xsl:with-param name="href" select="'/review/takeover'"/></xsl:call-template>
     </xsl:if>
+    <!-- plan: 考务管理 (考点考场, 场次, 编排考场; exam-tabs) -->
+    <xsl:if test="$role = 'city' or $role = 'province'">
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'考务管理'"/><xsl:with-param name="href" select="'/admin/exam/sites'"/></xsl:call-template>
+    </xsl:if>
     <!-- result: 考核结果管理 (002 §3.3; res-tabs) -->
     <xsl:if test="$role = 'county' or $role = 'city' or $role = 'province'">
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'考核结果管理'"/><xsl:with-param name="href" select="'/admin/results'"/></xsl:call-template>
