@@ -230,7 +230,7 @@ sub post {
 	    ('age_min','age_max','start_age_min','years_l4','years_l3',
 	    'years_l1','held_l4','held_l3','held_l2','held_l1','edu_l2_rank',
 	    'edu_l2_relaxed_rank','edu_men_age','edu_women_age',
-	    'driver_worktype')}), 0, 'no row for an unknown field');
+	    'driver_worktype','recheck_days')}), 0, 'no row for an unknown field');
 	is((rows())[1], 'W001,W019', 'a code ticked twice is stored once');
 	is(nset(), $n + 1, 'audited');
 }

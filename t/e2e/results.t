@@ -95,6 +95,15 @@ for my $name (sort keys %C) {
 	    $site{$reg}[1], $site{$reg}[0], $seat, $ticket{$name}, $run);
 }
 
+# GKBM_RESULTS_SAMPLES=DIR writes some documents there (t/xsl/data's
+# samples of these pages were made so).
+sub sample {
+	my ($name, $r) = @_;
+	my $d = $ENV{GKBM_RESULTS_SAMPLES} or return;
+	open(my $fh, '>:raw', "$d/$name.xml") or die "$d/$name.xml: $!";
+	print $fh $r->body;
+	close $fh;
+}
 sub csv { encode('UTF-8', join("\r\n", @_) . "\r\n") }
 my $HEAD = '准考证号,姓名,理论知识,操作技能,缺考';
 sub upload {
@@ -149,6 +158,7 @@ for my $bad (
 	    "... the $field message") or diag($r->body);
 	$valid{reslines}->($r, "line $field wrong");
 }
+sample('province-reslines-errors', $r);
 is(n('SELECT COUNT(*) FROM exam_passlines'), 0, 'no wrong line stored');
 $r = $b{province}->post('/admin/results/lines', { csrf => $pc, level => 4,
     worktype => '', theory => '60', skill => '60.0' }, accept => 'xml');
@@ -192,6 +202,7 @@ $valid{resimport}->($r, 'bad rows');
 my %err = map { $_->getAttribute('line') => $_->getAttribute('error') }
     $r->nodes('/resimport/report/row');
 is(join(',', sort { $a <=> $b } keys %err), '3,4,5,6,7,8,9,10', 'every bad row listed, the good one not');
+sample('city-resimport-errors', $r);
 like($err{3}, qr/没有这个准考证号/, 'unknown ticket');
 like($err{4}, qr/不是本次导入的地区/, 'a ticket of another region');
 like($err{5}, qr/姓名与这个准考证号的考生不符/, 'name mismatch');
@@ -268,6 +279,9 @@ is($r->status, 400, 'publication without a line for level 3: 400');
 $valid{resimport}->($r, 'publication refused');
 like(msg($r), qr/还没有合格线.*三级（高级工）电工/, '... naming the level and work type');
 is(n('SELECT COUNT(*) FROM exam_published'), 0, 'not published');
+sample('city-resimport', $b{city}->get('/admin/results/import', accept => 'xml'));
+sample('province-resimport', $b{province}->get('/admin/results/import', accept => 'xml'));
+sample('city-reslines', $b{city}->get('/admin/results/lines', accept => 'xml'));
 is(n('SELECT COUNT(*) FROM exam_results WHERE passed IS NOT NULL'), 0, 'nothing decided');
 $r = $b{city}->post('/admin/results/publish', { csrf => $cc, region => '' }, accept => 'xml');
 is($r->status, 400, 'publication without a region: 400');
@@ -311,6 +325,7 @@ ok(!$r->xpath('/result/outcome/@theory') && !$r->xpath('/result/outcome/@line-th
     '... the page shows 考核通过 alone');
 is($r->xpath('/result/seat/@ticket'), $ticket{'张三'}, '... the ticket number');
 like($r->xpath('/result/seat/@idno'), qr/^\d{6}\*{8}\d{3}[\dX]$/, '... the ID number masked');
+sample('candidate-result-pass', $r);
 $r = $cb{'张三'}->get('/result');
 like($r->text, qr/考核通过/, '... in the HTML');
 $r = $cb{'李四'}->get('/result', accept => 'xml');
@@ -319,6 +334,7 @@ is($r->xpath('/result/outcome/@state'), 'fail', '李四 failed');
 is(join(' ', map { $r->xpath("/result/outcome/\@$_") } qw(theory skill line-theory line-skill)),
     '55.0 58.0 60.0 60.0', '... with the scores and the lines');
 is($r->xpath('/result/recheck/@state'), 'open', '... and may ask for 复核');
+sample('candidate-result', $r);
 $r = $cb{'李四'}->get('/result');
 like($r->text, qr/考核不通过.*55\.0.*60\.0/s, '... in the HTML');
 $r = $cb{'王五'}->get('/result', accept => 'xml');
@@ -341,6 +357,7 @@ $r = ask('李四', '');
 is($r->status, 400, '复核 without a reason: 400');
 $valid{result}->($r, 'recheck refused');
 like(msg($r), qr/请填写申请复核的理由/, '... saying so');
+sample('candidate-result-errors', $r);
 $r = ask('李四', '字' x 201);
 is($r->status, 400, 'a reason of 201 characters: 400');
 like(msg($r), qr/不能超过200个字/, '... saying so');
@@ -383,6 +400,7 @@ like(msg($r), qr/不在本辖区内/, '... refused');
 $r = $b{city}->get('/admin/rechecks', accept => 'xml');
 $valid{rechecks}->($r, 'rechecks');
 is($r->xpath('/rechecks/list/recheck/@ticket'), $ticket{'李四'}, 'the city sees the request');
+sample('city-rechecks', $r);
 my $kc = $b{city}->csrf('/admin/rechecks');
 for my $bad (
     [{ answer => '' }, qr/请填写复核答复/],
@@ -393,6 +411,7 @@ for my $bad (
 	$r = $b{city}->post('/admin/rechecks', { csrf => $kc, id => $kid, %{ $bad->[0] } },
 	    accept => 'xml');
 	is($r->status, 400, 'a wrong answer: 400');
+	sample('city-rechecks-errors', $r) if $bad->[0]{answer} eq '';
 	like(msg($r), $bad->[1], '... ' . $bad->[1]);
 }
 $valid{rechecks}->($r, 'answer refused');
@@ -416,6 +435,7 @@ like($s->last_audit('result.answer')->{reason}, qr/changed theory=550 skill=665 
 $r = $cb{'李四'}->get('/result', accept => 'xml');
 $valid{result}->($r, 'answered');
 is($r->xpath('/result/recheck/@state'), 'answered', 'the candidate sees the answer');
+sample('candidate-result-answered', $r);
 like($r->xpath('/result/recheck/answer'), qr/登记有误/, '... its text');
 is($r->xpath('/result/outcome/@skill'), '66.5', '... and the corrected score');
 $r = $cb{'李四'}->get('/home', accept => 'xml');
@@ -452,6 +472,7 @@ $valid{results}->($r, 'query');
 is(join(' ', map { $r->xpath("/results/tally/\@$_") } qw(total passed failed absent)), '4 2 1 1',
     'counts: 4 results, 2 passed, 1 failed, 1 absent');
 is(scalar(my @rows = $r->nodes('/results/list/row')), 4, 'four rows');
+sample('city-results', $r);
 ok(!grep({ ($_->getAttribute('idno') // '') !~ /\*{8}/ } @rows), 'every ID number masked');
 my %q = (
     'outcome=absent' => ['王五'], 'outcome=fail' => ['李四'],
@@ -475,6 +496,7 @@ for my $bad (['level=9', qr/一级至五级/], ['ticket=123', qr/准考证号应
 	ok(!$r->xpath('/results/list'), '... no rows');
 }
 $valid{results}->($r, 'query refused');
+sample('city-results-errors', $r);
 $r = $b{kfcity}->get('/admin/results', accept => 'xml');
 is($r->xpath('/results/tally/@total'), 0, 'Kaifeng sees none of Zhengzhou\'s results');
 $r = $b{kfcity}->get("/admin/results?who=$C{'张三'}[0]", accept => 'xml');

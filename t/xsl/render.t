@@ -69,6 +69,11 @@ my %titles = (
 	entry         => '补报及破格（一线）人员',
 	revoke        => '撤销注册',
 	examsites     => '考点考场',
+	results       => '考核结果查询',
+	reslines      => '合格线',
+	resimport     => '成绩导入与公布',
+	rechecks      => '复核申请',
+	result        => '考核结果',
 	examsessions  => '场次',
 	examallocate  => '编排考场',
 );
