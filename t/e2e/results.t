@@ -225,6 +225,26 @@ like($err{2}, qr/最多一位小数/, 'two decimals');
 like($err{3}, qr/请填写操作技能成绩/, 'one score missing');
 like($err{4}, qr/缺考一栏应填/, 'an unknown 缺考 word');
 like($err{5}, qr/缺考的考生不应填写成绩/, 'absent with scores');
+$r = $b{city}->post_multipart('/admin/results/import',
+    { csrf => $b{city}->csrf('/admin/results/import') }, {}, accept => 'xml');
+is($r->status, 400, 'no file: 400');
+like(msg($r), qr/请选择要导入的成绩文件/, '... saying so');
+$r = upload('province', 'region.csv', csv($HEAD, "$ticket{'张三'},张三,85,90,"),
+    region => '999999');
+is($r->status, 400, 'an unknown exam region: 400');
+like(msg($r), qr/没有这个考试地区/, '... saying so');
+$r = upload('province', 'region.csv', csv($HEAD, "$ticket{'张三'},张三,85,90,"),
+    region => '4101');
+is($r->status, 400, 'a region code not of 6 digits: 400');
+like(msg($r), qr/6位数字/, '... saying so');
+$r = upload('province', 'region.csv', csv($HEAD, "$ticket{'张三'},张三,85,90,"));
+is($r->status, 400, 'the province without a region: 400');
+like(msg($r), qr/请选择考试地区/, '... saying so');
+$r = upload('city', 'empty.csv', csv($HEAD));
+is($r->status, 400, 'a file of the header alone: 400');
+like(msg($r), qr/除表头外没有考生/, '... saying so');
+$r = upload('city', 'junk.xlsx', "PK\x03\x04 not a zip");
+is($r->status, 400, 'a broken XLSX: 400');
 $r = upload('city', 'head.csv', csv('编号,姓名', "$ticket{'张三'},张三"));
 is($r->status, 400, 'a file without the header: 400');
 like(msg($r), qr/第一行应为表头/, '... saying so');
@@ -497,6 +517,23 @@ for my $bad (['level=9', qr/一级至五级/], ['ticket=123', qr/准考证号应
 }
 $valid{results}->($r, 'query refused');
 sample('city-results-errors', $r);
+for my $bad (['year=1999', qr/2000至2100/], ['page=0', qr/页码应为正整数/]) {
+	$r = $b{city}->get("/admin/results?$bad->[0]", accept => 'xml');
+	is($r->status, 400, "$bad->[0]: 400");
+	like(msg($r), $bad->[1], '... ' . $bad->[1]);
+}
+$r = $b{city}->get('/admin/results?year=2025', accept => 'xml');
+is($r->xpath('/results/tally/@total'), 0, 'another year: none');
+$r = $b{city}->get('/admin/rechecks?state=maybe', accept => 'xml');
+is($r->status, 400, '复核申请 ?state=maybe: 400');
+$r = $b{city}->get('/admin/rechecks?state=answered', accept => 'xml');
+is(scalar(@x = $r->nodes('/rechecks/list/recheck')), 2, '?state=answered: both answered');
+$r = $b{city}->get('/admin/rechecks?state=asked', accept => 'xml');
+is(scalar(@x = $r->nodes('/rechecks/list/recheck')), 0, '?state=asked: none waiting');
+$r = $b{city}->post('/admin/rechecks', { csrf => $b{city}->csrf('/admin/rechecks'),
+    id => 'abc', answer => 'x' }, accept => 'xml');
+is($r->status, 400, 'an answer to id=abc: 400');
+like(msg($r), qr/没有这个复核申请/, '... saying so');
 $r = $b{kfcity}->get('/admin/results', accept => 'xml');
 is($r->xpath('/results/tally/@total'), 0, 'Kaifeng sees none of Zhengzhou\'s results');
 $r = $b{kfcity}->get("/admin/results?who=$C{'张三'}[0]", accept => 'xml');
