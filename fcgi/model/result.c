@@ -190,7 +190,8 @@ res_decide_all(struct req *r, long long year, const char *region,
 		p = pass_decide((int)d[i].absent, (int)d[i].theory,
 		    (int)d[i].skill, (int)d[i].lt, (int)d[i].ls);
 		*npass += p;
-		if (db_run(r, STMT_RES_SET_PASSED, (long long)p, d[i].app) == -1)
+		if (db_run(r, STMT_RES_SET_PASSED, (long long)p, d[i].lt,
+		    d[i].lt, d[i].ls, d[i].ls, d[i].app) == -1)
 			return -1;
 	}
 	return 0;
@@ -388,7 +389,8 @@ res_answer_write(struct req *r, long long id, const struct res_rc *k,
 	if (tv >= 0) {
 		p = pass_decide(0, tv, sv, (int)k->lt, (int)k->ls);
 		if (db_run(r, STMT_RES_RESULT_FIX, (long long)tv,
-		    (long long)sv, (long long)p, k->app) == -1)
+		    (long long)sv, (long long)p, k->lt, k->lt, k->ls, k->ls,
+		    k->app) == -1)
 			return field_dbfail;
 	}
 	if ((n = db_run(r, STMT_RES_RECHECK_ANSWER, answer,
@@ -396,7 +398,7 @@ res_answer_write(struct req *r, long long id, const struct res_rc *k,
 		return field_dbfail;
 	if (n == 0)
 		return "这个复核申请已经答复过了。";
-	if (db_run(r, STMT_RES_MESSAGE, k->acct, k->app, "recheck",
+	if (message_send(r, k->acct, k->app, "recheck",
 	    res_answer_text(r, answer, tv, sv, p)) == -1 ||
 	    audit(r, "result.answer", pool_printf(r->pool, "recheck=%lld "
 	    "application=%lld", id, k->app), "ok", tv < 0 ? "unchanged" :

@@ -1654,7 +1654,9 @@ static const struct {
 	 */
 #define RIM		(RB(ROLE_CITY) | RB(ROLE_PROVINCE))
 #define RES_T(x)	"COALESCE(CAST(" x " * 10 AS SIGNED), -1)"
-#define RES_LINE_COLS	RES_T("COALESCE(l1.theory, l2.theory)") ", " RES_T("COALESCE(l1.skill, l2.skill)")
+/* The lines a result was decided by, else (not yet decided) today's. */
+#define RES_LINE_COLS	RES_T("COALESCE(r.line_theory, l1.theory, l2.theory)") ", " \
+	RES_T("COALESCE(r.line_skill, l1.skill, l2.skill)")
 #define RES_LINES_ON(y)	"LEFT JOIN exam_passlines l1 ON l1.year = " y " AND l1.level = a.target_level " \
 	"AND l1.worktype = a.target_worktype LEFT JOIN exam_passlines l2 ON l2.year = " y " " \
 	"AND l2.level = a.target_level AND l2.worktype = '' "
@@ -1680,7 +1682,7 @@ static const struct {
 	  "skill, absent, passed, import_id, updated_at) VALUES (?, ?, IF(? < 0, NULL, ? / 10), "
 	  "IF(? < 0, NULL, ? / 10), ?, NULL, ?, NOW()) ON DUPLICATE KEY UPDATE "
 	  "theory = VALUES(theory), skill = VALUES(skill), absent = VALUES(absent), passed = NULL, "
-	  "import_id = VALUES(import_id), updated_at = NOW()", RIM },
+	  "line_theory = NULL, line_skill = NULL, import_id = VALUES(import_id), updated_at = NOW()", RIM },
 	/* The levels and work types seated in a region with no pass line. */
 	[STMT_RES_MISSING_LINES] = { "is", "is", "SELECT DISTINCT a.target_level, "
 	  "COALESCE(w.name, a.target_worktype) FROM exam_seats s "
@@ -1693,7 +1695,9 @@ static const struct {
 	  "JOIN exam_seats s ON s.application_id = r.application_id "
 	  "JOIN applications a ON a.id = r.application_id " RES_LINES_ON("s.year")
 	  "WHERE s.year = ? AND s.region_code = ? ORDER BY r.application_id", RIM },
-	[STMT_RES_SET_PASSED] = { "ii", "", "UPDATE exam_results SET passed = ? WHERE application_id = ?", RIM },
+	[STMT_RES_SET_PASSED] = { "iiiiii", "", "UPDATE exam_results SET passed = ?, "
+	  "line_theory = IF(? < 0, NULL, ? / 10), line_skill = IF(? < 0, NULL, ? / 10) "
+	  "WHERE application_id = ?", RIM },
 	[STMT_RES_PUBLISH] = { "isi", "", "INSERT INTO exam_published (year, region_code, published_by, "
 	  "published_at) VALUES (?, ?, NULLIF(?, 0), NOW())", RIM },
 	/* The exam regions of a year the account imports for: seated,
@@ -1745,9 +1749,11 @@ static const struct {
 	  RES_LINES_ON("a.year") "WHERE k.id = ? AND " SCOPE("u", "me") " FOR UPDATE", O },
 	[STMT_RES_RECHECK_ANSWER] = { "siii", "", "UPDATE exam_rechecks SET state = 'answered', answer = ?, "
 	  "changed = ?, answered_by = ?, answered_at = NOW() WHERE id = ? AND state = 'asked'", O },
-	[STMT_RES_RESULT_FIX] = { "iiii", "", "UPDATE exam_results SET theory = ? / 10, skill = ? / 10, "
-	  "absent = 0, passed = ?, updated_at = NOW() WHERE application_id = ?", O },
-	[STMT_RES_MESSAGE] = { "iiss", "", "INSERT INTO messages (account_id, application_id, kind, "
+	[STMT_RES_RESULT_FIX] = { "iiiiiiii", "", "UPDATE exam_results SET theory = ? / 10, skill = ? / 10, "
+	  "absent = 0, passed = ?, line_theory = IF(? < 0, NULL, ? / 10), "
+	  "line_skill = IF(? < 0, NULL, ? / 10), updated_at = NOW() WHERE application_id = ?", O },
+	/* message.c message_send: a 站内消息 from an office (复核 answers). */
+	[STMT_MSG_SEND] = { "iiss", "", "INSERT INTO messages (account_id, application_id, kind, "
 	  "text, created_at) VALUES (?, ?, ?, ?, NOW())", O },
 	/* 考核结果查询: the results of a year in the account's subtree, by
 	 * level, work type, unit, outcome, name or ID number, ticket. */

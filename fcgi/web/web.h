@@ -853,7 +853,7 @@ enum stmt {
 	STMT_RES_RECHECK_LOCK,
 	STMT_RES_RECHECK_ANSWER,
 	STMT_RES_RESULT_FIX,
-	STMT_RES_MESSAGE,
+	STMT_MSG_SEND,
 	STMT_RES_COUNT,
 	STMT_RES_LIST,
 	STMT_RES_EXPORT,
@@ -1132,6 +1132,8 @@ enum rc		 h_staff_stamp(struct req *);
 /* message.c: 站内消息 */
 int		 message_list(struct req *);
 int		 message_read(struct req *, long long);
+int		 message_send(struct req *, long long, long long, const char *,
+		    const char *);
 enum rc		 h_message_read(struct req *);
 extern const struct fielddef h_message_read_fields[];
 

@@ -357,6 +357,13 @@ is($r->xpath('/result/recheck/@state'), 'open', '... and may ask for 复核');
 sample('candidate-result', $r);
 $r = $cb{'李四'}->get('/result');
 like($r->text, qr/考核不通过.*55\.0.*60\.0/s, '... in the HTML');
+$s->admin('pass-line', $Y, 4, '-', '50', '50');
+$r = $cb{'李四'}->get('/result', accept => 'xml');
+is($r->xpath('/result/outcome/@line-theory'), '60.0',
+    'a line changed after publication: the page keeps the line he was judged by');
+is(n(q{SELECT passed FROM exam_results WHERE ticket_no = ?}, $ticket{'李四'}), 0,
+    '... and his result');
+$s->admin('pass-line', $Y, 4, '-', '60', '60');
 $r = $cb{'王五'}->get('/result', accept => 'xml');
 is($r->xpath('/result/outcome/@absent'), '1', '王五 was absent');
 $r = $cb{'孙八'}->get('/result', accept => 'xml');
