@@ -273,6 +273,7 @@ struct elig_policy {
 	int		 edu_men_age;		/* R13: men of this age or older */
 	int		 edu_women_age;		/* R13: women of this age or older */
 	char		 driver[9];		/* R14: 汽车驾驶员's code */
+	int		 recheck_days;		/* R22: 复核, days after publication */
 	const char *const *level1_open;		/* R16: open codes, sorted */
 	size_t		 nlevel1_open;
 };

@@ -90,6 +90,13 @@ static const struct cmd cmds[] = {
 	{ "exam-allocate", cmd_exam_allocate, 2, 2, "",
 	    "exam-allocate YEAR REGION" },
 	{ "exam-seat", cmd_exam_seat, 1, 1, "", "exam-seat APPLICATION" },
+	/* result: 考核结果 (admin_results.c) */
+	{ "pass-line", cmd_pass_line, 5, 5, "",
+	    "pass-line YEAR LEVEL WORKTYPE|- THEORY SKILL" },
+	{ "import-results", cmd_import_results, 3, 3, "",
+	    "import-results YEAR REGION FILE" },
+	{ "publish-results", cmd_publish_results, 2, 2, "",
+	    "publish-results YEAR REGION" },
 };
 
 struct config	 cfg;

@@ -75,5 +75,9 @@ int		 cmd_exam_room(char **, const struct opts *);
 int		 cmd_exam_session(char **, const struct opts *);
 int		 cmd_exam_allocate(char **, const struct opts *);
 int		 cmd_exam_seat(char **, const struct opts *);
+/* admin_results.c (考核结果) */
+int		 cmd_pass_line(char **, const struct opts *);
+int		 cmd_import_results(char **, const struct opts *);
+int		 cmd_publish_results(char **, const struct opts *);
 
 #endif /* ADMIN_H */

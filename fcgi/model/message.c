@@ -10,7 +10,8 @@
 /*
  * message.c: 站内消息, what the candidate is told on the home page when
  * the application is returned, rejected, sent back for re-application,
- * approved or cancelled (written by decide.c with the SMS); read or
+ * approved or cancelled (written by decide.c with the SMS), and when an
+ * office answers a 复核 (message_send, result.c); read or
  * unread, marked read by POST /messages/read (h_message.c).
  */
 
@@ -48,6 +49,17 @@ message_list(struct req *r)
 	}
 	xml_attrf(list, "unread", "%d", unread);
 	return n == -1 ? -1 : 0;
+}
+
+/*
+ * Sends the candidate of account acct a message of kind about
+ * application app (复核 answers: result.c).  Returns 0 or -1 (DB).
+ */
+int
+message_send(struct req *r, long long acct, long long app, const char *kind,
+    const char *text)
+{
+	return db_run(r, STMT_MSG_SEND, acct, app, kind, text) == -1 ? -1 : 0;
 }
 
 /*

@@ -59,6 +59,9 @@ const struct policy_key policy_keys[] = {
 	    OFF(edu_women_age), "45" },
 	{ "driver_worktype", "汽车驾驶员的工种代码（非报考一级时申报工种不受限制）",
 	    "R14", 1, 8, OFF(driver), D_DRIVER },
+	/* Not an eligibility rule: 考核结果复核 (issue 10 §5), numbered on. */
+	{ "recheck_days", "考核结果公布后可申请复核的天数", "R22", 1, 60,
+	    OFF(recheck_days), "7" },
 };
 const size_t npolicy_keys = sizeof(policy_keys) / sizeof(policy_keys[0]);
 

@@ -1655,6 +1655,147 @@ static const struct {
 #undef EX
 #undef EXAM_ROOM_IN
 	/* end plan */
+
+	/*
+	 * result: 考核结果 (fcgi/model/result.c, resimport.c, the pages of
+	 * fcgi/pages/exam/h_res*.c and h_result.c; gkbm-admin pass-line,
+	 * import-results and publish-results run them as the province
+	 * through gkbm-web's account).  Scores and lines travel as tenths of
+	 * a point (rules/passrule.c), -1 for none: RES_T(x).
+	 */
+#define RIM		(RB(ROLE_CITY) | RB(ROLE_PROVINCE))
+#define RES_T(x)	"COALESCE(CAST(" x " * 10 AS SIGNED), -1)"
+/* The lines a result was decided by, else (not yet decided) today's. */
+#define RES_LINE_COLS	RES_T("COALESCE(r.line_theory, l1.theory, l2.theory)") ", " \
+	RES_T("COALESCE(r.line_skill, l1.skill, l2.skill)")
+#define RES_LINES_ON(y)	"LEFT JOIN exam_passlines l1 ON l1.year = " y " AND l1.level = a.target_level " \
+	"AND l1.worktype = a.target_worktype LEFT JOIN exam_passlines l2 ON l2.year = " y " " \
+	"AND l2.level = a.target_level AND l2.worktype = '' "
+	[STMT_RES_LINES] = { "i", "issiis", "SELECT p.level, p.worktype, COALESCE(w.name, ''), "
+	  RES_T("p.theory") ", " RES_T("p.skill") ", DATE_FORMAT(p.updated_at, " WIN_FMT ") "
+	  "FROM exam_passlines p LEFT JOIN worktypes w ON w.code = p.worktype "
+	  "WHERE p.year = ? ORDER BY p.level, p.worktype", O },
+	[STMT_RES_LINE_SET] = { "iisiii", "", "INSERT INTO exam_passlines (year, level, worktype, theory, "
+	  "skill, updated_by, updated_at) VALUES (?, ?, ?, ? / 10, ? / 10, NULLIF(?, 0), NOW()) "
+	  "ON DUPLICATE KEY UPDATE theory = VALUES(theory), skill = VALUES(skill), "
+	  "updated_by = VALUES(updated_by), updated_at = NOW()", P },
+	/* A ticket number's seat and candidate (the import checks each row). */
+	[STMT_RES_SEAT] = { "s", "iiss", "SELECT s.application_id, s.year, s.region_code, c.name "
+	  "FROM exam_seats s JOIN applications a ON a.id = s.application_id "
+	  "JOIN accounts c ON c.id = a.account_id WHERE s.ticket_no = ?", RIM },
+	/* Inside the import's or the publication's transaction: the row, or
+	 * the gap where it would go, locked against the other. */
+	[STMT_RES_PUB_LOCK] = { "is", "s", "SELECT DATE_FORMAT(published_at, " WIN_FMT ") "
+	  "FROM exam_published WHERE year = ? AND region_code = ? FOR UPDATE", RIM },
+	[STMT_RES_IMPORT_ADD] = { "isssii", "", "INSERT INTO exam_imports (year, region_code, file_name, "
+	  "sha256, nrows, imported_by, imported_at) VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), NOW())", RIM },
+	[STMT_RES_UPSERT] = { "isiiiiii", "", "INSERT INTO exam_results (application_id, ticket_no, theory, "
+	  "skill, absent, passed, import_id, updated_at) VALUES (?, ?, IF(? < 0, NULL, ? / 10), "
+	  "IF(? < 0, NULL, ? / 10), ?, NULL, ?, NOW()) ON DUPLICATE KEY UPDATE "
+	  "theory = VALUES(theory), skill = VALUES(skill), absent = VALUES(absent), passed = NULL, "
+	  "line_theory = NULL, line_skill = NULL, import_id = VALUES(import_id), updated_at = NOW()", RIM },
+	/* The levels and work types seated in a region with no pass line. */
+	[STMT_RES_MISSING_LINES] = { "is", "is", "SELECT DISTINCT a.target_level, "
+	  "COALESCE(w.name, a.target_worktype) FROM exam_seats s "
+	  "JOIN applications a ON a.id = s.application_id LEFT JOIN worktypes w ON w.code = a.target_worktype "
+	  "WHERE s.year = ? AND s.region_code = ? AND NOT EXISTS (SELECT 1 FROM exam_passlines l "
+	  "WHERE l.year = s.year AND l.level = a.target_level AND l.worktype IN (a.target_worktype, '')) "
+	  "ORDER BY 1, 2", RIM },
+	[STMT_RES_TO_DECIDE] = { "is", "iiiiii", "SELECT r.application_id, r.absent, " RES_T("r.theory") ", "
+	  RES_T("r.skill") ", " RES_LINE_COLS " FROM exam_results r "
+	  "JOIN exam_seats s ON s.application_id = r.application_id "
+	  "JOIN applications a ON a.id = r.application_id " RES_LINES_ON("s.year")
+	  "WHERE s.year = ? AND s.region_code = ? ORDER BY r.application_id", RIM },
+	[STMT_RES_SET_PASSED] = { "iiiiii", "", "UPDATE exam_results SET passed = ?, "
+	  "line_theory = IF(? < 0, NULL, ? / 10), line_skill = IF(? < 0, NULL, ? / 10) "
+	  "WHERE application_id = ?", RIM },
+	[STMT_RES_PUBLISH] = { "isi", "", "INSERT INTO exam_published (year, region_code, published_by, "
+	  "published_at) VALUES (?, ?, NULLIF(?, 0), NOW())", RIM },
+	/* The exam regions of a year the account imports for: seated,
+	 * with results, published when. */
+	[STMT_RES_REGIONS] = { "ii", "ssiis", "SELECT s.region_code, COALESCE(g.name, s.region_code), "
+	  "COUNT(*), COUNT(r.application_id), COALESCE(DATE_FORMAT(MAX(p.published_at), " WIN_FMT "), '') "
+	  "FROM exam_seats s JOIN units me ON me.id = ? LEFT JOIN regions g ON g.code = s.region_code "
+	  "LEFT JOIN exam_results r ON r.application_id = s.application_id "
+	  "LEFT JOIN exam_published p ON p.year = s.year AND p.region_code = s.region_code "
+	  "WHERE s.year = ? AND (me.kind = 'province' OR s.region_code = me.region_code) "
+	  "GROUP BY s.region_code, g.name ORDER BY s.region_code", RIM },
+	/* An exam region (a city, a directly administered county, the
+	 * province for 省直), and whether the account may import for it. */
+	[STMT_RES_REGION_OK] = { "is", "si", "SELECT g.name, me.kind = 'province' OR g.code = me.region_code "
+	  "FROM regions g JOIN units me ON me.id = ? WHERE g.code = ? "
+	  "AND (g.kind IN ('province', 'city', 'direct_county') OR g.direct_county = 1)", RIM },
+	/* The candidate's result page: seat, result, publication, line, 复核. */
+	[STMT_RES_MINE] = { "iii", "isssbisiiiiisiisiissssis", "SELECT a.id, s.ticket_no, s.region_code, "
+	  "c.name, c.idno_enc, COALESCE(a.target_level, 0), COALESCE(w.name, ''), r.application_id IS NOT NULL, "
+	  RES_T("r.theory") ", " RES_T("r.skill") ", COALESCE(r.absent, 0), COALESCE(r.passed, -1), "
+	  "COALESCE(DATE_FORMAT(p.published_at, " WIN_FMT "), ''), " RES_LINE_COLS ", "
+	  "COALESCE(DATE_FORMAT(p.published_at + INTERVAL ? DAY, " WIN_FMT "), ''), "
+	  "COALESCE(NOW() < p.published_at + INTERVAL ? DAY, 0), COALESCE(k.id, 0), COALESCE(k.reason, ''), "
+	  "COALESCE(DATE_FORMAT(k.asked_at, " WIN_FMT "), ''), COALESCE(k.state, ''), COALESCE(k.answer, ''), "
+	  "COALESCE(k.changed, 0), COALESCE(DATE_FORMAT(k.answered_at, " WIN_FMT "), '') "
+	  "FROM applications a JOIN exam_seats s ON s.application_id = a.id "
+	  "JOIN accounts c ON c.id = a.account_id LEFT JOIN worktypes w ON w.code = a.target_worktype "
+	  "LEFT JOIN exam_results r ON r.application_id = a.id "
+	  "LEFT JOIN exam_published p ON p.year = s.year AND p.region_code = s.region_code "
+	  RES_LINES_ON("s.year") "LEFT JOIN exam_rechecks k ON k.application_id = a.id "
+	  "WHERE a.account_id = ?", C },
+	[STMT_RES_RECHECK_ADD] = { "is", "", "INSERT INTO exam_rechecks (application_id, reason, asked_at, "
+	  "state) VALUES (?, ?, NOW(), 'asked')", C },
+#define RES_SCOPE_FROM "JOIN applications a ON a.id = r.application_id JOIN units u ON u.id = a.unit_id " \
+	"JOIN units me ON me.id = ? JOIN accounts c ON c.id = a.account_id "
+	/* 复核 requests of the account's subtree, waiting ones first. */
+	[STMT_RES_RECHECKS] = { "iiss", "iisbsssiiiiiiissssis", "SELECT k.id, c.id, c.name, c.idno_enc, "
+	  "r.ticket_no, u.name, COALESCE(w.name, ''), COALESCE(a.target_level, 0), " RES_T("r.theory") ", "
+	  RES_T("r.skill") ", r.absent, COALESCE(r.passed, -1), " RES_LINE_COLS ", k.reason, "
+	  "DATE_FORMAT(k.asked_at, " WIN_FMT "), k.state, COALESCE(k.answer, ''), k.changed, "
+	  "COALESCE(DATE_FORMAT(k.answered_at, " WIN_FMT "), '') FROM exam_rechecks k "
+	  "JOIN exam_results r ON r.application_id = k.application_id " RES_SCOPE_FROM
+	  "LEFT JOIN worktypes w ON w.code = a.target_worktype " RES_LINES_ON("a.year")
+	  "WHERE a.year = ? AND " SCOPE("u", "me") " AND (? = '' OR k.state = ?) "
+	  "ORDER BY k.state = 'answered', k.asked_at, k.id LIMIT 500", O },
+	[STMT_RES_RECHECK_LOCK] = { "ii", "isiiiiiis", "SELECT k.application_id, k.state, c.id, r.absent, "
+	  RES_T("r.theory") ", " RES_T("r.skill") ", " RES_LINE_COLS ", r.ticket_no FROM exam_rechecks k "
+	  "JOIN exam_results r ON r.application_id = k.application_id " RES_SCOPE_FROM
+	  RES_LINES_ON("a.year") "WHERE k.id = ? AND " SCOPE("u", "me") " FOR UPDATE", O },
+	[STMT_RES_RECHECK_ANSWER] = { "siii", "", "UPDATE exam_rechecks SET state = 'answered', answer = ?, "
+	  "changed = ?, answered_by = ?, answered_at = NOW() WHERE id = ? AND state = 'asked'", O },
+	[STMT_RES_RESULT_FIX] = { "iiiiiiii", "", "UPDATE exam_results SET theory = ? / 10, skill = ? / 10, "
+	  "absent = 0, passed = ?, line_theory = IF(? < 0, NULL, ? / 10), "
+	  "line_skill = IF(? < 0, NULL, ? / 10), updated_at = NOW() WHERE application_id = ?", O },
+	/* message.c message_send: a 站内消息 from an office (复核 answers). */
+	[STMT_MSG_SEND] = { "iiss", "", "INSERT INTO messages (account_id, application_id, kind, "
+	  "text, created_at) VALUES (?, ?, ?, ?, NOW())", O },
+	/* 考核结果查询: the results of a year in the account's subtree, by
+	 * level, work type, unit, outcome, name or ID number, ticket. */
+#define RES_WHERE "WHERE a.year = ? AND " SCOPE("u", "me") " AND (? = 0 OR a.target_level = ?) " \
+	"AND (? = '' OR a.target_worktype = ?) AND (? = 0 OR a.unit_id = ?) " \
+	"AND (? = '' OR (? = 'pass' AND r.passed = 1) OR (? = 'fail' AND r.passed = 0 AND r.absent = 0) " \
+	"OR (? = 'absent' AND r.absent = 1) OR (? = 'pending' AND r.passed IS NULL)) " \
+	"AND (? = '' OR c.name = ?) AND (? = 0 OR c.idno_mac = ?) AND (? = '' OR r.ticket_no = ?) "
+#define RES_FROM_WHERE "FROM exam_results r " RES_SCOPE_FROM RES_WHERE
+#define RES_COLS "SELECT r.application_id, c.id, c.name, c.idno_enc, r.ticket_no, u.code, u.name, " \
+	"COALESCE(w.name, ''), COALESCE(a.target_level, 0), " RES_T("r.theory") ", " RES_T("r.skill") ", " \
+	"r.absent, COALESCE(r.passed, -1), COALESCE(k.state, '') FROM exam_results r " RES_SCOPE_FROM \
+	"LEFT JOIN worktypes w ON w.code = a.target_worktype " \
+	"LEFT JOIN exam_rechecks k ON k.application_id = r.application_id "
+	[STMT_RES_COUNT] = { "iiiissiisssssssibss", "iiii", "SELECT COUNT(*), "
+	  "CAST(COALESCE(SUM(r.passed = 1), 0) AS SIGNED), "
+	  "CAST(COALESCE(SUM(r.passed = 0 AND r.absent = 0), 0) AS SIGNED), "
+	  "CAST(COALESCE(SUM(r.absent = 1), 0) AS SIGNED) " RES_FROM_WHERE, O },
+	[STMT_RES_LIST] = { "iiiissiisssssssibssii", "iisbssssiiiiis", RES_COLS RES_WHERE
+	  "ORDER BY r.ticket_no LIMIT ? OFFSET ?", O },
+	[STMT_RES_EXPORT] = { "iiiissiisssssssibssii", "iisbssssiiiiis", RES_COLS RES_WHERE
+	  "AND r.application_id > ? ORDER BY r.application_id LIMIT ?", O },
+#undef RES_WHERE
+#undef RES_FROM_WHERE
+#undef RES_COLS
+#undef RES_SCOPE_FROM
+#undef RES_LINES_ON
+#undef RES_LINE_COLS
+#undef RES_T
+#undef RIM
+	/* end result */
 };
 
 #undef A

@@ -69,6 +69,11 @@ const char *const page_names[PAGE__MAX] = {
 	"examsites",		/* PAGE_EXAMSITES */
 	"examsessions",		/* PAGE_EXAMSESSIONS */
 	"examallocate",		/* PAGE_EXAMALLOC */
+	"results",		/* PAGE_RESULTS */
+	"reslines",		/* PAGE_RESLINES */
+	"resimport",		/* PAGE_RESIMPORT */
+	"rechecks",		/* PAGE_RECHECKS */
+	"result",		/* PAGE_RESULT */
 };
 
 /* As in the accounts.role column and the xsl/ directories. */
@@ -235,6 +240,21 @@ static const struct route routes[] = {
 	{ M_POST, "/admin/exam/session", PAGE_EXAMSESSIONS, RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN, h_exam_session, h_exam_session_fields },
 	{ M_GET,  "/admin/exam/allocate", PAGE_EXAMALLOC,  RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN, h_exam_allocate, NULL },
 	{ M_POST, "/admin/exam/allocate", PAGE_EXAMALLOC,  RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN, h_exam_allocate_post, NULL },
+	/* result: 考核结果 (h_results.c, h_reslines.c, h_resimport.c,
+	 * h_rechecks.c; the candidate's h_result.c).  Import and publish:
+	 * the city for its region, the province for any. */
+	{ M_GET,  "/admin/results",    PAGE_RESULTS,       RS_OFFICE, R_LOGIN | R_INPAGE, h_results, h_results_fields },
+	{ M_GET,  "/admin/results.xlsx", PAGE_RESULTS,     RS_OFFICE, R_LOGIN,     h_results_xlsx, h_results_fields },
+	{ M_GET,  "/admin/results/lines", PAGE_RESLINES,   RS_OFFICE, R_LOGIN,     h_reslines, NULL },
+	{ M_POST, "/admin/results/lines", PAGE_RESLINES,   RB(ROLE_PROVINCE), R_LOGIN, h_reslines_post, h_reslines_fields },
+	{ M_GET,  "/admin/results/import", PAGE_RESIMPORT, RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN, h_resimport_form, NULL },
+	{ M_POST, "/admin/results/import", PAGE_RESIMPORT, RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN | R_MULTIPART, h_resimport, NULL },
+	{ M_GET,  "/admin/results/import/template", PAGE_RESIMPORT, RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN, h_resimport_template, NULL },
+	{ M_POST, "/admin/results/publish", PAGE_RESIMPORT, RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN, h_respublish, h_respublish_fields },
+	{ M_GET,  "/admin/rechecks",   PAGE_RECHECKS,      RS_OFFICE, R_LOGIN,     h_rechecks, h_rechecks_fields },
+	{ M_POST, "/admin/rechecks",   PAGE_RECHECKS,      RS_OFFICE, R_LOGIN,     h_rechecks_post, h_rechecks_post_fields },
+	{ M_GET,  "/result",           PAGE_RESULT,        RB(ROLE_CANDIDATE), R_LOGIN, h_result, NULL },
+	{ M_POST, "/result/recheck",   PAGE_RESULT,        RB(ROLE_CANDIDATE), R_LOGIN, h_result_recheck, h_result_recheck_fields },
 };
 
 /*

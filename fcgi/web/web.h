@@ -97,6 +97,12 @@ enum page {
 	PAGE_EXAMSITES,		/* 考点考场 */
 	PAGE_EXAMSESSIONS,	/* 场次 */
 	PAGE_EXAMALLOC,		/* 编排考场 */
+	/* result: 考核结果 */
+	PAGE_RESULTS,		/* 考核结果查询 */
+	PAGE_RESLINES,		/* 合格线 */
+	PAGE_RESIMPORT,		/* 成绩导入与公布 */
+	PAGE_RECHECKS,		/* 复核 (offices) */
+	PAGE_RESULT,		/* 考核结果 (candidate) */
 	PAGE__MAX
 };
 
@@ -827,6 +833,31 @@ enum stmt {
 	STMT_EXAM_SIT_ADD,
 	STMT_EXAM_SIT_TAKEN,
 	/* end plan */
+	/* result: 考核结果 (result.c, resimport.c, h_results.c, h_result.c,
+	 * h_rechecks.c, gkbm-admin through gkbm-web's statements) */
+	STMT_RES_LINES,
+	STMT_RES_LINE_SET,
+	STMT_RES_SEAT,
+	STMT_RES_PUB_LOCK,
+	STMT_RES_IMPORT_ADD,
+	STMT_RES_UPSERT,
+	STMT_RES_MISSING_LINES,
+	STMT_RES_TO_DECIDE,
+	STMT_RES_SET_PASSED,
+	STMT_RES_PUBLISH,
+	STMT_RES_REGIONS,
+	STMT_RES_REGION_OK,
+	STMT_RES_MINE,
+	STMT_RES_RECHECK_ADD,
+	STMT_RES_RECHECKS,
+	STMT_RES_RECHECK_LOCK,
+	STMT_RES_RECHECK_ANSWER,
+	STMT_RES_RESULT_FIX,
+	STMT_MSG_SEND,
+	STMT_RES_COUNT,
+	STMT_RES_LIST,
+	STMT_RES_EXPORT,
+	/* end result */
 
 	STMT__MAX
 };
@@ -1101,6 +1132,8 @@ enum rc		 h_staff_stamp(struct req *);
 /* message.c: 站内消息 */
 int		 message_list(struct req *);
 int		 message_read(struct req *, long long);
+int		 message_send(struct req *, long long, long long, const char *,
+		    const char *);
 enum rc		 h_message_read(struct req *);
 extern const struct fielddef h_message_read_fields[];
 
@@ -1211,4 +1244,25 @@ enum rc		 h_exam_allocate_post(struct req *);
 extern const struct fielddef h_exam_site_fields[];
 extern const struct fielddef h_exam_room_fields[];
 extern const struct fielddef h_exam_session_fields[];
+
+/* result: h_results.c, h_reslines.c, h_resimport.c, h_rechecks.c,
+ * h_result.c (考核结果, issue 10 §5) */
+enum rc		 h_results(struct req *);
+enum rc		 h_results_xlsx(struct req *);
+extern const struct fielddef h_results_fields[];
+enum rc		 h_reslines(struct req *);
+enum rc		 h_reslines_post(struct req *);
+extern const struct fielddef h_reslines_fields[];
+enum rc		 h_resimport_form(struct req *);
+enum rc		 h_resimport(struct req *);
+enum rc		 h_resimport_template(struct req *);
+enum rc		 h_respublish(struct req *);
+extern const struct fielddef h_respublish_fields[];
+enum rc		 h_rechecks(struct req *);
+enum rc		 h_rechecks_post(struct req *);
+extern const struct fielddef h_rechecks_fields[];
+extern const struct fielddef h_rechecks_post_fields[];
+enum rc		 h_result(struct req *);
+enum rc		 h_result_recheck(struct req *);
+extern const struct fielddef h_result_recheck_fields[];
 #endif /* WEB_H */

@@ -31,7 +31,7 @@ my @PAGES = qw(login notice register forgot password home windows
     deferred notes takeover staffupload query stats pay paygo paydue
     payorders payqr paystats paycases payrecon roster report sysunits sysunit
     sysusers sysuser unitimport unitcheck entry revoke examsites examsessions
-    examallocate);
+    examallocate results reslines resimport rechecks result);
 
 # The stack first: it may skip_all (no mariadbd, nginx), before any test.
 my $s = GKBM->start(workers => 2);
@@ -851,6 +851,53 @@ got('candidate GET /admin/phones (403)', 'error', 403,
 	    $b{province}->get('/admin/exam/allocate', accept => 'xml'));
 	got('county GET /admin/exam/sites (403)', 'error', 403,
 	    $b{county}->get('/admin/exam/sites', accept => 'xml'));
+}
+
+# 考核结果 (result; t/e2e/results.t tests what it does): the offices'
+# pages, a refused form of each, the candidate's page and a refused 复核.
+{
+	my ($c, $p) = ($b{city}, $b{province});
+	my $cc = $c->csrf('/home');
+	got('city GET /admin/results', 'results', 200,
+	    $c->get('/admin/results', accept => 'xml'));
+	got('city GET /admin/results bad filter', 'results', 400,
+	    $c->get('/admin/results?level=9&ticket=1', accept => 'xml'));
+	got('county GET /admin/results', 'results', 200,
+	    $b{county}->get('/admin/results', accept => 'xml'));
+	got('unit GET /admin/results (403)', 'error', 403,
+	    $b{unit}->get('/admin/results', accept => 'xml'));
+	got('province GET /admin/results/lines (empty)', 'reslines', 200,
+	    $p->get('/admin/results/lines', accept => 'xml'));
+	got('province POST /admin/results/lines bad', 'reslines', 400,
+	    $p->post('/admin/results/lines', { csrf => $p->csrf('/home'), level => 9,
+	    worktype => 'x', theory => '60.55', skill => '' }, accept => 'xml'));
+	is($p->post('/admin/results/lines', { csrf => $p->csrf('/home'), level => 4,
+	    worktype => '', theory => 60, skill => 60 })->status, 303, 'the province sets a line');
+	got('city GET /admin/results/lines', 'reslines', 200,
+	    $c->get('/admin/results/lines?m=line_saved', accept => 'xml'));
+	got('city GET /admin/results/import', 'resimport', 200,
+	    $c->get('/admin/results/import', accept => 'xml'));
+	got('city POST /admin/results/import without a file', 'resimport', 400,
+	    $c->post_multipart('/admin/results/import', { csrf => $cc }, {},
+	    accept => 'xml'));
+	got('city POST /admin/results/import bad rows', 'resimport', 400,
+	    $c->post_multipart('/admin/results/import', { csrf => $cc },
+	    { file => ['r.csv', Encode::encode('UTF-8', "准考证号,姓名,理论知识,操作技能,缺考\r\n"
+	    . "2699999919999901,某某,80,101,\r\n"), 'text/csv'] }, accept => 'xml'));
+	got('city POST /admin/results/publish refused', 'resimport', 400,
+	    $c->post('/admin/results/publish', { csrf => $cc, region => '410100' },
+	    accept => 'xml'));
+	got('city GET /admin/rechecks', 'rechecks', 200,
+	    $c->get('/admin/rechecks', accept => 'xml'));
+	got('city POST /admin/rechecks bad', 'rechecks', 400,
+	    $c->post('/admin/rechecks', { csrf => $cc, id => 1, answer => '' },
+	    accept => 'xml'));
+	# (the first candidate's registration was revoked above)
+	got('candidate GET /result', 'result', 200,
+	    $b{candidate2}->get('/result', accept => 'xml'));
+	got('candidate POST /result/recheck refused', 'result', 400,
+	    $b{candidate2}->post('/result/recheck', { csrf => $b{candidate2}->csrf('/result'),
+	    reason => '' }, accept => 'xml'));
 }
 
 # A second stack whose registration window has closed: the window with

@@ -118,7 +118,7 @@ my %DEF = (age_min => 18, age_max => 65, start_age_min => 18,
     years_l4 => 10, years_l3 => 18, years_l1 => 25, held_l4 => 5,
     held_l3 => 5, held_l2 => 5, held_l1 => 5, edu_l2_rank => 3,
     edu_l2_relaxed_rank => 2, edu_men_age => 50, edu_women_age => 45,
-    driver_worktype => 'W030');
+    driver_worktype => 'W030', recheck_days => 7);
 my $p = $s->login_province;
 $r = $p->post('/admin/policy', { %DEF, year => $Y, years_l4 => 12, age_max => 60,
     edu_l2_rank => 4, 'level1[]' => [qw(W001 W035)],

@@ -21,12 +21,13 @@ my %DEF = (age_min => 18, age_max => 65, start_age_min => 18,
     years_l4 => 10, years_l3 => 18, years_l1 => 25, held_l4 => 5,
     held_l3 => 5, held_l2 => 5, held_l1 => 5, edu_l2_rank => 3,
     edu_l2_relaxed_rank => 2, edu_men_age => 50, edu_women_age => 45,
-    driver_worktype => 'W030');
+    driver_worktype => 'W030', recheck_days => 7);
 my %RULE = (age_min => 'R1', age_max => 'R1', start_age_min => 'R2',
     years_l4 => 'R6', years_l3 => 'R7', years_l1 => 'R8', held_l4 => 'R9',
     held_l3 => 'R10', held_l2 => 'R11', held_l1 => 'R12',
     edu_l2_rank => 'R13', edu_l2_relaxed_rank => 'R13',
-    edu_men_age => 'R13', edu_women_age => 'R13', driver_worktype => 'R14');
+    edu_men_age => 'R13', edu_women_age => 'R13', driver_worktype => 'R14',
+    recheck_days => 'R22');
 
 my $schema;
 if (eval { require XML::LibXML; 1 }) {
@@ -80,7 +81,7 @@ for my $k (sort keys %DEF) {
 	like($r->xpath("/policy/key[\@name='$k']/\@label") // '', qr/\p{Han}/,
 	    "$k: a Chinese label");
 }
-is(scalar(my @k = $r->nodes('/policy/key')), 15, 'fifteen keys');
+is(scalar(my @k = $r->nodes('/policy/key')), 16, 'sixteen keys');
 is($r->xpath('/policy/worktypes/@default'), '1',
     'the level-1 list is the catalogue default');
 is(scalar(my @w = $r->nodes('/policy/worktypes/worktype')), $ncurrent,
@@ -140,7 +141,7 @@ sub post {
 	    'every key stored for the year, numbers normalised');
 	is($l1, 'W001,W019', 'the level-1 list replaced');
 	is($s->count(q{SELECT COUNT(*) FROM policy WHERE year = ? AND
-	    updated_by = ?}, $Y, $pid), 15, 'updated_by is the province');
+	    updated_by = ?}, $Y, $pid), 16, 'updated_by is the province');
 	is(nset(), $n + 1, 'audit policy.set');
 	my $a = $s->last_audit('policy.set');
 	is($a->{object}, "policy:$Y", 'audit object: the year');
@@ -229,7 +230,7 @@ sub post {
 	    ('age_min','age_max','start_age_min','years_l4','years_l3',
 	    'years_l1','held_l4','held_l3','held_l2','held_l1','edu_l2_rank',
 	    'edu_l2_relaxed_rank','edu_men_age','edu_women_age',
-	    'driver_worktype')}), 0, 'no row for an unknown field');
+	    'driver_worktype','recheck_days')}), 0, 'no row for an unknown field');
 	is((rows())[1], 'W001,W019', 'a code ticked twice is stored once');
 	is(nset(), $n + 1, 'audited');
 }

@@ -37,6 +37,7 @@ static const struct {
 	{ "edu_l2_relaxed_rank", offsetof(struct elig_policy, edu_l2_relaxed_rank), 2 },
 	{ "edu_men_age",	offsetof(struct elig_policy, edu_men_age),	50 },
 	{ "edu_women_age",	offsetof(struct elig_policy, edu_women_age),	45 },
+	{ "recheck_days",	offsetof(struct elig_policy, recheck_days),	7 },
 };
 
 static const char *const msg_unknown = "未知的政策项。";

@@ -69,6 +69,11 @@ my %titles = (
 	entry         => '补报及破格（一线）人员',
 	revoke        => '撤销注册',
 	examsites     => '考点考场',
+	results       => '考核结果查询',
+	reslines      => '合格线',
+	resimport     => '成绩导入与公布',
+	rechecks      => '复核申请',
+	result        => '考核结果',
 	examsessions  => '场次',
 	examallocate  => '编排考场',
 );
@@ -94,21 +99,23 @@ my @UC = (['单位名称核对', '/admin/unitcheck']);
 my @ENTRY = (['补报及破格（一线）人员', '/admin/entry'], ['撤销注册', '/admin/revoke']);
 # 考务管理 (plan: the exam plan; city, province).
 my @EXAM = (['考务管理', '/admin/exam/sites']);
+# 考核结果管理 (result; county, city, province), just before 系统管理.
+my @RES = (['考核结果管理', '/admin/results']);
 my %menus = (
 	candidate   => [['首页', '/home'], ['报名信息', '/apply'], ['审核结果', '/status'],
-			['网上缴费', '/pay'], ['修改密码', '/password']],
+			['网上缴费', '/pay'], ['考核结果', '/result'], ['修改密码', '/password']],
 	unit        => [['首页', '/home'], @review, @DEFER, @ADMIN, ['修改密码', '/password']],
 	reviewer    => [['首页', '/home'], @review, @DEFER, ['修改密码', '/password']],
 	supervising => [['首页', '/home'], @review, @DEFER, @ADMIN, @UC, @SYS, ['修改密码', '/password']],
 	county      => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
-			@DEFER, @PAY, @ADMIN, @UC, @ENTRY, @SYS, ['修改密码', '/password']],
+			@DEFER, @PAY, @ADMIN, @UC, @ENTRY, @RES, @SYS, ['修改密码', '/password']],
 	city        => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
 			@DEFER, @PAY, @ADMIN, ['汇总上报', '/admin/report'], @UC, @ENTRY,
-			['已承接设置', '/review/takeover'], @EXAM, @SYS, ['修改密码', '/password']],
+			['已承接设置', '/review/takeover'], @EXAM, @RES, @SYS, ['修改密码', '/password']],
 	province    => [['首页', '/home'], @review, ['时间设置', '/admin/windows'],
 			['报名查询', '/admin/registrations'], ['政策设置', '/admin/policy'],
 			@DEFER, @PAY, @ADMIN, ['汇总上报', '/admin/report'], @UC, @ENTRY,
-			['已承接设置', '/review/takeover'], @EXAM, @SYS, ['修改密码', '/password']],
+			['已承接设置', '/review/takeover'], @EXAM, @RES, @SYS, ['修改密码', '/password']],
 );
 
 my %secret = map { $_ => 1 } qw(password password2 old sms_code code);

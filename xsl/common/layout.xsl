@@ -146,6 +146,8 @@
         <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'报名信息'"/><xsl:with-param name="href" select="'/apply'"/></xsl:call-template>
         <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'审核结果'"/><xsl:with-param name="href" select="'/status'"/></xsl:call-template>
         <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'网上缴费'"/><xsl:with-param name="href" select="'/pay'"/></xsl:call-template>
+        <!-- result: 考核结果 (seed 000 §7) -->
+        <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'考核结果'"/><xsl:with-param name="href" select="'/result'"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="$role = 'county' or $role = 'city'">
         <xsl:call-template name="review-items"/>
@@ -196,6 +198,10 @@
     <!-- plan: 考务管理 (考点考场, 场次, 编排考场; exam-tabs) -->
     <xsl:if test="$role = 'city' or $role = 'province'">
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'考务管理'"/><xsl:with-param name="href" select="'/admin/exam/sites'"/></xsl:call-template>
+    </xsl:if>
+    <!-- result: 考核结果管理 (002 §3.3; res-tabs) -->
+    <xsl:if test="$role = 'county' or $role = 'city' or $role = 'province'">
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'考核结果管理'"/><xsl:with-param name="href" select="'/admin/results'"/></xsl:call-template>
     </xsl:if>
     <!-- 系统管理 (002 §3.4): 单位管理, 用户管理, 本级审核员管理 (sys-tabs) -->
     <xsl:if test="$role = 'supervising' or $role = 'county' or $role = 'city' or $role = 'province'">

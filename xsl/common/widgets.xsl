@@ -572,6 +572,22 @@
     </nav>
   </xsl:template>
 
+  <!-- 考核结果管理 (seed 002 §3.3; result): its pages as tabs; 成绩导入与
+       公布 for the city and the province offices. -->
+  <xsl:template name="res-tabs">
+    <xsl:variable name="r" select="string(/*/meta/role)"/>
+    <nav class="pay-tabs res-tabs" aria-label="考核结果管理">
+      <ul>
+        <xsl:call-template name="pay-tab"><xsl:with-param name="href" select="'/admin/results'"/><xsl:with-param name="label" select="'考核结果查询'"/></xsl:call-template>
+        <xsl:if test="$r = 'city' or $r = 'province'">
+          <xsl:call-template name="pay-tab"><xsl:with-param name="href" select="'/admin/results/import'"/><xsl:with-param name="label" select="'成绩导入与公布'"/></xsl:call-template>
+        </xsl:if>
+        <xsl:call-template name="pay-tab"><xsl:with-param name="href" select="'/admin/results/lines'"/><xsl:with-param name="label" select="'合格线'"/></xsl:call-template>
+        <xsl:call-template name="pay-tab"><xsl:with-param name="href" select="'/admin/rechecks'"/><xsl:with-param name="label" select="'复核申请'"/></xsl:call-template>
+      </ul>
+    </nav>
+  </xsl:template>
+
   <!-- The pages of 系统管理 (002 §3.4; h_units.c, h_users.c) as tabs,
        with 已承接设置 for the city and the province offices. -->
   <xsl:template name="sys-tabs">

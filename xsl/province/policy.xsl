@@ -187,6 +187,7 @@
       <xsl:when test="$rule = 'R12'">一级现等级年限</xsl:when>
       <xsl:when test="$rule = 'R13'">二级文化程度</xsl:when>
       <xsl:when test="$rule = 'R14'">申报岗位工种</xsl:when>
+      <xsl:when test="$rule = 'R22'">考核结果复核</xsl:when>
     </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>
