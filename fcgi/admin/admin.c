@@ -80,6 +80,9 @@ static const struct cmd cmds[] = {
 	{ "pay-reconcile", cmd_pay_reconcile, 1, 1, "", "pay-reconcile FILE" },
 	{ "import-units", cmd_import_units, 1, 2, "",
 	    "import-units FILE [UNIT_CODE]" },
+	{ "cert-issue", cmd_cert_issue, 2, 2, "", "cert-issue YEAR REGION" },
+	{ "cert-revoke", cmd_cert_revoke, 2, 2, "", "cert-revoke CERTNO REASON" },
+	{ "cert-url", cmd_cert_url, 1, 1, "", "cert-url CERTNO" },
 };
 
 struct config	 cfg;

@@ -69,4 +69,9 @@ int		 cmd_pay_fee(char **, const struct opts *);
 int		 cmd_pay_sweep(char **, const struct opts *);
 int		 cmd_pay_reconcile(char **, const struct opts *);
 
+/* admin_cert.c */
+int		 cmd_cert_issue(char **, const struct opts *);
+int		 cmd_cert_revoke(char **, const struct opts *);
+int		 cmd_cert_url(char **, const struct opts *);
+
 #endif /* ADMIN_H */

@@ -57,8 +57,10 @@ resp_headers(struct req *r, const char *ctype, long long len)
 	    r->form_to != NULL ? " " : "", r->form_to != NULL ? r->form_to : "");
 	FCGX_PutS("X-Content-Type-Options: nosniff\r\n"
 	    "X-Frame-Options: DENY\r\n"
-	    "Referrer-Policy: same-origin\r\n"
-	    "Cache-Control: no-store\r\n", o);
+	    "Referrer-Policy: same-origin\r\n", o);
+	/* r->cache: a public page without personal data (h_verify.c). */
+	FCGX_FPrintF(o, "Cache-Control: %s\r\n", r->cache != NULL ? r->cache :
+	    "no-store");
 	if (r->status == 405)
 		FCGX_FPrintF(o, "Allow: %s\r\n", r->allow ? r->allow :
 		    "GET, HEAD, POST");

@@ -93,6 +93,11 @@ enum page {
 	PAGE_UNITCHECK,		/* 单位名称核对 */
 	PAGE_ENTRY,		/* 补报, 破格/一线 */
 	PAGE_REVOKE,		/* 撤销注册 */
+	/* cert: 电子证书, 证书查验, 证书管理, 申领汇总上报 */
+	PAGE_CERT,		/* 电子证书 (candidate) */
+	PAGE_VERIFY,		/* 证书查验 (public) */
+	PAGE_CERTS,		/* 证书管理 (offices) */
+	PAGE_CLAIM,		/* 申领汇总上报 */
 	PAGE__MAX
 };
 
@@ -161,6 +166,7 @@ struct req {
 	const char		*allow;		/* Allow header of a 405 */
 	int			 sent;		/* the handler answered itself */
 	const char		*form_to;	/* an origin form-action also allows */
+	const char		*cache;		/* Cache-Control; NULL: no-store */
 	/* The route's fields, checked before the handler runs (field.c). */
 	struct fval		*fv;
 	int			 fields_bad;	/* some field has an error */
@@ -222,6 +228,8 @@ struct route {
 #define R_LOGIN		0x02		/* anon users are sent to /login */
 #define R_INPAGE	0x08		/* GET: wrong fields go to the handler,
 					   not a 400 (filter forms) */
+#define R_PREFIX	0x40		/* path ends in '/': every path under
+					   it (/verify/CERTNO.MAC) */
 	enum rc		(*handler)(struct req *);
 	const struct fielddef *fields;	/* NULL: the handler reads its own */
 };
@@ -792,6 +800,27 @@ enum stmt {
 	STMT_PAY_ORDER_DUE,
 	/* end gkbm-pay */
 
+	/* cert: certificates (cert.c), 申领汇总上报 (report.c kind passed) */
+	STMT_CT_WIN_PAST,
+	STMT_CT_PUB_LOCK,
+	STMT_CT_DUE,
+	STMT_CT_DUE_COUNT,
+	STMT_CT_LAST_SERIAL,
+	STMT_CT_INSERT,
+	STMT_CT_QUAL_ADD,
+	STMT_CT_QUAL_DROP,
+	STMT_CT_REVOKE_LOCK,
+	STMT_CT_REVOKE,
+	STMT_CT_VERIFY,
+	STMT_CT_MINE,
+	STMT_CT_MY_PASS,
+	STMT_CT_REGIONS,
+	STMT_CT_COUNT,
+	STMT_CT_LIST,
+	STMT_CL_COPY,
+	STMT_CL_LIVE,
+	/* end cert */
+
 	STMT__MAX
 };
 
@@ -1164,4 +1193,20 @@ extern const struct fielddef h_entry_post_fields[];
 enum rc		 h_revoke(struct req *);
 enum rc		 h_revoke_post(struct req *);
 extern const struct fielddef h_revoke_post_fields[];
+
+/* cert: h_cert.c, h_verify.c, h_certs.c (电子证书), h_report.c (申领汇总上报) */
+enum rc		 h_cert(struct req *);
+enum rc		 h_cert_pdf(struct req *);
+enum rc		 h_verify(struct req *);
+enum rc		 h_certs(struct req *);
+enum rc		 h_certs_issue(struct req *);
+enum rc		 h_certs_revoke(struct req *);
+extern const struct fielddef h_certs_fields[];
+extern const struct fielddef h_certs_issue_fields[];
+extern const struct fielddef h_certs_revoke_fields[];
+enum rc		 h_claim(struct req *);
+enum rc		 h_claim_submit(struct req *);
+enum rc		 h_claim_reopen(struct req *);
+enum rc		 h_claim_pdf(struct req *);
+enum rc		 h_claim_xlsx(struct req *);
 #endif /* WEB_H */
