@@ -1605,7 +1605,7 @@ static const struct {
 	[STMT_CT_REGIONS] = { "i", "ss", "SELECT p.region_code, COALESCE(g.name, p.region_code) "
 	  "FROM exam_published p LEFT JOIN regions g ON g.code = p.region_code "
 	  "WHERE p.year = ? ORDER BY p.region_code", CT },
-	[STMT_CT_COUNT] = { "iss", "ii", "SELECT COUNT(*), COALESCE(SUM(state = 'revoked'), 0) "
+	[STMT_CT_COUNT] = { "isss", "ii", "SELECT COUNT(*), COALESCE(SUM(state = 'revoked'), 0) "
 	  "FROM certificates WHERE year = ? AND region_code = ? AND (? = '' OR cert_no = ?)", CT },
 	[STMT_CT_LIST] = { "isssii", "sssisssss", "SELECT t.cert_no, t.name_masked, t.idno_masked, "
 	  "t.level, COALESCE(w.name, t.worktype), DATE_FORMAT(t.issued_on, '%Y-%m-%d'), t.state, "

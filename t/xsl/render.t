@@ -89,9 +89,11 @@ my @SYS = (['系统管理', '/admin/units']);
 # 单位名称核对 (supervising and the offices), 补报及破格, 撤销注册 (offices).
 my @UC = (['单位名称核对', '/admin/unitcheck']);
 my @ENTRY = (['补报及破格（一线）人员', '/admin/entry'], ['撤销注册', '/admin/revoke']);
+# cert: 证书管理, 申领汇总上报 (city, province), before 系统管理.
+my @CERT = (['证书管理', '/admin/certs'], ['申领汇总上报', '/admin/claim']);
 my %menus = (
 	candidate   => [['首页', '/home'], ['报名信息', '/apply'], ['审核结果', '/status'],
-			['网上缴费', '/pay'], ['修改密码', '/password']],
+			['网上缴费', '/pay'], ['电子证书', '/cert'], ['修改密码', '/password']],
 	unit        => [['首页', '/home'], @review, @DEFER, @ADMIN, ['修改密码', '/password']],
 	reviewer    => [['首页', '/home'], @review, @DEFER, ['修改密码', '/password']],
 	supervising => [['首页', '/home'], @review, @DEFER, @ADMIN, @UC, @SYS, ['修改密码', '/password']],
@@ -99,11 +101,11 @@ my %menus = (
 			@DEFER, @PAY, @ADMIN, @UC, @ENTRY, @SYS, ['修改密码', '/password']],
 	city        => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
 			@DEFER, @PAY, @ADMIN, ['汇总上报', '/admin/report'], @UC, @ENTRY,
-			['已承接设置', '/review/takeover'], @SYS, ['修改密码', '/password']],
+			['已承接设置', '/review/takeover'], @CERT, @SYS, ['修改密码', '/password']],
 	province    => [['首页', '/home'], @review, ['时间设置', '/admin/windows'],
 			['报名查询', '/admin/registrations'], ['政策设置', '/admin/policy'],
 			@DEFER, @PAY, @ADMIN, ['汇总上报', '/admin/report'], @UC, @ENTRY,
-			['已承接设置', '/review/takeover'], @SYS, ['修改密码', '/password']],
+			['已承接设置', '/review/takeover'], @CERT, @SYS, ['修改密码', '/password']],
 );
 
 my %secret = map { $_ => 1 } qw(password password2 old sms_code code);
