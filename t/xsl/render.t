@@ -68,6 +68,10 @@ my %titles = (
 	unitcheck     => '单位名称核对',
 	entry         => '补报及破格（一线）人员',
 	revoke        => '撤销注册',
+	cert          => '电子证书',
+	verify        => '电子证书查验',
+	certs         => '证书管理',
+	claim         => '申领汇总上报',
 );
 
 # schema/xml/README.md "Roles and their menus": [label, href]; the entries
@@ -277,7 +281,7 @@ for my $xml (@samples) {
 	    ('<script src="/static/js/crop.js" defer>') : (),
 	    $page eq 'register' ? ('<script src="/static/js/register.js" defer>') : (),
 	    $page =~ /^pay(?:go)?$/ ? ('<script src="/static/js/pay.js" defer>') : (),
-	    $page =~ /^(roster|report)$/ ? ('<script src="/static/js/roster.js" defer>') : ()],
+	    $page =~ /^(roster|report|claim)$/ ? ('<script src="/static/js/roster.js" defer>') : ()],
 	    "$name: only our own scripts");
 	unlike($html, qr/<script>alert/, "$name: no injected script");
 	unlike($html, qr/\bstyle\s*=/, "$name: no style attribute");

@@ -26,6 +26,11 @@
   </xsl:template>
 
   <xsl:template name="content">
+    <xsl:call-template name="report-content"/>
+  </xsl:template>
+
+  <!-- The page's body (claim.xsl's too). -->
+  <xsl:template name="report-content">
     <xsl:choose>
       <xsl:when test="/*/snapshot"><xsl:call-template name="snapshot"/></xsl:when>
       <xsl:otherwise>
