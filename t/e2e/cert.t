@@ -26,6 +26,7 @@ use Test::More;
 use GKBM;
 use GKBM::Review;
 use GKBM::Print;
+use GKBM::Cert;
 
 binmode(Test::More->builder->$_, ':encoding(UTF-8)')
     for qw(output failure_output todo_output);
@@ -52,53 +53,9 @@ my $prov = $rv->b('province');
 
 # --- the fixtures of the exam (plan's and result's tables) -----------------------
 
-my %site;
-sub room_of {
-	my ($region) = @_;
-	return @{ $site{$region} } if $site{$region};
-	$dbh->do(q{INSERT INTO exam_sites (year, region_code, code, name,
-	    address, updated_at) VALUES (?, ?, '01', '第一考点', '考点路1号',
-	    NOW())}, undef, $Y, $region);
-	my $site = $dbh->last_insert_id;
-	$dbh->do(q{INSERT INTO exam_rooms (site_id, code, name, capacity,
-	    updated_at) VALUES (?, '001', '第1考场', 30, NOW())}, undef, $site);
-	my $room = $dbh->last_insert_id;
-	$dbh->do(q{INSERT INTO exam_sessions (year, region_code, code,
-	    starts_at, ends_at, updated_at) VALUES (?, ?, '1', NOW() -
-	    INTERVAL 20 DAY, NOW() - INTERVAL 20 DAY + INTERVAL 2 HOUR, NOW())},
-	    undef, $Y, $region);
-	my $sess = $dbh->last_insert_id;
-	$dbh->do(q{INSERT INTO exam_runs (year, region_code, admitted, kept,
-	    placed, short, run_at) VALUES (?, ?, 0, 0, 0, 0, NOW())}, undef, $Y,
-	    $region);
-	my $run = $dbh->last_insert_id;
-	$dbh->do(q{INSERT INTO exam_imports (year, region_code, file_name,
-	    sha256, nrows, imported_at) VALUES (?, ?, 'r.csv', REPEAT('0', 64),
-	    0, NOW())}, undef, $Y, $region);
-	$site{$region} = [$room, $sess, $run, $dbh->last_insert_id, 0];
-	return @{ $site{$region} };
-}
-# seat(KEY, REGION, PASSED): a seat, a result (passed 1 or 0).
-sub seat {
-	my ($k, $region, $passed) = @_;
-	my ($room, $sess, $run, $imp) = room_of($region);
-	my $seat = ++$site{$region}[4];
-	my $ticket = sprintf('%02d%s%s%s%s%02d', $Y % 100, $region, '1', '01',
-	    '001', $seat);
-	$dbh->do(q{INSERT INTO exam_seats (application_id, year, region_code,
-	    session_id, room_id, seat, ticket_no, run_id, placed_at) VALUES
-	    (?, ?, ?, ?, ?, ?, ?, ?, NOW())}, undef, $C{$k}{app}, $Y, $region,
-	    $sess, $room, $seat, $ticket, $run);
-	$dbh->do(q{INSERT INTO exam_results (application_id, ticket_no, theory,
-	    skill, absent, passed, import_id, updated_at) VALUES (?, ?, ?, ?, 0,
-	    ?, ?, NOW())}, undef, $C{$k}{app}, $ticket, $passed ? 80 : 40,
-	    $passed ? 75 : 50, $passed, $imp);
-}
-sub publish {
-	my ($region, $days) = @_;
-	$dbh->do(q{INSERT INTO exam_published (year, region_code, published_at)
-	    VALUES (?, ?, NOW() - INTERVAL ? DAY)}, undef, $Y, $region, $days);
-}
+my $x = GKBM::Cert->new($s);
+sub seat { my ($k, $region, $passed) = @_; $x->seat($C{$k}{app}, $region, $passed) }
+sub publish { $x->publish(@_) }
 seat('p1', '410100', 1);
 seat('p2', '410100', 1);
 seat('f', '410100', 0);
@@ -289,6 +246,7 @@ is($prov->get('/cert')->status, 403, 'the province has no /cert');
 $r = $p1->get('/cert.pdf');
 is($r->status, 200, '/cert.pdf') or diag($r->dump);
 like($r->header('content-type'), qr{^application/pdf}, 'a PDF');
+GKBM::Print::keep('certificate.pdf', $r->body);
 my $pdf = GKBM::Print::pdf($r->body);
 is($pdf->{pages}, 1, 'one page');
 like($pdf->{size}, qr/^84\d\S* x 595\S* pts \(A4\)/, 'A4 landscape');
