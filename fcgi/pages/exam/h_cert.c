@@ -191,6 +191,7 @@ h_cert_pdf(struct req *r)
 	if (p == NULL)
 		return RC_INTERNAL;
 	pdf_set_total(p, 1);
+	pdf_set_header(p, "河南省机关事业单位工勤技能岗位等级考核", c.no);
 	pdf_set_footer(p, "河南省机关事业单位工勤技能岗位等级考核服务中心");
 	resp_stream(r, "application/pdf", "inline", "certificate.pdf",
 	    pool_printf(r->pool, "电子证书-%s.pdf", c.no));
