@@ -58,9 +58,15 @@ resp_headers(struct req *r, const char *ctype, long long len)
 	FCGX_PutS("X-Content-Type-Options: nosniff\r\n"
 	    "X-Frame-Options: DENY\r\n"
 	    "Referrer-Policy: same-origin\r\n", o);
-	/* r->cache: a public page without personal data (h_verify.c). */
-	FCGX_FPrintF(o, "Cache-Control: %s\r\n", r->cache != NULL ? r->cache :
-	    "no-store");
+	/*
+	 * r->cache: a public page without personal data (h_verify.c), as
+	 * HTML or XML by the Accept header; an error page is never kept.
+	 */
+	if (r->cache != NULL && r->status < 500)
+		FCGX_FPrintF(o, "Cache-Control: %s\r\nVary: Accept\r\n",
+		    r->cache);
+	else
+		FCGX_PutS("Cache-Control: no-store\r\n", o);
 	if (r->status == 405)
 		FCGX_FPrintF(o, "Allow: %s\r\n", r->allow ? r->allow :
 		    "GET, HEAD, POST");
