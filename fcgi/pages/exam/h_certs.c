@@ -68,7 +68,7 @@ certs_field_msg(struct req *r)
 /*
  * The exam region the account manages: a city office its own (another
  * asked: NULL with r->message, 403), the province the one asked or the
- * first published.  *regions gets the published regions' list.
+ * first published; <regions> lists the published regions.
  */
 static const char *
 certs_region(struct req *r, const char *asked, int *forbidden)
