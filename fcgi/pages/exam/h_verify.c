@@ -58,6 +58,7 @@ h_verify(struct req *r)
 	r->account_id = r->unit_id = 0;
 	r->user_name = r->user_login = r->unit_name = NULL;
 	r->ncookies = 0;
+	r->flash = NULL;	/* an expired session's 登录已超时 */
 	r->cache = VERIFY_CACHE;
 	xml_page(r, PAGE_VERIFY);
 	if (!cert_link(r->cfg, r->path + strlen(VERIFY_PREFIX), no))
