@@ -34,8 +34,8 @@ static const struct {
 	enum stmt	 copy;
 	const char	*submitted, *reopened;
 } report_kinds[] = {
-	{ "approved",	STMT_RP_COPY,	"report.submit", "report.reopen" },
-	{ "passed",	STMT_CL_COPY,	"claim.submit",	 "claim.reopen" },
+	{ "approved", STMT_RP_COPY, "report.submit", "report.reopen" },
+	{ "passed",   STMT_CL_COPY, "claim.submit",  "claim.reopen" },
 };
 
 /* The row of kind (an unknown kind is a bug: the first). */

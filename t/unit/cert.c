@@ -52,7 +52,8 @@ test_mac(void)
 {
 	struct config	 cfg, other;
 	unsigned char	 full[MAC_LEN];
-	char		 m1[CERT_MAC_LEN + 1], m2[CERT_MAC_LEN + 1], hex[65];
+	char		 m1[CERT_MAC_LEN + 1], m2[CERT_MAC_LEN + 1];
+	char		 hex[65];
 	size_t		 i;
 	int		 lower = 1;
 
@@ -62,13 +63,13 @@ test_mac(void)
 	cert_mac(&cfg, NO, m2);
 	is_int((long long)strlen(m1), CERT_MAC_LEN, "20 hex digits");
 	for (i = 0; m1[i] != '\0'; i++)
-		if (!((m1[i] >= '0' && m1[i] <= '9') || (m1[i] >= 'a' && m1[i] <= 'f')))
+		if (strchr("0123456789abcdef", m1[i]) == NULL)
 			lower = 0;
 	ok(lower, "lower-case hex: %s", m1);
 	is_string(m1, m2, "deterministic");
 	pii_mac(&cfg, "certificate-verify", NO, full);
 	hex_encode(full, CERT_MAC_LEN / 2, hex);
-	is_string(m1, hex, "HMAC-SHA256 under mac_key, domain certificate-verify");
+	is_string(m1, hex, "HMAC-SHA256 under mac_key, its own domain");
 	pii_mac(&cfg, "idno", NO, full);
 	hex_encode(full, CERT_MAC_LEN / 2, hex);
 	ok(strcmp(m1, hex) != 0, "not the lookup value of another domain");

@@ -96,7 +96,8 @@ certs_region(struct req *r, const char *asked, int *forbidden)
 			continue;
 		n = xml_el(list, "region", name);
 		xml_attr(n, "code", code);
-		if (pick == NULL && (*asked == '\0' || strcmp(code, asked) == 0)) {
+		if (pick == NULL && (*asked == '\0' ||
+		    strcmp(code, asked) == 0)) {
 			pick = code;
 			xml_attr(n, "selected", "1");
 		}
@@ -111,12 +112,13 @@ static int
 certs_list(struct req *r, const char *region, const char *no, long long page)
 {
 	xmlNodePtr	 s, list, n;
-	char		*cno, *name, *idno, *wt, *issued, *state, *rat, *why;
+	char		*cno, *name, *idno, *wt, *issued, *state;
+	char		*rat, *why;
 	long long	 total = 0, revoked = 0, due = 0, level;
 	int		 k;
 
-	if (db_run(r, STMT_CT_COUNT, (long long)r->year, region, no, no) == -1 ||
-	    db_row(r, STMT_CT_COUNT, &total, &revoked) != 1)
+	if (db_run(r, STMT_CT_COUNT, (long long)r->year, region, no,
+	    no) == -1 || db_row(r, STMT_CT_COUNT, &total, &revoked) != 1)
 		return -1;
 	db_done(r, STMT_CT_COUNT);
 	if (db_run(r, STMT_CT_DUE_COUNT, (long long)r->year, region) == -1 ||
@@ -183,8 +185,8 @@ h_certs(struct req *r)
 	enum rc	 rc;
 
 	if (r->fields_bad) {
-		rc = certs_page(r, r->fv[GF_REGION].err ? "" : r->fv[GF_REGION].s,
-		    "", 1);
+		rc = certs_page(r, r->fv[GF_REGION].err ? "" :
+		    r->fv[GF_REGION].s, "", 1);
 		if (rc == RC_OK) {
 			xml_form_refuse(r, certs_field_msg(r));
 			r->status = 400;

@@ -58,7 +58,7 @@ const struct fielddef h_report_reopen_fields[] = {
 struct rkind {
 	const char	*kind;		/* reports.kind */
 	enum page	 page;
-	const char	*path;		/* its page; .pdf, .xlsx, /reopen */
+	const char	*path;		/* its page (.pdf, .xlsx, /reopen) */
 	const char	*window;	/* windows.kind */
 	enum roster_kind roster;	/* the PDF's and XLSX's columns */
 	const char	*name;		/* 汇总上报, 申领汇总上报 */
@@ -85,7 +85,8 @@ report_live(struct req *r, const struct rkind *k, long long *live)
 	int		 n;
 
 	if (k->page == PAGE_CLAIM) {
-		if (db_run(r, STMT_CL_LIVE, r->unit_id, (long long)r->year) == -1 ||
+		if (db_run(r, STMT_CL_LIVE, r->unit_id,
+		    (long long)r->year) == -1 ||
 		    (n = db_row(r, STMT_CL_LIVE, live)) == -1)
 			return -1;
 		if (n == 1)
