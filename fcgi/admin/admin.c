@@ -97,6 +97,9 @@ static const struct cmd cmds[] = {
 	    "import-results YEAR REGION FILE" },
 	{ "publish-results", cmd_publish_results, 2, 2, "",
 	    "publish-results YEAR REGION" },
+	{ "cert-issue", cmd_cert_issue, 2, 2, "", "cert-issue YEAR REGION" },
+	{ "cert-revoke", cmd_cert_revoke, 2, 2, "", "cert-revoke CERTNO REASON" },
+	{ "cert-url", cmd_cert_url, 1, 1, "", "cert-url CERTNO" },
 };
 
 struct config	 cfg;

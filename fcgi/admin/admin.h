@@ -79,5 +79,9 @@ int		 cmd_exam_seat(char **, const struct opts *);
 int		 cmd_pass_line(char **, const struct opts *);
 int		 cmd_import_results(char **, const struct opts *);
 int		 cmd_publish_results(char **, const struct opts *);
+/* admin_cert.c */
+int		 cmd_cert_issue(char **, const struct opts *);
+int		 cmd_cert_revoke(char **, const struct opts *);
+int		 cmd_cert_url(char **, const struct opts *);
 
 #endif /* ADMIN_H */

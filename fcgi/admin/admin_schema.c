@@ -42,7 +42,7 @@
 
 static const char *const window_kinds[] = {
 	"registration", "unitcheck", "unitreview", "review", "payment",
-	"ticket", "result", "certificate", "report", NULL
+	"ticket", "result", "certificate", "report", "claim", NULL
 };
 
 /* One migration file found in the schema directory. */
@@ -463,7 +463,7 @@ cmd_window(char **argv, const struct opts *o)
 		return -1;
 	if (!in_list(argv[1], window_kinds)) {
 		warnx("kind %s: expected registration, unitcheck, unitreview, review, "
-		    "payment, ticket, result or certificate", argv[1]);
+		    "payment, ticket, result, certificate, report or claim", argv[1]);
 		return -1;
 	}
 	if (when_parse("start", argv[2], start, sizeof(start)) == -1 ||

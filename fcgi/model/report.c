@@ -10,10 +10,13 @@
 /*
  * report.c: 汇总上报 (seed 004; schema/0017-report.sql): who reports (a
  * city office, a supervising unit of the province's own region), the
- * frozen snapshot made in one transaction (the approved applications of
- * the subtree copied, counted and hashed), its rows as a roster source
- * for the pages and the PDF and XLSX writers (roster.c), and the
- * province's reopening.
+ * frozen snapshot made in one transaction (the applications of the
+ * subtree copied, counted and hashed), its rows as a roster source for
+ * the pages and the PDF and XLSX writers (roster.c), and the province's
+ * reopening.  Two kinds (reports.kind, schema/0019-exam.sql): 'approved'
+ * (汇总上报: the final approvals) and 'passed' (申领汇总上报, 004 §四:
+ * those whose published result is a pass), each with its own window,
+ * reports and reopenings.
  */
 
 #include <string.h>
@@ -24,6 +27,28 @@
 #include "appquery.h"
 #include "roster.h"
 #include "report.h"
+
+/* The kinds: what a snapshot copies and the audit's events. */
+static const struct {
+	const char	*kind;
+	enum stmt	 copy;
+	const char	*submitted, *reopened;
+} report_kinds[] = {
+	{ "approved", STMT_RP_COPY, "report.submit", "report.reopen" },
+	{ "passed",   STMT_CL_COPY, "claim.submit",  "claim.reopen" },
+};
+
+/* The row of kind (an unknown kind is a bug: the first). */
+static size_t
+report_kind(const char *kind)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(report_kinds) / sizeof(report_kinds[0]); i++)
+		if (strcmp(report_kinds[i].kind, kind) == 0)
+			return i;
+	return 0;
+}
 
 /* Whether the account's unit reports upward: 1, 0, -1 (database). */
 int
@@ -139,17 +164,19 @@ report_digest(struct req *r, long long id, char hex[65], long long *n)
 }
 
 /*
- * Reports the approved applications of the account's subtree for the
- * current year, in one transaction: the unit row locked (two clerks at
- * once make one report), refused when the latest report stands, the
- * rows copied, counted and hashed, audited.  Returns REPORT_OK (*id the
- * new report), REPORT_STANDS or -1 (database; rolled back).
+ * Reports the applications of kind (approved: final approvals; passed:
+ * published passes) of the account's subtree for the current year, in
+ * one transaction: the unit row locked (two clerks at once make one
+ * report), refused when the latest report of the kind stands, the rows
+ * copied, counted and hashed, audited.  Returns REPORT_OK (*id the new
+ * report), REPORT_STANDS or -1 (database; rolled back).
  */
 int
-report_submit(struct req *r, long long *id)
+report_submit(struct req *r, const char *kind, long long *id)
 {
 	char		*state, hex[65];
 	long long	 n;
+	size_t		 kk = report_kind(kind);
 	int		 k;
 
 	if (db_begin(r) == -1)
@@ -159,7 +186,7 @@ report_submit(struct req *r, long long *id)
 		goto fail;
 	db_done(r, STMT_RP_LOCK_UNIT);
 	if (db_run(r, STMT_RP_LAST_STATE, (long long)r->year,
-	    r->unit_id) == -1 || (k = db_row(r, STMT_RP_LAST_STATE,
+	    r->unit_id, kind) == -1 || (k = db_row(r, STMT_RP_LAST_STATE,
 	    &state)) == -1)
 		goto fail;
 	if (k == 1) {
@@ -169,14 +196,16 @@ report_submit(struct req *r, long long *id)
 			return REPORT_STANDS;
 		}
 	}
-	if (db_run(r, STMT_RP_INSERT, (long long)r->year, r->unit_id,
+	if (db_run(r, STMT_RP_INSERT, (long long)r->year, kind, r->unit_id,
 	    r->account_id) != 1)
 		goto fail;
 	*id = db_insert_id(r, STMT_RP_INSERT);
-	if (db_run(r, STMT_RP_COPY, *id, r->unit_id, (long long)r->year) == -1 ||
+	if (db_run(r, report_kinds[kk].copy, *id, r->unit_id,
+	    (long long)r->year) == -1 ||
 	    report_digest(r, *id, hex, &n) == -1 ||
 	    db_run(r, STMT_RP_SEAL, n, hex, *id) == -1 ||
-	    audit(r, "report.submit", pool_printf(r->pool, "report:%lld", *id),
+	    audit(r, report_kinds[kk].submitted, pool_printf(r->pool,
+	    "report:%lld", *id),
 	    "ok", pool_printf(r->pool, "%lld rows", n)) == -1 ||
 	    db_commit(r) == -1)
 		goto fail;
@@ -187,20 +216,22 @@ fail:
 }
 
 /*
- * The province reopens report id with the reason (audited): the office
- * may then report again.  REPORT_OK, REPORT_NONE (no such report),
- * REPORT_OPEN (not standing: reopened already) or -1.
+ * The province reopens report id of kind with the reason (audited): the
+ * office may then report again.  REPORT_OK, REPORT_NONE (no such report
+ * of the kind), REPORT_OPEN (not standing: reopened already) or -1.
  */
 int
-report_reopen(struct req *r, long long id, const char *reason)
+report_reopen(struct req *r, const char *kind, long long id,
+    const char *reason)
 {
 	char		*state;
 	long long	 unit;
+	size_t		 kk = report_kind(kind);
 	int		 k;
 
 	if (db_begin(r) == -1)
 		return -1;
-	if (db_run(r, STMT_RP_REOPEN_LOCK, id) == -1 ||
+	if (db_run(r, STMT_RP_REOPEN_LOCK, id, kind) == -1 ||
 	    (k = db_row(r, STMT_RP_REOPEN_LOCK, &state, &unit)) == -1)
 		goto fail;
 	if (k == 0) {
@@ -213,7 +244,8 @@ report_reopen(struct req *r, long long id, const char *reason)
 		return REPORT_OPEN;
 	}
 	if (db_run(r, STMT_RP_REOPEN, r->account_id, reason, id) != 1 ||
-	    audit(r, "report.reopen", pool_printf(r->pool, "report:%lld", id),
+	    audit(r, report_kinds[kk].reopened, pool_printf(r->pool,
+	    "report:%lld", id),
 	    "ok", reason) == -1 || db_commit(r) == -1)
 		goto fail;
 	return REPORT_OK;

@@ -18,7 +18,8 @@
 
 int		 report_reporter(struct req *);
 void		 report_source(struct rsrc *, long long);
-int		 report_submit(struct req *, long long *);
-int		 report_reopen(struct req *, long long, const char *);
+int		 report_submit(struct req *, const char *, long long *);
+int		 report_reopen(struct req *, const char *, long long,
+		    const char *);
 
 #endif /* GKBM_REPORT_H */

@@ -72,11 +72,23 @@ static const struct rcol rcols[ROSTER__MAX][12] = {
 		{ "本人签字", 19, 10, 0, -1 },
 		{ NULL, 0, 0, 0, 0 },
 	},
+	[ROSTER_PASSED] = {
+		{ "序号", 12, 6, PDF_CENTER, RC_N },
+		{ "姓名", 24, 10, 0, RC_NAME },
+		{ "性别", 10, 5, PDF_CENTER, RC_GENDER },
+		{ "身份证号", 42, 21, 0, RC_IDNO },
+		{ "单位", 72, 36, 0, RC_UNIT },
+		{ "考核工种", 38, 16, 0, RC_WT },
+		{ "考核等级", 30, 14, 0, RC_LEVEL },
+		{ "申报方式", 28, 18, 0, RC_ROUTE },
+		{ "成绩公布时间", 21, 12, PDF_CENTER, RC_DECIDED },
+		{ NULL, 0, 0, 0, 0 },
+	},
 };
 
 const char *const roster_keys[] = { "final", "site", NULL };
 const char *const roster_titles[ROSTER__MAX] = { "终审通过名册",
-    "现场审核名册" };
+    "现场审核名册", "申领汇总名册" };
 
 /* The routes' words for the choices of the roster's fields. */
 static const struct {

@@ -19,6 +19,7 @@
 enum roster_kind {
 	ROSTER_FINAL,		/* 终审通过名册 */
 	ROSTER_SITE,		/* 现场审核名册 */
+	ROSTER_PASSED,		/* 申领汇总名册 (考核合格, no ?k= key) */
 	ROSTER__MAX
 };
 

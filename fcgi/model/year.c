@@ -35,6 +35,7 @@ static const struct {
 	{ "result",		"考核结果查询" },
 	{ "certificate",	"电子证书" },
 	{ "report",		"汇总上报" },	/* cities, 省直: report upward */
+	{ "claim",		"申领汇总上报" },	/* the passes reported upward */
 	{ NULL,			NULL }
 };
 

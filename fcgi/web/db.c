@@ -1280,15 +1280,15 @@ static const struct {
 	 */
 	[STMT_RP_UNIT] = { "i", "ss", "SELECT u.kind, g.kind FROM units u "
 	  "JOIN regions g ON g.code = u.region_code WHERE u.id = ?", RPT },
-	[STMT_RP_MINE] = { "ii", "isissss", "SELECT id, state, nrows, digest, "
+	[STMT_RP_MINE] = { "iis", "isissss", "SELECT id, state, nrows, digest, "
 	  "DATE_FORMAT(reported_at, '%Y-%m-%d %H:%i'), COALESCE(DATE_FORMAT(reopened_at, "
 	  "'%Y-%m-%d %H:%i'), ''), COALESCE(reopen_reason, '') FROM reports "
-	  "WHERE year = ? AND unit_id = ? ORDER BY id DESC LIMIT 20", RPT },
+	  "WHERE year = ? AND unit_id = ? AND kind = ? ORDER BY id DESC LIMIT 20", RPT },
 	[STMT_RP_LOCK_UNIT] = { "i", "i", "SELECT id FROM units WHERE id = ? FOR UPDATE", RPT },
-	[STMT_RP_LAST_STATE] = { "ii", "s", "SELECT state FROM reports WHERE year = ? "
-	  "AND unit_id = ? ORDER BY id DESC LIMIT 1", RPT },
-	[STMT_RP_INSERT] = { "iii", "", "INSERT INTO reports (year, unit_id, state, nrows, digest, "
-	  "reported_by, reported_at) VALUES (?, ?, 'reported', 0, '', ?, NOW())", RPT },
+	[STMT_RP_LAST_STATE] = { "iis", "s", "SELECT state FROM reports WHERE year = ? "
+	  "AND unit_id = ? AND kind = ? ORDER BY id DESC LIMIT 1", RPT },
+	[STMT_RP_INSERT] = { "isii", "", "INSERT INTO reports (year, kind, unit_id, state, nrows, "
+	  "digest, reported_by, reported_at) VALUES (?, ?, ?, 'reported', 0, '', ?, NOW())", RPT },
 	[STMT_RP_COPY] = { "iii", "", "INSERT INTO report_rows (report_id, n, application_id, "
 	  "account_id, name, gender, idno_enc, phone_enc, unit_code, unit_name, worktype, level, "
 	  "route, decided) SELECT ?, ROW_NUMBER() OVER (ORDER BY u.code, a.id), a.id, c.id, "
@@ -1303,19 +1303,20 @@ static const struct {
 	  "idno_enc, phone_enc, gender, unit_code, unit_name, worktype, route, level, decided "
 	  "FROM report_rows WHERE report_id = ? AND n > ? ORDER BY n LIMIT ?", RPT },
 	[STMT_RP_SEAL] = { "isi", "", "UPDATE reports SET nrows = ?, digest = ? WHERE id = ?", RPT },
-	[STMT_RP_GET] = { "i", "iiisssisss", "SELECT r.id, r.year, r.unit_id, u.name, u.code, "
+	[STMT_RP_GET] = { "is", "iiisssisss", "SELECT r.id, r.year, r.unit_id, u.name, u.code, "
 	  "r.state, r.nrows, r.digest, DATE_FORMAT(r.reported_at, '%Y-%m-%d %H:%i'), "
 	  "COALESCE(a.name, '') FROM reports r JOIN units u ON u.id = r.unit_id "
-	  "LEFT JOIN accounts a ON a.id = r.reported_by WHERE r.id = ?", RPT },
-	[STMT_RP_REPORTERS] = { "i", "isssisiss", "SELECT u.id, u.code, u.name, u.kind, "
+	  "LEFT JOIN accounts a ON a.id = r.reported_by WHERE r.id = ? AND r.kind = ?", RPT },
+	[STMT_RP_REPORTERS] = { "is", "isssisiss", "SELECT u.id, u.code, u.name, u.kind, "
 	  "COALESCE(rp.id, 0), COALESCE(rp.state, ''), COALESCE(rp.nrows, 0), "
 	  "COALESCE(DATE_FORMAT(rp.reported_at, '%Y-%m-%d %H:%i'), ''), COALESCE(rp.digest, '') "
 	  "FROM units u JOIN regions g ON g.code = u.region_code LEFT JOIN reports rp "
-	  "ON rp.id = (SELECT MAX(x.id) FROM reports x WHERE x.year = ? AND x.unit_id = u.id) "
+	  "ON rp.id = (SELECT MAX(x.id) FROM reports x WHERE x.year = ? AND x.kind = ? "
+	  "AND x.unit_id = u.id) "
 	  "WHERE u.kind = 'city' OR (u.kind = 'supervising' AND g.kind = 'province') "
 	  "ORDER BY u.kind, u.code LIMIT 500", P },
-	[STMT_RP_REOPEN_LOCK] = { "i", "si", "SELECT state, unit_id FROM reports WHERE id = ? "
-	  "FOR UPDATE", P },
+	[STMT_RP_REOPEN_LOCK] = { "is", "si", "SELECT state, unit_id FROM reports WHERE id = ? "
+	  "AND kind = ? FOR UPDATE", P },
 	[STMT_RP_REOPEN] = { "isi", "", "UPDATE reports SET state = 'reopened', reopened_by = ?, "
 	  "reopened_at = NOW(), reopen_reason = ? WHERE id = ? AND state = 'reported'", P },
 
@@ -1796,6 +1797,98 @@ static const struct {
 #undef RES_T
 #undef RIM
 	/* end result */
+
+	/*
+	 * cert: 电子证书 (cert.c): issued by the city office of the exam
+	 * region or the province (CT; gkbm-admin through a province
+	 * request), revoked by the province; the candidate's own; the
+	 * public check (STMT_CT_VERIFY: every role, anonymous included,
+	 * reads only the certificate's masked copy, no personal column).
+	 * 申领汇总上报: report.c's snapshot of kind 'passed' (RPT).
+	 */
+#define CT		(RB(ROLE_CITY) | RB(ROLE_PROVINCE))
+	[STMT_CT_WIN_PAST] = { "i", "i", "SELECT COUNT(*) FROM windows WHERE year = ? "
+	  "AND kind = 'certificate' AND region_code = '' AND ends_at <= NOW()", CT },
+	[STMT_CT_PUB_LOCK] = { "is", "s", "SELECT DATE_FORMAT(published_at, '%Y-%m-%d') "
+	  "FROM exam_published WHERE year = ? AND region_code = ? FOR UPDATE", CT },
+	[STMT_CT_DUE] = { "is", "iisisb", "SELECT x.application_id, a.account_id, a.target_worktype, "
+	  "a.target_level, c.name, c.idno_enc FROM exam_results x "
+	  "JOIN exam_seats s ON s.application_id = x.application_id "
+	  "JOIN applications a ON a.id = x.application_id JOIN accounts c ON c.id = a.account_id "
+	  "LEFT JOIN certificates t ON t.application_id = x.application_id "
+	  "WHERE s.year = ? AND s.region_code = ? AND x.passed = 1 AND a.state = 'approved' "
+	  "AND t.id IS NULL ORDER BY a.target_level, s.ticket_no LIMIT 100000", CT },
+	[STMT_CT_DUE_COUNT] = { "is", "i", "SELECT COUNT(*) FROM exam_results x "
+	  "JOIN exam_seats s ON s.application_id = x.application_id "
+	  "JOIN applications a ON a.id = x.application_id "
+	  "JOIN exam_published p ON p.year = s.year AND p.region_code = s.region_code "
+	  "LEFT JOIN certificates t ON t.application_id = x.application_id "
+	  "WHERE s.year = ? AND s.region_code = ? AND x.passed = 1 AND a.state = 'approved' "
+	  "AND t.id IS NULL", CT },
+	[STMT_CT_LAST_SERIAL] = { "s", "i", "SELECT COALESCE(MAX(CAST(SUBSTRING(cert_no, 14) "
+	  "AS UNSIGNED)), 0) FROM certificates WHERE cert_no LIKE CONCAT(?, '______')", CT },
+	[STMT_CT_INSERT] = { "siiississsi", "", "INSERT INTO certificates (cert_no, application_id, "
+	  "account_id, year, region_code, worktype, level, issued_on, name_masked, idno_masked, "
+	  "state, issued_by, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid', NULLIF(?, 0), "
+	  "NOW())", CT },
+	/* A 合格库 row of the same ID number, work type and level is kept. */
+	[STMT_CT_QUAL_ADD] = { "siiiisi", "", "INSERT INTO qualified (idno_mac, worktype, level, year, "
+	  "cert_id) SELECT c.idno_mac, ?, ?, ?, ? FROM accounts c WHERE c.id = ? "
+	  "AND c.idno_mac IS NOT NULL AND NOT EXISTS (SELECT 1 FROM qualified q "
+	  "WHERE q.idno_mac = c.idno_mac AND q.worktype = ? AND q.level = ?)", CT },
+	[STMT_CT_QUAL_DROP] = { "i", "", "DELETE FROM qualified WHERE cert_id = ?", P },
+	[STMT_CT_REVOKE_LOCK] = { "s", "is", "SELECT id, state FROM certificates WHERE cert_no = ? "
+	  "FOR UPDATE", P },
+	[STMT_CT_REVOKE] = { "isi", "", "UPDATE certificates SET state = 'revoked', "
+	  "revoked_by = NULLIF(?, 0), revoked_at = NOW(), revoke_reason = ? "
+	  "WHERE id = ? AND state = 'valid'", P },
+	[STMT_CT_VERIFY] = { "s", "sssisss", "SELECT t.name_masked, t.idno_masked, "
+	  "COALESCE(w.name, t.worktype), t.level, DATE_FORMAT(t.issued_on, '%Y-%m-%d'), t.state, "
+	  "COALESCE(DATE_FORMAT(t.revoked_at, '%Y-%m-%d'), '') FROM certificates t "
+	  "LEFT JOIN worktypes w ON w.code = t.worktype WHERE t.cert_no = ?", A },
+	[STMT_CT_MINE] = { "i", "ssisssisbi", "SELECT t.cert_no, COALESCE(w.name, t.worktype), "
+	  "t.level, DATE_FORMAT(t.issued_on, '%Y-%m-%d'), t.state, "
+	  "COALESCE(DATE_FORMAT(t.revoked_at, '%Y-%m-%d'), ''), t.application_id, c.name, "
+	  "c.idno_enc, c.id FROM certificates t JOIN accounts c ON c.id = t.account_id "
+	  "LEFT JOIN worktypes w ON w.code = t.worktype WHERE t.account_id = ? "
+	  "ORDER BY t.id DESC LIMIT 1", C },
+	[STMT_CT_MY_PASS] = { "i", "i", "SELECT COUNT(*) FROM exam_results x "
+	  "JOIN exam_seats s ON s.application_id = x.application_id "
+	  "JOIN exam_published p ON p.year = s.year AND p.region_code = s.region_code "
+	  "JOIN applications a ON a.id = x.application_id "
+	  "WHERE a.account_id = ? AND x.passed = 1 AND a.state = 'approved'", C },
+	[STMT_CT_REGIONS] = { "i", "ss", "SELECT p.region_code, COALESCE(g.name, p.region_code) "
+	  "FROM exam_published p LEFT JOIN regions g ON g.code = p.region_code "
+	  "WHERE p.year = ? ORDER BY p.region_code", CT },
+	[STMT_CT_COUNT] = { "isss", "ii", "SELECT COUNT(*), COALESCE(SUM(state = 'revoked'), 0) "
+	  "FROM certificates WHERE year = ? AND region_code = ? AND (? = '' OR cert_no = ?)", CT },
+	[STMT_CT_LIST] = { "isssii", "sssisssss", "SELECT t.cert_no, t.name_masked, t.idno_masked, "
+	  "t.level, COALESCE(w.name, t.worktype), DATE_FORMAT(t.issued_on, '%Y-%m-%d'), t.state, "
+	  "COALESCE(DATE_FORMAT(t.revoked_at, '%Y-%m-%d %H:%i'), ''), COALESCE(t.revoke_reason, '') "
+	  "FROM certificates t LEFT JOIN worktypes w ON w.code = t.worktype "
+	  "WHERE t.year = ? AND t.region_code = ? AND (? = '' OR t.cert_no = ?) "
+	  "ORDER BY t.cert_no LIMIT ? OFFSET ?", CT },
+	[STMT_CL_COPY] = { "iii", "", "INSERT INTO report_rows (report_id, n, application_id, "
+	  "account_id, name, gender, idno_enc, phone_enc, unit_code, unit_name, worktype, level, "
+	  "route, decided) SELECT ?, ROW_NUMBER() OVER (ORDER BY u.code, a.id), a.id, c.id, "
+	  "c.name, COALESCE(c.gender, ''), c.idno_enc, c.phone_enc, u.code, u.name, "
+	  "COALESCE(w.name, ''), COALESCE(a.target_level, 0), COALESCE(a.route, ''), "
+	  "DATE_FORMAT(p.published_at, '%Y-%m-%d') FROM applications a "
+	  "JOIN units u ON u.id = a.unit_id JOIN units me ON me.id = ? "
+	  "JOIN accounts c ON c.id = a.account_id "
+	  "JOIN exam_results x ON x.application_id = a.id "
+	  "JOIN exam_seats s ON s.application_id = a.id "
+	  "JOIN exam_published p ON p.year = s.year AND p.region_code = s.region_code "
+	  "LEFT JOIN worktypes w ON w.code = a.target_worktype "
+	  "WHERE " SCOPE("u", "me") " AND a.year = ? AND a.state = 'approved' AND x.passed = 1", RPT },
+	[STMT_CL_LIVE] = { "ii", "i", "SELECT COUNT(*) FROM applications a "
+	  "JOIN units u ON u.id = a.unit_id JOIN units me ON me.id = ? "
+	  "JOIN exam_results x ON x.application_id = a.id "
+	  "JOIN exam_seats s ON s.application_id = a.id "
+	  "JOIN exam_published p ON p.year = s.year AND p.region_code = s.region_code "
+	  "WHERE " SCOPE("u", "me") " AND a.year = ? AND a.state = 'approved' AND x.passed = 1", RPT },
+#undef CT
+	/* end cert */
 };
 
 #undef A

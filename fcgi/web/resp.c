@@ -57,8 +57,16 @@ resp_headers(struct req *r, const char *ctype, long long len)
 	    r->form_to != NULL ? " " : "", r->form_to != NULL ? r->form_to : "");
 	FCGX_PutS("X-Content-Type-Options: nosniff\r\n"
 	    "X-Frame-Options: DENY\r\n"
-	    "Referrer-Policy: same-origin\r\n"
-	    "Cache-Control: no-store\r\n", o);
+	    "Referrer-Policy: same-origin\r\n", o);
+	/*
+	 * r->cache: a public page without personal data (h_verify.c), as
+	 * HTML or XML by the Accept header; an error page is never kept.
+	 */
+	if (r->cache != NULL && r->status < 500)
+		FCGX_FPrintF(o, "Cache-Control: %s\r\nVary: Accept\r\n",
+		    r->cache);
+	else
+		FCGX_PutS("Cache-Control: no-store\r\n", o);
 	if (r->status == 405)
 		FCGX_FPrintF(o, "Allow: %s\r\n", r->allow ? r->allow :
 		    "GET, HEAD, POST");

@@ -74,6 +74,10 @@ const char *const page_names[PAGE__MAX] = {
 	"resimport",		/* PAGE_RESIMPORT */
 	"rechecks",		/* PAGE_RECHECKS */
 	"result",		/* PAGE_RESULT */
+	"cert",			/* PAGE_CERT */
+	"verify",		/* PAGE_VERIFY */
+	"certs",		/* PAGE_CERTS */
+	"claim",		/* PAGE_CLAIM */
 };
 
 /* As in the accounts.role column and the xsl/ directories. */
@@ -255,7 +259,29 @@ static const struct route routes[] = {
 	{ M_POST, "/admin/rechecks",   PAGE_RECHECKS,      RS_OFFICE, R_LOGIN,     h_rechecks_post, h_rechecks_post_fields },
 	{ M_GET,  "/result",           PAGE_RESULT,        RB(ROLE_CANDIDATE), R_LOGIN, h_result, NULL },
 	{ M_POST, "/result/recheck",   PAGE_RESULT,        RB(ROLE_CANDIDATE), R_LOGIN, h_result_recheck, h_result_recheck_fields },
+	/* cert: 电子证书 and its public check (h_cert.c, h_verify.c), 证书管理
+	 * (h_certs.c), 申领汇总上报 (h_report.c, report.c of kind passed). */
+	{ M_GET,  "/cert",             PAGE_CERT,          RB(ROLE_CANDIDATE), R_LOGIN, h_cert, NULL },
+	{ M_GET,  "/cert.pdf",         PAGE_CERT,          RB(ROLE_CANDIDATE), R_LOGIN, h_cert_pdf, NULL },
+	{ M_GET,  "/verify/",          PAGE_VERIFY,        RS_ANY,    R_PREFIX,    h_verify, NULL },
+	{ M_GET,  "/admin/certs",      PAGE_CERTS,         RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN | R_INPAGE, h_certs, h_certs_fields },
+	{ M_POST, "/admin/certs/issue", PAGE_CERTS,        RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN | R_INPAGE, h_certs_issue, h_certs_issue_fields },
+	{ M_POST, "/admin/certs/revoke", PAGE_CERTS,       RB(ROLE_PROVINCE), R_LOGIN | R_INPAGE, h_certs_revoke, h_certs_revoke_fields },
+	{ M_GET,  "/admin/claim",      PAGE_CLAIM,         RB(ROLE_CITY) | RB(ROLE_SUPERVISING) | RB(ROLE_PROVINCE), R_LOGIN | R_INPAGE, h_claim, h_report_fields },
+	{ M_POST, "/admin/claim",      PAGE_CLAIM,         RB(ROLE_CITY) | RB(ROLE_SUPERVISING), R_LOGIN | R_INPAGE, h_claim_submit, h_report_submit_fields },
+	{ M_POST, "/admin/claim/reopen", PAGE_CLAIM,       RB(ROLE_PROVINCE), R_LOGIN | R_INPAGE, h_claim_reopen, h_report_reopen_fields },
+	{ M_GET,  "/admin/claim.pdf",  PAGE_CLAIM,         RB(ROLE_CITY) | RB(ROLE_SUPERVISING) | RB(ROLE_PROVINCE), R_LOGIN, h_claim_pdf, h_report_fields },
+	{ M_GET,  "/admin/claim.xlsx", PAGE_CLAIM,         RB(ROLE_CITY) | RB(ROLE_SUPERVISING) | RB(ROLE_PROVINCE), R_LOGIN, h_claim_xlsx, h_report_fields },
 };
+
+/* Whether route rt serves path: the same path, or one under a prefix. */
+static int
+route_path_is(const struct route *rt, const char *path)
+{
+	if (rt->flags & R_PREFIX)
+		return strncmp(rt->path, path, strlen(rt->path)) == 0;
+	return strcmp(rt->path, path) == 0;
+}
 
 /*
  * Finds the route of method and path.  Returns NULL when there is none;
@@ -268,7 +294,7 @@ route_find(enum method m, const char *path, int *other)
 
 	*other = 0;
 	for (i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
-		if (strcmp(routes[i].path, path) != 0)
+		if (!route_path_is(&routes[i], path))
 			continue;
 		if (routes[i].method == m)
 			return &routes[i];

@@ -103,6 +103,11 @@ enum page {
 	PAGE_RESIMPORT,		/* 成绩导入与公布 */
 	PAGE_RECHECKS,		/* 复核 (offices) */
 	PAGE_RESULT,		/* 考核结果 (candidate) */
+	/* cert: 电子证书, 证书查验, 证书管理, 申领汇总上报 */
+	PAGE_CERT,		/* 电子证书 (candidate) */
+	PAGE_VERIFY,		/* 证书查验 (public) */
+	PAGE_CERTS,		/* 证书管理 (offices) */
+	PAGE_CLAIM,		/* 申领汇总上报 */
 	PAGE__MAX
 };
 
@@ -171,6 +176,7 @@ struct req {
 	const char		*allow;		/* Allow header of a 405 */
 	int			 sent;		/* the handler answered itself */
 	const char		*form_to;	/* an origin form-action also allows */
+	const char		*cache;		/* Cache-Control; NULL: no-store */
 	/* The route's fields, checked before the handler runs (field.c). */
 	struct fval		*fv;
 	int			 fields_bad;	/* some field has an error */
@@ -232,6 +238,8 @@ struct route {
 #define R_LOGIN		0x02		/* anon users are sent to /login */
 #define R_INPAGE	0x08		/* GET: wrong fields go to the handler,
 					   not a 400 (filter forms) */
+#define R_PREFIX	0x40		/* path ends in '/': every path under
+					   it (/verify/CERTNO.MAC) */
 	enum rc		(*handler)(struct req *);
 	const struct fielddef *fields;	/* NULL: the handler reads its own */
 };
@@ -858,6 +866,26 @@ enum stmt {
 	STMT_RES_LIST,
 	STMT_RES_EXPORT,
 	/* end result */
+	/* cert: certificates (cert.c), 申领汇总上报 (report.c kind passed) */
+	STMT_CT_WIN_PAST,
+	STMT_CT_PUB_LOCK,
+	STMT_CT_DUE,
+	STMT_CT_DUE_COUNT,
+	STMT_CT_LAST_SERIAL,
+	STMT_CT_INSERT,
+	STMT_CT_QUAL_ADD,
+	STMT_CT_QUAL_DROP,
+	STMT_CT_REVOKE_LOCK,
+	STMT_CT_REVOKE,
+	STMT_CT_VERIFY,
+	STMT_CT_MINE,
+	STMT_CT_MY_PASS,
+	STMT_CT_REGIONS,
+	STMT_CT_COUNT,
+	STMT_CT_LIST,
+	STMT_CL_COPY,
+	STMT_CL_LIVE,
+	/* end cert */
 
 	STMT__MAX
 };
@@ -1265,4 +1293,20 @@ extern const struct fielddef h_rechecks_post_fields[];
 enum rc		 h_result(struct req *);
 enum rc		 h_result_recheck(struct req *);
 extern const struct fielddef h_result_recheck_fields[];
+
+/* cert: h_cert.c, h_verify.c, h_certs.c (电子证书), h_report.c (申领汇总上报) */
+enum rc		 h_cert(struct req *);
+enum rc		 h_cert_pdf(struct req *);
+enum rc		 h_verify(struct req *);
+enum rc		 h_certs(struct req *);
+enum rc		 h_certs_issue(struct req *);
+enum rc		 h_certs_revoke(struct req *);
+extern const struct fielddef h_certs_fields[];
+extern const struct fielddef h_certs_issue_fields[];
+extern const struct fielddef h_certs_revoke_fields[];
+enum rc		 h_claim(struct req *);
+enum rc		 h_claim_submit(struct req *);
+enum rc		 h_claim_reopen(struct req *);
+enum rc		 h_claim_pdf(struct req *);
+enum rc		 h_claim_xlsx(struct req *);
 #endif /* WEB_H */

@@ -78,6 +78,9 @@ static const struct {
 	{ "published",	"考核结果已公布：考核结果查询时间内，考生可查看本人考核结果。" },
 	{ "recheck_asked", "复核申请已提交，请等待答复（答复后将在本页和站内消息中告知）。" },
 	{ "answered",	"复核答复已保存，并已通过站内消息告知考生。" },
+	/* cert: 证书管理, 申领汇总上报 (h_certs.c, h_report.c) */
+	{ "certs_issued", "电子证书已签发，并已加入合格库。" },
+	{ "cert_revoked", "证书已撤销：查验页面即时显示“已撤销”，其加入的合格库记录已删除。" },
 };
 
 static const char *const level_names[6] = {

@@ -31,7 +31,8 @@ my @PAGES = qw(login notice register forgot password home windows
     deferred notes takeover staffupload query stats pay paygo paydue
     payorders payqr paystats paycases payrecon roster report sysunits sysunit
     sysusers sysuser unitimport unitcheck entry revoke examsites examsessions
-    examallocate results reslines resimport rechecks result);
+    examallocate results reslines resimport rechecks result cert verify certs
+    claim);
 
 # The stack first: it may skip_all (no mariadbd, nginx), before any test.
 my $s = GKBM->start(workers => 2);
@@ -473,6 +474,110 @@ got('reviewer GET /admin/query (403)', 'error', 403,
 	    $b{province}->csrf('/home'), id => $rid }, accept => 'xml'));
 	got('county GET /admin/report (403)', 'error', 403,
 	    $b{county}->get('/admin/report', accept => 'xml'));
+}
+
+# 电子证书, 证书查验, 证书管理, 申领汇总上报 (cert: h_cert.c, h_verify.c,
+# h_certs.c, h_report.c): 钱证书 approved, seated, passed and published
+# (the exam's tables by SQL); the certificate issued by the city.
+{
+	my $dbh = $s->dbh;
+	my $unit = $s->count(q{SELECT id FROM units WHERE code = 'ZZBAS'});
+	my ($cb, $app) = $s->submitted_candidate(GKBM::idno('410105',
+	    '19820303', '333'), '钱证书', '13700000032', '410100', $unit);
+	$dbh->do(q{UPDATE applications SET state = 'approved', decided_at = NOW(),
+	    wait_unit_id = NULL, wait_step = NULL, wait_level = NULL,
+	    wait_since = NULL WHERE id = ?}, undef, $app);
+	$dbh->do(q{INSERT INTO exam_sites (year, region_code, code, name, address,
+	    updated_at) VALUES (?, '410100', '01', '第一考点', '考点路1号', NOW())},
+	    undef, $Y);
+	my $site = $dbh->last_insert_id;
+	$dbh->do(q{INSERT INTO exam_rooms (site_id, code, name, capacity,
+	    updated_at) VALUES (?, '001', '第1考场', 30, NOW())}, undef, $site);
+	my $room = $dbh->last_insert_id;
+	$dbh->do(q{INSERT INTO exam_sessions (year, region_code, code, starts_at,
+	    ends_at, updated_at) VALUES (?, '410100', '1', NOW() - INTERVAL 9 DAY,
+	    NOW() - INTERVAL 9 DAY + INTERVAL 2 HOUR, NOW())}, undef, $Y);
+	my $sess = $dbh->last_insert_id;
+	$dbh->do(q{INSERT INTO exam_runs (year, region_code, admitted, kept,
+	    placed, short, run_at) VALUES (?, '410100', 1, 0, 1, 0, NOW())},
+	    undef, $Y);
+	my $run = $dbh->last_insert_id;
+	$dbh->do(q{INSERT INTO exam_imports (year, region_code, file_name,
+	    sha256, nrows, imported_at) VALUES (?, '410100', 'r.csv',
+	    REPEAT('0', 64), 1, NOW())}, undef, $Y);
+	my $imp = $dbh->last_insert_id;
+	my $ticket = sprintf('%02d410100101001%02d', $Y % 100, 1);
+	$dbh->do(q{INSERT INTO exam_seats (application_id, year, region_code,
+	    session_id, room_id, seat, ticket_no, run_id, placed_at) VALUES
+	    (?, ?, '410100', ?, ?, 1, ?, ?, NOW())}, undef, $app, $Y, $sess,
+	    $room, $ticket, $run);
+	$dbh->do(q{INSERT INTO exam_results (application_id, ticket_no, theory,
+	    skill, absent, passed, import_id, updated_at) VALUES (?, ?, 80, 80, 0,
+	    1, ?, NOW())}, undef, $app, $ticket, $imp);
+	$dbh->do(q{INSERT INTO exam_published (year, region_code, published_at)
+	    VALUES (?, '410100', NOW())}, undef, $Y);
+	got('candidate GET /cert (window closed)', 'cert', 200,
+	    $cb->get('/cert', accept => 'xml'));
+	$s->admin('window', $Y, 'certificate', GKBM::_ymdhm(-86400),
+	    GKBM::_ymdhm(14 * 86400));
+	got('candidate GET /cert (no pass)', 'cert', 200,
+	    $b{candidate}->get('/cert', accept => 'xml'));
+	got('candidate GET /cert (not issued yet)', 'cert', 200,
+	    $cb->get('/cert', accept => 'xml'));
+	got('city GET /admin/certs', 'certs', 200,
+	    $b{city}->get('/admin/certs', accept => 'xml'));
+	got('city POST /admin/certs/issue bad region (400)', 'certs', 400,
+	    $b{city}->post('/admin/certs/issue', { csrf => $b{city}->csrf('/home'),
+	    region => 'x' }, accept => 'xml'));
+	$b{city}->post('/admin/certs/issue', { csrf => $b{city}->csrf('/home'),
+	    region => '410100' });
+	my $r = $cb->get('/cert', accept => 'xml');
+	got('candidate GET /cert (the certificate)', 'cert', 200, $r);
+	(my $vpath = $r->xpath('/cert/certificate/@url') // '') =~ s{^http://[^/]+}{};
+	got('anon GET /verify/ (valid)', 'verify', 200,
+	    $anon->get($vpath, accept => 'xml'));
+	got('anon GET /verify/ (forged, 404)', 'verify', 404,
+	    $anon->get('/verify/GQ20264101004000001.0123456789abcdef0123',
+	    accept => 'xml'));
+	got('city GET /admin/certs (issued)', 'certs', 200,
+	    $b{city}->get('/admin/certs', accept => 'xml'));
+	got('city GET /admin/certs?no=x (400)', 'certs', 400,
+	    $b{city}->get('/admin/certs?no=x', accept => 'xml'));
+	got('city GET /admin/certs?region=410200 (403)', 'error', 403,
+	    $b{city}->get('/admin/certs?region=410200', accept => 'xml'));
+	got('province POST /admin/certs/revoke without reason (400)', 'certs', 400,
+	    $b{province}->post('/admin/certs/revoke', { csrf =>
+	    $b{province}->csrf('/home'), no => 'GQ' . $Y . '4101004000001' },
+	    accept => 'xml'));
+	$b{province}->post('/admin/certs/revoke', { csrf =>
+	    $b{province}->csrf('/home'), no => 'GQ' . $Y . '4101004000001',
+	    reason => '填报虚假信息' });
+	got('province GET /admin/certs (revoked)', 'certs', 200,
+	    $b{province}->get('/admin/certs?region=410100', accept => 'xml'));
+	got('anon GET /verify/ (revoked)', 'verify', 200,
+	    $anon->get($vpath, accept => 'xml'));
+	got('candidate GET /cert (revoked)', 'cert', 200,
+	    $cb->get('/cert', accept => 'xml'));
+	got('county GET /admin/certs (403)', 'error', 403,
+	    $b{county}->get('/admin/certs', accept => 'xml'));
+	got('city GET /admin/claim (no window)', 'claim', 200,
+	    $b{city}->get('/admin/claim', accept => 'xml'));
+	$s->admin('window', $Y, 'claim', GKBM::_ymdhm(-86400),
+	    GKBM::_ymdhm(14 * 86400));
+	got('city GET /admin/claim (the form)', 'claim', 200,
+	    $b{city}->get('/admin/claim', accept => 'xml'));
+	got('city POST /admin/claim without confirm (400)', 'claim', 400,
+	    $b{city}->post('/admin/claim', { csrf => $b{city}->csrf('/home') },
+	    accept => 'xml'));
+	$b{city}->post('/admin/claim', { csrf => $b{city}->csrf('/home'),
+	    confirm => 1 });
+	my $cid = $s->count(q{SELECT MAX(id) FROM reports WHERE kind = 'passed'});
+	got('city GET /admin/claim (reported)', 'claim', 200,
+	    $b{city}->get('/admin/claim', accept => 'xml'));
+	got('city GET /admin/claim?id= (the snapshot)', 'claim', 200,
+	    $b{city}->get("/admin/claim?id=$cid", accept => 'xml'));
+	got('province GET /admin/claim', 'claim', 200,
+	    $b{province}->get('/admin/claim', accept => 'xml'));
 }
 
 # The help and public pages, for every role (h_help.c, h_phones.c,

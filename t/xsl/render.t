@@ -76,6 +76,10 @@ my %titles = (
 	result        => '考核结果',
 	examsessions  => '场次',
 	examallocate  => '编排考场',
+	cert          => '电子证书',
+	verify        => '电子证书查验',
+	certs         => '证书管理',
+	claim         => '申领汇总上报',
 );
 
 # schema/xml/README.md "Roles and their menus": [label, href]; the entries
@@ -101,9 +105,12 @@ my @ENTRY = (['补报及破格（一线）人员', '/admin/entry'], ['撤销注�
 my @EXAM = (['考务管理', '/admin/exam/sites']);
 # 考核结果管理 (result; county, city, province), just before 系统管理.
 my @RES = (['考核结果管理', '/admin/results']);
+# cert: 证书管理, 申领汇总上报 (city, province), before 系统管理.
+my @CERT = (['证书管理', '/admin/certs'], ['申领汇总上报', '/admin/claim']);
 my %menus = (
 	candidate   => [['首页', '/home'], ['报名信息', '/apply'], ['审核结果', '/status'],
-			['网上缴费', '/pay'], ['考核结果', '/result'], ['修改密码', '/password']],
+			['网上缴费', '/pay'], ['考核结果', '/result'], ['电子证书', '/cert'],
+			['修改密码', '/password']],
 	unit        => [['首页', '/home'], @review, @DEFER, @ADMIN, ['修改密码', '/password']],
 	reviewer    => [['首页', '/home'], @review, @DEFER, ['修改密码', '/password']],
 	supervising => [['首页', '/home'], @review, @DEFER, @ADMIN, @UC, @SYS, ['修改密码', '/password']],
@@ -111,11 +118,11 @@ my %menus = (
 			@DEFER, @PAY, @ADMIN, @UC, @ENTRY, @RES, @SYS, ['修改密码', '/password']],
 	city        => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
 			@DEFER, @PAY, @ADMIN, ['汇总上报', '/admin/report'], @UC, @ENTRY,
-			['已承接设置', '/review/takeover'], @EXAM, @RES, @SYS, ['修改密码', '/password']],
+			['已承接设置', '/review/takeover'], @EXAM, @RES, @CERT, @SYS, ['修改密码', '/password']],
 	province    => [['首页', '/home'], @review, ['时间设置', '/admin/windows'],
 			['报名查询', '/admin/registrations'], ['政策设置', '/admin/policy'],
 			@DEFER, @PAY, @ADMIN, ['汇总上报', '/admin/report'], @UC, @ENTRY,
-			['已承接设置', '/review/takeover'], @EXAM, @RES, @SYS, ['修改密码', '/password']],
+			['已承接设置', '/review/takeover'], @EXAM, @RES, @CERT, @SYS, ['修改密码', '/password']],
 );
 
 my %secret = map { $_ => 1 } qw(password password2 old sms_code code);
@@ -287,7 +294,7 @@ for my $xml (@samples) {
 	    ('<script src="/static/js/crop.js" defer>') : (),
 	    $page eq 'register' ? ('<script src="/static/js/register.js" defer>') : (),
 	    $page =~ /^pay(?:go)?$/ ? ('<script src="/static/js/pay.js" defer>') : (),
-	    $page =~ /^(roster|report)$/ ? ('<script src="/static/js/roster.js" defer>') : ()],
+	    $page =~ /^(roster|report|claim)$/ ? ('<script src="/static/js/roster.js" defer>') : ()],
 	    "$name: only our own scripts");
 	unlike($html, qr/<script>alert/, "$name: no injected script");
 	unlike($html, qr/\bstyle\s*=/, "$name: no style attribute");

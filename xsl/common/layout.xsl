@@ -148,6 +148,7 @@
         <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'网上缴费'"/><xsl:with-param name="href" select="'/pay'"/></xsl:call-template>
         <!-- result: 考核结果 (seed 000 §7) -->
         <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'考核结果'"/><xsl:with-param name="href" select="'/result'"/></xsl:call-template>
+        <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'电子证书'"/><xsl:with-param name="href" select="'/cert'"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="$role = 'county' or $role = 'city'">
         <xsl:call-template name="review-items"/>
@@ -202,6 +203,11 @@
     <!-- result: 考核结果管理 (002 §3.3; res-tabs) -->
     <xsl:if test="$role = 'county' or $role = 'city' or $role = 'province'">
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'考核结果管理'"/><xsl:with-param name="href" select="'/admin/results'"/></xsl:call-template>
+    </xsl:if>
+    <!-- cert: 证书管理 (电子证书: issue, list, revoke), 申领汇总上报 (004 §四) -->
+    <xsl:if test="$role = 'city' or $role = 'province'">
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'证书管理'"/><xsl:with-param name="href" select="'/admin/certs'"/></xsl:call-template>
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'申领汇总上报'"/><xsl:with-param name="href" select="'/admin/claim'"/></xsl:call-template>
     </xsl:if>
     <!-- 系统管理 (002 §3.4): 单位管理, 用户管理, 本级审核员管理 (sys-tabs) -->
     <xsl:if test="$role = 'supervising' or $role = 'county' or $role = 'city' or $role = 'province'">

@@ -12,6 +12,13 @@
   <xsl:import href="widgets.xsl"/>
 
   <xsl:variable name="title" select="'汇总上报'"/>
+  <!-- What claim.xsl (申领汇总上报, the passes) says otherwise: the page's
+       address (the document's root names it), the words of the count
+       and of the date column. -->
+  <xsl:variable name="base" select="concat('/admin/', local-name(/*))"/>
+  <xsl:variable name="col-wt" select="'申报工种'"/>
+  <xsl:variable name="col-level" select="'申报等级'"/>
+  <xsl:variable name="col-date" select="'终审通过时间'"/>
 
   <xsl:template name="extra-head">
     <link rel="stylesheet" href="/static/css/print.css"/>
@@ -19,13 +26,18 @@
   </xsl:template>
 
   <xsl:template name="content">
+    <xsl:call-template name="report-content"/>
+  </xsl:template>
+
+  <!-- The page's body (claim.xsl's too). -->
+  <xsl:template name="report-content">
     <xsl:choose>
       <xsl:when test="/*/snapshot"><xsl:call-template name="snapshot"/></xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="form-message"/>
         <xsl:if test="/*/window">
           <section class="card no-print">
-            <h2>汇总上报时间</h2>
+            <h2><xsl:value-of select="$title"/>时间</h2>
             <xsl:call-template name="window-box">
               <xsl:with-param name="w" select="/*/window"/>
               <xsl:with-param name="open" select="'当前可上报'"/>
@@ -41,29 +53,28 @@
   <xsl:template match="mine">
     <section class="card">
       <h2><xsl:value-of select="@unit"/></h2>
-      <p>本年度辖区内终审通过 <strong><xsl:value-of select="@approved"/></strong> 人。
-        <a href="/admin/roster?k=final">查看终审通过名册</a></p>
+      <xsl:call-template name="mine-count"/>
       <xsl:choose>
         <xsl:when test="@stands = '1'">
-          <p class="report-state">本年度已汇总上报（<xsl:value-of select="report[1]/@at"/>，<xsl:value-of select="report[1]/@rows"/> 人）。如需修改，请联系省工考办退回后重新上报。</p>
+          <p class="report-state">本年度已<xsl:value-of select="$title"/>（<xsl:value-of select="report[1]/@at"/>，<xsl:value-of select="report[1]/@rows"/> 人）。如需修改，请联系省工考办退回后重新上报。</p>
         </xsl:when>
         <xsl:when test="/*/form">
-          <form method="post" action="/admin/report" class="form">
+          <form method="post" action="{$base}" class="form">
             <xsl:call-template name="csrf"/>
             <div class="field">
               <label class="check-line">
                 <input type="checkbox" name="confirm" value="1" required="required"/>
-                已核对名册，确认将以上 <xsl:value-of select="@approved"/> 人汇总上报省工考办
+                已核对名册，确认将以上 <xsl:value-of select="@approved | @passed"/> 人汇总上报省工考办
               </label>
             </div>
             <p class="hint">上报后名册即冻结保存，之后的变动不影响已上报的名册；如需修改，须由省工考办退回后重新上报。</p>
             <div class="buttons">
-              <button type="submit" class="btn btn-primary">汇总上报</button>
+              <button type="submit" class="btn btn-primary"><xsl:value-of select="$title"/></button>
             </div>
           </form>
         </xsl:when>
         <xsl:otherwise>
-          <p>当前不在汇总上报时间内。</p>
+          <p>当前不在<xsl:value-of select="$title"/>时间内。</p>
         </xsl:otherwise>
       </xsl:choose>
     </section>
@@ -122,17 +133,17 @@
                 <td>
                   <xsl:if test="@report">
                     <xsl:for-each select="@report">
-                      <a href="/admin/report?id={.}">查看</a>
+                      <a href="{$base}?id={.}">查看</a>
                       <xsl:text> </xsl:text>
-                      <a href="/admin/report.pdf?id={.}">PDF</a>
+                      <a href="{$base}.pdf?id={.}">PDF</a>
                       <xsl:text> </xsl:text>
-                      <a href="/admin/report.xlsx?id={.}">Excel</a>
+                      <a href="{$base}.xlsx?id={.}">Excel</a>
                     </xsl:for-each>
                   </xsl:if>
                 </td>
                 <td>
                   <xsl:if test="@state = 'reported'">
-                    <form method="post" action="/admin/report/reopen" class="inline-form reopen-form">
+                    <form method="post" action="{$base}/reopen" class="inline-form reopen-form">
                       <xsl:call-template name="csrf"/>
                       <input type="hidden" name="id" value="{@report}"/>
                       <label for="reason-{@report}" class="sr-only">退回<xsl:value-of select="@name"/>的原因</label>
@@ -150,29 +161,35 @@
   </xsl:template>
 
   <xsl:template name="links">
-    <a href="/admin/report?id={@id}">查看</a>
+    <a href="{$base}?id={@id}">查看</a>
     <xsl:text> </xsl:text>
-    <a href="/admin/report.pdf?id={@id}">PDF</a>
+    <a href="{$base}.pdf?id={@id}">PDF</a>
     <xsl:text> </xsl:text>
-    <a href="/admin/report.xlsx?id={@id}">Excel</a>
+    <a href="{$base}.xlsx?id={@id}">Excel</a>
+  </xsl:template>
+
+  <!-- The reporter's live count. -->
+  <xsl:template name="mine-count">
+    <p>本年度辖区内终审通过 <strong><xsl:value-of select="@approved"/></strong> 人。
+      <a href="/admin/roster?k=final">查看终审通过名册</a></p>
   </xsl:template>
 
   <xsl:template name="snapshot">
     <xsl:variable name="s" select="/*/snapshot"/>
     <xsl:variable name="list" select="/*/list"/>
-    <p class="no-print"><a href="/admin/report">返回汇总上报</a></p>
+    <p class="no-print"><a href="{$base}">返回<xsl:value-of select="$title"/></a></p>
     <section class="card">
-      <h2><xsl:value-of select="$s/@year"/>年度汇总上报名册：<xsl:value-of select="$s/@unit"/></h2>
+      <h2><xsl:value-of select="$s/@year"/>年度<xsl:value-of select="$title"/>名册：<xsl:value-of select="$s/@unit"/></h2>
       <p>上报时间：<xsl:value-of select="$s/@at"/>　上报人：<xsl:value-of select="$s/@by"/>　人数：<xsl:value-of select="$s/@rows"/>　状态：<xsl:choose><xsl:when test="$s/@state = 'reported'">已上报</xsl:when><xsl:otherwise>已退回</xsl:otherwise></xsl:choose></p>
       <p class="mono digest">校验码（SHA-256）：<xsl:value-of select="$s/@digest"/></p>
       <div class="buttons-inline no-print">
-        <a class="btn btn-primary" href="/admin/report.pdf?id={$s/@id}">导出PDF</a>
-        <a class="btn" href="/admin/report.xlsx?id={$s/@id}">导出Excel</a>
+        <a class="btn btn-primary" href="{$base}.pdf?id={$s/@id}">导出PDF</a>
+        <a class="btn" href="{$base}.xlsx?id={$s/@id}">导出Excel</a>
         <button type="button" class="btn" data-print="1" hidden="hidden">打印本页</button>
       </div>
     </section>
     <div class="print-head">
-      <h2>河南省机关事业单位工勤技能岗位等级考核汇总上报名册</h2>
+      <h2>河南省机关事业单位工勤技能岗位等级考核<xsl:value-of select="$title"/>名册</h2>
       <p><xsl:value-of select="$s/@year"/>年度　单位：<xsl:value-of select="$s/@unit"/>　人数：<xsl:value-of select="$s/@rows"/>　上报时间：<xsl:value-of select="$s/@at"/></p>
     </div>
     <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
@@ -181,8 +198,8 @@
         <thead>
           <tr>
             <th scope="col">序号</th><th scope="col">姓名</th><th scope="col">性别</th>
-            <th scope="col">身份证号</th><th scope="col">单位</th><th scope="col">申报工种</th>
-            <th scope="col">申报等级</th><th scope="col">申报方式</th><th scope="col">终审通过时间</th>
+            <th scope="col">身份证号</th><th scope="col">单位</th><th scope="col"><xsl:value-of select="$col-wt"/></th>
+            <th scope="col"><xsl:value-of select="$col-level"/></th><th scope="col">申报方式</th><th scope="col"><xsl:value-of select="$col-date"/></th>
           </tr>
         </thead>
         <tbody>
@@ -214,7 +231,7 @@
       <xsl:with-param name="list" select="$list"/>
     </xsl:call-template>
     <xsl:if test="$list">
-      <form method="get" action="/admin/report" class="form form-inline no-print">
+      <form method="get" action="{$base}" class="form form-inline no-print">
         <input type="hidden" name="id" value="{/*/form/field[@name = 'id']/@value}"/>
         <div class="field">
           <label for="f-page">转到第几页</label>

@@ -137,6 +137,35 @@
         </div>
       </form>
     </section>
+
+    <!-- cert: 电子证书 (the candidates' /cert), 申领汇总上报 (/admin/claim) -->
+    <section class="card">
+      <h2>设置电子证书时间</h2>
+      <form method="post" action="/admin/windows" class="form window-form">
+        <xsl:call-template name="window-fields">
+          <xsl:with-param name="kind" select="'certificate'"/>
+          <xsl:with-param name="idp" select="'f-certificate-'"/>
+        </xsl:call-template>
+        <p class="hint">考核合格人员在此时间内查看和下载电子证书；结束后不能再签发证书。</p>
+        <div class="buttons">
+          <button type="submit" class="btn btn-primary">保存电子证书时间</button>
+        </div>
+      </form>
+    </section>
+
+    <section class="card">
+      <h2>设置申领汇总上报时间</h2>
+      <form method="post" action="/admin/windows" class="form window-form">
+        <xsl:call-template name="window-fields">
+          <xsl:with-param name="kind" select="'claim'"/>
+          <xsl:with-param name="idp" select="'f-claim-'"/>
+        </xsl:call-template>
+        <p class="hint">考核结果公布后，各市工考办和省直主管单位在此时间内将考核合格人员名册汇总上报省工考办。</p>
+        <div class="buttons">
+          <button type="submit" class="btn btn-primary">保存申领汇总上报时间</button>
+        </div>
+      </form>
+    </section>
   </xsl:template>
 
   <!-- The hidden year and kind of a window's form, its messages (only
@@ -147,7 +176,8 @@
     <xsl:variable name="pk" select="string(/*/form/field[@name = 'kind']/@value)"/>
     <!-- a kind of no form of its own (or none) shows on the first -->
     <xsl:variable name="posted" select="$pk = $kind or ($kind = 'registration'
-        and $pk != 'review' and $pk != 'unitreview')"/>
+        and $pk != 'review' and $pk != 'unitreview'
+        and $pk != 'report' and $pk != 'certificate' and $pk != 'claim')"/>
     <xsl:variable name="w" select="/*/window[@kind = $kind]"/>
     <xsl:if test="$posted">
       <xsl:call-template name="form-message"/>

@@ -8,12 +8,14 @@
  * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
  */
 /*
- * h_report.c: 汇总上报 (seed 004; report.c).  A city office or a 省直
- * supervising unit sees its approved count, its reports and, inside the
- * report window and unless its latest report stands, the form that
- * reports (confirmed first); the province sees every reporter with its
- * latest report and reopens one with a reason.  Both open a snapshot
- * (?id=N, its rows a page at a time) and its PDF and XLSX.
+ * h_report.c: 汇总上报 and 申领汇总上报 (seed 004 §二, §四; report.c).  A
+ * city office or a 省直 supervising unit sees its live count (final
+ * approvals; published passes), its reports and, inside the kind's
+ * window and unless its latest report stands, the form that reports
+ * (confirmed first); the province sees every reporter with its latest
+ * report and reopens one with a reason.  Both open a snapshot (?id=N,
+ * its rows a page at a time) and its PDF and XLSX.  The two kinds are
+ * rows of one table (rkinds): /admin/report and /admin/claim.
  */
 
 #include <string.h>
@@ -52,31 +54,71 @@ const struct fielddef h_report_reopen_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
 };
 
-static const char *const report_forbidden = "汇总上报由市工考办和省直主管单位"
-    "办理，并由省工考办查看。";
+/* A kind of report and its page. */
+struct rkind {
+	const char	*kind;		/* reports.kind */
+	enum page	 page;
+	const char	*path;		/* its page (.pdf, .xlsx, /reopen) */
+	const char	*window;	/* windows.kind */
+	enum roster_kind roster;	/* the PDF's and XLSX's columns */
+	const char	*name;		/* 汇总上报, 申领汇总上报 */
+	const char	*file;		/* the files' names */
+};
+static const struct rkind rk_approved = { "approved", PAGE_REPORT,
+    "/admin/report", "report", ROSTER_FINAL, "汇总上报", "汇总上报名册" };
+static const struct rkind rk_passed = { "passed", PAGE_CLAIM,
+    "/admin/claim", "claim", ROSTER_PASSED, "申领汇总上报", "申领汇总名册" };
 
-/* The reporter's part: its live count, its reports, the form. */
+/* Who may not: the refusal of kind k's pages. */
+static const char *
+report_forbidden(struct req *r, const struct rkind *k)
+{
+	return pool_printf(r->pool, "%s由市工考办和省直主管单位办理，并由省工考办"
+	    "查看。", k->name);
+}
+
+/* The reporter's live count of kind k: final approvals or passes. */
 static int
-report_mine(struct req *r, int open)
+report_live(struct req *r, const struct rkind *k, long long *live)
 {
 	struct aquery	 q;
-	xmlNodePtr	 mine, n;
-	char		*state, *digest, *at, *rat, *why;
-	long long	 id, rows, live;
-	int		 k, stands = 0, first = 1;
+	int		 n;
 
+	if (k->page == PAGE_CLAIM) {
+		if (db_run(r, STMT_CL_LIVE, r->unit_id,
+		    (long long)r->year) == -1 ||
+		    (n = db_row(r, STMT_CL_LIVE, live)) == -1)
+			return -1;
+		if (n == 1)
+			db_done(r, STMT_CL_LIVE);
+		return 0;
+	}
 	memset(&q, 0, sizeof(q));
 	q.me = r->unit_id;
 	q.year = r->year;
 	q.state = "approved";
 	q.route = q.wt = q.region = q.from = q.to = q.name = "";
 	q.defer = -1;
-	if (roster_count(r, &q, "", &live) == -1)
+	return roster_count(r, &q, "", live);
+}
+
+/* The reporter's part: its live count, its reports, the form. */
+static int
+report_mine(struct req *r, const struct rkind *rk, int open)
+{
+	xmlNodePtr	 mine, n;
+	char		*state, *digest, *at, *rat, *why;
+	long long	 id, rows, live;
+	int		 k, stands = 0, first = 1;
+
+	if (report_live(r, rk, &live) == -1)
 		return -1;
 	mine = xml_el(r->root, "mine", NULL);
 	xml_attr(mine, "unit", r->unit_name ? r->unit_name : "");
-	xml_attrf(mine, "approved", "%lld", live);
-	if (db_run(r, STMT_RP_MINE, (long long)r->year, r->unit_id) == -1)
+	xml_attrf(mine, rk->page == PAGE_CLAIM ? "passed" : "approved", "%lld",
+	    live);
+	if (db_run(r, STMT_RP_MINE, (long long)r->year, r->unit_id,
+	    rk->kind) == -1)
 		return -1;
 	while ((k = db_row(r, STMT_RP_MINE, &id, &state, &rows, &digest, &at,
 	    &rat, &why)) == 1) {
@@ -98,13 +140,13 @@ report_mine(struct req *r, int open)
 		return -1;
 	xml_attr(mine, "stands", stands ? "1" : "0");
 	if (open && !stands)
-		xml_form(r, "/admin/report");
+		xml_form(r, rk->path);
 	return 0;
 }
 
 /* The province's part: every reporter and its latest report. */
 static int
-report_reporters(struct req *r)
+report_reporters(struct req *r, const struct rkind *rk)
 {
 	xmlNodePtr	 list, n;
 	char		*code, *name, *kind, *state, *at, *digest;
@@ -112,7 +154,7 @@ report_reporters(struct req *r)
 	int		 k;
 
 	list = xml_el(r->root, "reporters", NULL);
-	if (db_run(r, STMT_RP_REPORTERS, (long long)r->year) == -1)
+	if (db_run(r, STMT_RP_REPORTERS, (long long)r->year, rk->kind) == -1)
 		return -1;
 	while ((k = db_row(r, STMT_RP_REPORTERS, &uid, &code, &name, &kind,
 	    &id, &state, &rows, &at, &digest)) == 1) {
@@ -130,7 +172,7 @@ report_reporters(struct req *r)
 	}
 	if (k == -1)
 		return -1;
-	xml_form(r, "/admin/report/reopen");
+	xml_form(r, pool_printf(r->pool, "%s/reopen", rk->path));
 	return 0;
 }
 
@@ -140,15 +182,15 @@ report_reporters(struct req *r)
  * time into the out values.  1, 0 (none or not the account's), -1.
  */
 static int
-report_get(struct req *r, long long id, xmlNodePtr parent,
-    struct roster_doc *d, long long *rows)
+report_get(struct req *r, const struct rkind *rk, long long id,
+    xmlNodePtr parent, struct roster_doc *d, long long *rows)
 {
 	xmlNodePtr	 n;
 	char		*uname, *ucode, *state, *digest, *at, *by;
 	long long	 rid, year, unit;
 	int		 k;
 
-	if (db_run(r, STMT_RP_GET, id) == -1 ||
+	if (db_run(r, STMT_RP_GET, id, rk->kind) == -1 ||
 	    (k = db_row(r, STMT_RP_GET, &rid, &year, &unit, &uname, &ucode,
 	    &state, rows, &digest, &at, &by)) == -1)
 		return -1;
@@ -162,10 +204,11 @@ report_get(struct req *r, long long id, xmlNodePtr parent,
 	d->scope = uname;
 	d->when_label = "上报时间";
 	d->when = at;
-	d->ascii = "report.pdf";
-	d->xascii = "report.xlsx";
-	d->file = pool_printf(r->pool, "%lld年度汇总上报名册-%s.pdf", year, uname);
-	d->xfile = pool_printf(r->pool, "%lld年度汇总上报名册-%s.xlsx", year,
+	d->ascii = rk->page == PAGE_CLAIM ? "claim.pdf" : "report.pdf";
+	d->xascii = rk->page == PAGE_CLAIM ? "claim.xlsx" : "report.xlsx";
+	d->file = pool_printf(r->pool, "%lld年度%s-%s.pdf", year, rk->file,
+	    uname);
+	d->xfile = pool_printf(r->pool, "%lld年度%s-%s.xlsx", year, rk->file,
 	    uname);
 	if (parent == NULL)
 		return 1;
@@ -184,7 +227,8 @@ report_get(struct req *r, long long id, xmlNodePtr parent,
 
 /* A page of a snapshot's rows. */
 static enum rc
-report_snapshot(struct req *r, long long id, long long page)
+report_snapshot(struct req *r, const struct rkind *rk, long long id,
+    long long page)
 {
 	struct roster_doc d;
 	struct rsrc	 s;
@@ -192,10 +236,10 @@ report_snapshot(struct req *r, long long id, long long page)
 	long long	 rows, skip = (page - 1) * REPORT_PAGE;
 	int		 k;
 
-	if ((k = report_get(r, id, r->root, &d, &rows)) != 1)
+	if ((k = report_get(r, rk, id, r->root, &d, &rows)) != 1)
 		return k == 0 ? RC_NOTFOUND : RC_DB;
 	/* the pager keeps the id (widgets.xsl) */
-	xml_form(r, "/admin/report");
+	xml_form(r, rk->path);
 	xml_field(r, "id", pool_printf(r->pool, "%lld", id));
 	list = xml_el(r->root, "list", NULL);
 	xml_attrf(list, "page", "%lld", page);
@@ -226,7 +270,7 @@ report_snapshot(struct req *r, long long id, long long page)
  * year_window put into the page.
  */
 static const char *
-report_window_msg(struct req *r)
+report_window_msg(struct req *r, const struct rkind *rk)
 {
 	xmlNodePtr	 n;
 	xmlChar		*st, *en;
@@ -238,10 +282,11 @@ report_window_msg(struct req *r)
 			break;
 	if (n == NULL || (st = xmlGetProp(n, (const xmlChar *)"starts")) ==
 	    NULL)
-		return "省工考办尚未设置汇总上报时间，暂不能上报。";
+		return pool_printf(r->pool, "省工考办尚未设置%s时间，暂不能上报。",
+		    rk->name);
 	en = xmlGetProp(n, (const xmlChar *)"ends");
-	msg = pool_printf(r->pool, "汇总上报时间为%s至%s，当前不在汇总上报时间内，"
-	    "不能上报。", (char *)st, en ? (char *)en : "");
+	msg = pool_printf(r->pool, "%s时间为%s至%s，当前不在%s时间内，不能上报。",
+	    rk->name, (char *)st, en ? (char *)en : "", rk->name);
 	xmlFree(st);
 	xmlFree(en);
 	return msg;
@@ -252,14 +297,15 @@ report_window_msg(struct req *r)
  * reporter's or the province's part; msg a refusal above the form.
  */
 static enum rc
-report_body(struct req *r, int who, int open, const char *msg, int status)
+report_body(struct req *r, const struct rkind *rk, int who, int open,
+    const char *msg, int status)
 {
-	if ((who ? report_mine(r, open) : report_reporters(r)) == -1)
+	if ((who ? report_mine(r, rk, open) : report_reporters(r, rk)) == -1)
 		return RC_DB;
 	if (msg != NULL) {
 		if (r->form == NULL)
-			xml_form(r, who ? "/admin/report" :
-			    "/admin/report/reopen");
+			xml_form(r, who ? rk->path : pool_printf(r->pool,
+			    "%s/reopen", rk->path));
 		xml_form_refuse(r, msg);
 		r->status = status;
 	}
@@ -271,23 +317,24 @@ report_body(struct req *r, int who, int open, const char *msg, int status)
  * one snapshot with ?id=).  msg: a refusal to show above the form.
  */
 static enum rc
-report_page(struct req *r, const char *msg, int status)
+report_page(struct req *r, const struct rkind *rk, const char *msg,
+    int status)
 {
 	int	 open, who;
 
 	if ((who = report_reporter(r)) == -1)
 		return RC_DB;
 	if (!who && r->role != ROLE_PROVINCE) {
-		r->message = report_forbidden;
+		r->message = report_forbidden(r, rk);
 		return RC_FORBIDDEN;
 	}
-	xml_page(r, PAGE_REPORT);
+	xml_page(r, rk->page);
 	if (r->route->method == M_GET && r->fv[PF_ID].given && !r->fields_bad)
-		return report_snapshot(r, r->fv[PF_ID].n, r->fv[PF_PAGE].given ?
-		    r->fv[PF_PAGE].n : 1);
-	if (year_window(r, r->root, "report", &open) == -1)
+		return report_snapshot(r, rk, r->fv[PF_ID].n,
+		    r->fv[PF_PAGE].given ? r->fv[PF_PAGE].n : 1);
+	if (year_window(r, r->root, rk->window, &open) == -1)
 		return RC_DB;
-	return report_body(r, who, open, msg, status);
+	return report_body(r, rk, who, open, msg, status);
 }
 
 /* The first wrong field's message. */
@@ -302,17 +349,17 @@ report_field_msg(struct req *r)
 	return "请求有误。";
 }
 
-/* GET /admin/report[?id=N&page=P] */
-enum rc
-h_report(struct req *r)
+/* GET /admin/report[?id=N&page=P], /admin/claim likewise */
+static enum rc
+report_get_page(struct req *r, const struct rkind *rk)
 {
-	return report_page(r, r->fields_bad ? report_field_msg(r) : NULL,
+	return report_page(r, rk, r->fields_bad ? report_field_msg(r) : NULL,
 	    400);
 }
 
-/* POST /admin/report: csrf, confirm=1; inside the window. */
-enum rc
-h_report_submit(struct req *r)
+/* POST: csrf, confirm=1; inside the kind's window. */
+static enum rc
+report_post(struct req *r, const struct rkind *rk)
 {
 	long long	 id;
 	int		 who, open = 0, k;
@@ -320,47 +367,88 @@ h_report_submit(struct req *r)
 	if ((who = report_reporter(r)) == -1)
 		return RC_DB;
 	if (!who) {
-		r->message = report_forbidden;
+		r->message = report_forbidden(r, rk);
 		return RC_FORBIDDEN;
 	}
 	if (r->fields_bad)
-		return report_page(r, report_field_msg(r), 400);
-	xml_page(r, PAGE_REPORT);
-	if (year_window(r, r->root, "report", &open) == -1)
+		return report_page(r, rk, report_field_msg(r), 400);
+	xml_page(r, rk->page);
+	if (year_window(r, r->root, rk->window, &open) == -1)
 		return RC_DB;
 	if (!open)
-		return report_body(r, 1, 0, report_window_msg(r), 409);
-	if ((k = report_submit(r, &id)) == -1)
+		return report_body(r, rk, 1, 0, report_window_msg(r, rk), 409);
+	if ((k = report_submit(r, rk->kind, &id)) == -1)
 		return RC_DB;
 	if (k == REPORT_STANDS)
-		return report_body(r, 1, 1, "本单位本年度已汇总上报。如需修改，"
-		    "请联系省工考办退回后重新上报。", 409);
-	resp_redirect(r, "/admin/report?m=reported");
+		return report_body(r, rk, 1, 1, pool_printf(r->pool,
+		    "本单位本年度已%s。如需修改，请联系省工考办退回后重新上报。",
+		    rk->name), 409);
+	resp_redirect(r, pool_printf(r->pool, "%s?m=reported", rk->path));
 	return RC_OK;
 }
 
-/* POST /admin/report/reopen: csrf, id, reason (the province). */
-enum rc
-h_report_reopen(struct req *r)
+/* POST .../reopen: csrf, id, reason (the province). */
+static enum rc
+report_reopen_post(struct req *r, const struct rkind *rk)
 {
 	int	 k;
 
 	if (r->fields_bad)
-		return report_page(r, report_field_msg(r), 400);
-	k = report_reopen(r, r->fv[RF_ID].n, r->fv[RF_REASON].s);
+		return report_page(r, rk, report_field_msg(r), 400);
+	k = report_reopen(r, rk->kind, r->fv[RF_ID].n, r->fv[RF_REASON].s);
 	if (k == -1)
 		return RC_DB;
 	if (k == REPORT_NONE)
-		return report_page(r, "没有这条上报记录。", 404);
+		return report_page(r, rk, "没有这条上报记录。", 404);
 	if (k == REPORT_OPEN)
-		return report_page(r, "这条上报记录已被退回，不能再次退回。", 409);
-	resp_redirect(r, "/admin/report?m=reopened");
+		return report_page(r, rk, "这条上报记录已被退回，不能再次退回。",
+		    409);
+	resp_redirect(r, pool_printf(r->pool, "%s?m=reopened", rk->path));
 	return RC_OK;
+}
+
+enum rc
+h_report(struct req *r)
+{
+	return report_get_page(r, &rk_approved);
+}
+
+enum rc
+h_report_submit(struct req *r)
+{
+	return report_post(r, &rk_approved);
+}
+
+enum rc
+h_report_reopen(struct req *r)
+{
+	return report_reopen_post(r, &rk_approved);
+}
+
+/* GET /admin/claim[?id=N&page=P]: 申领汇总上报 */
+enum rc
+h_claim(struct req *r)
+{
+	return report_get_page(r, &rk_passed);
+}
+
+/* POST /admin/claim */
+enum rc
+h_claim_submit(struct req *r)
+{
+	return report_post(r, &rk_passed);
+}
+
+/* POST /admin/claim/reopen */
+enum rc
+h_claim_reopen(struct req *r)
+{
+	return report_reopen_post(r, &rk_passed);
 }
 
 /* A snapshot's PDF or XLSX (?id=N), for whoever may open it. */
 static enum rc
-report_export(struct req *r, int pdf)
+report_export(struct req *r, const struct rkind *rk, int pdf)
 {
 	struct roster_doc d;
 	struct rsrc	 s;
@@ -369,33 +457,48 @@ report_export(struct req *r, int pdf)
 
 	if (r->fields_bad || !r->fv[PF_ID].given) {
 		r->message = r->fields_bad ? report_field_msg(r) :
-		    "请从汇总上报页面打开上报的名册（缺少上报记录编号）。";
+		    pool_printf(r->pool, "请从%s页面打开上报的名册（缺少上报记录"
+		    "编号）。", rk->name);
 		return RC_BADREQ;
 	}
 	if ((k = report_reporter(r)) == -1)
 		return RC_DB;
 	if (!k && r->role != ROLE_PROVINCE) {
-		r->message = report_forbidden;
+		r->message = report_forbidden(r, rk);
 		return RC_FORBIDDEN;
 	}
-	if ((k = report_get(r, r->fv[PF_ID].n, NULL, &d, &rows)) != 1)
+	if ((k = report_get(r, rk, r->fv[PF_ID].n, NULL, &d, &rows)) != 1)
 		return k == 0 ? RC_NOTFOUND : RC_DB;
 	report_source(&s, r->fv[PF_ID].n);
 	if (pdf)
-		return roster_pdf(r, ROSTER_FINAL, &s, rows, &d);
-	return roster_xlsx(r, ROSTER_FINAL, &s, &d);
+		return roster_pdf(r, rk->roster, &s, rows, &d);
+	return roster_xlsx(r, rk->roster, &s, &d);
 }
 
 /* GET /admin/report.pdf?id=N */
 enum rc
 h_report_pdf(struct req *r)
 {
-	return report_export(r, 1);
+	return report_export(r, &rk_approved, 1);
 }
 
 /* GET /admin/report.xlsx?id=N */
 enum rc
 h_report_xlsx(struct req *r)
 {
-	return report_export(r, 0);
+	return report_export(r, &rk_approved, 0);
+}
+
+/* GET /admin/claim.pdf?id=N */
+enum rc
+h_claim_pdf(struct req *r)
+{
+	return report_export(r, &rk_passed, 1);
+}
+
+/* GET /admin/claim.xlsx?id=N */
+enum rc
+h_claim_xlsx(struct req *r)
+{
+	return report_export(r, &rk_passed, 0);
 }
