@@ -488,14 +488,14 @@ got('reviewer GET /admin/query (403)', 'error', 403,
 	    wait_unit_id = NULL, wait_step = NULL, wait_level = NULL,
 	    wait_since = NULL WHERE id = ?}, undef, $app);
 	$dbh->do(q{INSERT INTO exam_sites (year, region_code, code, name, address,
-	    updated_at) VALUES (?, '410100', '01', '第一考点', '考点路1号', NOW())},
+	    updated_at) VALUES (?, '410100', '09', '第九考点', '考点路9号', NOW())},
 	    undef, $Y);
 	my $site = $dbh->last_insert_id;
 	$dbh->do(q{INSERT INTO exam_rooms (site_id, code, name, capacity,
 	    updated_at) VALUES (?, '001', '第1考场', 30, NOW())}, undef, $site);
 	my $room = $dbh->last_insert_id;
 	$dbh->do(q{INSERT INTO exam_sessions (year, region_code, code, starts_at,
-	    ends_at, updated_at) VALUES (?, '410100', '1', NOW() - INTERVAL 9 DAY,
+	    ends_at, updated_at) VALUES (?, '410100', '9', NOW() - INTERVAL 9 DAY,
 	    NOW() - INTERVAL 9 DAY + INTERVAL 2 HOUR, NOW())}, undef, $Y);
 	my $sess = $dbh->last_insert_id;
 	$dbh->do(q{INSERT INTO exam_runs (year, region_code, admitted, kept,
@@ -506,7 +506,7 @@ got('reviewer GET /admin/query (403)', 'error', 403,
 	    sha256, nrows, imported_at) VALUES (?, '410100', 'r.csv',
 	    REPEAT('0', 64), 1, NOW())}, undef, $Y);
 	my $imp = $dbh->last_insert_id;
-	my $ticket = sprintf('%02d410100101001%02d', $Y % 100, 1);
+	my $ticket = sprintf('%02d410100909001%02d', $Y % 100, 1);
 	$dbh->do(q{INSERT INTO exam_seats (application_id, year, region_code,
 	    session_id, room_id, seat, ticket_no, run_id, placed_at) VALUES
 	    (?, ?, '410100', ?, ?, 1, ?, ?, NOW())}, undef, $app, $Y, $sess,
