@@ -106,7 +106,7 @@ static const struct route routes[] = {
 	{ M_POST, "/logout",           PAGE_LOGIN,         RS_ANY,    0,           h_logout, NULL },
 	{ M_GET,  "/register/notice",  PAGE_NOTICE,        RS_ANY,    0,           h_notice, NULL },
 	{ M_GET,  "/register",         PAGE_REGISTER,      RS_ANY,    R_INPAGE,    h_register, h_register_fields },
-	{ M_POST, "/register",         PAGE_REGISTER,      RS_ANY,    R_MULTIPART, h_register_post, NULL },
+	{ M_POST, "/register",         PAGE_REGISTER,      RS_ANY,    R_MULTIPART, h_register_post, h_register_post_fields },
 	{ M_GET,  "/register/photo",   PAGE_REGISTER,      RS_ANY,    R_INPAGE,    h_register_photo, h_register_photo_fields },
 	{ M_POST, "/sms",              PAGE_SMS,           RS_ANY,    0,           h_sms, h_sms_fields },
 	{ M_GET,  "/captcha",          PAGE_SMS,           RS_ANY,    0,           h_captcha, NULL },

@@ -947,6 +947,7 @@ enum rc		 h_register(struct req *);
 enum rc		 h_register_post(struct req *);
 enum rc		 h_register_photo(struct req *);
 extern const struct fielddef h_register_fields[];
+extern const struct fielddef h_register_post_fields[];
 extern const struct fielddef h_register_photo_fields[];
 enum rc		 h_sms(struct req *);
 extern const struct fielddef h_sms_fields[];
