@@ -218,7 +218,7 @@ struct route {
 	unsigned int	 roles;
 	unsigned int	 flags;
 #define R_MULTIPART	0x01		/* the body is multipart (uploads) */
-#define R_KEEP		0x04		/* form kept on expiry (keep.c) */
+#define R_KEEP		0x04		/* form kept on expiry (route_keeper) */
 #define R_LOGIN		0x02		/* anon users are sent to /login */
 #define R_INPAGE	0x08		/* GET: wrong fields go to the handler,
 					   not a 400 (filter forms) */
@@ -248,6 +248,7 @@ extern const char *const role_labels[ROLE__MAX];
 const struct route *route_find(enum method, const char *, int *);
 enum role	 role_parse(const char *);
 int		 route_reachable(int, int);
+extern int (*const route_keeper)(struct req *);
 
 /* req.c */
 const char	*req_cookie_prefix(const struct config *);
@@ -886,7 +887,6 @@ void		 worker_main(struct config *, int) __attribute__((noreturn));
 int		 worker_cgi(struct config *);
 
 /* year.c */
-int		 year_current(struct req *);
 const char	*year_window_name(const char *);
 int		 year_window(struct req *, xmlNodePtr, const char *, int *);
 const char	*year_window_closed(struct req *, const char *, const char *);
