@@ -97,7 +97,7 @@ unit_create(const char *code, const char *name, const char *kind,
 		warnx("unit name: expected 2 to 100 characters of text");
 		return -1;
 	}
-	if (!in_list(kind, unit_kinds)) {
+	if (!admin_in_list(kind, unit_kinds)) {
 		warnx("unit kind %s: expected basic, supervising, county, "
 		    "city or province", kind);
 		return -1;
@@ -251,7 +251,7 @@ staff_check(const struct staff *s, char *hash, size_t hashsz,
 		warnx("phone: %s", msg);
 		return -1;
 	}
-	if (!in_list(s->role, staff_roles)) {
+	if (!admin_in_list(s->role, staff_roles)) {
 		warnx("role %s: expected unit, reviewer, supervising, county, "
 		    "city or province", s->role);
 		return -1;

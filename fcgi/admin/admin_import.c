@@ -211,7 +211,7 @@ ref_check(const char *file, size_t line, const struct refcol *c,
 		}
 		return 0;
 	case CT_ENUM:
-		if (!in_list(v, c->values)) {
+		if (!admin_in_list(v, c->values)) {
 			ref_error(file, line, "%s: \"%s\" is not one of the "
 			    "known values", c->name, v);
 			return -1;

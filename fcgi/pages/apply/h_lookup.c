@@ -152,18 +152,6 @@ worktype_node(struct req *r, xmlNodePtr list, const char *code,
 	return n == -1 ? RC_DB : RC_OK;
 }
 
-/* True if code is in the sorted list. */
-static int
-in_list(const char *const *list, size_t n, const char *code)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(list[i], code) == 0)
-			return 1;
-	return 0;
-}
-
 /*
  * The target list of R14 (and R16 for level 1): fills the root with the
  * work types a candidate of current type cur (may be empty), current
@@ -220,10 +208,10 @@ targets(struct req *r, xmlNodePtr list, const char *cur, long long curlevel,
 	    &status)) == 1) {
 		if (strcmp(status, "current") != 0)
 			continue;
-		if (restricted && !in_list(maps, nmaps, code))
+		if (restricted && !eligibility_in_list(code, maps, nmaps))
 			continue;
-		if (level == 1 && !in_list(pol.level1_open, pol.nlevel1_open,
-		    code))
+		if (level == 1 && !eligibility_in_list(code, pol.level1_open,
+		    pol.nlevel1_open))
 			continue;
 		/* WT_MAPS is not run for current types: no nesting. */
 		if (worktype_node(r, list, code, name, pinyin, status) != RC_OK)
