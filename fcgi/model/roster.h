@@ -64,8 +64,15 @@ int		 roster_count(struct req *, const struct aquery *, const char *,
 void		 roster_live(struct rsrc *, const struct aquery *,
 		    const char *);
 int		 roster_next(struct req *, struct rsrc *);
-void		 roster_person(struct req *, struct rsrc *, long long,
-		    const unsigned char *, size_t, const unsigned char *, size_t);
+/* A row's columns, live (STMT_RS_ROWS) or from a snapshot (report.c). */
+struct roster_row {
+	long long	 id, acct, level;
+	char		*name, *gender, *code, *unit, *wt, *route, *decided;
+	unsigned char	*ie, *pe;
+	size_t		 iel, pel;
+};
+void		 roster_fill(struct req *, struct rsrc *,
+		    const struct roster_row *);
 void		 roster_end(struct rsrc *);
 enum rc		 roster_pdf(struct req *, enum roster_kind, struct rsrc *,
 		    long long, const struct roster_doc *);

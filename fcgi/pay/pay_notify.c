@@ -521,7 +521,7 @@ payd_notify_main(struct payd *d, int fd)
 		fatal("fcntl");
 	if (payd_db(d) == -1)
 		log_warnx("database not reachable yet; answering 503");
-	while (!payd_quit) {
+	while (!prog_quit) {
 		if (ppoll(&p, 1, NULL, &open) <= 0)
 			continue;
 		rc = FCGX_Accept_r(&fr);

@@ -79,7 +79,6 @@ int		 payd_query(struct payd *, const char *, const char *,
 int		 payd_query_due(struct payd *);
 
 /* pay_main.c */
-extern volatile sig_atomic_t payd_quit;
 int		 payd_db(struct payd *);
 
 #endif

@@ -240,6 +240,11 @@ enum rc		 field_parse(struct req *);
 void		 field_put(struct req *, const struct fielddef *,
 		    const struct fval *, size_t);
 void		 field_xml(struct req *);
+/* Above a change form refused: nothing was saved (field_change). */
+#define FIELD_FIX	"请按提示修改后重新提交，没有保存任何改动。"
+void		 field_confirm(struct req *, const char *);
+int		 field_change(struct req *, const char *, int);
+int		 field_change_end(struct req *, const char *, const char *);
 
 /* route.c */
 extern const char *const page_names[PAGE__MAX];
