@@ -1435,6 +1435,19 @@ static const struct {
 	  "WHERE body_enc <> ''", ADM },
 	[STMT_ADM_REKEY_OUTBODY_SET] = { "bbb", "", "UPDATE sms_outbox SET body_enc = ? "
 	  "WHERE id = ? AND body_enc = ?", ADM },
+	/*
+	 * 汇总上报's rows keep the account's sealed values as copied, bound
+	 * to the account: each distinct value once, every row holding it
+	 * sealed again at once (0024-house.sql's index).
+	 */
+	[STMT_ADM_REKEY_RPIDNO_LIST] = { "", "bib", "SELECT DISTINCT account_id, account_id, "
+	  "idno_enc FROM report_rows WHERE idno_enc IS NOT NULL", ADM },
+	[STMT_ADM_REKEY_RPIDNO_SET] = { "bbb", "", "UPDATE report_rows SET idno_enc = ? "
+	  "WHERE account_id = ? AND idno_enc = ?", ADM },
+	[STMT_ADM_REKEY_RPPHONE_LIST] = { "", "bib", "SELECT DISTINCT account_id, account_id, "
+	  "phone_enc FROM report_rows WHERE phone_enc IS NOT NULL", ADM },
+	[STMT_ADM_REKEY_RPPHONE_SET] = { "bbb", "", "UPDATE report_rows SET phone_enc = ? "
+	  "WHERE account_id = ? AND phone_enc = ?", ADM },
 	/* ban-lift (admin_review.c): 填报虚假信息's bans in force, lifted */
 	[STMT_ADM_BAN_LIST] = { "b", "iiiis", "SELECT b.id, b.application_id, b.year_from, b.year_to, "
 	  "a.state FROM bans b JOIN applications a ON a.id = b.application_id "
