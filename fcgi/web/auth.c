@@ -89,7 +89,7 @@ auth_session(struct req *r)
 	const char	*sid, *pre;
 	unsigned char	 h[MAC_LEN];
 	long long	 id, unit, must, idle, age;
-	char		*role, *name, *login, *uname, *uregion;
+	char		*role, *name, *login, *uname, *uregion, *ukind;
 	unsigned long	 gen;
 	int		 n;
 
@@ -109,7 +109,8 @@ auth_session(struct req *r)
 		if (db_run(r, STMT_SESSION_GET, h, sizeof(h)) == -1)
 			return RC_DB;
 		n = db_row(r, STMT_SESSION_GET, &id, &role,
-		    &name, &login, &unit, &uname, &uregion, &must, &idle, &age);
+		    &name, &login, &unit, &uname, &uregion, &ukind, &must, &idle,
+		    &age);
 		if (n == -1)
 			return RC_DB;
 		if (n == 1 && (idle > r->cfg->session_idle ||
@@ -128,6 +129,7 @@ auth_session(struct req *r)
 			r->unit_id = unit;
 			r->unit_name = uname;
 			r->unit_region = uregion;
+			r->unit_region_kind = ukind;
 			r->must_change = (int)must;
 			memcpy(r->sid, sid, TOKEN_LEN + 1);
 			if (idle > 60) {

@@ -242,14 +242,15 @@ static const struct {
 	/* regions.c: every region, kept by each worker. */
 	[STMT_REGION_ALL] = { "", "sss", "SELECT code, name, kind FROM regions ORDER BY code", A },
 	[STMT_REGION_GET] = { "s", "ss", "SELECT name, kind FROM regions WHERE code = ?", A },
-	[STMT_SESSION_GET] = { "b", "isssissiii", "SELECT a.id, a.role, a.name, COALESCE(a.login, ''), COALESCE(a.unit_id, 0), "
-	  "COALESCE(u.name, ''), COALESCE(u.region_code, ''), "
+	[STMT_SESSION_GET] = { "b", "isssisssiii", "SELECT a.id, a.role, a.name, COALESCE(a.login, ''), COALESCE(a.unit_id, 0), "
+	  "COALESCE(u.name, ''), COALESCE(u.region_code, ''), COALESCE(g.kind, ''), "
 	  "a.pw_must_change OR (a.role <> 'candidate' AND "
 	  "a.pw_changed_at < NOW() - INTERVAL 90 DAY), "
 	  "TIMESTAMPDIFF(SECOND, s.seen_at, NOW()), "
 	  "TIMESTAMPDIFF(SECOND, s.created_at, NOW()) "
 	  "FROM sessions s JOIN accounts a ON a.id = s.account_id "
-	  "LEFT JOIN units u ON u.id = a.unit_id WHERE s.id = ?", A },
+	  "LEFT JOIN units u ON u.id = a.unit_id "
+	  "LEFT JOIN regions g ON g.code = u.region_code WHERE s.id = ?", A },
 	[STMT_SESSION_TOUCH] = { "b", "", "UPDATE sessions SET seen_at = NOW() WHERE id = ?", U },
 	[STMT_SESSION_INSERT] = { "bis", "", "INSERT INTO sessions (id, account_id, created_at, seen_at, ip) "
 	  "VALUES (?, ?, NOW(), NOW(), ?)", U },

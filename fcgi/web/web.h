@@ -137,6 +137,8 @@ struct req {
 	char			*user_login;
 	char			*unit_name;
 	char			*unit_region;	/* the staff unit's region */
+	char			*unit_region_kind; /* ... its kind (province,
+						   city, county...) */
 	int			 must_change;
 	int			 pre_new;	/* anonymous cookie made now */
 	char			 sid[TOKEN_LEN + 1];	/* session cookie */
