@@ -1509,6 +1509,10 @@ static const struct {
 	  "msg_ts = ?, order_no = ?, trade_no = ?, amount_fen = CAST(NULLIF(?, '') AS SIGNED), canon_sha256 = NULLIF(?, ''), verdict = ?, "
 	  "detail = ?, http_status = ?, ack = ?, done_at = NOW(3) WHERE id = ?", 0, PROG_PAY },
 	[STMT_PAY_NOTIFY_ACK] = { "si", "", "UPDATE pay_notify SET ack = ? WHERE id = ?", 0, PROG_PAY },
+	/* A notify refused before its body is read (pay_notify.c notify_read). */
+	[STMT_PAY_NOTIFY_REFUSED] = { "sssi", "", "INSERT INTO pay_notify (received_at, peer_ip, "
+	  "body, verdict, detail, http_status, done_at) VALUES (NOW(3), ?, '', ?, ?, ?, NOW(3))",
+	  0, PROG_PAY },
 	[STMT_PAY_NONCE_INSERT] = { "ssbi", "", "INSERT INTO pay_nonce (key_id, nonce, canon_sha256, notify_id, seen_at) "
 	  "VALUES (?, ?, ?, ?, NOW())", 0, PROG_PAY },
 	[STMT_PAY_NONCE_GET] = { "ss", "bsi", "SELECT n.canon_sha256, COALESCE(p.verdict, ''), COALESCE(p.http_status, 0) "
