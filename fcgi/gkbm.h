@@ -328,7 +328,8 @@ size_t		 eligibility_check(const struct elig_app *,
 		    const struct elig_policy *, struct elig_msg *, size_t);
 int		 eligibility_r14_free(const struct elig_app *,
 		    const struct elig_policy *);
-int		 eligibility_in_list(const char *, const char *const *, size_t);
+int		 eligibility_in_list(const char *, const char *const *,
+		    size_t);
 
 /* policy.c: the keys of the yearly policy, their labels and defaults */
 struct policy_key {

@@ -68,7 +68,8 @@ person_field_name(struct req *r, const struct fielddef *f, struct fval *v)
 void
 person_check(struct req *r, const struct fval *pf, struct person *p)
 {
-	const struct fval	*b = &pf[PERSON_BIRTH], *g = &pf[PERSON_GENDER];
+	const struct fval	*b = &pf[PERSON_BIRTH];
+	const struct fval	*g = &pf[PERSON_GENDER];
 	char			 birth[11], gender[2];
 	int			 y, mo, d;
 

@@ -17,7 +17,7 @@
 
 #define COOKIE_SID	"gkbm_sid"	/* logged-in session */
 #define COOKIE_PRE	"gkbm_pre"	/* anonymous: seeds the CSRF token */
-#define YEAR_TTL	10		/* seconds the current year is cached */
+#define YEAR_TTL	10		/* seconds the year is cached */
 
 /*
  * Adds a Set-Cookie header.  HttpOnly, SameSite=Lax and Path=/ always;
@@ -109,8 +109,8 @@ auth_session(struct req *r)
 		if (db_run(r, STMT_SESSION_GET, h, sizeof(h)) == -1)
 			return RC_DB;
 		n = db_row(r, STMT_SESSION_GET, &id, &role,
-		    &name, &login, &unit, &uname, &uregion, &ukind, &must, &idle,
-		    &age);
+		    &name, &login, &unit, &uname, &uregion, &ukind, &must,
+		    &idle, &age);
 		if (n == -1)
 			return RC_DB;
 		if (n == 1 && (idle > r->cfg->session_idle ||

@@ -1509,7 +1509,7 @@ static const struct {
 	  "msg_ts = ?, order_no = ?, trade_no = ?, amount_fen = CAST(NULLIF(?, '') AS SIGNED), canon_sha256 = NULLIF(?, ''), verdict = ?, "
 	  "detail = ?, http_status = ?, ack = ?, done_at = NOW(3) WHERE id = ?", 0, PROG_PAY },
 	[STMT_PAY_NOTIFY_ACK] = { "si", "", "UPDATE pay_notify SET ack = ? WHERE id = ?", 0, PROG_PAY },
-	/* A notify refused before its body is read (pay_notify.c notify_read). */
+	/* A notify refused unread (pay_notify.c notify_read). */
 	[STMT_PAY_NOTIFY_REFUSED] = { "sssi", "", "INSERT INTO pay_notify (received_at, peer_ip, "
 	  "body, verdict, detail, http_status, done_at) VALUES (NOW(3), ?, '', ?, ?, ?, NOW(3))",
 	  0, PROG_PAY },

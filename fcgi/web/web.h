@@ -137,8 +137,7 @@ struct req {
 	char			*user_login;
 	char			*unit_name;
 	char			*unit_region;	/* the staff unit's region */
-	char			*unit_region_kind; /* ... its kind (province,
-						   city, county...) */
+	char			*unit_region_kind; /* ... its kind */
 	int			 must_change;
 	int			 pre_new;	/* anonymous cookie made now */
 	char			 sid[TOKEN_LEN + 1];	/* session cookie */
@@ -220,7 +219,7 @@ struct route {
 	unsigned int	 roles;
 	unsigned int	 flags;
 #define R_MULTIPART	0x01		/* the body is multipart (uploads) */
-#define R_KEEP		0x04		/* form kept on expiry (route_keeper) */
+#define R_KEEP		0x04		/* kept on expiry (route_keeper) */
 #define R_LOGIN		0x02		/* anon users are sent to /login */
 #define R_INPAGE	0x08		/* GET: wrong fields go to the handler,
 					   not a 400 (filter forms) */
