@@ -30,7 +30,6 @@
 #define W_UNSET		"本年度注册报名时间尚未公布，请关注当地工考办通知。"
 #define W_OUTSIDE	"不能注册。"
 
-
 /* GET /register/notice: 申报人员须知 */
 enum rc
 h_notice(struct req *r)
