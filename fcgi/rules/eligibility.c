@@ -455,7 +455,7 @@ r15(const struct elig_app *a, const struct elig_policy *p, struct out *o)
 }
 
 static int
-code_cmp(const void *k, const void *e)
+eligibility_code_cmp(const void *k, const void *e)
 {
 	return strcmp(k, *(const char *const *)e);
 }
@@ -470,7 +470,7 @@ r16(const struct elig_app *a, const struct elig_policy *p, struct out *o)
 		return;
 	if (p->level1_open != NULL && p->nlevel1_open > 0 &&
 	    bsearch(tgt, p->level1_open, p->nlevel1_open, sizeof(char *),
-	    code_cmp) != NULL)
+	    eligibility_code_cmp) != NULL)
 		return;
 	add(o, "R16", "target_worktype", "该工种本年度未开考一级（高级技师），"
 	    "请选择本年度开考一级的工种。", 0);

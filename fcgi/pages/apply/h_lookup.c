@@ -103,7 +103,7 @@ h_lookup_units(struct req *r)
  * letters are lowered.  Returns NULL or the message.
  */
 static const char *
-query_check(struct req *r, const struct fielddef *f, struct fval *v)
+lookup_query_check(struct req *r, const struct fielddef *f, struct fval *v)
 {
 	char			*q = pool_strdup(r->pool, v->s);
 	const unsigned char	*p = (const unsigned char *)q;
@@ -250,7 +250,7 @@ const struct fielddef h_lookup_worktypes_fields[] = {
 	/* Not a text (control or broken bytes): the first message. */
 	[WF_Q] = { "q", FT_TEXT, FL_QUERY, 0, 1000, NULL,
 	    "查询内容不是有效的文字，请输入工种名称汉字或拼音首字母。", NULL,
-	    query_check },
+	    lookup_query_check },
 	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
 };
 
