@@ -29,7 +29,7 @@
 #define MAX_PW		256		/* password line on standard input */
 #define ENROLL_DIGITS	10		/* an enrolment code (h_otp.c) */
 
-static const char *const unit_kinds[] = {
+static const char *const accounts_unit_kinds[] = {
 	"basic", "supervising", "county", "city", "province", NULL
 };
 static const char *const staff_roles[] = {
@@ -97,7 +97,7 @@ accounts_unit_create(const char *code, const char *name, const char *kind,
 		warnx("unit name: expected 2 to 100 characters of text");
 		return -1;
 	}
-	if (!admin_in_list(kind, unit_kinds)) {
+	if (!admin_in_list(kind, accounts_unit_kinds)) {
 		warnx("unit kind %s: expected basic, supervising, county, "
 		    "city or province", kind);
 		return -1;

@@ -51,18 +51,6 @@ usage(void)
 	exit(2);
 }
 
-/* Connects and prepares gkbm-pay's statements; 0 or -1. */
-int
-payd_db(struct payd *d)
-{
-	if (d->dbh.pool == NULL)
-		d->dbh.pool = pool_new();
-	if (dbh_open(&d->dbh, d->cfg, PROG_PAY, 0) == 0)
-		return 0;
-	dbh_close(&d->dbh);
-	return -1;
-}
-
 /* A listening unix socket at path with mode. */
 static int
 payd_listen(const char *path, int mode)
