@@ -145,27 +145,37 @@ roster_fetch_live(struct req *r, struct rsrc *src)
 }
 
 /*
+ * The person's cells of a row of src: the account, the full ID number
+ * and the phone, opened here and wiped.
+ */
+void
+roster_person(struct req *r, struct rsrc *src, long long acct,
+    const unsigned char *ie, size_t iel, const unsigned char *pe, size_t pel)
+{
+	char	 plain[32];
+
+	src->cell[RC_ACCT] = pool_printf(r->pool, "%lld", acct);
+	src->cell[RC_IDNO] = aq_idno(r, acct, ie, iel, 1);
+	if (src->cell[RC_IDNO] == NULL)
+		src->cell[RC_IDNO] = "";
+	src->cell[RC_PHONE] = "";
+	if (pe != NULL && pii_open(r->cfg, PII_PHONE, acct, pe, pel, plain,
+	    sizeof(plain)) == 0)
+		src->cell[RC_PHONE] = pool_strdup(r->pool, plain);
+	OPENSSL_cleanse(plain, sizeof(plain));
+}
+
+/*
  * The cells of row w of src, live or from a snapshot: the words of the
- * choices, the level's name, the account, the full ID number and the
- * phone, opened here and wiped.
+ * choices, the level's name and the person's (roster_person).
  */
 void
 roster_fill(struct req *r, struct rsrc *src, const struct roster_row *w)
 {
-	char	 plain[32];
-
 	src->cell[RC_ID] = pool_printf(r->pool, "%lld", w->id);
 	src->cell[RC_NAME] = w->name;
 	src->cell[RC_GENDER] = (char *)roster_word(w->gender);
-	src->cell[RC_ACCT] = pool_printf(r->pool, "%lld", w->acct);
-	src->cell[RC_IDNO] = aq_idno(r, w->acct, w->ie, w->iel, 1);
-	if (src->cell[RC_IDNO] == NULL)
-		src->cell[RC_IDNO] = "";
-	src->cell[RC_PHONE] = "";
-	if (w->pe != NULL && pii_open(r->cfg, PII_PHONE, w->acct, w->pe,
-	    w->pel, plain, sizeof(plain)) == 0)
-		src->cell[RC_PHONE] = pool_strdup(r->pool, plain);
-	OPENSSL_cleanse(plain, sizeof(plain));
+	roster_person(r, src, w->acct, w->ie, w->iel, w->pe, w->pel);
 	src->cell[RC_UNIT] = w->unit;
 	src->cell[RC_CODE] = w->code;
 	src->cell[RC_WT] = w->wt;

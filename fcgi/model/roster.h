@@ -73,6 +73,8 @@ struct roster_row {
 };
 void		 roster_fill(struct req *, struct rsrc *,
 		    const struct roster_row *);
+void		 roster_person(struct req *, struct rsrc *, long long,
+		    const unsigned char *, size_t, const unsigned char *, size_t);
 void		 roster_end(struct rsrc *);
 enum rc		 roster_pdf(struct req *, enum roster_kind, struct rsrc *,
 		    long long, const struct roster_doc *);
