@@ -11,6 +11,7 @@
 #ifndef GKBM_H
 #define GKBM_H
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -156,6 +157,12 @@ void		 config_init(struct config *);
 int		 config_parse(struct config *, const char *);
 int		 config_secrets(struct config *, const char *);
 void		 config_free(struct config *);
+
+/* prog.c: what the daemons (gkbm-pay, gkbm-sms) do alike at start */
+extern volatile sig_atomic_t prog_quit;
+void		 prog_signals(void);
+int		 prog_config(const char *, struct config *, const char *,
+		    char *const *);
 
 /* token.c: random tokens, hashes and constant-time comparison */
 void		 token_new(char [TOKEN_LEN + 1]);
@@ -322,6 +329,8 @@ size_t		 eligibility_check(const struct elig_app *,
 		    const struct elig_policy *, struct elig_msg *, size_t);
 int		 eligibility_r14_free(const struct elig_app *,
 		    const struct elig_policy *);
+int		 eligibility_in_list(const char *, const char *const *,
+		    size_t);
 
 /* policy.c: the keys of the yearly policy, their labels and defaults */
 struct policy_key {

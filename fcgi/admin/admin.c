@@ -121,7 +121,7 @@ usage(void)
 
 /* Returns 1 if s is one of the NULL-terminated list, else 0. */
 int
-in_list(const char *s, const char *const *list)
+admin_in_list(const char *s, const char *const *list)
 {
 	for (; *list != NULL; list++)
 		if (strcmp(s, *list) == 0)

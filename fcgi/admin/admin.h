@@ -26,7 +26,7 @@ struct opts {
 /* admin.c */
 extern struct config	 cfg;
 extern struct dbh	 adb;
-int		 in_list(const char *, const char *const *);
+int		 admin_in_list(const char *, const char *const *);
 int		 num_parse(const char *, long long, long long, long long *);
 long		 text_chars(const char *);
 int		 ident_ok(const char *, size_t, size_t, int);

@@ -29,7 +29,7 @@
 #define MAX_PW		256		/* password line on standard input */
 #define ENROLL_DIGITS	10		/* an enrolment code (h_otp.c) */
 
-static const char *const unit_kinds[] = {
+static const char *const accounts_unit_kinds[] = {
 	"basic", "supervising", "county", "city", "province", NULL
 };
 static const char *const staff_roles[] = {
@@ -41,7 +41,7 @@ static const char *const staff_roles[] = {
  * Returns 1, 0 if there is none, -1 on error (printed).
  */
 static int
-unit_get(const char *code, long long *id, char *kind, size_t kindsz)
+accounts_unit_get(const char *code, long long *id, char *kind, size_t kindsz)
 {
 	char	*k;
 	int	 rc;
@@ -80,7 +80,7 @@ region_get(const char *code, char *kind, size_t kindsz, long long *direct)
  * the web login takes either.  Returns 0, or -1 (printed).
  */
 static int
-unit_create(const char *code, const char *name, const char *kind,
+accounts_unit_create(const char *code, const char *name, const char *kind,
     const char *region, const char *parent, long long *id)
 {
 	char		 buf[32], obj[64];
@@ -97,7 +97,7 @@ unit_create(const char *code, const char *name, const char *kind,
 		warnx("unit name: expected 2 to 100 characters of text");
 		return -1;
 	}
-	if (!in_list(kind, unit_kinds)) {
+	if (!admin_in_list(kind, accounts_unit_kinds)) {
 		warnx("unit kind %s: expected basic, supervising, county, "
 		    "city or province", kind);
 		return -1;
@@ -108,7 +108,7 @@ unit_create(const char *code, const char *name, const char *kind,
 			    "gkbm-admin import-reference first?)", region);
 		return -1;
 	}
-	if ((rc = unit_get(code, &other, buf, sizeof(buf))) != 0) {
+	if ((rc = accounts_unit_get(code, &other, buf, sizeof(buf))) != 0) {
 		if (rc == 1)
 			warnx("unit %s already exists", code);
 		return -1;
@@ -120,7 +120,8 @@ unit_create(const char *code, const char *name, const char *kind,
 		return -1;
 	}
 	if (parent != NULL) {
-		if ((rc = unit_get(parent, &pid, buf, sizeof(buf))) != 1) {
+		if ((rc = accounts_unit_get(parent, &pid, buf,
+		    sizeof(buf))) != 1) {
 			if (rc == 0)
 				warnx("parent unit %s: no such unit", parent);
 			return -1;
@@ -146,7 +147,7 @@ cmd_unit(char **argv, const struct opts *o)
 
 	(void)o;
 	if (tx_begin() == -1 ||
-	    unit_create(argv[0], argv[1], argv[2], argv[3], argv[4],
+	    accounts_unit_create(argv[0], argv[1], argv[2], argv[3], argv[4],
 	    &id) == -1 ||
 	    tx_commit() == -1)
 		return -1;
@@ -251,7 +252,7 @@ staff_check(const struct staff *s, char *hash, size_t hashsz,
 		warnx("phone: %s", msg);
 		return -1;
 	}
-	if (!in_list(s->role, staff_roles)) {
+	if (!admin_in_list(s->role, staff_roles)) {
 		warnx("role %s: expected unit, reviewer, supervising, county, "
 		    "city or province", s->role);
 		return -1;
@@ -288,7 +289,7 @@ staff_insert(const struct staff *s, const char *hash, int must_change,
 	long long	 unit, other;
 	int		 rc;
 
-	if ((rc = unit_get(s->unit, &unit, kind, sizeof(kind))) != 1) {
+	if ((rc = accounts_unit_get(s->unit, &unit, kind, sizeof(kind))) != 1) {
 		if (rc == 0)
 			warnx("unit %s: no such unit", s->unit);
 		return -1;
@@ -305,7 +306,8 @@ staff_insert(const struct staff *s, const char *hash, int must_change,
 			    other);
 		return -1;
 	}
-	if ((rc = unit_get(s->login, &other, kind, sizeof(kind))) != 0) {
+	if ((rc = accounts_unit_get(s->login, &other, kind,
+	    sizeof(kind))) != 0) {
 		if (rc == 1)
 			warnx("login %s is the code of a unit", s->login);
 		return -1;
@@ -388,9 +390,9 @@ cmd_province(char **argv, const struct opts *o)
 	if (staff_check(&s, hash, sizeof(hash), &must_change) == -1 ||
 	    tx_begin() == -1)
 		return -1;
-	if ((rc = unit_get(s.unit, &unit, kind, sizeof(kind))) == -1)
+	if ((rc = accounts_unit_get(s.unit, &unit, kind, sizeof(kind))) == -1)
 		return -1;
-	if (rc == 0 && unit_create(s.unit, "河南省工考办", "province",
+	if (rc == 0 && accounts_unit_create(s.unit, "河南省工考办", "province",
 	    "410000", NULL, &unit) == -1)
 		return -1;
 	if (staff_insert(&s, hash, must_change, &id) == -1 ||

@@ -211,7 +211,7 @@ ref_check(const char *file, size_t line, const struct refcol *c,
 		}
 		return 0;
 	case CT_ENUM:
-		if (!in_list(v, c->values)) {
+		if (!admin_in_list(v, c->values)) {
 			ref_error(file, line, "%s: \"%s\" is not one of the "
 			    "known values", c->name, v);
 			return -1;
@@ -603,7 +603,7 @@ wt_load(struct wtype **wts)
 
 /* Returns the code of the work type whose code or exact name is s. */
 static const char *
-wt_find(const struct wtype *wts, size_t n, const char *s)
+import_wt_find(const struct wtype *wts, size_t n, const char *s)
 {
 	size_t	 i;
 
@@ -702,7 +702,7 @@ qrow_check(struct qrow *r, char **cell, const struct wtype *wts, size_t nwt,
 		memcpy(r->norm, id.norm, sizeof(r->norm));
 	if (*cell[1] == '\0')
 		qrow_refuse(r, "worktype: empty");
-	else if ((code = wt_find(wts, nwt, cell[1])) == NULL)
+	else if ((code = import_wt_find(wts, nwt, cell[1])) == NULL)
 		qrow_refuse(r, "worktype \"%s\": not a code or name of the "
 		    "work-type catalogue", cell[1]);
 	else

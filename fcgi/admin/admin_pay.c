@@ -225,7 +225,7 @@ col_of(char **f, int n, const char *name)
 
 /* Splits line at commas into f (at most max); returns the count. */
 static int
-csv_split(char *line, char **f, int max)
+pay_csv_split(char *line, char **f, int max)
 {
 	int	 n = 0;
 
@@ -270,7 +270,7 @@ stmt_row(struct stmtfile *sf, char *line, const struct cols *c, int lno)
 	struct srow	*r;
 	int		 n;
 
-	n = csv_split(line, f, 16);
+	n = pay_csv_split(line, f, 16);
 	if (n <= c->order || n <= c->trade || n <= c->amount || n <= c->paid ||
 	    (c->status >= 0 && n <= c->status)) {
 		warnx("line %d: too few columns", lno);
@@ -323,7 +323,7 @@ stmt_read(const char *path, struct stmtfile *sf)
 			continue;
 		else if (!have++) {
 			memcpy(hdr, line, sizeof(hdr));
-			n = csv_split(hdr, f, 16);
+			n = pay_csv_split(hdr, f, 16);
 			c.order = col_of(f, n, "order_no");
 			c.trade = col_of(f, n, "trade_no");
 			c.amount = col_of(f, n, "amount");

@@ -29,19 +29,28 @@
  * behind.
  */
 static const struct {
-	const char	*col;		/* as pii.c binds it */
+	const char	*name;		/* where the values are */
+	const char	*col;		/* as pii.c binds them */
 	enum stmt	 list;
 	enum stmt	 set;
 } sealed[] = {
-	{ PII_IDNO, STMT_ADM_REKEY_IDNO_LIST, STMT_ADM_REKEY_IDNO_SET },
-	{ PII_PHONE, STMT_ADM_REKEY_PHONE_LIST, STMT_ADM_REKEY_PHONE_SET },
-	{ PII_TOTP, STMT_ADM_REKEY_TOTP_LIST, STMT_ADM_REKEY_TOTP_SET },
-	{ PII_PENDING, STMT_ADM_REKEY_PENDING_LIST,
+	{ PII_IDNO, PII_IDNO, STMT_ADM_REKEY_IDNO_LIST,
+	  STMT_ADM_REKEY_IDNO_SET },
+	{ PII_PHONE, PII_PHONE, STMT_ADM_REKEY_PHONE_LIST,
+	  STMT_ADM_REKEY_PHONE_SET },
+	{ PII_TOTP, PII_TOTP, STMT_ADM_REKEY_TOTP_LIST,
+	  STMT_ADM_REKEY_TOTP_SET },
+	{ PII_PENDING, PII_PENDING, STMT_ADM_REKEY_PENDING_LIST,
 	  STMT_ADM_REKEY_PENDING_SET },
-	{ PII_OUT_PHONE, STMT_ADM_REKEY_OUTPHONE_LIST,
+	{ PII_OUT_PHONE, PII_OUT_PHONE, STMT_ADM_REKEY_OUTPHONE_LIST,
 	  STMT_ADM_REKEY_OUTPHONE_SET },
-	{ PII_OUT_BODY, STMT_ADM_REKEY_OUTBODY_LIST,
+	{ PII_OUT_BODY, PII_OUT_BODY, STMT_ADM_REKEY_OUTBODY_LIST,
 	  STMT_ADM_REKEY_OUTBODY_SET },
+	/* 汇总上报's copies, bound to the account as accounts' own */
+	{ "report_rows.idno_enc", PII_IDNO, STMT_ADM_REKEY_RPIDNO_LIST,
+	  STMT_ADM_REKEY_RPIDNO_SET },
+	{ "report_rows.phone_enc", PII_PHONE, STMT_ADM_REKEY_RPPHONE_LIST,
+	  STMT_ADM_REKEY_RPPHONE_SET },
 };
 
 /* What pii-rekey did to one column. */
@@ -77,7 +86,7 @@ rekey_row(size_t i, const struct sealed_row *v, struct tally *t)
 	}
 	if (rc == -1) {
 		warnx("%s of row %lld: opens with no key of the ring",
-		    sealed[i].col, v->row);
+		    sealed[i].name, v->row);
 		t->failed++;
 		return 0;
 	}
@@ -86,7 +95,7 @@ rekey_row(size_t i, const struct sealed_row *v, struct tally *t)
 	OPENSSL_cleanse(out, sizeof(out));
 	if (rc == -1)
 		return -1;
-	t->resealed += rc == 1;
+	t->resealed += rc >= 1;
 	return 0;
 }
 
@@ -118,7 +127,7 @@ rekey_column(size_t i, struct tally *t)
 	pool_free(adb.pool);
 	adb.pool = keep;
 	if (f == -1) {
-		warnx("%s: a value too long to read", sealed[i].col);
+		warnx("%s: a value too long to read", sealed[i].name);
 		rc = -1;
 	}
 	return rc;
@@ -149,7 +158,7 @@ cmd_rekey(char **argv, const struct opts *o)
 		if (rekey_column(i, &t) == -1)
 			return -1;
 		printf("%s: %lld resealed, %lld already under key %d, "
-		    "%lld failed\n", sealed[i].col, t.resealed, t.kept,
+		    "%lld failed\n", sealed[i].name, t.resealed, t.kept,
 		    cfg.key_id, t.failed);
 		failed += t.failed;
 	}

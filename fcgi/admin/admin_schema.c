@@ -461,7 +461,7 @@ cmd_window(char **argv, const struct opts *o)
 	(void)o;
 	if (year_parse(argv[0], &year) == -1)
 		return -1;
-	if (!in_list(argv[1], window_kinds)) {
+	if (!admin_in_list(argv[1], window_kinds)) {
 		warnx("kind %s: expected registration, unitcheck, unitreview, review, "
 		    "payment, ticket, result, certificate, report or claim", argv[1]);
 		return -1;

@@ -25,7 +25,31 @@ struct person {
 	int		 id_ok;		/* the ID number parsed */
 	int		 name_ok;	/* the name passed */
 };
-void		 person_check(struct req *, const struct form *,
+/*
+ * The fields a person is entered with, one block of a route's fields
+ * (PERSON_FIELDS, in this order): each checked as to its own form by the
+ * field map, together by person_check.  A wrong length has no message
+ * of its own (bad NULL): the check says what is wrong.
+ */
+enum { PERSON_IDNO, PERSON_BIRTH, PERSON_GENDER, PERSON_NAME, PERSON_PHONE,
+    PERSON__MAX };
+#define PERSON_FIELDS \
+	{ "idno", FT_TEXT, FL_REQ, 0, 1000, "请输入身份证号。", NULL, NULL, \
+	    person_field_idno }, \
+	{ "birth", FT_TEXT, 0, 0, 1000, NULL, NULL, NULL, \
+	    person_field_birth }, \
+	{ "gender", FT_TEXT, 0, 0, 1000, NULL, NULL, NULL, NULL }, \
+	{ "name", FT_TEXT, FL_REQ, 0, 1000, "请输入姓名。", NULL, NULL, \
+	    person_field_name }, \
+	{ "phone", FT_TEXT, FL_REQ, 0, 1000, "请输入手机号码。", NULL, NULL, \
+	    field_check_phone }
+const char	*person_field_idno(struct req *, const struct fielddef *,
+		    struct fval *);
+const char	*person_field_birth(struct req *, const struct fielddef *,
+		    struct fval *);
+const char	*person_field_name(struct req *, const struct fielddef *,
+		    struct fval *);
+void		 person_check(struct req *, const struct fval *,
 		    struct person *);
 int		 person_taken(struct req *, const struct person *,
 		    const char *);

@@ -24,51 +24,73 @@
 
 #define QUALITY_SCAN	85	/* JPEG quality, as h_upload.c's scans */
 
+/* The ID number's own form (idno_parse): a field check (PERSON_FIELDS). */
+const char *
+person_field_idno(struct req *r, const struct fielddef *f, struct fval *v)
+{
+	struct idno	 id;
+	enum idno_err	 ik;
+
+	(void)r;
+	(void)f;
+	return (ik = idno_parse(v->s, &id)) == IDNO_OK ? NULL :
+	    idno_strerror(ik);
+}
+
+/* A birth date's own form (valid_date): a field check (PERSON_FIELDS). */
+const char *
+person_field_birth(struct req *r, const struct fielddef *f, struct fval *v)
+{
+	int	 y, mo, d;
+
+	(void)r;
+	(void)f;
+	return valid_date(v->s, &y, &mo, &d);
+}
+
+/* A name (valid_name): a field check (PERSON_FIELDS). */
+const char *
+person_field_name(struct req *r, const struct fielddef *f, struct fval *v)
+{
+	(void)r;
+	(void)f;
+	return valid_name(v->s);
+}
+
 /*
- * The ID number of form f (field idno), and the birth date and gender
- * it holds: when those are left empty they are taken from it (and shown
- * so); when given they must agree with it.  Then the name and the
- * phone's form.  The messages go next to the fields.
+ * What the fields of a person (pf, the block PERSON_FIELDS of the
+ * route's fields, each checked as to its own form by the field map) say
+ * together: the ID number, and the birth date and gender it holds: when
+ * those are left empty they are taken from it (and shown so); when
+ * given they must agree with it.  The messages go next to the fields
+ * (after field_xml, so a field's own message comes first).
  */
 void
-person_check(struct req *r, const struct form *f, struct person *p)
+person_check(struct req *r, const struct fval *pf, struct person *p)
 {
-	const char	*v, *msg;
-	char		 birth[11], gender[2];
-	enum idno_err	 ik;
-	int		 y, mo, d;
+	const struct fval	*b = &pf[PERSON_BIRTH];
+	const struct fval	*g = &pf[PERSON_GENDER];
+	char			 birth[11], gender[2];
+	int			 y, mo, d;
 
-	ik = idno_parse(form_text(f, "idno"), &p->id);
-	p->id_ok = ik == IDNO_OK;
-	if (!p->id_ok)
-		xml_field_error(r, "idno", idno_strerror(ik));
-	v = form_text(f, "birth");
-	if (*v == '\0' && p->id_ok) {
+	p->id_ok = pf[PERSON_IDNO].err == NULL &&
+	    idno_parse(pf[PERSON_IDNO].s, &p->id) == IDNO_OK;
+	p->name_ok = pf[PERSON_NAME].err == NULL;
+	if (*b->s == '\0' && p->id_ok) {
 		snprintf(birth, sizeof(birth), "%04d-%02d-%02d", p->id.year,
 		    p->id.month, p->id.day);
 		xml_field(r, "birth", birth);
-	} else if (*v == '\0')
-		;	/* taken from the ID number once that is right */
-	else if ((msg = valid_date(v, &y, &mo, &d)) != NULL)
-		xml_field_error(r, "birth", msg);
-	else if (p->id_ok && (y != p->id.year || mo != p->id.month ||
-	    d != p->id.day))
+	} else if (*b->s != '\0' && b->err == NULL && p->id_ok &&
+	    valid_date(b->s, &y, &mo, &d) == NULL && (y != p->id.year ||
+	    mo != p->id.month || d != p->id.day))
 		xml_field_error(r, "birth", "出生日期与身份证号不一致，请核对。");
-	v = form_text(f, "gender");
-	if (*v == '\0' && p->id_ok) {
+	if (*g->s == '\0' && p->id_ok) {
 		gender[0] = p->id.gender == 'M' ? 'M' : 'F';
 		gender[1] = '\0';
 		xml_field(r, "gender", gender);
-	} else if (*v != '\0' && p->id_ok && ((strcmp(v, "M") &&
-	    strcmp(v, "F")) || *v != p->id.gender))
+	} else if (*g->s != '\0' && p->id_ok && ((strcmp(g->s, "M") &&
+	    strcmp(g->s, "F")) || *g->s != p->id.gender))
 		xml_field_error(r, "gender", "性别与身份证号不一致，请核对。");
-	v = form_text(f, "name");
-	if ((msg = valid_name(v)) != NULL)
-		xml_field_error(r, "name", *v ? msg : "请输入姓名。");
-	p->name_ok = msg == NULL;
-	v = form_text(f, "phone");
-	if ((msg = valid_phone(v)) != NULL)
-		xml_field_error(r, "phone", *v ? msg : "请输入手机号码。");
 }
 
 /*

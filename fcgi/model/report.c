@@ -76,40 +76,21 @@ report_fetch(struct req *r, struct rsrc *src)
 	return db_run(r, STMT_RP_ROWS, src->report, src->last_id, src->limit);
 }
 
-static const char *
-report_route(const char *v)
-{
-	return strcmp(v, "years") == 0 ? "按工作年限" :
-	    strcmp(v, "certificate") == 0 ? "按岗位等级证书" : v;
-}
-
 /* One snapshot row into the source's cells; 1, 0 at the end, -1. */
 static int
 report_row(struct req *r, struct rsrc *src)
 {
-	unsigned char	*ie, *pe;
-	size_t		 iel, pel;
-	long long	 n, app, acct, level;
-	char		*name, *gender, *code, *unit, *wt, *route, *decided;
-	int		 k;
+	struct roster_row	 w;
+	long long		 n;
+	int			 k;
 
-	k = db_row(r, STMT_RP_ROWS, &n, &app, &acct, &name, &ie, &iel, &pe,
-	    &pel, &gender, &code, &unit, &wt, &route, &level, &decided);
+	k = db_row(r, STMT_RP_ROWS, &n, &w.id, &w.acct, &w.name, &w.ie,
+	    &w.iel, &w.pe, &w.pel, &w.gender, &w.code, &w.unit, &w.wt,
+	    &w.route, &w.level, &w.decided);
 	if (k != 1)
 		return k;
 	src->last_id = n;
-	src->cell[RC_ID] = pool_printf(r->pool, "%lld", app);
-	src->cell[RC_NAME] = name;
-	src->cell[RC_GENDER] = strcmp(gender, "F") == 0 ? "女" :
-	    strcmp(gender, "M") == 0 ? "男" : "";
-	roster_person(r, src, acct, ie, iel, pe, pel);
-	src->cell[RC_CODE] = code;
-	src->cell[RC_UNIT] = unit;
-	src->cell[RC_WT] = wt;
-	src->cell[RC_LEVEL] = level >= 1 && level <= 5 ?
-	    (char *)xml_level_name((int)level) : "";
-	src->cell[RC_ROUTE] = (char *)report_route(route);
-	src->cell[RC_DECIDED] = decided;
+	roster_fill(r, src, &w);
 	return 1;
 }
 

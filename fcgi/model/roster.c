@@ -157,8 +157,8 @@ roster_fetch_live(struct req *r, struct rsrc *src)
 }
 
 /*
- * The person's cells of a row of src, live or from a snapshot: the
- * account, the full ID number and the phone, opened here and wiped.
+ * The person's cells of a row of src: the account, the full ID number
+ * and the phone, opened here and wiped.
  */
 void
 roster_person(struct req *r, struct rsrc *src, long long acct,
@@ -177,33 +177,41 @@ roster_person(struct req *r, struct rsrc *src, long long acct,
 	OPENSSL_cleanse(plain, sizeof(plain));
 }
 
+/*
+ * The cells of row w of src, live or from a snapshot: the words of the
+ * choices, the level's name and the person's (roster_person).
+ */
+void
+roster_fill(struct req *r, struct rsrc *src, const struct roster_row *w)
+{
+	src->cell[RC_ID] = pool_printf(r->pool, "%lld", w->id);
+	src->cell[RC_NAME] = w->name;
+	src->cell[RC_GENDER] = (char *)roster_word(w->gender);
+	roster_person(r, src, w->acct, w->ie, w->iel, w->pe, w->pel);
+	src->cell[RC_UNIT] = w->unit;
+	src->cell[RC_CODE] = w->code;
+	src->cell[RC_WT] = w->wt;
+	src->cell[RC_LEVEL] = w->level >= 1 && w->level <= 5 ?
+	    (char *)xml_level_name((int)w->level) : "";
+	src->cell[RC_ROUTE] = (char *)roster_word(w->route);
+	src->cell[RC_DECIDED] = w->decided;
+}
+
 /* One row of STMT_RS_ROWS into the source's cells; 1, 0 at the end, -1. */
 static int
 roster_row_live(struct req *r, struct rsrc *src)
 {
-	unsigned char	*ie, *pe;
-	size_t		 iel, pel;
-	long long	 id, acct, level;
-	char		*name, *gender, *code, *unit, *wt, *route, *decided;
-	int		 k;
+	struct roster_row	 w;
+	int			 k;
 
-	k = db_row(r, STMT_RS_ROWS, &id, &acct, &name, &ie, &iel, &pe, &pel,
-	    &gender, &code, &unit, &wt, &level, &route, &decided);
+	k = db_row(r, STMT_RS_ROWS, &w.id, &w.acct, &w.name, &w.ie, &w.iel,
+	    &w.pe, &w.pel, &w.gender, &w.code, &w.unit, &w.wt, &w.level,
+	    &w.route, &w.decided);
 	if (k != 1)
 		return k;
-	src->last_id = id;
-	src->last_code = code;
-	src->cell[RC_ID] = pool_printf(r->pool, "%lld", id);
-	src->cell[RC_NAME] = name;
-	src->cell[RC_GENDER] = (char *)roster_word(gender);
-	roster_person(r, src, acct, ie, iel, pe, pel);
-	src->cell[RC_UNIT] = unit;
-	src->cell[RC_CODE] = code;
-	src->cell[RC_WT] = wt;
-	src->cell[RC_LEVEL] = level >= 1 && level <= 5 ?
-	    (char *)xml_level_name((int)level) : "";
-	src->cell[RC_ROUTE] = (char *)roster_word(route);
-	src->cell[RC_DECIDED] = decided;
+	src->last_id = w.id;
+	src->last_code = w.code;
+	roster_fill(r, src, &w);
 	return 1;
 }
 

@@ -65,6 +65,15 @@ int		 roster_count(struct req *, const struct aquery *, const char *,
 void		 roster_live(struct rsrc *, const struct aquery *,
 		    const char *);
 int		 roster_next(struct req *, struct rsrc *);
+/* A row's columns, live (STMT_RS_ROWS) or from a snapshot (report.c). */
+struct roster_row {
+	long long	 id, acct, level;
+	char		*name, *gender, *code, *unit, *wt, *route, *decided;
+	unsigned char	*ie, *pe;
+	size_t		 iel, pel;
+};
+void		 roster_fill(struct req *, struct rsrc *,
+		    const struct roster_row *);
 void		 roster_person(struct req *, struct rsrc *, long long,
 		    const unsigned char *, size_t, const unsigned char *, size_t);
 void		 roster_end(struct rsrc *);

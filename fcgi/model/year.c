@@ -8,9 +8,9 @@
  * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES.
  */
 /*
- * year.c: the current year and its windows (注册报名, 网上资格审查, …):
- * which year is current, the windows' names, whether one is open, the
- * list of years.
+ * year.c: the current year's windows (注册报名, 网上资格审查, …): the
+ * windows' names, whether one is open, the list of years.  Which year is
+ * current is the pipeline's (auth.c sets r->year for every request).
  */
 
 #include <stdio.h>
@@ -18,8 +18,6 @@
 #include <time.h>
 
 #include "web.h"
-
-#define YEAR_TTL	10		/* seconds the current year is cached */
 
 /* The kinds of window and their names. */
 static const struct {
@@ -49,26 +47,6 @@ year_window_name(const char *kind)
 		if (strcmp(window_kinds[i].kind, kind) == 0)
 			return window_kinds[i].name;
 	return NULL;
-}
-
-/* Looks up the current year, cached for a few seconds per worker. */
-int
-year_current(struct req *r)
-{
-	static int	 year;
-	static time_t	 at;
-	long long	 y = 0;
-	time_t		 now = time(NULL);
-
-	if (at != 0 && now - at < YEAR_TTL)
-		return year;
-	if (db_run(r, STMT_YEAR_CURRENT) == -1)
-		return -1;
-	if (db_row(r, STMT_YEAR_CURRENT, &y) == 1)
-		db_done(r, STMT_YEAR_CURRENT);
-	year = (int)y;
-	at = now;
-	return year;
 }
 
 /*

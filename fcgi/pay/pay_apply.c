@@ -25,6 +25,7 @@
  *   order PAID (or later states)        -> double: another payment of a
  *                                          paid order, refund due;
  *   order CLOSED or EXPIRED             -> PAID_LATE, for a person.
+ * Also the database connection every gkbm-pay process opens (payd_db).
  */
 
 #include <stdlib.h>
@@ -33,6 +34,18 @@
 #include <openssl/rand.h>
 
 #include "payd.h"
+
+/* Connects and prepares gkbm-pay's statements; 0 or -1. */
+int
+payd_db(struct payd *d)
+{
+	if (d->dbh.pool == NULL)
+		d->dbh.pool = pool_new();
+	if (dbh_open(&d->dbh, d->cfg, PROG_PAY, 0) == 0)
+		return 0;
+	dbh_close(&d->dbh);
+	return -1;
+}
 
 /* The verdict names stored in pay_notify.verdict and the audit. */
 static const char *const verdict_names[] = {

@@ -38,8 +38,6 @@
 
 #define PAYD_MAX_CHILDREN	65
 
-volatile sig_atomic_t	 payd_quit;
-
 /* A child: its pid and its role (-1 the socket process, else a worker). */
 static struct {
 	pid_t		 pid;
@@ -47,29 +45,10 @@ static struct {
 } kids[PAYD_MAX_CHILDREN];
 
 static void
-on_term(int sig)
-{
-	(void)sig;
-	payd_quit = 1;
-}
-
-static void
 usage(void)
 {
 	fprintf(stderr, "usage: gkbm-pay [-c conf]\n");
 	exit(2);
-}
-
-/* Connects and prepares gkbm-pay's statements; 0 or -1. */
-int
-payd_db(struct payd *d)
-{
-	if (d->dbh.pool == NULL)
-		d->dbh.pool = pool_new();
-	if (dbh_open(&d->dbh, d->cfg, PROG_PAY, 0) == 0)
-		return 0;
-	dbh_close(&d->dbh);
-	return -1;
 }
 
 /* A listening unix socket at path with mode. */
@@ -104,18 +83,14 @@ payd_listen(const char *path, int mode)
 static void
 payd_spawn(struct payd *d, int i, int fcgi_fd, int sock_fd)
 {
-	struct sigaction	 sa;
-	pid_t			 pid;
+	pid_t	 pid;
 
 	if ((pid = fork()) == -1) {
 		log_warn("fork");
 		return;
 	}
 	if (pid == 0) {
-		memset(&sa, 0, sizeof(sa));
-		sa.sa_handler = on_term;
-		sigemptyset(&sa.sa_mask);
-		sigaction(SIGTERM, &sa, NULL);	/* no SA_RESTART */
+		prog_signals();
 		if (i == 0) {
 			close(fcgi_fd);
 			payd_sock_main(d, sock_fd);
@@ -136,7 +111,7 @@ payd_supervise(struct payd *d, int n, int fcgi_fd, int sock_fd)
 
 	for (i = 0; i < n; i++)
 		payd_spawn(d, i, fcgi_fd, sock_fd);
-	while (!payd_quit) {
+	while (!prog_quit) {
 		if ((pid = waitpid(-1, &status, 0)) == -1) {
 			if (errno != EINTR)
 				sleep(1);
@@ -144,7 +119,7 @@ payd_supervise(struct payd *d, int n, int fcgi_fd, int sock_fd)
 		}
 		for (i = 0; i < n && kids[i].pid != pid; i++)
 			;
-		if (i == n || payd_quit)
+		if (i == n || prog_quit)
 			continue;
 		log_warnx("%s %d ended (status %d); starting another",
 		    i == 0 ? "socket process" : "notify worker", (int)pid,
@@ -181,7 +156,6 @@ main(int argc, char *argv[])
 {
 	static struct config	 cfg;
 	static struct payd	 d;
-	struct sigaction	 sa;
 	const char		*conf = D_CONF, *why;
 	int			 ch, fcgi_fd, sock_fd;
 
@@ -194,21 +168,12 @@ main(int argc, char *argv[])
 	}
 	if (optind != argc)
 		usage();
-	config_init(&cfg);
-	if (config_parse(&cfg, conf) == -1 ||
-	    config_secrets(&cfg, cfg.secrets_file) == -1)
+	if (prog_config("gkbm-pay", &cfg, conf, &cfg.pay_log_file) == -1)
 		return 1;
-	log_init("gkbm-pay", cfg.pay_log_file, cfg.debug);
 	d.cfg = &cfg;
 	if (payd_keys_load(&d, &why) == -1)
 		fatalx("keys: %s", why);
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_term;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sa.sa_handler = SIG_IGN;
-	sigaction(SIGPIPE, &sa, NULL);
+	prog_signals();
 	fcgi_fd = payd_listen(cfg.pay_listen, cfg.listen_mode);
 	sock_fd = payd_listen(cfg.pay_socket, cfg.listen_mode);
 	payd_pidfile(cfg.pay_pid_file);

@@ -426,12 +426,40 @@ notify_reply(FCGX_Request *fr, long long status, const char *body)
 	FCGX_PutS(body, fr->out);
 }
 
+/* Why a request was refused before its body was read (notify_read). */
+struct unread {
+	long long	 status;
+	const char	*verdict;
+	char		 detail[128];
+};
+
+/*
+ * Sets u to the refusal status with verdict and a detail made of what
+ * and value, printable ASCII only (the header is the client's).
+ * Returns -1 for chaining.
+ */
+static int
+notify_unread(struct unread *u, long long status, const char *verdict,
+    const char *what, const char *value)
+{
+	size_t	 i;
+
+	u->status = status;
+	u->verdict = verdict;
+	snprintf(u->detail, sizeof(u->detail), "%s %.80s", what,
+	    value != NULL ? value : "(none)");
+	for (i = 0; u->detail[i] != '\0'; i++)
+		if (u->detail[i] < 0x20 || u->detail[i] > 0x7e)
+			u->detail[i] = '?';
+	return -1;
+}
+
 /*
  * Reads the body of a POST of at most PAYKV_BODY bytes into buf (its
- * size PAYKV_BODY + 1).  Returns its length, or -1 with *status set.
+ * size PAYKV_BODY + 1).  Returns its length, or -1 with u set.
  */
 static ssize_t
-notify_read(FCGX_Request *fr, char *buf, long long *status)
+notify_read(FCGX_Request *fr, char *buf, struct unread *u)
 {
 	const char	*m = FCGX_GetParam("REQUEST_METHOD", fr->envp);
 	const char	*cl = FCGX_GetParam("CONTENT_LENGTH", fr->envp);
@@ -441,20 +469,51 @@ notify_read(FCGX_Request *fr, char *buf, long long *status)
 	int		 got = 0, r;
 
 	if (m == NULL || strcmp(m, "POST") != 0)
-		return *status = 405, -1;
+		return notify_unread(u, 405, "bad_method", "method", m);
 	len = cl != NULL ? strtoll(cl, &end, 10) : -1;
-	if (cl == NULL || *end != '\0' || len < 0 || ct == NULL ||
+	if (cl == NULL || *end != '\0' || len < 0)
+		return notify_unread(u, 400, "bad_request", "Content-Length",
+		    cl);
+	if (ct == NULL ||
 	    strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0)
-		return *status = 400, -1;
+		return notify_unread(u, 400, "bad_request", "Content-Type", ct);
 	if (len > PAYKV_BODY)
-		return *status = 413, -1;
+		return notify_unread(u, 413, "too_large", "Content-Length", cl);
 	while (got < len && (r = FCGX_GetStr(buf + got, (int)len - got,
 	    fr->in)) > 0)
 		got += r;
 	if (got != len)
-		return *status = 400, -1;
+		return notify_unread(u, 400, "bad_request",
+		    "body shorter than Content-Length", cl);
 	buf[got] = '\0';
 	return got;
+}
+
+/*
+ * Keeps a notify refused unread in pay_notify (no body), as every
+ * notify is kept, and raises the alert.  A database away costs only
+ * the row.
+ */
+static void
+notify_keep_unread(struct payd *d, const char *peer, const struct unread *u)
+{
+	struct notify	 n;
+
+	memset(&n, 0, sizeof(n));
+	n.peer = peer;
+	n.verdict = u->verdict;
+	n.detail = u->detail;
+	if (!d->dbh.up && payd_db(d) == -1)
+		goto lost;
+	dbh_fresh(&d->dbh);
+	if (dbh_run(&d->dbh, STMT_PAY_NOTIFY_REFUSED, peer, u->verdict,
+	    u->detail, u->status) != 1)
+		goto lost;
+	n.id = dbh_insert_id(&d->dbh, STMT_PAY_NOTIFY_REFUSED);
+	notify_alert(&n);
+	return;
+lost:
+	log_warnx("a notify refused unread (%s) not kept", u->detail);
 }
 
 /* Serves one FastCGI request. */
@@ -465,22 +524,24 @@ notify_serve(struct payd *d, FCGX_Request *fr)
 	const char	*peer = FCGX_GetParam("REMOTE_ADDR", fr->envp);
 	const char	*order = NULL, *why;
 	struct paykv	 kv, qr;
+	struct unread	 u;
 	long long	 status;
 	ssize_t		 len;
 	int		 query = 0;
 	double		 t0 = notify_clock();
 
 	ack[0] = '\0';
-	if ((len = notify_read(fr, body, &status)) >= 0) {
-		if (!d->dbh.up && payd_db(d) == -1)
-			status = 503;
-		else {
-			dbh_fresh(&d->dbh);
-			query = payd_notify_body(d, body, (size_t)len,
-			    peer ? peer : "", ack, sizeof(ack), &status);
-			if (status == 503)
-				dbh_close(&d->dbh);	/* fresh next time */
-		}
+	if ((len = notify_read(fr, body, &u)) < 0) {
+		status = u.status;
+		notify_keep_unread(d, peer ? peer : "", &u);
+	} else if (!d->dbh.up && payd_db(d) == -1)
+		status = 503;
+	else {
+		dbh_fresh(&d->dbh);
+		query = payd_notify_body(d, body, (size_t)len, peer ? peer : "",
+		    ack, sizeof(ack), &status);
+		if (status == 503)
+			dbh_close(&d->dbh);	/* fresh next time */
 	}
 	notify_reply(fr, status, ack);
 	stats.n++;
@@ -521,7 +582,7 @@ payd_notify_main(struct payd *d, int fd)
 		fatal("fcntl");
 	if (payd_db(d) == -1)
 		log_warnx("database not reachable yet; answering 503");
-	while (!payd_quit) {
+	while (!prog_quit) {
 		if (ppoll(&p, 1, NULL, &open) <= 0)
 			continue;
 		rc = FCGX_Accept_r(&fr);

@@ -275,7 +275,7 @@ payd_sock_main(struct payd *d, int fd)
 
 	if (payd_db(d) == -1)
 		log_warnx("database not reachable yet");
-	while (!payd_quit) {
+	while (!prog_quit) {
 		/*
 		 * Every minute: orders PENDING too long are queried
 		 * (pay_query.c); nonces are kept 2 days (the window is

@@ -59,6 +59,7 @@ int		 payd_keys_load(struct payd *, const char **);
 const struct payd_pin *payd_pin_find(const struct payd *, const char *);
 
 /* pay_apply.c */
+int		 payd_db(struct payd *);
 enum payd_verdict payd_apply(struct payd *, const struct payd_report *,
 		    const char **);
 const char	*payd_verdict_name(enum payd_verdict);
@@ -77,9 +78,5 @@ void		 payd_sock_main(struct payd *, int) __attribute__((noreturn));
 int		 payd_query(struct payd *, const char *, const char *,
 		    struct paykv *, const char **);
 int		 payd_query_due(struct payd *);
-
-/* pay_main.c */
-extern volatile sig_atomic_t payd_quit;
-int		 payd_db(struct payd *);
 
 #endif

@@ -372,9 +372,9 @@ r13(const struct elig_app *a, const struct elig_policy *p, struct out *o)
 	    "文化程度。"), 0);
 }
 
-/* True if code is one of the n codes of list. */
-static int
-in_list(const char *code, const char *const *list, size_t n)
+/* True if code is one of the n codes of list (NULL entries skipped). */
+int
+eligibility_in_list(const char *code, const char *const *list, size_t n)
 {
 	size_t	 i;
 
@@ -425,9 +425,9 @@ r14(const struct elig_app *a, const struct elig_policy *p, struct out *o)
 		return;		/* not given */
 	if (eligibility_r14_free(a, p))
 		return;
-	if (a->cur_is_old ? in_list(tgt, a->cur_maps_to, a->ncur_maps_to) :
-	    (strcmp(tgt, cur) == 0 || in_list(tgt, a->cur_maps_to,
-	    a->ncur_maps_to)))
+	if (a->cur_is_old ? eligibility_in_list(tgt, a->cur_maps_to,
+	    a->ncur_maps_to) : (strcmp(tgt, cur) == 0 ||
+	    eligibility_in_list(tgt, a->cur_maps_to, a->ncur_maps_to)))
 		return;
 	add(o, "R14", "target_worktype", a->cur_is_old ?
 	    "申报岗位工种只能从现岗位工种对应的新工种中选择：现岗位工种已合并，"
@@ -455,7 +455,7 @@ r15(const struct elig_app *a, const struct elig_policy *p, struct out *o)
 }
 
 static int
-code_cmp(const void *k, const void *e)
+eligibility_code_cmp(const void *k, const void *e)
 {
 	return strcmp(k, *(const char *const *)e);
 }
@@ -470,7 +470,7 @@ r16(const struct elig_app *a, const struct elig_policy *p, struct out *o)
 		return;
 	if (p->level1_open != NULL && p->nlevel1_open > 0 &&
 	    bsearch(tgt, p->level1_open, p->nlevel1_open, sizeof(char *),
-	    code_cmp) != NULL)
+	    eligibility_code_cmp) != NULL)
 		return;
 	add(o, "R16", "target_worktype", "该工种本年度未开考一级（高级技师），"
 	    "请选择本年度开考一级的工种。", 0);

@@ -45,15 +45,6 @@ struct msg {
 
 static struct config		 cfg;
 static struct dbh		 sdb;	/* PROG_SMS of fcgi/web/db.c */
-static volatile sig_atomic_t	 quit;
-
-/* SIGTERM and SIGINT: finish the current message, then stop. */
-static void
-on_signal(int sig)
-{
-	(void)sig;
-	quit = 1;
-}
 
 /* Prints the usage and exits 1. */
 static void __attribute__((noreturn))
@@ -287,7 +278,7 @@ drain_batch(long long *after)
 	sdb.pool = pool_new();
 	if ((n = outbox_fetch(*after, m)) <= 0)
 		return n;
-	for (i = 0; i < n && !quit; i++) {
+	for (i = 0; i < n && !prog_quit; i++) {
 		if (deliver(&m[i]) == -1)
 			return -1;
 		*after = m[i].id;
@@ -315,7 +306,7 @@ sms_connect(int once, int *backoff)
 	if (once)
 		return -1;
 	log_info("database unavailable, retrying in %d s", *backoff);
-	for (s = 0; s < *backoff * 5 && !quit; s++)
+	for (s = 0; s < *backoff * 5 && !prog_quit; s++)
 		nap(200);
 	if ((*backoff *= 2) > BACKOFF_MAX)
 		*backoff = BACKOFF_MAX;
@@ -334,7 +325,7 @@ sms_loop(int once)
 	long long	 after = 0;
 	int		 backoff = 1, n;
 
-	while (!quit) {
+	while (!prog_quit) {
 		if (sdb.db == NULL && sms_connect(once, &backoff) == -1) {
 			if (once)
 				return 1;
@@ -355,21 +346,6 @@ sms_loop(int once)
 	}
 	dbh_close(&sdb);
 	return 0;
-}
-
-/* Stops on SIGTERM and SIGINT; a gateway that exits unread gives EPIPE. */
-static void
-sms_signals(void)
-{
-	struct sigaction	 sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	(void)sigaction(SIGTERM, &sa, NULL);
-	(void)sigaction(SIGINT, &sa, NULL);
-	sa.sa_handler = SIG_IGN;
-	(void)sigaction(SIGPIPE, &sa, NULL);
 }
 
 /*
@@ -393,18 +369,15 @@ main(int argc, char *argv[])
 	}
 	if (optind != argc)
 		usage();
-	config_init(&cfg);
-	if (config_parse(&cfg, conf) == -1 ||
-	    config_secrets(&cfg, cfg.secrets_file) == -1)
+	if (prog_config("gkbm-sms", &cfg, conf, &cfg.log_file) == -1)
 		return 1;
-	log_init("gkbm-sms", cfg.log_file, cfg.debug);
-	sms_signals();
+	prog_signals();		/* a stop finishes the current message */
 	if (*cfg.sms_sink == '\0' && *cfg.sms_command == '\0') {
 		log_warnx("no SMS sender configured (set sms_sink or "
 		    "sms_command): messages stay queued");
 		if (once)
 			return 1;
-		while (!quit)
+		while (!prog_quit)
 			nap(1000);
 		return 0;
 	}

@@ -17,6 +17,7 @@
 
 #define COOKIE_SID	"gkbm_sid"	/* logged-in session */
 #define COOKIE_PRE	"gkbm_pre"	/* anonymous: seeds the CSRF token */
+#define YEAR_TTL	10		/* seconds the year is cached */
 
 /*
  * Adds a Set-Cookie header.  HttpOnly, SameSite=Lax and Path=/ always;
@@ -54,6 +55,29 @@ auth_csrf_set(struct req *r, const char *prefix, const char *tok)
 }
 
 /*
+ * The current year, every request's (r->year), cached for a few seconds
+ * per worker.  Returns it, or -1 on a database failure.
+ */
+static int
+auth_year(struct req *r)
+{
+	static int	 year;
+	static time_t	 at;
+	long long	 y = 0;
+	time_t		 now = time(NULL);
+
+	if (at != 0 && now - at < YEAR_TTL)
+		return year;
+	if (db_run(r, STMT_YEAR_CURRENT) == -1)
+		return -1;
+	if (db_row(r, STMT_YEAR_CURRENT, &y) == 1)
+		db_done(r, STMT_YEAR_CURRENT);
+	year = (int)y;
+	at = now;
+	return year;
+}
+
+/*
  * Reads the session cookie and fills role, account and unit; an expired
  * session is deleted.  Without a valid session the visitor is anonymous
  * and gets (or keeps) the anonymous cookie for CSRF tokens.  Returns
@@ -65,12 +89,12 @@ auth_session(struct req *r)
 	const char	*sid, *pre;
 	unsigned char	 h[MAC_LEN];
 	long long	 id, unit, must, idle, age;
-	char		*role, *name, *login, *uname, *uregion;
+	char		*role, *name, *login, *uname, *uregion, *ukind;
 	unsigned long	 gen;
 	int		 n;
 
 	r->role = ROLE_ANON;
-	if ((n = year_current(r)) == -1)
+	if ((n = auth_year(r)) == -1)
 		return RC_DB;
 	r->year = n;
 	sid = req_cookie(r, COOKIE_SID);
@@ -85,7 +109,8 @@ auth_session(struct req *r)
 		if (db_run(r, STMT_SESSION_GET, h, sizeof(h)) == -1)
 			return RC_DB;
 		n = db_row(r, STMT_SESSION_GET, &id, &role,
-		    &name, &login, &unit, &uname, &uregion, &must, &idle, &age);
+		    &name, &login, &unit, &uname, &uregion, &ukind, &must,
+		    &idle, &age);
 		if (n == -1)
 			return RC_DB;
 		if (n == 1 && (idle > r->cfg->session_idle ||
@@ -93,7 +118,7 @@ auth_session(struct req *r)
 			db_run(r, STMT_SESSION_DELETE, h, sizeof(h));
 			auth_cookie(r, COOKIE_SID, NULL, 0);
 			r->flash = "登录已超时，请重新登录。";
-			/* Its form may still be kept (keep_stale). */
+			/* Its form may still be kept (route_keeper). */
 			r->stale_account = id;
 			auth_csrf_mac(r, "s:", sid, r->stale_csrf);
 		} else if (n == 1) {
@@ -104,6 +129,7 @@ auth_session(struct req *r)
 			r->unit_id = unit;
 			r->unit_name = uname;
 			r->unit_region = uregion;
+			r->unit_region_kind = ukind;
 			r->must_change = (int)must;
 			memcpy(r->sid, sid, TOKEN_LEN + 1);
 			if (idle > 60) {

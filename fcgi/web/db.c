@@ -242,14 +242,15 @@ static const struct {
 	/* regions.c: every region, kept by each worker. */
 	[STMT_REGION_ALL] = { "", "sss", "SELECT code, name, kind FROM regions ORDER BY code", A },
 	[STMT_REGION_GET] = { "s", "ss", "SELECT name, kind FROM regions WHERE code = ?", A },
-	[STMT_SESSION_GET] = { "b", "isssissiii", "SELECT a.id, a.role, a.name, COALESCE(a.login, ''), COALESCE(a.unit_id, 0), "
-	  "COALESCE(u.name, ''), COALESCE(u.region_code, ''), "
+	[STMT_SESSION_GET] = { "b", "isssisssiii", "SELECT a.id, a.role, a.name, COALESCE(a.login, ''), COALESCE(a.unit_id, 0), "
+	  "COALESCE(u.name, ''), COALESCE(u.region_code, ''), COALESCE(g.kind, ''), "
 	  "a.pw_must_change OR (a.role <> 'candidate' AND "
 	  "a.pw_changed_at < NOW() - INTERVAL 90 DAY), "
 	  "TIMESTAMPDIFF(SECOND, s.seen_at, NOW()), "
 	  "TIMESTAMPDIFF(SECOND, s.created_at, NOW()) "
 	  "FROM sessions s JOIN accounts a ON a.id = s.account_id "
-	  "LEFT JOIN units u ON u.id = a.unit_id WHERE s.id = ?", A },
+	  "LEFT JOIN units u ON u.id = a.unit_id "
+	  "LEFT JOIN regions g ON g.code = u.region_code WHERE s.id = ?", A },
 	[STMT_SESSION_TOUCH] = { "b", "", "UPDATE sessions SET seen_at = NOW() WHERE id = ?", U },
 	[STMT_SESSION_INSERT] = { "bis", "", "INSERT INTO sessions (id, account_id, created_at, seen_at, ip) "
 	  "VALUES (?, ?, NOW(), NOW(), ?)", U },
@@ -1436,6 +1437,19 @@ static const struct {
 	  "WHERE body_enc <> ''", ADM },
 	[STMT_ADM_REKEY_OUTBODY_SET] = { "bbb", "", "UPDATE sms_outbox SET body_enc = ? "
 	  "WHERE id = ? AND body_enc = ?", ADM },
+	/*
+	 * 汇总上报's rows keep the account's sealed values as copied, bound
+	 * to the account: each distinct value once, every row holding it
+	 * sealed again at once (0024-house.sql's index).
+	 */
+	[STMT_ADM_REKEY_RPIDNO_LIST] = { "", "bib", "SELECT DISTINCT account_id, account_id, "
+	  "idno_enc FROM report_rows WHERE idno_enc IS NOT NULL", ADM },
+	[STMT_ADM_REKEY_RPIDNO_SET] = { "bbb", "", "UPDATE report_rows SET idno_enc = ? "
+	  "WHERE account_id = ? AND idno_enc = ?", ADM },
+	[STMT_ADM_REKEY_RPPHONE_LIST] = { "", "bib", "SELECT DISTINCT account_id, account_id, "
+	  "phone_enc FROM report_rows WHERE phone_enc IS NOT NULL", ADM },
+	[STMT_ADM_REKEY_RPPHONE_SET] = { "bbb", "", "UPDATE report_rows SET phone_enc = ? "
+	  "WHERE account_id = ? AND phone_enc = ?", ADM },
 	/* ban-lift (admin_review.c): 填报虚假信息's bans in force, lifted */
 	[STMT_ADM_BAN_LIST] = { "b", "iiiis", "SELECT b.id, b.application_id, b.year_from, b.year_to, "
 	  "a.state FROM bans b JOIN applications a ON a.id = b.application_id "
@@ -1496,6 +1510,10 @@ static const struct {
 	  "msg_ts = ?, order_no = ?, trade_no = ?, amount_fen = CAST(NULLIF(?, '') AS SIGNED), canon_sha256 = NULLIF(?, ''), verdict = ?, "
 	  "detail = ?, http_status = ?, ack = ?, done_at = NOW(3) WHERE id = ?", 0, PROG_PAY },
 	[STMT_PAY_NOTIFY_ACK] = { "si", "", "UPDATE pay_notify SET ack = ? WHERE id = ?", 0, PROG_PAY },
+	/* A notify refused unread (pay_notify.c notify_read). */
+	[STMT_PAY_NOTIFY_REFUSED] = { "sssi", "", "INSERT INTO pay_notify (received_at, peer_ip, "
+	  "body, verdict, detail, http_status, done_at) VALUES (NOW(3), ?, '', ?, ?, ?, NOW(3))",
+	  0, PROG_PAY },
 	[STMT_PAY_NONCE_INSERT] = { "ssbi", "", "INSERT INTO pay_nonce (key_id, nonce, canon_sha256, notify_id, seen_at) "
 	  "VALUES (?, ?, ?, ?, NOW())", 0, PROG_PAY },
 	[STMT_PAY_NONCE_GET] = { "ss", "bsi", "SELECT n.canon_sha256, COALESCE(p.verdict, ''), COALESCE(p.http_status, 0) "

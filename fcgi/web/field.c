@@ -299,3 +299,58 @@ field_xml(struct req *r)
 {
 	field_put(r, r->route->fields, r->fv, SIZE_MAX);
 }
+
+/* Asks on the page to confirm action (<confirm action>): nothing done. */
+void
+field_confirm(struct req *r, const char *action)
+{
+	xmlNodePtr	 c;
+
+	c = xml_el(r->root, "confirm", NULL);
+	xml_attr(c, "action", action);
+}
+
+/*
+ * The first steps of a change posted from a record's page (系统管理's
+ * units and users): the route's fields back in the form, refused with
+ * FIELD_FIX when one is wrong; when ask is not NULL and the change is not
+ * yet confirmed, the page asks to confirm ask (field_confirm); else the
+ * change's transaction begins.  Returns 1 to make the change, 0 when the
+ * page answers, -1 on a database failure.
+ */
+int
+field_change(struct req *r, const char *ask, int confirmed)
+{
+	field_xml(r);
+	if (r->form_bad) {
+		xml_form_message(r, FIELD_FIX);
+		return 0;
+	}
+	if (ask != NULL && !confirmed) {
+		field_confirm(r, ask);
+		return 0;
+	}
+	return db_begin(r) == -1 ? -1 : 1;
+}
+
+/*
+ * Ends the transaction of a change the model answered with msg: commits
+ * when msg is NULL, else rolls back and puts the refusal next to field
+ * (NULL: above the form).  Returns 1 when made, 0 when refused, -1 when
+ * the database failed (msg field_dbfail too).
+ */
+int
+field_change_end(struct req *r, const char *msg, const char *field)
+{
+	if (msg == NULL && db_commit(r) == 0)
+		return 1;
+	db_rollback(r);
+	if (msg == NULL || msg == field_dbfail)
+		return -1;
+	if (field != NULL) {
+		xml_field_error(r, field, msg);
+		xml_form_message(r, FIELD_FIX);
+	} else
+		xml_form_refuse(r, msg);
+	return 0;
+}

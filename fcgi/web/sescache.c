@@ -51,6 +51,7 @@ struct sescache {
 	long long	 id, unit;
 	int		 role, must;
 	char		 name[128], login[128], uname[256], uregion[16];
+	char		 ukind[16];
 };
 
 static volatile unsigned long	*gen;
@@ -156,6 +157,7 @@ sescache_find(struct req *r, const unsigned char *h)
 		r->unit_id = s->unit;
 		r->unit_name = pool_strdup(r->pool, s->uname);
 		r->unit_region = pool_strdup(r->pool, s->uregion);
+		r->unit_region_kind = pool_strdup(r->pool, s->ukind);
 		r->must_change = s->must;
 		return 0;
 	}
@@ -197,7 +199,8 @@ sescache_keep(const struct req *r, const unsigned char *h, unsigned long gen0,
 	if (sescache_copy(s.name, sizeof(s.name), r->user_name) == -1 ||
 	    sescache_copy(s.login, sizeof(s.login), r->user_login) == -1 ||
 	    sescache_copy(s.uname, sizeof(s.uname), r->unit_name) == -1 ||
-	    sescache_copy(s.uregion, sizeof(s.uregion), r->unit_region) == -1)
+	    sescache_copy(s.uregion, sizeof(s.uregion), r->unit_region) == -1 ||
+	    sescache_copy(s.ukind, sizeof(s.ukind), r->unit_region_kind) == -1)
 		return;
 	for (i = 0; i < SESCACHE_SLOTS; i++)
 		if (memcmp(slots[i].h, h, MAC_LEN) == 0)

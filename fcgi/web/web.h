@@ -152,6 +152,7 @@ struct req {
 	char			*user_login;
 	char			*unit_name;
 	char			*unit_region;	/* the staff unit's region */
+	char			*unit_region_kind; /* ... its kind */
 	int			 must_change;
 	int			 pre_new;	/* anonymous cookie made now */
 	char			 sid[TOKEN_LEN + 1];	/* session cookie */
@@ -234,7 +235,7 @@ struct route {
 	unsigned int	 roles;
 	unsigned int	 flags;
 #define R_MULTIPART	0x01		/* the body is multipart (uploads) */
-#define R_KEEP		0x04		/* form kept on expiry (keep.c) */
+#define R_KEEP		0x04		/* kept on expiry (route_keeper) */
 #define R_LOGIN		0x02		/* anon users are sent to /login */
 #define R_INPAGE	0x08		/* GET: wrong fields go to the handler,
 					   not a 400 (filter forms) */
@@ -258,6 +259,11 @@ enum rc		 field_parse(struct req *);
 void		 field_put(struct req *, const struct fielddef *,
 		    const struct fval *, size_t);
 void		 field_xml(struct req *);
+/* Above a change form refused: nothing was saved (field_change). */
+#define FIELD_FIX	"请按提示修改后重新提交，没有保存任何改动。"
+void		 field_confirm(struct req *, const char *);
+int		 field_change(struct req *, const char *, int);
+int		 field_change_end(struct req *, const char *, const char *);
 
 /* route.c */
 extern const char *const page_names[PAGE__MAX];
@@ -266,6 +272,7 @@ extern const char *const role_labels[ROLE__MAX];
 const struct route *route_find(enum method, const char *, int *);
 enum role	 role_parse(const char *);
 int		 route_reachable(int, int);
+extern int (*const route_keeper)(struct req *);
 
 /* req.c */
 const char	*req_cookie_prefix(const struct config *);
@@ -766,6 +773,10 @@ enum stmt {
 	STMT_ADM_REKEY_OUTPHONE_SET,
 	STMT_ADM_REKEY_OUTBODY_LIST,
 	STMT_ADM_REKEY_OUTBODY_SET,
+	STMT_ADM_REKEY_RPIDNO_LIST,
+	STMT_ADM_REKEY_RPIDNO_SET,
+	STMT_ADM_REKEY_RPPHONE_LIST,
+	STMT_ADM_REKEY_RPPHONE_SET,
 	STMT_ADM_BAN_LIST,
 	STMT_ADM_BAN_LIFT,
 	STMT_PWA_CITY_SET,
@@ -791,6 +802,7 @@ enum stmt {
 	STMT_PAY_NOTIFY_INSERT,
 	STMT_PAY_NOTIFY_SET,
 	STMT_PAY_NOTIFY_ACK,
+	STMT_PAY_NOTIFY_REFUSED,
 	STMT_PAY_NONCE_INSERT,
 	STMT_PAY_NONCE_GET,
 	STMT_PAY_ORDER_LOCK,
@@ -981,7 +993,6 @@ void		 worker_main(struct config *, int) __attribute__((noreturn));
 int		 worker_cgi(struct config *);
 
 /* year.c */
-int		 year_current(struct req *);
 const char	*year_window_name(const char *);
 int		 year_window(struct req *, xmlNodePtr, const char *, int *);
 const char	*year_window_closed(struct req *, const char *, const char *);
@@ -1042,6 +1053,7 @@ enum rc		 h_register(struct req *);
 enum rc		 h_register_post(struct req *);
 enum rc		 h_register_photo(struct req *);
 extern const struct fielddef h_register_fields[];
+extern const struct fielddef h_register_post_fields[];
 extern const struct fielddef h_register_photo_fields[];
 enum rc		 h_sms(struct req *);
 extern const struct fielddef h_sms_fields[];

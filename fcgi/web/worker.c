@@ -165,7 +165,7 @@ worker_gate_refuse(struct req *r, const struct route *rt)
 		return RC_OK;
 	}
 	if (r->stale_account > 0 && (rt->flags & R_KEEP) &&
-	    req_body(r, rt) == RC_OK && (kept = keep_stale(r)) != 0)
+	    req_body(r, rt) == RC_OK && (kept = route_keeper(r)) != 0)
 		return kept == 1 ? RC_OK : RC_DB;
 	return worker_deny(r, "access.denied");
 }
@@ -186,7 +186,7 @@ worker_pass(struct req *r, const struct route *rt)
 	if ((rc = req_body(r, rt)) != RC_OK)
 		return rc;
 	if (r->method == M_POST && !auth_csrf_ok(r)) {
-		if ((kept = keep_stale(r)) != 0)
+		if ((kept = route_keeper(r)) != 0)
 			return kept == 1 ? RC_OK : RC_DB;
 		r->message = "页面已过期或请求来源不正确，请刷新页面后重新提交。";
 		return worker_deny(r, "csrf.fail");

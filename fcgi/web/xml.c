@@ -322,6 +322,10 @@ xml_page(struct req *r, enum page page)
 			xml_attr(u, "login", r->user_login);
 		if (r->unit_name != NULL && *r->unit_name != '\0')
 			xml_attr(u, "unit", r->unit_name);
+		/* The menu's: 省直's supervising units report (report.c). */
+		if (r->unit_region_kind != NULL &&
+		    *r->unit_region_kind != '\0')
+			xml_attr(u, "region-kind", r->unit_region_kind);
 	}
 	xml_el(meta, "csrf", r->csrf);
 	now = time(NULL) + 8 * 3600;	/* Beijing time, whatever TZ is */

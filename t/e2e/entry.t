@@ -23,11 +23,7 @@ my $Y = $s->year;
 my $PW = 'Staff#2026ab';
 my $valid = GKBM::rng_validator('entry');
 
-$s->create_units(qw(ZZCITY KFCITY JSCNTY ZZSUP ZZBAS));
-$s->admin('create-unit', 'JSSUP', '金水区教育局', 'supervising', '410105');
-$s->admin('create-unit', 'JSBAS', '金水区第一中学', 'basic', '410105', 'JSSUP');
-my %staff = $s->create_staff($PW, qw(county city kfcity unit supervising));
-my %b = $s->staff_browsers($PW, %staff);
+my %b = $s->jinshui_offices($PW);
 my %uid = map { $_ => $s->count('SELECT id FROM units WHERE code = ?', $_) }
     qw(ZZBAS JSBAS);
 # 李四, registered himself: his ID number and phone are taken.

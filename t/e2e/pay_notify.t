@@ -182,6 +182,24 @@ is last_notify()->{verdict}, 'malformed', 'and kept as malformed';
 is $hs, 400, 'a bad escape is refused';
 my $r = HTTP::Tiny->new->get($s->url('/pay/notify'));
 is $r->{status}, 405, 'GET /pay/notify: 405';
+my $n405 = last_notify();
+is $n405->{verdict}, 'bad_method', '... kept, its body unread';
+is $n405->{http_status}, 405, '... with its answer';
+like $n405->{detail}, qr/GET/, '... and the method';
+($hs) = GKBM::Pay::post_notify($s, 'x' x 9000);
+is $hs, 413, 'a body over 8 KB (within nginx\'s 16 KB) is refused unread';
+my $n413 = last_notify();
+is $n413->{verdict}, 'too_large', '... kept';
+is $n413->{http_status}, 413, '... with its answer';
+like $n413->{detail}, qr/9000/, '... and its length';
+is length($n413->{body}), 0, '... no byte of it stored';
+$r = HTTP::Tiny->new->post($s->url('/pay/notify'), { headers => {
+    'Content-Type' => 'text/plain' }, content => 'order_no=1' });
+is $r->{status}, 400, 'a body not form-encoded is refused';
+my $n400 = last_notify();
+is $n400->{verdict}, 'bad_request', '... kept';
+like $n400->{detail}, qr{text/plain}, '... with its type';
+ok $n400->{id} > $n413->{id} && $n413->{id} > $n405->{id}, 'one row each';
 
 $s->finish;
 done_testing;

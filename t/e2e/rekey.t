@@ -33,6 +33,25 @@ $s->captcha($sb);	# a registration code needs the captcha
 my $r = $sb->post('/sms', { csrf => $sbcsrf, phone => '13900000099',
     purpose => 'register', captcha => '2468' }, accept => 'xml');
 
+# Two 汇总上报 snapshots holding both candidates: their sealed ID numbers
+# and phones as copied from accounts, bound to the account
+# (fcgi/model/report.c).
+$s->create_units('ZZCITY');
+my $unit = $s->count(q{SELECT id FROM units WHERE code = 'ZZCITY'});
+for my $rep (1, 2) {
+	$dbh->do(q{INSERT INTO reports (year, unit_id, state, nrows, digest,
+	    reported_by, reported_at) VALUES (?, ?, 'reported', 2, '', ?, NOW())},
+	    undef, $Y, $unit, $acct{a});
+	my $id = $s->count('SELECT MAX(id) FROM reports');
+	$dbh->do(q{INSERT INTO report_rows (report_id, n, application_id,
+	    account_id, name, gender, idno_enc, phone_enc, unit_code, unit_name,
+	    worktype, level, route, decided) SELECT ?, ROW_NUMBER() OVER (ORDER BY id),
+	    id, id, name, 'M', idno_enc, phone_enc, 'ZZCITY', '', '', 4, 'years', ''
+	    FROM accounts WHERE id IN (?, ?)}, undef, $id, $acct{a}, $acct{b});
+}
+is($s->count('SELECT COUNT(*) FROM report_rows WHERE idno_enc IS NOT NULL
+    AND phone_enc IS NOT NULL'), 4, 'the snapshots hold the sealed values');
+
 # home(K): the candidate's home page as XML (ID number and phone masked,
 # each opened from its sealed value).
 sub home {
@@ -56,7 +75,9 @@ sub not_under {
 	    (SELECT COUNT(*) FROM accounts WHERE idno_enc IS NOT NULL AND ORD(SUBSTRING(idno_enc, 2, 1)) <> $kid) +
 	    (SELECT COUNT(*) FROM accounts WHERE phone_enc IS NOT NULL AND ORD(SUBSTRING(phone_enc, 2, 1)) <> $kid) +
 	    (SELECT COUNT(*) FROM sms_outbox WHERE phone_enc <> '' AND ORD(SUBSTRING(phone_enc, 2, 1)) <> $kid) +
-	    (SELECT COUNT(*) FROM sms_outbox WHERE body_enc <> '' AND ORD(SUBSTRING(body_enc, 2, 1)) <> $kid)});
+	    (SELECT COUNT(*) FROM sms_outbox WHERE body_enc <> '' AND ORD(SUBSTRING(body_enc, 2, 1)) <> $kid) +
+	    (SELECT COUNT(*) FROM report_rows WHERE idno_enc IS NOT NULL AND ORD(SUBSTRING(idno_enc, 2, 1)) <> $kid) +
+	    (SELECT COUNT(*) FROM report_rows WHERE phone_enc IS NOT NULL AND ORD(SUBSTRING(phone_enc, 2, 1)) <> $kid)});
 }
 sub secrets {
 	my ($kid, $key, @old) = @_;
@@ -96,6 +117,9 @@ my ($rc, $out) = $s->admin({ may_fail => 1 }, 'pii-rekey');
 is($rc, 0, 'gkbm-admin pii-rekey') or diag($out);
 like($out, qr/accounts\.idno_enc: 2 resealed, 1 already under key 2, 0 failed/,
     '... reports what it did per column');
+like($out, qr/report_rows\.idno_enc: 2 resealed, 0 already under key 2, 0 failed/,
+    '... the snapshots\' ID numbers, each account\'s once');
+like($out, qr/report_rows\.phone_enc: 2 resealed/, '... and their phones');
 is(not_under(2), 0, 'every value is now under key 2');
 is($s->count(q{SELECT COUNT(*) FROM audit WHERE event = 'pii.rekey'
     AND object = 'all'}), 1, '... audited');
@@ -108,6 +132,12 @@ like($out, qr/accounts\.phone_enc: 0 resealed, \d+ already under key 2, 0 failed
 secrets(2, $key2);
 readable('a', 'key 1 removed');
 readable('b', '... the other candidate too');
+($rc, $out) = $s->admin({ may_fail => 1 }, 'pii-rekey');
+is($rc, 0, 'without key 1 every value still opens') or diag($out);
+like($out, qr/report_rows\.idno_enc: 0 resealed, 2 already under key 2, 0 failed/,
+    '... the snapshots\' ID numbers under key 2, bound to their accounts');
+like($out, qr/report_rows\.phone_enc: 0 resealed, 2 already under key 2, 0 failed/,
+    '... and their phones');
 
 # --- a wrong ring: the values do not open, and pii-rekey says so ---------------------
 

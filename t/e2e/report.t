@@ -144,6 +144,19 @@ is(post_report($rv->b('szsup'), confirm => 1)->status, 303, '省直 reports');
 is($s->count(q{SELECT nrows FROM reports WHERE unit_id = ?}, $rv->unit_id('SZSUP')), 1,
     '省直: its one row');
 
+# The menu offers 汇总上报 to the offices that report and to the
+# province: 省直's supervising unit too, another supervising unit not
+# (asked after 省直, on the same page: a menu kept per role alone would
+# give it 省直's).
+for my $k (qw(szsup supervising jssup city province county)) {
+	my $h = $rv->b($k)->get('/home', accept => 'html');
+	is($h->status, 200, "$k: home");
+	my $has = $h->body =~ m{<a [^>]*href="/admin/report"} ? 1 : 0;
+	is($has, ($k =~ /^(szsup|city|province)$/ ? 1 : 0),
+	    "$k: 汇总上报 " . ($k =~ /^(szsup|city|province)$/ ? 'in' : 'not in') .
+	    ' the menu');
+}
+
 # Who may not: another supervising unit, a unit, a county (403); another
 # city sees nothing of this report (404).
 for my $k (qw(supervising jssup)) {

@@ -1019,6 +1019,25 @@ sub staff_browsers {
 	return %b;
 }
 
+# jinshui_offices(PASSWORD): the offices of the tests of 补报 and 撤销注册
+# (entry.t, revoke.t): the units ZZCITY KFCITY JSCNTY ZZSUP ZZBAS, and in
+# 金水区 (410105) the supervising unit JSSUP 金水区教育局 with its basic
+# unit JSBAS 金水区第一中学; staff of the county, both cities, a unit and
+# a supervising unit, each logged in (staff_browsers).  Returns the list
+# province => browser, KEY => browser, ...
+sub jinshui_offices {
+	my ($self, $pw) = @_;
+	local $Test::Builder::Level = $Test::Builder::Level + 1;
+	$self->create_units(qw(ZZCITY KFCITY JSCNTY ZZSUP ZZBAS));
+	$self->admin('create-unit', 'JSSUP', '金水区教育局', 'supervising',
+	    '410105');
+	$self->admin('create-unit', 'JSBAS', '金水区第一中学', 'basic', '410105',
+	    'JSSUP');
+	my %staff = $self->create_staff($pw,
+	    qw(county city kfcity unit supervising));
+	return $self->staff_browsers($pw, %staff);
+}
+
 # login_app(IDNO, NAME, PASSWORD): a browser logged in as the candidate
 # (one test: the login answers 303), whose application of this year
 # exists (GET /apply creates it; h_apply.c; else the row it would make is

@@ -43,7 +43,8 @@
         <!-- The menu is the same for a role on a page: kept by the
              worker (fcgi/fragment.c).  The key must name all it reads. -->
         <f:cache key="concat($role, '|', $path, '|', boolean($meta/user),
-            '|', $title, '|', /*/counts/@manual, '|', /*/counts/@senior)"
+            '|', $title, '|', /*/counts/@manual, '|', /*/counts/@senior,
+            '|', $meta/user/@region-kind)"
             template="nav" seconds="3600">
           <xsl:fallback><xsl:call-template name="nav"/></xsl:fallback>
         </f:cache>
@@ -102,9 +103,9 @@
     </header>
   </xsl:template>
 
-  <!-- Kept per (role, path, logged in, title) by f:cache above: read
-       nothing else here (nor in menu-items, menu-item), or add it to the
-       key.
+  <!-- Kept per (role, path, logged in, title, the unit's region kind)
+       by f:cache above: read nothing else here (nor in menu-items,
+       menu-item), or add it to the key.
        The menus of schema/xml/README.md "Roles and their menus".  Only
        the entries open today are offered; those of later issues are
        not shown until they have a page (they were greyed 未开放 links to
@@ -180,9 +181,11 @@
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'信息统计'"/><xsl:with-param name="href" select="'/admin/stats'"/></xsl:call-template>
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'名册打印'"/><xsl:with-param name="href" select="'/admin/roster?k=final'"/></xsl:call-template>
     </xsl:if>
-    <!-- 汇总上报 (004): the cities report, the province reads (省直
-         主管单位 report too, from /admin/report: the menu is per role) -->
-    <xsl:if test="$role = 'city' or $role = 'province'">
+    <!-- 汇总上报 (004): the cities and the 省直 主管单位 (a supervising
+         unit of the province's own region, report.c) report, the
+         province reads -->
+    <xsl:if test="$role = 'city' or $role = 'province' or
+        ($role = 'supervising' and $meta/user/@region-kind = 'province')">
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'汇总上报'"/><xsl:with-param name="href" select="'/admin/report'"/></xsl:call-template>
     </xsl:if>
     <!-- 单位名称核对 (003 §三(一)), 补报及破格（一线）人员 (002 §3.1), 撤销注册 -->

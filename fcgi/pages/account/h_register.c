@@ -30,11 +30,6 @@
 #define W_UNSET		"本年度注册报名时间尚未公布，请关注当地工考办通知。"
 #define W_OUTSIDE	"不能注册。"
 
-static const char *const reg_keep_fields[] = {
-	"consent", "region", "level", "idno", "birth", "gender", "name",
-	"phone", NULL
-};
-
 /* GET /register/notice: 申报人员须知 */
 enum rc
 h_notice(struct req *r)
@@ -92,6 +87,93 @@ h_register(struct req *r)
 }
 
 /*
+ * The fields of POST /register, checked by the field map before the
+ * handler runs: each only as to its own form (the region as to the
+ * table of regions), the person's as 补报 and 破格 check them (person.c),
+ * nothing that tells whether an ID number or a phone is registered: that
+ * is said only once the SMS code is verified (reg_taken).  Secret ones
+ * (the passwords, the code, the kept token, the button) are never
+ * echoed.  The ID-card photo is a file part: reg_photo reads it.
+ */
+enum { RF_CONSENT, RF_REGION, RF_LEVEL, RF_PERSON,
+    RF_PASSWORD = RF_PERSON + PERSON__MAX, RF_PASSWORD2, RF_SMSCODE, RF_KEEP,
+    RF_SEND };
+
+#define MSG_CONSENT	"请先阅读申报人员须知并勾选“已阅读并同意”。"
+#define MSG_REGION	"请选择省辖市、直辖县。"
+
+/* The consent given must be the current one. */
+static const char *
+reg_field_consent(struct req *r, const struct fielddef *f, struct fval *v)
+{
+	return strcmp(v->s, r->cfg->consent_version) == 0 ? NULL : f->need;
+}
+
+/* A city or directly administered county by its six digits. */
+static const char *
+reg_field_region(struct req *r, const struct fielddef *f, struct fval *v)
+{
+	char	*rname, *rkind;
+	int	 k;
+
+	if (strlen(v->s) != 6 || strspn(v->s, "0123456789") != 6)
+		return f->need;
+	if (db_run(r, STMT_REGION_GET, v->s) == -1 ||
+	    (k = db_row(r, STMT_REGION_GET, &rname, &rkind)) == -1)
+		return field_dbfail;
+	db_done(r, STMT_REGION_GET);
+	if (k == 0 || (strcmp(rkind, "city") != 0 &&
+	    strcmp(rkind, "direct_county") != 0))
+		return f->need;
+	return NULL;
+}
+
+const struct fielddef h_register_post_fields[] = {
+	[RF_CONSENT] = { "consent", FT_TEXT, FL_REQ, 0, 64, MSG_CONSENT,
+	    MSG_CONSENT, NULL, reg_field_consent },
+	[RF_REGION] = { "region", FT_TEXT, FL_REQ, 0, 64, MSG_REGION,
+	    MSG_REGION, NULL, reg_field_region },
+	[RF_LEVEL] = { "level", FT_UINT, FL_REQ, 1, 5, "请选择申报等级。",
+	    "请选择申报等级。", NULL, NULL },
+	[RF_PERSON] = PERSON_FIELDS,
+	/* As typed: reg_password checks them, the hash takes them whole. */
+	[RF_PASSWORD] = { "password", FT_TEXT, FL_RAW | FL_SECRET, 0, 1000,
+	    NULL, NULL, NULL, NULL },
+	[RF_PASSWORD2] = { "password2", FT_TEXT, FL_RAW | FL_SECRET, 0, 1000,
+	    NULL, NULL, NULL, NULL },
+	/* sms_check says what is wrong with a code. */
+	[RF_SMSCODE] = { "sms_code", FT_TEXT, FL_SECRET, 0, 1000, NULL, NULL,
+	    NULL, NULL },
+	[RF_KEEP] = { "keep", FT_TEXT, FL_RAW | FL_SECRET, 0, 1000, NULL,
+	    NULL, NULL, NULL },
+	[RF_SEND] = { "send_code", FT_TEXT, FL_SECRET, 0, 1000, NULL, NULL,
+	    NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+/* The values of the person's fields (PERSON_IDNO...) */
+#define RV(i)	(r->fv[RF_PERSON + (i)].s)
+
+/*
+ * The form's values as sent (those given, secret ones aside), as the
+ * page puts them back; with errors (the field map's), each next to its
+ * field.
+ */
+static void
+reg_values(struct req *r, int errors)
+{
+	const struct fielddef	*d = h_register_post_fields;
+	size_t			 i;
+
+	for (i = 0; d[i].key != NULL; i++) {
+		if (r->fv[i].given && !(d[i].flags & FL_SECRET))
+			xml_field(r, d[i].key, r->fv[i].s);
+		if (errors && r->fv[i].err != NULL)
+			xml_field_error(r, d[i].key, r->fv[i].err);
+	}
+}
+
+/*
  * What one registration POST found, besides the errors next to the
  * fields: the kept state of the retry, the photo, the SMS code.
  */
@@ -116,36 +198,8 @@ reg_pw_for(struct req *r, const struct reg *g, unsigned char out[MAC_LEN])
 	char	*s;
 
 	s = pool_printf(r->pool, "%s\n%s", g->p.id_ok ? g->p.id.norm : "",
-	    form_text(&r->body, "name"));
+	    RV(PERSON_NAME));
 	pii_mac(r->cfg, "pwfor", s, out);
-}
-
-/*
- * Region and level.  Returns 0, or -1 on a database failure.
- */
-static int
-reg_region(struct req *r)
-{
-	const char	*v = form_text(&r->body, "region");
-	char		*rname, *rkind;
-	long long	 n;
-	int		 k;
-
-	if (*v == '\0' || strlen(v) != 6 || strspn(v, "0123456789") != 6)
-		xml_field_error(r, "region", "请选择省辖市、直辖县。");
-	else {
-		if (db_run(r, STMT_REGION_GET, v) == -1 ||
-		    (k = db_row(r, STMT_REGION_GET, &rname,
-		    &rkind)) == -1)
-			return -1;
-		db_done(r, STMT_REGION_GET);
-		if (k == 0 || (strcmp(rkind, "city") != 0 &&
-		    strcmp(rkind, "direct_county") != 0))
-			xml_field_error(r, "region", "请选择省辖市、直辖县。");
-	}
-	if (valid_uint(form_text(&r->body, "level"), 1, 5, &n) == -1)
-		xml_field_error(r, "level", "请选择申报等级。");
-	return 0;
 }
 
 /*
@@ -158,8 +212,9 @@ reg_password(struct req *r, struct reg *g)
 	const char	*pw, *pw2, *msg, *msg2 = NULL;
 	unsigned char	 m[MAC_LEN];
 
-	pw = form_text(&r->body, "password");
-	pw2 = form_text(&r->body, "password2");
+	/* Checked as trimmed, as every field; hashed as typed. */
+	pw = form_trim(pool_strdup(r->pool, r->fv[RF_PASSWORD].s));
+	pw2 = form_trim(pool_strdup(r->pool, r->fv[RF_PASSWORD2].s));
 	if (*pw == '\0' && *pw2 == '\0' && g->keep.pw_hash[0] != '\0') {
 		reg_pw_for(r, g, m);
 		if (CRYPTO_memcmp(m, g->keep.pw_for, MAC_LEN) == 0) {
@@ -174,8 +229,8 @@ reg_password(struct req *r, struct reg *g)
 	if (*pw == '\0')
 		msg = "请输入密码。";
 	else
-		msg = passwd_check_candidate(pw, form_text(&r->body, "idno"),
-		    form_text(&r->body, "name"));
+		msg = passwd_check_candidate(pw, RV(PERSON_IDNO),
+		    RV(PERSON_NAME));
 	if (msg != NULL)
 		xml_field_error(r, "password", msg);
 	if (*pw2 == '\0')
@@ -239,12 +294,12 @@ reg_photo(struct req *r, struct reg *g)
 static int
 reg_sms(struct req *r, struct reg *g)
 {
-	const char	*phone = form_text(&r->body, "phone");
-	const char	*code = form_text(&r->body, "sms_code"), *msg;
+	const char	*phone = RV(PERSON_PHONE);
+	const char	*code = r->fv[RF_SMSCODE].s, *msg;
 	unsigned char	 pm[MAC_LEN];
 	int		 k;
 
-	if (valid_phone(phone) != NULL)
+	if (r->fv[RF_PERSON + PERSON_PHONE].err != NULL)
 		return 0;	/* the phone's own error says enough */
 	pii_mac(r->cfg, "phone", phone, pm);
 	if (*code == '\0' && g->keep.sms_id != 0 &&
@@ -283,7 +338,7 @@ reg_sms(struct req *r, struct reg *g)
 static int
 reg_taken(struct req *r, struct reg *g)
 {
-	return person_taken(r, &g->p, form_text(&r->body, "phone"));
+	return person_taken(r, &g->p, RV(PERSON_PHONE));
 }
 
 /*
@@ -337,13 +392,9 @@ reg_idcard(struct req *r, struct reg *g)
 static int
 reg_check(struct req *r, struct reg *g)
 {
-	if (strcmp(form_text(&r->body, "consent"), r->cfg->consent_version))
-		xml_field_error(r, "consent",
-		    "请先阅读申报人员须知并勾选“已阅读并同意”。");
-	if (reg_region(r) == -1)
-		return -1;
+	reg_values(r, 1);	/* the fields, checked before the handler */
 	reg_photo(r, g);
-	person_check(r, &r->body, &g->p);
+	person_check(r, &r->fv[RF_PERSON], &g->p);
 	reg_password(r, g);
 	if (reg_sms(r, g) == -1)
 		return -1;
@@ -375,7 +426,7 @@ reg_keep(struct req *r, struct reg *g)
 		g->keep.clean = g->photo_clean;
 	}
 	if (g->pw_ok && !g->pw_kept) {
-		if (passwd_hash(form_get(&r->body, "password"),
+		if (passwd_hash(r->fv[RF_PASSWORD].s,
 		    r->cfg->scrypt_ln, g->keep.pw_hash,
 		    sizeof(g->keep.pw_hash)) == -1)
 			return -1;
@@ -407,16 +458,15 @@ reg_keep(struct req *r, struct reg *g)
 static enum rc
 reg_insert(struct req *r, struct reg *g)
 {
-	const char	*phone = form_text(&r->body, "phone");
+	const char	*phone = RV(PERSON_PHONE);
 	unsigned char	 im[MAC_LEN], pm[MAC_LEN];
 	char		 hash[PW_HASH_MAX], file[65], birth[11], obj[32];
-	long long	 level = 0, acct;
+	long long	 level = r->fv[RF_LEVEL].n, acct;
 	int		 k;
 
-	valid_uint(form_text(&r->body, "level"), 1, 5, &level);
 	if (g->pw_kept)
 		snprintf(hash, sizeof(hash), "%s", g->keep.pw_hash);
-	else if (passwd_hash(form_get(&r->body, "password"),
+	else if (passwd_hash(r->fv[RF_PASSWORD].s,
 	    r->cfg->scrypt_ln, hash, sizeof(hash)) == -1)
 		return RC_INTERNAL;
 	pii_mac(r->cfg, "idno", g->p.id.norm, im);
@@ -430,9 +480,9 @@ reg_insert(struct req *r, struct reg *g)
 	}
 	if (db_begin(r) == -1 ||
 	    db_run(r, STMT_ACCOUNT_INSERT, (long long)r->year,
-	    form_text(&r->body, "name"), im, sizeof(im), pm, sizeof(pm),
+	    RV(PERSON_NAME), im, sizeof(im), pm, sizeof(pm),
 	    g->p.id.gender == 'M' ? "M" : "F", birth,
-	    form_text(&r->body, "region"), level, file, hash,
+	    r->fv[RF_REGION].s, level, file, hash,
 	    r->cfg->consent_version) == -1)
 		goto fail;
 	acct = db_insert_id(r, STMT_ACCOUNT_INSERT);
@@ -473,16 +523,16 @@ fail:
 static enum rc
 reg_send_code(struct req *r, int open)
 {
-	const char	*phone = form_text(&r->body, "phone"), *msg;
+	const char	*phone = RV(PERSON_PHONE), *msg;
 
 	if (!open)
 		xml_form_message(r, year_window_closed(r, W_UNSET, W_OUTSIDE));
-	if ((msg = valid_phone(phone)) == NULL && open &&
+	if ((msg = r->fv[RF_PERSON + PERSON_PHONE].err) == NULL && open &&
 	    (msg = sms_issue(r, phone, "register")) != NULL &&
 	    r->status == 503)
 		return RC_DB;
 	if (msg != NULL)
-		xml_field_error(r, "phone", *phone ? msg : "请输入手机号码。");
+		xml_field_error(r, "phone", msg);
 	else if (open) {
 		xml_attr(r->form, "status", "sent");
 		xml_form_message(r, "验证码已发送，请查收短信（5分钟内有效）。");
@@ -494,7 +544,7 @@ reg_send_code(struct req *r, int open)
 	return RC_OK;
 }
 
-/* POST /register: send a code, or register. */
+/* POST /register (h_register_post_fields): send a code, or register. */
 enum rc
 h_register_post(struct req *r)
 {
@@ -508,8 +558,8 @@ h_register_post(struct req *r)
 	}
 	if ((rc = register_page(r, &open)) != RC_OK)
 		return rc;
-	xml_keep(r, reg_keep_fields);
-	if (form_get(&r->body, "send_code") != NULL)
+	reg_values(r, 0);
+	if (r->fv[RF_SEND].given)
 		return reg_send_code(r, open);
 	if (!open) {
 		xml_form_refuse(r, year_window_closed(r, W_UNSET, W_OUTSIDE));
@@ -517,7 +567,8 @@ h_register_post(struct req *r)
 	}
 	memset(&g, 0, sizeof(g));
 	if (regkeep_sweep(r) == -1 ||
-	    regkeep_load(r, form_get(&r->body, "keep"), &g.keep) == -1 ||
+	    regkeep_load(r, r->fv[RF_KEEP].given ? r->fv[RF_KEEP].s : NULL,
+	    &g.keep) == -1 ||
 	    reg_check(r, &g) == -1)
 		return RC_DB;
 	if (r->form_bad) {

@@ -103,7 +103,7 @@ h_lookup_units(struct req *r)
  * letters are lowered.  Returns NULL or the message.
  */
 static const char *
-query_check(struct req *r, const struct fielddef *f, struct fval *v)
+lookup_query_check(struct req *r, const struct fielddef *f, struct fval *v)
 {
 	char			*q = pool_strdup(r->pool, v->s);
 	const unsigned char	*p = (const unsigned char *)q;
@@ -150,18 +150,6 @@ worktype_node(struct req *r, xmlNodePtr list, const char *code,
 		xml_attr(m, "name", nn);
 	}
 	return n == -1 ? RC_DB : RC_OK;
-}
-
-/* True if code is in the sorted list. */
-static int
-in_list(const char *const *list, size_t n, const char *code)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(list[i], code) == 0)
-			return 1;
-	return 0;
 }
 
 /*
@@ -220,10 +208,10 @@ targets(struct req *r, xmlNodePtr list, const char *cur, long long curlevel,
 	    &status)) == 1) {
 		if (strcmp(status, "current") != 0)
 			continue;
-		if (restricted && !in_list(maps, nmaps, code))
+		if (restricted && !eligibility_in_list(code, maps, nmaps))
 			continue;
-		if (level == 1 && !in_list(pol.level1_open, pol.nlevel1_open,
-		    code))
+		if (level == 1 && !eligibility_in_list(code, pol.level1_open,
+		    pol.nlevel1_open))
 			continue;
 		/* WT_MAPS is not run for current types: no nesting. */
 		if (worktype_node(r, list, code, name, pinyin, status) != RC_OK)
@@ -262,7 +250,7 @@ const struct fielddef h_lookup_worktypes_fields[] = {
 	/* Not a text (control or broken bytes): the first message. */
 	[WF_Q] = { "q", FT_TEXT, FL_QUERY, 0, 1000, NULL,
 	    "查询内容不是有效的文字，请输入工种名称汉字或拼音首字母。", NULL,
-	    query_check },
+	    lookup_query_check },
 	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
 };
 

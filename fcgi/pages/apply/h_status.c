@@ -99,7 +99,7 @@ nz(const char *s)
 
 /* Appends a step to the chain unless it is full. */
 static void
-chain_add(struct chain *c, const char *level, const char *unit,
+status_chain_add(struct chain *c, const char *level, const char *unit,
     const char *phone)
 {
 	if (c->n >= MAX_CHAIN)
@@ -143,14 +143,14 @@ chain_get(struct req *r, long long uid, struct chain *c)
 			continue;	/* read to the end, ignore */
 		if (strcmp(kind, "basic") == 0) {
 			if (depth == 0)
-				chain_add(c, "unit", name, phone);
+				status_chain_add(c, "unit", name, phone);
 		} else if (strcmp(kind, "supervising") == 0) {
 			if (!sup)
-				chain_add(c, "supervising", name, phone);
+				status_chain_add(c, "supervising", name, phone);
 			sup = 1;
 		} else {
 			/* county, city, province: the enum of units.kind */
-			chain_add(c, level_name(kind) != NULL ? kind :
+			status_chain_add(c, level_name(kind) != NULL ? kind :
 			    "city", name, phone);
 			office = 1;
 		}
@@ -165,7 +165,7 @@ chain_get(struct req *r, long long uid, struct chain *c)
 	while ((rc = db_row(r, STMT_STATUS_OFFICE, &name, &kind,
 	    &phone)) == 1)
 		if (!office++)
-			chain_add(c, kind, name, phone);
+			status_chain_add(c, kind, name, phone);
 	return rc == -1 ? -1 : 0;
 }
 

@@ -29,7 +29,7 @@ struct ph {
 
 /* Returns the number of bytes of s that are digits, from the start. */
 static size_t
-digits(const char *s)
+phones_digits(const char *s)
 {
 	return strspn(s, "0123456789");
 }
@@ -43,7 +43,7 @@ digits(const char *s)
 static int
 phone_shape(const char *s)
 {
-	size_t	 n = digits(s), m;
+	size_t	 n = phones_digits(s), m;
 
 	if (n == 11 && s[0] == '1' && s[1] >= '3' && s[n] == '\0')
 		return 1;			/* mobile */
@@ -52,13 +52,13 @@ phone_shape(const char *s)
 	if ((s[0] == '4' || s[0] == '8') && strncmp(s + 1, "00", 2) == 0) {
 		if (n == 10 && s[n] == '\0')
 			return 1;
-		return n == 3 && s[3] == '-' && digits(s + 4) == 3 &&
-		    s[7] == '-' && digits(s + 8) == 4 && s[12] == '\0';
+		return n == 3 && s[3] == '-' && phones_digits(s + 4) == 3 &&
+		    s[7] == '-' && phones_digits(s + 8) == 4 && s[12] == '\0';
 	}
 	if (s[0] != '0')
 		return 0;
 	if (n >= 3 && n <= 4 && s[n] == '-') {	/* 0371-61612579 */
-		m = digits(s + n + 1);
+		m = phones_digits(s + n + 1);
 		if (m < 7 || m > 8)
 			return 0;
 		s += n + 1 + m;
@@ -74,7 +74,7 @@ phone_shape(const char *s)
 		s += strlen("转");
 	else
 		return 0;
-	n = digits(s);
+	n = phones_digits(s);
 	return n >= 1 && n <= 6 && s[n] == '\0';
 }
 

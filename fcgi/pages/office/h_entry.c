@@ -22,7 +22,6 @@
 #define W_WHAT		"不能添加补报或破格人员。"
 
 static const char *const entry_kinds[] = { "late", "exceptional", NULL };
-static const char *const entry_keep[] = { "idno", "name", "phone", NULL };
 
 /* The fields of GET /admin/entry: the form to show, the list's filter. */
 enum { EF_ADD, EF_K, EF_PAGE };
@@ -71,8 +70,8 @@ h_entry(struct req *r)
 	    *fv[EF_PAGE].s ? fv[EF_PAGE].n : 1, &open);
 }
 
-/* The fields of POST /admin/entry besides the person's (person.c). */
-enum { PF_KIND, PF_UNIT, PF_LEVEL, PF_REASON };
+/* The fields of POST /admin/entry: the entry's, then the person's. */
+enum { PF_KIND, PF_UNIT, PF_LEVEL, PF_REASON, PF_PERSON };
 const struct fielddef h_entry_post_fields[] = {
 	[PF_KIND] = { "kind", FT_CHOICE, FL_REQ, 0, 0, "请选择补报或破格（一线）。",
 	    "请选择补报或破格（一线）。", entry_kinds, NULL },
@@ -82,6 +81,7 @@ const struct fielddef h_entry_post_fields[] = {
 	    "请选择申报等级。", NULL, NULL },
 	[PF_REASON] = { "reason", FT_TEXT, FL_REQ, 2, 200, "请填写补报或破格的原因。",
 	    "原因应为2至200个字，不含无法识别的字符。", NULL, NULL },
+	[PF_PERSON] = PERSON_FIELDS,
 	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
 };
 
@@ -130,15 +130,15 @@ entry_check(struct req *r, struct entry_new *e, struct person *p,
 			xml_field_error(r, "unit", "本辖区内没有该单位代码的单位，"
 			    "请从列表中选择。");
 	}
-	person_check(r, &r->body, p);
-	if (person_taken(r, p, form_text(&r->body, "phone")) == -1)
+	person_check(r, &fv[PF_PERSON], p);
+	if (person_taken(r, p, fv[PF_PERSON + PERSON_PHONE].s) == -1)
 		return -1;
 	(void)entry_photo(r, jpg, &e->jpg_len);
 	e->kind = fv[PF_KIND].s;
 	e->region = region;
 	e->p = p;
-	e->name = form_text(&r->body, "name");
-	e->phone = form_text(&r->body, "phone");
+	e->name = fv[PF_PERSON + PERSON_NAME].s;
+	e->phone = fv[PF_PERSON + PERSON_PHONE].s;
 	e->reason = fv[PF_REASON].s;
 	e->level = fv[PF_LEVEL].n;
 	e->jpg = *jpg;
@@ -160,7 +160,6 @@ h_entry_post(struct req *r)
 	if ((rc = entry_page(r, kind, "", 1, &open)) != RC_OK)
 		return rc;
 	field_xml(r);
-	xml_keep(r, entry_keep);
 	if (!open) {
 		if ((msg = year_window_refuse(r, "registration",
 		    W_WHAT)) == field_dbfail)

@@ -21,7 +21,6 @@
 
 #define LIST_SIZE	20
 #define MSG_NO_UNIT	"没有这个单位，或它不在本单位的管辖范围内。"
-#define MSG_FIX		"请按提示修改后重新提交，没有保存任何改动。"
 
 static const char *const unit_kind_choices[] = {
 	"basic", "supervising", "county", "city", NULL
@@ -198,40 +197,6 @@ unit_page(struct req *r, const struct unit *u, const char *action)
 	xml_form(r, action);
 }
 
-/* Asks to confirm action (delete, disable) of u on its page. */
-static void
-unit_confirm(struct req *r, const char *action)
-{
-	xmlNodePtr	 c;
-
-	c = xml_el(r->root, "confirm", NULL);
-	xml_attr(c, "action", action);
-}
-
-/*
- * Ends the transaction of a change: commits when msg is NULL, else rolls
- * back.  Returns -1 when the database failed (msg field_dbfail too).
- */
-static int
-unit_tx_end(struct req *r, const char *msg)
-{
-	if (msg == NULL && db_commit(r) == 0)
-		return 0;
-	db_rollback(r);
-	return msg == NULL || msg == field_dbfail ? -1 : 0;
-}
-
-/* Puts a refusal on the page: next to field, or above the form. */
-static void
-unit_refuse(struct req *r, const char *field, const char *msg)
-{
-	if (field != NULL) {
-		xml_field_error(r, field, msg);
-		xml_form_message(r, MSG_FIX);
-	} else
-		xml_form_refuse(r, msg);
-}
-
 /* GET /admin/units/edit?id=&do= */
 enum { UE_ID, UE_DO };
 const struct fielddef h_unit_fields[] = {
@@ -253,7 +218,7 @@ h_unit(struct req *r)
 	unit_page(r, &u, "/admin/units/edit");
 	if (strcmp(r->fv[UE_DO].s, "delete") == 0 ||
 	    strcmp(r->fv[UE_DO].s, "disable") == 0)
-		unit_confirm(r, r->fv[UE_DO].s);
+		field_confirm(r, r->fv[UE_DO].s);
 	return RC_OK;
 }
 
@@ -290,13 +255,11 @@ h_unit_new(struct req *r)
 	struct unit_in		 in;
 	const char		*msg, *field;
 	long long		 id;
+	int			 k;
 
 	unit_page(r, NULL, "/admin/units/new");
-	field_xml(r);
-	if (r->form_bad) {
-		xml_form_message(r, MSG_FIX);
-		return RC_OK;
-	}
+	if ((k = field_change(r, NULL, 0)) != 1)
+		return k == -1 ? RC_DB : RC_OK;
 	in.code = fv[UN_CODE].s;
 	in.name = fv[UN_NAME].s;
 	in.kind = fv[UN_KIND].s;
@@ -305,15 +268,9 @@ h_unit_new(struct req *r)
 	in.phone = fv[UN_PHONE].s;
 	in.admin_name = fv[UN_ANAME].s;
 	in.admin_phone = fv[UN_APHONE].s;
-	if (db_begin(r) == -1)
-		return RC_DB;
 	msg = unit_create(r, &in, &id, &field);
-	if (unit_tx_end(r, msg) == -1)
-		return RC_DB;
-	if (msg != NULL) {
-		unit_refuse(r, field, msg);
-		return RC_OK;
-	}
+	if ((k = field_change_end(r, msg, field)) != 1)
+		return k == -1 ? RC_DB : RC_OK;
 	resp_redirect(r, pool_printf(r->pool,
 	    "/admin/units/edit?id=%lld&m=unit_created", id));
 	return RC_OK;
@@ -330,46 +287,51 @@ const struct fielddef h_unit_edit_fields[] = {
 };
 
 /*
- * Runs the change of unit u's page whose result msg (and field) came
- * from the model, inside db_begin(): 303 to the unit's page with flash m,
- * or the page again with the refusal (status, when not 0).
+ * Ends the change of unit u's page whose result msg (and field) came
+ * from the model (field_change_end): 303 to the unit's page with flash
+ * m, or the page again with the refusal.
  */
 static enum rc
 unit_done(struct req *r, const struct unit *u, const char *msg,
-    const char *field, const char *m, int status)
+    const char *field, const char *m)
 {
-	if (unit_tx_end(r, msg) == -1)
-		return RC_DB;
-	if (msg != NULL) {
-		unit_refuse(r, field, msg);
-		if (status != 0)
-			r->status = status;
-		return RC_OK;
-	}
+	int	 k;
+
+	if ((k = field_change_end(r, msg, field)) != 1)
+		return k == -1 ? RC_DB : RC_OK;
 	resp_redirect(r, pool_printf(r->pool, "/admin/units/edit?id=%lld&m=%s",
 	    u->id, m));
 	return RC_OK;
 }
 
-enum rc
-h_unit_edit(struct req *r)
+/*
+ * A change of unit u's page that takes the route's fields 1 and 2 (its
+ * field 0 is the unit's id): the page of action, the model's change,
+ * 303 to the unit's page with flash, or the page again with the refusal.
+ */
+static enum rc
+unit_change(struct req *r, const char *action, const char *(*change)(
+    struct req *, const struct unit *, const char *, const char *,
+    const char **), const char *flash)
 {
 	struct unit	 u;
 	const char	*msg, *field = NULL;
 	enum rc		 rc;
+	int		 k;
 
 	if ((rc = unit_load(r, &u)) != RC_OK)
 		return rc;
-	unit_page(r, &u, "/admin/units/edit");
-	field_xml(r);
-	if (r->form_bad) {
-		xml_form_message(r, MSG_FIX);
-		return RC_OK;
-	}
-	if (db_begin(r) == -1)
-		return RC_DB;
-	msg = unit_edit(r, &u, r->fv[UED_NAME].s, r->fv[UED_PHONE].s, &field);
-	return unit_done(r, &u, msg, field, "saved", 0);
+	unit_page(r, &u, action);
+	if ((k = field_change(r, NULL, 0)) != 1)
+		return k == -1 ? RC_DB : RC_OK;
+	msg = change(r, &u, r->fv[1].s, r->fv[2].s, &field);
+	return unit_done(r, &u, msg, field, flash);
+}
+
+enum rc
+h_unit_edit(struct req *r)
+{
+	return unit_change(r, "/admin/units/edit", unit_edit, "saved");
 }
 
 /* POST /admin/units/move: region (or, for a basic unit, parent). */
@@ -385,22 +347,7 @@ const struct fielddef h_unit_move_fields[] = {
 enum rc
 h_unit_move(struct req *r)
 {
-	struct unit	 u;
-	const char	*msg, *field = NULL;
-	enum rc		 rc;
-
-	if ((rc = unit_load(r, &u)) != RC_OK)
-		return rc;
-	unit_page(r, &u, "/admin/units/move");
-	field_xml(r);
-	if (r->form_bad) {
-		xml_form_message(r, MSG_FIX);
-		return RC_OK;
-	}
-	if (db_begin(r) == -1)
-		return RC_DB;
-	msg = unit_move(r, &u, r->fv[UM_REGION].s, r->fv[UM_PARENT].s, &field);
-	return unit_done(r, &u, msg, field, "unit_moved", 0);
+	return unit_change(r, "/admin/units/move", unit_move, "unit_moved");
 }
 
 /* POST /admin/units/admin: the unit's admin made. */
@@ -416,23 +363,8 @@ const struct fielddef h_unit_admin_fields[] = {
 enum rc
 h_unit_admin(struct req *r)
 {
-	struct unit	 u;
-	const char	*msg, *field = NULL;
-	enum rc		 rc;
-
-	if ((rc = unit_load(r, &u)) != RC_OK)
-		return rc;
-	unit_page(r, &u, "/admin/units/admin");
-	field_xml(r);
-	if (r->form_bad) {
-		xml_form_message(r, MSG_FIX);
-		return RC_OK;
-	}
-	if (db_begin(r) == -1)
-		return RC_DB;
-	msg = unit_admin_set(r, &u, r->fv[UA_NAME].s, r->fv[UA_PHONE].s,
-	    &field);
-	return unit_done(r, &u, msg, field, "unit_admin", 0);
+	return unit_change(r, "/admin/units/admin", unit_admin_set,
+	    "unit_admin");
 }
 
 /* POST /admin/units/remove: delete, disable (both confirmed) or enable. */
@@ -457,28 +389,22 @@ h_unit_remove(struct req *r)
 	struct unit		 u;
 	const char		*msg;
 	enum rc			 rc;
+	int			 k;
 
 	if ((rc = unit_load(r, &u)) != RC_OK)
 		return rc;
 	unit_page(r, &u, "/admin/units/remove");
-	field_xml(r);
-	if (r->form_bad) {
-		xml_form_message(r, MSG_FIX);
-		return RC_OK;
-	}
-	if (fv[UR_ACTION].n != 2 && *fv[UR_CONFIRM].s == '\0') {
-		unit_confirm(r, fv[UR_ACTION].s);	/* asked, not done */
-		return RC_OK;
-	}
-	if (db_begin(r) == -1)
-		return RC_DB;
+	/* Delete and disable are asked first, not done. */
+	if ((k = field_change(r, fv[UR_ACTION].n != 2 ? fv[UR_ACTION].s :
+	    NULL, *fv[UR_CONFIRM].s != '\0')) != 1)
+		return k == -1 ? RC_DB : RC_OK;
 	msg = fv[UR_ACTION].n == 0 ? unit_delete(r, &u) :
 	    unit_disable(r, &u, fv[UR_ACTION].n == 1);
 	if (msg == NULL && fv[UR_ACTION].n == 0) {
-		if (unit_tx_end(r, msg) == -1)
+		if (field_change_end(r, msg, NULL) == -1)
 			return RC_DB;
 		resp_redirect(r, "/admin/units?m=unit_deleted");
 		return RC_OK;
 	}
-	return unit_done(r, &u, msg, NULL, flashes[fv[UR_ACTION].n], 0);
+	return unit_done(r, &u, msg, NULL, flashes[fv[UR_ACTION].n]);
 }

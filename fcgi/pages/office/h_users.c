@@ -22,7 +22,6 @@
 
 #define LIST_SIZE	20
 #define MSG_NO_USER	"没有这个账号，或它不在本单位的管辖范围内。"
-#define MSG_FIX		"请按提示修改后重新提交，没有保存任何改动。"
 
 static const char *const user_role_choices[] = {
 	"unit", "reviewer", "supervising", "county", "city", "province", NULL
@@ -166,16 +165,6 @@ user_page(struct req *r, const struct staff *s, const char *action)
 	xml_form(r, action);
 }
 
-/* Asks to confirm action (disable, delete, reset) on the page. */
-static void
-user_confirm(struct req *r, const char *action)
-{
-	xmlNodePtr	 c;
-
-	c = xml_el(r->root, "confirm", NULL);
-	xml_attr(c, "action", action);
-}
-
 /* GET /admin/users/edit?id=&do= */
 enum { SE_ID, SE_DO };
 const struct fielddef h_user_fields[] = {
@@ -196,7 +185,7 @@ h_user(struct req *r)
 		return rc;
 	user_page(r, &s, "/admin/users/edit");
 	if (*r->fv[SE_DO].s != '\0' && r->fv[SE_DO].n != 1)
-		user_confirm(r, r->fv[SE_DO].s);
+		field_confirm(r, r->fv[SE_DO].s);
 	return RC_OK;
 }
 
@@ -206,22 +195,13 @@ h_user(struct req *r)
  */
 static enum rc
 user_done(struct req *r, const char *msg, const char *field,
-    const char *where, int status)
+    const char *where)
 {
-	if (msg == NULL && db_commit(r) == 0) {
-		resp_redirect(r, where);
-		return RC_OK;
-	}
-	db_rollback(r);
-	if (msg == NULL || msg == field_dbfail)
-		return RC_DB;
-	if (field != NULL) {
-		xml_field_error(r, field, msg);
-		xml_form_message(r, MSG_FIX);
-	} else
-		xml_form_refuse(r, msg);
-	if (status != 0)
-		r->status = status;
+	int	 k;
+
+	if ((k = field_change_end(r, msg, field)) != 1)
+		return k == -1 ? RC_DB : RC_OK;
+	resp_redirect(r, where);
 	return RC_OK;
 }
 
@@ -244,20 +224,16 @@ h_user_edit(struct req *r)
 	struct staff	 s;
 	const char	*msg, *field = NULL;
 	enum rc		 rc;
+	int		 k;
 
 	if ((rc = user_load(r, &s)) != RC_OK)
 		return rc;
 	user_page(r, &s, "/admin/users/edit");
-	field_xml(r);
-	if (r->form_bad) {
-		xml_form_message(r, MSG_FIX);
-		return RC_OK;
-	}
-	if (db_begin(r) == -1)
-		return RC_DB;
+	if ((k = field_change(r, NULL, 0)) != 1)
+		return k == -1 ? RC_DB : RC_OK;
 	msg = staff_edit(r, &s, r->fv[SED_NAME].s, r->fv[SED_PHONE].s, &field);
 	return user_done(r, msg, field, pool_printf(r->pool,
-	    "/admin/users/edit?id=%lld&m=saved", s.id), 0);
+	    "/admin/users/edit?id=%lld&m=saved", s.id));
 }
 
 /* POST /admin/users/act: disable, enable, delete or reset. */
@@ -280,29 +256,23 @@ h_user_act(struct req *r)
 	const char		*msg, *where;
 	long long		 a;
 	enum rc			 rc;
+	int			 k;
 
 	if ((rc = user_load(r, &s)) != RC_OK)
 		return rc;
 	user_page(r, &s, "/admin/users/act");
-	field_xml(r);
-	if (r->form_bad) {
-		xml_form_message(r, MSG_FIX);
-		return RC_OK;
-	}
+	/* All but enable are asked first, not done. */
 	a = fv[SA_ACTION].n;
-	if (a != 1 && *fv[SA_CONFIRM].s == '\0') {
-		user_confirm(r, fv[SA_ACTION].s);	/* asked, not done */
-		return RC_OK;
-	}
-	if (db_begin(r) == -1)
-		return RC_DB;
+	if ((k = field_change(r, a != 1 ? fv[SA_ACTION].s : NULL,
+	    *fv[SA_CONFIRM].s != '\0')) != 1)
+		return k == -1 ? RC_DB : RC_OK;
 	msg = a == 0 || a == 1 ? staff_disable(r, &s, a == 0) :
 	    a == 2 ? staff_delete(r, &s) : staff_reset(r, &s);
 	where = a == 2 ? (strcmp(s.role, "reviewer") == 0 &&
 	    s.unit_id == r->unit_id ? "/admin/reviewers?m=user_deleted" :
 	    "/admin/users?m=user_deleted") : pool_printf(r->pool,
 	    "/admin/users/edit?id=%lld&m=%s", s.id, user_flashes[a]);
-	return user_done(r, msg, NULL, where, 0);
+	return user_done(r, msg, NULL, where);
 }
 
 /* The reviewers' page: the list and the form of a new one. */
@@ -356,18 +326,13 @@ h_reviewer_new(struct req *r)
 	const char		*msg, *field = NULL;
 	long long		 id;
 	enum rc			 rc;
+	int			 k;
 
 	if ((rc = reviewers_page(r)) != RC_OK)
 		return rc;
-	field_xml(r);
-	if (r->form_bad) {
-		xml_form_message(r, MSG_FIX);
-		return RC_OK;
-	}
-	if (db_begin(r) == -1)
-		return RC_DB;
+	if ((k = field_change(r, NULL, 0)) != 1)
+		return k == -1 ? RC_DB : RC_OK;
 	msg = staff_new(r, "reviewer", r->unit_id, fv[RV_LOGIN].s,
 	    fv[RV_NAME].s, fv[RV_PHONE].s, &id, &field);
-	return user_done(r, msg, field, "/admin/reviewers?m=reviewer_added",
-	    0);
+	return user_done(r, msg, field, "/admin/reviewers?m=reviewer_added");
 }

@@ -105,7 +105,7 @@ receipt_of(struct req *r, long long app, char **kind, char **name)
 
 /* The receipt form (POST /pay/confirm), pre-filled with kind and name. */
 static void
-entry_form(struct req *r, const char *kind, const char *name)
+receipt_form(struct req *r, const char *kind, const char *name)
 {
 	xml_form(r, "/pay/confirm");
 	xml_field(r, "kind", kind != NULL ? kind : "person");
@@ -127,7 +127,7 @@ h_pay(struct req *r)
 		return RC_OK;
 	if (receipt_of(r, pa.id, &kind, &name) == -1)
 		return RC_DB;
-	entry_form(r, kind, name);
+	receipt_form(r, kind, name);
 	return RC_OK;
 }
 
@@ -154,7 +154,7 @@ post_receipt(struct req *r, const struct payapp *pa, const char **kind,
 		return 1;
 	}
 	if (n == 1) {
-		entry_form(r, fk, fn);
+		receipt_form(r, fk, fn);
 		xml_form_message(r, pool_printf(r->pool, "收据信息已确认为“%s：%s”，"
 		    "本年度不能修改。", payorder_receipt_name(fk), fn));
 		r->status = 409;
@@ -169,13 +169,38 @@ post_receipt(struct req *r, const struct payapp *pa, const char **kind,
 		*name = fv[PF_NAME].s;
 		return 1;
 	}
-	entry_form(r, fv[PF_KIND].s, fv[PF_NAME].s);
+	receipt_form(r, fv[PF_KIND].s, fv[PF_NAME].s);
 	if (ek != NULL)
 		xml_field_error(r, "kind", ek);
 	if (en != NULL)
 		xml_field_error(r, "name", en);
 	xml_form_refuse(r, "请按提示填写收据信息。收据信息确认后本年度不能修改。");
 	return 0;
+}
+
+/*
+ * The start of both POSTs (/pay/confirm, /pay/order): the page of view,
+ * answered here when the gate is closed (paid: back to /pay; else 409
+ * with the page's reason) or the receipt is refused.  Returns 1 with
+ * *kind and *name to go on, 0 when answered, -1 on a database failure.
+ */
+static int
+pay_post_open(struct req *r, const char *view, struct payapp *pa,
+    const char **kind, const char **name)
+{
+	enum pay_gate	 g;
+	int		 n, pending;
+
+	if ((n = pay_page(r, view, pa, &g, &pending)) == -1)
+		return -1;
+	if (n == 0 || g != PG_OPEN) {
+		if (g == PG_PAID)
+			resp_redirect(r, "/pay");
+		else
+			r->status = 409;
+		return 0;
+	}
+	return post_receipt(r, pa, kind, name);
 }
 
 /* Appends <confirm name idno kind kind-name receipt countdown>. */
@@ -220,20 +245,10 @@ enum rc
 h_pay_confirm(struct req *r)
 {
 	struct payapp	 pa;
-	enum pay_gate	 g;
 	const char	*kind, *name;
-	int		 n, pending;
+	int		 n;
 
-	if ((n = pay_page(r, "confirm", &pa, &g, &pending)) == -1)
-		return RC_DB;
-	if (n == 0 || g != PG_OPEN) {
-		if (g == PG_PAID)
-			resp_redirect(r, "/pay");
-		else
-			r->status = 409;
-		return RC_OK;
-	}
-	if ((n = post_receipt(r, &pa, &kind, &name)) != 1)
+	if ((n = pay_post_open(r, "confirm", &pa, &kind, &name)) != 1)
 		return n == -1 ? RC_DB : RC_OK;
 	return confirm_xml(r, kind, name) == -1 ? RC_DB : RC_OK;
 }
@@ -311,27 +326,17 @@ enum rc
 h_pay_order(struct req *r)
 {
 	struct payapp	 pa;
-	enum pay_gate	 g;
 	const char	*kind, *name, *why = NULL;
 	char		*no;
-	int		 n, pending;
+	int		 n;
 
-	if ((n = pay_page(r, "main", &pa, &g, &pending)) == -1)
-		return RC_DB;
-	if (n == 0 || g != PG_OPEN) {
-		if (g == PG_PAID)
-			resp_redirect(r, "/pay");
-		else
-			r->status = 409;
-		return RC_OK;
-	}
-	if ((n = post_receipt(r, &pa, &kind, &name)) != 1)
+	if ((n = pay_post_open(r, "main", &pa, &kind, &name)) != 1)
 		return n == -1 ? RC_DB : RC_OK;
 	if ((n = payorder_open(r, &pa, kind, name, &no, &why)) == -1)
 		return RC_DB;
 	if (n == 1) {
 		if (r->form == NULL)
-			entry_form(r, kind, name);
+			receipt_form(r, kind, name);
 		xml_form_message(r, why);
 		r->status = 409;
 		return RC_OK;
