@@ -93,6 +93,10 @@ enum page {
 	PAGE_UNITCHECK,		/* 单位名称核对 */
 	PAGE_ENTRY,		/* 补报, 破格/一线 */
 	PAGE_REVOKE,		/* 撤销注册 */
+	/* ticket */
+	PAGE_TICKET,		/* 准考证打印 (candidate) */
+	PAGE_TICKETS,		/* 准考证查询 */
+	PAGE_EXAMROSTER,	/* 考生名单 */
 	PAGE__MAX
 };
 
@@ -824,6 +828,18 @@ enum stmt {
 	STMT_EXAM_SIT_TAKEN,
 	/* end plan */
 
+	/* ticket: 准考证, 准考证查询, 考生名单 (ticket.c, ticketlist.c, examroster.c) */
+	STMT_TK_MINE,
+	STMT_TK_PERSON,
+	STMT_TK_PHONE,
+	STMT_TK_UNLOCK,
+	STMT_TK_UNLOCKED,
+	STMT_TK_COUNT,
+	STMT_TK_LIST,
+	STMT_TK_SECTIONS,
+	STMT_TK_ROSTER,
+	/* end ticket */
+
 	STMT__MAX
 };
 
@@ -1196,4 +1212,16 @@ extern const struct fielddef h_entry_post_fields[];
 enum rc		 h_revoke(struct req *);
 enum rc		 h_revoke_post(struct req *);
 extern const struct fielddef h_revoke_post_fields[];
+
+/* ticket: h_ticket.c, h_tickets.c, h_examroster.c (准考证, 准考证查询, 考生名单) */
+enum rc		 h_ticket(struct req *);
+enum rc		 h_ticket_post(struct req *);
+enum rc		 h_ticket_pdf(struct req *);
+extern const struct fielddef h_ticket_fields[];
+enum rc		 h_tickets(struct req *);
+enum rc		 h_tickets_pdf(struct req *);
+extern const struct fielddef h_tickets_fields[];
+enum rc		 h_examroster(struct req *);
+enum rc		 h_examroster_pdf(struct req *);
+extern const struct fielddef h_examroster_fields[];
 #endif /* WEB_H */
