@@ -68,6 +68,9 @@ my %titles = (
 	unitcheck     => '单位名称核对',
 	entry         => '补报及破格（一线）人员',
 	revoke        => '撤销注册',
+	ticket        => '准考证打印',
+	tickets       => '准考证查询',
+	examroster    => '考生名单',
 );
 
 # schema/xml/README.md "Roles and their menus": [label, href]; the entries
@@ -86,24 +89,26 @@ my @ADMIN = (['报名信息查询', '/admin/query'], ['信息统计', '/admin/st
 my @PAY = (['缴费管理', '/admin/pay/due']);
 # 系统管理 (supervising, county, city, province; 002 §3.4).
 my @SYS = (['系统管理', '/admin/units']);
+# 准考证查询 (every admin, no reviewer), just before 系统管理.
+my @TK = (['准考证查询', '/admin/tickets']);
 # 单位名称核对 (supervising and the offices), 补报及破格, 撤销注册 (offices).
 my @UC = (['单位名称核对', '/admin/unitcheck']);
 my @ENTRY = (['补报及破格（一线）人员', '/admin/entry'], ['撤销注册', '/admin/revoke']);
 my %menus = (
 	candidate   => [['首页', '/home'], ['报名信息', '/apply'], ['审核结果', '/status'],
-			['网上缴费', '/pay'], ['修改密码', '/password']],
-	unit        => [['首页', '/home'], @review, @DEFER, @ADMIN, ['修改密码', '/password']],
+			['网上缴费', '/pay'], ['准考证打印', '/ticket'], ['修改密码', '/password']],
+	unit        => [['首页', '/home'], @review, @DEFER, @ADMIN, @TK, ['修改密码', '/password']],
 	reviewer    => [['首页', '/home'], @review, @DEFER, ['修改密码', '/password']],
-	supervising => [['首页', '/home'], @review, @DEFER, @ADMIN, @UC, @SYS, ['修改密码', '/password']],
+	supervising => [['首页', '/home'], @review, @DEFER, @ADMIN, @UC, @TK, @SYS, ['修改密码', '/password']],
 	county      => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
-			@DEFER, @PAY, @ADMIN, @UC, @ENTRY, @SYS, ['修改密码', '/password']],
+			@DEFER, @PAY, @ADMIN, @UC, @ENTRY, @TK, @SYS, ['修改密码', '/password']],
 	city        => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
 			@DEFER, @PAY, @ADMIN, ['汇总上报', '/admin/report'], @UC, @ENTRY,
-			['已承接设置', '/review/takeover'], @SYS, ['修改密码', '/password']],
+			['已承接设置', '/review/takeover'], @TK, @SYS, ['修改密码', '/password']],
 	province    => [['首页', '/home'], @review, ['时间设置', '/admin/windows'],
 			['报名查询', '/admin/registrations'], ['政策设置', '/admin/policy'],
 			@DEFER, @PAY, @ADMIN, ['汇总上报', '/admin/report'], @UC, @ENTRY,
-			['已承接设置', '/review/takeover'], @SYS, ['修改密码', '/password']],
+			['已承接设置', '/review/takeover'], @TK, @SYS, ['修改密码', '/password']],
 );
 
 my %secret = map { $_ => 1 } qw(password password2 old sms_code code);

@@ -146,6 +146,7 @@
         <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'报名信息'"/><xsl:with-param name="href" select="'/apply'"/></xsl:call-template>
         <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'审核结果'"/><xsl:with-param name="href" select="'/status'"/></xsl:call-template>
         <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'网上缴费'"/><xsl:with-param name="href" select="'/pay'"/></xsl:call-template>
+        <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'准考证打印'"/><xsl:with-param name="href" select="'/ticket'"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="$role = 'county' or $role = 'city'">
         <xsl:call-template name="review-items"/>
@@ -192,6 +193,10 @@
     </xsl:if>
     <xsl:if test="$role = 'city' or $role = 'province'">
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'已承接设置'"/><xsl:with-param name="href" select="'/review/takeover'"/></xsl:call-template>
+    </xsl:if>
+    <!-- ticket: 准考证查询 (002 §1.2.1): every admin, not a reviewer -->
+    <xsl:if test="$role != 'candidate' and $role != 'reviewer'">
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'准考证查询'"/><xsl:with-param name="href" select="'/admin/tickets'"/></xsl:call-template>
     </xsl:if>
     <!-- 系统管理 (002 §3.4): 单位管理, 用户管理, 本级审核员管理 (sys-tabs) -->
     <xsl:if test="$role = 'supervising' or $role = 'county' or $role = 'city' or $role = 'province'">
