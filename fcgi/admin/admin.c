@@ -80,6 +80,15 @@ static const struct cmd cmds[] = {
 	{ "pay-reconcile", cmd_pay_reconcile, 1, 1, "", "pay-reconcile FILE" },
 	{ "import-units", cmd_import_units, 1, 2, "",
 	    "import-units FILE [UNIT_CODE]" },
+	/* plan: the exam plan (admin_exam.c) */
+	{ "exam-site", cmd_exam_site, 2, 5, "",
+	    "exam-site YEAR REGION [CODE NAME ADDRESS | CODE delete]" },
+	{ "exam-room", cmd_exam_room, 5, 6, "",
+	    "exam-room YEAR REGION SITE CODE NAME SEATS | ... SITE CODE delete" },
+	{ "exam-session", cmd_exam_session, 4, 6, "",
+	    "exam-session YEAR REGION CODE START END SITS | ... CODE delete" },
+	{ "exam-allocate", cmd_exam_allocate, 2, 2, "",
+	    "exam-allocate YEAR REGION" },
 };
 
 struct config	 cfg;

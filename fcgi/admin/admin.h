@@ -69,4 +69,10 @@ int		 cmd_pay_fee(char **, const struct opts *);
 int		 cmd_pay_sweep(char **, const struct opts *);
 int		 cmd_pay_reconcile(char **, const struct opts *);
 
+/* admin_exam.c */
+int		 cmd_exam_site(char **, const struct opts *);
+int		 cmd_exam_room(char **, const struct opts *);
+int		 cmd_exam_session(char **, const struct opts *);
+int		 cmd_exam_allocate(char **, const struct opts *);
+
 #endif /* ADMIN_H */

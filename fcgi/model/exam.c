@@ -216,7 +216,7 @@ exam_load_cands(struct req *r, struct exam_plan *p)
 		struct exam_cand *c = &p->cands[i];
 
 		if (db_row(r, STMT_EXAM_ADMITTED, &c->app, &level,
-		    &c->worktype, &c->wt_name) != 1)
+		    &c->worktype, &c->wt_name, &c->name, &c->unit) != 1)
 			return -1;
 		c->level = (int)level;
 		p->scands[i].app = c->app;

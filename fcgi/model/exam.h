@@ -89,6 +89,8 @@ struct exam_cand {
 	int		 level;
 	char		*worktype;	/* code */
 	char		*wt_name;
+	char		*name;		/* the candidate's */
+	char		*unit;		/* his unit's name */
 };
 
 /* The plan of a year and region, loaded whole. */

@@ -1580,8 +1580,9 @@ static const struct {
 	  "WHERE e.year = ? AND e.region_code = ? ORDER BY e.code, t.level DESC, t.worktype", EX },
 	[STMT_EXAM_TAKEN] = { "is", "iiii", "SELECT application_id, session_id, room_id, seat FROM exam_seats "
 	  "WHERE year = ? AND region_code = ?", EX },
-	[STMT_EXAM_ADMITTED] = { "is", "iiss", "SELECT a.id, a.target_level, a.target_worktype, w.name "
-	  "FROM applications a JOIN units u ON u.id = a.unit_id "
+	[STMT_EXAM_ADMITTED] = { "is", "iissss", "SELECT a.id, a.target_level, a.target_worktype, w.name, "
+	  "c.name, u.name FROM applications a JOIN units u ON u.id = a.unit_id "
+	  "JOIN accounts c ON c.id = a.account_id "
 	  "JOIN worktypes w ON w.code = a.target_worktype "
 	  "WHERE a.year = ? AND " EXAM_REGION("u") " = ? AND " EXAM_ADMITTED("a") " ORDER BY a.id", EX },
 	/* A run, or a change of the plan, holds the region's sessions. */
@@ -1604,7 +1605,7 @@ static const struct {
 	  "JOIN exam_sites s ON s.id = r.site_id JOIN regions g ON g.code = x.region_code "
 	  "LEFT JOIN worktypes w ON w.code = a.target_worktype "
 	  "WHERE x.application_id = ? AND a.state = 'approved'", C | RS_QUERY },
-	[STMT_EXAM_SITE_ADD] = { "isssi", "", "INSERT INTO exam_sites (year, region_code, code, name, address, "
+	[STMT_EXAM_SITE_ADD] = { "issssi", "", "INSERT INTO exam_sites (year, region_code, code, name, address, "
 	  "updated_by, updated_at) VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), NOW())", EX },
 	[STMT_EXAM_SITE_SET] = { "sssiiis", "", "UPDATE exam_sites SET code = ?, name = ?, address = ?, "
 	  "updated_by = NULLIF(?, 0), updated_at = NOW() WHERE id = ? AND year = ? AND region_code = ?", EX },
@@ -1625,7 +1626,7 @@ static const struct {
 	  "WHERE x.room_id = r.id), (SELECT COALESCE(MAX(x.seat), 0) FROM exam_seats x "
 	  "WHERE x.room_id = r.id) FROM exam_rooms r " EXAM_ROOM_IN " FOR UPDATE", EX },
 	[STMT_EXAM_ROOM_DEL] = { "i", "", "DELETE FROM exam_rooms WHERE id = ?", EX },
-	[STMT_EXAM_SESSION_ADD] = { "isssi", "", "INSERT INTO exam_sessions (year, region_code, code, starts_at, "
+	[STMT_EXAM_SESSION_ADD] = { "issssi", "", "INSERT INTO exam_sessions (year, region_code, code, starts_at, "
 	  "ends_at, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), NOW())", EX },
 	[STMT_EXAM_SESSION_SET] = { "sssiiis", "", "UPDATE exam_sessions SET code = ?, starts_at = ?, ends_at = ?, "
 	  "updated_by = NULLIF(?, 0), updated_at = NOW() WHERE id = ? AND year = ? AND region_code = ?", EX },

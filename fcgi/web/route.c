@@ -66,6 +66,9 @@ const char *const page_names[PAGE__MAX] = {
 	"unitcheck",		/* PAGE_UNITCHECK */
 	"entry",		/* PAGE_ENTRY */
 	"revoke",		/* PAGE_REVOKE */
+	"examsites",		/* PAGE_EXAMSITES */
+	"examsessions",		/* PAGE_EXAMSESSIONS */
+	"examallocate",		/* PAGE_EXAMALLOC */
 	/* ticket */
 	"ticket",		/* PAGE_TICKET */
 	"tickets",		/* PAGE_TICKETS */
@@ -228,6 +231,14 @@ static const struct route routes[] = {
 	{ M_POST, "/admin/entry",      PAGE_ENTRY,         RS_OFFICE, R_LOGIN | R_MULTIPART, h_entry_post, h_entry_post_fields },
 	{ M_GET,  "/admin/revoke",     PAGE_REVOKE,        RS_OFFICE, R_LOGIN,     h_revoke, NULL },
 	{ M_POST, "/admin/revoke",     PAGE_REVOKE,        RS_OFFICE, R_LOGIN,     h_revoke_post, h_revoke_post_fields },
+	/* plan: 考务管理, the exam plan of a city or the province's 省直 region (h_examplan.c, h_allocate.c). */
+	{ M_GET,  "/admin/exam/sites", PAGE_EXAMSITES,     RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN, h_exam_sites, NULL },
+	{ M_POST, "/admin/exam/site",  PAGE_EXAMSITES,     RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN, h_exam_site, h_exam_site_fields },
+	{ M_POST, "/admin/exam/room",  PAGE_EXAMSITES,     RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN, h_exam_room, h_exam_room_fields },
+	{ M_GET,  "/admin/exam/sessions", PAGE_EXAMSESSIONS, RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN, h_exam_sessions, NULL },
+	{ M_POST, "/admin/exam/session", PAGE_EXAMSESSIONS, RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN, h_exam_session, h_exam_session_fields },
+	{ M_GET,  "/admin/exam/allocate", PAGE_EXAMALLOC,  RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN, h_exam_allocate, NULL },
+	{ M_POST, "/admin/exam/allocate", PAGE_EXAMALLOC,  RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN, h_exam_allocate_post, NULL },
 	/* ticket: 准考证打印, 准考证查询, 考生名单 (h_ticket.c, h_tickets.c, h_examroster.c) */
 	{ M_GET,  "/ticket",           PAGE_TICKET,        RB(ROLE_CANDIDATE), R_LOGIN, h_ticket, NULL },
 	{ M_POST, "/ticket",           PAGE_TICKET,        RB(ROLE_CANDIDATE), R_LOGIN, h_ticket_post, h_ticket_fields },

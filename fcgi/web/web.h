@@ -93,6 +93,10 @@ enum page {
 	PAGE_UNITCHECK,		/* 单位名称核对 */
 	PAGE_ENTRY,		/* 补报, 破格/一线 */
 	PAGE_REVOKE,		/* 撤销注册 */
+	/* plan: 考务管理 (fcgi/pages/exam/) */
+	PAGE_EXAMSITES,		/* 考点考场 */
+	PAGE_EXAMSESSIONS,	/* 场次 */
+	PAGE_EXAMALLOC,		/* 编排考场 */
 	/* ticket */
 	PAGE_TICKET,		/* 准考证打印 (candidate) */
 	PAGE_TICKETS,		/* 准考证查询 */
@@ -1212,6 +1216,17 @@ extern const struct fielddef h_entry_post_fields[];
 enum rc		 h_revoke(struct req *);
 enum rc		 h_revoke_post(struct req *);
 extern const struct fielddef h_revoke_post_fields[];
+/* plan: h_examplan.c, h_allocate.c (考务管理) */
+enum rc		 h_exam_sites(struct req *);
+enum rc		 h_exam_site(struct req *);
+enum rc		 h_exam_room(struct req *);
+enum rc		 h_exam_sessions(struct req *);
+enum rc		 h_exam_session(struct req *);
+enum rc		 h_exam_allocate(struct req *);
+enum rc		 h_exam_allocate_post(struct req *);
+extern const struct fielddef h_exam_site_fields[];
+extern const struct fielddef h_exam_room_fields[];
+extern const struct fielddef h_exam_session_fields[];
 
 /* ticket: h_ticket.c, h_tickets.c, h_examroster.c (准考证, 准考证查询, 考生名单) */
 enum rc		 h_ticket(struct req *);

@@ -58,6 +58,8 @@ static const struct {
 	{ "unit_moved",	"单位已移动，其下属单位随之移动。" },
 	{ "unit_admin",	"单位管理员已设置：用单位代码或手机号登录，初始密码为123，首次登录须修改密码。" },
 	{ "unit_deleted", "单位已删除。" },
+	/* plan: 编排考场 (h_allocate.c) */
+	{ "allocated",	"编排完成：新编入的考生和未能编入的原因见下方。" },
 	{ "unit_disabled", "单位已停用：报考人员不能再选择该单位，已有报名照常审核。" },
 	{ "unit_enabled", "单位已启用。" },
 	{ "user_disabled", "账号已停用，该账号已登录的会话已结束。" },

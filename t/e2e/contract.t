@@ -30,7 +30,8 @@ my @PAGES = qw(login notice register forgot password home windows
     status manual rules phones phoneedit canapply decide queue records reviewapp
     deferred notes takeover staffupload query stats pay paygo paydue
     payorders payqr paystats paycases payrecon roster report sysunits sysunit
-    sysusers sysuser unitimport unitcheck entry revoke);
+    sysusers sysuser unitimport unitcheck entry revoke examsites examsessions
+    examallocate);
 
 # The stack first: it may skip_all (no mariadbd, nginx), before any test.
 my $s = GKBM->start(workers => 2);
@@ -807,6 +808,49 @@ got('candidate GET /admin/phones (403)', 'error', 403,
 	    'the city revokes a registration');
 	got('city GET /admin/revoke with a row', 'revoke', 200,
 	    $c->get('/admin/revoke?m=revoked', accept => 'xml'));
+}
+
+# 考务管理 (plan; t/e2e/exam_plan.t tests what it does): the city's
+# pages empty, a site, a room, a session, a refused form of each, a run.
+{
+	my $c = $b{city};
+	my $cc = $c->csrf('/home');
+	got('city GET /admin/exam/sites (empty)', 'examsites', 200,
+	    $c->get('/admin/exam/sites', accept => 'xml'));
+	got('city POST /admin/exam/site bad fields', 'examsites', 400,
+	    $c->post('/admin/exam/site', { csrf => $cc, site_code => 'x', name => '',
+	    address => '' }, accept => 'xml'));
+	is($c->post('/admin/exam/site', { csrf => $cc, site_code => '01', name => '第一考点',
+	    address => '郑州市金水路1号' })->status, 303, 'the city adds a site');
+	my $site = $s->count(q{SELECT id FROM exam_sites WHERE code = '01'});
+	got('city POST /admin/exam/room bad fields', 'examsites', 400,
+	    $c->post('/admin/exam/room', { csrf => $cc, site => $site, room_code => '1',
+	    name => '', capacity => 100 }, accept => 'xml'));
+	is($c->post('/admin/exam/room', { csrf => $cc, site => $site, room_code => '001',
+	    name => '第1考场', capacity => 30 })->status, 303, 'the city adds a room');
+	got('city GET /admin/exam/sites', 'examsites', 200,
+	    $c->get('/admin/exam/sites?m=saved', accept => 'xml'));
+	got('city GET /admin/exam/sites?site=ID', 'examsites', 200,
+	    $c->get("/admin/exam/sites?site=$site", accept => 'xml'));
+	got('city GET /admin/exam/sessions (empty)', 'examsessions', 200,
+	    $c->get('/admin/exam/sessions', accept => 'xml'));
+	got('city POST /admin/exam/session bad fields', 'examsessions', 400,
+	    $c->post('/admin/exam/session', { csrf => $cc, session_code => '0', starts => 'x',
+	    ends => '', sits => '9' }, accept => 'xml'));
+	is($c->post('/admin/exam/session', { csrf => $cc, session_code => '1',
+	    starts => "$Y-12-20 09:00", ends => "$Y-12-20 11:00", sits => '5 4 3' })->status,
+	    303, 'the city adds a session');
+	got('city GET /admin/exam/sessions', 'examsessions', 200,
+	    $c->get('/admin/exam/sessions', accept => 'xml'));
+	got('city GET /admin/exam/allocate', 'examallocate', 200,
+	    $c->get('/admin/exam/allocate', accept => 'xml'));
+	is($c->post('/admin/exam/allocate', { csrf => $cc })->status, 303, 'the city runs it');
+	got('city GET /admin/exam/allocate after a run', 'examallocate', 200,
+	    $c->get('/admin/exam/allocate?m=allocated', accept => 'xml'));
+	got('province GET /admin/exam/allocate', 'examallocate', 200,
+	    $b{province}->get('/admin/exam/allocate', accept => 'xml'));
+	got('county GET /admin/exam/sites (403)', 'error', 403,
+	    $b{county}->get('/admin/exam/sites', accept => 'xml'));
 }
 
 # A second stack whose registration window has closed: the window with

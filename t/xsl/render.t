@@ -68,6 +68,9 @@ my %titles = (
 	unitcheck     => '单位名称核对',
 	entry         => '补报及破格（一线）人员',
 	revoke        => '撤销注册',
+	examsites     => '考点考场',
+	examsessions  => '场次',
+	examallocate  => '编排考场',
 	ticket        => '准考证打印',
 	tickets       => '准考证查询',
 	examroster    => '考生名单',
@@ -94,6 +97,8 @@ my @TK = (['准考证查询', '/admin/tickets']);
 # 单位名称核对 (supervising and the offices), 补报及破格, 撤销注册 (offices).
 my @UC = (['单位名称核对', '/admin/unitcheck']);
 my @ENTRY = (['补报及破格（一线）人员', '/admin/entry'], ['撤销注册', '/admin/revoke']);
+# 考务管理 (plan: the exam plan; city, province).
+my @EXAM = (['考务管理', '/admin/exam/sites']);
 my %menus = (
 	candidate   => [['首页', '/home'], ['报名信息', '/apply'], ['审核结果', '/status'],
 			['网上缴费', '/pay'], ['准考证打印', '/ticket'], ['修改密码', '/password']],
@@ -104,11 +109,11 @@ my %menus = (
 			@DEFER, @PAY, @ADMIN, @UC, @ENTRY, @TK, @SYS, ['修改密码', '/password']],
 	city        => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
 			@DEFER, @PAY, @ADMIN, ['汇总上报', '/admin/report'], @UC, @ENTRY,
-			['已承接设置', '/review/takeover'], @TK, @SYS, ['修改密码', '/password']],
+			['已承接设置', '/review/takeover'], @EXAM, @TK, @SYS, ['修改密码', '/password']],
 	province    => [['首页', '/home'], @review, ['时间设置', '/admin/windows'],
 			['报名查询', '/admin/registrations'], ['政策设置', '/admin/policy'],
 			@DEFER, @PAY, @ADMIN, ['汇总上报', '/admin/report'], @UC, @ENTRY,
-			['已承接设置', '/review/takeover'], @TK, @SYS, ['修改密码', '/password']],
+			['已承接设置', '/review/takeover'], @EXAM, @TK, @SYS, ['修改密码', '/password']],
 );
 
 my %secret = map { $_ => 1 } qw(password password2 old sms_code code);

@@ -17,7 +17,7 @@
   <xsl:variable name="site" select="/*/sites/site[@selected]"/>
 
   <xsl:template name="content">
-    <p class="no-print"><a href="/admin/tickets">准考证查询</a></p>
+    <xsl:call-template name="exam-tabs"/>
     <p class="hint"><xsl:value-of select="/*/@year"/>年度　考区：<xsl:value-of select="/*/@region-name"/>。考场编排后，按考点打印各考场的考生名单，供监考人员比对考生信息、考生签名。</p>
     <xsl:call-template name="form-message"/>
     <xsl:choose>

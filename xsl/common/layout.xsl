@@ -194,6 +194,10 @@
     <xsl:if test="$role = 'city' or $role = 'province'">
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'已承接设置'"/><xsl:with-param name="href" select="'/review/takeover'"/></xsl:call-template>
     </xsl:if>
+    <!-- plan: 考务管理 (考点考场, 场次, 编排考场; exam-tabs) -->
+    <xsl:if test="$role = 'city' or $role = 'province'">
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'考务管理'"/><xsl:with-param name="href" select="'/admin/exam/sites'"/></xsl:call-template>
+    </xsl:if>
     <!-- ticket: 准考证查询 (002 §1.2.1): every admin, not a reviewer -->
     <xsl:if test="$role != 'candidate' and $role != 'reviewer'">
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'准考证查询'"/><xsl:with-param name="href" select="'/admin/tickets'"/></xsl:call-template>

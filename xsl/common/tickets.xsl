@@ -16,9 +16,6 @@
 
   <xsl:template name="content">
     <xsl:variable name="list" select="/*/list"/>
-    <xsl:if test="$role = 'city' or $role = 'province'">
-      <p class="no-print"><a href="/admin/exam/roster">考生名单</a>（按考点、考场打印，供监考比对和考生签名）</p>
-    </xsl:if>
     <xsl:call-template name="window-box">
       <xsl:with-param name="w" select="/*/window[@kind = 'ticket']"/>
       <xsl:with-param name="open" select="'当前可打印'"/>

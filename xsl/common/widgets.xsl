@@ -15,6 +15,7 @@
     pager         a <list page pages total> pager keeping the filters
     pay-tabs      the tabs of 缴费管理 (the offices' payment pages)
     pay-select    a GET filter select of /*/states, /*/levels or /*/by
+    exam-tabs     the tabs of 考务管理 (the offices' exam plan pages)
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -585,6 +586,19 @@
         <xsl:if test="$r = 'city' or $r = 'province'">
           <li><a href="/review/takeover">已承接设置</a></li>
         </xsl:if>
+      </ul>
+    </nav>
+  </xsl:template>
+
+  <!-- 考务管理 (plan; city and province offices): 考点考场, 场次, 编排考场.
+       Other exam pages add their own tab here (ticket: 考生名单). -->
+  <xsl:template name="exam-tabs">
+    <nav class="pay-tabs exam-tabs" aria-label="考务管理">
+      <ul>
+        <xsl:call-template name="pay-tab"><xsl:with-param name="href" select="'/admin/exam/sites'"/><xsl:with-param name="label" select="'考点考场'"/></xsl:call-template>
+        <xsl:call-template name="pay-tab"><xsl:with-param name="href" select="'/admin/exam/sessions'"/><xsl:with-param name="label" select="'场次'"/></xsl:call-template>
+        <xsl:call-template name="pay-tab"><xsl:with-param name="href" select="'/admin/exam/allocate'"/><xsl:with-param name="label" select="'编排考场'"/></xsl:call-template>
+        <xsl:call-template name="pay-tab"><xsl:with-param name="href" select="'/admin/exam/roster'"/><xsl:with-param name="label" select="'考生名单'"/></xsl:call-template>
       </ul>
     </nav>
   </xsl:template>
