@@ -241,7 +241,7 @@ ticket_draw(struct req *r, struct pdf *p, const struct ticket *t)
 		pdf_text(p, pool_printf(r->pool, "%zu. %s", i + 1,
 		    ticket_rules[i]), PDF_SMALL);
 	pdf_space(p, 3);
-	pdf_text(p, "扫描右上方二维码可核对准考证号。本准考证由考生本人凭短信验证码"
+	pdf_text(p, "扫描照片下方的二维码可核对准考证号。本准考证由考生本人凭短信验证码"
 	    "打印，或由所在单位统一打印。", PDF_SMALL);
 }
 

@@ -17,11 +17,11 @@ use warnings;
 use utf8;
 
 use Encode ();
-use File::Path qw(make_path);
 use File::Temp qw(tempdir);
 use Test::More;
 use GKBM;
 use GKBM::Print;
+use GKBM::Ticket;
 
 binmode(Test::More->builder->$_, ':encoding(UTF-8)')
     for qw(output failure_output todo_output);
@@ -45,35 +45,8 @@ my $tk = GKBM::rng_validator('ticket');
 my $tks = GKBM::rng_validator('tickets');
 my $er = GKBM::rng_validator('examroster');
 
-# seated(N, NAME, UNIT_CODE, REGION): a candidate of this year whose
-# application passed final review in the unit, with a real photo (a JPEG
-# where files.c keeps it).  { b, app, acct, idno, phone, name }.
-my $n = 0;
-sub candidate {
-	my ($name, $ucode, $region) = @_;
-	$n++;
-	my $idno = GKBM::idno('410105', sprintf('1980%02d%02d', $n, 10 + $n), 300 + $n);
-	my $phone = sprintf('1391234%04d', $n);
-	$s->admin({ stdin => "Passw0rdx9\n" }, 'create-candidate', $Y, $idno,
-	    $name, $phone, $region, 4);
-	my ($br, $app, $acct) = $s->login_app($idno, $name, 'Passw0rdx9');
-	my $unit = $s->count('SELECT id FROM units WHERE code = ?', $ucode);
-	$dbh->do(q{UPDATE applications SET state = 'approved', unit_id = ?,
-	    target_level = 4, target_worktype = 'W019', decided_at = NOW()
-	    WHERE id = ?}, undef, $unit, $app);
-	my $file = join('', map { sprintf('%02x', int(rand(256))) } 1 .. 32);
-	my $jpg = GKBM::jpeg(413, 626);
-	my $dir = $s->dir . '/uploads/' . substr($file, 0, 2);
-	make_path($dir);
-	open(my $fh, '>:raw', "$dir/$file") or die "$dir/$file: $!";
-	print $fh $jpg;
-	close($fh) or die;
-	$dbh->do(q{INSERT INTO materials (application_id, kind, file, mime, size,
-	    title, uploaded_by, created_at) VALUES (?, 'photo', ?, 'image/jpeg',
-	    ?, '', ?, NOW())}, undef, $app, $file, length($jpg), $acct);
-	return { b => $br, app => $app, acct => $acct, idno => $idno,
-	    phone => $phone, name => $name };
-}
+my $f = GKBM::Ticket->new($s);
+sub candidate { $f->candidate(@_) }
 
 my $c1 = candidate('张明远', 'ZZBAS', '410100');
 my $c2 = candidate('李华强', 'ZZBAS', '410100');
@@ -82,51 +55,20 @@ my $c4 = candidate('赵无座', 'ZZBAS', '410100');	# approved, no seat
 
 # The plan (plain SQL on the agreed tables): 郑州 one site, two rooms, one
 # session; 开封 one site, one room.
-sub site {
-	my ($region, $name, $addr) = @_;
-	$dbh->do(q{INSERT INTO exam_sites (year, region_code, code, name, address,
-	    updated_at) VALUES (?, ?, '01', ?, ?, NOW())}, undef, $Y, $region, $name, $addr);
-	return $dbh->last_insert_id(undef, undef, undef, undef);
-}
-sub room {
-	my ($site, $code, $name) = @_;
-	$dbh->do(q{INSERT INTO exam_rooms (site_id, code, name, capacity, updated_at)
-	    VALUES (?, ?, ?, 30, NOW())}, undef, $site, $code, $name);
-	return $dbh->last_insert_id(undef, undef, undef, undef);
-}
-sub session {
-	my ($region) = @_;
-	$dbh->do(q{INSERT INTO exam_sessions (year, region_code, code, starts_at,
-	    ends_at, updated_at) VALUES (?, ?, '1', ?, ?, NOW())}, undef, $Y, $region,
-	    "$Y-06-20 09:00", "$Y-06-20 11:00");
-	return $dbh->last_insert_id(undef, undef, undef, undef);
-}
-sub run_of {
-	my ($region) = @_;
-	$dbh->do(q{INSERT INTO exam_runs (year, region_code, admitted, kept, placed,
-	    short, run_at) VALUES (?, ?, 0, 0, 0, 0, NOW())}, undef, $Y, $region);
-	return $dbh->last_insert_id(undef, undef, undef, undef);
-}
-sub seat {
-	my ($c, $region, $sess, $room, $rcode, $seat, $run) = @_;
-	my $no = sprintf('%s%s101%s%02d', $YY, $region, $rcode, $seat);
-	$dbh->do(q{INSERT INTO exam_seats (application_id, year, region_code,
-	    session_id, room_id, seat, ticket_no, run_id, placed_at) VALUES (?, ?,
-	    ?, ?, ?, ?, ?, ?, NOW())}, undef, $c->{app}, $Y, $region, $sess, $room,
-	    $seat, $no, $run);
-	$c->{ticket} = $no;
-}
+sub site { $f->site(@_) }
+sub room { $f->room(@_) }
+sub session { $f->session(@_) }
+sub seat { $f->seat(@_) }
 my $zsite = site('410100', '郑州市第一考点', '郑州市金水区文化路1号');
 my $zr1 = room($zsite, '001', '第1考场');
 my $zr2 = room($zsite, '002', '第2考场');
 my $zs = session('410100');
-my $zrun = run_of('410100');
-seat($c1, '410100', $zs, $zr1, '001', 1, $zrun);
-seat($c2, '410100', $zs, $zr2, '002', 1, $zrun);
+seat($c1, '410100', $zs, $zr1, '001', 1);
+seat($c2, '410100', $zs, $zr2, '002', 1);
 my $ksite = site('410200', '开封市考点', '开封市鼓楼区中山路2号');
 my $kr1 = room($ksite, '001', '第1考场');
 my $ks = session('410200');
-seat($c3, '410200', $ks, $kr1, '001', 5, run_of('410200'));
+seat($c3, '410200', $ks, $kr1, '001', 5);
 is($c1->{ticket}, "${YY}41010010100101", 'the fixture ticket number has the agreed layout');
 
 # has(RESPONSE, XPATH): how many nodes match.
@@ -464,6 +406,21 @@ ok(!has($r, '/examroster/sites/site'), '... which has no site here');
 for my $k (qw(unit supervising county reviewer)) {
 	is($b{$k}->get('/admin/exam/roster')->status, 403, "$k: 考生名单 refused");
 }
+
+# A room longer than a page: its rows go on, the column heads again on
+# each page, nobody left out, the next room still from a new page.
+my @more = map { candidate("孙${_}号", 'ZZBAS', '410100') } qw(甲 乙 丙 丁 戊 己 庚 辛 壬 癸 子 丑);
+seat($more[$_], '410100', $zs, $zr1, '001', $_ + 2) for 0 .. $#more;
+$r = $c->get("/admin/exam/roster.pdf?site=$zsite");
+$pdf = GKBM::Print::pdf($r->body);
+ok($pdf->{pages} >= 3, "13 in room 1, 1 in room 2: $pdf->{pages} pages");
+my @pages = split /\f/, $pdf->{text};
+is(scalar(grep { /座位号/ } @pages), $pdf->{pages}, '... the column heads on every page');
+$t = $pdf->{text} =~ s/\s+//gr;
+is(scalar(grep { index($t, $_->{name}) >= 0 } $c1, @more), 13, '... every candidate of room 1');
+like($pages[-1] =~ s/\s+//gr, qr/第2考场.*\Q$c2->{name}\E/, '... room 2 on a page of its own');
+unlike($pages[-1], qr/\Q$c1->{name}\E/, '... without room 1\'s');
+is(scalar @{ $pdf->{images} }, 14, '... a photo a row');
 
 $s->finish;
 done_testing;
