@@ -57,12 +57,13 @@ sub candidate {
 	    phone => $phone, name => $name };
 }
 
-# site(REGION, NAME, ADDRESS): a site (code 01) of this year; its id.
+# site(REGION, NAME, ADDRESS, [CODE]): a site (code CODE, 01) of this
+# year; its id.
 sub site {
-	my ($self, $region, $name, $addr) = @_;
+	my ($self, $region, $name, $addr, $code) = @_;
 	$self->{s}->dbh->do(q{INSERT INTO exam_sites (year, region_code, code, name,
-	    address, updated_at) VALUES (?, ?, '01', ?, ?, NOW())}, undef,
-	    $self->{s}->year, $region, $name, $addr);
+	    address, updated_at) VALUES (?, ?, ?, ?, ?, NOW())}, undef,
+	    $self->{s}->year, $region, $code // '01', $name, $addr);
 	return $self->_id;
 }
 
@@ -74,19 +75,20 @@ sub room {
 	return $self->_id;
 }
 
-# session(REGION): session 1, June 20th 09:00-11:00 of this year; its id.
+# session(REGION, [CODE]): session CODE (1), June 20th 09:00-11:00 of
+# this year; its id.
 sub session {
-	my ($self, $region) = @_;
+	my ($self, $region, $code) = @_;
 	my $y = $self->{s}->year;
 	$self->{s}->dbh->do(q{INSERT INTO exam_sessions (year, region_code, code,
-	    starts_at, ends_at, updated_at) VALUES (?, ?, '1', ?, ?, NOW())}, undef,
-	    $y, $region, "$y-06-20 09:00", "$y-06-20 11:00");
+	    starts_at, ends_at, updated_at) VALUES (?, ?, ?, ?, ?, NOW())}, undef,
+	    $y, $region, $code // '1', "$y-06-20 09:00", "$y-06-20 11:00");
 	return $self->_id;
 }
 
 # seat(CAND, REGION, SESSION, ROOM, ROOM_CODE, SEAT): his seat and ticket
-# number (YY RRRRRR 1 01 MMM NN) into $cand->{ticket}, under one run of
-# the region.
+# number (YY RRRRRR S PP MMM NN: the session's and the site's codes) into
+# $cand->{ticket}, under one run of the region.
 sub seat {
 	my ($self, $c, $region, $sess, $room, $rcode, $seat) = @_;
 	my $dbh = $self->{s}->dbh;
@@ -97,7 +99,10 @@ sub seat {
 		    $y, $region);
 		$self->_id;
 	};
-	my $no = sprintf('%02d%s101%s%02d', $y % 100, $region, $rcode, $seat);
+	my ($sc, $pc) = $dbh->selectrow_array(q{SELECT e.code, s.code FROM
+	    exam_sessions e, exam_rooms r JOIN exam_sites s ON s.id = r.site_id
+	    WHERE e.id = ? AND r.id = ?}, undef, $sess, $room);
+	my $no = sprintf('%02d%s%s%s%s%02d', $y % 100, $region, $sc, $pc, $rcode, $seat);
 	$dbh->do(q{INSERT INTO exam_seats (application_id, year, region_code,
 	    session_id, room_id, seat, ticket_no, run_id, placed_at) VALUES (?, ?,
 	    ?, ?, ?, ?, ?, ?, NOW())}, undef, $c->{app}, $y, $region, $sess, $room,
