@@ -285,7 +285,7 @@ for my $xml (@samples) {
 	    ('<script src="/static/js/crop.js" defer>') : (),
 	    $page eq 'register' ? ('<script src="/static/js/register.js" defer>') : (),
 	    $page =~ /^pay(?:go)?$/ ? ('<script src="/static/js/pay.js" defer>') : (),
-	    $page =~ /^(roster|report)$/ ? ('<script src="/static/js/roster.js" defer>') : ()],
+	    $page =~ /^(roster|report|ticket)$/ ? ('<script src="/static/js/roster.js" defer>') : ()],
 	    "$name: only our own scripts");
 	unlike($html, qr/<script>alert/, "$name: no injected script");
 	unlike($html, qr/\bstyle\s*=/, "$name: no style attribute");

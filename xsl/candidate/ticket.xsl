@@ -89,11 +89,11 @@
       <a class="btn btn-primary" href="/ticket.pdf">下载准考证（PDF）</a>
       <button type="button" class="btn" data-print="1" hidden="hidden">打印本页</button>
     </div>
-    <article class="card ticket-card" aria-labelledby="ticket-h">
-      <header class="ticket-head">
+    <section class="card ticket-card" aria-labelledby="ticket-h">
+      <div class="ticket-head">
         <p><xsl:value-of select="$t/@year"/>年度河南省机关事业单位工勤技能岗位等级考核</p>
         <h2 id="ticket-h">准考证</h2>
-      </header>
+      </div>
       <div class="ticket-top">
         <dl class="props ticket-props">
           <dt>姓名</dt><dd><xsl:value-of select="$t/@name"/></dd>
@@ -127,6 +127,6 @@
           <li><xsl:value-of select="."/></li>
         </xsl:for-each>
       </ol>
-    </article>
+    </section>
   </xsl:template>
 </xsl:stylesheet>

@@ -79,51 +79,57 @@
 
   <xsl:template name="chooser">
     <form method="get" action="/admin/exam/roster" class="form form-inline filter-form no-print">
-      <div class="field">
-        <label for="f-site">考点</label>
-        <div class="control">
-          <select id="f-site" name="site">
-            <xsl:for-each select="/*/sites/site">
-              <option value="{@id}">
-                <xsl:if test="@selected"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
-                <xsl:value-of select="@code"/>　<xsl:value-of select="@name"/>（<xsl:value-of select="@taken"/>人）
-              </option>
-            </xsl:for-each>
-          </select>
-        </div>
-      </div>
-      <div class="field">
-        <label for="f-room">考场</label>
-        <div class="control">
-          <select id="f-room" name="room">
-            <option value="">全部考场</option>
-            <xsl:for-each select="/*/rooms/room">
-              <option value="{@id}">
-                <xsl:if test="@selected"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
-                <xsl:value-of select="@code"/>　<xsl:value-of select="@name"/>
-              </option>
-            </xsl:for-each>
-          </select>
-        </div>
-      </div>
-      <div class="field">
-        <label for="f-session">场次</label>
-        <div class="control">
-          <select id="f-session" name="session">
-            <option value="">全部场次</option>
-            <xsl:for-each select="/*/sessions/session">
-              <option value="{@id}">
-                <xsl:if test="@selected"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
-                <xsl:text>第</xsl:text><xsl:value-of select="@code"/><xsl:text>场 </xsl:text><xsl:value-of select="@starts"/>
-              </option>
-            </xsl:for-each>
-          </select>
-        </div>
-      </div>
+      <xsl:call-template name="select-field">
+        <xsl:with-param name="name" select="'site'"/>
+        <xsl:with-param name="label" select="'考点'"/>
+        <xsl:with-param name="options" select="/*/sites/site"/>
+        <xsl:with-param name="value" select="string(/*/sites/site[@selected]/@id)"/>
+        <xsl:with-param name="required" select="false()"/>
+        <xsl:with-param name="empty" select="''"/>
+      </xsl:call-template>
+      <xsl:call-template name="select-field">
+        <xsl:with-param name="name" select="'room'"/>
+        <xsl:with-param name="label" select="'考场'"/>
+        <xsl:with-param name="options" select="/*/rooms/room"/>
+        <xsl:with-param name="required" select="false()"/>
+        <xsl:with-param name="empty" select="'全部考场'"/>
+      </xsl:call-template>
+      <xsl:call-template name="select-field">
+        <xsl:with-param name="name" select="'session'"/>
+        <xsl:with-param name="label" select="'场次'"/>
+        <xsl:with-param name="options" select="/*/sessions/session"/>
+        <xsl:with-param name="required" select="false()"/>
+        <xsl:with-param name="empty" select="'全部场次'"/>
+      </xsl:call-template>
       <div class="buttons">
         <button type="submit" class="btn btn-primary">查看</button>
       </div>
     </form>
     <p class="hint no-print">换了考点后请再点“查看”，考场列表随考点更新。</p>
+  </xsl:template>
+
+  <xsl:template match="site" mode="option">
+    <xsl:param name="selected"/>
+    <xsl:call-template name="option">
+      <xsl:with-param name="value" select="string(@id)"/>
+      <xsl:with-param name="label" select="concat(@code, '　', @name, '（', @taken, '人）')"/>
+      <xsl:with-param name="selected" select="$selected"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="room" mode="option">
+    <xsl:param name="selected"/>
+    <xsl:call-template name="option">
+      <xsl:with-param name="value" select="string(@id)"/>
+      <xsl:with-param name="label" select="concat(@code, '　', @name)"/>
+      <xsl:with-param name="selected" select="$selected"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="session" mode="option">
+    <xsl:param name="selected"/>
+    <xsl:call-template name="option">
+      <xsl:with-param name="value" select="string(@id)"/>
+      <xsl:with-param name="label" select="concat('第', @code, '场 ', @starts)"/>
+      <xsl:with-param name="selected" select="$selected"/>
+    </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

@@ -131,6 +131,14 @@ er_sessions(struct req *r, struct erctx *c, xmlNodePtr root, int *found)
 	return n == -1 ? -1 : 0;
 }
 
+/* A choice outside the region: its field's error, and the message. */
+static const char *
+er_refuse(struct req *r, const char *name, int i)
+{
+	xml_field_error(r, name, h_examroster_fields[i].bad);
+	return h_examroster_fields[i].bad;
+}
+
 /*
  * The page's frame and the choice: the office's region, its sites,
  * rooms and sessions.  Returns NULL, a refusal (the first wrong field,
@@ -155,22 +163,22 @@ er_load(struct req *r, struct erctx *c)
 	xml_attrf(r->root, "year", "%lld", c->year);
 	xml_form(r, "/admin/exam/roster");
 	field_put(r, r->route->fields, r->fv, ER_SESS + 1);
-	for (i = 0; i <= ER_SESS; i++)
-		if (v[i].err != NULL)
-			return v[i].err;
-	c->k.site = *v[ER_SITE].s ? v[ER_SITE].n : 0;
-	c->k.room = *v[ER_ROOM].s ? v[ER_ROOM].n : 0;
-	c->k.sess = *v[ER_SESS].s ? v[ER_SESS].n : 0;
+	c->k.site = *v[ER_SITE].s && !v[ER_SITE].err ? v[ER_SITE].n : 0;
+	c->k.room = *v[ER_ROOM].s && !v[ER_ROOM].err ? v[ER_ROOM].n : 0;
+	c->k.sess = *v[ER_SESS].s && !v[ER_SESS].err ? v[ER_SESS].n : 0;
 	if (er_sites(r, c, r->root, &fs) == -1 ||
 	    er_rooms(r, c, r->root, &fr) == -1 ||
 	    er_sessions(r, c, r->root, &fe) == -1)
 		return field_dbfail;
+	for (i = 0; i <= ER_SESS; i++)
+		if (v[i].err != NULL)
+			return v[i].err;
 	if (*v[ER_SITE].s && !fs)
-		return h_examroster_fields[ER_SITE].bad;
+		return er_refuse(r, "site", ER_SITE);
 	if (c->k.room && !fr)
-		return h_examroster_fields[ER_ROOM].bad;
+		return er_refuse(r, "room", ER_ROOM);
 	if (c->k.sess && !fe)
-		return h_examroster_fields[ER_SESS].bad;
+		return er_refuse(r, "session", ER_SESS);
 	return NULL;
 }
 
