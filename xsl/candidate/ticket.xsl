@@ -7,8 +7,8 @@
   ticket for this session for <sms unlock> minutes); unlocked: the
   ticket (photo, name, ID number, ticket number, work type, level, site,
   address, room, seat, time, 考场规则), 下载准考证 (/ticket.pdf, one A4
-  page with the QR code) and 打印本页 (gkbm.css prints the card alone on
-  one A4 page).
+  page with the QR code) and 打印本页 (ticket.css prints the card alone
+  on one A4 page).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -19,6 +19,7 @@
   <xsl:variable name="t" select="/*/ticket"/>
 
   <xsl:template name="extra-head">
+    <link rel="stylesheet" href="/static/css/ticket.css"/>
     <script src="/static/js/roster.js" defer="defer"></script>
   </xsl:template>
 
