@@ -200,7 +200,15 @@ exam_load_taken(struct req *r, struct exam_plan *p)
 	return 0;
 }
 
-/* The admitted applications, by id. */
+static int
+cmp_cand(const void *a, const void *b)
+{
+	const struct exam_cand	*x = a, *y = b;
+
+	return (x->app > y->app) - (x->app < y->app);
+}
+
+/* The admitted applications, sorted by id. */
 static int
 exam_load_cands(struct req *r, struct exam_plan *p)
 {
@@ -219,6 +227,11 @@ exam_load_cands(struct req *r, struct exam_plan *p)
 		    &c->worktype, &c->wt_name, &c->name, &c->unit) != 1)
 			return -1;
 		c->level = (int)level;
+	}
+	qsort(p->cands, i, sizeof(*p->cands), cmp_cand);
+	for (i = 0; i < (size_t)n; i++) {
+		const struct exam_cand *c = &p->cands[i];
+
 		p->scands[i].app = c->app;
 		p->scands[i].level = c->level;
 		p->scands[i].worktype = c->worktype;
@@ -275,6 +288,8 @@ exam_cand_find(const struct exam_plan *p, long long app)
 	return NULL;
 }
 
+#define EXAM_CHUNK	2000		/* seats of one INSERT */
+
 /* Stores the run and its new seats (inside the caller's transaction). */
 static int
 exam_run_store(struct req *r, const struct exam_plan *p, long long by,
@@ -282,18 +297,31 @@ exam_run_store(struct req *r, const struct exam_plan *p, long long by,
 {
 	const struct seat_out	*o = &res->out;
 	const struct seat_given	*g;
-	size_t			 i;
+	char			*json;
+	size_t			 i, len, at;
 
 	if (db_run(r, STMT_EXAM_RUN_ADD, p->year, p->region,
 	    (long long)p->ncands, (long long)o->kept, (long long)o->ngiven,
 	    (long long)o->nshort, by) != 1)
 		return -1;
 	res->run_id = db_insert_id(r, STMT_EXAM_RUN_ADD);
-	for (i = 0; i < o->ngiven; i++) {
-		g = &o->given[i];
-		if (db_run(r, STMT_EXAM_SEAT_ADD, g->app, p->year, p->region,
-		    p->sess[g->session].id, p->rooms[g->room].id,
-		    (long long)g->seat, g->ticket, res->run_id) != 1)
+	/* [[app,session,room,seat,"ticket"],...]: at most 64 bytes a seat */
+	len = 64 * EXAM_CHUNK + 8;
+	json = pool_alloc(r->pool, len);
+	for (i = 0; i < o->ngiven; ) {
+		at = 0;
+		json[at++] = '[';
+		do {
+			g = &o->given[i];
+			at += (size_t)snprintf(json + at, len - at,
+			    "%s[%lld,%lld,%lld,%d,\"%s\"]", at > 1 ? "," : "",
+			    g->app, p->sess[g->session].id, p->rooms[g->room].id,
+			    g->seat, g->ticket);
+		} while (++i < o->ngiven && i % EXAM_CHUNK != 0);
+		json[at++] = ']';
+		json[at] = '\0';
+		if (db_run(r, STMT_EXAM_SEATS_ADD, p->year, p->region,
+		    res->run_id, json) < 0)
 			return -1;
 	}
 	return 0;
