@@ -89,6 +89,7 @@ static const struct cmd cmds[] = {
 	    "exam-session YEAR REGION CODE START END SITS | ... CODE delete" },
 	{ "exam-allocate", cmd_exam_allocate, 2, 2, "",
 	    "exam-allocate YEAR REGION" },
+	{ "exam-seat", cmd_exam_seat, 1, 1, "", "exam-seat APPLICATION" },
 };
 
 struct config	 cfg;

@@ -74,5 +74,6 @@ int		 cmd_exam_site(char **, const struct opts *);
 int		 cmd_exam_room(char **, const struct opts *);
 int		 cmd_exam_session(char **, const struct opts *);
 int		 cmd_exam_allocate(char **, const struct opts *);
+int		 cmd_exam_seat(char **, const struct opts *);
 
 #endif /* ADMIN_H */

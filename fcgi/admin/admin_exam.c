@@ -20,6 +20,7 @@
  *   exam-session YEAR REGION CODE START END SITS   a 场次 (SITS: "5 4:W001")
  *   exam-session YEAR REGION CODE delete
  *   exam-allocate YEAR REGION                  编排考场
+ *   exam-seat APPLICATION                      an application's seat
  */
 
 #include <err.h>
@@ -68,15 +69,10 @@ exam_region_ok(const char *code)
 	return 0;
 }
 
-/* Opens x for YEAR REGION (argv[0], argv[1]) and loads its plan. */
+/* Connects x as gkbm-web's account, in the province's role. */
 static int
-exam_open(struct exam_ctx *x, char **argv)
+exam_connect(struct exam_ctx *x)
 {
-	memset(x, 0, sizeof(*x));
-	if (year_parse(argv[0], &x->year) == -1 || year_exists(x->year) == -1 ||
-	    exam_region_ok(argv[1]) == -1)
-		return -1;
-	snprintf(x->region, sizeof(x->region), "%s", argv[1]);
 	x->w.cfg = &cfg;
 	if (dbh_open(&x->w.dbh, &cfg, PROG_WEB, 1) == -1) {
 		warnx("cannot connect to database %s as gkbm-web's account",
@@ -90,6 +86,20 @@ exam_open(struct exam_ctx *x, char **argv)
 	x->r.role = ROLE_PROVINCE;
 	x->r.ip = "";
 	snprintf(x->r.id, sizeof(x->r.id), "gkbm-admin");
+	return 0;
+}
+
+/* Opens x for YEAR REGION (argv[0], argv[1]) and loads its plan. */
+static int
+exam_open(struct exam_ctx *x, char **argv)
+{
+	memset(x, 0, sizeof(*x));
+	if (year_parse(argv[0], &x->year) == -1 || year_exists(x->year) == -1 ||
+	    exam_region_ok(argv[1]) == -1)
+		return -1;
+	snprintf(x->region, sizeof(x->region), "%s", argv[1]);
+	if (exam_connect(x) == -1)
+		return -1;
 	if (exam_plan_load(&x->r, x->year, x->region, &x->p) == -1) {
 		dbh_close(&x->w.dbh);
 		return -1;
@@ -288,4 +298,40 @@ cmd_exam_allocate(char **argv, const struct opts *o)
 	snprintf(what, sizeof(what), "run:%lld", res.run_id);
 	exam_run_free(&res);
 	return exam_done(&x, NULL, "exam.allocate", what);
+}
+
+/*
+ * exam-seat APPLICATION: the seat of an application (exam_seat_get, as
+ * the ticket shows it); exit 1 when it has none (not seated, or no
+ * longer approved).
+ */
+int
+cmd_exam_seat(char **argv, const struct opts *o)
+{
+	struct exam_seat	 st;
+	struct exam_ctx		 x;
+	long long		 app;
+	int			 k;
+
+	(void)o;
+	memset(&x, 0, sizeof(x));
+	if (num_parse(argv[0], 1, 4294967295LL, &app) == -1 ||
+	    exam_connect(&x) == -1)
+		return -1;
+	k = exam_seat_get(&x.r, app, &st);
+	dbh_close(&x.w.dbh);
+	if (k == -1) {
+		warnx("the database failed");
+		return -1;
+	}
+	if (k == 0) {
+		warnx("application %lld has no seat", app);
+		return -1;
+	}
+	printf("%s %s %lld %s: session %s %s - %s, site %s %s (%s), room %s %s, "
+	    "seat %d; level %d %s\n", st.ticket_no, st.region, st.year,
+	    st.region_name, st.session, st.starts, st.ends, st.site_code,
+	    st.site_name, st.site_address, st.room_code, st.room_name, st.seat,
+	    st.level, st.worktype);
+	return 0;
 }

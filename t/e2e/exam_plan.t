@@ -240,6 +240,14 @@ $r = $b{city}->get('/admin/exam/allocate', accept => 'xml');
 $valid{examallocate}->($r, 'before a run');
 is($r->xpath('//region/@to-place'), 7, 'a run would place all seven');
 is($b{city}->post('/admin/exam/allocate', {})->status, 403, 'a run without CSRF is refused');
+$before = plan_rows();
+is($b{city}->post('/admin/exam/site', { site_code => '09', name => '无令牌', address => '郑州' })->status,
+    403, 'a site without CSRF is refused');
+is($b{city}->post('/admin/exam/room', { site => $s1, room_code => '009', name => '无令牌',
+    capacity => 9 })->status, 403, 'a room without CSRF is refused');
+is($b{city}->post('/admin/exam/session', { %ok_session, session_code => 9 })->status, 403,
+    'a session without CSRF is refused');
+is(plan_rows(), $before, '... nothing stored');
 is(seats('410100'), 0, '... and placed nobody');
 $r = post('city', '/admin/exam/allocate', {});
 is($r->status, 303, 'the city runs the allocation') or diag($r->dump);
@@ -275,6 +283,8 @@ is(post('city', '/admin/exam/room', { site => $s2, room_code => '009', name => '
 my $r29 = $s->count(q{SELECT id FROM exam_rooms WHERE site_id = ? AND code = '009'}, $s2);
 is(post('city', '/admin/exam/room', { id => $r29, delete => 1 })->status, 303, '... and deleted');
 
+my ($rc, $t);
+
 # --- 补报: later additions, through the command -------------------------------------------------
 
 my @old = map { seat_of($_) } @w19, @w20, $l3;
@@ -287,6 +297,14 @@ is_deeply([map { seat_of($_) } @w19, @w20, $l3], \@old, 'nobody seated before mo
 is(seat_of($late19), "${YY}41010010100202 01 002 2", '补报 W019 joins its group after the seats given');
 is(seat_of($late20), "${YY}41010010200103 02 001 3", '补报 W020 joins its group');
 isnt(seat_of($late19), seat_of($w19[1]), 'the cancelled one\'s seat is not given again');
+# exam_seat_get (what the ticket shows), through gkbm-admin exam-seat.
+like($s->admin('exam-seat', $late19), qr/^${YY}41010010100202 410100 $Y 郑州市: session 1 $Y-12-20 09:00 - $Y-12-20 11:00, site 01 郑州市第一考点 \(郑州市金水路1号\), room 002 第002考场, seat 2; level 4 /,
+    'exam-seat: the seat as the ticket shows it');
+($rc, $t) = $s->admin({ may_fail => 1 }, 'exam-seat', $w19[1]);
+isnt($rc, 0, 'exam-seat: a cancelled application has no seat');
+like($t, qr/has no seat/, '... saying so');
+($rc, $t) = $s->admin({ may_fail => 1 }, 'exam-seat', $sub);
+isnt($rc, 0, 'exam-seat: nor one never seated');
 
 # --- a shortfall ----------------------------------------------------------------------------
 
@@ -309,7 +327,7 @@ is($r->xpath("//unseated/cand[\@why='nosession']/\@why-text"), '没有安排其�
 
 # --- the commands ---------------------------------------------------------------------------
 
-my ($rc, $t) = $s->admin({ may_fail => 1 }, 'exam-site', $Y, '410000', '1', '省直考点', '郑州');
+($rc, $t) = $s->admin({ may_fail => 1 }, 'exam-site', $Y, '410000', '1', '省直考点', '郑州');
 isnt($rc, 0, 'exam-site refuses a one-digit code');
 like($t, qr/两位数字/, '... saying why');
 ($rc, $t) = $s->admin({ may_fail => 1 }, 'exam-site', $Y, '410105', '01', '金水', '郑州');
