@@ -48,6 +48,7 @@ static const struct {
 	{ "first", 0 },		/* the first change of a default password */
 	{ "otp", 0 },		/* the second factor (h_otp.c) */
 	{ "submit", 0 },	/* 提交 of the application (h_apply_post.c) */
+	{ "ticket", 0 },	/* 准考证打印 (h_ticket.c) */
 };
 
 /* Returns 1 if purpose needs the captcha, 0 if not, -1 if unknown. */

@@ -1907,6 +1907,67 @@ static const struct {
 	  "WHERE " SCOPE("u", "me") " AND a.year = ? AND a.state = 'approved' AND x.passed = 1", RPT },
 #undef CT
 	/* end cert */
+
+	/*
+	 * ticket: 准考证 (ticket.c), 准考证查询 (ticketlist.c), 考生名单
+	 * (examroster.c).  A ticket is a seat of an application still
+	 * approved; TK_FROM joins what one shows.  The admin's list is the
+	 * seats of the current year in his subtree (SCOPE), with the
+	 * filters name, ID number's lookup value, ticket number, work
+	 * type, level and one application (its ticket), each "? = empty OR".
+	 */
+#define TK_PHOTO "COALESCE((SELECT m.file FROM materials m WHERE m.application_id = a.id " \
+	"AND m.kind = 'photo' ORDER BY m.id DESC LIMIT 1), '')"
+#define TK_FROM "FROM exam_seats x JOIN applications a ON a.id = x.application_id " \
+	"JOIN accounts c ON c.id = a.account_id JOIN exam_sessions e ON e.id = x.session_id " \
+	"JOIN exam_rooms r ON r.id = x.room_id JOIN exam_sites s ON s.id = r.site_id " \
+	"LEFT JOIN worktypes w ON w.code = a.target_worktype "
+#define TK_COLS "SELECT a.id, c.id, c.name, c.idno_enc, x.ticket_no, x.year, x.region_code, " \
+	"COALESCE(g.name, ''), e.code, DATE_FORMAT(e.starts_at, " WIN_FMT "), " \
+	"DATE_FORMAT(e.ends_at, " WIN_FMT "), s.code, s.name, s.address, r.code, r.name, " \
+	"x.seat, a.target_level, COALESCE(w.name, ''), COALESCE(u.name, ''), " TK_PHOTO " " \
+	TK_FROM "JOIN units u ON u.id = a.unit_id JOIN units me ON me.id = ? " \
+	"LEFT JOIN regions g ON g.code = x.region_code "
+#define TK_WHERE "WHERE x.year = ? AND a.state = 'approved' AND " SCOPE("u", "me") " " \
+	"AND (? = '' OR c.name = ?) AND (? = 0 OR c.idno_mac = ?) " \
+	"AND (? = '' OR x.ticket_no = ?) AND (? = '' OR a.target_worktype = ?) " \
+	"AND (? = 0 OR a.target_level = ?) AND (? = 0 OR a.id = ?) "
+#define TK_COUNT_FROM TK_FROM "JOIN units u ON u.id = a.unit_id JOIN units me ON me.id = ? "
+/* One macro after a row's last string (t/lint/stmtargs.t reads the rows). */
+#define TK_COUNT_FROM_WHERE TK_COUNT_FROM TK_WHERE
+#define TKR		(RB(ROLE_CITY) | RB(ROLE_PROVINCE))
+	/* The candidate's seat of the year (an application still approved). */
+	[STMT_TK_MINE] = { "ii", "i", "SELECT x.application_id FROM exam_seats x "
+	  "JOIN applications a ON a.id = x.application_id "
+	  "WHERE a.account_id = ? AND x.year = ? AND a.state = 'approved'", C },
+	[STMT_TK_PERSON] = { "i", "isbssi", "SELECT c.id, c.name, c.idno_enc, COALESCE(u.name, ''), " TK_PHOTO ", "
+	  "COALESCE((SELECT m.id FROM materials m WHERE m.application_id = a.id "
+	  "AND m.kind = 'photo' ORDER BY m.id DESC LIMIT 1), 0) "
+	  "FROM applications a JOIN accounts c ON c.id = a.account_id "
+	  "LEFT JOIN units u ON u.id = a.unit_id WHERE a.id = ?", C | Q },
+	[STMT_TK_PHONE] = { "i", "b", "SELECT phone_enc FROM accounts WHERE id = ?", C },
+	/* The unlock of a session (schema/0021-ticket.sql). */
+	[STMT_TK_UNLOCK] = { "bii", "", "INSERT INTO ticket_unlocks (session_id, account_id, until) "
+	  "VALUES (?, ?, NOW() + INTERVAL ? MINUTE) ON DUPLICATE KEY UPDATE "
+	  "account_id = VALUES(account_id), until = VALUES(until)", C },
+	[STMT_TK_UNLOCKED] = { "bi", "s", "SELECT DATE_FORMAT(until, '%H:%i') FROM ticket_unlocks "
+	  "WHERE session_id = ? AND account_id = ? AND until > NOW()", C },
+	[STMT_TK_COUNT] = { "iissibssssiiii", "i", "SELECT COUNT(*) " TK_COUNT_FROM_WHERE, Q },
+	[STMT_TK_LIST] = { "iissibssssiiiisii", "iisbsissssssssssiisss", TK_COLS TK_WHERE
+	  "AND x.ticket_no > ? ORDER BY x.ticket_no LIMIT ? OFFSET ?", Q },
+	/* 考生名单: the rooms and sessions of a site that have seats given. */
+	[STMT_TK_SECTIONS] = { "isii", "issississsi", "SELECT s.id, s.code, s.name, r.id, r.code, r.name, "
+	  "e.id, e.code, DATE_FORMAT(e.starts_at, " WIN_FMT "), DATE_FORMAT(e.ends_at, " WIN_FMT "), "
+	  "COUNT(*) " TK_FROM "WHERE x.year = ? AND x.region_code = ? AND a.state = 'approved' "
+	  "AND (? = 0 OR s.id = ?) GROUP BY s.id, r.id, e.id ORDER BY s.code, r.code, e.code", TKR },
+	[STMT_TK_ROSTER] = { "isiiiiii", "iisssssssiiisbsiss", "SELECT r.id, e.id, s.name, s.address, r.code, "
+	  "r.name, e.code, DATE_FORMAT(e.starts_at, " WIN_FMT "), DATE_FORMAT(e.ends_at, " WIN_FMT "), "
+	  "x.seat, a.id, c.id, c.name, c.idno_enc, x.ticket_no, a.target_level, COALESCE(w.name, ''), "
+	  TK_PHOTO " " TK_FROM "WHERE x.year = ? AND x.region_code = ? AND a.state = 'approved' "
+	  "AND (? = 0 OR s.id = ?) AND (? = 0 OR r.id = ?) AND (? = 0 OR e.id = ?) "
+	  "ORDER BY s.code, r.code, e.code, x.seat", TKR },
+#undef TKR
+	/* end ticket */
 };
 
 #undef A

@@ -78,6 +78,10 @@ const char *const page_names[PAGE__MAX] = {
 	"verify",		/* PAGE_VERIFY */
 	"certs",		/* PAGE_CERTS */
 	"claim",		/* PAGE_CLAIM */
+	/* ticket */
+	"ticket",		/* PAGE_TICKET */
+	"tickets",		/* PAGE_TICKETS */
+	"examroster",		/* PAGE_EXAMROSTER */
 };
 
 /* As in the accounts.role column and the xsl/ directories. */
@@ -272,6 +276,14 @@ static const struct route routes[] = {
 	{ M_POST, "/admin/claim/reopen", PAGE_CLAIM,       RB(ROLE_PROVINCE), R_LOGIN | R_INPAGE, h_claim_reopen, h_report_reopen_fields },
 	{ M_GET,  "/admin/claim.pdf",  PAGE_CLAIM,         RB(ROLE_CITY) | RB(ROLE_SUPERVISING) | RB(ROLE_PROVINCE), R_LOGIN, h_claim_pdf, h_report_fields },
 	{ M_GET,  "/admin/claim.xlsx", PAGE_CLAIM,         RB(ROLE_CITY) | RB(ROLE_SUPERVISING) | RB(ROLE_PROVINCE), R_LOGIN, h_claim_xlsx, h_report_fields },
+	/* ticket: 准考证打印, 准考证查询, 考生名单 (h_ticket.c, h_tickets.c, h_examroster.c) */
+	{ M_GET,  "/ticket",           PAGE_TICKET,        RB(ROLE_CANDIDATE), R_LOGIN, h_ticket, NULL },
+	{ M_POST, "/ticket",           PAGE_TICKET,        RB(ROLE_CANDIDATE), R_LOGIN, h_ticket_post, h_ticket_fields },
+	{ M_GET,  "/ticket.pdf",       PAGE_TICKET,        RB(ROLE_CANDIDATE), R_LOGIN, h_ticket_pdf, NULL },
+	{ M_GET,  "/admin/tickets",    PAGE_TICKETS,       RS_QUERY,  R_LOGIN | R_INPAGE, h_tickets, h_tickets_fields },
+	{ M_GET,  "/admin/tickets.pdf", PAGE_TICKETS,      RS_QUERY,  R_LOGIN,     h_tickets_pdf, h_tickets_fields },
+	{ M_GET,  "/admin/exam/roster", PAGE_EXAMROSTER,   RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN | R_INPAGE, h_examroster, h_examroster_fields },
+	{ M_GET,  "/admin/exam/roster.pdf", PAGE_EXAMROSTER, RB(ROLE_CITY) | RB(ROLE_PROVINCE), R_LOGIN, h_examroster_pdf, h_examroster_fields },
 };
 
 /* Whether route rt serves path: the same path, or one under a prefix. */

@@ -108,6 +108,10 @@ enum page {
 	PAGE_VERIFY,		/* 证书查验 (public) */
 	PAGE_CERTS,		/* 证书管理 (offices) */
 	PAGE_CLAIM,		/* 申领汇总上报 */
+	/* ticket */
+	PAGE_TICKET,		/* 准考证打印 (candidate) */
+	PAGE_TICKETS,		/* 准考证查询 */
+	PAGE_EXAMROSTER,	/* 考生名单 */
 	PAGE__MAX
 };
 
@@ -899,6 +903,18 @@ enum stmt {
 	STMT_CL_LIVE,
 	/* end cert */
 
+	/* ticket: 准考证, 准考证查询, 考生名单 (ticket.c, ticketlist.c, examroster.c) */
+	STMT_TK_MINE,
+	STMT_TK_PERSON,
+	STMT_TK_PHONE,
+	STMT_TK_UNLOCK,
+	STMT_TK_UNLOCKED,
+	STMT_TK_COUNT,
+	STMT_TK_LIST,
+	STMT_TK_SECTIONS,
+	STMT_TK_ROSTER,
+	/* end ticket */
+
 	STMT__MAX
 };
 
@@ -1321,4 +1337,15 @@ enum rc		 h_claim_submit(struct req *);
 enum rc		 h_claim_reopen(struct req *);
 enum rc		 h_claim_pdf(struct req *);
 enum rc		 h_claim_xlsx(struct req *);
+/* ticket: h_ticket.c, h_tickets.c, h_examroster.c (准考证, 准考证查询, 考生名单) */
+enum rc		 h_ticket(struct req *);
+enum rc		 h_ticket_post(struct req *);
+enum rc		 h_ticket_pdf(struct req *);
+extern const struct fielddef h_ticket_fields[];
+enum rc		 h_tickets(struct req *);
+enum rc		 h_tickets_pdf(struct req *);
+extern const struct fielddef h_tickets_fields[];
+enum rc		 h_examroster(struct req *);
+enum rc		 h_examroster_pdf(struct req *);
+extern const struct fielddef h_examroster_fields[];
 #endif /* WEB_H */

@@ -32,7 +32,7 @@ my @PAGES = qw(login notice register forgot password home windows
     payorders payqr paystats paycases payrecon roster report sysunits sysunit
     sysusers sysuser unitimport unitcheck entry revoke examsites examsessions
     examallocate results reslines resimport rechecks result cert verify certs
-    claim);
+    claim) ticket tickets examroster);
 
 # The stack first: it may skip_all (no mariadbd, nginx), before any test.
 my $s = GKBM->start(workers => 2);
@@ -1003,6 +1003,52 @@ got('candidate GET /admin/phones (403)', 'error', 403,
 	got('candidate POST /result/recheck refused', 'result', 400,
 	    $b{candidate2}->post('/result/recheck', { csrf => $b{candidate2}->csrf('/result'),
 	    reason => '' }, accept => 'xml'));
+}
+
+# 准考证打印, 准考证查询, 考生名单 (ticket; t/e2e/ticket.t tests what they
+# do): a candidate seated by SQL fixtures in a second site and session.
+{
+	require GKBM::Ticket;
+	my $f = GKBM::Ticket->new($s);
+	my $tc = $f->candidate('钱准考', 'ZZBAS', '410100');
+	my $site = $f->site('410100', '郑州市第二考点', '郑州市二七区大学路2号', '02');
+	my $room = $f->room($site, '001', '第1考场');
+	my $sess = $f->session('410100', '2');
+	$f->seat($tc, '410100', $sess, $room, '001', 1);
+	my $cb = $tc->{b};
+	my $c = sub { $cb->post('/ticket', { csrf => $cb->csrf('/home'), @_ }, accept => 'xml') };
+	got('candidate GET /ticket (no window)', 'ticket', 200, $cb->get('/ticket', accept => 'xml'));
+	got('candidate POST /ticket (no window, 409)', 'ticket', 409, $c->(send_code => 1));
+	$s->admin('window', $Y, 'ticket', GKBM::_ymdhm(-86400), GKBM::_ymdhm(7 * 86400));
+	got('candidate GET /ticket (locked)', 'ticket', 200, $cb->get('/ticket', accept => 'xml'));
+	got('candidate POST /ticket no code (400)', 'ticket', 400, $c->(sms_code => ''));
+	got('candidate POST /ticket send_code', 'ticket', 200, $c->(send_code => 1));
+	my $code = $s->sms_code($tc->{phone});
+	got('candidate POST /ticket wrong code (400)', 'ticket', 400,
+	    $c->(sms_code => $code eq '000000' ? '111111' : '000000'));
+	is($c->(sms_code => $code)->status, 303, 'the candidate unlocks his ticket');
+	got('candidate GET /ticket (unlocked)', 'ticket', 200, $cb->get('/ticket', accept => 'xml'));
+	got('candidate GET /admin/tickets (403)', 'error', 403,
+	    $cb->get('/admin/tickets', accept => 'xml'));
+	for my $k (qw(unit supervising county city province)) {
+		got("$k GET /admin/tickets", 'tickets', 200,
+		    $b{$k}->get('/admin/tickets', accept => 'xml'));
+	}
+	got('unit GET /admin/tickets?level=9 (400)', 'tickets', 400,
+	    $b{unit}->get('/admin/tickets?level=9&ticket=x', accept => 'xml'));
+	got('city GET /admin/exam/roster', 'examroster', 200,
+	    $b{city}->get('/admin/exam/roster', accept => 'xml'));
+	got('city GET /admin/exam/roster?site=ID', 'examroster', 200,
+	    $b{city}->get("/admin/exam/roster?site=$site&session=$sess", accept => 'xml'));
+	got('city GET /admin/exam/roster?site=x (400)', 'examroster', 400,
+	    $b{city}->get('/admin/exam/roster?site=x', accept => 'xml'));
+	got('province GET /admin/exam/roster', 'examroster', 200,
+	    $b{province}->get('/admin/exam/roster', accept => 'xml'));
+	$s->admin('window', $Y, 'ticket', GKBM::_ymdhm(-15 * 86400), GKBM::_ymdhm(-86400));
+	got('unit GET /admin/tickets (window closed)', 'tickets', 200,
+	    $b{unit}->get('/admin/tickets', accept => 'xml'));
+	got('unit GET /admin/tickets.pdf (window closed, 409)', 'error', 409,
+	    $b{unit}->get('/admin/tickets.pdf', accept => 'xml'));
 }
 
 # A second stack whose registration window has closed: the window with

@@ -80,6 +80,9 @@ my %titles = (
 	verify        => '电子证书查验',
 	certs         => '证书管理',
 	claim         => '申领汇总上报',
+	ticket        => '准考证打印',
+	tickets       => '准考证查询',
+	examroster    => '考生名单',
 );
 
 # schema/xml/README.md "Roles and their menus": [label, href]; the entries
@@ -98,6 +101,8 @@ my @ADMIN = (['报名信息查询', '/admin/query'], ['信息统计', '/admin/st
 my @PAY = (['缴费管理', '/admin/pay/due']);
 # 系统管理 (supervising, county, city, province; 002 §3.4).
 my @SYS = (['系统管理', '/admin/units']);
+# 准考证查询 (every admin, no reviewer), just before 系统管理.
+my @TK = (['准考证查询', '/admin/tickets']);
 # 单位名称核对 (supervising and the offices), 补报及破格, 撤销注册 (offices).
 my @UC = (['单位名称核对', '/admin/unitcheck']);
 my @ENTRY = (['补报及破格（一线）人员', '/admin/entry'], ['撤销注册', '/admin/revoke']);
@@ -109,20 +114,20 @@ my @RES = (['考核结果管理', '/admin/results']);
 my @CERT = (['证书管理', '/admin/certs'], ['申领汇总上报', '/admin/claim']);
 my %menus = (
 	candidate   => [['首页', '/home'], ['报名信息', '/apply'], ['审核结果', '/status'],
-			['网上缴费', '/pay'], ['考核结果', '/result'], ['电子证书', '/cert'],
-			['修改密码', '/password']],
-	unit        => [['首页', '/home'], @review, @DEFER, @ADMIN, ['修改密码', '/password']],
+			['网上缴费', '/pay'], ['准考证打印', '/ticket'], ['考核结果', '/result'],
+			['电子证书', '/cert'], ['修改密码', '/password']],
+	unit        => [['首页', '/home'], @review, @DEFER, @ADMIN, @TK, ['修改密码', '/password']],
 	reviewer    => [['首页', '/home'], @review, @DEFER, ['修改密码', '/password']],
-	supervising => [['首页', '/home'], @review, @DEFER, @ADMIN, @UC, @SYS, ['修改密码', '/password']],
+	supervising => [['首页', '/home'], @review, @DEFER, @ADMIN, @UC, @TK, @SYS, ['修改密码', '/password']],
 	county      => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
-			@DEFER, @PAY, @ADMIN, @UC, @ENTRY, @RES, @SYS, ['修改密码', '/password']],
+			@DEFER, @PAY, @ADMIN, @UC, @ENTRY, @TK, @RES, @SYS, ['修改密码', '/password']],
 	city        => [['首页', '/home'], @review, ['报名查询', '/admin/registrations'],
 			@DEFER, @PAY, @ADMIN, ['汇总上报', '/admin/report'], @UC, @ENTRY,
-			['已承接设置', '/review/takeover'], @EXAM, @RES, @CERT, @SYS, ['修改密码', '/password']],
+			['已承接设置', '/review/takeover'], @EXAM, @TK, @RES, @CERT, @SYS, ['修改密码', '/password']],
 	province    => [['首页', '/home'], @review, ['时间设置', '/admin/windows'],
 			['报名查询', '/admin/registrations'], ['政策设置', '/admin/policy'],
 			@DEFER, @PAY, @ADMIN, ['汇总上报', '/admin/report'], @UC, @ENTRY,
-			['已承接设置', '/review/takeover'], @EXAM, @RES, @CERT, @SYS, ['修改密码', '/password']],
+			['已承接设置', '/review/takeover'], @EXAM, @TK, @RES, @CERT, @SYS, ['修改密码', '/password']],
 );
 
 my %secret = map { $_ => 1 } qw(password password2 old sms_code code);
@@ -294,7 +299,7 @@ for my $xml (@samples) {
 	    ('<script src="/static/js/crop.js" defer>') : (),
 	    $page eq 'register' ? ('<script src="/static/js/register.js" defer>') : (),
 	    $page =~ /^pay(?:go)?$/ ? ('<script src="/static/js/pay.js" defer>') : (),
-	    $page =~ /^(roster|report|claim)$/ ? ('<script src="/static/js/roster.js" defer>') : ()],
+	    $page =~ /^(roster|report|claim|ticket)$/ ? ('<script src="/static/js/roster.js" defer>') : ()],
 	    "$name: only our own scripts");
 	unlike($html, qr/<script>alert/, "$name: no injected script");
 	unlike($html, qr/\bstyle\s*=/, "$name: no style attribute");

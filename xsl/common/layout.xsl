@@ -147,6 +147,7 @@
         <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'报名信息'"/><xsl:with-param name="href" select="'/apply'"/></xsl:call-template>
         <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'审核结果'"/><xsl:with-param name="href" select="'/status'"/></xsl:call-template>
         <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'网上缴费'"/><xsl:with-param name="href" select="'/pay'"/></xsl:call-template>
+        <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'准考证打印'"/><xsl:with-param name="href" select="'/ticket'"/></xsl:call-template>
         <!-- result: 考核结果 (seed 000 §7) -->
         <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'考核结果'"/><xsl:with-param name="href" select="'/result'"/></xsl:call-template>
         <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'电子证书'"/><xsl:with-param name="href" select="'/cert'"/></xsl:call-template>
@@ -202,6 +203,10 @@
     <!-- plan: 考务管理 (考点考场, 场次, 编排考场; exam-tabs) -->
     <xsl:if test="$role = 'city' or $role = 'province'">
       <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'考务管理'"/><xsl:with-param name="href" select="'/admin/exam/sites'"/></xsl:call-template>
+    </xsl:if>
+    <!-- ticket: 准考证查询 (002 §1.2.1): every admin, not a reviewer -->
+    <xsl:if test="$role != 'candidate' and $role != 'reviewer'">
+      <xsl:call-template name="menu-item"><xsl:with-param name="label" select="'准考证查询'"/><xsl:with-param name="href" select="'/admin/tickets'"/></xsl:call-template>
     </xsl:if>
     <!-- result: 考核结果管理 (002 §3.3; res-tabs) -->
     <xsl:if test="$role = 'county' or $role = 'city' or $role = 'province'">

@@ -614,6 +614,7 @@
         <xsl:call-template name="pay-tab"><xsl:with-param name="href" select="'/admin/exam/sites'"/><xsl:with-param name="label" select="'考点考场'"/></xsl:call-template>
         <xsl:call-template name="pay-tab"><xsl:with-param name="href" select="'/admin/exam/sessions'"/><xsl:with-param name="label" select="'场次'"/></xsl:call-template>
         <xsl:call-template name="pay-tab"><xsl:with-param name="href" select="'/admin/exam/allocate'"/><xsl:with-param name="label" select="'编排考场'"/></xsl:call-template>
+        <xsl:call-template name="pay-tab"><xsl:with-param name="href" select="'/admin/exam/roster'"/><xsl:with-param name="label" select="'考生名单'"/></xsl:call-template>
       </ul>
     </nav>
   </xsl:template>
