@@ -32,7 +32,7 @@ my @PAGES = qw(login notice register forgot password home windows
     payorders payqr paystats paycases payrecon roster report sysunits sysunit
     sysusers sysuser unitimport unitcheck entry revoke examsites examsessions
     examallocate results reslines resimport rechecks result cert verify certs
-    claim) ticket tickets examroster);
+    claim ticket tickets examroster);
 
 # The stack first: it may skip_all (no mariadbd, nginx), before any test.
 my $s = GKBM->start(workers => 2);
