@@ -10,11 +10,13 @@
 /* admin.c: gkbm-admin, the operator's command line: dispatch, its handle */
 
 #include <sys/types.h>
+#include <sys/stat.h>
 
 #include <ctype.h>
 #include <stddef.h>
 #include <err.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -233,6 +235,93 @@ int
 admin_audit(const char *event, const char *object)
 {
 	return dbh_run(&adb, STMT_ADM_AUDIT_INSERT, event, object) == 1 ? 0 : -1;
+}
+
+/*
+ * Reads file path, at most max bytes, into a buffer of pool p with a NUL
+ * after its end (an upload's bytes, as the pages get them).  Sets *len.
+ * NULL (printed) when it cannot be read or is larger than max.
+ */
+char *
+admin_slurp(struct pool *p, const char *path, size_t max, size_t *len)
+{
+	struct stat	 st;
+	char		*buf;
+	ssize_t		 n;
+	size_t		 got = 0;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY)) == -1 || fstat(fd, &st) == -1) {
+		warn("%s", path);
+		if (fd != -1)
+			close(fd);
+		return NULL;
+	}
+	if (st.st_size > (off_t)max) {
+		warnx("%s: larger than %zu bytes", path, max);
+		close(fd);
+		return NULL;
+	}
+	buf = pool_alloc(p, (size_t)st.st_size + 1);
+	while (got < (size_t)st.st_size &&
+	    (n = read(fd, buf + got, (size_t)st.st_size - got)) > 0)
+		got += (size_t)n;
+	close(fd);
+	buf[got] = '\0';
+	*len = got;
+	return buf;
+}
+
+/*
+ * The id and kind (into kind, of size ksz) of the unit of code.  0, or
+ * -1 (printed) when there is none.
+ */
+int
+admin_unit(const char *code, long long *id, char *kind, size_t ksz)
+{
+	char		*k;
+	int		 rc;
+
+	if ((rc = dbh_run(&adb, STMT_ADM_UNIT_GET, code)) <= 0 ||
+	    dbh_row(&adb, STMT_ADM_UNIT_GET, id, &k) != 1) {
+		if (rc == 0)
+			warnx("unit %s: no such unit", code);
+		return -1;
+	}
+	snprintf(kind, ksz, "%s", k);
+	dbh_done(&adb, STMT_ADM_UNIT_GET);
+	return 0;
+}
+
+/*
+ * Sets r (and its worker w) up as a request of gkbm-web's for a command
+ * that runs the pages' model code: a connection of gkbm-web's own
+ * account, so the statement table's roles are checked as for the pages,
+ * in role for unit unit_id (0: none) and year (0: none).  0, or -1
+ * (printed).
+ */
+int
+admin_web_req(struct req *r, struct worker *w, long long unit_id,
+    enum role role, long long year)
+{
+	memset(w, 0, sizeof(*w));
+	w->cfg = &cfg;
+	if (dbh_open(&w->dbh, &cfg, PROG_WEB, 1) == -1) {
+		warnx("cannot connect to database %s as gkbm-web's account",
+		    cfg.db_name);
+		return -1;
+	}
+	memset(r, 0, sizeof(*r));
+	r->w = w;
+	r->cfg = &cfg;
+	r->pool = adb.pool;
+	w->dbh.pool = adb.pool;
+	r->role = role;
+	r->unit_id = unit_id;
+	r->year = (int)year;
+	r->ip = "";
+	snprintf(r->id, sizeof(r->id), "gkbm-admin");
+	return 0;
 }
 
 /* The option spelled arg if command c takes it, else NULL. */

@@ -34,6 +34,10 @@ int		 st_id(long long *, enum stmt, ...);
 int		 tx_begin(void);
 int		 tx_commit(void);
 int		 admin_audit(const char *, const char *);
+char		*admin_slurp(struct pool *, const char *, size_t, size_t *);
+int		 admin_unit(const char *, long long *, char *, size_t);
+int		 admin_web_req(struct req *, struct worker *, long long, enum role,
+		    long long);
 int		 cmd_check(char **, const struct opts *);
 
 /* admin_schema.c */

@@ -28,35 +28,12 @@
 static int
 cert_req(struct req *r, struct worker *w, long long year)
 {
+	char		 kind[32];
 	long long	 id;
-	char		*kind;
-	int		 rc;
 
-	if ((rc = dbh_run(&adb, STMT_ADM_UNIT_GET, CERT_PROVINCE)) <= 0 ||
-	    dbh_row(&adb, STMT_ADM_UNIT_GET, &id, &kind) != 1) {
-		if (rc == 0)
-			warnx("unit %s: no such unit", CERT_PROVINCE);
+	if (admin_unit(CERT_PROVINCE, &id, kind, sizeof(kind)) == -1)
 		return -1;
-	}
-	dbh_done(&adb, STMT_ADM_UNIT_GET);
-	memset(w, 0, sizeof(*w));
-	w->cfg = &cfg;
-	if (dbh_open(&w->dbh, &cfg, PROG_WEB, 1) == -1) {
-		warnx("cannot connect to database %s as gkbm-web's account",
-		    cfg.db_name);
-		return -1;
-	}
-	memset(r, 0, sizeof(*r));
-	r->w = w;
-	r->cfg = &cfg;
-	r->pool = adb.pool;
-	w->dbh.pool = adb.pool;
-	r->role = ROLE_PROVINCE;
-	r->unit_id = id;
-	r->year = (int)year;
-	r->ip = "";
-	snprintf(r->id, sizeof(r->id), "gkbm-admin");
-	return 0;
+	return admin_web_req(r, w, id, ROLE_PROVINCE, year);
 }
 
 /*

@@ -73,20 +73,7 @@ exam_region_ok(const char *code)
 static int
 exam_connect(struct exam_ctx *x)
 {
-	x->w.cfg = &cfg;
-	if (dbh_open(&x->w.dbh, &cfg, PROG_WEB, 1) == -1) {
-		warnx("cannot connect to database %s as gkbm-web's account",
-		    cfg.db_name);
-		return -1;
-	}
-	x->r.w = &x->w;
-	x->r.cfg = &cfg;
-	x->r.pool = adb.pool;
-	x->w.dbh.pool = adb.pool;
-	x->r.role = ROLE_PROVINCE;
-	x->r.ip = "";
-	snprintf(x->r.id, sizeof(x->r.id), "gkbm-admin");
-	return 0;
+	return admin_web_req(&x->r, &x->w, 0, ROLE_PROVINCE, 0);
 }
 
 /* Opens x for YEAR REGION (argv[0], argv[1]) and loads its plan. */

@@ -14,10 +14,8 @@
  * gkbm-web's account and statements, audited without an account.
  */
 
-#include <sys/stat.h>
 
 #include <err.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,35 +30,12 @@
 static int
 res_req(struct req *r, struct worker *w, long long year)
 {
+	char		 kind[32];
 	long long	 id;
-	char		*k;
-	int		 rc;
 
-	if ((rc = dbh_run(&adb, STMT_ADM_UNIT_GET, "HN")) <= 0 ||
-	    dbh_row(&adb, STMT_ADM_UNIT_GET, &id, &k) != 1) {
-		if (rc == 0)
-			warnx("no province unit HN: run create-province first");
+	if (admin_unit("HN", &id, kind, sizeof(kind)) == -1)
 		return -1;
-	}
-	dbh_done(&adb, STMT_ADM_UNIT_GET);
-	memset(w, 0, sizeof(*w));
-	w->cfg = &cfg;
-	if (dbh_open(&w->dbh, &cfg, PROG_WEB, 1) == -1) {
-		warnx("cannot connect to database %s as gkbm-web's account",
-		    cfg.db_name);
-		return -1;
-	}
-	memset(r, 0, sizeof(*r));
-	r->w = w;
-	r->cfg = &cfg;
-	r->pool = adb.pool;
-	w->dbh.pool = adb.pool;
-	r->role = ROLE_PROVINCE;
-	r->unit_id = id;
-	r->year = (int)year;
-	r->ip = "";
-	snprintf(r->id, sizeof(r->id), "gkbm-admin");
-	return 0;
+	return admin_web_req(r, w, id, ROLE_PROVINCE, year);
 }
 
 /* The year of argv[0], parsed and existing; -1 (printed) if not. */
@@ -104,36 +79,6 @@ cmd_pass_line(char **argv, const struct opts *o)
 	return 0;
 }
 
-/* Reads file path (at most SHEET_MAX_BYTES) into a pool buffer. */
-static char *
-res_slurp(struct pool *p, const char *path, size_t *len)
-{
-	struct stat	 st;
-	char		*buf;
-	ssize_t		 n;
-	size_t		 got = 0;
-	int		 fd;
-
-	if ((fd = open(path, O_RDONLY)) == -1 || fstat(fd, &st) == -1) {
-		warn("%s", path);
-		if (fd != -1)
-			close(fd);
-		return NULL;
-	}
-	if (st.st_size > (off_t)SHEET_MAX_BYTES) {
-		warnx("%s: larger than %u bytes", path, SHEET_MAX_BYTES);
-		close(fd);
-		return NULL;
-	}
-	buf = pool_alloc(p, (size_t)st.st_size + 1);
-	while (got < (size_t)st.st_size &&
-	    (n = read(fd, buf + got, (size_t)st.st_size - got)) > 0)
-		got += (size_t)n;
-	close(fd);
-	*len = got;
-	return buf;
-}
-
 /* Prints the refused rows of rep. */
 static void
 res_print(const struct resimp_report *rep)
@@ -168,7 +113,7 @@ cmd_import_results(char **argv, const struct opts *o)
 
 	(void)o;
 	if (res_year(argv[0], &year) == -1 ||
-	    (buf = res_slurp(adb.pool, argv[2], &len)) == NULL ||
+	    (buf = admin_slurp(adb.pool, argv[2], SHEET_MAX_BYTES, &len)) == NULL ||
 	    res_req(&r, &w, year) == -1)
 		return -1;
 	base = strrchr(argv[2], '/') ? strrchr(argv[2], '/') + 1 : argv[2];

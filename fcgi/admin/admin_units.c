@@ -9,10 +9,8 @@
  */
 /* admin_units.c: gkbm-admin import-units (批量导入单位, unitimport.c) */
 
-#include <sys/stat.h>
 
 #include <err.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,54 +31,16 @@ static const struct {
 	{ "supervising", ROLE_SUPERVISING },
 };
 
-/* Reads file path (at most SHEET_MAX_BYTES) into a pool buffer. */
-static char *
-file_slurp(struct pool *p, const char *path, size_t *len)
-{
-	struct stat	 st;
-	char		*buf;
-	ssize_t		 n;
-	size_t		 got = 0;
-	int		 fd;
-
-	if ((fd = open(path, O_RDONLY)) == -1 || fstat(fd, &st) == -1) {
-		warn("%s", path);
-		if (fd != -1)
-			close(fd);
-		return NULL;
-	}
-	if (st.st_size > (off_t)SHEET_MAX_BYTES) {
-		warnx("%s: larger than %u bytes", path, SHEET_MAX_BYTES);
-		close(fd);
-		return NULL;
-	}
-	buf = pool_alloc(p, (size_t)st.st_size + 1);
-	while (got < (size_t)st.st_size &&
-	    (n = read(fd, buf + got, (size_t)st.st_size - got)) > 0)
-		got += (size_t)n;
-	close(fd);
-	*len = got;
-	return buf;
-}
-
 /* Sets r up as the admin of the unit code (a connection of gkbm-web's). */
 static int
 import_req(struct req *r, struct worker *w, const char *code)
 {
 	char		 kind[32];
 	long long	 id;
-	char		*k;
 	size_t		 i;
-	int		 rc;
 
-	if ((rc = dbh_run(&adb, STMT_ADM_UNIT_GET, code)) <= 0 ||
-	    dbh_row(&adb, STMT_ADM_UNIT_GET, &id, &k) != 1) {
-		if (rc == 0)
-			warnx("unit %s: no such unit", code);
+	if (admin_unit(code, &id, kind, sizeof(kind)) == -1)
 		return -1;
-	}
-	dbh_done(&adb, STMT_ADM_UNIT_GET);
-	snprintf(kind, sizeof(kind), "%s", k);
 	for (i = 0; i < sizeof(import_as) / sizeof(import_as[0]); i++)
 		if (strcmp(import_as[i].kind, kind) == 0)
 			break;
@@ -89,23 +49,7 @@ import_req(struct req *r, struct worker *w, const char *code)
 		    kind);
 		return -1;
 	}
-	memset(w, 0, sizeof(*w));
-	w->cfg = &cfg;
-	if (dbh_open(&w->dbh, &cfg, PROG_WEB, 1) == -1) {
-		warnx("cannot connect to database %s as gkbm-web's account",
-		    cfg.db_name);
-		return -1;
-	}
-	memset(r, 0, sizeof(*r));
-	r->w = w;
-	r->cfg = &cfg;
-	r->pool = adb.pool;
-	w->dbh.pool = adb.pool;
-	r->role = import_as[i].role;
-	r->unit_id = id;
-	r->ip = "";
-	snprintf(r->id, sizeof(r->id), "gkbm-admin");
-	return 0;
+	return admin_web_req(r, w, id, import_as[i].role, 0);
 }
 
 /* Prints the refused rows of rep. */
@@ -142,7 +86,7 @@ cmd_import_units(char **argv, const struct opts *o)
 	int			 rc = -1;
 
 	(void)o;
-	if ((buf = file_slurp(adb.pool, argv[0], &len)) == NULL ||
+	if ((buf = admin_slurp(adb.pool, argv[0], SHEET_MAX_BYTES, &len)) == NULL ||
 	    import_req(&r, &w, argv[1] != NULL ? argv[1] : "HN") == -1)
 		return -1;
 	msg = import_units(&r, buf, len, &rep);
