@@ -19,11 +19,7 @@
     <xsl:call-template name="form-message"/>
     <!-- The same for everyone with the same filters: kept by the worker
          (fcgi/fragment.c; the work types change with a release only). -->
-    <f:cache key="concat(/*/@kind, '|', /*/form/field[@name = 'level']/@value,
-        '|', /*/form/field[@name = 'wt']/@value, '|', /*/form/field[@name = 'unit']/@value,
-        '|', /*/form/field[@name = 'from']/@value, '|', /*/form/field[@name = 'to']/@value,
-        '|', /*/form/field[@name = 'who']/@value, '|', /*/form/field[@name = 'sort']/@value,
-        '|', count(/*/form/field/error))"
+    <f:cache key="concat(/*/@kind, '|', /*/form/@query, '|', count(/*/form/field/error))"
         template="filters" seconds="600">
       <xsl:fallback><xsl:call-template name="filters"/></xsl:fallback>
     </f:cache>
@@ -85,6 +81,7 @@
       </form>
       <xsl:call-template name="pager">
         <xsl:with-param name="list" select="$list"/>
+        <xsl:with-param name="q" select="string(/*/form/@query)"/>
       </xsl:call-template>
     </xsl:if>
   </xsl:template>

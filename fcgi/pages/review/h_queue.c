@@ -192,6 +192,41 @@ const struct fielddef h_review_records_fields[] = {
 };
 
 /*
+ * <form query="&q=manual&level=3">: the fields just echoed that have a
+ * value, as the pager's links carry them (widgets.xsl pager), made once
+ * here rather than by the stylesheet from the fields twice a page; it
+ * names every filter, so it also keys the filter form kept by f:cache
+ * (queue.xsl, records.xsl).  The values were checked (codes, dates,
+ * names, ID numbers): none holds '&' or '='.
+ */
+static void
+qf_query(struct req *r)
+{
+	char		 q[1024];
+	size_t		 len = 0;
+	xmlNodePtr	 n;
+	xmlChar		*name, *value;
+	int		 k;
+
+	q[0] = '\0';
+	for (n = r->form->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)n->name, "field") != 0)
+			continue;
+		name = xmlGetProp(n, (const xmlChar *)"name");
+		value = xmlGetProp(n, (const xmlChar *)"value");
+		if (name != NULL && value != NULL && *value != '\0' &&
+		    len < sizeof(q) && (k = snprintf(q + len, sizeof(q) - len,
+		    "&%s=%s", (char *)name, (char *)value)) > 0)
+			len += (size_t)k;
+		xmlFree(name);
+		xmlFree(value);
+	}
+	if (len < sizeof(q))
+		xml_attr(r->form, "query", q);
+}
+
+/*
  * Reads the checked fields into f (the level range given as lmin..lmax
  * when not chosen) and echoes them into the page's filter form.
  * Returns NULL, or the message of a wrong combination.
@@ -229,6 +264,7 @@ qf_read(struct req *r, struct qfilter *f, long long lmin, long long lmax)
 	for (i = QF_KIND + 1; d[i].key != NULL; i++)
 		if (i != QF_PAGE)
 			xml_field(r, d[i].key, v[i].s);
+	qf_query(r);
 	if (*f->from != '\0' && *f->to != '\0' && strcmp(f->from, f->to) > 0)
 		return "查询条件不正确：开始日期不能晚于结束日期。";
 	return NULL;
