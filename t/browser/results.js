@@ -58,6 +58,7 @@ async function city(t, view) {
     `${view}: the bad row is named with its reason`);
   await t.check(page, `${view}-import-refused`);
   if (view === 'desktop') {
+    await page.getByRole('checkbox', { name: /确认公布/ }).check();
     await go(page, page.getByRole('button', { name: /^公布/ }));
     t.like(page.url(), /m=published/, 'desktop: the results are published');
     await t.check(page, 'desktop-import-published');

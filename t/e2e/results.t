@@ -294,7 +294,8 @@ SKIP: {
 # --- publication --------------------------------------------------------------------
 
 my $cc = $b{city}->csrf('/admin/results/import');
-$r = $b{city}->post('/admin/results/publish', { csrf => $cc, region => '410100' }, accept => 'xml');
+$r = $b{city}->post('/admin/results/publish', { csrf => $cc, region => '410100', confirm => 1 },
+    accept => 'xml');
 is($r->status, 400, 'publication without a line for level 3: 400');
 $valid{resimport}->($r, 'publication refused');
 like(msg($r), qr/还没有合格线.*三级（高级工）电工/, '... naming the level and work type');
@@ -306,11 +307,20 @@ is(n('SELECT COUNT(*) FROM exam_results WHERE passed IS NOT NULL'), 0, 'nothing 
 $r = $b{city}->post('/admin/results/publish', { csrf => $cc, region => '' }, accept => 'xml');
 is($r->status, 400, 'publication without a region: 400');
 $r = $b{kfcity}->post('/admin/results/publish', { csrf => $b{kfcity}->csrf('/admin/results/import'),
-    region => '410100' }, accept => 'xml');
+    region => '410100', confirm => 1 }, accept => 'xml');
 is($r->status, 400, 'Kaifeng publishing Zhengzhou: 400');
 like(msg($r), qr/只能导入和公布本地区/, '... refused');
 $s->admin('pass-line', $Y, 3, 'W019', 60, '60');
-$r = $b{city}->post('/admin/results/publish', { csrf => $cc, region => '410100' }, accept => 'xml');
+for my $c ('', '0', 'yes') {
+	$r = $b{city}->post('/admin/results/publish', { csrf => $cc, region => '410100',
+	    $c eq '' ? () : (confirm => $c) }, accept => 'xml');
+	is($r->status, 400, "publication not confirmed (confirm='$c'): 400");
+	like(msg($r), qr/公布后不能撤回.*确认公布/, '... it says it cannot be taken back');
+	is(n('SELECT COUNT(*) FROM exam_published'), 0, '... not published');
+	is(n('SELECT COUNT(*) FROM exam_results WHERE passed IS NOT NULL'), 0, '... nothing decided');
+}
+$r = $b{city}->post('/admin/results/publish', { csrf => $cc, region => '410100', confirm => 1 },
+    accept => 'xml');
 is($r->status, 303, 'published') or diag($r->dump);
 is(n('SELECT COUNT(*) FROM exam_published WHERE year = ? AND region_code = ?', $Y, '410100'), 1,
     '... recorded');
@@ -319,7 +329,8 @@ my %passed = map { $_ => n('SELECT passed FROM exam_results WHERE ticket_no = ?'
 is_deeply(\%passed, { '张三' => 1, '李四' => 0, '王五' => 0, '赵六' => 0 },
     'decided from the lines: 59.9 misses 60, 缺考 fails');
 like($s->last_audit('result.publish')->{reason}, qr/results=4 passed=1/, 'publication audited');
-$r = $b{city}->post('/admin/results/publish', { csrf => $cc, region => '410100' }, accept => 'xml');
+$r = $b{city}->post('/admin/results/publish', { csrf => $cc, region => '410100', confirm => 1 },
+    accept => 'xml');
 is($r->status, 400, 'publishing again: 400');
 like(msg($r), qr/已于.*公布/, '... already published');
 $r = upload('city', 'late.csv', $good);

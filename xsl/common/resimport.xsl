@@ -83,6 +83,7 @@
                     <form method="post" action="/admin/results/publish" class="inline">
                       <xsl:call-template name="csrf"/>
                       <input type="hidden" name="region" value="{@code}"/>
+                      <label class="check-line"><input type="checkbox" name="confirm" value="1" required="required"/> 已核对，确认公布（公布后不能撤回）</label>
                       <button type="submit" class="btn btn-small" aria-label="公布{@name}的考核结果">公布</button>
                     </form>
                   </xsl:otherwise>

@@ -166,11 +166,17 @@ h_resimport(struct req *r)
 	return resimport_done(r);
 }
 
-enum { PF_REGION };
+/* 公布 cannot be taken back: the office ticks that it checked first. */
+enum { PF_REGION, PF_CONFIRM };
+static const char *const respublish_yes[] = { "1", NULL };
 const struct fielddef h_respublish_fields[] = {
 	[PF_REGION] = { "region", FT_TEXT, FL_REQ, 6, 6,
 	    "请选择要公布的考试地区。", "考试地区代码应为6位数字。", NULL,
 	    field_check_digits },
+	[PF_CONFIRM] = { "confirm", FT_CHOICE, FL_REQ, 0, 0,
+	    "公布后不能撤回：请先核对成绩和合格线，并勾选“已核对，确认公布”。",
+	    "公布后不能撤回：请先核对成绩和合格线，并勾选“已核对，确认公布”。",
+	    respublish_yes, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
 };
 
@@ -186,7 +192,7 @@ h_respublish(struct req *r)
 		return rc;
 	field_xml(r);
 	if (r->form_bad) {
-		xml_form_message(r, "没有公布，请选择考试地区。");
+		xml_form_message(r, "没有公布，请选择考试地区并勾选确认。");
 		return resimport_done(r);
 	}
 	if (r->year == 0) {
