@@ -87,7 +87,7 @@ test_parse(void)
 	n = paykv_canon(&kv, canon, sizeof(canon));
 	is_string(canon, "a=中 x", "an empty value is dropped from the string");
 	n = paykv_encode(&kv, enc, sizeof(enc));
-	is_string(enc, "a=%E4%B8%AD%20x&b=", "encoded in order, %20 for space");
+	is_string(enc, "a=%E4%B8%AD%20x&b=", "encoded in order, %%20 for space");
 	ok(paykv_parse(&kv, "f.sign=1", 8, 1, &why) == 0,
 	    "dots allowed in the socket's replies");
 }
