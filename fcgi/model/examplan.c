@@ -121,29 +121,40 @@ exam_site_put(struct req *r, long long year, const char *region,
 	return exam_end(r, k == -1 ? field_dbfail : NULL);
 }
 
-/* Deletes the site id and its rooms, unless it has seats. */
-const char *
-exam_site_delete(struct req *r, long long year, const char *region,
+/*
+ * Deletes the plan's row id (what: 考点 or 场次) with what hangs on it
+ * (children: its rooms, who sits it), unless seats were given in it:
+ * used reads its code and seats, rows locked.
+ */
+static const char *
+exam_delete(struct req *r, enum stmt used, enum stmt children,
+    enum stmt del, const char *what, long long year, const char *region,
     long long id)
 {
-	char		*code, buf[160];
+	char		*code;
 	long long	 n;
 	int		 k;
 
 	if (db_begin(r) == -1)
 		return field_dbfail;
-	if ((k = exam_used(r, STMT_EXAM_SITE_USED, id, year, region, &code,
-	    &n, NULL)) == 0)
-		return exam_end(r, "该考点不存在或不属于本考区。");
-	if (k == 1 && n > 0) {
-		snprintf(buf, sizeof(buf), "考点%s已编排考生%lld人，不能删除。",
-		    code, n);
-		return exam_end(r, pool_strdup(r->pool, buf));
-	}
-	if (k == -1 || db_run(r, STMT_EXAM_SITE_ROOMS_DEL, id) == -1 ||
-	    db_run(r, STMT_EXAM_SITE_DEL, id) == -1)
+	if ((k = exam_used(r, used, id, year, region, &code, &n, NULL)) == 0)
+		return exam_end(r, pool_printf(r->pool,
+		    "该%s不存在或不属于本考区。", what));
+	if (k == 1 && n > 0)
+		return exam_end(r, pool_printf(r->pool,
+		    "%s%s已编排考生%lld人，不能删除。", what, code, n));
+	if (k == -1 || db_run(r, children, id) == -1 || db_run(r, del, id) == -1)
 		return exam_end(r, field_dbfail);
 	return exam_end(r, NULL);
+}
+
+/* Deletes the site id and its rooms, unless it has seats. */
+const char *
+exam_site_delete(struct req *r, long long year, const char *region,
+    long long id)
+{
+	return exam_delete(r, STMT_EXAM_SITE_USED, STMT_EXAM_SITE_ROOMS_DEL,
+	    STMT_EXAM_SITE_DEL, "考点", year, region, id);
 }
 
 static const char *
@@ -406,22 +417,6 @@ const char *
 exam_session_delete(struct req *r, long long year, const char *region,
     long long id)
 {
-	char		*code, buf[160];
-	long long	 n;
-	int		 k;
-
-	if (db_begin(r) == -1)
-		return field_dbfail;
-	if ((k = exam_used(r, STMT_EXAM_SESSION_USED, id, year, region, &code,
-	    &n, NULL)) == 0)
-		return exam_end(r, "该场次不存在或不属于本考区。");
-	if (k == 1 && n > 0) {
-		snprintf(buf, sizeof(buf), "场次%s已编排考生%lld人，不能删除。",
-		    code, n);
-		return exam_end(r, pool_strdup(r->pool, buf));
-	}
-	if (k == -1 || db_run(r, STMT_EXAM_SITS_DEL, id) == -1 ||
-	    db_run(r, STMT_EXAM_SESSION_DEL, id) == -1)
-		return exam_end(r, field_dbfail);
-	return exam_end(r, NULL);
+	return exam_delete(r, STMT_EXAM_SESSION_USED, STMT_EXAM_SITS_DEL,
+	    STMT_EXAM_SESSION_DEL, "场次", year, region, id);
 }
