@@ -14,6 +14,8 @@
 #include <time.h>
 
 #include <libxml/parserInternals.h>
+#include <libxml/xpathInternals.h>
+#include <openssl/evp.h>
 #include <libxslt/extensions.h>
 #include <libxslt/imports.h>
 #include <libxslt/templates.h>
@@ -42,6 +44,13 @@
  * fragment shown to the wrong user is a leak.  xsltproc and any other
  * processor run the xsl:fallback instead.  A worker keeps at most
  * FRAG_SLOTS fragments of at most FRAG_MAX bytes, replacing the oldest.
+ *
+ * A part that shows rows read from the database (a queue's table) is
+ * keyed by the rows themselves: f:digest(NODES) is the SHA-256, in hex,
+ * of the nodes given and everything below them (names, attributes,
+ * text), so the same rows give the same key and any change in them
+ * another.  The rows are still read afresh on every request; only their
+ * rendering is kept.
  */
 
 #define FRAG_SLOTS	64
@@ -53,6 +62,8 @@ struct frag_comp {
 	xmlXPathCompExprPtr	 key;
 	xmlChar			*name;		/* the template */
 	long			 seconds;
+	xmlNsPtr		*ns;		/* in scope: f:digest's prefix */
+	int			 nsnr;
 };
 
 struct frag {
@@ -73,6 +84,7 @@ frag_comp_free(xsltElemPreCompPtr p)
 
 	xmlXPathFreeCompExpr(c->key);
 	xmlFree(c->name);
+	xmlFree(c->ns);
 	free(c);
 }
 
@@ -91,6 +103,9 @@ frag_compile(xsltStylesheetPtr style, xmlNodePtr inst,
 	c->name = xmlGetProp(inst, BAD_CAST "template");
 	secs = xmlGetProp(inst, BAD_CAST "seconds");
 	c->seconds = secs != NULL ? strtol((char *)secs, NULL, 10) : FRAG_SECONDS;
+	if ((c->ns = xmlGetNsList(inst->doc, inst)) != NULL)
+		while (c->ns[c->nsnr] != NULL)
+			c->nsnr++;
 	if (key == NULL || c->name == NULL || c->seconds <= 0 ||
 	    (c->key = xsltXPathCompile(style, key)) == NULL) {
 		xsltTransformError(NULL, style, inst,
@@ -184,7 +199,8 @@ frag_apply(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 	(void)inst;
 	if (c == NULL || c->key == NULL || ctxt->insert == NULL)
 		return;
-	if ((key = xsltEvalXPathString(ctxt, c->key)) == NULL) {
+	if ((key = xsltEvalXPathStringNs(ctxt, c->key, c->nsnr,
+	    c->ns)) == NULL) {
 		ctxt->state = XSLT_STATE_STOPPED;
 		return;
 	}
@@ -198,10 +214,142 @@ frag_apply(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 	xmlFree(key);
 }
 
-/* Registers f:cache for every stylesheet parsed after it. */
+/*
+ * What f:digest hashes, buffered (an EVP_DigestUpdate per attribute would
+ * cost more than the hash).  Each string is preceded by a mark and ends
+ * in a NUL; XML text holds neither the marks nor NUL, so two different
+ * trees never give the same bytes.
+ */
+enum { MARK_OPEN = 1, MARK_ATTR, MARK_TEXT, MARK_CLOSE };
+
+struct frag_hash {
+	EVP_MD_CTX	*md;
+	size_t		 len;
+	int		 failed;
+	unsigned char	 buf[4096];
+};
+
+static void
+frag_hash_bytes(struct frag_hash *h, const void *p, size_t n)
+{
+	if (h->len + n > sizeof(h->buf)) {
+		if (EVP_DigestUpdate(h->md, h->buf, h->len) != 1 ||
+		    EVP_DigestUpdate(h->md, p, n) != 1)
+			h->failed = 1;
+		h->len = 0;
+		return;
+	}
+	memcpy(h->buf + h->len, p, n);
+	h->len += n;
+}
+
+static void
+frag_hash_str(struct frag_hash *h, unsigned char mark, const xmlChar *s)
+{
+	frag_hash_bytes(h, &mark, 1);
+	if (s != NULL)
+		frag_hash_bytes(h, s, strlen((const char *)s) + 1);
+	else
+		frag_hash_bytes(h, "", 1);
+}
+
+/* Hashes node n and everything below it. */
+static void
+frag_hash_node(struct frag_hash *h, xmlNodePtr n)
+{
+	const unsigned char	 close = MARK_CLOSE;
+	xmlAttrPtr		 a;
+	xmlNodePtr		 c;
+
+	switch (n->type) {
+	case XML_ELEMENT_NODE:
+		frag_hash_str(h, MARK_OPEN, n->name);
+		for (a = n->properties; a != NULL; a = a->next) {
+			frag_hash_str(h, MARK_ATTR, a->name);
+			for (c = a->children; c != NULL; c = c->next)
+				frag_hash_str(h, MARK_TEXT, c->content);
+		}
+		/* FALLTHROUGH */
+	case XML_DOCUMENT_NODE:
+		for (c = n->children; c != NULL; c = c->next)
+			frag_hash_node(h, c);
+		frag_hash_bytes(h, &close, 1);
+		break;
+	case XML_ATTRIBUTE_NODE:
+		frag_hash_str(h, MARK_ATTR, n->name);
+		for (c = n->children; c != NULL; c = c->next)
+			frag_hash_str(h, MARK_TEXT, c->content);
+		frag_hash_bytes(h, &close, 1);
+		break;
+	case XML_TEXT_NODE:
+	case XML_CDATA_SECTION_NODE:
+		frag_hash_str(h, MARK_TEXT, n->content);
+		break;
+	default:			/* comments, processing instructions */
+		break;
+	}
+}
+
+/*
+ * f:digest(node-set): the SHA-256 of the nodes, in document order, as 64
+ * hex digits (see the top of this file).  An error stops the transform:
+ * a key that named nothing would show one list's rows for another's.
+ */
+static void
+frag_digest(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	static EVP_MD		*sha256;
+	static EVP_MD_CTX	*md;
+	static const char	 hex[] = "0123456789abcdef";
+	struct frag_hash	 h;
+	xmlNodeSetPtr		 set;
+	unsigned char		 out[EVP_MAX_MD_SIZE];
+	char			 s[2 * 32 + 1];
+	unsigned int		 n = 0;
+	int			 i;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	if ((set = xmlXPathPopNodeSet(ctxt)) == NULL ||
+	    xmlXPathCheckError(ctxt)) {
+		xmlXPathSetTypeError(ctxt);
+		return;
+	}
+	if (sha256 == NULL)
+		sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
+	if (md == NULL)
+		md = EVP_MD_CTX_new();
+	h.md = md;
+	h.len = 0;
+	h.failed = sha256 == NULL || md == NULL ||
+	    EVP_DigestInit_ex(md, sha256, NULL) != 1;
+	for (i = 0; !h.failed && i < xmlXPathNodeSetGetLength(set); i++)
+		frag_hash_node(&h, xmlXPathNodeSetItem(set, i));
+	if (!h.failed && h.len > 0 && EVP_DigestUpdate(md, h.buf, h.len) != 1)
+		h.failed = 1;
+	if (!h.failed && (EVP_DigestFinal_ex(md, out, &n) != 1 || n != 32))
+		h.failed = 1;
+	xmlXPathFreeNodeSet(set);
+	if (h.failed) {
+		xmlXPathErr(ctxt, XPATH_EXPR_ERROR);
+		return;
+	}
+	for (i = 0; i < 32; i++) {
+		s[2 * i] = hex[out[i] >> 4];
+		s[2 * i + 1] = hex[out[i] & 15];
+	}
+	s[64] = '\0';
+	valuePush(ctxt, xmlXPathNewString(BAD_CAST s));
+}
+
+/* Registers f:cache and f:digest for every stylesheet parsed after. */
 void
 fragment_init(void)
 {
 	xsltRegisterExtModuleElement(BAD_CAST "cache", BAD_CAST FRAGMENT_NS,
 	    frag_compile, frag_apply);
+	xsltRegisterExtModuleFunction(BAD_CAST "digest", BAD_CAST FRAGMENT_NS,
+	    frag_digest);
 }

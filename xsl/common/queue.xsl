@@ -26,50 +26,13 @@
     <xsl:if test="$list">
       <form method="post" action="{/*/batch/@action}" class="batch-form">
         <xsl:call-template name="csrf"/>
-        <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
-          <table class="list queue-list cards">
-            <caption><xsl:value-of select="$title"/>：待本级审核（共 <xsl:value-of select="$list/@total"/> 人）</caption>
-            <thead>
-              <tr>
-                <th scope="col" class="no-print">选择</th>
-                <th scope="col">序号</th>
-                <th scope="col">姓名</th>
-                <th scope="col">身份证号</th>
-                <th scope="col">申报等级</th>
-                <th scope="col">申报工种</th>
-                <th scope="col">所在单位</th>
-                <th scope="col">提交时间</th>
-                <th scope="col">已等待</th>
-                <th scope="col" class="no-print">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              <xsl:variable name="first" select="(number($list/@page) - 1) * number($list/@size)"/>
-              <xsl:for-each select="$list/row">
-                <tr>
-                  <td class="no-print">
-                    <input type="checkbox" name="ids" value="{@id}:{@version}" id="pick-{@id}"/>
-                    <label for="pick-{@id}" class="sr-only">选择<xsl:value-of select="@name"/></label>
-                  </td>
-                  <td class="num"><xsl:value-of select="$first + position()"/></td>
-                  <td><a href="/review/app?id={@id}"><xsl:value-of select="@name"/></a>
-                    <xsl:if test="@defer"><span class="tag">容缺后补</span></xsl:if>
-                  </td>
-                  <td class="mono"><xsl:value-of select="@idno"/></td>
-                  <td><xsl:value-of select="@level-name"/></td>
-                  <td><xsl:value-of select="@worktype"/></td>
-                  <td><xsl:value-of select="@unit"/></td>
-                  <td><xsl:value-of select="@submitted"/></td>
-                  <td class="num"><xsl:value-of select="@days"/> 天</td>
-                  <td class="no-print"><a href="/review/app?id={@id}">详情<span class="sr-only">：<xsl:value-of select="@name"/></span></a></td>
-                </tr>
-              </xsl:for-each>
-              <xsl:if test="not($list/row)">
-                <tr><td colspan="10" class="empty">没有待审核的报考人员。</td></tr>
-              </xsl:if>
-            </tbody>
-          </table>
-        </div>
+        <!-- The table shows the title and the rows: kept by the worker
+             under the digest of the list (fcgi/web/fragment.c), so the
+             same rows are rendered once. -->
+        <f:cache key="concat($title, '|', f:digest(/*/list))"
+            template="queue-table" seconds="600">
+          <xsl:fallback><xsl:call-template name="queue-table"/></xsl:fallback>
+        </f:cache>
         <xsl:if test="$list/row">
           <div class="batch-bar no-print">
             <label for="f-batch-reason">退回原因（勾选退回时必填）</label>
@@ -84,6 +47,57 @@
         <xsl:with-param name="q" select="string(/*/form/@query)"/>
       </xsl:call-template>
     </xsl:if>
+  </xsl:template>
+
+  <!-- Kept under the digest of /*/list (f:cache above): read nothing
+       but $title and /*/list here, or add it to the key.  It runs in
+       the scope of content: its variable may not be named list. -->
+  <xsl:template name="queue-table">
+    <xsl:variable name="qlist" select="/*/list"/>
+    <div class="table-wrap" tabindex="0" role="region" aria-label="可左右滚动的表格">
+      <table class="list queue-list cards">
+        <caption><xsl:value-of select="$title"/>：待本级审核（共 <xsl:value-of select="$qlist/@total"/> 人）</caption>
+        <thead>
+          <tr>
+            <th scope="col" class="no-print">选择</th>
+            <th scope="col">序号</th>
+            <th scope="col">姓名</th>
+            <th scope="col">身份证号</th>
+            <th scope="col">申报等级</th>
+            <th scope="col">申报工种</th>
+            <th scope="col">所在单位</th>
+            <th scope="col">提交时间</th>
+            <th scope="col">已等待</th>
+            <th scope="col" class="no-print">操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          <xsl:variable name="first" select="(number($qlist/@page) - 1) * number($qlist/@size)"/>
+          <xsl:for-each select="$qlist/row">
+            <tr>
+              <td class="no-print">
+                <input type="checkbox" name="ids" value="{@id}:{@version}" id="pick-{@id}"/>
+                <label for="pick-{@id}" class="sr-only">选择<xsl:value-of select="@name"/></label>
+              </td>
+              <td class="num"><xsl:value-of select="$first + position()"/></td>
+              <td><a href="/review/app?id={@id}"><xsl:value-of select="@name"/></a>
+                <xsl:if test="@defer"><span class="tag">容缺后补</span></xsl:if>
+              </td>
+              <td class="mono"><xsl:value-of select="@idno"/></td>
+              <td><xsl:value-of select="@level-name"/></td>
+              <td><xsl:value-of select="@worktype"/></td>
+              <td><xsl:value-of select="@unit"/></td>
+              <td><xsl:value-of select="@submitted"/></td>
+              <td class="num"><xsl:value-of select="@days"/> 天</td>
+              <td class="no-print"><a href="/review/app?id={@id}">详情<span class="sr-only">：<xsl:value-of select="@name"/></span></a></td>
+            </tr>
+          </xsl:for-each>
+          <xsl:if test="not($qlist/row)">
+            <tr><td colspan="10" class="empty">没有待审核的报考人员。</td></tr>
+          </xsl:if>
+        </tbody>
+      </table>
+    </div>
   </xsl:template>
 
   <!-- The filters: reads only what the key of f:cache above names. -->
