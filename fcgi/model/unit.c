@@ -20,7 +20,9 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "unit.h"
 
@@ -28,6 +30,8 @@
 #define MAX_NAME	100	/* characters */
 #define MAX_PHONE	32	/* bytes of a unit's 联系电话 */
 #define ADMIN_PREFIX	"gly_"	/* + the unit code: its admin's login */
+#define NAME_SLOTS	1024	/* unit names kept by a worker (unit_name) */
+#define NAME_TTL	60	/* seconds */
 
 const char unit_used_msg[] = "该单位已有下属单位、报名或审核记录，不能删除，只能停用。";
 
@@ -123,6 +127,48 @@ unit_get(struct req *r, long long id, struct unit *u)
 	if (k == 1)
 		db_done(r, STMT_SYS_UNIT_GET);
 	return k;
+}
+
+/* The unit names a worker keeps, a slot per id modulo NAME_SLOTS. */
+static struct {
+	long long	 id;
+	char		*name;		/* glibc's heap: it outlives requests */
+	time_t		 at;
+}		 names[NAME_SLOTS];
+
+/*
+ * The name of unit id, for lists that name each row's unit (人工审核):
+ * kept by the worker for NAME_TTL seconds, so a page reads no unit after
+ * the first few (a renamed unit shows its new name within that time).
+ * Returns the name (good until the next call), "" if there is no such
+ * unit, NULL on a database failure.
+ */
+const char *
+unit_name(struct req *r, long long id)
+{
+	size_t	 i = (size_t)(id % NAME_SLOTS);
+	time_t	 now = time(NULL);
+	char	*name = NULL, *copy;
+	int	 k;
+
+	if (id <= 0)
+		return "";
+	if (names[i].id == id && names[i].name != NULL &&
+	    now - names[i].at < NAME_TTL)
+		return names[i].name;
+	if (db_run(r, STMT_UNIT_NAME, id) == -1 ||
+	    (k = db_row(r, STMT_UNIT_NAME, &name)) == -1)
+		return NULL;
+	if (k == 0)
+		return "";
+	db_done(r, STMT_UNIT_NAME);
+	if (name == NULL || (copy = strdup(name)) == NULL)
+		return name != NULL ? name : "";
+	free(names[i].name);
+	names[i].id = id;
+	names[i].name = copy;
+	names[i].at = now;
+	return copy;
 }
 
 /* Number of characters of s if it is text without controls, else -1. */

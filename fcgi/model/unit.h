@@ -55,6 +55,7 @@ const char	*unit_kinds(enum role);
 const char	*unit_kind_label(const char *);
 int		 unit_may_create(enum role, const char *);
 int		 unit_get(struct req *, long long, struct unit *);
+const char	*unit_name(struct req *, long long);
 const char	*unit_create(struct req *, const struct unit_in *,
 		    long long *, const char **);
 const char	*unit_edit(struct req *, const struct unit *, const char *,

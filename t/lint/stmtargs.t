@@ -1,5 +1,5 @@
 # stmtargs.t: every db_run() and db_row() call passes as many arguments as
-# its statement declares in fcgi/web/db.c (i and s one each, b two: pointer and
+# its statement declares in fcgi/web/db.c (i, s and t one each, b two: pointer and
 # length).  db_open() checks the declarations against MariaDB itself; this
 # checks the calls against the declarations, which the compiler cannot (the
 # arguments are variadic).  A call whose statement is a variable is listed
@@ -21,14 +21,14 @@ find(sub { push @c, $File::Find::name if /\.c$/ }, "$top/fcgi");
 open(my $fh, '<', $db) or die "$db: $!";
 my $dbsrc = do { local $/; <$fh> };
 my (%decl, %progs);
-while ($dbsrc =~ /\[(STMT_\w+)\] = \{ "([isb]*)", "([isb]*)", /g) {
+while ($dbsrc =~ /\[(STMT_\w+)\] = \{ "([isb]*)", "([isbt]*)", /g) {
 	$decl{$1} = [$2, $3];
 }
 # A row's programs: its last member after the SQL when there are five
 # (a macro such as ADM stands for "0, PROG_ADMIN"), else gkbm-web.
 my %macro = ($dbsrc =~ /^#define\s+(\w+)\s+0, (PROG_\w+)\s*$/mg);
 for my $row (split /\n\t(?=\[STMT_)/, $dbsrc) {
-	next unless $row =~ /^\[(STMT_\w+)\] = \{ "[isb]*", "[isb]*", /;
+	next unless $row =~ /^\[(STMT_\w+)\] = \{ "[isb]*", "[isbt]*", /;
 	my $st = $1;
 	$row =~ s/\s*\},[^\n]*(?:\n.*)?$//s;	# what follows the row
 	# All up to the SQL's end (a string, or a macro such as SEES("?")).

@@ -27,6 +27,7 @@
 #include <openssl/crypto.h>
 
 #include "web.h"
+#include "unit.h"
 
 #define LIST_SIZE	20
 #define MAX_WT		256	/* current work types kept */
@@ -300,15 +301,19 @@ qf_person(struct req *r, xmlNodePtr row, const char *name,
 	OPENSSL_cleanse(plain, sizeof(plain));
 }
 
-/* The current work types, kept by the worker (qf_worktypes). */
+/*
+ * The work types, kept by the worker: the current ones make the filter
+ * (qf_worktypes), and every one names the rows (qf_wt_name).
+ */
 static struct {
 	char		 code[9], name[64];
+	int		 current;
 	int		 clean;		/* both may stand in XML as they are */
 }		 qf_wt[MAX_WT];
 static size_t	 qf_nwt;
 static time_t	 qf_wt_at;
 
-/* Reads the current work types into qf_wt.  Returns 0 or -1. */
+/* Reads the work types into qf_wt.  Returns 0 or -1. */
 static int
 qf_wt_load(struct req *r)
 {
@@ -319,10 +324,11 @@ qf_wt_load(struct req *r)
 	if (db_run(r, STMT_WT_ALL) == -1)
 		return -1;
 	while ((k = db_row(r, STMT_WT_ALL, &code, &name, &py, &status)) == 1) {
-		if (strcmp(status, "current") != 0 || qf_nwt == MAX_WT)
+		if (qf_nwt == MAX_WT)
 			continue;
 		snprintf(qf_wt[qf_nwt].code, sizeof(qf_wt[0].code), "%s", code);
 		snprintf(qf_wt[qf_nwt].name, sizeof(qf_wt[0].name), "%s", name);
+		qf_wt[qf_nwt].current = strcmp(status, "current") == 0;
 		/* Checked once here: each page sets clean ones as they are. */
 		(void)xml_clean(qf_wt[qf_nwt].code, &copy);
 		(void)xml_clean(qf_wt[qf_nwt].name, &copy2);
@@ -339,6 +345,37 @@ qf_wt_load(struct req *r)
 	return 0;
 }
 
+/* Reads the work types when they are missing or a minute old. */
+static int
+qf_wt_fresh(struct req *r)
+{
+	if (qf_nwt > 0 && time(NULL) - qf_wt_at < WT_TTL)
+		return 0;
+	return qf_wt_load(r);
+}
+
+/*
+ * The name of work type code: one added since the last read reads them
+ * again (once a request).  Returns the name, the code itself if there is
+ * none, NULL on a database failure.
+ */
+static const char *
+qf_wt_name(struct req *r, const char *code, int *reread)
+{
+	size_t	 i;
+
+	for (;;) {
+		for (i = 0; i < qf_nwt; i++)
+			if (strcmp(qf_wt[i].code, code) == 0)
+				return qf_wt[i].name;
+		if (*reread)
+			return code;
+		*reread = 1;
+		if (qf_wt_load(r) == -1)
+			return NULL;
+	}
+}
+
 /*
  * <worktypes> of the filter: the current work types, read once a minute
  * by each worker (they change only with gkbm-admin import-reference).
@@ -349,11 +386,12 @@ qf_worktypes(struct req *r)
 	xmlNodePtr	 list, n;
 	size_t		 i;
 
-	if ((qf_nwt == 0 || time(NULL) - qf_wt_at >= WT_TTL) &&
-	    qf_wt_load(r) == -1)
+	if (qf_wt_fresh(r) == -1)
 		return -1;
 	list = xml_el(r->root, "worktypes", NULL);
 	for (i = 0; i < qf_nwt; i++) {
+		if (!qf_wt[i].current)
+			continue;
 		n = xml_el(list, "worktype", NULL);
 		if (!qf_wt[i].clean) {
 			xml_attr(n, "code", qf_wt[i].code);
@@ -395,6 +433,14 @@ qf_refuse(struct req *r, const char *msg)
 	return RC_OK;
 }
 
+/* True if f filters by more than the level. */
+static int
+queue_filtered(const struct qfilter *f)
+{
+	return *f->wt != '\0' || f->unit > 0 || *f->from != '\0' ||
+	    *f->to != '\0' || *f->name != '\0' || f->byid;
+}
+
 /*
  * The total of a queue and filter.  Filtered by level alone it is a
  * count of index entries (kept when big: queue.c); any other filter
@@ -406,8 +452,7 @@ queue_total(struct req *r, const struct qfilter *f, long long *total)
 	char	 key[48];
 
 	*total = 0;
-	if (*f->wt != '\0' || f->unit > 0 || *f->from != '\0' ||
-	    *f->to != '\0' || *f->name != '\0' || f->byid) {
+	if (queue_filtered(f)) {
 		if (db_run(r, STMT_RQ_COUNT, r->unit_id, f->lmin, f->lmax,
 		    f->wt, f->wt, f->unit, f->unit, f->from, f->from, f->to,
 		    f->to, f->name, f->name, f->byid, f->mac,
@@ -429,11 +474,26 @@ queue_total(struct req *r, const struct qfilter *f, long long *total)
 	return 0;
 }
 
-/* The list statements: [one level][sort]; see db.c for why. */
-static const enum stmt queue_stmts[2][2] = {
-	{ STMT_RQ_LIST_OLD, STMT_RQ_LIST_NEW },
-	{ STMT_RQ_LVL_OLD, STMT_RQ_LVL_NEW },
+/*
+ * The list statements: [filtered][one level][sort]; see db.c for why.
+ * Unfiltered (by more than the level) they take no filter at all.
+ */
+static const enum stmt queue_stmts[2][2][2] = {
+	{ { STMT_RQ_PLAIN_OLD, STMT_RQ_PLAIN_NEW },
+	  { STMT_RQ_PLVL_OLD, STMT_RQ_PLVL_NEW } },
+	{ { STMT_RQ_LIST_OLD, STMT_RQ_LIST_NEW },
+	  { STMT_RQ_LVL_OLD, STMT_RQ_LVL_NEW } },
 };
+
+/* A time as MariaDB writes it ("2026-03-01 08:30:00"), to the minute. */
+static void
+qf_minute(xmlNodePtr row, const char *name, const char *at)
+{
+	char	 m[17];
+
+	snprintf(m, sizeof(m), "%s", at != NULL ? at : "");
+	xml_attr(row, name, m);
+}
 
 /* The rows of a queue. */
 static int
@@ -441,30 +501,42 @@ queue_rows(struct req *r, xmlNodePtr list, const struct qfilter *f,
     enum stmt s)
 {
 	xmlNodePtr	 row;
-	char		*name, *wt, *unit, *sub, *since;
+	char		*name, *wt, *sub, *since;
+	const char	*wtname, *unit;
 	unsigned char	*ie;
 	size_t		 iel;
-	long long	 id, ver, acct, lv, days, defer;
-	int		 k;
+	long long	 id, ver, acct, lv, uid, days, defer;
+	int		 k, reread = 0;
 
-	if (db_run(r, s, r->unit_id, QF_ARGS(f), (long long)LIST_SIZE,
+	if (qf_wt_fresh(r) == -1)
+		return -1;
+	if (queue_filtered(f) ? db_run(r, s, r->unit_id, QF_ARGS(f),
+	    (long long)LIST_SIZE, (f->page - 1) * LIST_SIZE) == -1 :
+	    db_run(r, s, r->unit_id, f->lmin, f->lmax, (long long)LIST_SIZE,
 	    (f->page - 1) * LIST_SIZE) == -1)
 		return -1;
 	while ((k = db_row(r, s, &id, &ver, &name, &ie, &iel, &acct, &lv,
-	    &wt, &unit, &sub, &since, &days, &defer)) == 1) {
+	    &wt, &uid, &sub, &since, &days, &defer)) == 1) {
 		row = xml_el(list, "row", NULL);
 		xml_attr_num(row, "id", id);
 		xml_attr_num(row, "version", ver);
 		qf_person(r, row, name, ie, iel, acct);
 		xml_attr_num(row, "level", lv);
 		xml_attr(row, "level-name", xml_level_name((int)lv));
-		xml_attr(row, "worktype", wt);
+		if ((wtname = qf_wt_name(r, wt != NULL ? wt : "",
+		    &reread)) == NULL || (unit = unit_name(r, uid)) == NULL)
+			break;
+		xml_attr(row, "worktype", wtname);
 		xml_attr(row, "unit", unit);
-		xml_attr(row, "submitted", sub);
-		xml_attr(row, "since", since);
+		qf_minute(row, "submitted", sub);
+		qf_minute(row, "since", since);
 		xml_attr_num(row, "days", days < 0 ? 0 : days);
 		if (defer > 0)
 			xml_attr_num(row, "defer", defer);
+	}
+	if (k == 1) {		/* a work type or unit could not be read */
+		db_done(r, s);
+		return -1;
 	}
 	return k;
 }
@@ -488,8 +560,8 @@ h_review_queue(struct req *r)
 		return RC_DB;
 	list = qf_list(r, &f, total);
 	xml_attr(list, "sort", queue_sorts[r->fv[QF_SORT].n]);
-	if (queue_rows(r, list, &f, queue_stmts[f.lmin == f.lmax]
-	    [r->fv[QF_SORT].n]) == -1)
+	if (queue_rows(r, list, &f, queue_stmts[queue_filtered(&f)]
+	    [f.lmin == f.lmax][r->fv[QF_SORT].n]) == -1)
 		return RC_DB;
 	xml_attr(xml_el(r->root, "batch", NULL), "action", "/review/batch");
 	return RC_OK;
