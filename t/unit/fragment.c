@@ -79,23 +79,32 @@ has(const char *s, const char *part)
 	return s != NULL && strstr(s, part) != NULL;
 }
 
-/* The page of document xml through st, as a string to free. */
+/* Document in through st as a string to free; frees in. */
 static char *
-page_of(xsltStylesheetPtr st, const char *xml)
+render(xsltStylesheetPtr st, xmlDocPtr in)
 {
-	xmlDocPtr	 in, out;
+	xmlDocPtr	 out;
 	const char	*html;
 	size_t		 n;
 	char		*s = NULL;
 
-	if ((in = xmlReadMemory(xml, (int)strlen(xml), "t.xml", NULL, 0)) == NULL)
-		return NULL;
 	out = xsltApplyStylesheet(st, in, NULL);
 	if (out != NULL && html_dump(out, &html, &n) == 0)
 		s = strndup(html, n);
 	xmlFreeDoc(out);
 	xmlFreeDoc(in);
 	return s;
+}
+
+/* The page of document xml through st, as a string to free. */
+static char *
+page_of(xsltStylesheetPtr st, const char *xml)
+{
+	xmlDocPtr	 in;
+
+	if ((in = xmlReadMemory(xml, (int)strlen(xml), "t.xml", NULL, 0)) == NULL)
+		return NULL;
+	return render(st, in);
 }
 
 /* The digest a page shows (64 hex digits), in d. */
@@ -189,23 +198,15 @@ digest_tests(void)
 static char *
 page(xsltStylesheetPtr st, const char *k, const char *v)
 {
-	xmlDocPtr	 in, out;
+	xmlDocPtr	 in;
 	xmlNodePtr	 t;
-	const char	*html;
-	size_t		 n;
-	char		*s = NULL;
 
 	in = xmlNewDoc(BAD_CAST "1.0");
 	t = xmlNewDocNode(in, NULL, BAD_CAST "t", NULL);
 	xmlDocSetRootElement(in, t);
 	xmlSetProp(t, BAD_CAST "k", BAD_CAST k);
 	xmlSetProp(t, BAD_CAST "v", BAD_CAST v);
-	out = xsltApplyStylesheet(st, in, NULL);
-	if (out != NULL && html_dump(out, &html, &n) == 0)
-		s = strndup(html, n);
-	xmlFreeDoc(out);
-	xmlFreeDoc(in);
-	return s;
+	return render(st, in);
 }
 
 int
