@@ -218,6 +218,39 @@ like($r->text, qr{<button type="submit" name="action" value="return"[^>]*>勾选
 like($r->text, qr{href="/review/app\?id=$f1">详情}, '... 详情 links');
 like($r->text, qr{href="/review/queue\?page=2&amp;q=manual}, '... the pager keeps the queue kind');
 
+# The table and the pager are kept by each worker (fcgi/web/fragment.c):
+# the table under the digest of its rows, the pager under its numbers.
+# Whatever a worker kept, every page shows its own rows, and a change in
+# a row shows on the next request.
+{
+	my %xml = map { $_ => [ids($b{unit}->get("/review/queue?q=manual&page=$_",
+	    accept => 'xml'))] } 1, 2;
+	my %html;
+	for my $round (1 .. 3) {	# again and again: each worker keeps its own
+		for my $p (1, 2) {
+			my $h = $b{unit}->get("/review/queue?q=manual&page=$p")->text;
+			my @shown = $h =~ m{<input type="checkbox" name="ids" value="(\d+):\d+"}g;
+			push @{$html{$p}}, join(',', @shown) eq join(',', @{$xml{$p}}) &&
+			    $h =~ m{第 $p / 2 页} ? 1 : 0;
+		}
+	}
+	ok(!(grep { !$_ } @{$html{1}}, @{$html{2}}),
+	    'HTML pages 1 and 2, three times each: each shows its own rows and page number');
+	my $id = $xml{1}[0];
+	my ($acct) = $s->dbh->selectrow_array(
+	    'SELECT account_id FROM applications WHERE id = ?', undef, $id);
+	my ($old) = $s->dbh->selectrow_array('SELECT name FROM accounts WHERE id = ?',
+	    undef, $acct);
+	$s->dbh->do('UPDATE accounts SET name = ? WHERE id = ?', undef, '欧阳新名', $acct);
+	my $ok = 1;
+	for (1 .. 6) {
+		my $h = $b{unit}->get('/review/queue?q=manual')->text;
+		$ok &&= $h =~ m{<a href="/review/app\?id=$id">欧阳新名</a>};
+	}
+	ok($ok, '... a row changed in the database shows at once on every worker');
+	$s->dbh->do('UPDATE accounts SET name = ? WHERE id = ?', undef, $old, $acct);
+}
+
 # --- filters -----------------------------------------------------------------------
 
 sub total { $_[0]->xpath('/*/list/@total') }

@@ -42,11 +42,23 @@
           </div>
         </xsl:if>
       </form>
-      <xsl:call-template name="pager">
-        <xsl:with-param name="list" select="$list"/>
-        <xsl:with-param name="q" select="string(/*/form/@query)"/>
-      </xsl:call-template>
+      <!-- The pager shows the path, the filters and the page numbers:
+           kept by the worker under them. -->
+      <f:cache key="concat(/*/meta/path, '|', /*/form/@query, '|', $list/@total,
+          '|', $list/@page, '|', $list/@pages, '|', $list/@size)"
+          template="queue-pager" seconds="600">
+        <xsl:fallback><xsl:call-template name="queue-pager"/></xsl:fallback>
+      </f:cache>
     </xsl:if>
+  </xsl:template>
+
+  <!-- Kept under its key above: read nothing else here (widgets.xsl
+       pager reads the fields only where the query string names them). -->
+  <xsl:template name="queue-pager">
+    <xsl:call-template name="pager">
+      <xsl:with-param name="list" select="/*/list"/>
+      <xsl:with-param name="q" select="string(/*/form/@query)"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- Kept under the digest of /*/list (f:cache above): read nothing
