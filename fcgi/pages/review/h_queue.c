@@ -30,7 +30,7 @@
 #include "unit.h"
 
 #define LIST_SIZE	20
-#define MAX_WT		256	/* current work types kept */
+#define MAX_WT		256	/* work types kept (current and retired) */
 #define WT_TTL		60	/* seconds they are kept */
 
 /* The fields of both lists; QF_KIND is q (queues) or k (records). */
