@@ -345,15 +345,6 @@ qf_wt_load(struct req *r)
 	return 0;
 }
 
-/* Reads the work types when they are missing or a minute old. */
-static int
-qf_wt_fresh(struct req *r)
-{
-	if (qf_nwt > 0 && time(NULL) - qf_wt_at < WT_TTL)
-		return 0;
-	return qf_wt_load(r);
-}
-
 /*
  * The name of work type code: one added since the last read reads them
  * again (once a request).  Returns the name, the code itself if there is
@@ -386,7 +377,8 @@ qf_worktypes(struct req *r)
 	xmlNodePtr	 list, n;
 	size_t		 i;
 
-	if (qf_wt_fresh(r) == -1)
+	if ((qf_nwt == 0 || time(NULL) - qf_wt_at >= WT_TTL) &&
+	    qf_wt_load(r) == -1)
 		return -1;
 	list = xml_el(r->root, "worktypes", NULL);
 	for (i = 0; i < qf_nwt; i++) {
@@ -508,8 +500,7 @@ queue_rows(struct req *r, xmlNodePtr list, const struct qfilter *f,
 	long long	 id, ver, acct, lv, uid, days, defer;
 	int		 k, reread = 0;
 
-	if (qf_wt_fresh(r) == -1)
-		return -1;
+	/* The work types were read by qf_page (qf_worktypes). */
 	if (queue_filtered(f) ? db_run(r, s, r->unit_id, QF_ARGS(f),
 	    (long long)LIST_SIZE, (f->page - 1) * LIST_SIZE) == -1 :
 	    db_run(r, s, r->unit_id, f->lmin, f->lmax, (long long)LIST_SIZE,
